@@ -1,0 +1,192 @@
+/**
+ * FHIR date / dateTime / instant / Period readers at every precision, and the day arithmetic the
+ * measures' CQL uses ("during day of", "14 days or less on or before day of", "2 days or less on
+ * or after day of end of").
+ *
+ * Days are counted as integer "epoch days" (days since 1970-01-01). A dateTime with a zone offset
+ * is first moved to the evaluation time-zone offset (CQL converts both sides to the request's
+ * offset before comparing at a precision); a date without time has no zone and is its own day.
+ * A value coarser than a day (`2026`, `2026-03`) covers a range of days: `low` .. `high`.
+ *
+ * Spec: https://hl7.org/fhir/R4/datatypes.html#dateTime ,
+ * https://cql.hl7.org/09-b-cqlreference.html#datetime-operators (comparison at precision).
+ */
+
+/** Precision a FHIR temporal value was written with. */
+export type Precision = 'year' | 'month' | 'day' | 'hour' | 'minute' | 'second' | 'millisecond';
+
+/** A parsed FHIR temporal value. `ms` is the first instant it can denote, in UTC. */
+export interface FhirDateTime {
+  ms: number;
+  /** Last instant it can denote (inclusive), in UTC; equals `ms` at millisecond precision. */
+  msHigh: number;
+  precision: Precision;
+  /** Offset in minutes when the value carried one (`Z` → 0); absent for dates and zone-less times. */
+  offsetMin?: number;
+  /** The original text. */
+  text: string;
+}
+
+/** A range of epoch days (inclusive). `low === high` for values of day precision or finer. */
+export interface DayRange {
+  low: number;
+  high: number;
+}
+
+const DAY_MS = 86_400_000;
+const RE =
+  /^(\d{4})(?:-(\d{2})(?:-(\d{2})(?:T(\d{2})(?::(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?)?(Z|[+-]\d{2}:\d{2})?)?)?)?$/;
+
+/** Parses a FHIR date, dateTime or instant; `undefined` for anything that is not one. */
+export function parseFhirDateTime(value: unknown): FhirDateTime | undefined {
+  if (typeof value !== 'string') return undefined;
+  const m = RE.exec(value.trim());
+  if (!m) return undefined;
+  const [, y, mo, d, h, mi, s, frac, zone] = m;
+  const year = Number(y);
+  const month = mo ? Number(mo) : undefined;
+  const day = d ? Number(d) : undefined;
+  if (month !== undefined && (month < 1 || month > 12)) return undefined;
+  if (day !== undefined && (day < 1 || day > daysInMonth(year, month!))) return undefined;
+  const hour = h ? Number(h) : undefined;
+  const minute = mi ? Number(mi) : undefined;
+  const second = s ? Number(s) : undefined;
+  if (hour !== undefined && hour > 24) return undefined;
+  if (minute !== undefined && minute > 59) return undefined;
+  if (second !== undefined && second > 60) return undefined;
+  const ms = frac ? Number(frac.slice(0, 3).padEnd(3, '0')) : 0;
+  let offsetMin: number | undefined;
+  if (zone === 'Z') offsetMin = 0;
+  else if (zone) {
+    const sign = zone.startsWith('-') ? -1 : 1;
+    offsetMin = sign * (Number(zone.slice(1, 3)) * 60 + Number(zone.slice(4, 6)));
+  }
+  const precision: Precision =
+    frac !== undefined ? 'millisecond'
+    : second !== undefined ? 'second'
+    : minute !== undefined ? 'minute'
+    : hour !== undefined ? 'hour'
+    : day !== undefined ? 'day'
+    : month !== undefined ? 'month'
+    : 'year';
+  const base = Date.UTC(year, (month ?? 1) - 1, day ?? 1, hour ?? 0, minute ?? 0, second ?? 0, ms);
+  const shift = (offsetMin ?? 0) * 60_000;
+  const low = base - shift;
+  let high: number;
+  switch (precision) {
+    case 'year': high = Date.UTC(year + 1, 0, 1) - 1; break;
+    case 'month': high = Date.UTC(year, month!, 1) - 1; break;
+    case 'day': high = base + DAY_MS - 1; break;
+    case 'hour': high = low + 3_600_000 - 1; break;
+    case 'minute': high = low + 60_000 - 1; break;
+    case 'second': high = low + 999; break;
+    default: high = low;
+  }
+  const out: FhirDateTime = { ms: low, msHigh: high, precision, text: value };
+  if (offsetMin !== undefined) out.offsetMin = offsetMin;
+  return out;
+}
+
+function daysInMonth(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+/** Whether the value includes a time of day (so a zone conversion applies). */
+export function hasTime(v: FhirDateTime): boolean {
+  return v.precision !== 'year' && v.precision !== 'month' && v.precision !== 'day';
+}
+
+/**
+ * The day(s) a value falls on in the evaluation time zone (`tzOffsetMin`, minutes east of UTC).
+ * Dates are zone-less: `2026-03-01` is day 2026-03-01 whatever the zone. A dateTime without an
+ * offset is read as local to the evaluation zone.
+ */
+export function dayRangeOf(v: FhirDateTime, tzOffsetMin = 0): DayRange {
+  if (!hasTime(v)) return { low: Math.floor(v.ms / DAY_MS), high: Math.floor(v.msHigh / DAY_MS) };
+  // a zone-less dateTime was parsed as wall-clock time, which is already local: no shift
+  const shift = v.offsetMin === undefined ? 0 : tzOffsetMin * 60_000;
+  return { low: Math.floor((v.ms + shift) / DAY_MS), high: Math.floor((v.msHigh + shift) / DAY_MS) };
+}
+
+/** The single day of a value, or `undefined` when its precision is coarser than a day. */
+export function dayOf(v: FhirDateTime | undefined, tzOffsetMin = 0): number | undefined {
+  if (!v) return undefined;
+  const r = dayRangeOf(v, tzOffsetMin);
+  return r.low === r.high ? r.low : undefined;
+}
+
+/** Epoch day of an ISO calendar date `YYYY-MM-DD` (throws on anything else: callers validate input). */
+export function epochDay(iso: string): number {
+  const v = parseFhirDateTime(iso);
+  if (!v || v.precision !== 'day') throw new RangeError(`not a calendar date: ${iso}`);
+  return Math.floor(v.ms / DAY_MS);
+}
+
+/** ISO calendar date `YYYY-MM-DD` of an epoch day. */
+export function isoDay(day: number): string {
+  return new Date(day * DAY_MS).toISOString().slice(0, 10);
+}
+
+/** Adds whole calendar months to an epoch day, clamping to the month's last day (CQL semantics). */
+export function addMonths(day: number, months: number): number {
+  const d = new Date(day * DAY_MS);
+  const y = d.getUTCFullYear();
+  const m = d.getUTCMonth() + months;
+  const target = new Date(Date.UTC(y, m, 1));
+  const dim = daysInMonth(target.getUTCFullYear(), target.getUTCMonth() + 1);
+  return Math.floor(Date.UTC(target.getUTCFullYear(), target.getUTCMonth(), Math.min(d.getUTCDate(), dim)) / DAY_MS);
+}
+
+/** Adds whole years to an epoch day (Feb 29 → Feb 28 in a common year, as CQL does). */
+export function addYears(day: number, years: number): number {
+  return addMonths(day, years * 12);
+}
+
+/**
+ * Age in whole years on a given day (CQL `AgeInYearsAt`), from a birthDate at any precision.
+ * Returns `undefined` when a partial birth date makes the age ambiguous on that day.
+ */
+export function ageInYearsOn(birthDate: string | undefined, day: number): number | undefined {
+  const b = parseFhirDateTime(birthDate);
+  if (!b) return undefined;
+  const lowBirth = Math.floor(b.ms / DAY_MS);
+  const highBirth = Math.floor(b.msHigh / DAY_MS);
+  const a = wholeYears(highBirth, day);
+  const c = wholeYears(lowBirth, day);
+  return a === c ? a : undefined;
+}
+
+function wholeYears(fromDay: number, toDay: number): number {
+  const f = new Date(fromDay * DAY_MS);
+  const t = new Date(toDay * DAY_MS);
+  let years = t.getUTCFullYear() - f.getUTCFullYear();
+  if (t.getUTCMonth() < f.getUTCMonth() || (t.getUTCMonth() === f.getUTCMonth() && t.getUTCDate() < f.getUTCDate()))
+    years -= 1;
+  return years;
+}
+
+/** A FHIR Period read as days; either end may be absent (open). */
+export interface DayInterval {
+  start?: DayRange;
+  end?: DayRange;
+  /** Parsed ends, for finer-than-day comparisons. */
+  startValue?: FhirDateTime;
+  endValue?: FhirDateTime;
+}
+
+/** Reads a FHIR Period as days in the evaluation zone. */
+export function periodDays(p: fhir4.Period | undefined, tzOffsetMin = 0): DayInterval {
+  const out: DayInterval = {};
+  if (!p || typeof p !== 'object') return out;
+  const s = parseFhirDateTime(p.start);
+  const e = parseFhirDateTime(p.end);
+  if (s) {
+    out.startValue = s;
+    out.start = dayRangeOf(s, tzOffsetMin);
+  }
+  if (e) {
+    out.endValue = e;
+    out.end = dayRangeOf(e, tzOffsetMin);
+  }
+  return out;
+}

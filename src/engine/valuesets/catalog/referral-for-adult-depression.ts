@@ -1,0 +1,30 @@
+/** Referral for Adult Depression (VSAC 2.16.840.1.113883.3.526.3.1571, expansion 20200307): 18 codes. Authored by src/cli/author-value-sets.ts. */
+import { SNOMED } from '../../codes/code-systems.ts';
+import { vsacUrl, type ValueSetDef } from '../value-set.ts';
+
+export const REFERRAL_FOR_ADULT_DEPRESSION: ValueSetDef = {
+  url: vsacUrl("2.16.840.1.113883.3.526.3.1571"),
+  oid: "2.16.840.1.113883.3.526.3.1571",
+  name: "Referral for Adult Depression",
+  version: "20200307",
+  codes: [
+    [SNOMED, "1186918003", "Referral to intellectual disability psychiatrist (procedure)"],
+    [SNOMED, "1186920000", "Referral to intellectual disability psychiatry service (procedure)"],
+    [SNOMED, "183524004", "Referral to psychiatry service (procedure)"],
+    [SNOMED, "183528001", "Referral to psychiatrist for the elderly mentally ill (procedure)"],
+    [SNOMED, "183583007", "Refer to mental health worker (procedure)"],
+    [SNOMED, "183866009", "Referral to emergency clinic (procedure)"],
+    [SNOMED, "306136006", "Referral to liaison psychiatry service (procedure)"],
+    [SNOMED, "306138007", "Referral to psychogeriatric service (procedure)"],
+    [SNOMED, "306204008", "Referral to psychogeriatric day hospital (procedure)"],
+    [SNOMED, "306226009", "Referral to mental health counseling service (procedure)"],
+    [SNOMED, "306227000", "Referral for mental health counseling (procedure)"],
+    [SNOMED, "306252003", "Referral to mental health counselor (procedure)"],
+    [SNOMED, "308459004", "Referral to psychologist (procedure)"],
+    [SNOMED, "308477009", "Referral to psychiatrist (procedure)"],
+    [SNOMED, "390866009", "Referral to mental health team (procedure)"],
+    [SNOMED, "703978000", "Referral to primary care service (procedure)"],
+    [SNOMED, "710914003", "Referral to family therapy (procedure)"],
+    [SNOMED, "711281004", "Referral to support group (procedure)"],
+  ],
+};

@@ -1,0 +1,93 @@
+/**
+ * The project's own compact value-set format, a registry with O(1) membership tests, and a loader
+ * for FHIR ValueSet expansions (an organisation with a VSAC licence can update value sets at run
+ * time without a new release).
+ */
+import { normalizeSystem } from '../codes/code-systems.ts';
+
+/** One code: system URI, code, display. */
+export type ValueSetCode = readonly [system: string, code: string, display: string];
+
+/** A value set as authored in this project (facts from the measure specification). */
+export interface ValueSetDef {
+  /** Canonical URL, e.g. `http://cts.nlm.nih.gov/fhir/ValueSet/2.16.840.1.113883.3.600.1916`. */
+  url: string;
+  oid: string;
+  name: string;
+  /** VSAC expansion version the codes were taken from. */
+  version: string;
+  codes: readonly ValueSetCode[];
+}
+
+/** Builds the canonical VSAC URL of an OID. */
+export function vsacUrl(oid: string): string {
+  return `http://cts.nlm.nih.gov/fhir/ValueSet/${oid}`;
+}
+
+/** Membership index over a set of value sets. */
+export class ValueSetRegistry {
+  private readonly members = new Map<string, Set<string>>();
+  private readonly defs = new Map<string, ValueSetDef>();
+
+  constructor(defs: Iterable<ValueSetDef> = []) {
+    for (const d of defs) this.add(d);
+  }
+
+  /** Adds or replaces a value set (keyed by URL and by OID). */
+  add(def: ValueSetDef): void {
+    const set = new Set<string>();
+    for (const [system, code] of def.codes) set.add(key(system, code));
+    for (const k of [def.url, def.oid]) {
+      this.members.set(k, set);
+      this.defs.set(k, def);
+    }
+  }
+
+  /** The definition for a URL or OID. */
+  get(urlOrOid: string): ValueSetDef | undefined {
+    return this.defs.get(urlOrOid);
+  }
+
+  /** Whether a single coding is in the value set. */
+  hasCoding(urlOrOid: string, coding: fhir4.Coding | undefined): boolean {
+    if (!coding || typeof coding.code !== 'string' || typeof coding.system !== 'string') return false;
+    const set = this.members.get(urlOrOid);
+    if (!set) throw new Error(`value set not loaded: ${urlOrOid}`);
+    return set.has(key(coding.system, coding.code));
+  }
+
+  /** Whether any coding of a CodeableConcept is in the value set. */
+  hasConcept(urlOrOid: string, concept: fhir4.CodeableConcept | undefined): boolean {
+    const codings = concept?.coding;
+    if (!Array.isArray(codings)) return false;
+    return codings.some((c) => this.hasCoding(urlOrOid, c));
+  }
+
+  /** Every loaded definition, once each. */
+  all(): ValueSetDef[] {
+    return [...new Set(this.defs.values())];
+  }
+}
+
+function key(system: string, code: string): string {
+  return `${normalizeSystem(system)}|${code.trim()}`;
+}
+
+/**
+ * Reads a FHIR ValueSet with an `expansion.contains` (nested contains flattened) into the
+ * project's format. Throws an error naming the field when the expansion is absent.
+ */
+export function fromFhirExpansion(vs: fhir4.ValueSet): ValueSetDef {
+  const contains = vs.expansion?.contains;
+  if (!Array.isArray(contains)) throw new Error(`ValueSet/${vs.id ?? '?'}: expansion.contains is missing`);
+  const codes: ValueSetCode[] = [];
+  const walk = (items: fhir4.ValueSetExpansionContains[]) => {
+    for (const c of items) {
+      if (c.system && c.code) codes.push([c.system, c.code, c.display ?? '']);
+      if (c.contains) walk(c.contains);
+    }
+  };
+  walk(contains);
+  const oid = (vs.url ?? '').split('/').pop() ?? vs.id ?? '';
+  return { url: vs.url ?? vsacUrl(oid), oid, name: vs.name ?? vs.title ?? oid, version: vs.version ?? '', codes };
+}
