@@ -1,0 +1,116 @@
+/**
+ * Depression and anxiety screening instruments: LOINC codes of totals and items, severity bands,
+ * and the positive cut-off POLICY used to map a score to a CMS2 positive/negative finding. CMS2
+ * prescribes no instrument or cut-off (ONC CQM-7434); the defaults are the HEDIS DSF-E positive
+ * thresholds (../shared/design/measures.md §1.3). An organisation changes them with
+ * {@link withCutoffs}; every rule that interprets a score reads the policy it is given.
+ */
+import { LOINC, SNOMED } from './code-systems.ts';
+
+/** CMS2: adolescent depression screening assessment (result coded positive/negative). */
+export const LOINC_ADOLESCENT_DEPRESSION_SCREENING = '73831-0';
+/** CMS2: adult depression screening assessment (result coded positive/negative). */
+export const LOINC_ADULT_DEPRESSION_SCREENING = '73832-8';
+/** SNOMED finding: depression screening positive. */
+export const SNOMED_DEPRESSION_SCREEN_POSITIVE = '428181000124104';
+/** SNOMED finding: depression screening negative. */
+export const SNOMED_DEPRESSION_SCREEN_NEGATIVE = '428171000124102';
+/** SNOMED situation: depression screening declined (CMS2 patient-reason exception). */
+export const SNOMED_DEPRESSION_SCREEN_DECLINED = '720834000';
+
+/** PHQ-9 panel. */
+export const LOINC_PHQ9_PANEL = '44249-1';
+/** PHQ-9 total score. */
+export const LOINC_PHQ9_TOTAL = '44261-6';
+/** PHQ-9 item 9: thoughts that you would be better off dead or of hurting yourself. */
+export const LOINC_PHQ9_ITEM9 = '44260-8';
+/** PHQ-9 modified for teens (PHQ-A) total. */
+export const LOINC_PHQA_TOTAL = '89204-2';
+/** PHQ-2 total score. */
+export const LOINC_PHQ2_TOTAL = '55758-7';
+/** EPDS total score. */
+export const LOINC_EPDS_TOTAL = '99046-5';
+/** GAD-7 total score. */
+export const LOINC_GAD7_TOTAL = '70274-6';
+/** GAD-7 panel. */
+export const LOINC_GAD7_PANEL = '69737-5';
+
+/** PHQ-9 item answers (LOINC answer list LL358-3): code → points. */
+export const PHQ_ITEM_ANSWERS: Readonly<Record<string, { points: number; display: string }>> = {
+  'LA6568-5': { points: 0, display: 'Not at all' },
+  'LA6569-3': { points: 1, display: 'Several days' },
+  'LA6570-1': { points: 2, display: 'More than half the days' },
+  'LA6571-9': { points: 3, display: 'Nearly every day' },
+};
+
+/** PHQ-9 items 1–9 LOINC codes in order (item 9 last). */
+export const PHQ9_ITEMS = [
+  '44250-9', '44255-8', '44259-0', '44254-1', '44251-7', '44258-2', '44252-5', '44253-3', LOINC_PHQ9_ITEM9,
+] as const;
+/** PHQ-2 items (the first two PHQ-9 items). */
+export const PHQ2_ITEMS = ['44250-9', '44255-8'] as const;
+/** GAD-7 items 1–7 LOINC codes in order. */
+export const GAD7_ITEMS = ['69725-0', '68509-9', '69733-4', '69734-2', '69735-9', '69689-8', '69736-7'] as const;
+
+/** A depression instrument whose total can be mapped to a positive / negative screen. */
+export interface DepressionInstrument {
+  id: 'phq9' | 'phqa' | 'phq2' | 'epds';
+  label: string;
+  totalLoinc: string;
+  /** Positive when total ≥ cutoff. */
+  cutoff: number;
+  max: number;
+}
+
+/** The configurable positive-screen policy (defaults: PHQ-9 ≥ 10, PHQ-A ≥ 10, PHQ-2 ≥ 3, EPDS ≥ 10). */
+export const DEFAULT_DEPRESSION_INSTRUMENTS: readonly DepressionInstrument[] = [
+  { id: 'phq9', label: 'PHQ-9', totalLoinc: LOINC_PHQ9_TOTAL, cutoff: 10, max: 27 },
+  { id: 'phqa', label: 'PHQ-A', totalLoinc: LOINC_PHQA_TOTAL, cutoff: 10, max: 27 },
+  { id: 'phq2', label: 'PHQ-2', totalLoinc: LOINC_PHQ2_TOTAL, cutoff: 3, max: 6 },
+  { id: 'epds', label: 'EPDS', totalLoinc: LOINC_EPDS_TOTAL, cutoff: 10, max: 30 },
+];
+
+/** Returns the instrument list with some cut-offs replaced (organisation policy). */
+export function withCutoffs(overrides: Partial<Record<DepressionInstrument['id'], number>>): DepressionInstrument[] {
+  return DEFAULT_DEPRESSION_INSTRUMENTS.map((i) => ({ ...i, cutoff: overrides[i.id] ?? i.cutoff }));
+}
+
+/** A severity band of a score. */
+export interface SeverityBand {
+  min: number;
+  max: number;
+  label: string;
+}
+
+/** PHQ-9 severity bands (LOINC 44261-6 term description). */
+export const PHQ9_BANDS: readonly SeverityBand[] = [
+  { min: 0, max: 4, label: 'minimal' },
+  { min: 5, max: 9, label: 'mild' },
+  { min: 10, max: 14, label: 'moderate' },
+  { min: 15, max: 19, label: 'moderately severe' },
+  { min: 20, max: 27, label: 'severe' },
+];
+
+/** GAD-7 severity bands (Spitzer 2006). */
+export const GAD7_BANDS: readonly SeverityBand[] = [
+  { min: 0, max: 4, label: 'minimal' },
+  { min: 5, max: 9, label: 'mild' },
+  { min: 10, max: 14, label: 'moderate' },
+  { min: 15, max: 21, label: 'severe' },
+];
+
+/** The band a score falls in, or undefined when out of range. */
+export function bandOf(bands: readonly SeverityBand[], score: number): SeverityBand | undefined {
+  return bands.find((b) => score >= b.min && score <= b.max);
+}
+
+/** Codings used when writing a coded CMS2 screening result. */
+export const DEPRESSION_SCREEN_RESULT = {
+  positive: { system: SNOMED, code: SNOMED_DEPRESSION_SCREEN_POSITIVE, display: 'Depression screening positive (finding)' },
+  negative: { system: SNOMED, code: SNOMED_DEPRESSION_SCREEN_NEGATIVE, display: 'Depression screening negative (finding)' },
+} as const;
+
+/** LOINC coding of an instrument code (for writing). */
+export function loinc(code: string, display: string): fhir4.Coding {
+  return { system: LOINC, code, display };
+}
