@@ -100,3 +100,80 @@ export function isIntentionalSelfHarm(coding: fhir4.Coding | undefined): boolean
   const cat = Number(k.slice(1, 3));
   return k.startsWith('T') && cat >= 36 && cat <= 65 && k.length >= 6 && k[5] === '2';
 }
+
+/**
+ * Whether an SUD coding says "in remission": ICD-10-CM F1x.11 (abuse), F1x.21 (dependence), F1x.91
+ * (use), e.g. F10.21 alcohol dependence in remission. SNOMED-coded problems carry remission in
+ * Condition.clinicalStatus `remission`, which the flags read separately [measures.md §6].
+ */
+export function isSubstanceUseInRemission(coding: fhir4.Coding | undefined): boolean {
+  if (!coding?.code || !coding.system) return false;
+  if (normalizeSystem(coding.system) !== ICD10CM || !codingInGroup(SUBSTANCE_USE_DISORDER, coding)) return false;
+  const k = icdKey(coding.code);
+  return k.length === 5 && k[4] === '1' && ['1', '2', '9'].includes(k[3] ?? '');
+}
+
+/** MCC chronic-condition group: acute myocardial infarction (I21, I22, old MI I25.2). */
+export const MCC_AMI: DiagnosisGroup = {
+  id: 'ami', label: 'acute myocardial infarction', icd10Prefixes: ['I21', 'I22', 'I252'],
+  snomed: ['22298006', '1755008'],
+  source: 'MIPS #484 / UAMCC chronic-condition list (measures.md §6, [L]); ICD-10-CM I21–I22, I25.2.',
+};
+/** MCC chronic-condition group: atrial fibrillation (I48). */
+export const MCC_ATRIAL_FIBRILLATION: DiagnosisGroup = {
+  id: 'af', label: 'atrial fibrillation', icd10Prefixes: ['I48'], snomed: ['49436004'],
+  source: 'MIPS #484 / UAMCC chronic-condition list (measures.md §6, [L]); ICD-10-CM I48.',
+};
+/** MCC chronic-condition group: chronic kidney disease (N18). */
+export const MCC_CKD: DiagnosisGroup = {
+  id: 'ckd', label: 'chronic kidney disease', icd10Prefixes: ['N18'], snomed: ['709044004', '46177005'],
+  source: 'MIPS #484 / UAMCC chronic-condition list (measures.md §6, [L]); ICD-10-CM N18.',
+};
+/** MCC chronic-condition group: COPD and asthma (J41–J45). */
+export const MCC_COPD_ASTHMA: DiagnosisGroup = {
+  id: 'copd-asthma', label: 'COPD/asthma', icd10Prefixes: ['J41', 'J42', 'J43', 'J44', 'J45'],
+  snomed: ['13645005', '195967001'],
+  source: 'MIPS #484 / UAMCC chronic-condition list (measures.md §6, [L]); ICD-10-CM J41–J45.',
+};
+/** MCC chronic-condition group: dementia (F01–F03, G30, G31.0, G31.1, G31.83). */
+export const MCC_DEMENTIA: DiagnosisGroup = {
+  id: 'dementia', label: 'dementia', icd10Prefixes: ['F01', 'F02', 'F03', 'G30', 'G310', 'G311', 'G3183'],
+  snomed: ['52448006', '26929004'],
+  source: 'MIPS #484 / UAMCC chronic-condition list (measures.md §6, [L]); ICD-10-CM F01–F03, G30, G31.0/.1/.83.',
+};
+/** MCC chronic-condition group: diabetes (E08–E13). */
+export const MCC_DIABETES: DiagnosisGroup = {
+  id: 'diabetes', label: 'diabetes', icd10Prefixes: ['E08', 'E09', 'E10', 'E11', 'E13'],
+  snomed: ['73211009', '44054006', '46635009'],
+  source: 'MIPS #484 / UAMCC chronic-condition list (measures.md §6, [L]); ICD-10-CM E08–E13.',
+};
+/** MCC chronic-condition group: heart failure (I50, hypertensive heart (and kidney) disease with HF). */
+export const MCC_HEART_FAILURE: DiagnosisGroup = {
+  id: 'heart-failure', label: 'heart failure', icd10Prefixes: ['I50', 'I110', 'I130', 'I132'],
+  snomed: ['84114007', '42343007'],
+  source: 'MIPS #484 / UAMCC chronic-condition list (measures.md §6, [L]); ICD-10-CM I50, I11.0, I13.0, I13.2.',
+};
+/** MCC chronic-condition group: stroke / TIA (I61, I63, G45 except G45.4 transient global amnesia). */
+export const MCC_STROKE_TIA: DiagnosisGroup = {
+  id: 'stroke-tia', label: 'stroke/TIA', icd10Prefixes: ['I61', 'I63', 'G45'], icd10Excluded: ['G454'],
+  snomed: ['230690007', '266257000'],
+  source: 'MIPS #484 / UAMCC chronic-condition list (measures.md §6, [L]); ICD-10-CM I61, I63, G45 (not G45.4).',
+};
+/** The eight MCC chronic-condition groups, in the order the measure lists them. */
+export const MCC_CHRONIC_CONDITION_GROUPS: readonly DiagnosisGroup[] = [
+  MCC_AMI, MCC_ATRIAL_FIBRILLATION, MCC_CKD, MCC_COPD_ASTHMA, MCC_DEMENTIA, MCC_DIABETES, MCC_HEART_FAILURE, MCC_STROKE_TIA,
+];
+
+/**
+ * Conditions impairing mobility or neurological function (ACO REACH / LEAD high-needs criterion 1,
+ * measures.md §4 — the CMS list itself was not read, so this is an approximation): cerebral palsy
+ * G80, muscular dystrophy G71.0, cystic fibrosis E84, paralysis G81–G83, multiple sclerosis G35,
+ * ALS G12.21, spinal cord injury S14.1 / S24.1 / S34.1 and its sequelae T91.3.
+ */
+export const MOBILITY_IMPAIRING: DiagnosisGroup = {
+  id: 'mobility-impairing',
+  label: 'mobility-impairing condition',
+  icd10Prefixes: ['G80', 'G710', 'E84', 'G81', 'G82', 'G83', 'G35', 'G1221', 'S141', 'S241', 'S341', 'T913'],
+  snomed: ['128188000', '73297009', '190905008', '60389000', '50582007', '24700007', '86044005'],
+  source: 'Approximation of the REACH/LEAD high-needs mobility list (measures.md §4, [M/L]).',
+};

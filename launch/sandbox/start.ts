@@ -1,0 +1,20 @@
+/**
+ * `npm start`: the sandbox EHR and the app (through Vite) on one port (PORT, default 8080).
+ * Prints the URLs to open; Ctrl-C closes cleanly.
+ */
+import { startSandbox } from './server.ts';
+
+const port = Number(process.env.PORT ?? 8080);
+const running = await startSandbox({ port, serveApp: 'vite', origin: `http://localhost:${port}`, ...(process.env.SANDBOX_SEED ? { seed: Number(process.env.SANDBOX_SEED) } : {}) });
+console.log(`CareGap Panel sandbox EHR: open ${running.ehrUrl}`);
+console.log(`Standalone launch:          ${running.origin}/launch/standalone.html  (FHIR base ${running.fhirBase})`);
+console.log(`Patients: ${running.sandbox.patients().length}; data anchored on ${running.sandbox.anchorDate}. Press Ctrl-C to stop.`);
+
+let closing = false;
+const shutdown = (): void => {
+  if (closing) return;
+  closing = true;
+  running.close().then(() => process.exit(0), () => process.exit(1));
+};
+process.on('SIGINT', shutdown);
+process.on('SIGTERM', shutdown);

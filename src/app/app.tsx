@@ -1,0 +1,47 @@
+/**
+ * The app's main layout for a launched session: header (banner when asked), the completeness
+ * warning, the record overview, and the care panel.
+ */
+import { useEffect, useMemo } from 'react';
+import { CarePanel } from '../features/care-panel/care-panel.tsx';
+import { usePatientRecord } from '../fhir/use-patient-record.ts';
+import { toLaunchError } from '../smart/launch-error.ts';
+import type { SmartSession } from '../smart/session.ts';
+import { applySmartStyle } from '../smart/smart-style.ts';
+import { AppHeader } from './app-header.tsx';
+import { CompletenessWarning } from './completeness-warning.tsx';
+import { LaunchErrorView } from './launch-error-view.tsx';
+import { localIsoDate, summarisePatient } from './patient-summary.ts';
+import { RecordOverview } from './record-overview.tsx';
+
+/** The launched app for one session. */
+export function App({ session }: { session: SmartSession }) {
+  const recordState = usePatientRecord(session);
+  const { record } = recordState;
+  const summary = useMemo(() => (record ? summarisePatient(record.patient, localIsoDate(new Date())) : undefined), [record]);
+
+  useEffect(() => {
+    if (session.styleUrl) void applySmartStyle(session.styleUrl, document.documentElement);
+  }, [session.styleUrl]);
+
+  if (recordState.error) return <LaunchErrorView error={toLaunchError(recordState.error)} />;
+
+  return (
+    <div className="app-layout">
+      <AppHeader summary={summary} showBanner={session.needPatientBanner} recordState={recordState} />
+      <main className="app-main">
+        {record && summary ? (
+          <>
+            <CompletenessWarning record={record} />
+            <RecordOverview summary={summary} record={record} loadingTypes={recordState.loadingTypes} />
+            <CarePanel session={session} recordState={recordState} />
+          </>
+        ) : (
+          <p className="app-loading" data-testid="record-loading">
+            Reading the patient’s record…
+          </p>
+        )}
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,70 @@
+/**
+ * Which Conditions count as a patient's current diagnoses for the flags: clinicalStatus in the
+ * policy's current list (active, recurrence, relapse, remission — inactive and resolved are
+ * history), verificationStatus not refuted / entered-in-error. A Condition with no clinicalStatus
+ * (common for encounter diagnoses) counts unless it has abated, since US Core only omits the status
+ * for entered-in-error records.
+ */
+import type { EvaluationContext } from '../evaluation-context.ts';
+import type { RiskPolicy } from '../config/risk-policy.ts';
+import { codingsOf, displayOf } from '../fhir/codings.ts';
+import { codingInGroup, type DiagnosisGroup } from '../codes/diagnosis-groups.ts';
+import { dateDay, refOf } from './event-days.ts';
+import { isoDay } from '../fhir/dates.ts';
+import type { Evidence } from '../types.ts';
+
+/** A current diagnosis with the status that qualified it. */
+export interface CurrentCondition {
+  condition: fhir4.Condition;
+  /** clinicalStatus code, `undefined` when absent. */
+  clinicalStatus?: string;
+  /** Onset or recorded day, when readable. */
+  day?: number;
+}
+
+const cache = new WeakMap<EvaluationContext, CurrentCondition[]>();
+
+/** The current Conditions of the record (cached per evaluation). */
+export function currentConditions(ctx: EvaluationContext, policy: RiskPolicy): CurrentCondition[] {
+  const hit = cache.get(ctx);
+  if (hit) return hit;
+  const out: CurrentCondition[] = [];
+  for (const c of ctx.ofType<fhir4.Condition>('Condition')) {
+    if (!c || typeof c !== 'object') continue;
+    const verification = codingsOf(c.verificationStatus)[0]?.code;
+    if (verification && policy.diagnoses.excludedVerificationStatuses.includes(verification)) continue;
+    const clinical = codingsOf(c.clinicalStatus)[0]?.code;
+    if (clinical !== undefined && !policy.diagnoses.currentClinicalStatuses.includes(clinical)) continue;
+    if (clinical === undefined && (c.abatementDateTime || c.abatementPeriod || c.abatementAge || c.abatementString)) continue;
+    const day = dateDay(ctx, c, 'onsetDateTime', c.onsetDateTime) ?? dateDay(ctx, c, 'recordedDate', c.recordedDate);
+    if (day !== undefined && day > ctx.asOfDay) continue; // recorded after asOf: not known yet
+    out.push({ condition: c, ...(clinical ? { clinicalStatus: clinical } : {}), ...(day !== undefined ? { day } : {}) });
+  }
+  cache.set(ctx, out);
+  return out;
+}
+
+/** The first coding of a concept that falls in a group (for the statement's display). */
+export function groupCoding(group: DiagnosisGroup, concept: fhir4.CodeableConcept | undefined): fhir4.Coding | undefined {
+  return codingsOf(concept).find((c) => codingInGroup(group, c));
+}
+
+/** Current conditions whose code falls in a group. */
+export function currentInGroup(ctx: EvaluationContext, policy: RiskPolicy, group: DiagnosisGroup): CurrentCondition[] {
+  return currentConditions(ctx, policy).filter((c) => groupCoding(group, c.condition.code) !== undefined);
+}
+
+/** A short label of a condition: display of its code, with the code in brackets when known. */
+export function conditionLabel(group: DiagnosisGroup, c: fhir4.Condition): string {
+  const coding = groupCoding(group, c.code);
+  const text = coding?.display?.trim() || displayOf(c.code) || group.label;
+  return coding?.code ? `${text} (${coding.code})` : text;
+}
+
+/** Evidence entry for a condition. */
+export function conditionEvidence(rule: string, group: DiagnosisGroup, c: CurrentCondition): Evidence {
+  const e: Evidence = { reference: refOf(c.condition), rule, display: conditionLabel(group, c.condition) };
+  if (c.day !== undefined) e.date = isoDay(c.day);
+  if (c.clinicalStatus) e.value = c.clinicalStatus;
+  return e;
+}

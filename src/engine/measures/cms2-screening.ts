@@ -1,0 +1,101 @@
+/**
+ * CMS2 depression screenings: "Has Adolescent/Adult Depression Screening" and "Most Recent
+ * Adolescent/Adult Depression Screening". A screening is an Observation coded 73831-0 / 73832-8,
+ * status final or corrected, with any value, whose effective time ends 14 days or less on or
+ * before the day a qualifying encounter starts. The most recent is the last by start of effective,
+ * across every qualifying encounter's window.
+ * Spec: CMS2FHIRPCSDepressionScreenAndFollowUp 0.4.001, defines "Has … Depression Screening",
+ * "Most Recent … Depression Screening", "Has Most Recent … Screening Negative".
+ */
+import type { EvaluationContext } from '../evaluation-context.ts';
+import { hasCode } from '../fhir/codings.ts';
+import { dayIn } from '../fhir/day-relations.ts';
+import type { DayRange } from '../fhir/dates.ts';
+import { hasValue, valueDisplay } from '../fhir/quantities.ts';
+import { effectiveInterval, instantRange } from '../fhir/resource-dates.ts';
+import type { QualifyingEncounter } from './cms2-qualifying-encounters.ts';
+import {
+  CMS2_KINDS,
+  SCREEN_NEGATIVE,
+  SCREEN_POSITIVE,
+  SCREENING_LOOKBACK_DAYS,
+  SCREENING_STATUSES,
+  type ScreeningKind,
+} from './cms2-terminology.ts';
+
+/** The coded result of a screening: positive, negative, or some other value. */
+export type ScreeningResult = 'positive' | 'negative' | 'other';
+
+/** One screening that counts for at least one qualifying encounter. */
+export interface Screening {
+  resource: fhir4.Observation;
+  reference: string;
+  kind: ScreeningKind;
+  /** Days of the start and end of `effective.toInterval()`. */
+  startDay?: DayRange;
+  endDay: DayRange;
+  /** Sort key: first instant of the start of effective (−∞ when unknown, as CQL sorts nulls first). */
+  sortKey: number;
+  result: ScreeningResult;
+  /** The effective text, for evidence. */
+  date?: string;
+  display?: string;
+}
+
+/** What the screenings of one kind say. */
+export interface ScreeningFindings {
+  /** "Has … Depression Screening". */
+  has: boolean;
+  /** "Most Recent … Depression Screening" (undefined when none). */
+  mostRecent?: Screening;
+  /** Candidate screenings that could not be read (their effective time was malformed). */
+  doubtful: string[];
+}
+
+/** `day` is 14 days or less on or before the day of the encounter's start. */
+export function inLookback(day: DayRange | undefined, enc: QualifyingEncounter): boolean {
+  return dayIn(day, enc.startDay - SCREENING_LOOKBACK_DAYS, enc.startDay) === true;
+}
+
+/** The screenings of one kind that count, and the most recent of them. */
+export function screeningsOf(ctx: EvaluationContext, kind: ScreeningKind, encounters: readonly QualifyingEncounter[]): ScreeningFindings {
+  const code = CMS2_KINDS[kind].screening;
+  const doubtful: string[] = [];
+  const counted: Screening[] = [];
+  for (const obs of ctx.ofType<fhir4.Observation>('Observation')) {
+    if (!hasCode(obs.code, code)) continue;
+    if (!SCREENING_STATUSES.includes(obs.status) || !hasValue(obs)) continue;
+    const reference = `Observation/${obs.id ?? ''}`;
+    const read = effectiveInterval(obs, ctx.tz);
+    if (read.malformed) {
+      ctx.issue({ resourceType: 'Observation', ...(obs.id ? { id: obs.id } : {}), field: read.malformed, message: 'not a FHIR date/dateTime', severity: 'warning' });
+      doubtful.push(`${reference} (${code.code}) has an unreadable effective time`);
+      continue;
+    }
+    const end = read.bounds?.end;
+    // `effective.toInterval() 14 days or less on or before day of start of` compares the END of effective
+    if (!end || !encounters.some((enc) => inLookback(end, enc))) continue;
+    const screening: Screening = {
+      resource: obs,
+      reference,
+      kind,
+      endDay: end,
+      sortKey: read.startValue ? instantRange(read.startValue, ctx.tz).low : -Infinity,
+      result: hasCode(obs.valueCodeableConcept, SCREEN_POSITIVE) ? 'positive'
+        : hasCode(obs.valueCodeableConcept, SCREEN_NEGATIVE) ? 'negative'
+        : 'other',
+    };
+    if (read.bounds?.start) screening.startDay = read.bounds.start;
+    const date = obs.effectiveDateTime ?? obs.effectiveInstant ?? obs.effectivePeriod?.start ?? obs.effectivePeriod?.end;
+    if (date) screening.date = date;
+    const display = valueDisplay(obs);
+    if (display) screening.display = display;
+    counted.push(screening);
+  }
+  // Last(... sort by start of effective): a stable sort keeps record order among equal starts
+  counted.sort((a, b) => (a.sortKey === b.sortKey ? 0 : a.sortKey < b.sortKey ? -1 : 1));
+  const findings: ScreeningFindings = { has: counted.length > 0, doubtful };
+  const last = counted[counted.length - 1];
+  if (last) findings.mostRecent = last;
+  return findings;
+}

@@ -1,0 +1,81 @@
+/**
+ * Plain-language labels for statuses, each with a text icon so colour is never the only signal,
+ * and the one-line "what is missing" of a measure (e.g. "Positive depression screen on 3 Nov, no
+ * follow-up plan documented yet — due by 5 Nov").
+ */
+import type { GapStatus, MeasureResult, MeasureStatus } from '../../engine/types.ts';
+import { shortDate } from './measurement-period.ts';
+
+/** Tone of a status (drives the CSS class; the label and icon carry the meaning). */
+export type Tone = 'good' | 'bad' | 'neutral' | 'unknown';
+
+/** A status as the panel shows it. */
+export interface StatusLabel {
+  icon: string;
+  text: string;
+  tone: Tone;
+}
+
+/** Label of a measure status; inverse measures (CMS122) read the right way round. */
+export function measureStatusLabel(m: Pick<MeasureResult, 'status' | 'inverse'>): StatusLabel {
+  if (m.inverse && m.status === 'met') return { icon: '✗', text: 'Poor control', tone: 'bad' };
+  if (m.inverse && m.status === 'not-met') return { icon: '✓', text: 'In control', tone: 'good' };
+  return MEASURE_LABELS[m.status];
+}
+
+const MEASURE_LABELS: Readonly<Record<MeasureStatus, StatusLabel>> = {
+  met: { icon: '✓', text: 'Met', tone: 'good' },
+  'not-met': { icon: '✗', text: 'Not met', tone: 'bad' },
+  excluded: { icon: '–', text: 'Excluded', tone: 'neutral' },
+  exception: { icon: '–', text: 'Exception', tone: 'neutral' },
+  'not-in-population': { icon: '○', text: 'Not in population', tone: 'neutral' },
+  unknown: { icon: '?', text: 'Unknown', tone: 'unknown' },
+};
+
+/** Label of a gap status. */
+export function gapStatusLabel(status: GapStatus): StatusLabel {
+  switch (status) {
+    case 'open':
+      return { icon: '!', text: 'Open', tone: 'bad' };
+    case 'closed':
+      return { icon: '✓', text: 'Closed', tone: 'good' };
+    case 'not-applicable':
+      return { icon: '○', text: 'Not applicable', tone: 'neutral' };
+    default:
+      return { icon: '?', text: 'Unknown', tone: 'unknown' };
+  }
+}
+
+/** The most recent screening CMS2 reports in `detail`, read defensively. */
+function mostRecentScreening(m: MeasureResult): { date?: string; result?: string } | undefined {
+  const s = m.detail?.mostRecentScreening;
+  if (!s || typeof s !== 'object') return undefined;
+  const { date, result } = s as { date?: unknown; result?: unknown };
+  return { ...(typeof date === 'string' ? { date } : {}), ...(typeof result === 'string' ? { result } : {}) };
+}
+
+/** One line on what a measure result means for this visit (undefined when nothing to add). */
+export function measureDetailLine(m: MeasureResult, thisYear: number): string | undefined {
+  const due = m.closes?.due ? ` — due by ${shortDate(m.closes.due, thisYear)}` : '';
+  if (m.status === 'unknown') return `Cannot be decided: ${(m.reasons ?? ['some data could not be read']).join('; ')}`;
+  if (m.id === 'cms2') {
+    const s = mostRecentScreening(m);
+    if (m.status === 'not-met' && s?.result === 'positive')
+      return `Positive depression screen on ${shortDate(s.date, thisYear)}, no follow-up plan documented yet${due}`;
+    if (m.status === 'met' && s?.result) return `Most recent screen ${s.result} on ${shortDate(s.date, thisYear)}${s.result === 'positive' ? ', follow-up documented' : ''}`;
+  }
+  if ((m.status === 'not-met' || (m.inverse && m.status === 'met')) && m.closes) return `${m.closes.what}${due}`;
+  return undefined;
+}
+
+/** SDOH measure detail: the domains and whether each was screened / positive, when the engine reports them. */
+export function sdohDomains(m: MeasureResult): Array<{ domain: string; screened: boolean; positive: boolean }> {
+  const d = m.detail?.domains;
+  const read = (domain: string, v: unknown) => {
+    const o = v && typeof v === 'object' ? (v as Record<string, unknown>) : {};
+    return { domain, screened: o.screened === true || typeof o.screenedOn === 'string' || typeof o.date === 'string', positive: o.positive === true };
+  };
+  if (Array.isArray(d)) return d.map((v) => read(String((v as Record<string, unknown>)?.domain ?? '?'), v));
+  if (d && typeof d === 'object') return Object.entries(d as Record<string, unknown>).map(([k, v]) => read(k, v));
+  return [];
+}

@@ -1,0 +1,41 @@
+/** Risk flags, one line each in severity order (suicide risk first), evidence a click away. */
+import type { FlagResult } from '../../engine/types.ts';
+import { EvidenceDrawer } from './evidence-drawer.tsx';
+import { orderFlags } from './order-findings.ts';
+
+const SEVERITY = { high: { icon: '▲', text: 'High' }, moderate: { icon: '●', text: 'Moderate' }, info: { icon: 'i', text: 'Info' } } as const;
+
+/** Props: flags and the resources their evidence points to. */
+export interface FlagListProps {
+  flags: readonly FlagResult[];
+  resources: Partial<Record<string, readonly unknown[]>>;
+  thisYear: number;
+}
+
+/** The risk-flag section. */
+export function FlagList({ flags, resources, thisYear }: FlagListProps) {
+  const ordered = orderFlags(flags);
+  return (
+    <section className="panel-section" aria-labelledby="flags-heading" data-testid="flags">
+      <h2 id="flags-heading">Risk flags</h2>
+      {ordered.length === 0 ? (
+        <p className="muted">No risk flags.</p>
+      ) : (
+        <ul className="finding-list">
+          {ordered.map((f) => {
+            const sev = SEVERITY[f.severity] ?? SEVERITY.info;
+            return (
+              <li key={f.id} className={`finding flag flag-${f.severity}`} data-testid={`flag-${f.id}`} data-severity={f.severity}>
+                <span className={`badge badge-${f.severity}`}>
+                  <span aria-hidden="true">{sev.icon}</span> {sev.text}
+                </span>{' '}
+                <span className="finding-text">{f.statement}</span>
+                <EvidenceDrawer evidence={f.evidence} resources={resources} label={f.statement} thisYear={thisYear} />
+              </li>
+            );
+          })}
+        </ul>
+      )}
+    </section>
+  );
+}

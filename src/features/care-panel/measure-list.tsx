@@ -1,0 +1,79 @@
+/**
+ * eCQM status: depression screening & follow-up (CMS2) and SDOH screening in full — in the
+ * initial population?, status, and for "not met" exactly what is missing — then the LEAD / APP
+ * Plus measures compactly (CMS122 read the right way round: its numerator is poor control).
+ */
+import type { MeasureResult } from '../../engine/types.ts';
+import { measureDetailLine, measureStatusLabel, sdohDomains } from './describe-status.ts';
+import { EvidenceDrawer } from './evidence-drawer.tsx';
+
+/** Measures shown in full (the panel's focus). */
+export const FOCUS_MEASURES = ['cms2', 'sdoh-screening'] as const;
+
+/** Props of the measure section. */
+export interface MeasureListProps {
+  measures: readonly MeasureResult[];
+  resources: Partial<Record<string, readonly unknown[]>>;
+  thisYear: number;
+}
+
+/** "In population: yes / no" from the counts. */
+function inPopulation(m: MeasureResult): string {
+  if (m.status === 'unknown') return 'in population: not known';
+  return m.populations['initial-population'] ? 'in population' : 'not in population';
+}
+
+/** One measure line. */
+function MeasureItem({ m, resources, thisYear, compact }: { m: MeasureResult; compact: boolean } & Omit<MeasureListProps, 'measures'>) {
+  const label = measureStatusLabel(m);
+  const detail = measureDetailLine(m, thisYear);
+  const domains = m.id === 'sdoh-screening' ? sdohDomains(m) : [];
+  return (
+    <li className={`finding measure${compact ? ' compact' : ''}`} data-testid={`measure-${m.id}`} data-status={m.status}>
+      <div className="finding-head">
+        <span className={`badge tone-${label.tone}`}>
+          <span aria-hidden="true">{label.icon}</span> {label.text}
+        </span>{' '}
+        <strong>{m.title}</strong>
+        {!compact ? <span className="muted"> · {inPopulation(m)}</span> : null}
+      </div>
+      {detail ? <div className="why">{detail}</div> : null}
+      {domains.length ? (
+        <ul className="domain-list" aria-label="SDOH domains">
+          {domains.map((d) => (
+            <li key={d.domain} data-testid={`sdoh-domain-${d.domain}`}>
+              {d.domain.replace(/[-_]/g, ' ')}: {d.screened ? (d.positive ? '⚠ positive' : '✓ screened, negative') : '✗ not screened'}
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      <EvidenceDrawer evidence={m.evidence} resources={resources} label={m.title} thisYear={thisYear} />
+    </li>
+  );
+}
+
+/** The measure section. */
+export function MeasureList({ measures, resources, thisYear }: MeasureListProps) {
+  const focus = measures.filter((m) => (FOCUS_MEASURES as readonly string[]).includes(m.id));
+  const others = measures.filter((m) => !(FOCUS_MEASURES as readonly string[]).includes(m.id));
+  return (
+    <section className="panel-section" aria-labelledby="measures-heading" data-testid="measures">
+      <h2 id="measures-heading">Quality measures</h2>
+      <ul className="finding-list">
+        {focus.map((m) => (
+          <MeasureItem key={m.id} m={m} resources={resources} thisYear={thisYear} compact={false} />
+        ))}
+      </ul>
+      {others.length ? (
+        <>
+          <h3>LEAD / APP Plus</h3>
+          <ul className="finding-list compact-list">
+            {others.map((m) => (
+              <MeasureItem key={m.id} m={m} resources={resources} thisYear={thisYear} compact />
+            ))}
+          </ul>
+        </>
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,46 @@
+/**
+ * The panel's one reading of the clock: the measurement period is the current calendar year
+ * (eCQM performance periods are calendar years), `asOf` is today, and the evaluation time zone
+ * is the browser's, all in local time so "today" matches the clinician's wall clock.
+ */
+import type { DayPeriod, IsoDate } from '../../engine/types.ts';
+
+/** Local calendar date of `now` as YYYY-MM-DD. */
+export function localIsoDay(now: Date): IsoDate {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}
+
+/** The calendar year containing `now` (local time). */
+export function calendarYearPeriod(now: Date): DayPeriod {
+  const y = now.getFullYear();
+  return { start: `${y}-01-01`, end: `${y}-12-31` };
+}
+
+/** Minutes east of UTC of the local zone at `now` (JS getTimezoneOffset is minutes west). */
+export function localTzOffsetMin(now: Date): number {
+  const offset = -now.getTimezoneOffset();
+  return offset === 0 ? 0 : offset;
+}
+
+/** Local ISO date-time with offset (e.g. 2026-11-03T14:02:00-05:00), the `now` of a write-back. */
+export function localIsoDateTime(now: Date): string {
+  const pad = (n: number) => String(Math.abs(n)).padStart(2, '0');
+  const off = localTzOffsetMin(now);
+  const sign = off >= 0 ? '+' : '-';
+  return `${localIsoDay(now)}T${pad(now.getHours())}:${pad(now.getMinutes())}:${pad(now.getSeconds())}${sign}${pad(Math.trunc(off / 60))}:${pad(off % 60)}`;
+}
+
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/** "3 Nov" (same year as `thisYear`) or "3 Nov 2025"; falls back to the input when unparsable. */
+export function shortDate(iso: string | undefined, thisYear?: number): string {
+  if (!iso) return '';
+  const m = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?/.exec(iso);
+  if (!m) return iso;
+  const [, y, mo, d] = m;
+  if (!mo) return y ?? iso;
+  const month = MONTHS[Number(mo) - 1] ?? mo;
+  const year = Number(y) === thisYear ? '' : ` ${y}`;
+  return d ? `${Number(d)} ${month}${year}` : `${month} ${y}`;
+}

@@ -1,0 +1,83 @@
+/**
+ * The panel's header: measurement period, "as of", data freshness, which results are unknown
+ * because data could not be read, and either the screening tools (write scope granted) or the
+ * notice that writing is not allowed in this launch with a printable summary instead.
+ */
+import type { PatientEvaluation } from '../../engine/types.ts';
+import type { ScreeningFormKind } from '../screening-forms/screening-drafts.ts';
+import { ACTION_LABELS } from './gap-list.tsx';
+import { shortDate } from './measurement-period.ts';
+
+/** Props of the header. */
+export interface PanelHeaderProps {
+  evaluation: PatientEvaluation;
+  fetchedAt?: Date;
+  /** Types still loading (results depending on them are provisional). */
+  loadingTypes: readonly string[];
+  canWrite: boolean;
+  onOpenForm(form: ScreeningFormKind): void;
+  thisYear: number;
+}
+
+/** HH:MM local. */
+function clock(d: Date): string {
+  return `${String(d.getHours()).padStart(2, '0')}:${String(d.getMinutes()).padStart(2, '0')}`;
+}
+
+/** The results that are unknown, with their reasons. */
+function unknownResults(e: PatientEvaluation): Array<{ id: string; title: string; reasons: string }> {
+  return [
+    ...e.measures.filter((m) => m.status === 'unknown').map((m) => ({ id: m.id, title: m.title, reasons: (m.reasons ?? []).join('; ') })),
+    ...e.gaps.filter((g) => g.status === 'unknown').map((g) => ({ id: `gap-${g.id}`, title: g.title, reasons: g.why })),
+  ];
+}
+
+/** The header section. */
+export function PanelHeader({ evaluation, fetchedAt, loadingTypes, canWrite, onOpenForm, thisYear }: PanelHeaderProps) {
+  // While types are still loading every dependent result is provisionally unknown; say "loading"
+  // (in the period line) rather than warn that data could not be read.
+  const unknown = loadingTypes.length ? [] : unknownResults(evaluation);
+  const { period, asOf } = evaluation;
+  return (
+    <section className="panel-header" aria-label="Measurement period and data status" data-testid="panel-header">
+      <p className="period-line">
+        <span data-testid="measurement-period">
+          Measurement period {shortDate(period.start)} – {shortDate(period.end)}
+        </span>
+        <span className="muted"> · as of {shortDate(asOf, thisYear)}</span>
+        {fetchedAt ? <span className="muted"> · record fetched {clock(fetchedAt)}</span> : null}
+        {loadingTypes.length ? <span className="muted"> · still loading: {loadingTypes.join(', ')}</span> : null}
+      </p>
+      {unknown.length ? (
+        <div className="unknown-warning" role="status" data-testid="unknown-results">
+          <strong>⚠ {unknown.length === 1 ? '1 result is' : `${unknown.length} results are`} unknown</strong> because some data could not be read:
+          <ul>
+            {unknown.map((u) => (
+              <li key={u.id}>
+                {u.title}
+                {u.reasons ? ` — ${u.reasons}` : ''}
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+      {canWrite ? (
+        <div className="tool-row no-print" role="group" aria-label="Screen in this visit">
+          <span className="muted">Screen now:</span>
+          {(['phq', 'hrsn', 'follow-up'] as const).map((f) => (
+            <button key={f} type="button" data-testid={`open-form-${f}`} onClick={() => onOpenForm(f)}>
+              {ACTION_LABELS[f]}
+            </button>
+          ))}
+        </div>
+      ) : (
+        <div className="no-write no-print" data-testid="no-write">
+          <span>Writing to the EHR is not allowed in this launch, so screenings cannot be recorded here.</span>{' '}
+          <button type="button" data-testid="print-summary" onClick={() => window.print()}>
+            Print summary
+          </button>
+        </div>
+      )}
+    </section>
+  );
+}

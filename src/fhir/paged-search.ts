@@ -1,0 +1,110 @@
+/**
+ * One FHIR search followed through every `next` page (FHIR R4 http.html#paging), with the
+ * safeguards real EHRs need: retries per page, `next` links only on the FHIR server's own origin
+ * (SMART app-launch: never send the token to another server), de-duplication across pages, and
+ * OperationOutcome entries (`search.mode = outcome`) kept as warnings instead of data.
+ */
+import type { FhirRequestClient } from './fhir-request-client.ts';
+import { FhirHttpError, operationOutcomeText } from './fhir-http-error.ts';
+import { type RetryOptions, withRetry } from './retry-policy.ts';
+import { MAX_PAGES_PER_SEARCH } from './fetched-types.ts';
+
+/** Everything one search produced, including how it ended. */
+export interface PagedSearchResult {
+  /** Resources of the searched type, each `type/id` once. */
+  resources: fhir4.Resource[];
+  /** Server warnings (OperationOutcome entries) and paging notes. */
+  warnings: string[];
+  /** Set when a page could not be read; `resources` holds what came before it. */
+  failure?: FhirHttpError;
+  /** Set when paging stopped early for a reason other than an HTTP failure. */
+  stoppedReason?: string;
+  pages: number;
+}
+
+/** Options for {@link searchAllPages}. */
+export interface PagedSearchOptions {
+  signal?: AbortSignal;
+  retry?: RetryOptions;
+  maxPages?: number;
+  /** Only entries of this type are kept (others, e.g. included resources, are ignored). */
+  resourceType?: string;
+}
+
+/** The origin of the FHIR base URL: `next` links must stay on it. */
+function originOf(url: string): string {
+  return new URL(url).origin;
+}
+
+/** Collects entries of one bundle into `into`, de-duplicated by type/id; returns outcome texts. */
+function collectEntries(bundle: fhir4.Bundle, into: Map<string, fhir4.Resource>, resourceType?: string): string[] {
+  const warnings: string[] = [];
+  for (const entry of bundle.entry ?? []) {
+    const r = entry.resource;
+    if (!r) continue;
+    if (entry.search?.mode === 'outcome' || r.resourceType === 'OperationOutcome') {
+      const text = r.resourceType === 'OperationOutcome' ? operationOutcomeText(r) : '';
+      if (text) warnings.push(text);
+      continue;
+    }
+    if (resourceType && r.resourceType !== resourceType) continue;
+    // Resources without an id cannot be recognised on a later page; keep each one.
+    into.set(r.id ? `${r.resourceType}/${r.id}` : `${r.resourceType}/#${into.size}`, r);
+  }
+  return warnings;
+}
+
+/**
+ * Runs a search (relative to the FHIR base or absolute on its origin) and follows `next` links.
+ * Never throws for HTTP failures: a failed page ends the search with `failure` set. Aborts rethrow.
+ */
+export async function searchAllPages(
+  client: FhirRequestClient,
+  firstUrl: string,
+  options: PagedSearchOptions = {},
+): Promise<PagedSearchResult> {
+  const base = client.state.serverUrl.replace(/\/?$/, '/');
+  const baseOrigin = originOf(base);
+  const maxPages = options.maxPages ?? MAX_PAGES_PER_SEARCH;
+  const found = new Map<string, fhir4.Resource>();
+  const warnings: string[] = [];
+  let url: string | undefined = new URL(firstUrl, base).href;
+  let pages = 0;
+  while (url) {
+    if (pages >= maxPages) {
+      return { resources: [...found.values()], warnings, pages, stoppedReason: `stopped after ${maxPages} pages` };
+    }
+    const pageUrl: string = url;
+    let bundle: fhir4.Bundle;
+    try {
+      bundle = await withRetry(
+        () => client.request<fhir4.Bundle>({ url: pageUrl, ...(options.signal ? { signal: options.signal } : {}) }),
+        { ...options.retry, ...(options.signal ? { signal: options.signal } : {}) },
+      );
+    } catch (error) {
+      if (!(error instanceof FhirHttpError)) throw error;
+      return { resources: [...found.values()], warnings, pages, failure: error };
+    }
+    pages++;
+    if (bundle?.resourceType !== 'Bundle') {
+      const failure = new FhirHttpError(200, `expected a Bundle from ${new URL(pageUrl).pathname}`);
+      return { resources: [...found.values()], warnings, pages, failure };
+    }
+    warnings.push(...collectEntries(bundle, found, options.resourceType));
+    const next = bundle.link?.find((l) => l.relation === 'next')?.url;
+    url = undefined;
+    if (next) {
+      const nextUrl = new URL(next, base);
+      if (nextUrl.origin !== baseOrigin) {
+        return {
+          resources: [...found.values()],
+          warnings,
+          pages,
+          stoppedReason: `the server's next-page link points to another origin (${nextUrl.origin}); not followed`,
+        };
+      }
+      url = nextUrl.href;
+    }
+  }
+  return { resources: [...found.values()], warnings, pages };
+}

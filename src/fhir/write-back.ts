@@ -1,0 +1,130 @@
+/**
+ * Write-back to the EHR: what every created resource carries (subject, encounter, performer,
+ * a client-generated identifier) and the one `submitWriteBatch` that POSTs a prepared batch with
+ * conditional create, so a retried submit is never applied twice (FHIR R4 http.html#ccreate).
+ * The builders for each instrument live beside this file (write-back-depression.ts, …-sdoh.ts,
+ * …-follow-up.ts); they are pure and take their clock and ids from a {@link WriteContext}.
+ */
+import { FhirHttpError, toFhirHttpError } from './fhir-http-error.ts';
+
+/**
+ * System of the client-generated identifiers: RFC 3986 URIs whose value is a `urn:uuid:`. The
+ * same pair is the `If-None-Exist` criterion, so the server can recognise a retry.
+ */
+export const WRITE_BACK_IDENTIFIER_SYSTEM = 'urn:ietf:rfc:3986';
+
+/** Who, for whom, in which encounter and when a batch is written. */
+export interface WriteContext {
+  patientId: string;
+  encounterId?: string;
+  /** `fhirUser` of the clinician (relative `Practitioner/1` or absolute URL); becomes performer / requester. */
+  fhirUser?: string;
+  /** The moment of the write, ISO dateTime with offset (one reading of the clock per batch). */
+  now: string;
+  /** Returns a fresh UUID (crypto.randomUUID in the app, a counter in tests). */
+  newUuid(): string;
+}
+
+/** One resource ready to create, with the conditional-create criterion derived from its identifier. */
+export interface PreparedCreate<T extends fhir4.Resource = fhir4.Resource> {
+  resource: T;
+  /** `identifier=urn:ietf:rfc:3986|urn:uuid:…` — the `If-None-Exist` header value. */
+  ifNoneExist: string;
+  /** What this resource records, for the confirmation step ("PHQ-9 total score: 14"). */
+  summary: string;
+}
+
+/** A batch prepared once when the clinician confirms; retries reuse it unchanged (same identifiers). */
+export interface WriteBatch {
+  label: string;
+  creates: PreparedCreate[];
+}
+
+/** The slice of fhirclient's `Client.request` used to create (structural: src/fhir never imports fhirclient). */
+export interface FhirCreateClient {
+  request<T = unknown>(options: { url: string; method: 'POST'; body: string; headers: Record<string, string> }): Promise<T>;
+}
+
+/** Outcome of one create in a batch. */
+export interface CreateOutcome {
+  summary: string;
+  ok: boolean;
+  /** `Type/id` when the server returned the created (or already existing) resource. */
+  reference?: string;
+  error?: FhirHttpError;
+}
+
+/** Result of a submit: every create's outcome; `ok` only when all succeeded. */
+export interface SubmitResult {
+  ok: boolean;
+  outcomes: CreateOutcome[];
+}
+
+/** A new client-generated identifier (`urn:uuid:…`). */
+export function newIdentifier(ctx: WriteContext): fhir4.Identifier {
+  return { system: WRITE_BACK_IDENTIFIER_SYSTEM, value: `urn:uuid:${ctx.newUuid()}` };
+}
+
+/** The `If-None-Exist` search criterion that matches exactly this identifier. */
+export function ifNoneExistFor(identifier: fhir4.Identifier): string {
+  return `identifier=${identifier.system ?? ''}|${identifier.value ?? ''}`;
+}
+
+/** Wraps a resource that carries exactly one client identifier into a {@link PreparedCreate}. */
+export function prepare<T extends fhir4.Resource & { identifier?: fhir4.Identifier[] }>(resource: T, summary: string): PreparedCreate<T> {
+  const identifier = resource.identifier?.[0];
+  if (!identifier) throw new Error(`prepare: ${resource.resourceType} has no client identifier`);
+  return { resource, ifNoneExist: ifNoneExistFor(identifier), summary };
+}
+
+/** `Patient/<id>` reference of the subject. */
+export function subjectOf(ctx: WriteContext): fhir4.Reference {
+  return { reference: `Patient/${ctx.patientId}` };
+}
+
+/** `Encounter/<id>` reference when an encounter is in the launch context. */
+export function encounterOf(ctx: WriteContext): { encounter?: fhir4.Reference } {
+  return ctx.encounterId ? { encounter: { reference: `Encounter/${ctx.encounterId}` } } : {};
+}
+
+/** The clinician as a reference (fhirUser may be absolute; FHIR references may be absolute URLs). */
+export function performerOf(ctx: WriteContext): fhir4.Reference | undefined {
+  return ctx.fhirUser ? { reference: ctx.fhirUser } : undefined;
+}
+
+/**
+ * POSTs each prepared create in order with `If-None-Exist`. A server that already holds a resource
+ * with the identifier answers 200 with it instead of creating a second one, so re-submitting the
+ * same batch after a timeout or a partial failure is safe. Stops at the first failure (later
+ * creates are reported as not attempted) so the clinician sees one clear error and can retry.
+ */
+export async function submitWriteBatch(client: FhirCreateClient, batch: WriteBatch, nowMs: () => number = Date.now): Promise<SubmitResult> {
+  const outcomes: CreateOutcome[] = [];
+  let failed = false;
+  for (const create of batch.creates) {
+    if (failed) {
+      outcomes.push({ summary: create.summary, ok: false });
+      continue;
+    }
+    try {
+      const body = await client.request<fhir4.Resource | undefined>({
+        url: create.resource.resourceType,
+        method: 'POST',
+        body: JSON.stringify(create.resource),
+        headers: { 'Content-Type': 'application/fhir+json', 'If-None-Exist': create.ifNoneExist },
+      });
+      const id = body && typeof body === 'object' && typeof body.id === 'string' ? body.id : undefined;
+      outcomes.push({ summary: create.summary, ok: true, ...(id ? { reference: `${create.resource.resourceType}/${id}` } : {}) });
+    } catch (error) {
+      failed = true;
+      outcomes.push({ summary: create.summary, ok: false, error: toFhirHttpError(error, nowMs()) });
+    }
+  }
+  return { ok: !failed, outcomes };
+}
+
+/** The first error of a submit as a sentence for the clinician (the server's OperationOutcome text when sent). */
+export function submitErrorText(result: SubmitResult): string | undefined {
+  const failed = result.outcomes.find((o) => o.error);
+  return failed?.error ? `${failed.summary} could not be saved — ${failed.error.summary}` : undefined;
+}

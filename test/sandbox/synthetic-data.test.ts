@@ -1,0 +1,120 @@
+import { describe, expect, it } from 'vitest';
+import { generatePanel } from '../../launch/sandbox/data/generate-panel.ts';
+import { generatePatient } from '../../launch/sandbox/data/generate-patient.ts';
+import { NAMED_PATIENTS } from '../../launch/sandbox/data/named-patients.ts';
+import { createSandbox } from '../../launch/sandbox/sandbox.ts';
+import { ANCHOR, ORIGIN } from './sandbox-fixture.ts';
+
+const codesOf = (resources: fhir4.Resource[], type: string) =>
+  new Set(resources.filter((r) => r.resourceType === type).flatMap((r) => ((r as fhir4.Observation).code?.coding ?? []).map((c) => c.code)));
+
+describe('synthetic panel generator', () => {
+  const panel = [...generatePanel({ seed: 42, count: 200, anchorDate: ANCHOR })];
+  const all = panel.flatMap((p) => p.resources);
+
+  it('is byte-identical for the same seed and anchor, and differs for another seed', () => {
+    const again = JSON.stringify([...generatePanel({ seed: 42, count: 200, anchorDate: ANCHOR })]);
+    expect(again).toBe(JSON.stringify(panel));
+    expect(JSON.stringify(generatePatient(43, 0, ANCHOR))).not.toBe(JSON.stringify(generatePatient(42, 0, ANCHOR)));
+  });
+
+  it('yields at least 200 generated adults plus every named patient, with unique ids per type', () => {
+    expect(panel.length).toBe(200 + NAMED_PATIENTS.length);
+    const keys = all.map((r) => `${r.resourceType}/${r.id}`);
+    expect(new Set(keys).size).toBe(keys.length);
+    const ages = all.filter((r): r is fhir4.Patient => r.resourceType === 'Patient' && ((r as fhir4.Patient).birthDate?.length ?? 0) === 10).map((p) => Number(ANCHOR.slice(0, 4)) - Number(p.birthDate!.slice(0, 4)));
+    expect(Math.min(...ages)).toBeGreaterThanOrEqual(18);
+  });
+
+  it('keeps every clinical resource within the three years before the anchor date', () => {
+    const dates = all.filter((r) => r.resourceType === 'Encounter').map((e) => (e as fhir4.Encounter).period?.start?.slice(0, 10) ?? '');
+    expect(dates.every((d) => d >= '2023-03-01' && d <= ANCHOR)).toBe(true);
+  });
+
+  it('covers the behavioral-health instruments, SDOH items, vitals and labs the panel evaluates', () => {
+    const obs = codesOf(all, 'Observation');
+    for (const code of ['55758-7', '44261-6', '44260-8', '73832-8', '70274-6', '88122-7', '88123-5', '71802-3', '93030-5', '85354-9', '4548-4']) expect(obs).toContain(code);
+    const answers = new Set(all.filter((r) => r.resourceType === 'Observation').flatMap((r) => (r as fhir4.Observation).valueCodeableConcept?.coding?.map((c) => c.code) ?? []));
+    for (const code of ['428181000124104', '428171000124102', 'LA6568-5', 'LA6729-3', 'LA28398-8', 'LA33-6', 'LA32-8']) expect(answers).toContain(code);
+    const conditions = codesOf(all, 'Condition');
+    for (const code of ['F32.1', 'F41.1', 'F20.9', 'F31.81', 'F10.20', 'I10', 'E11.9']) expect(conditions).toContain(code);
+    expect(codesOf(all, 'ServiceRequest')).toContain('183524004');
+  });
+
+  it('sets categories as real EHRs do and leaves meta.profile out', () => {
+    const categories = new Set(all.flatMap((r) => ((r as fhir4.Observation).category ?? []).flatMap((c) => c.coding?.map((x) => x.code) ?? [])));
+    for (const c of ['survey', 'social-history', 'vital-signs', 'laboratory', 'problem-list-item', 'encounter-diagnosis']) expect(categories).toContain(c);
+    expect(all.some((r) => r.meta?.profile)).toBe(false);
+  });
+
+  it('has outpatient, ED and inpatient psychiatric encounters with a principal F-code and a discharge date', () => {
+    const encounters = all.filter((r): r is fhir4.Encounter => r.resourceType === 'Encounter');
+    expect(new Set(encounters.map((e) => e.class.code))).toEqual(new Set(['AMB', 'EMER', 'IMP']));
+    const psych = encounters.filter((e) => e.class.code === 'IMP' && e.reasonCode?.[0]?.coding?.some((c) => c.code?.startsWith('F')));
+    expect(psych.length).toBeGreaterThan(0);
+    expect(psych.every((e) => e.period?.end && e.diagnosis?.[0]?.rank === 1)).toBe(true);
+  });
+});
+
+describe('named patients', () => {
+  const sandbox = createSandbox({ origin: ORIGIN, seed: 42, patientCount: 3, anchorDate: ANCHOR });
+  const of = (id: string) => sandbox.resourcesFor(id);
+
+  it('are all listed, with labels, before the generated panel', () => {
+    const listed = sandbox.patients();
+    expect(listed.slice(0, NAMED_PATIENTS.length).map((p) => p.id)).toEqual(NAMED_PATIENTS.map((n) => n.id));
+    expect(listed.every((p, i) => (i < NAMED_PATIENTS.length) === Boolean(p.label))).toBe(true);
+  });
+
+  it('"empty" has only a Patient; "heavy" has 5,000+ Observations', () => {
+    expect(sandbox.countsFor('empty')).toEqual({ Patient: 1 });
+    expect(sandbox.countsFor('heavy').Observation).toBeGreaterThanOrEqual(5000);
+  });
+
+  it('"malformed" has partial dates, text-only codes, string scores, unknown systems and an id shared across types', () => {
+    const r = of('malformed');
+    const obs = r.filter((x): x is fhir4.Observation => x.resourceType === 'Observation');
+    expect(obs.some((o) => o.effectiveDateTime?.length === 7)).toBe(true);
+    expect(obs.some((o) => !o.code.coding && o.code.text)).toBe(true);
+    expect(obs.some((o) => o.valueString?.includes('PHQ-9'))).toBe(true);
+    expect(obs.some((o) => o.code.coding?.some((c) => c.system === 'urn:example:unknown-system'))).toBe(true);
+    expect(r.filter((x) => x.id === 'malformed-dup-1').map((x) => x.resourceType).sort()).toEqual(['Condition', 'Observation']);
+  });
+
+  it('"screen-due" had a qualifying office visit this year and no screening at all', () => {
+    const r = of('screen-due');
+    expect(r.some((x) => x.resourceType === 'Encounter' && (x as fhir4.Encounter).period?.start?.startsWith('2026-02-16'))).toBe(true);
+    expect(codesOf(r, 'Observation')).not.toContain('73832-8');
+    expect(codesOf(r, 'Observation')).not.toContain('44261-6');
+  });
+
+  it('"phq9-positive-no-followup" screened positive this year and has no referral, procedure or prescription', () => {
+    const r = of('phq9-positive-no-followup');
+    const screen = r.find((x) => x.resourceType === 'Observation' && (x as fhir4.Observation).code.coding?.[0]?.code === '73832-8') as fhir4.Observation;
+    expect(screen.valueCodeableConcept?.coding?.[0]?.code).toBe('428181000124104');
+    expect(screen.effectiveDateTime?.startsWith('2026-02-20')).toBe(true);
+    expect(r.filter((x) => ['ServiceRequest', 'Procedure', 'MedicationRequest'].includes(x.resourceType))).toHaveLength(0);
+  });
+
+  it('"psych-discharge-recent" was discharged from a psychiatric stay 3 days before the anchor, with no visit since', () => {
+    const stays = of('psych-discharge-recent').filter((x): x is fhir4.Encounter => x.resourceType === 'Encounter' && (x as fhir4.Encounter).class.code === 'IMP');
+    expect(stays).toHaveLength(1);
+    expect(stays[0]?.period?.end?.startsWith('2026-02-27')).toBe(true);
+    expect(stays[0]?.reasonCode?.[0]?.coding?.[0]?.code).toBe('F33.1');
+  });
+
+  it('"ed-frequent" has six ED visits in the last 12 months; "suicide-risk"\'s latest item 9 is "Several days"', () => {
+    const ed = of('ed-frequent').filter((x) => x.resourceType === 'Encounter' && (x as fhir4.Encounter).class.code === 'EMER');
+    expect(ed.filter((e) => ((e as fhir4.Encounter).period?.start ?? '') >= '2025-03-02')).toHaveLength(6);
+    const item9 = of('suicide-risk').filter((x): x is fhir4.Observation => x.resourceType === 'Observation' && (x as fhir4.Observation).code.coding?.[0]?.code === '44260-8')
+      .sort((a, b) => (a.effectiveDateTime ?? '').localeCompare(b.effectiveDateTime ?? ''));
+    expect(item9.at(-1)?.valueCodeableConcept?.coding?.[0]).toMatchObject({ code: 'LA6569-3', display: 'Several days' });
+  });
+
+  it('"sdoh-food-positive" answered the Hunger Vital Sign positively and is flagged at risk', () => {
+    const answers = of('sdoh-food-positive').filter((x): x is fhir4.Observation => x.resourceType === 'Observation');
+    const hvs = answers.find((o) => o.code.coding?.[0]?.code === '88124-3');
+    expect(hvs?.valueCodeableConcept?.coding?.[0]?.code).toBe('LA19952-3');
+    expect(answers.find((o) => o.code.coding?.[0]?.code === '88122-7')?.valueCodeableConcept?.coding?.[0]?.code).toBe('LA6729-3');
+  });
+});
