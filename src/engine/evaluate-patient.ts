@@ -23,10 +23,10 @@ export function evaluatePatient(record: PatientRecord, options: EvaluationOption
   for (const m of MEASURES) if (wanted([m.id])) measures.push(m.evaluate(ctx));
 
   const gaps: GapResult[] = [];
-  for (const g of GAP_FAMILIES) if (wanted(g.ids)) gaps.push(...g.evaluate(ctx, measures).filter((r) => wanted([r.id]) || wanted(g.ids)));
+  for (const g of GAP_FAMILIES) if (wanted(g.ids)) gaps.push(...g.evaluate(ctx, measures).filter((r) => wanted([r.id, r.id.split(":")[0]!])));
 
   const flags: FlagResult[] = [];
-  for (const f of FLAG_FAMILIES) if (wanted(f.ids)) flags.push(...f.evaluate(ctx));
+  for (const f of FLAG_FAMILIES) if (wanted(f.ids)) flags.push(...f.evaluate(ctx).filter((r) => wanted([r.id, r.id.split(":")[0]!])));
 
   return {
     patient: ctx.patientRef,
@@ -35,7 +35,7 @@ export function evaluatePatient(record: PatientRecord, options: EvaluationOption
     measures,
     gaps,
     flags,
-    actions: prioritiseActions(flags, gaps),
+    actions: prioritiseActions(flags, gaps, { asOf }),
     issues: ctx.issues,
   };
 }
