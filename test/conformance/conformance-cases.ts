@@ -31,6 +31,11 @@ export function measureDir(measure: string): string {
 export function loadCases(measure: string): ConformanceCase[] {
   const testsDir = join(measureDir(measure), 'tests');
   const cases: ConformanceCase[] = [];
+  const indexFile = join(testsDir, 'index.json');
+  const titles = new Map<string, string>();
+  if (existsSync(indexFile))
+    for (const row of JSON.parse(readFileSync(indexFile, 'utf8')) as { caseId: string; series: string; title: string }[])
+      titles.set(row.caseId, `${row.series}-${row.title}`);
   for (const caseId of readdirSync(testsDir)) {
     const dir = join(testsDir, caseId);
     if (caseId.startsWith('_') || caseId.startsWith('.') || !existsSync(join(dir, 'expected-MeasureReport.json'))) continue;
@@ -41,12 +46,12 @@ export function loadCases(measure: string): ConformanceCase[] {
       if (code) expected[code] = p.count ?? 0;
     }
     const resources: fhir4.Resource[] = [];
-    let title = caseId;
+    let title = titles.get(caseId) ?? caseId;
     for (const f of readdirSync(dir).sort()) {
       if (!f.endsWith('.json') || f === 'expected-MeasureReport.json') continue;
       const r = JSON.parse(readFileSync(join(dir, f), 'utf8')) as fhir4.Resource;
       if (r.resourceType === 'Bundle') {
-        title = f.replace(/\.json$/, '').replace(/^CMS\d+FHIR-v[\d.]+-/, '');
+        if (f !== 'madie-export-bundle.json') title = f.replace(/\.json$/, '').replace(/^CMS\d+FHIR-v[\d.]+-/, '');
         continue;
       }
       if (r.resourceType === 'MeasureReport') continue;
