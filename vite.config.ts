@@ -2,6 +2,7 @@
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import { resolve } from 'node:path';
+import { CSP_ENV, cspMetaPlugin, originsFromEnv } from './launch/csp.ts';
 
 /**
  * One config for the app build (multi-page: the app, the EHR launch page, the standalone launch
@@ -9,7 +10,8 @@ import { resolve } from 'node:path';
  * EHR in Debian's Chromium).
  */
 export default defineConfig({
-  plugins: [react()],
+  // The built pages carry a strict meta CSP (launch/csp.ts; hosts add their EHR origins via env).
+  plugins: [react(), cspMetaPlugin({ connectSrc: originsFromEnv(process.env[CSP_ENV.connectSrc]) })],
   base: './',
   build: {
     outDir: 'dist',

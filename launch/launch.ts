@@ -16,6 +16,8 @@ startLaunch({
   iss: params.get('iss'),
   launch: params.get('launch'),
   mode: 'ehr',
+  // The sandbox EHR's "Population view" adds view=population: a practitioner launch, user scopes.
+  view: params.get('view') === 'population' ? 'population' : 'patient',
   registry: parseClientRegistry(clients),
   defaultRedirectUri: new URL('../index.html', window.location.href).href,
 }).catch((error: unknown) => renderLaunchError(status, toLaunchError(error)));

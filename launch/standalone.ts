@@ -15,6 +15,8 @@ const input = document.getElementById('iss') as HTMLInputElement;
 const status = document.getElementById('launch-status') ?? document.body;
 const known = document.getElementById('known-servers');
 
+const view = new URLSearchParams(window.location.search).get('view') === 'population' ? 'population' : 'patient';
+
 // Prefill: ?iss=… when given, else the sandbox served from this origin.
 input.value = new URLSearchParams(window.location.search).get('iss') ?? `${window.location.origin}/fhir`;
 for (const c of registry.clients) {
@@ -30,6 +32,7 @@ form.addEventListener('submit', (event) => {
   startLaunch({
     iss: input.value,
     mode: 'standalone',
+    view,
     registry,
     defaultRedirectUri: new URL('../index.html', window.location.href).href,
   }).catch((error: unknown) => renderLaunchError(status, toLaunchError(error)));

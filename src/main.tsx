@@ -8,7 +8,10 @@ import { AppRoot } from './app/app-root.tsx';
 import { LaunchErrorView } from './app/launch-error-view.tsx';
 import { completeLaunch } from './smart/complete-launch.ts';
 import { toLaunchError } from './smart/launch-error.ts';
+import { installTrustedTypesPolicy } from './app/trusted-types.ts';
 import './app/app.css';
+
+installTrustedTypesPolicy();
 
 const container = document.getElementById('root');
 if (!container) throw new Error('index.html must contain #root');

@@ -133,7 +133,7 @@ export function createSandbox(opts: SandboxOptions): Sandbox {
         injector: new FaultInjector(input.faults, faultSeed(seed, input.patient)),
         needPatientBanner: input.needPatientBanner,
         user: input.user ?? DEFAULT_USER_ID,
-        lifetimeSec: input.lifetimeSec ?? input.faults.tokenLifetimeSec ?? ctx.tokenLifetimeSec,
+        lifetimeSec: input.lifetimeSec ?? input.faults.tokenLifetimeSec ?? input.faults.refreshableLifetimeSec ?? ctx.tokenLifetimeSec,
         withRefresh: input.withRefresh ?? false,
         deniedTypes: denied,
       };

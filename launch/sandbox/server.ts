@@ -17,6 +17,8 @@ export interface StartOptions extends Omit<SandboxOptions, 'origin'> {
   host?: string;
   /** How the app is served next to the sandbox (default 'vite'). */
   serveApp?: 'vite' | 'dist' | 'none';
+  /** Directory served with `serveApp: 'dist'` (default <repo>/dist). */
+  distDir?: string;
   /** Origin override (default http://127.0.0.1:<port>, or http://localhost:<port> when host is localhost). */
   origin?: string;
 }
@@ -67,8 +69,7 @@ async function sendWebResponse(res: ServerResponse, response: Response): Promise
   res.end(Buffer.from(await response.arrayBuffer()));
 }
 
-function serveDist(req: IncomingMessage, res: ServerResponse): void {
-  const dist = join(REPO_ROOT, 'dist');
+function serveDist(dist: string, req: IncomingMessage, res: ServerResponse): void {
   const pathname = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
   let file = normalize(join(dist, pathname));
   if (!file.startsWith(dist)) {
@@ -114,7 +115,7 @@ export async function startSandbox(opts: StartOptions = {}): Promise<RunningSand
   });
   const { port } = server.address() as AddressInfo;
   origin = opts.origin ?? `http://${host === 'localhost' ? 'localhost' : '127.0.0.1'}:${port}`;
-  const { port: _p, host: _h, serveApp = 'vite', origin: _o, ...sandboxOpts } = opts;
+  const { port: _p, host: _h, serveApp = 'vite', origin: _o, distDir, ...sandboxOpts } = opts;
   sandbox = createSandbox({ ...sandboxOpts, origin });
 
   let closeVite: (() => Promise<void>) | undefined;
@@ -132,7 +133,8 @@ export async function startSandbox(opts: StartOptions = {}): Promise<RunningSand
     });
     closeVite = () => vite.close();
   } else if (serveApp === 'dist') {
-    handleApp = serveDist;
+    const dist = resolve(distDir ?? join(REPO_ROOT, 'dist'));
+    handleApp = (req, res) => serveDist(dist, req, res);
   }
 
   return {

@@ -3,13 +3,13 @@
  */
 import { QueryClientProvider } from '@tanstack/react-query';
 import { useState } from 'react';
-import type { SmartSession } from '../smart/session.ts';
+import type { LaunchedSession } from '../smart/session.ts';
 import { App } from './app.tsx';
 import { AppErrorBoundary } from './error-boundary.tsx';
 import { createQueryClient } from './query-client.ts';
 
 /** Providers + App for a launched session. */
-export function AppRoot({ session }: { session: SmartSession }) {
+export function AppRoot({ session }: { session: LaunchedSession }) {
   const [queryClient] = useState(createQueryClient);
   return (
     <AppErrorBoundary>

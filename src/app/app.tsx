@@ -2,11 +2,11 @@
  * The app's main layout for a launched session: header (banner when asked), the completeness
  * warning, the record overview, and the care panel.
  */
-import { useEffect, useMemo } from 'react';
+import { Suspense, lazy, useEffect, useMemo } from 'react';
 import { CarePanel } from '../features/care-panel/care-panel.tsx';
 import { usePatientRecord } from '../fhir/use-patient-record.ts';
 import { toLaunchError } from '../smart/launch-error.ts';
-import type { SmartSession } from '../smart/session.ts';
+import type { LaunchedSession, SmartSession } from '../smart/session.ts';
 import { applySmartStyle } from '../smart/smart-style.ts';
 import { AppHeader } from './app-header.tsx';
 import { CompletenessWarning } from './completeness-warning.tsx';
@@ -14,8 +14,22 @@ import { LaunchErrorView } from './launch-error-view.tsx';
 import { localIsoDate, summarisePatient } from './patient-summary.ts';
 import { RecordOverview } from './record-overview.tsx';
 
-/** The launched app for one session. */
-export function App({ session }: { session: SmartSession }) {
+const PopulationView = lazy(() => import('../features/population/population-view.tsx'));
+
+/** The launched app: the patient's panel, or the population view for a launch without a patient. */
+export function App({ session }: { session: LaunchedSession }) {
+  if (session.patientId === undefined) {
+    return (
+      <Suspense fallback={<p className="app-loading">Opening the population view…</p>}>
+        <PopulationView session={session} />
+      </Suspense>
+    );
+  }
+  return <PatientApp session={session} />;
+}
+
+/** The point-of-care layout for a session with patient context. */
+function PatientApp({ session }: { session: SmartSession }) {
   const recordState = usePatientRecord(session);
   const { record } = recordState;
   const summary = useMemo(() => (record ? summarisePatient(record.patient, localIsoDate(new Date())) : undefined), [record]);

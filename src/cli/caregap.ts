@@ -2,24 +2,32 @@
  * `caregap` command line: evaluates the engine's measures, gaps and flags over FHIR files.
  *
  *   caregap evaluate [--period-start YYYY-MM-DD --period-end YYYY-MM-DD] [--measure ID]...
- *                    [--format json|measurereport|summary|csv] [--out FILE] [--as-of YYYY-MM-DD] INPUT...
+ *                    [--format json|measurereport|summary|csv|gaps] [--out FILE] [--as-of YYYY-MM-DD]
+ *                    [--jobs N] [--quiet] [--stats] INPUT...
  *
  * Exit status: 0 all input read; 1 some input unreadable (every readable patient is still
  * evaluated and written; each problem is named on stderr as file:line); 2 usage error (bad period,
  * unknown measure id, unknown option). The CLI (not the engine) reads the clock: the period
  * defaults to the current calendar year.
+ *
+ * Input is streamed through a temporary directory of per-patient shards (patient-shards.ts), so
+ * memory stays flat however many patients a Bulk Data export holds; `--jobs N` evaluates batches
+ * of patients on N worker threads and writes them back in input order (identical output for any N).
  */
 import { createWriteStream, type WriteStream } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { evaluatePatient } from '../engine/evaluate-patient.ts';
 import { MEASURES } from '../engine/measures/index.ts';
 import { GAP_FAMILIES } from '../engine/gaps/index.ts';
 import { FLAG_FAMILIES } from '../engine/flags/index.ts';
-import { recordFromResources } from '../engine/record.ts';
+import { csvHeader } from '../engine/report/population-csv.ts';
+import { PopulationAccumulator, toSummaryMeasureReports } from '../engine/report/summary-measure-report.ts';
 import type { DayPeriod } from '../engine/types.ts';
-import { expandInputs, formatProblem, readFileResources, type InputProblem } from './read-inputs.ts';
-import { PatientGroups } from './group-by-patient.ts';
-import { CSV_HEADER, FORMATS, SummaryAccumulator, csvRows, measureReportLines, patientJsonLine, type OutputFormat } from './output-formats.ts';
+import { evaluateBatch, type BatchSettings, type PatientOutcome } from './evaluate-batch.ts';
+import { expandInputs, formatProblem, type InputProblem } from './read-inputs.ts';
+import { fileSize, shardInputs, type PatientLines } from './patient-shards.ts';
+import { FORMATS, type OutputFormat } from './output-formats.ts';
+import { Progress } from './progress.ts';
+import { EvaluationPool } from './worker-pool.ts';
 
 /** Usage text printed by `--help` and on usage errors. */
 export const USAGE = `Usage: caregap evaluate [options] INPUT...
@@ -27,17 +35,26 @@ export const USAGE = `Usage: caregap evaluate [options] INPUT...
 Evaluates quality measures, care gaps and risk flags for every patient in the input.
 
 INPUT   a FHIR Bundle JSON file (any type, one or many patients), an ndjson file (one resource
-        per line, e.g. a Bulk Data export), a single-resource JSON file, or a directory of any
-        of these (recursive: *.json, *.ndjson, *.jsonl)
+        per line), a single-resource JSON file, or a directory of any of these (recursive:
+        *.json, *.ndjson, *.jsonl) such as a FHIR Bulk Data export (Patient.ndjson,
+        Observation.ndjson, ...). Input is streamed: memory does not grow with the number of
+        patients. Patients are written in the order of the Patient file(s), then first seen.
 
 Options:
   --period-start YYYY-MM-DD   first day of the measurement period (default: Jan 1 of this year)
   --period-end YYYY-MM-DD     last day of the measurement period (default: Dec 31 of this year)
   --measure ID                measure / gap / flag id to evaluate, repeatable (default: all)
   --format FORMAT             json (default, one line per patient) | measurereport (individual
-                              MeasureReports, ndjson) | summary (summary MeasureReports) | csv
+                              MeasureReports, ndjson) | summary (summary MeasureReports, one per
+                              measure) | csv (patient × measure / gap table) | gaps (one DEQM
+                              gaps-in-care Bundle per patient, ndjson)
   --out FILE                  write to FILE instead of standard output
   --as-of YYYY-MM-DD          evaluation date for look-backs (default: the period end)
+  --jobs N                    evaluate on N worker threads (default 1; same output for any N)
+  --quiet                     no progress on stderr (default: a bar on a terminal, else a line
+                              every --progress-interval seconds, default 2)
+  --progress-interval SECONDS seconds between progress lines when stderr is not a terminal
+  --stats                     print patients, seconds, patients/s and peak RSS on stderr (JSON)
   -h, --help                  show this help
 
 Exit status: 0 all input read, 1 some input unreadable (named as file:line on stderr;
@@ -71,6 +88,11 @@ export interface EvaluateOptions {
   format: OutputFormat;
   out?: string;
   inputs: string[];
+  jobs: number;
+  quiet: boolean;
+  stats: boolean;
+  /** Milliseconds between non-TTY progress lines. */
+  progressIntervalMs: number;
 }
 
 /** Parses `evaluate` arguments; throws UsageError on anything invalid. `today` is the CLI clock. */
@@ -87,6 +109,10 @@ export function parseEvaluateArgs(args: readonly string[], today: Date): Evaluat
         format: { type: 'string' },
         out: { type: 'string' },
         'as-of': { type: 'string' },
+        jobs: { type: 'string' },
+        quiet: { type: 'boolean' },
+        stats: { type: 'boolean' },
+        'progress-interval': { type: 'string' },
       },
     });
   } catch (e) {
@@ -107,6 +133,10 @@ export function parseEvaluateArgs(args: readonly string[], today: Date): Evaluat
   const valid = validIds().all;
   const unknown = only.filter((id) => !valid.includes(id));
   if (unknown.length) throw new UsageError(`unknown measure id${unknown.length > 1 ? 's' : ''} ${unknown.map((u) => `"${u}"`).join(', ')}; valid ids: ${valid.join(', ')}`);
+  const jobs = Number(v.jobs ?? '1');
+  if (!Number.isInteger(jobs) || jobs < 1 || jobs > 64) throw new UsageError(`--jobs must be a whole number from 1 to 64, got "${v.jobs}"`);
+  const interval = Number(v['progress-interval'] ?? '2');
+  if (!Number.isFinite(interval) || interval <= 0) throw new UsageError(`--progress-interval must be a positive number of seconds, got "${v['progress-interval']}"`);
   if (!parsed.positionals.length) throw new UsageError('no INPUT given');
   return {
     period: { start, end },
@@ -115,6 +145,10 @@ export function parseEvaluateArgs(args: readonly string[], today: Date): Evaluat
     format,
     ...(v.out ? { out: v.out } : {}),
     inputs: parsed.positionals,
+    jobs,
+    quiet: v.quiet ?? false,
+    stats: v.stats ?? false,
+    progressIntervalMs: interval * 1000,
   };
 }
 
@@ -136,40 +170,91 @@ class LineWriter {
   }
 }
 
+/** Patients per batch handed to an evaluator (in-process or a worker thread). */
+const BATCH_SIZE = 50;
+
 /** Runs `caregap evaluate`; returns the exit status. */
 export async function runEvaluate(opts: EvaluateOptions, stderr: (s: string) => void, now: Date): Promise<number> {
+  const started = performance.now();
+  const progress = new Progress({ write: (s) => process.stderr.write(s), tty: Boolean(process.stderr.isTTY), quiet: opts.quiet, intervalMs: opts.progressIntervalMs });
   const problems: InputProblem[] = [];
   const files = await expandInputs(opts.inputs, problems);
-  const groups = new PatientGroups();
-  for (const f of files) await readFileResources(f, problems, (r) => groups.add(r));
-
   const { gaps, flags } = validIds();
-  const requested = {
-    gaps: opts.only.some((id) => id === 'all' || gaps.has(id)),
-    flags: opts.only.some((id) => id === 'all' || flags.has(id)),
+  const settings: BatchSettings = {
+    period: opts.period,
+    ...(opts.asOf ? { asOf: opts.asOf } : {}),
+    only: opts.only,
+    format: opts.format,
+    requested: { gaps: opts.only.some((id) => id === 'all' || gaps.has(id)), flags: opts.only.some((id) => id === 'all' || flags.has(id)) },
+    date: now.toISOString(),
   };
-  const date = now.toISOString();
+  // workers load the engine (about a second) while the main thread shards the input
+  const starting = opts.jobs > 1 ? EvaluationPool.start(opts.jobs, settings) : undefined;
+  starting?.catch(() => {});
+  progress.begin('reading', files.reduce((n, f) => n + fileSize(f), 0), 'MB');
+  const shards = await shardInputs(files, problems, (n) => progress.tick(n));
+  progress.end();
   const writer = new LineWriter(opts.out);
-  const summary = new SummaryAccumulator();
-  if (opts.format === 'csv') await writer.line(CSV_HEADER.join(','));
-  let evaluated = 0;
-  for (const pid of groups.patientIds()) {
-    if (!groups.hasPatient(pid)) {
-      stderr(`caregap: warning: resources reference Patient/${pid} but no Patient resource was found; skipped`);
-      continue;
-    }
-    const resources = groups.resourcesOf(pid)!;
-    const ev = evaluatePatient(recordFromResources(resources), { period: opts.period, only: opts.only, ...(opts.asOf ? { asOf: opts.asOf } : {}) });
-    evaluated++;
-    if (opts.format === 'json') await writer.line(patientJsonLine(ev, requested));
-    else if (opts.format === 'measurereport') for (const l of measureReportLines(ev, date)) await writer.line(l);
-    else if (opts.format === 'csv') for (const l of csvRows(ev)) await writer.line(l);
-    else summary.add(ev);
+  const summary = new PopulationAccumulator();
+  let pool: EvaluationPool | undefined;
+  try {
+    pool = await starting;
+  } catch (e) {
+    shards.dispose();
+    throw e;
   }
-  if (opts.format === 'summary') for (const r of summary.reports(opts.period, date)) await writer.line(JSON.stringify(r));
-  await writer.close();
+  let evaluated = 0;
+  try {
+    if (opts.format === 'csv') await writer.line(csvHeader());
+    progress.begin('evaluating', shards.patientCount, 'patients');
+    const write = async (outcomes: PatientOutcome[]): Promise<void> => {
+      for (const o of outcomes) {
+        progress.tick();
+        if (o.missingPatient) {
+          stderr(`caregap: warning: resources reference Patient/${o.id} but no Patient resource was found; skipped`);
+          continue;
+        }
+        evaluated++;
+        for (const l of o.lines) await writer.line(l);
+        if (o.summary) summary.add(o.summary);
+      }
+    };
+    // batches are awaited in submission order: the output is in input order whatever the pool does
+    const inFlight: Promise<PatientOutcome[]>[] = [];
+    const maxInFlight = opts.jobs * 3;
+    let batch: PatientLines[] = [];
+    const submit = async (): Promise<void> => {
+      if (!batch.length) return;
+      if (pool) {
+        inFlight.push(pool.run(batch));
+        if (inFlight.length >= maxInFlight) await write(await inFlight.shift()!);
+      } else await write(evaluateBatch(batch, settings));
+      batch = [];
+    };
+    for (const p of shards.patients()) {
+      batch.push(p);
+      if (batch.length >= BATCH_SIZE) await submit();
+    }
+    await submit();
+    while (inFlight.length) await write(await inFlight.shift()!);
+    progress.end();
+    if (opts.format === 'summary') for (const r of toSummaryMeasureReports(summary, { period: opts.period, date: settings.date })) await writer.line(JSON.stringify(r));
+  } finally {
+    progress.end();
+    await pool?.close();
+    shards.dispose();
+    await writer.close();
+  }
   for (const p of problems) stderr(`caregap: ${formatProblem(p)}`);
   if (problems.length) stderr(`caregap: ${problems.length} input problem${problems.length > 1 ? 's' : ''}; ${evaluated} patient${evaluated === 1 ? '' : 's'} evaluated`);
+  if (opts.stats) {
+    const seconds = (performance.now() - started) / 1000;
+    // maxRSS (KiB) covers the whole process, worker threads included
+    const usage = process.resourceUsage();
+    const cpuSeconds = (usage.userCPUTime + usage.systemCPUTime) / 1e6;
+    // CPU time covers every thread: patients per CPU-second is the per-core rate, robust to a busy machine
+    stderr(`caregap: stats ${JSON.stringify({ patients: evaluated, jobs: opts.jobs, seconds: Number(seconds.toFixed(3)), cpuSeconds: Number(cpuSeconds.toFixed(3)), patientsPerSecond: Math.round(evaluated / seconds), patientsPerCpuSecond: Math.round(evaluated / cpuSeconds), peakRssMB: Math.round(usage.maxRSS / 1024) })}`);
+  }
   return problems.length ? 1 : 0;
 }
 

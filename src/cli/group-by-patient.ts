@@ -1,9 +1,9 @@
 /**
- * Groups resources read by the CLI into one resource list per patient: a Patient by its id, any
- * other resource by the Patient it references (`subject`, `patient`, `beneficiary`; relative,
- * absolute or Bundle `urn:uuid:` references). The same `Type/id` seen twice is one resource (the
- * last copy read wins). Resources that reference no patient (Organization, Practitioner, …) are
- * not part of any patient's record.
+ * Which patient a resource read by the CLI belongs to: a Patient by its id, any other resource by
+ * the Patient it references (`subject`, `patient`, `beneficiary`; relative, absolute or Bundle
+ * `urn:uuid:` references). Resources that reference no patient (Organization, Practitioner, …) are
+ * not part of any patient's record. Grouping itself is streamed (patient-shards.ts); the same
+ * `Type/id` seen twice is one resource, the last copy read wins (evaluate-batch.ts).
  */
 import type { LocatedResource } from './read-inputs.ts';
 
@@ -29,37 +29,4 @@ export function patientIdOf(located: LocatedResource): string | undefined {
     }
   }
   return undefined;
-}
-
-/** Accumulates resources per patient, de-duplicating by `Type/id`. */
-export class PatientGroups {
-  private readonly groups = new Map<string, Map<string, fhir4.Resource>>();
-  private anonymous = 0;
-
-  /** Adds one resource; returns false when it belongs to no patient. */
-  add(located: LocatedResource): boolean {
-    const pid = patientIdOf(located);
-    if (!pid) return false;
-    let g = this.groups.get(pid);
-    if (!g) this.groups.set(pid, (g = new Map()));
-    const r = located.resource;
-    g.set(`${r.resourceType}/${typeof r.id === 'string' ? r.id : `#anonymous-${this.anonymous++}`}`, r);
-    return true;
-  }
-
-  /** Patient ids in first-seen order. */
-  patientIds(): string[] {
-    return [...this.groups.keys()];
-  }
-
-  /** The resources of one patient (undefined when unknown). */
-  resourcesOf(patientId: string): fhir4.Resource[] | undefined {
-    const g = this.groups.get(patientId);
-    return g ? [...g.values()] : undefined;
-  }
-
-  /** Whether the group holds the Patient resource itself. */
-  hasPatient(patientId: string): boolean {
-    return this.groups.get(patientId)?.has(`Patient/${patientId}`) ?? false;
-  }
 }

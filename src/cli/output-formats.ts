@@ -1,29 +1,20 @@
 /**
  * The CLI's output formats: `json` (ndjson, one compact line per patient), `measurereport`
  * (ndjson of individual MeasureReports), `summary` (one summary MeasureReport per measure, counts
- * summed) and `csv` (one row per patient × measure).
- * Summary score: numerator / (denominator − exclusions − exceptions), as cqf-measures defines
- * proportion scoring (https://build.fhir.org/ig/HL7/cqf-measures/measure-conformance.html#proportion-measure-scoring).
+ * summed, see src/engine/report/summary-measure-report.ts), `csv` (one row per patient × measure
+ * and patient × gap, see src/engine/report/population-csv.ts) and `gaps` (ndjson of one Da Vinci
+ * DEQM gaps-in-care Bundle per patient, see src/engine/report/deqm-gaps-bundle.ts).
  */
-import { MEASURE_POPULATION } from '../engine/codes/code-systems.ts';
+import { toGapsBundle } from '../engine/report/deqm-gaps-bundle.ts';
 import { toIndividualMeasureReport } from '../engine/report/measure-report.ts';
-import type { DayPeriod, MeasureResult, PatientEvaluation, PopulationCode, PopulationCounts } from '../engine/types.ts';
+import { csvRows } from '../engine/report/population-csv.ts';
+import type { PopulationInput } from '../engine/report/summary-measure-report.ts';
+import type { PatientEvaluation } from '../engine/types.ts';
 
 /** Output format names. */
-export const FORMATS = ['json', 'measurereport', 'summary', 'csv'] as const;
+export const FORMATS = ['json', 'measurereport', 'summary', 'csv', 'gaps'] as const;
 /** One of {@link FORMATS}. */
 export type OutputFormat = (typeof FORMATS)[number];
-
-/** The five population codes in report order. */
-export const POPULATION_CODES: readonly PopulationCode[] = ['initial-population', 'denominator', 'denominator-exclusion', 'denominator-exception', 'numerator'];
-
-const POPULATION_DISPLAY: Readonly<Record<PopulationCode, string>> = {
-  'initial-population': 'Initial Population',
-  denominator: 'Denominator',
-  'denominator-exclusion': 'Denominator Exclusion',
-  'denominator-exception': 'Denominator Exception',
-  numerator: 'Numerator',
-};
 
 /** What was asked for: whether gap and flag ids were requested (controls key omission in `json`). */
 export interface Requested {
@@ -55,60 +46,35 @@ export function measureReportLines(ev: PatientEvaluation, date: string): string[
   return ev.measures.map((m) => JSON.stringify(toIndividualMeasureReport(m, { subject: ev.patient, period: ev.period, date })));
 }
 
-/** Running sums for the summary format. */
-export class SummaryAccumulator {
-  private readonly sums = new Map<string, { result: MeasureResult; counts: PopulationCounts; patients: number; unknown: number }>();
-
-  /** Adds one patient's measure results. */
-  add(ev: PatientEvaluation): void {
-    for (const m of ev.measures) {
-      let s = this.sums.get(m.id);
-      if (!s) this.sums.set(m.id, (s = { result: m, counts: { 'initial-population': 0, denominator: 0, 'denominator-exclusion': 0, 'denominator-exception': 0, numerator: 0 }, patients: 0, unknown: 0 }));
-      for (const c of POPULATION_CODES) s.counts[c] += m.populations[c];
-      s.patients++;
-      if (m.status === 'unknown') s.unknown++;
-    }
-  }
-
-  /** One summary MeasureReport per measure. */
-  reports(period: DayPeriod, date: string): fhir4.MeasureReport[] {
-    return [...this.sums.entries()].map(([id, s]) => {
-      const c = s.counts;
-      const scored = c.denominator - c['denominator-exclusion'] - c['denominator-exception'];
-      const group: fhir4.MeasureReportGroup = {
-        id: 'Group_1',
-        population: POPULATION_CODES.map((code) => ({ code: { coding: [{ system: MEASURE_POPULATION, code, display: POPULATION_DISPLAY[code] }] }, count: c[code] })),
-      };
-      if (scored > 0) group.measureScore = { value: c.numerator / scored };
-      const report: fhir4.MeasureReport = {
-        resourceType: 'MeasureReport',
-        id: `${id}-summary`,
-        status: s.unknown ? 'pending' : 'complete',
-        type: 'summary',
-        measure: `${s.result.measureUrl}|${s.result.version}`,
-        date,
-        period: { start: period.start, end: period.end },
-        group: [group],
-      };
-      if (s.unknown)
-        report.extension = [{ url: 'https://caregap.example.org/fhir/StructureDefinition/data-completeness', valueString: `${s.unknown} of ${s.patients} patients had incomplete data` }];
-      return report;
-    });
-  }
+/** What the summary needs of a patient, without evidence (smaller to pass between threads). */
+export function summaryInput(ev: PatientEvaluation): PopulationInput {
+  return {
+    patient: ev.patient,
+    measures: ev.measures.map((m) => ({ id: m.id, measureUrl: m.measureUrl, version: m.version, title: m.title, status: m.status, populations: m.populations, evidence: [], ...(m.inverse ? { inverse: true } : {}) })),
+    gaps: ev.gaps.map((g) => ({ id: g.id, title: g.title, status: g.status, why: '', evidence: [], ...(g.measureId ? { measureId: g.measureId } : {}) })),
+  };
 }
 
-/** CSV header of the `csv` format. */
-export const CSV_HEADER = ['patient', 'measure', 'status', ...POPULATION_CODES, 'closes', 'due'];
-
-/** Quotes a CSV field when it holds a comma, quote or line break (RFC 4180). */
-export function csvField(v: string | number | undefined): string {
-  const s = v === undefined ? '' : String(v);
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+/** Settings shared by every patient of a run. */
+export interface FormatSettings {
+  format: OutputFormat;
+  requested: Requested;
+  /** Report date (ISO dateTime), read from the clock once by the CLI. */
+  date: string;
 }
 
-/** CSV rows of one patient (one per measure). */
-export function csvRows(ev: PatientEvaluation): string[] {
-  return ev.measures.map((m) =>
-    [ev.patient, m.id, m.status, ...POPULATION_CODES.map((c) => m.populations[c]), m.closes?.what, m.closes?.due].map(csvField).join(','),
-  );
+/** The output lines of one patient (none for `summary`, which is written at the end). */
+export function outputLines(ev: PatientEvaluation, patient: fhir4.Patient | undefined, s: FormatSettings): string[] {
+  switch (s.format) {
+    case 'json':
+      return [patientJsonLine(ev, s.requested)];
+    case 'measurereport':
+      return measureReportLines(ev, s.date);
+    case 'csv':
+      return csvRows(ev);
+    case 'gaps':
+      return [JSON.stringify(toGapsBundle(ev, { date: s.date, ...(patient ? { patient } : {}) }))];
+    case 'summary':
+      return [];
+  }
 }

@@ -1,6 +1,11 @@
 /**
  * The engine's entry point: one patient's record and a period in, every measure, gap, flag and
  * prioritised action out, with evidence. Pure: no I/O, no clock, inputs never mutated.
+ *
+ * Never throws on bad data: the record is validated first (input/validate-record.ts), and every
+ * measure, gap family and flag family runs isolated — a family that fails becomes `unknown`
+ * (measures, gaps) or is left out (flags) with one DataIssue naming it, and the rest still run.
+ * A wrong "met" is worse than no answer, so a failure never falls back to a default verdict.
  */
 import { EvaluationContext, type EvaluationOptions } from './evaluation-context.ts';
 import { MEASURES } from './measures/index.ts';
@@ -8,25 +13,79 @@ import { GAP_FAMILIES } from './gaps/index.ts';
 import { FLAG_FAMILIES } from './flags/index.ts';
 import { prioritiseActions } from './actions/prioritise-actions.ts';
 import { builtinValueSets } from './valuesets/index.ts';
+import { validateRecord } from './input/validate-record.ts';
+import type { MeasureDefinition } from './measure-definition.ts';
 import type { PatientRecord } from './record.ts';
-import type { FlagResult, GapResult, MeasureResult, PatientEvaluation } from './types.ts';
+import type { FlagResult, GapResult, MeasureResult, PatientEvaluation, VisitAction } from './types.ts';
 
 export type { EvaluationOptions } from './evaluation-context.ts';
 
-/** Evaluates one patient. Never throws on bad data: problems are reported in `issues`. */
+/** The message of anything thrown. */
+function messageOf(e: unknown): string {
+  return e instanceof Error ? e.message : String(e);
+}
+
+/** The `unknown` result that stands in for a measure whose evaluation failed. */
+function failedMeasure(m: MeasureDefinition, why: string): MeasureResult {
+  const zero = { 'initial-population': 0, denominator: 0, 'denominator-exclusion': 0, 'denominator-exception': 0, numerator: 0 };
+  const result: MeasureResult = { id: m.id, measureUrl: m.url, version: m.version, title: m.title, status: 'unknown', populations: zero, evidence: [], reasons: [why] };
+  if (m.inverse) result.inverse = true;
+  return result;
+}
+
+/**
+ * Evaluates one patient. Never throws on bad data: problems are reported in `issues`. Invalid
+ * options (a period that is not two calendar dates) are a caller error and throw a RangeError.
+ */
 export function evaluatePatient(record: PatientRecord, options: EvaluationOptions): PatientEvaluation {
   const asOf = options.asOf ?? options.period.end;
-  const ctx = new EvaluationContext(record, options.period, asOf, options.valueSets ?? builtinValueSets(), options.tzOffsetMin ?? 0);
+  const validated = validateRecord(record);
+  const ctx = new EvaluationContext(validated.record, options.period, asOf, options.valueSets ?? builtinValueSets(), options.tzOffsetMin ?? 0);
+  for (const i of validated.issues) ctx.issue(i);
   const wanted = (ids: readonly string[]) => !options.only || options.only.includes('all') || ids.some((id) => options.only!.includes(id));
+  const failed = (kind: string, id: string, e: unknown): string => {
+    const why = `${kind} ${id} could not be evaluated: ${messageOf(e)}`;
+    ctx.issue({ resourceType: kind, id, field: 'evaluate', message: why, severity: 'error' });
+    return why;
+  };
 
   const measures: MeasureResult[] = [];
-  for (const m of MEASURES) if (wanted([m.id])) measures.push(m.evaluate(ctx));
+  for (const m of MEASURES) {
+    if (!wanted([m.id])) continue;
+    try {
+      measures.push(m.evaluate(ctx));
+    } catch (e) {
+      measures.push(failedMeasure(m, failed('Measure', m.id, e)));
+    }
+  }
 
   const gaps: GapResult[] = [];
-  for (const g of GAP_FAMILIES) if (wanted(g.ids)) gaps.push(...g.evaluate(ctx, measures).filter((r) => wanted([r.id, r.id.split(":")[0]!])));
+  for (const g of GAP_FAMILIES) {
+    if (!wanted(g.ids)) continue;
+    try {
+      gaps.push(...g.evaluate(ctx, measures).filter((r) => wanted([r.id, r.id.split(':')[0]!])));
+    } catch (e) {
+      const why = failed('GapFamily', g.ids.join(','), e);
+      for (const id of g.ids.filter((x) => wanted([x]))) gaps.push({ id, title: id, status: 'unknown', why, evidence: [] });
+    }
+  }
 
   const flags: FlagResult[] = [];
-  for (const f of FLAG_FAMILIES) if (wanted(f.ids)) flags.push(...f.evaluate(ctx).filter((r) => wanted([r.id, r.id.split(":")[0]!])));
+  for (const f of FLAG_FAMILIES) {
+    if (!wanted(f.ids)) continue;
+    try {
+      flags.push(...f.evaluate(ctx).filter((r) => wanted([r.id, r.id.split(':')[0]!])));
+    } catch (e) {
+      failed('FlagFamily', f.ids.join(','), e);
+    }
+  }
+
+  let actions: VisitAction[] = [];
+  try {
+    actions = prioritiseActions(flags, gaps, { asOf });
+  } catch (e) {
+    failed('Actions', 'prioritise', e);
+  }
 
   return {
     patient: ctx.patientRef,
@@ -35,7 +94,7 @@ export function evaluatePatient(record: PatientRecord, options: EvaluationOption
     measures,
     gaps,
     flags,
-    actions: prioritiseActions(flags, gaps, { asOf }),
+    actions,
     issues: ctx.issues,
   };
 }

@@ -83,9 +83,12 @@ export class EvaluationContext {
     return hit as T[];
   }
 
-  /** Records a data problem once (same resource + field + message reported once). */
+  /**
+   * Records a data problem once: the first report about a resource's field wins (record validation
+   * runs first, so a rule that meets the same unreadable field again does not repeat it).
+   */
   issue(i: DataIssue): void {
-    const k = `${i.resourceType}/${i.id ?? ''}|${i.field}|${i.message}`;
+    const k = `${i.resourceType}/${i.id ?? ''}|${i.field}${i.id === undefined ? `|${i.message}` : ''}`;
     if (this.issueKeys.has(k)) return;
     this.issueKeys.add(k);
     this.issues.push(i);

@@ -12,6 +12,8 @@ export const FETCHED_TYPES = [
   'ServiceRequest',
   'MedicationRequest',
   'QuestionnaireResponse',
+  // home hospital beds / patient lifts: the CMS125/CMS130/CMS122/CMS165 frailty exclusion (66+) and the high-needs flag
+  'DeviceRequest',
 ] as const;
 
 /** One of {@link FETCHED_TYPES}. */

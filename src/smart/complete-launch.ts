@@ -5,9 +5,9 @@
  */
 import FHIR from 'fhirclient';
 import { LaunchError, toLaunchError } from './launch-error.ts';
-import { type SmartSession, sessionFromClient } from './session.ts';
+import { type LaunchedSession, launchedSessionFromClient } from './session.ts';
 
-let pending: Promise<SmartSession> | undefined;
+let pending: Promise<LaunchedSession> | undefined;
 
 /** Tokens live in sessionStorage (per tab) through fhirclient; without it there is no session. */
 function assertSessionStorage(): void {
@@ -31,19 +31,19 @@ function authorizationErrorFromUrl(search: string): LaunchError | undefined {
   return new LaunchError(error === 'access_denied' ? 'access-denied' : 'invalid-token', description ?? error);
 }
 
-async function complete(): Promise<SmartSession> {
+async function complete(): Promise<LaunchedSession> {
   assertSessionStorage();
   const authError = authorizationErrorFromUrl(window.location.search);
   if (authError) throw authError;
   try {
-    return sessionFromClient(await FHIR.oauth2.ready());
+    return launchedSessionFromClient(await FHIR.oauth2.ready());
   } catch (error) {
     throw toLaunchError(error);
   }
 }
 
 /** The launched session (same promise on every call); rejects with a LaunchError. */
-export function completeLaunch(): Promise<SmartSession> {
+export function completeLaunch(): Promise<LaunchedSession> {
   pending ??= complete();
   return pending;
 }

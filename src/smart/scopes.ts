@@ -17,6 +17,15 @@ export const PERMISSION_V2 = 'permission-v2';
 /** Which launch flow the scopes are for: EHR launch carries `launch`, standalone asks for `launch/patient`. */
 export type LaunchMode = 'ehr' | 'standalone';
 
+/**
+ * Who the launch is for: one patient (the point-of-care panel) or a practitioner's population
+ * (no patient context; `user/` read scopes, no writes — quality staff review, they do not chart).
+ */
+export type LaunchView = 'patient' | 'population';
+
+/** Types the population view reads besides the record types: the attributed-list Group. */
+export const POPULATION_EXTRA_READ_TYPES = ['Group'] as const;
+
 /** Scope syntax generation the server understands. */
 export type ScopeSyntax = 'v1' | 'v2';
 
@@ -36,8 +45,8 @@ export function scopeSyntaxFor(capabilities: readonly string[] | undefined): Sco
 }
 
 /** The read scope for one type, e.g. `patient/Observation.rs` (v2) or `patient/Observation.read` (v1). */
-export function readScope(type: string, syntax: ScopeSyntax): string {
-  return `patient/${type}.${syntax === 'v2' ? 'rs' : 'read'}`;
+export function readScope(type: string, syntax: ScopeSyntax, context: 'patient' | 'user' = 'patient'): string {
+  return `${context}/${type}.${syntax === 'v2' ? 'rs' : 'read'}`;
 }
 
 /** The create scope for one type, e.g. `patient/Observation.c` (v2) or `patient/Observation.write` (v1). */
@@ -46,7 +55,16 @@ export function writeScope(type: string, syntax: ScopeSyntax): string {
 }
 
 /** The full space-separated scope string the app requests for a launch. */
-export function requestedScopes(mode: LaunchMode, syntax: ScopeSyntax): string {
+export function requestedScopes(mode: LaunchMode, syntax: ScopeSyntax, view: LaunchView = 'patient'): string {
+  if (view === 'population') {
+    // Practitioner launch (app-launch "launch context": no patient): user-level reads only.
+    return [
+      ...IDENTITY_SCOPES,
+      ...(mode === 'ehr' ? ['launch'] : []),
+      SESSION_SCOPE,
+      ...[...APP_READ_TYPES, ...POPULATION_EXTRA_READ_TYPES].map((t) => readScope(t, syntax, 'user')),
+    ].join(' ');
+  }
   return [
     ...IDENTITY_SCOPES,
     mode === 'ehr' ? 'launch' : 'launch/patient',

@@ -6,6 +6,7 @@
 import type Client from 'fhirclient/lib/Client';
 import { LaunchError } from './launch-error.ts';
 import { type GrantedScopes, parseGrantedScopes, type ScopeSyntax } from './scopes.ts';
+import { withUnabortableRefresh } from './unabortable-refresh.ts';
 
 /** Everything the app knows after a successful launch. */
 export interface SmartSession {
@@ -22,6 +23,17 @@ export interface SmartSession {
   styleUrl?: string;
   fhirBase: string;
 }
+
+/**
+ * A practitioner launch without patient context (the population view): same client and grants,
+ * no patient, encounter or banner. Only offered when the grant includes `user/` reads of Patient.
+ */
+export interface PopulationSession extends Omit<SmartSession, 'patientId' | 'encounterId' | 'needPatientBanner'> {
+  patientId?: undefined;
+}
+
+/** Either kind of launched session; `patientId` tells them apart. */
+export type LaunchedSession = SmartSession | PopulationSession;
 
 /** Which syntax the app requested (the client remembers its requested scope string). */
 function requestedSyntax(requestedScope: string | undefined): ScopeSyntax {
@@ -42,12 +54,40 @@ export function sessionFromClient(client: Client): SmartSession {
   const encounterId = client.encounter.id ?? undefined;
   const styleUrl = typeof token.smart_style_url === 'string' ? token.smart_style_url : undefined;
   return {
-    client,
+    client: withUnabortableRefresh(client),
     patientId,
     ...(encounterId ? { encounterId } : {}),
     ...(fhirUser ? { fhirUser } : {}),
     granted: parseGrantedScopes(token.scope, requestedSyntax(client.state.scope)),
     needPatientBanner: token.need_patient_banner !== false,
+    ...(styleUrl ? { styleUrl } : {}),
+    fhirBase: client.state.serverUrl,
+  };
+}
+
+/**
+ * The session for a ready client: a patient session when the token has patient context, otherwise
+ * a population session when `user/` scopes let the app read patients (practitioner launch); else
+ * LaunchError('no-patient').
+ */
+export function launchedSessionFromClient(client: Client): LaunchedSession {
+  if (client.patient.id) return sessionFromClient(client);
+  const token = client.state.tokenResponse ?? {};
+  const granted = parseGrantedScopes(token.scope, requestedSyntax(client.state.scope));
+  const userPatientRead = granted.resourceScopes.some((s) => s.context !== 'patient' && (s.type === 'Patient' || s.type === '*') && /[rs]/.test(s.permissions));
+  if (!userPatientRead) throw new LaunchError('no-patient');
+  let fhirUser: string | undefined;
+  try {
+    fhirUser = client.getFhirUser() ?? undefined;
+  } catch {
+    fhirUser = undefined;
+  }
+  const styleUrl = typeof token.smart_style_url === 'string' ? token.smart_style_url : undefined;
+  return {
+    // Cancel aborts many in-flight requests at once: the shared token refresh must survive it.
+    client: withUnabortableRefresh(client),
+    ...(fhirUser ? { fhirUser } : {}),
+    granted,
     ...(styleUrl ? { styleUrl } : {}),
     fhirBase: client.state.serverUrl,
   };

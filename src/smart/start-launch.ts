@@ -7,7 +7,7 @@
 import FHIR from 'fhirclient';
 import { type ClientRegistry, findClientRegistration } from './client-registry.ts';
 import { LaunchError } from './launch-error.ts';
-import { type LaunchMode, requestedScopes, scopeSyntaxFor } from './scopes.ts';
+import { type LaunchMode, type LaunchView, requestedScopes, scopeSyntaxFor } from './scopes.ts';
 import { fetchSmartConfiguration } from './smart-configuration.ts';
 
 /** What a launch page knows when it starts the flow. */
@@ -16,6 +16,8 @@ export interface StartLaunchParams {
   /** The EHR's opaque launch handle (EHR launch only). */
   launch?: string | null;
   mode: LaunchMode;
+  /** Patient panel (default) or the practitioner's population view (user scopes, no patient). */
+  view?: LaunchView;
   registry: ClientRegistry;
   /** The app page (redirect_uri) when the registration does not override it. */
   defaultRedirectUri: string;
@@ -57,7 +59,7 @@ export async function planLaunch(params: StartLaunchParams, fetchImpl: typeof fe
   const syntax = scopeSyntaxFor(config?.capabilities);
   return {
     clientId: registration.clientId,
-    scope: registration.scopes ?? requestedScopes(params.mode, syntax),
+    scope: registration.scopes ?? requestedScopes(params.mode, syntax, params.view ?? 'patient'),
     iss,
     ...(params.launch ? { launch: params.launch } : {}),
     redirectUri: registration.redirectUri ?? params.defaultRedirectUri,

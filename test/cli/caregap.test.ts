@@ -139,15 +139,16 @@ describe('caregap CLI', { timeout: 120_000 }, () => {
     expect(s.group[0].measureScore.value).toBeCloseTo(1 / 3);
   });
 
-  it('writes one CSV row per patient × measure with --format csv, quoting the closing action', () => {
+  it('writes one CSV row per patient × measure and × gap with --format csv, quoting the closing action', () => {
     const f = write('csv.json', JSON.stringify(bundle('collection', unscreenedPatient('kim'))));
     const out = join(dir, 'out.csv');
     const r = run('evaluate', ...P2026, '--measure', 'sdoh-screening', '--format', 'csv', '--out', out, f);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toBe('');
     const rows = readFileSync(out, 'utf8').trim().split('\n');
-    expect(rows[0]).toBe('patient,measure,status,initial-population,denominator,denominator-exclusion,denominator-exception,numerator,closes,due');
-    expect(rows[1]).toMatch(/^Patient\/kim,sdoh-screening,not-met,1,1,0,0,0,"Screen for food insecurity, .*",2026-12-31$/);
+    expect(rows[0]).toBe('patient,id,kind,status,initial-population,denominator,denominator-exclusion,denominator-exception,numerator,due,closes');
+    expect(rows[1]).toMatch(/^Patient\/kim,sdoh-screening,measure,not-met,1,1,0,0,0,2026-12-31,"Screen for food insecurity, .*"$/);
+    expect(rows[2]).toMatch(/^Patient\/kim,sdoh-screening,gap,open,,,,,,2026-12-31,/);
   });
 
   it('names the file and line of an invalid ndjson line, exits 1, and still writes every good patient', () => {

@@ -1,9 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { generatePanel } from '../../launch/sandbox/data/generate-panel.ts';
+import { DEFAULT_SEED, generatePanel } from '../../launch/sandbox/data/generate-panel.ts';
 import { generatePatient } from '../../launch/sandbox/data/generate-patient.ts';
 import { NAMED_PATIENTS } from '../../launch/sandbox/data/named-patients.ts';
 import { createSandbox } from '../../launch/sandbox/sandbox.ts';
 import { ANCHOR, ORIGIN } from './sandbox-fixture.ts';
+
+/** A late-year anchor, so "this year" holds most of the screening history. */
+const LATE_ANCHOR = '2026-11-23';
 
 const codesOf = (resources: fhir4.Resource[], type: string) =>
   new Set(resources.filter((r) => r.resourceType === type).flatMap((r) => ((r as fhir4.Observation).code?.coding ?? []).map((c) => c.code)));
@@ -53,6 +56,65 @@ describe('synthetic panel generator', () => {
     const psych = encounters.filter((e) => e.class.code === 'IMP' && e.reasonCode?.[0]?.coding?.some((c) => c.code?.startsWith('F')));
     expect(psych.length).toBeGreaterThan(0);
     expect(psych.every((e) => e.period?.end && e.diagnosis?.[0]?.rank === 1)).toBe(true);
+  });
+});
+
+describe('synthetic panel: inputs of the ACO measures, utilisation flags and high-needs approximation', () => {
+  const HCPCS = 'https://www.cms.gov/Medicare/Coding/HCPCSReleaseCodeSets';
+  const panel = [...generatePanel({ seed: DEFAULT_SEED, count: 200, anchorDate: LATE_ANCHOR })];
+  const generated = panel.filter((p) => !p.label);
+  const of = <T extends fhir4.Resource>(rs: fhir4.Resource[], type: string) => rs.filter((r): r is T => r.resourceType === type);
+  const day = (iso: string | undefined) => Math.floor(Date.parse(`${(iso ?? '').slice(0, 10)}T00:00:00Z`) / 86_400_000);
+  const anchorDay = day(LATE_ANCHOR);
+
+  it('gives every patient US Core birth sex (F/M) and sex (SNOMED) extensions consistent with gender', () => {
+    for (const { resources } of panel) {
+      const p = resources[0] as fhir4.Patient;
+      const ext = (url: string) => p.extension?.find((e) => e.url === `http://hl7.org/fhir/us/core/StructureDefinition/${url}`)?.valueCode;
+      expect(ext('us-core-birthsex'), p.id).toBe(p.gender === 'female' ? 'F' : 'M');
+      expect(ext('us-core-sex'), p.id).toBe(p.gender === 'female' ? '248152002' : '248153007');
+    }
+  });
+
+  it('has 5–8 % frequent ED users (≥ 4 ED visits in the last 12 months), a few with ≥ 8', () => {
+    const edCounts = generated.map((p) => of<fhir4.Encounter>(p.resources, 'Encounter')
+      .filter((e) => e.class.code === 'EMER' && anchorDay - day(e.period?.start) <= 365).length);
+    const frequent = edCounts.filter((c) => c >= 4).length;
+    expect(frequent / generated.length).toBeGreaterThanOrEqual(0.05);
+    expect(frequent / generated.length).toBeLessThanOrEqual(0.08);
+    expect(edCounts.filter((c) => c >= 8).length).toBeGreaterThanOrEqual(2);
+  });
+
+  it('has readmissions: two inpatient stays 5–25 days apart, each admitted from the ED with an ED visit that day', () => {
+    const readmitted = generated.filter((p) => {
+      const stays = of<fhir4.Encounter>(p.resources, 'Encounter').filter((e) => e.hospitalization?.admitSource?.coding?.[0]?.code === 'emd');
+      const edDays = new Set(of<fhir4.Encounter>(p.resources, 'Encounter').filter((e) => e.class.code === 'EMER').map((e) => day(e.period?.start)));
+      return stays.length === 2 && stays.every((s) => s.class.code === 'IMP' && edDays.has(day(s.period?.start)))
+        && day(stays[1]!.period?.start) - day(stays[0]!.period?.end) >= 5 && day(stays[1]!.period?.start) - day(stays[0]!.period?.end) <= 25;
+    });
+    expect(readmitted.length).toBeGreaterThanOrEqual(3);
+  });
+
+  it('has mobility diagnoses (G35, G80.9, G82.20), hospital-bed / lift orders (HCPCS E0260, E0630) and ≥ 10 active medications', () => {
+    const all = generated.flatMap((p) => p.resources);
+    const mobility = generated.filter((p) => of<fhir4.Condition>(p.resources, 'Condition').some((c) => c.code?.coding?.some((x) => ['G35', 'G80.9', 'G82.20'].includes(x.code ?? ''))));
+    expect(mobility.length).toBeGreaterThanOrEqual(4);
+    const devices = of<fhir4.DeviceRequest>(all, 'DeviceRequest').flatMap((d) => d.codeCodeableConcept?.coding ?? []);
+    expect(new Set(devices.filter((c) => c.system === HCPCS).map((c) => c.code))).toEqual(new Set(['E0260', 'E0630']));
+    const activeMeds = generated.map((p) => new Set(of<fhir4.MedicationRequest>(p.resources, 'MedicationRequest').filter((m) => m.status === 'active').map((m) => m.medicationCodeableConcept?.coding?.[0]?.code)).size);
+    expect(activeMeds.filter((n) => n >= 10).length).toBeGreaterThanOrEqual(2);
+  });
+
+  it('has colonoscopies, FITs, sDNA-FITs and mammograms (imaging), HbA1c above and below 9 %, BP below and above 140/90', () => {
+    const all = generated.flatMap((p) => p.resources);
+    expect(codesOf(all, 'Procedure')).toContain('45378');
+    const obs = of<fhir4.Observation>(all, 'Observation');
+    for (const code of ['29771-3', '77354-9', '24606-6']) expect(codesOf(all, 'Observation')).toContain(code);
+    expect(obs.filter((o) => o.code.coding?.[0]?.code === '24606-6').every((o) => o.category?.[0]?.coding?.[0]?.code === 'imaging')).toBe(true);
+    const a1c = obs.filter((o) => o.code.coding?.[0]?.code === '4548-4').map((o) => o.valueQuantity?.value ?? 0);
+    expect(a1c.some((v) => v > 9) && a1c.some((v) => v < 9)).toBe(true);
+    const systolic = obs.filter((o) => o.code.coding?.[0]?.code === '85354-9').map((o) => o.component?.[0]?.valueQuantity?.value ?? 0);
+    expect(systolic.some((v) => v >= 140) && systolic.some((v) => v < 140)).toBe(true);
   });
 });
 

@@ -43,7 +43,7 @@ describe('scope negotiation', () => {
   it('requests each read type exactly once', () => {
     const scope = requestedScopes('ehr', 'v2').split(' ');
     expect(new Set(scope).size).toBe(scope.length);
-    expect(scope.filter((s) => s.endsWith('.rs'))).toHaveLength(8);
+    expect(scope.filter((s) => s.endsWith('.rs'))).toHaveLength(9); // Patient + the 8 fetched types (DeviceRequest included)
     expect(scope.filter((s) => s.endsWith('.c'))).toHaveLength(4);
   });
 });

@@ -22,6 +22,8 @@ export interface FaultOptions {
   denyScopes?: string[];
   /** Access-token lifetime in seconds; with it set, no refresh token is issued, so expiry is final. */
   tokenLifetimeSec?: number;
+  /** Access-token lifetime in seconds that still comes with a refresh token (online_access): expiry mid-session is recoverable. */
+  refreshableLifetimeSec?: number;
   /** Seed of the fault RNG (default: derived from the sandbox seed and the patient). */
   seed?: number;
 }
@@ -85,6 +87,8 @@ export function faultsFromParams(params: URLSearchParams): FaultOptions {
   if (deny.length) faults.denyScopes = [...new Set(deny)];
   const lifetime = num('tokenLifetimeSec');
   if (lifetime !== undefined && lifetime > 0) faults.tokenLifetimeSec = Math.floor(lifetime);
+  const refreshable = num('refreshableLifetimeSec');
+  if (refreshable !== undefined && refreshable > 0) faults.refreshableLifetimeSec = Math.floor(refreshable);
   const seed = num('faultSeed');
   if (seed !== undefined) faults.seed = seed;
   return faults;

@@ -13,7 +13,7 @@ const BASE_CAPABILITIES = [
 ];
 
 /** The resource types the sandbox serves (used for scopes_supported and the CapabilityStatement). */
-export const SERVED_TYPES = ['Patient', 'Condition', 'Encounter', 'Observation', 'Procedure', 'ServiceRequest', 'MedicationRequest', 'QuestionnaireResponse', 'Practitioner', 'Organization', 'Group', 'Task', 'Communication', 'DetectedIssue', 'MeasureReport', 'Flag'];
+export const SERVED_TYPES = ['Patient', 'Condition', 'Encounter', 'Observation', 'Procedure', 'ServiceRequest', 'MedicationRequest', 'QuestionnaireResponse', 'DeviceRequest', 'Practitioner', 'Organization', 'Group', 'Task', 'Communication', 'DetectedIssue', 'MeasureReport', 'Flag'];
 
 /** `.well-known/smart-configuration` for one profile. */
 export function smartConfiguration(origin: string, profile: QuirkProfile): Record<string, unknown> {

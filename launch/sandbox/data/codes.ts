@@ -23,6 +23,8 @@ export const SYS = {
   MRN: 'urn:oid:2.16.840.1.113883.19.5.99999.1',
   NPI: 'http://hl7.org/fhir/sid/us-npi',
   LOCAL_UNKNOWN: 'urn:example:local-lab-codes',
+  HCPCS: 'https://www.cms.gov/Medicare/Coding/HCPCSReleaseCodeSets',
+  ADMIT_SOURCE: 'http://terminology.hl7.org/CodeSystem/admit-source',
 } as const;
 
 /** A code with its system and display. */
@@ -37,6 +39,19 @@ const snomed = (code: string, display: string): Code => ({ system: SYS.SNOMED, c
 const icd = (code: string, display: string): Code => ({ system: SYS.ICD10CM, code, display });
 const cpt = (code: string, display: string): Code => ({ system: SYS.CPT, code, display });
 const rx = (code: string, display: string): Code => ({ system: SYS.RXNORM, code, display });
+const hcpcs = (code: string, display: string): Code => ({ system: SYS.HCPCS, code, display });
+
+/**
+ * US Core sex extensions. `us-core-birthsex` (valueCode F / M, US Core ≤ 6) is what most EHRs
+ * still send; `us-core-sex` (SNOMED valueCode, US Core 7 / QI-Core `Patient.sex`) is what the CMS125
+ * FHIR measure reads. Generated patients carry both, consistent with `gender`.
+ */
+export const SEX_EXTENSION = {
+  BIRTH_SEX_URL: 'http://hl7.org/fhir/us/core/StructureDefinition/us-core-birthsex',
+  SEX_URL: 'http://hl7.org/fhir/us/core/StructureDefinition/us-core-sex',
+  BIRTH_SEX: { female: 'F', male: 'M' },
+  SEX: { female: '248152002', male: '248153007' },
+} as const;
 
 /** Observation categories (US Core). */
 export const OBS_CAT = {
@@ -45,6 +60,7 @@ export const OBS_CAT = {
   VITAL_SIGNS: { system: SYS.OBS_CATEGORY, code: 'vital-signs', display: 'Vital Signs' },
   LABORATORY: { system: SYS.OBS_CATEGORY, code: 'laboratory', display: 'Laboratory' },
   SDOH: { system: SYS.US_CORE_CATEGORY, code: 'sdoh', display: 'SDOH' },
+  IMAGING: { system: SYS.OBS_CATEGORY, code: 'imaging', display: 'Imaging' },
 } as const satisfies Record<string, Code>;
 
 /** Condition categories. */
@@ -143,7 +159,13 @@ export const DX = {
   COPD: dx('copd', icd('J44.9', 'Chronic obstructive pulmonary disease, unspecified'), snomed('13645005', 'Chronic obstructive lung disease (disorder)')),
   OBESITY: dx('obesity', icd('E66.9', 'Obesity, unspecified'), snomed('414916001', 'Obesity (disorder)')),
   CKD3: dx('ckd3', icd('N18.30', 'Chronic kidney disease, stage 3 unspecified'), snomed('433144002', 'Chronic kidney disease stage 3 (disorder)')),
+  MULTIPLE_SCLEROSIS: dx('ms', icd('G35', 'Multiple sclerosis'), snomed('24700007', 'Multiple sclerosis (disorder)')),
+  CEREBRAL_PALSY: dx('cp', icd('G80.9', 'Cerebral palsy, unspecified'), snomed('128188000', 'Cerebral palsy (disorder)')),
+  PARAPLEGIA: dx('paraplegia', icd('G82.20', 'Paraplegia, unspecified'), snomed('60389000', 'Paraplegia (disorder)')),
 } as const satisfies Record<string, Diagnosis>;
+
+/** Diagnoses that impair mobility (the high-needs mobility criterion). */
+export const MOBILITY_DX: readonly Diagnosis[] = [DX.MULTIPLE_SCLEROSIS, DX.CEREBRAL_PALSY, DX.PARAPLEGIA];
 
 /** Encounter types. */
 export const VISIT = {
@@ -162,6 +184,30 @@ export const ENC_CLASS = {
   EMER: { system: SYS.ACT_CODE, code: 'EMER', display: 'emergency' },
   IMP: { system: SYS.ACT_CODE, code: 'IMP', display: 'inpatient encounter' },
 } as const satisfies Record<string, Code>;
+
+/** Encounter.hospitalization.admitSource for a stay admitted through the emergency department. */
+export const ADMIT_FROM_ED: Code = { system: SYS.ADMIT_SOURCE, code: 'emd', display: 'From accident/emergency department' };
+
+/** Frailty equipment orders (HCPCS; the REACH/LEAD high-needs frailty criterion). */
+export const DEVICE = {
+  HOSPITAL_BED: hcpcs('E0260', 'Hospital bed, semi-electric (head and foot adjustment), with any type side rails, with mattress'),
+  PATIENT_LIFT: hcpcs('E0630', 'Patient lift, hydraulic or mechanical, includes any seat, sling, strap(s) or pad(s)'),
+} as const;
+
+/** Cancer screening results and procedures (codes from the CMS130 / CMS125 value sets). */
+export const SCREENING = {
+  /** Colonoscopy value set: CPT and SNOMED sent together, as many EHRs do. */
+  COLONOSCOPY_CPT: cpt('45378', 'Colonoscopy, flexible; diagnostic, including collection of specimen(s) by brushing or washing, when performed (separate procedure)'),
+  COLONOSCOPY_SNOMED: snomed('73761001', 'Colonoscopy (procedure)'),
+  /** Fecal Occult Blood Test (FOBT) value set: a FIT. */
+  FIT: loinc('29771-3', 'Hemoglobin.gastrointestinal.lower [Presence] in Stool by Immunoassay'),
+  /** sDNA FIT Test value set. */
+  SDNA_FIT: loinc('77354-9', 'Noninvasive colorectal cancer DNA and occult blood screening [Presence] in Stool'),
+  /** Mammography value set. */
+  MAMMOGRAM: loinc('24606-6', 'MG Breast Screening'),
+  NEGATIVE: snomed('260385009', 'Negative (qualifier value)'),
+} as const;
+
 
 /** Follow-up interventions for a positive depression screen. */
 export const FOLLOW_UP = {
@@ -196,3 +242,22 @@ export const MEDS = {
   ATORVASTATIN: med('617312', 'atorvastatin 40 MG Oral Tablet', 'statin'),
   BUPRENORPHINE_NALOXONE: med('1010600', 'buprenorphine 8 MG / naloxone 2 MG Sublingual Film', 'moud', 'film'),
 } as const satisfies Record<string, Medication>;
+
+/**
+ * Common primary-care medications added to older, multimorbid patients' lists (polypharmacy).
+ * None is an antidepressant, dementia or substance-use medication, so they never satisfy or
+ * exclude a measure by accident.
+ */
+export const EXTRA_MEDS: readonly Medication[] = [
+  med('197361', 'amlodipine 5 MG Oral Tablet', 'antihypertensive'),
+  med('310798', 'hydrochlorothiazide 25 MG Oral Tablet', 'antihypertensive'),
+  med('866924', 'metoprolol tartrate 25 MG Oral Tablet', 'antihypertensive'),
+  med('310429', 'furosemide 20 MG Oral Tablet', 'other'),
+  med('243670', 'aspirin 81 MG Oral Tablet', 'other'),
+  med('966222', 'levothyroxine sodium 0.075 MG Oral Tablet', 'other'),
+  med('314231', 'simvastatin 10 MG Oral Tablet', 'statin'),
+  med('313782', 'acetaminophen 325 MG Oral Tablet', 'other'),
+  med('745679', '200 ACTUAT albuterol 0.09 MG/ACTUAT Metered Dose Inhaler', 'other', 'puff'),
+  med('895994', '120 ACTUAT fluticasone propionate 0.044 MG/ACTUAT Metered Dose Inhaler', 'other', 'puff'),
+  med('310965', 'ibuprofen 200 MG Oral Tablet', 'other'),
+];

@@ -2,7 +2,7 @@
  * Patient demographics for the synthetic panel: names, birth dates, addresses, identifiers. Names
  * are drawn from short, deliberately ordinary lists; nothing here is a real person.
  */
-import { SYS } from './codes.ts';
+import { SEX_EXTENSION, SYS } from './codes.ts';
 import type { SeededRandom } from '../seeded-random.ts';
 import { isoOfDay } from './resource-builders.ts';
 
@@ -34,6 +34,10 @@ export function patientResource(p: Person, rng: SeededRandom, practitionerRef: s
   return {
     resourceType: 'Patient',
     id: p.id,
+    extension: [
+      { url: SEX_EXTENSION.BIRTH_SEX_URL, valueCode: SEX_EXTENSION.BIRTH_SEX[p.gender] },
+      { url: SEX_EXTENSION.SEX_URL, valueCode: SEX_EXTENSION.SEX[p.gender] },
+    ],
     identifier: [{
       use: 'usual',
       type: { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/v2-0203', code: 'MR', display: 'Medical Record Number' }], text: 'MRN' },

@@ -9,6 +9,8 @@ import { DX, FOLLOW_UP, HVS_RISK, INSTRUMENT, MEDS, OBS_CAT, PHQ9_ITEM9_ANSWERS,
 import { drawPerson, patientResource } from './demographics.ts';
 import { ChartWriter, clinicTime, dayOfIso } from './resource-builders.ts';
 import { PRACTITIONER_IDS } from './directory.ts';
+import { utilisationScenarios } from './utilisation-scenarios.ts';
+import { cancerScreenings } from './cancer-screenings.ts';
 
 /** Days of history generated before the anchor date (three years). */
 export const HISTORY_DAYS = 3 * 365;
@@ -47,7 +49,20 @@ export function generatePatient(seed: number, index: number, anchorDate: string)
   visitDays.forEach((day, i) => outpatientVisit(w, rng, dxs, day, i === 0));
   emergencyVisits(w, rng, dxs, firstDay, anchorDay);
   inpatientStays(w, rng, dxs, firstDay, anchorDay);
+
+  // A second stream per patient: these histories were added later, and drawing them from the main
+  // stream would have reshuffled every chart generated before them.
+  const extra = seededRandom(hashSeed(seed, 'panel-patient-scenarios', index));
+  const age = ageOn(person.birthDate, anchorDate);
+  utilisationScenarios(w, extra, { dxs, age, anchorDay });
+  cancerScreenings(w, extra, { age, female: person.gender === 'female', anchorDay, yearStartDay: dayOfIso(`${anchorDate.slice(0, 4)}-01-01`) });
   return w.resources;
+}
+
+/** Whole years from a YYYY-MM-DD birth date to a YYYY-MM-DD day. */
+function ageOn(birthDate: string, day: string): number {
+  const years = Number(day.slice(0, 4)) - Number(birthDate.slice(0, 4));
+  return day.slice(5, 10) < birthDate.slice(5, 10) ? years - 1 : years;
 }
 
 function uniqueSortedDays(rng: SeededRandom, n: number, from: number, to: number): number[] {

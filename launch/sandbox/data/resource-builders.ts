@@ -59,7 +59,7 @@ export class ChartWriter {
   }
 
   /** An outpatient/ED/inpatient encounter. `endDay` defaults to the same day. */
-  encounter(kind: 'AMB' | 'EMER' | 'IMP', type: Code, startDay: number, opts: { endDay?: number; hour?: number; diagnoses?: Diagnosis[]; reason?: Diagnosis; dischargeDisposition?: Code } = {}): fhir4.Encounter {
+  encounter(kind: 'AMB' | 'EMER' | 'IMP', type: Code, startDay: number, opts: { endDay?: number; hour?: number; diagnoses?: Diagnosis[]; reason?: Diagnosis; dischargeDisposition?: Code; admitSource?: Code } = {}): fhir4.Encounter {
     const hour = opts.hour ?? 9;
     const end = opts.endDay ?? startDay;
     const enc: fhir4.Encounter = {
@@ -75,6 +75,7 @@ export class ChartWriter {
     if (opts.reason) enc.reasonCode = [concept(opts.reason.icd, opts.reason.snomed)];
     if (kind === 'IMP') {
       enc.hospitalization = { dischargeDisposition: concept(opts.dischargeDisposition ?? { system: 'http://terminology.hl7.org/CodeSystem/discharge-disposition', code: 'home', display: 'Home' }) };
+      if (opts.admitSource) enc.hospitalization.admitSource = concept(opts.admitSource);
     }
     this.add(enc);
     if (opts.diagnoses?.length) {
@@ -170,18 +171,32 @@ export class ChartWriter {
     return this.add(sr);
   }
 
-  /** A performed procedure (e.g. psychotherapy). */
-  procedure(code: Code, performed: string, encounterId?: string): fhir4.Procedure {
+  /** A performed procedure (e.g. psychotherapy); several codes = one concept coded in several systems. */
+  procedure(code: Code | Code[], performed: string, encounterId?: string): fhir4.Procedure {
     const p: fhir4.Procedure = {
       resourceType: 'Procedure',
       id: this.nextId('proc'),
       status: 'completed',
-      code: concept(code),
+      code: concept(...(Array.isArray(code) ? code : [code])),
       subject: this.subject,
       performedDateTime: performed,
     };
     if (encounterId) p.encounter = { reference: `Encounter/${encounterId}` };
     return this.add(p);
+  }
+
+  /** A durable-medical-equipment order (e.g. a home hospital bed). */
+  deviceRequest(code: Code, authored: string, status: fhir4.DeviceRequest['status'] = 'active'): fhir4.DeviceRequest {
+    return this.add({
+      resourceType: 'DeviceRequest',
+      id: this.nextId('devreq'),
+      status,
+      intent: 'order',
+      codeCodeableConcept: concept(code),
+      subject: this.subject,
+      authoredOn: authored,
+      requester: { reference: this.practitionerRef },
+    });
   }
 
   /** An outpatient prescription. */

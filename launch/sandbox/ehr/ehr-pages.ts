@@ -20,6 +20,7 @@ export function handleEhr(ctx: SandboxContext, url: URL): Response {
   const path = url.pathname.replace(/\/+$/, '');
   if (path === '/ehr' || path === '/ehr/index.html') return patientListPage(ctx);
   if (path === '/ehr/chart') return chartPage(ctx, url.searchParams);
+  if (path === '/ehr/population') return populationPage(ctx, url.searchParams);
   return htmlResponse('Not found', '<h1>Not found</h1><p><a href="/ehr/">Back to the patient list</a></p>', 404);
 }
 
@@ -29,7 +30,8 @@ function patientListPage(ctx: SandboxContext): Response {
   const profiles = QUIRK_PROFILES.map((p, i) => `<label><input type="radio" name="profile" value="${p}"${i === 0 ? ' checked' : ''}> ${p}</label>`).join('');
   return htmlResponse('Sandbox EHR — patients', `<h1>Sandbox EHR — patient list</h1>
 <p>Choose a patient to open their chart; CareGap Panel is launched inside it (SMART EHR launch). Data are synthetic, anchored on ${escapeHtml(ctx.anchorDate)}.
-Standalone launch: <a href="/launch/standalone.html">/launch/standalone.html</a>.</p>
+Standalone launch: <a href="/launch/standalone.html">/launch/standalone.html</a>.
+Quality staff: <a href="/ehr/population" data-testid="open-population">Population view</a> (practitioner launch, no patient).</p>
 <form method="get" action="/ehr/chart">
 <fieldset><legend>Server profile</legend>${profiles}</fieldset>
 <fieldset><legend>Faults</legend>
@@ -81,6 +83,31 @@ function chartPage(ctx: SandboxContext, params: URLSearchParams): Response {
 <span style="font-size:.8rem">profile: ${profile}${faultText}</span><a href="/ehr/" style="color:#fff;margin-left:auto">Patient list</a></header>
 <iframe id="app-frame" title="CareGap Panel" src="${escapeHtml(src)}" sandbox="${IFRAME_SANDBOX}" style="border:0;width:100%;height:calc(100vh - 3rem);background:#fff"></iframe>`;
   return new Response(`<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="referrer" content="no-referrer"><title>Chart — ${escapeHtml(patient.name)}</title></head><body style="margin:0;font:15px/1.45 system-ui,sans-serif">${page}</body></html>`, {
+    headers: { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' },
+  });
+}
+
+/**
+ * Practitioner launch without a patient (`/ehr/population`): the app opens on the attributed
+ * population (`Group/attributed`) and asks for `user/` scopes (launch URL carries view=population).
+ */
+function populationPage(ctx: SandboxContext, params: URLSearchParams): Response {
+  const profile = (QUIRK_PROFILES.find((p) => p === params.get('profile')) ?? 'generic') as QuirkProfile;
+  const faults = faultsFromParams(params);
+  const handle = ctx.tokens.createLaunch({
+    profile,
+    faults,
+    needPatientBanner: false,
+    skipConsent: !(params.get('consent') === '1' || params.get('consent') === 'true'),
+    user: DEFAULT_USER_ID,
+  });
+  const iss = fhirBaseFor(ctx.origin, profile);
+  const src = `/launch/index.html?iss=${encodeURIComponent(iss)}&launch=${encodeURIComponent(handle)}&view=population`;
+  const page = `<header style="background:#1f3a5f;color:#fff;padding:.5rem 1rem;display:flex;gap:1.5rem;align-items:baseline">
+<strong>Sandbox EHR</strong><span data-testid="chart-population">Population — attributed patients</span>
+<span style="font-size:.8rem">profile: ${profile}</span><a href="/ehr/" style="color:#fff;margin-left:auto">Patient list</a></header>
+<iframe id="app-frame" title="CareGap Panel" src="${escapeHtml(src)}" sandbox="${IFRAME_SANDBOX}" style="border:0;width:100%;height:calc(100vh - 3rem);background:#fff"></iframe>`;
+  return new Response(`<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="referrer" content="no-referrer"><title>Population — CareGap Panel</title></head><body style="margin:0;font:15px/1.45 system-ui,sans-serif">${page}</body></html>`, {
     headers: { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' },
   });
 }

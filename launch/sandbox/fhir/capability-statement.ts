@@ -12,6 +12,7 @@ const SEARCH_PARAMS: Record<string, string[]> = {
   ServiceRequest: ['patient', 'subject', 'category', 'code', 'date', 'status', '_id'],
   MedicationRequest: ['patient', 'subject', 'code', 'date', 'status', 'intent', '_id'],
   QuestionnaireResponse: ['patient', 'subject', 'date', 'status', '_id'],
+  DeviceRequest: ['patient', 'subject', 'code', 'date', 'status', 'intent', '_id'],
   Patient: ['_id', 'identifier', 'name', 'family', 'given', 'birthdate', 'gender'],
 };
 

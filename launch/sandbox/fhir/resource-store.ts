@@ -14,6 +14,7 @@ export const PATIENT_COMPARTMENT: Readonly<Record<string, string>> = {
   ServiceRequest: 'subject',
   MedicationRequest: 'subject',
   QuestionnaireResponse: 'subject',
+  DeviceRequest: 'subject',
   AllergyIntolerance: 'patient',
   Immunization: 'patient',
   DiagnosticReport: 'subject',

@@ -26,6 +26,7 @@ function dateRangeOf(r: AnyResource): Range | undefined {
     case 'Condition': return fromAny(r.onsetDateTime, r.onsetPeriod) ?? fromAny(r.recordedDate);
     case 'Procedure': return fromAny(r.performedDateTime, r.performedPeriod);
     case 'MedicationRequest':
+    case 'DeviceRequest':
     case 'ServiceRequest': return fromAny(r.authoredOn);
     case 'QuestionnaireResponse': return fromAny(r.authored);
     case 'Patient': return fromAny(r.birthDate);
@@ -35,7 +36,7 @@ function dateRangeOf(r: AnyResource): Range | undefined {
 
 /** Token-valued elements per search parameter. */
 const TOKEN_PATHS: Record<string, (r: AnyResource) => unknown[]> = {
-  code: (r) => [r.code, r.medicationCodeableConcept],
+  code: (r) => [r.code, r.medicationCodeableConcept, r.codeCodeableConcept],
   category: (r) => (Array.isArray(r.category) ? r.category : [r.category]),
   status: (r) => [r.status],
   'clinical-status': (r) => [r.clinicalStatus],

@@ -49,8 +49,11 @@ export const MAMMOGRAPHY_LOOKBACK = { yearsBefore: 2, month: 10, day: 1 } as con
 
 /** QI-Core `Patient.sex`: the US Core sex extension's code. */
 export function usCoreSex(p: fhir4.Patient): string | undefined {
-  const ext = p.extension?.find((e) => e.url === US_CORE_SEX_EXTENSION);
-  return ext?.valueCode ?? ext?.valueCoding?.code;
+  // Hostile JSON: `extension` may be anything; only a list of objects can carry the sex.
+  const list: unknown[] = Array.isArray(p.extension) ? p.extension : [];
+  const ext = list.find((e): e is fhir4.Extension => !!e && typeof e === 'object' && (e as fhir4.Extension).url === US_CORE_SEX_EXTENSION);
+  const code = ext?.valueCode ?? ext?.valueCoding?.code;
+  return typeof code === 'string' ? code : undefined;
 }
 
 /** `"October 1 Two Years Prior to the Measurement Period"` as an epoch day. */

@@ -32,7 +32,7 @@ export function condition(code: string, display: string, opts: { id?: string; sy
   const c: fhir4.Condition = {
     resourceType: 'Condition',
     id: opts.id ?? nextId('cond'),
-    subject: { reference: 'Patient/p' },
+    subject: { display: 'the patient under test' },
     clinicalStatus: { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/condition-clinical', code: opts.clinicalStatus ?? 'active' }] },
     code: { coding: [{ system: opts.system ?? ICD10CM, code, display }] },
   };
@@ -86,7 +86,7 @@ export function inpatientStay(
     id: opts.id ?? nextId('ip'),
     status: discharge ? 'finished' : 'in-progress',
     class: { system: ACT_CODE, code: opts.classCode ?? 'IMP', display: 'inpatient encounter' },
-    subject: { reference: 'Patient/p' },
+    subject: { display: 'the patient under test' },
     period: { start: `${admit}T10:00:00Z`, ...(discharge ? { end: `${discharge}T11:00:00Z` } : {}) },
   };
   if (opts.partOf) enc.partOf = { reference: `Encounter/${opts.partOf}` };
@@ -103,7 +103,7 @@ export function edVisit(
     id: opts.id ?? nextId('ed'),
     status: opts.status ?? 'finished',
     class: { system: ACT_CODE, code: 'EMER', display: 'emergency' },
-    subject: { reference: 'Patient/p' },
+    subject: { display: 'the patient under test' },
     period: { start: `${date}T14:00:00Z`, end: `${date}T19:00:00Z` },
   };
   return withDiagnoses(enc, opts);
@@ -127,7 +127,7 @@ export function visit(
     id: opts.id ?? nextId('visit'),
     status: opts.status ?? 'finished',
     class: opts.classCode === null ? { system: ACT_CODE, code: 'UNKNOWN-CLASS' } : { system: ACT_CODE, code: opts.classCode ?? 'AMB', display: 'ambulatory' },
-    subject: { reference: 'Patient/p' },
+    subject: { display: 'the patient under test' },
     period: { start: `${date}T09:00:00Z`, end: `${date}T09:30:00Z` },
   };
   const cpt = opts.cpt === undefined ? VISIT_CPT.officeEstablished : opts.cpt;
@@ -147,7 +147,7 @@ export function scoreObservation(
     status: opts.status ?? 'final',
     category: [{ coding: [{ system: 'http://terminology.hl7.org/CodeSystem/observation-category', code: 'survey' }] }],
     code: { coding: [{ system: LOINC, code: opts.loinc ?? '44261-6', display: 'Patient Health Questionnaire 9 item total score' }] },
-    subject: { reference: 'Patient/p' },
+    subject: { display: 'the patient under test' },
     effectiveDateTime: date,
   };
   const shape = opts.shape ?? 'quantity';
@@ -164,7 +164,7 @@ export function codedScreening(date: string, result: 'positive' | 'negative', op
     id: opts.id ?? nextId('screen'),
     status: 'final',
     code: { coding: [{ system: LOINC, code: opts.loinc ?? '73832-8', display: 'Adult depression screening assessment' }] },
-    subject: { reference: 'Patient/p' },
+    subject: { display: 'the patient under test' },
     effectiveDateTime: date,
     valueCodeableConcept: {
       coding: [{ system: SNOMED, code: result === 'positive' ? '428181000124104' : '428171000124102', display: `Depression screening ${result} (finding)` }],
@@ -185,7 +185,7 @@ export function referral(
     id: opts.id ?? nextId('sr'),
     status: opts.status ?? 'active',
     intent: 'order',
-    subject: { reference: 'Patient/p' },
+    subject: { display: 'the patient under test' },
     authoredOn: date,
   };
   if (opts.category) sr.category = [{ coding: [{ system: SDOHCC, code: opts.category }] }];
@@ -199,7 +199,7 @@ export function procedure(date: string, snomed: readonly [string, string], opts:
     resourceType: 'Procedure',
     id: opts.id ?? nextId('proc'),
     status: opts.status ?? 'completed',
-    subject: { reference: 'Patient/p' },
+    subject: { display: 'the patient under test' },
     code: { coding: [{ system: SNOMED, code: snomed[0], display: snomed[1] }] },
     performedDateTime: date,
   };

@@ -102,12 +102,12 @@ export function notDone(id: string, kind: Kind, issued: string, reason: 'decline
 
 /** A referral of a kind authored at `authoredOn`. */
 export function referral(id: string, kind: Kind, authoredOn: string, extra: Partial<fhir4.ServiceRequest> = {}): fhir4.ServiceRequest {
-  return { resourceType: 'ServiceRequest', id, status: 'active', intent: 'order', subject: { reference: 'Patient/x' }, code: { coding: [REFERRAL_CODE[kind]] }, authoredOn, ...extra };
+  return { resourceType: 'ServiceRequest', id, status: 'active', intent: 'order', subject: { display: 'the patient under test' }, code: { coding: [REFERRAL_CODE[kind]] }, authoredOn, ...extra };
 }
 
 /** A completed follow-up procedure performed at `performed`. */
 export function followUpProcedure(id: string, performed: string, extra: Partial<fhir4.Procedure> = {}): fhir4.Procedure {
-  return { resourceType: 'Procedure', id, status: 'completed', subject: { reference: 'Patient/x' }, code: { coding: [FOLLOW_UP_PROCEDURE_CODE] }, performedDateTime: performed, ...extra };
+  return { resourceType: 'Procedure', id, status: 'completed', subject: { display: 'the patient under test' }, code: { coding: [FOLLOW_UP_PROCEDURE_CODE] }, performedDateTime: performed, ...extra };
 }
 
 /** An antidepressant order authored at `authoredOn` with a 30-day expected supply. */
@@ -117,7 +117,7 @@ export function antidepressant(id: string, kind: Kind, authoredOn: string, extra
     id,
     status: 'active',
     intent: 'order',
-    subject: { reference: 'Patient/x' },
+    subject: { display: 'the patient under test' },
     medicationCodeableConcept: { coding: [MEDICATION_CODE[kind]] },
     authoredOn,
     dispenseRequest: { expectedSupplyDuration: { value: 30, unit: 'days', system: 'http://unitsofmeasure.org', code: 'd' } },
@@ -130,7 +130,7 @@ export function bipolar(id: string, onset: string, extra: Partial<fhir4.Conditio
   return {
     resourceType: 'Condition',
     id,
-    subject: { reference: 'Patient/x' },
+    subject: { display: 'the patient under test' },
     clinicalStatus: { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/condition-clinical', code: 'active' }] },
     category: [{ coding: [{ system: CONDITION_CATEGORY, code: 'problem-list-item' }] }],
     code: { coding: [BIPOLAR_CODE] },

@@ -1,0 +1,278 @@
+/**
+ * Record validation before any rule runs. Real exports and hostile inputs carry resources of other
+ * patients, duplicate ids, wrong JSON types and dangling references; the rules are written for
+ * well-formed FHIR R4 JSON (https://hl7.org/fhir/R4/json.html). This pass returns a cleaned copy
+ * of the record (inputs are never mutated) and reports each problem ONCE, naming resource type, id
+ * and field.
+ *
+ * Why some problems make a type `partial`: a resource whose coded fields, status or values cannot
+ * be read might be exactly the screening, exclusion or result a measure looks for. Ignoring it
+ * silently could turn an `unknown` into a wrong `met`/`not-met`; marking the type `partial` makes
+ * every measure that reads that type `unknown` with the reason (proportion.ts `incompleteInputs`).
+ * Unreadable dates are only reported here: the rules already treat a relevant resource with an
+ * unreadable date as unknown and ignore irrelevant ones (resource-dates.ts `malformed`).
+ */
+import { parseFhirDateTime } from '../fhir/dates.ts';
+import { RECORD_TYPES, completenessOf, type PatientRecord, type TypeCompleteness } from '../record.ts';
+import type { DataIssue } from '../types.ts';
+
+/** A validated record and the problems found in it. */
+export interface ValidatedRecord {
+  record: PatientRecord;
+  issues: DataIssue[];
+}
+
+type Json = Record<string, unknown>;
+
+/** CodeableConcept elements the rules read, by element name (0..1 or 0..* alike). */
+const CONCEPT_FIELDS = [
+  'code',
+  'category',
+  'type',
+  'reasonCode',
+  'clinicalStatus',
+  'verificationStatus',
+  'valueCodeableConcept',
+  'medicationCodeableConcept',
+  'interpretation',
+] as const;
+
+/** 0..* elements the rules read: anything but a list of objects makes the resource unreadable. */
+const READ_LISTS = ['reasonReference', 'bodySite', 'diagnosis', 'dosageInstruction', 'item', 'basedOn', 'hasMember', 'derivedFrom', 'partOf'] as const;
+/** 0..* elements the rules do not interpret: a wrong shape is dropped from the cleaned copy. */
+const OTHER_LISTS = ['identifier', 'extension', 'modifierExtension', 'note', 'performer', 'participant', 'contained'] as const;
+/** Complex 0..1 elements the rules read. */
+const READ_OBJECTS = ['hospitalization', 'dispenseRequest', 'medicationReference', 'valueQuantity', 'encounter'] as const;
+
+/** Elements that name the patient a resource belongs to (R4: subject, patient, Coverage.beneficiary). */
+const PATIENT_FIELDS = ['subject', 'patient', 'beneficiary'] as const;
+
+/** Element names of FHIR date / dateTime / instant values the rules read besides `*DateTime` / `*Instant`. */
+const DATE_FIELDS = new Set(['issued', 'authoredOn', 'recordedDate', 'authored', 'date', 'birthDate', 'occurrenceDateTime']);
+
+const isObject = (v: unknown): v is Json => !!v && typeof v === 'object' && !Array.isArray(v);
+
+/** `Type/id` of a reference string (relative or absolute, history suffix dropped); undefined for urn:/#. */
+function referenceTarget(ref: string): { type: string; id: string } | undefined {
+  const m = /(?:^|\/)([A-Z][A-Za-z]+)\/([A-Za-z0-9\-.]{1,64})(?:\/_history\/[^/]+)?$/.exec(ref.trim());
+  return m ? { type: m[1]!, id: m[2]! } : undefined;
+}
+
+/** Collects the problems of one resource and which of them make its type unreadable. */
+class ResourceCheck {
+  readonly problems: { field: string; message: string; severity: 'error' | 'warning'; unreadable: boolean }[] = [];
+  /** Top-level elements dropped from the cleaned copy (the rules never see a wrong JSON shape). */
+  readonly strip = new Set<string>();
+  private readonly seen = new Set<string>();
+
+  add(field: string, message: string, severity: 'error' | 'warning', unreadable: boolean, strip = unreadable): void {
+    if (strip) this.strip.add(/^[^.[]+/.exec(field)?.[0] ?? field);
+    if (this.seen.has(field)) return;
+    this.seen.add(field);
+    this.problems.push({ field, message, severity, unreadable });
+  }
+
+  /** A 0..* element: a list of objects (a single object is read as a list of one, as R4 readers do). */
+  list(field: string, v: unknown, unreadable: boolean): void {
+    const items = Array.isArray(v) ? v : [v];
+    if (items.some((x) => !isObject(x))) this.add(field, 'not a list of FHIR elements', 'error', unreadable, true);
+  }
+
+  /** A CodeableConcept: an object whose `coding` is an array of objects with string system/code. */
+  concept(field: string, v: unknown): void {
+    if (!isObject(v)) return this.add(field, 'not a CodeableConcept (object expected)', 'error', true);
+    if (v.text !== undefined && typeof v.text !== 'string') this.add(`${field}.text`, 'not a string', 'warning', false);
+    if (v.coding === undefined) return;
+    if (!Array.isArray(v.coding)) return this.add(`${field}.coding`, 'not an array of Codings', 'error', true);
+    v.coding.forEach((c, i) => this.coding(`${field}.coding[${i}]`, c));
+  }
+
+  /** A Coding: an object with string `system` and `code` when present. */
+  coding(field: string, c: unknown): void {
+    if (!isObject(c)) return this.add(field, 'not a Coding (object expected)', 'error', true);
+    for (const k of ['system', 'code'] as const)
+      if (c[k] !== undefined && typeof c[k] !== 'string') this.add(`${field}.${k}`, 'not a string', 'error', true);
+  }
+
+  /** A 0..1 or 0..* CodeableConcept element. */
+  concepts(field: string, v: unknown): void {
+    if (Array.isArray(v)) v.forEach((c, i) => this.concept(`${field}[${i}]`, c));
+    else this.concept(field, v);
+  }
+
+  /** A date/dateTime/instant value (reported only: the rules decide whether it matters). */
+  date(field: string, v: unknown): void {
+    if (typeof v !== 'string') this.add(field, 'not a FHIR date/dateTime (string expected)', 'error', false);
+    else if (!parseFhirDateTime(v)) this.add(field, `not a FHIR date/dateTime: "${v.slice(0, 40)}"`, 'error', false);
+  }
+
+  /** A Period: an object whose start/end are dateTimes (reported under the Period's own name). */
+  period(field: string, v: unknown): void {
+    if (!isObject(v)) return this.add(field, 'not a Period (object expected)', 'error', false);
+    for (const k of ['start', 'end'] as const) {
+      const x = v[k];
+      if (x !== undefined && (typeof x !== 'string' || !parseFhirDateTime(x)))
+        this.add(field, `${k} is not a FHIR dateTime`, 'error', false);
+    }
+  }
+}
+
+/** Checks the fields of one resource that the rules read. */
+function checkResource(r: Json): ResourceCheck {
+  const check = new ResourceCheck();
+  if (r.id !== undefined && typeof r.id !== 'string') check.add('id', 'not a string', 'error', false);
+  if (r.status !== undefined && typeof r.status !== 'string') check.add('status', 'not a code (string expected)', 'error', true);
+  for (const f of CONCEPT_FIELDS) if (r[f] !== undefined) check.concepts(f, r[f]);
+  for (const [k, v] of Object.entries(r)) {
+    if (v === undefined) continue;
+    if (k.endsWith('DateTime') || k.endsWith('Instant') || DATE_FIELDS.has(k)) check.date(k, v);
+    else if (k === 'period' || k.endsWith('Period')) check.period(k, v);
+  }
+  if (r.valueQuantity !== undefined) {
+    const q = r.valueQuantity;
+    if (!isObject(q) || (q.value !== undefined && typeof q.value !== 'number'))
+      check.add('valueQuantity', 'not a Quantity with a numeric value', 'error', true);
+  }
+  if (r.resourceType === 'Encounter' && r.class !== undefined) {
+    if (Array.isArray(r.class)) r.class.forEach((c, i) => check.coding(`class[${i}]`, c));
+    else check.coding('class', r.class);
+  }
+  if (r.component !== undefined) {
+    if (!Array.isArray(r.component)) check.add('component', 'not an array', 'error', true);
+    else
+      r.component.forEach((c, i) => {
+        if (!isObject(c)) return check.add(`component[${i}]`, 'not an object', 'error', true);
+        if (c.code !== undefined) check.concept(`component[${i}].code`, c.code);
+        if (c.valueCodeableConcept !== undefined) check.concept(`component[${i}].valueCodeableConcept`, c.valueCodeableConcept);
+        if (c.valueQuantity !== undefined && (!isObject(c.valueQuantity) || (c.valueQuantity.value !== undefined && typeof c.valueQuantity.value !== 'number')))
+          check.add(`component[${i}].valueQuantity`, 'not a Quantity with a numeric value', 'error', true);
+      });
+  }
+  for (const f of READ_LISTS) if (r[f] !== undefined) check.list(f, r[f], true);
+  for (const f of OTHER_LISTS) if (r[f] !== undefined) check.list(f, r[f], false);
+  for (const f of READ_OBJECTS) if (r[f] !== undefined && !isObject(r[f])) check.add(f, 'not a FHIR element (object expected)', 'error', true);
+  for (const f of PATIENT_FIELDS) {
+    const ref = r[f];
+    if (ref !== undefined && (!isObject(ref) || (ref.reference !== undefined && typeof ref.reference !== 'string')))
+      check.add(f, 'not a Reference', 'error', false, true);
+  }
+  return check;
+}
+
+/** The patient a resource names in subject / patient / beneficiary, when it names one. */
+function patientOf(r: Json): string | undefined {
+  for (const f of PATIENT_FIELDS) {
+    const ref = r[f];
+    if (!isObject(ref) || typeof ref.reference !== 'string') continue;
+    const t = referenceTarget(ref.reference);
+    if (t?.type === 'Patient') return t.id;
+  }
+  return undefined;
+}
+
+/** Every `{reference: "Type/id"}` inside a resource with its path (subject/patient fields excluded). */
+function referencesOf(v: unknown, path: string, out: { path: string; ref: string }[]): void {
+  if (Array.isArray(v)) v.forEach((x, i) => referencesOf(x, `${path}[${i}]`, out));
+  else if (isObject(v)) {
+    if (typeof v.reference === 'string' && path) out.push({ path, ref: v.reference });
+    for (const [k, x] of Object.entries(v)) {
+      if (!path && ((PATIENT_FIELDS as readonly string[]).includes(k) || k === 'contained')) continue;
+      if (x && typeof x === 'object') referencesOf(x, path ? `${path}.${k}` : k, out);
+    }
+  }
+}
+
+/** Validates a record: returns a cleaned copy (never the input mutated) and every problem once. */
+export function validateRecord(input: PatientRecord): ValidatedRecord {
+  const issues: DataIssue[] = [];
+  const report = (resourceType: string, id: unknown, field: string, message: string, severity: 'error' | 'warning') =>
+    issues.push({ resourceType, ...(typeof id === 'string' ? { id } : {}), field, message, severity });
+
+  const rawPatient: unknown = isObject(input) ? input.patient : undefined;
+  let patient: fhir4.Patient = { resourceType: 'Patient' };
+  if (!isObject(rawPatient)) report('Patient', undefined, 'patient', 'the record has no Patient resource', 'error');
+  else {
+    const { birthDate, gender, extension } = rawPatient;
+    const pc = checkResource({ birthDate, extension });
+    if (gender !== undefined && typeof gender !== 'string') pc.add('gender', 'not a code (string expected)', 'error', false, true);
+    for (const p of pc.problems) report('Patient', rawPatient.id, p.field, p.message, p.severity);
+    const clean: Json = { ...rawPatient };
+    for (const k of pc.strip) delete clean[k];
+    patient = (pc.strip.size ? clean : rawPatient) as unknown as fhir4.Patient;
+  }
+  const patientId = typeof patient.id === 'string' ? patient.id : undefined;
+  const rawResources: Json = isObject(input) && isObject(input.resources) ? input.resources : {};
+  const rawCompleteness: Json = isObject(input) && isObject(input.completeness) ? input.completeness : {};
+
+  const completeness: Record<string, TypeCompleteness> = {};
+  for (const [t, c] of Object.entries(rawCompleteness))
+    if (isObject(c) && (c.status === 'complete' || c.status === 'partial' || c.status === 'missing')) completeness[t] = c as unknown as TypeCompleteness;
+  const unreadable = new Map<string, string[]>();
+  const markUnreadable = (type: string, why: string) => {
+    const list = unreadable.get(type) ?? [];
+    list.push(why);
+    unreadable.set(type, list);
+  };
+
+  // Regroup by each resource's own resourceType; duplicates keep their first position, last content.
+  const byKey = new Map<string, Json>();
+  let anonymous = 0;
+  for (const [group, list] of Object.entries(rawResources)) {
+    if (!Array.isArray(list)) {
+      report(group, undefined, 'resources', 'not a list of resources', 'error');
+      markUnreadable(group, `the ${group} list could not be read`);
+      continue;
+    }
+    for (const r of list) {
+      if (!isObject(r) || typeof r.resourceType !== 'string' || !r.resourceType) {
+        report(group, undefined, 'resourceType', 'an entry is not a FHIR resource: ignored', 'error');
+        markUnreadable(group, `an entry of ${group} is not a FHIR resource`);
+        continue;
+      }
+      const type = r.resourceType;
+      if (type === 'Patient') {
+        if (r.id !== patientId) report('Patient', r.id, 'id', 'another Patient inside this record: ignored', 'warning');
+        continue;
+      }
+      const owner = patientOf(r);
+      if (owner !== undefined && patientId !== undefined && owner !== patientId) {
+        report(type, r.id, PATIENT_FIELDS.find((f) => r[f] !== undefined) ?? 'subject', `belongs to Patient/${owner}, not Patient/${patientId}: ignored`, 'warning');
+        continue;
+      }
+      const key = typeof r.id === 'string' && r.id ? `${type}/${r.id}` : `${type}/#anon-${anonymous++}`;
+      if (byKey.has(key)) report(type, r.id, 'id', 'the same id appears more than once: kept once (the last copy)', 'warning');
+      byKey.set(key, r);
+    }
+  }
+
+  const present = new Set(byKey.keys());
+  const grouped: Record<string, fhir4.Resource[]> = {};
+  for (const r of byKey.values()) {
+    const type = r.resourceType as string;
+    const check = checkResource(r);
+    for (const p of check.problems) {
+      report(type, r.id, p.field, p.unreadable ? `${p.message}: results that read ${type} are unknown` : p.message, p.severity);
+      if (p.unreadable) markUnreadable(type, `${type}/${typeof r.id === 'string' ? r.id : '?'} ${p.field} ${p.message}`);
+    }
+    const refs: { path: string; ref: string }[] = [];
+    referencesOf(r, '', refs);
+    for (const { path, ref } of refs) {
+      const t = referenceTarget(ref);
+      if (!t || !(RECORD_TYPES as readonly string[]).includes(t.type) || present.has(`${t.type}/${t.id}`)) continue;
+      if (completenessOf({ patient, resources: {}, completeness }, t.type).status === 'missing') continue;
+      report(type, r.id, path, `refers to ${t.type}/${t.id}, which is not in the record`, 'warning');
+    }
+    const clean: Json = check.strip.size ? { ...r } : r;
+    for (const k of check.strip) delete clean[k];
+    (grouped[type] ??= []).push(clean as unknown as fhir4.Resource);
+    completeness[type] ??= { status: 'complete' };
+  }
+
+  for (const [type, whys] of unreadable) {
+    const prior = completeness[type];
+    if (prior?.status === 'missing') continue;
+    const reason = `${whys[0]}${whys.length > 1 ? ` (and ${whys.length - 1} more unreadable ${type})` : ''}`;
+    completeness[type] = { status: 'partial', reason: prior?.reason ? `${prior.reason}; ${reason}` : reason };
+  }
+  return { record: { patient, resources: grouped, completeness }, issues };
+}

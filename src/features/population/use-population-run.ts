@@ -1,0 +1,127 @@
+/**
+ * React state of one population run: resolves the members (the attributed Group, else patients
+ * with an encounter in the period), fetches records 4 at a time and evaluates each in the
+ * evaluation Web Worker (the main-thread engine only where workers do not exist), publishing the
+ * results in batches (at most ~5 renders a second, so 10,000 arrivals do not mean 10,000 renders).
+ */
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { wrap, type Remote } from 'comlink';
+import type { EvaluationOptions, PatientEvaluation, PatientRecord } from '../../engine/index.ts';
+import type { DayPeriod } from '../../engine/types.ts';
+import { fetchPatientRecord } from '../../fhir/fetch-patient-record.ts';
+import type { PopulationSession } from '../../smart/session.ts';
+import type { EvaluationWorkerApi } from '../care-panel/evaluation-worker.ts';
+import { ATTRIBUTED_GROUP_ID, fetchEncounterPopulation, fetchGroupMembers, type PopulationMembers } from './population-members.ts';
+import { DEFAULT_POPULATION_CONCURRENCY, type PopulationEntry, type PopulationProgress, runPopulation } from './run-population.ts';
+
+/** Where the run is. */
+export type RunPhase = 'idle' | 'members' | 'running' | 'done' | 'cancelled' | 'failed';
+
+/** What the view renders. */
+export interface PopulationRunState {
+  phase: RunPhase;
+  members?: PopulationMembers;
+  entries: PopulationEntry[];
+  progress?: PopulationProgress;
+  error?: string;
+  start(): void;
+  cancel(): void;
+}
+
+/** How often (ms) arrivals are flushed into React state. */
+const FLUSH_INTERVAL_MS = 200;
+
+type EvalOptions = Omit<EvaluationOptions, 'valueSets'>;
+
+/** Evaluates on the main thread (engine loaded on demand). */
+async function evaluateHere(record: PatientRecord, options: EvalOptions): Promise<PatientEvaluation> {
+  const { evaluatePatient } = await import('../../engine/index.ts');
+  return evaluatePatient(record, options);
+}
+
+/** Runs the population for a practitioner session with the given evaluation clock. */
+export function usePopulationRun(session: PopulationSession, clock: { period: DayPeriod; asOf: string; tzOffsetMin: number }): PopulationRunState {
+  const [phase, setPhase] = useState<RunPhase>('idle');
+  const [members, setMembers] = useState<PopulationMembers>();
+  const [entries, setEntries] = useState<PopulationEntry[]>([]);
+  const [progress, setProgress] = useState<PopulationProgress>();
+  const [error, setError] = useState<string>();
+  const controller = useRef<AbortController | null>(null);
+  const worker = useRef<{ api: Remote<EvaluationWorkerApi>; terminate(): void } | null>(null);
+
+  useEffect(() => {
+    if (typeof Worker === 'undefined') return undefined;
+    const w = new Worker(new URL('../care-panel/evaluation-worker.ts', import.meta.url), { type: 'module', name: 'caregap-population-evaluation' });
+    worker.current = { api: wrap<EvaluationWorkerApi>(w), terminate: () => w.terminate() };
+    return () => {
+      controller.current?.abort();
+      w.terminate();
+      worker.current = null;
+    };
+  }, []);
+
+  const start = useCallback(() => {
+    controller.current?.abort();
+    const ac = new AbortController();
+    controller.current = ac;
+    const opts: EvalOptions = { period: clock.period, asOf: clock.asOf, tzOffsetMin: clock.tzOffsetMin };
+    setPhase('members');
+    setEntries([]);
+    setProgress(undefined);
+    setError(undefined);
+    void (async () => {
+      let found: PopulationMembers;
+      try {
+        found = await fetchGroupMembers(session.client, ATTRIBUTED_GROUP_ID, { signal: ac.signal, onDay: clock.asOf }).catch((groupError: unknown) => {
+          if (ac.signal.aborted) throw groupError;
+          // No attributed list on this server (or no Group scope): fall back to the encounter search.
+          return fetchEncounterPopulation(session.client, clock.period, { signal: ac.signal });
+        });
+      } catch (e) {
+        if (!ac.signal.aborted) {
+          setError(`Could not read the population: ${(e as Error).message}`);
+          setPhase('failed');
+        }
+        return;
+      }
+      if (ac.signal.aborted) return;
+      setMembers(found);
+      setPhase('running');
+      setProgress({ done: 0, total: found.patientIds.length, elapsedMs: 0 });
+      let pending: PopulationEntry[] = [];
+      let latest: PopulationProgress | undefined;
+      const flush = () => {
+        if (pending.length) {
+          const batch = pending;
+          pending = [];
+          setEntries((prev) => prev.concat(batch));
+        }
+        if (latest) setProgress(latest);
+      };
+      const timer = setInterval(flush, FLUSH_INTERVAL_MS);
+      const evaluate = (record: PatientRecord): Promise<PatientEvaluation> =>
+        worker.current
+          ? worker.current.api.evaluate(record, opts).then((r) => r.evaluation, () => evaluateHere(record, opts))
+          : evaluateHere(record, opts);
+      const run = await runPopulation({
+        patientIds: found.patientIds,
+        concurrency: DEFAULT_POPULATION_CONCURRENCY,
+        signal: ac.signal,
+        keepRecords: true,
+        load: async (id, signal) => (await fetchPatientRecord(session.client, session.granted, { patientId: id, signal })).record,
+        evaluate,
+        onEntry: (entry, p) => {
+          pending.push(entry);
+          latest = p;
+        },
+      });
+      clearInterval(timer);
+      flush();
+      if (controller.current === ac) setPhase(run.cancelled ? 'cancelled' : 'done');
+    })();
+  }, [session, clock.period.start, clock.period.end, clock.asOf, clock.tzOffsetMin]);
+
+  const cancel = useCallback(() => controller.current?.abort(), []);
+
+  return { phase, ...(members ? { members } : {}), entries, ...(progress ? { progress } : {}), ...(error ? { error } : {}), start, cancel };
+}

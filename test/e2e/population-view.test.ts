@@ -1,0 +1,70 @@
+/**
+ * Population view from a practitioner launch: the sandbox EHR's "Population view" launches the app
+ * without a patient (user/ scopes); the app evaluates every member of Group/attributed with a
+ * progress bar, and the summary equals the engine's own sums over the same patients' records
+ * (evaluatePatient over sandbox.resourcesFor(id)); the CSV export downloads the table.
+ */
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { evaluatePatient } from '../../src/engine/index.ts';
+import { recordFromResources } from '../../src/engine/record.ts';
+import type { PopulationCode, PopulationCounts } from '../../src/engine/types.ts';
+import { useBrowser } from './support/browser.ts';
+import { useSandbox } from './support/sandbox.ts';
+
+const sandbox = useSandbox();
+const tab = useBrowser();
+
+const CODES: PopulationCode[] = ['initial-population', 'denominator', 'denominator-exclusion', 'denominator-exception', 'numerator'];
+
+describe('population view (practitioner launch, attributed Group)', () => {
+  it('evaluates the attributed population with progress, matches the engine’s sums, and exports CSV', async () => {
+    const running = sandbox();
+    const { page } = tab();
+    await page.goto(`${running.origin}/ehr/`);
+    await page.locator('[data-testid="open-population"]').click();
+    const app = page.frameLocator('#app-frame');
+    const view = app.locator('[data-testid="population-view"]');
+    await view.waitFor({ timeout: 45_000 });
+    const memberIds = running.sandbox.patients().map((p) => p.id);
+    const total = memberIds.length;
+
+    // Progress shows n of N while it runs and N of N when done.
+    await app.locator('[data-testid="population-progress-text"]').waitFor({ timeout: 30_000 });
+    await app.locator('[data-testid="population-view"][data-phase="done"]').waitFor({ timeout: 120_000 });
+    expect(await app.locator('[data-testid="population-progress-text"]').textContent()).toContain(`${total} of ${total} patients`);
+    expect(await app.locator('[data-testid="population-row-count"]').textContent()).toContain(`${total} of ${total} shown`);
+
+    // Expected: the engine over the sandbox's own records, with the clock the view used.
+    const period = { start: (await view.getAttribute('data-period-start')) ?? '', end: (await view.getAttribute('data-period-end')) ?? '' };
+    const asOf = (await view.getAttribute('data-as-of')) ?? '';
+    const tzOffsetMin = -new Date().getTimezoneOffset() || 0;
+    const expected = new Map<string, PopulationCounts>();
+    for (const id of memberIds) {
+      const ev = evaluatePatient(recordFromResources(running.sandbox.resourcesFor(id)), { period, asOf, tzOffsetMin });
+      for (const m of ev.measures) {
+        const sum = expected.get(m.id) ?? { 'initial-population': 0, denominator: 0, 'denominator-exclusion': 0, 'denominator-exception': 0, numerator: 0 };
+        if (m.status !== 'unknown') for (const c of CODES) sum[c] += m.populations[c];
+        expected.set(m.id, sum);
+      }
+    }
+    expect([...expected.values()].some((c) => c['initial-population'] > 0 && c.numerator > 0)).toBe(true);
+    for (const [id, counts] of expected) {
+      const row = app.locator(`[data-testid="measure-summary-${id}"]`);
+      const shown: Record<string, number> = {};
+      for (const c of CODES) shown[c] = Number(await row.locator(`[data-pop="${c}"]`).textContent());
+      expect({ id, ...shown }).toEqual({ id, ...counts });
+    }
+    expect(await app.locator('[data-testid="closure-chart"] svg').getAttribute('aria-label')).toMatch(/^Gap closure rate\./);
+
+    // CSV download of the table: a header plus one row per patient × measure and gap.
+    const download = page.waitForEvent('download');
+    await app.locator('[data-testid="export-csv"]').click();
+    const file = await (await download).path();
+    const csv = readFileSync(file, 'utf8').trim().split('\r\n');
+    expect(csv[0]).toBe('patient,id,kind,status,initial-population,denominator,denominator-exclusion,denominator-exception,numerator,due,closes');
+    const patientsInCsv = new Set(csv.slice(1).map((line) => line.split(',')[0]));
+    expect(patientsInCsv.size).toBe(total);
+    expect(tab().logs.filter((l) => l.startsWith('pageerror'))).toEqual([]);
+  }, 180_000);
+});
