@@ -40,6 +40,15 @@ const ALIASES: Record<string, string> = {
 
 /** Normalises a code-system URI so the two spellings of HCPCS (and OID forms) compare equal. */
 export function normalizeSystem(system: string): string {
-  const s = system.trim();
-  return ALIASES[s.toLowerCase()] ?? ALIASES[s] ?? s;
+  let n = NORMALIZED.get(system);
+  if (n === undefined) {
+    const s = system.trim();
+    n = ALIASES[s.toLowerCase()] ?? ALIASES[s] ?? s;
+    if (NORMALIZED.size > 10_000) NORMALIZED.clear();
+    NORMALIZED.set(system, n);
+  }
+  return n;
 }
+
+/** Normalised spellings by raw text (a pure function, memoised: it runs for every coding test). */
+const NORMALIZED = new Map<string, string>();

@@ -37,9 +37,26 @@ const DAY_MS = 86_400_000;
 const RE =
   /^(\d{4})(?:-(\d{2})(?:-(\d{2})(?:T(\d{2})(?::(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?)?(Z|[+-]\d{2}:\d{2})?)?)?)?$/;
 
+/**
+ * Parsed values by text. Parsing is a pure function of the text, so a bounded memo is safe; the
+ * same dates are read by validation and by many rules.
+ */
+const PARSED = new Map<string, FhirDateTime | null>();
+const PARSED_MAX = 50_000;
+
 /** Parses a FHIR date, dateTime or instant; `undefined` for anything that is not one. */
 export function parseFhirDateTime(value: unknown): FhirDateTime | undefined {
   if (typeof value !== 'string') return undefined;
+  const hit = PARSED.get(value);
+  if (hit !== undefined) return hit ?? undefined;
+  const parsed = parseUncached(value);
+  if (PARSED.size >= PARSED_MAX) PARSED.clear();
+  // frozen: callers share the cached object and must not be able to change it
+  PARSED.set(value, parsed ? Object.freeze(parsed) : null);
+  return parsed;
+}
+
+function parseUncached(value: string): FhirDateTime | undefined {
   const m = RE.exec(value.trim());
   if (!m) return undefined;
   const [, y, mo, d, h, mi, s, frac, zone] = m;
@@ -87,8 +104,10 @@ export function parseFhirDateTime(value: unknown): FhirDateTime | undefined {
   return out;
 }
 
+const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 function daysInMonth(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+  if (month === 2) return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
+  return MONTH_DAYS[month - 1] ?? 31;
 }
 
 /** Whether the value includes a time of day (so a zone conversion applies). */

@@ -63,12 +63,11 @@ class ResourceCheck {
   readonly problems: { field: string; message: string; severity: 'error' | 'warning'; unreadable: boolean }[] = [];
   /** Top-level elements dropped from the cleaned copy (the rules never see a wrong JSON shape). */
   readonly strip = new Set<string>();
-  private readonly seen = new Set<string>();
 
   add(field: string, message: string, severity: 'error' | 'warning', unreadable: boolean, strip = unreadable): void {
     if (strip) this.strip.add(/^[^.[]+/.exec(field)?.[0] ?? field);
-    if (this.seen.has(field)) return;
-    this.seen.add(field);
+    // problems are rare: a linear scan beats a Set allocated for every resource
+    if (this.problems.some((p) => p.field === field)) return;
     this.problems.push({ field, message, severity, unreadable });
   }
 
@@ -123,7 +122,8 @@ function checkResource(r: Json): ResourceCheck {
   if (r.id !== undefined && typeof r.id !== 'string') check.add('id', 'not a string', 'error', false);
   if (r.status !== undefined && typeof r.status !== 'string') check.add('status', 'not a code (string expected)', 'error', true);
   for (const f of CONCEPT_FIELDS) if (r[f] !== undefined) check.concepts(f, r[f]);
-  for (const [k, v] of Object.entries(r)) {
+  for (const k in r) {
+    const v = r[k];
     if (v === undefined) continue;
     if (k.endsWith('DateTime') || k.endsWith('Instant') || DATE_FIELDS.has(k)) check.date(k, v);
     else if (k === 'period' || k.endsWith('Period')) check.period(k, v);
@@ -170,14 +170,29 @@ function patientOf(r: Json): string | undefined {
   return undefined;
 }
 
-/** Every `{reference: "Type/id"}` inside a resource with its path (subject/patient fields excluded). */
-function referencesOf(v: unknown, path: string, out: { path: string; ref: string }[]): void {
-  if (Array.isArray(v)) v.forEach((x, i) => referencesOf(x, `${path}[${i}]`, out));
-  else if (isObject(v)) {
-    if (typeof v.reference === 'string' && path) out.push({ path, ref: v.reference });
-    for (const [k, x] of Object.entries(v)) {
-      if (!path && ((PATIENT_FIELDS as readonly string[]).includes(k) || k === 'contained')) continue;
-      if (x && typeof x === 'object') referencesOf(x, path ? `${path}.${k}` : k, out);
+/**
+ * Every `{reference: "Type/id"}` inside a resource with its path (subject/patient fields excluded).
+ * The path is only built for the references found (this walk runs over every resource).
+ */
+function referencesOf(v: unknown, path: string[], out: { path: string; ref: string }[]): void {
+  if (Array.isArray(v)) {
+    for (let i = 0; i < v.length; i++) {
+      const x = v[i];
+      if (x && typeof x === 'object') {
+        path.push(`[${i}]`);
+        referencesOf(x, path, out);
+        path.pop();
+      }
+    }
+  } else if (isObject(v)) {
+    if (typeof v.reference === 'string' && path.length) out.push({ path: path.join('.').replace(/\.\[/g, '['), ref: v.reference });
+    for (const k in v) {
+      const x = v[k];
+      if (!x || typeof x !== 'object') continue;
+      if (!path.length && ((PATIENT_FIELDS as readonly string[]).includes(k) || k === 'contained')) continue;
+      path.push(k);
+      referencesOf(x, path, out);
+      path.pop();
     }
   }
 }
@@ -255,7 +270,7 @@ export function validateRecord(input: PatientRecord): ValidatedRecord {
       if (p.unreadable) markUnreadable(type, `${type}/${typeof r.id === 'string' ? r.id : '?'} ${p.field} ${p.message}`);
     }
     const refs: { path: string; ref: string }[] = [];
-    referencesOf(r, '', refs);
+    referencesOf(r, [], refs);
     for (const { path, ref } of refs) {
       const t = referenceTarget(ref);
       if (!t || !(RECORD_TYPES as readonly string[]).includes(t.type) || present.has(`${t.type}/${t.id}`)) continue;
