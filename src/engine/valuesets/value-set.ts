@@ -53,7 +53,9 @@ export class ValueSetRegistry {
     if (!coding || typeof coding.code !== 'string' || typeof coding.system !== 'string') return false;
     const set = this.members.get(urlOrOid);
     if (!set) throw new Error(`value set not loaded: ${urlOrOid}`);
-    return set.has(key(coding.system, coding.code));
+    let k = CODING_KEYS.get(coding);
+    if (k === undefined) CODING_KEYS.set(coding, (k = key(coding.system, coding.code)));
+    return set.has(k);
   }
 
   /** Whether any coding of a CodeableConcept is in the value set. */
@@ -68,6 +70,9 @@ export class ValueSetRegistry {
     return [...new Set(this.defs.values())];
   }
 }
+
+/** Membership keys by Coding object: the same codings are tested against many value sets. */
+const CODING_KEYS = new WeakMap<fhir4.Coding, string>();
 
 function key(system: string, code: string): string {
   return `${normalizeSystem(system)}|${code.trim()}`;
