@@ -32,6 +32,11 @@ export const NDJSON_EXTENSIONS: readonly string[] = ['.ndjson', '.jsonl'];
 /** File extensions picked up when walking a directory. */
 export const DIRECTORY_EXTENSIONS: readonly string[] = ['.json', ...NDJSON_EXTENSIONS];
 
+/** The R4 Bundle.type codes (http://hl7.org/fhir/R4/valueset-bundle-type.html). */
+export const BUNDLE_TYPES: readonly string[] = [
+  'document', 'message', 'transaction', 'transaction-response', 'batch', 'batch-response', 'history', 'searchset', 'collection',
+];
+
 /** Bundle types whose entries may carry no resource. */
 const BUNDLES_WITHOUT_RESOURCES: readonly string[] = ['history', 'transaction-response', 'batch-response'];
 
@@ -87,6 +92,11 @@ export function resourcesOf(value: unknown, file: string, line: number | undefin
     return [];
   }
   if (r.resourceType !== 'Bundle') return [{ resource: r as unknown as fhir4.Resource, file, ...at }];
+  if (typeof r.type !== 'string' || !BUNDLE_TYPES.includes(r.type)) {
+    // an unknown Bundle.type means we cannot tell what its entries are: read none of them
+    problems.push({ file, ...at, message: `Bundle of the wrong type: ${JSON.stringify(r.type ?? null)} (expected one of ${BUNDLE_TYPES.join(', ')}); its entries were not read` });
+    return [];
+  }
   if (r.entry === undefined) return [];
   if (!Array.isArray(r.entry)) {
     problems.push({ file, ...at, message: 'Bundle of the wrong shape: entry is not an array' });

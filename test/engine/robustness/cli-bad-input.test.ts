@@ -64,6 +64,16 @@ describe('caregap on bad and hostile input', { timeout: 60_000 }, () => {
     expect(r.lines.map((l) => l.patient)).toEqual(['Patient/ines']);
   });
 
+  it('names a Bundle of the wrong type, reads none of its entries, exits 1, and still evaluates the good patient', () => {
+    const bogus = write('bogus.json', JSON.stringify({ resourceType: 'Bundle', type: 'bogus', entry: screened('mallory').map((resource) => ({ resource })) }));
+    const good = write('ines-2.ndjson', ndjson(screened('ines')));
+    const r = run('evaluate', ...P2026, '--measure', 'cms2', bogus, good);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain(`${bogus}: Bundle of the wrong type: "bogus"`);
+    expect(r.lines.map((l) => l.patient)).toEqual(['Patient/ines']);
+    expect(cms2Of(r.lines[0]!).status).toBe('met');
+  });
+
   it('a screening whose code is a string makes CMS2 unknown (never met) and is reported once by type, id and field', () => {
     const r = run('evaluate', ...P2026, '--measure', 'cms2', write('code.ndjson', ndjson(screened('jo', { code: ADULT_SCREEN.code }))));
     const m = cms2Of(r.lines[0]!);
