@@ -3,6 +3,7 @@ import { cleanup, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { CompletenessWarning } from '../../src/app/completeness-warning.tsx';
 import { LaunchErrorView } from '../../src/app/launch-error-view.tsx';
+import { FETCHED_TYPES } from '../../src/fhir/fetched-types.ts';
 import { RecordOverview } from '../../src/app/record-overview.tsx';
 import { AppHeader, clockTime } from '../../src/app/app-header.tsx';
 import type { PatientRecord } from '../../src/engine/record.ts';
@@ -39,7 +40,7 @@ describe('completeness warning', () => {
   });
 
   it('says nothing when every type was read', () => {
-    const complete: PatientRecord = { patient: james, resources: {}, completeness: Object.fromEntries(['Condition', 'Encounter', 'Observation', 'Procedure', 'ServiceRequest', 'MedicationRequest', 'QuestionnaireResponse'].map((t) => [t, { status: 'complete' as const }])) };
+    const complete: PatientRecord = { patient: james, resources: {}, completeness: Object.fromEntries(FETCHED_TYPES.map((t) => [t, { status: 'complete' as const }])) };
     render(<CompletenessWarning record={complete} />);
     expect(screen.queryByTestId('completeness-warning')).toBeNull();
   });
