@@ -42,7 +42,8 @@ export function evaluatePatient(record: PatientRecord, options: EvaluationOption
   const validated = validateRecord(record);
   const ctx = new EvaluationContext(validated.record, options.period, asOf, options.valueSets ?? builtinValueSets(), options.tzOffsetMin ?? 0);
   for (const i of validated.issues) ctx.issue(i);
-  const wanted = (ids: readonly string[]) => !options.only || options.only.includes('all') || ids.some((id) => options.only!.includes(id));
+  const everything = !options.only || options.only.includes('all');
+  const wanted = (ids: readonly string[]) => everything || ids.some((id) => options.only!.includes(id));
   const failed = (kind: string, id: string, e: unknown): string => {
     const why = `${kind} ${id} could not be evaluated: ${messageOf(e)}`;
     ctx.issue({ resourceType: kind, id, field: 'evaluate', message: why, severity: 'error' });
@@ -63,7 +64,7 @@ export function evaluatePatient(record: PatientRecord, options: EvaluationOption
   for (const g of GAP_FAMILIES) {
     if (!wanted(g.ids)) continue;
     try {
-      gaps.push(...g.evaluate(ctx, measures).filter((r) => wanted([r.id, r.id.split(':')[0]!])));
+      gaps.push(...g.evaluate(ctx, measures).filter((r) => everything || wanted([r.id, r.id.split(':')[0]!])));
     } catch (e) {
       const why = failed('GapFamily', g.ids.join(','), e);
       for (const id of g.ids.filter((x) => wanted([x]))) gaps.push({ id, title: id, status: 'unknown', why, evidence: [] });
@@ -74,7 +75,7 @@ export function evaluatePatient(record: PatientRecord, options: EvaluationOption
   for (const f of FLAG_FAMILIES) {
     if (!wanted(f.ids)) continue;
     try {
-      flags.push(...f.evaluate(ctx).filter((r) => wanted([r.id, r.id.split(':')[0]!])));
+      flags.push(...f.evaluate(ctx).filter((r) => everything || wanted([r.id, r.id.split(':')[0]!])));
     } catch (e) {
       failed('FlagFamily', f.ids.join(','), e);
     }

@@ -6,7 +6,7 @@
 import { completenessOf, type PatientRecord, type TypeCompleteness } from './record.ts';
 import { epochDay } from './fhir/dates.ts';
 import type { DataIssue, DayPeriod } from './types.ts';
-import type { ValueSetRegistry } from './valuesets/value-set.ts';
+import { membershipKeyOf, type ValueSetRegistry } from './valuesets/value-set.ts';
 
 /** Options of one evaluation. */
 export interface EvaluationOptions {
@@ -22,6 +22,12 @@ export interface EvaluationOptions {
   only?: readonly string[];
 }
 
+/** Membership keys of one (type, path) and the resources found in each value set asked about. */
+interface PathIndex {
+  keys: string[][];
+  byValueSet: Map<string, fhir4.Resource[]>;
+}
+
 /** The per-patient evaluation context. */
 export class EvaluationContext {
   readonly periodStartDay: number;
@@ -30,7 +36,8 @@ export class EvaluationContext {
   readonly tz: number;
   private readonly issueKeys = new Set<string>();
   readonly issues: DataIssue[] = [];
-  private readonly vsCache = new Map<string, fhir4.Resource[]>();
+  /** By resource type, then by path (`cacheKey`). */
+  private readonly vsCache = new Map<string, Map<string, PathIndex>>();
 
   constructor(
     readonly record: PatientRecord,
@@ -62,7 +69,8 @@ export class EvaluationContext {
 
   /**
    * Resources of `type` whose CodeableConcept at `path` is in the value set, cached per
-   * (type, path, value set) so each rule is a lookup after the first call.
+   * (type, path, value set) so each rule is a lookup after the first call. `cacheKey` names the
+   * path: every caller passing the same key for a type must pass the same `concepts` reader.
    */
   inValueSet<T extends fhir4.Resource>(
     type: T['resourceType'],
@@ -70,17 +78,47 @@ export class EvaluationContext {
     concepts: (r: T) => (fhir4.CodeableConcept | undefined)[] | fhir4.CodeableConcept | undefined,
     cacheKey: string,
   ): T[] {
-    const k = `${type}|${cacheKey}|${valueSet}`;
-    let hit = this.vsCache.get(k);
+    const path = this.pathIndex(type, cacheKey, concepts);
+    let hit = path.byValueSet.get(valueSet);
     if (!hit) {
-      hit = this.ofType<T>(type).filter((r) => {
-        const c = concepts(r);
-        const list = Array.isArray(c) ? c : [c];
-        return list.some((cc) => this.valueSets.hasConcept(valueSet, cc));
-      });
-      this.vsCache.set(k, hit);
+      const resources = this.ofType<T>(type);
+      hit = resources.filter((_, i) => this.valueSets.hasAnyKey(valueSet, path.keys[i]!));
+      path.byValueSet.set(valueSet, hit);
     }
     return hit as T[];
+  }
+
+  /**
+   * The membership keys of the codings each resource of `type` has at `path` (same order as
+   * `ofType`), read once per (type, path): every value set asked about that path then tests keys.
+   * Nested maps by constant strings: no key text is built per lookup.
+   */
+  private pathIndex<T extends fhir4.Resource>(
+    type: T['resourceType'],
+    cacheKey: string,
+    concepts: (r: T) => (fhir4.CodeableConcept | undefined)[] | fhir4.CodeableConcept | undefined,
+  ): PathIndex {
+    let paths = this.vsCache.get(type);
+    if (!paths) this.vsCache.set(type, (paths = new Map()));
+    let index = paths.get(cacheKey);
+    if (!index) {
+      const keys = this.ofType<T>(type).map((r) => {
+        const out: string[] = [];
+        const c = concepts(r);
+        for (const cc of Array.isArray(c) ? c : [c]) {
+          // same reading as ValueSetRegistry.hasConcept: only an array of codings is read
+          const codings = cc?.coding;
+          if (!Array.isArray(codings)) continue;
+          for (const coding of codings) {
+            const key = membershipKeyOf(coding);
+            if (key !== undefined) out.push(key);
+          }
+        }
+        return out;
+      });
+      paths.set(cacheKey, (index = { keys, byValueSet: new Map() }));
+    }
+    return index;
   }
 
   /**

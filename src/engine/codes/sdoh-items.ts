@@ -356,10 +356,17 @@ export function interpretSdohItem(question: string, answers: readonly SdohAnswer
   return item.domains.map((domain) => ({ domain, positive: decide(codes, POSITIVE_ANSWERS[question], NEGATIVE_ANSWERS[question]), instrument, question }));
 }
 
+/** Whether a coding is a LOINC code (the reading of {@link loincCodeOf}). */
+const isLoinc = (c: fhir4.Coding | undefined): boolean => !!c && c.system === LOINC && typeof c.code === 'string';
+
 /** The LOINC code of a concept, if it carries one. */
 export function loincCodeOf(concept: fhir4.CodeableConcept | undefined): string | undefined {
-  const coding = concept?.coding?.find((c) => c && c.system === LOINC && typeof c.code === 'string');
-  return coding?.code?.trim();
+  const codings = concept?.coding;
+  // anything but an array is read as before (validation normally strips such a concept)
+  if (!Array.isArray(codings)) return (codings as fhir4.Coding[] | undefined)?.find(isLoinc)?.code?.trim();
+  // a plain loop: this runs for every Observation and component a screening rule looks at
+  for (const c of codings) if (isLoinc(c)) return c.code!.trim();
+  return undefined;
 }
 
 /** Codes of a concept (any system: LA codes are LOINC, but EHRs sometimes omit the system). */

@@ -41,7 +41,17 @@ export function hasCode(
   concept: fhir4.CodeableConcept | readonly fhir4.CodeableConcept[] | undefined,
   ref: CodeRef,
 ): boolean {
-  for (const c of conceptsOf(concept)) for (const coding of codingsOf(c)) if (codingIs(coding, ref)) return true;
+  // same reading as conceptsOf/codingsOf, without allocating: this runs for every candidate resource
+  if (!Array.isArray(concept)) return conceptHasCode(concept as fhir4.CodeableConcept | undefined, ref);
+  for (const c of concept as readonly fhir4.CodeableConcept[]) if (conceptHasCode(c, ref)) return true;
+  return false;
+}
+
+/** Whether one CodeableConcept (anything that is not an object has no codings) has a coding equivalent to the code. */
+function conceptHasCode(concept: fhir4.CodeableConcept | undefined, ref: CodeRef): boolean {
+  const list = concept && typeof concept === 'object' ? concept.coding : undefined;
+  if (!Array.isArray(list)) return false;
+  for (const coding of list) if (coding && typeof coding === 'object' && codingIs(coding, ref)) return true;
   return false;
 }
 

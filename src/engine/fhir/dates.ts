@@ -143,8 +143,17 @@ export function epochDay(iso: string): number {
 
 /** ISO calendar date `YYYY-MM-DD` of an epoch day. */
 export function isoDay(day: number): string {
-  return new Date(day * DAY_MS).toISOString().slice(0, 10);
+  let text = ISO_DAYS.get(day);
+  if (text === undefined) {
+    text = new Date(day * DAY_MS).toISOString().slice(0, 10);
+    if (ISO_DAYS.size >= PARSED_MAX) ISO_DAYS.clear();
+    ISO_DAYS.set(day, text);
+  }
+  return text;
 }
+
+/** ISO texts by epoch day (a pure function, memoised: evidence and due dates repeat the same days). */
+const ISO_DAYS = new Map<number, string>();
 
 /** Adds whole calendar months to an epoch day, clamping to the month's last day (CQL semantics). */
 export function addMonths(day: number, months: number): number {

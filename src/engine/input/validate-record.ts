@@ -53,9 +53,60 @@ const DATE_FIELDS = new Set(['issued', 'authoredOn', 'recordedDate', 'authored',
 const isObject = (v: unknown): v is Json => !!v && typeof v === 'object' && !Array.isArray(v);
 
 /** `Type/id` of a reference string (relative or absolute, history suffix dropped); undefined for urn:/#. */
-function referenceTarget(ref: string): { type: string; id: string } | undefined {
+function referenceTarget(ref: string): ReferenceTarget | undefined {
+  let hit = TARGETS.get(ref);
+  if (hit === undefined) {
+    const t = parseReferenceTarget(ref);
+    hit = t ? { ...t, key: `${t.type}/${t.id}` } : null;
+    if (TARGETS.size > 50_000) TARGETS.clear();
+    TARGETS.set(ref, hit);
+  }
+  return hit ?? undefined;
+}
+
+/** Parsed reference targets by reference text (a pure function, memoised: references repeat). */
+const TARGETS = new Map<string, ReferenceTarget | null>();
+
+/** A parsed reference target; `key` is its `Type/id`. */
+type ReferenceTarget = Readonly<{ type: string; id: string; key: string }>;
+
+function parseReferenceTarget(ref: string): { type: string; id: string } | undefined {
   const m = /(?:^|\/)([A-Z][A-Za-z]+)\/([A-Za-z0-9\-.]{1,64})(?:\/_history\/[^/]+)?$/.exec(ref.trim());
   return m ? { type: m[1]!, id: m[2]! } : undefined;
+}
+
+/** Whether a Coding has nothing to report: an object whose system/code are strings when present. */
+function codingIsWellFormed(c: unknown): boolean {
+  if (!isObject(c)) return false;
+  return (c.system === undefined || typeof c.system === 'string') && (c.code === undefined || typeof c.code === 'string');
+}
+
+/**
+ * Whether a CodeableConcept has nothing to report (the common case, checked without building any
+ * field path); {@link ResourceCheck.concept} spells out the problems of the others.
+ */
+function conceptIsWellFormed(v: unknown): boolean {
+  if (!isObject(v)) return false;
+  if (v.text !== undefined && typeof v.text !== 'string') return false;
+  const codings = v.coding;
+  if (codings === undefined) return true;
+  if (!Array.isArray(codings)) return false;
+  for (let i = 0; i < codings.length; i++) if (!codingIsWellFormed(codings[i])) return false;
+  return true;
+}
+
+/** How `checkResource` reads a top-level element, by element name (memoised: names repeat). */
+type FieldKind = 'date' | 'period' | 'other';
+const FIELD_KINDS = new Map<string, FieldKind>();
+
+function fieldKindOf(k: string): FieldKind {
+  let kind = FIELD_KINDS.get(k);
+  if (kind === undefined) {
+    kind = k.endsWith('DateTime') || k.endsWith('Instant') || DATE_FIELDS.has(k) ? 'date' : k === 'period' || k.endsWith('Period') ? 'period' : 'other';
+    if (FIELD_KINDS.size > 10_000) FIELD_KINDS.clear();
+    FIELD_KINDS.set(k, kind);
+  }
+  return kind;
 }
 
 /** Collects the problems of one resource and which of them make its type unreadable. */
@@ -79,6 +130,7 @@ class ResourceCheck {
 
   /** A CodeableConcept: an object whose `coding` is an array of objects with string system/code. */
   concept(field: string, v: unknown): void {
+    if (conceptIsWellFormed(v)) return;
     if (!isObject(v)) return this.add(field, 'not a CodeableConcept (object expected)', 'error', true);
     if (v.text !== undefined && typeof v.text !== 'string') this.add(`${field}.text`, 'not a string', 'warning', false);
     if (v.coding === undefined) return;
@@ -95,8 +147,10 @@ class ResourceCheck {
 
   /** A 0..1 or 0..* CodeableConcept element. */
   concepts(field: string, v: unknown): void {
-    if (Array.isArray(v)) v.forEach((c, i) => this.concept(`${field}[${i}]`, c));
-    else this.concept(field, v);
+    if (Array.isArray(v)) {
+      // the element path is only spelled out for a concept that has a problem
+      for (let i = 0; i < v.length; i++) if (i in v && !conceptIsWellFormed(v[i])) this.concept(`${field}[${i}]`, v[i]);
+    } else this.concept(field, v);
   }
 
   /** A date/dateTime/instant value (reported only: the rules decide whether it matters). */
@@ -119,14 +173,17 @@ class ResourceCheck {
 /** Checks the fields of one resource that the rules read. */
 function checkResource(r: Json): ResourceCheck {
   const check = new ResourceCheck();
+  // most resources have nothing to report: one pass over their own elements says so
+  if (hasNothingToReport(r)) return check;
   if (r.id !== undefined && typeof r.id !== 'string') check.add('id', 'not a string', 'error', false);
   if (r.status !== undefined && typeof r.status !== 'string') check.add('status', 'not a code (string expected)', 'error', true);
   for (const f of CONCEPT_FIELDS) if (r[f] !== undefined) check.concepts(f, r[f]);
   for (const k in r) {
     const v = r[k];
     if (v === undefined) continue;
-    if (k.endsWith('DateTime') || k.endsWith('Instant') || DATE_FIELDS.has(k)) check.date(k, v);
-    else if (k === 'period' || k.endsWith('Period')) check.period(k, v);
+    const kind = fieldKindOf(k);
+    if (kind === 'date') check.date(k, v);
+    else if (kind === 'period') check.period(k, v);
   }
   if (r.valueQuantity !== undefined) {
     const q = r.valueQuantity;
@@ -159,6 +216,79 @@ function checkResource(r: Json): ResourceCheck {
   return check;
 }
 
+/** What {@link checkResource} checks in a top-level element, by element name. */
+interface ElementChecks {
+  stringValue: boolean;
+  concept: boolean;
+  date: boolean;
+  period: boolean;
+  quantity: boolean;
+  codings: boolean;
+  component: boolean;
+  list: boolean;
+  object: boolean;
+  reference: boolean;
+}
+
+const ELEMENT_CHECKS = new Map<string, ElementChecks>();
+
+function elementChecksOf(k: string): ElementChecks {
+  let c = ELEMENT_CHECKS.get(k);
+  if (c === undefined) {
+    const kind = fieldKindOf(k);
+    c = {
+      stringValue: k === 'id' || k === 'status',
+      concept: (CONCEPT_FIELDS as readonly string[]).includes(k),
+      date: kind === 'date',
+      period: kind === 'period',
+      quantity: k === 'valueQuantity',
+      codings: k === 'class',
+      component: k === 'component',
+      list: (READ_LISTS as readonly string[]).includes(k) || (OTHER_LISTS as readonly string[]).includes(k),
+      object: (READ_OBJECTS as readonly string[]).includes(k),
+      reference: (PATIENT_FIELDS as readonly string[]).includes(k),
+    };
+    if (ELEMENT_CHECKS.size > 10_000) ELEMENT_CHECKS.clear();
+    ELEMENT_CHECKS.set(k, c);
+  }
+  return c;
+}
+
+const quantityIsWellFormed = (q: unknown) => isObject(q) && (q.value === undefined || typeof q.value === 'number');
+const dateIsWellFormed = (v: unknown) => typeof v === 'string' && !!parseFhirDateTime(v);
+
+/**
+ * Whether {@link checkResource} would find nothing in a resource, in one pass over its elements.
+ * Conservative: anything it is unsure of (`class` outside an Encounter, null values) sends the
+ * resource through the full check, which alone decides the problems and their order.
+ */
+function hasNothingToReport(r: Json): boolean {
+  for (const k in r) {
+    const v = r[k];
+    if (v === undefined) continue;
+    const c = elementChecksOf(k);
+    if (c.stringValue && typeof v !== 'string') return false;
+    if (c.concept && !(Array.isArray(v) ? v.every(conceptIsWellFormed) : conceptIsWellFormed(v))) return false;
+    if (c.date && !dateIsWellFormed(v)) return false;
+    if (c.period && !(isObject(v) && (v.start === undefined || dateIsWellFormed(v.start)) && (v.end === undefined || dateIsWellFormed(v.end)))) return false;
+    if (c.quantity && !quantityIsWellFormed(v)) return false;
+    if (c.codings && !(Array.isArray(v) ? v.every(codingIsWellFormed) : codingIsWellFormed(v))) return false;
+    if (c.component && !(Array.isArray(v) && v.every(componentIsWellFormed))) return false;
+    if (c.list && !(Array.isArray(v) ? v.every(isObject) : isObject(v))) return false;
+    if (c.object && !isObject(v)) return false;
+    if (c.reference && !(isObject(v) && (v.reference === undefined || typeof v.reference === 'string'))) return false;
+  }
+  return true;
+}
+
+/** Whether an Observation.component has nothing to report (code, coded value, quantity). */
+function componentIsWellFormed(c: unknown): boolean {
+  if (!isObject(c)) return false;
+  if (c.code !== undefined && !conceptIsWellFormed(c.code)) return false;
+  if (c.valueCodeableConcept !== undefined && !conceptIsWellFormed(c.valueCodeableConcept)) return false;
+  return c.valueQuantity === undefined || quantityIsWellFormed(c.valueQuantity);
+}
+
 /** The patient a resource names in subject / patient / beneficiary, when it names one. */
 function patientOf(r: Json): string | undefined {
   for (const f of PATIENT_FIELDS) {
@@ -171,30 +301,39 @@ function patientOf(r: Json): string | undefined {
 }
 
 /**
- * Every `{reference: "Type/id"}` inside a resource with its path (subject/patient fields excluded).
- * The path is only built for the references found (this walk runs over every resource).
+ * Calls `found` for every `{reference: "Type/id"}` inside a resource, in document order, with its
+ * path (subject/patient fields excluded). The walk runs over every resource, so the path is kept as
+ * element names and list positions; `found` spells it out ({@link pathText}) only when it reports.
  */
-function referencesOf(v: unknown, path: string[], out: { path: string; ref: string }[]): void {
+function forEachReference(v: unknown, path: (string | number)[], found: (ref: string, path: readonly (string | number)[]) => void): void {
   if (Array.isArray(v)) {
     for (let i = 0; i < v.length; i++) {
       const x = v[i];
       if (x && typeof x === 'object') {
-        path.push(`[${i}]`);
-        referencesOf(x, path, out);
+        path.push(i);
+        forEachReference(x, path, found);
         path.pop();
       }
     }
   } else if (isObject(v)) {
-    if (typeof v.reference === 'string' && path.length) out.push({ path: path.join('.').replace(/\.\[/g, '['), ref: v.reference });
+    if (typeof v.reference === 'string' && path.length) found(v.reference, path);
     for (const k in v) {
       const x = v[k];
       if (!x || typeof x !== 'object') continue;
       if (!path.length && ((PATIENT_FIELDS as readonly string[]).includes(k) || k === 'contained')) continue;
       path.push(k);
-      referencesOf(x, path, out);
+      forEachReference(x, path, found);
       path.pop();
     }
   }
+}
+
+/** `a.b[0].c` for the path `['a', 'b', 0, 'c']`. */
+function pathText(path: readonly (string | number)[]): string {
+  return path
+    .map((p) => (typeof p === 'number' ? `[${p}]` : p))
+    .join('.')
+    .replace(/\.\[/g, '[');
 }
 
 /** Validates a record: returns a cleaned copy (never the input mutated) and every problem once. */
@@ -269,14 +408,12 @@ export function validateRecord(input: PatientRecord): ValidatedRecord {
       report(type, r.id, p.field, p.unreadable ? `${p.message}: results that read ${type} are unknown` : p.message, p.severity);
       if (p.unreadable) markUnreadable(type, `${type}/${typeof r.id === 'string' ? r.id : '?'} ${p.field} ${p.message}`);
     }
-    const refs: { path: string; ref: string }[] = [];
-    referencesOf(r, [], refs);
-    for (const { path, ref } of refs) {
+    forEachReference(r, [], (ref, path) => {
       const t = referenceTarget(ref);
-      if (!t || !(RECORD_TYPES as readonly string[]).includes(t.type) || present.has(`${t.type}/${t.id}`)) continue;
-      if (completenessOf({ patient, resources: {}, completeness }, t.type).status === 'missing') continue;
-      report(type, r.id, path, `refers to ${t.type}/${t.id}, which is not in the record`, 'warning');
-    }
+      if (!t || !(RECORD_TYPES as readonly string[]).includes(t.type) || present.has(t.key)) return;
+      if (completenessOf({ patient, resources: {}, completeness }, t.type).status === 'missing') return;
+      report(type, r.id, pathText(path), `refers to ${t.type}/${t.id}, which is not in the record`, 'warning');
+    });
     const clean: Json = check.strip.size ? { ...r } : r;
     for (const k of check.strip) delete clean[k];
     (grouped[type] ??= []).push(clean as unknown as fhir4.Resource);

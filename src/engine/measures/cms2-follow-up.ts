@@ -64,7 +64,7 @@ function candidates(ctx: EvaluationContext, kind: ScreeningKind, mostRecent: Scr
   const terms = CMS2_KINDS[kind];
   const out: Candidate[] = [];
   const positiveFor = (enc: QualifyingEncounter) => mostRecent.result === 'positive' && inLookback(mostRecent.startDay, enc);
-  for (const med of ctx.inValueSet<fhir4.MedicationRequest>('MedicationRequest', terms.medications, (m) => m.medicationCodeableConcept, 'medication')) {
+  for (const med of ctx.inValueSet<fhir4.MedicationRequest>('MedicationRequest', terms.medications, (m) => m.medicationCodeableConcept, 'medicationCodeableConcept')) {
     if (!REQUEST_STATUSES.includes(med.status) || !ORDER_INTENTS.includes(med.intent)) continue;
     const period = medicationRequestPeriod(med, ctx.tz);
     if (!period) continue;

@@ -84,9 +84,10 @@ function findingsFromObservations(ctx: EvaluationContext): DatedFinding[] {
   const contexts = memberContexts(observations);
   const out: DatedFinding[] = [];
   for (const obs of observations) {
-    const reference = `Observation/${obs.id ?? ''}`;
-    const findings = sdohFindingsOf(obs, contexts.get(reference));
+    // most Observations are not SDOH items: the reference text is built only when needed
+    const findings = sdohFindingsOf(obs, contexts.size ? contexts.get(`Observation/${obs.id ?? ''}`) : undefined);
     if (!findings.length) continue;
+    const reference = `Observation/${obs.id ?? ''}`;
     const day = observationDay(ctx, obs);
     if (day === undefined) continue;
     for (const finding of findings) out.push({ finding, day, reference });

@@ -58,17 +58,41 @@ export class ValueSetRegistry {
     return set.has(k);
   }
 
+  /**
+   * Whether any of these membership keys ({@link membershipKeyOf}) is in the value set; throws,
+   * like {@link hasCoding}, when the value set is not loaded and there is a coding to test.
+   */
+  hasAnyKey(urlOrOid: string, keys: readonly string[]): boolean {
+    if (!keys.length) return false;
+    const set = this.members.get(urlOrOid);
+    if (!set) throw new Error(`value set not loaded: ${urlOrOid}`);
+    for (const k of keys) if (set.has(k)) return true;
+    return false;
+  }
+
   /** Whether any coding of a CodeableConcept is in the value set. */
   hasConcept(urlOrOid: string, concept: fhir4.CodeableConcept | undefined): boolean {
     const codings = concept?.coding;
     if (!Array.isArray(codings)) return false;
-    return codings.some((c) => this.hasCoding(urlOrOid, c));
+    for (const c of codings) if (this.hasCoding(urlOrOid, c)) return true;
+    return false;
   }
 
   /** Every loaded definition, once each. */
   all(): ValueSetDef[] {
     return [...new Set(this.defs.values())];
   }
+}
+
+/**
+ * The key under which a coding is tested for membership (normalised system and trimmed code);
+ * `undefined` for a coding that can be in no value set (no string system or code).
+ */
+export function membershipKeyOf(coding: fhir4.Coding | undefined): string | undefined {
+  if (!coding || typeof coding.code !== 'string' || typeof coding.system !== 'string') return undefined;
+  let k = CODING_KEYS.get(coding);
+  if (k === undefined) CODING_KEYS.set(coding, (k = key(coding.system, coding.code)));
+  return k;
 }
 
 /** Membership keys by Coding object: the same codings are tested against many value sets. */
