@@ -42,7 +42,7 @@ export interface WriteBatch {
 
 /** The slice of fhirclient's `Client.request` used to create (structural: src/fhir never imports fhirclient). */
 export interface FhirCreateClient {
-  request<T = unknown>(options: { url: string; method: 'POST'; body: string; headers: Record<string, string> }): Promise<T>;
+  request<T = unknown>(options: { url: string; method: 'POST'; body: string; headers: Record<string, string>; signal?: AbortSignal }): Promise<T>;
 }
 
 /** Outcome of one create in a batch. */
@@ -98,7 +98,15 @@ export function performerOf(ctx: WriteContext): fhir4.Reference | undefined {
  * same batch after a timeout or a partial failure is safe. Stops at the first failure (later
  * creates are reported as not attempted) so the clinician sees one clear error and can retry.
  */
-export async function submitWriteBatch(client: FhirCreateClient, batch: WriteBatch, nowMs: () => number = Date.now): Promise<SubmitResult> {
+/** How long one create may take before the submit gives up (the clinician can retry safely). */
+export const WRITE_TIMEOUT_MS = 20_000;
+
+export async function submitWriteBatch(
+  client: FhirCreateClient,
+  batch: WriteBatch,
+  nowMs: () => number = Date.now,
+  timeoutMs: number = WRITE_TIMEOUT_MS,
+): Promise<SubmitResult> {
   const outcomes: CreateOutcome[] = [];
   let failed = false;
   for (const create of batch.creates) {
@@ -112,12 +120,20 @@ export async function submitWriteBatch(client: FhirCreateClient, batch: WriteBat
         method: 'POST',
         body: JSON.stringify(create.resource),
         headers: { 'Content-Type': 'application/fhir+json', 'If-None-Exist': create.ifNoneExist },
+        // a hung EHR must not hang the form: give up, keep the answers, and let the clinician retry
+        // (the server may have applied the create; the conditional create makes the retry safe)
+        signal: AbortSignal.timeout(timeoutMs),
       });
       const id = body && typeof body === 'object' && typeof body.id === 'string' ? body.id : undefined;
       outcomes.push({ summary: create.summary, ok: true, ...(id ? { reference: `${create.resource.resourceType}/${id}` } : {}) });
     } catch (error) {
       failed = true;
-      outcomes.push({ summary: create.summary, ok: false, error: toFhirHttpError(error, nowMs()) });
+      const timedOut = error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError');
+      const text = `the EHR did not answer within ${Math.round(timeoutMs / 1000)} s; your answers are kept and retrying is safe`;
+      const httpError = timedOut
+        ? new FhirHttpError(0, text, { resourceType: 'OperationOutcome', issue: [{ severity: 'error', code: 'timeout', diagnostics: text }] })
+        : toFhirHttpError(error, nowMs());
+      outcomes.push({ summary: create.summary, ok: false, error: httpError });
     }
   }
   return { ok: !failed, outcomes };

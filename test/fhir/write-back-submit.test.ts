@@ -72,6 +72,29 @@ describe('submitting a write-back batch to the EHR', () => {
     expect(h.sandbox.created()).toHaveLength(11);
   });
 
+  it('gives up on a create the EHR applied but never answered, keeps the batch, and the retry writes nothing twice', async () => {
+    const { client } = clientFor(h.sandbox, 'screen-due');
+    const batch = depressionScreeningBatch(bellVisit(), phq9, { ageGroup: 'adult', includeQuestionnaireResponse: false });
+    let posts = 0;
+    h.use(
+      http.post(`${ORIGIN}/fhir/Observation`, async ({ request }) => {
+        posts += 1;
+        if (posts !== 2) return undefined; // fall through to the sandbox
+        await h.sandbox.handle(request.clone()); // the EHR applies the create …
+        await new Promise((resolve) => setTimeout(resolve, 1_000)); // … and answers too late
+        return HttpResponse.json({ resourceType: 'OperationOutcome', issue: [] }, { status: 504 });
+      }),
+    );
+    const timedOut = await submitWriteBatch(client, batch, Date.now, 200);
+    expect(timedOut.ok).toBe(false);
+    expect(submitErrorText(timedOut)).toContain('did not answer within');
+    expect(h.sandbox.created()).toHaveLength(2);
+    h.server.resetHandlers();
+    const retried = await submitWriteBatch(client, batch);
+    expect(retried.ok).toBe(true);
+    expect(h.sandbox.created()).toHaveLength(11);
+  });
+
   it("shows the server's OperationOutcome when the EHR refuses a resource for another patient", async () => {
     const { client } = clientFor(h.sandbox, 'screen-due');
     const result = await submitWriteBatch(client, depressionScreeningBatch(bellVisit('screened-negative'), phq9, { ageGroup: 'adult', includeQuestionnaireResponse: false }));
