@@ -3,6 +3,8 @@
  * the measures, gaps and flags read. The scope request is derived from this list.
  */
 
+import type { RecordType } from '../engine/record.ts';
+
 /** Types searched by patient, each in its own query so a slow type does not hold the rest. */
 export const FETCHED_TYPES = [
   'Condition',
@@ -14,7 +16,7 @@ export const FETCHED_TYPES = [
   'QuestionnaireResponse',
   // home hospital beds / patient lifts: the CMS125/CMS130/CMS122/CMS165 frailty exclusion (66+) and the high-needs flag
   'DeviceRequest',
-] as const;
+] as const satisfies readonly RecordType[]; // a subset of the engine's record types, so the two lists cannot drift
 
 /** One of {@link FETCHED_TYPES}. */
 export type FetchedType = (typeof FETCHED_TYPES)[number];
