@@ -48,6 +48,15 @@ interface Candidate {
   display?: string;
 }
 
+/** A candidate with only the optional parts that are present (exactOptional-friendly). */
+function candidate(resource: Candidate['resource'], rule: string, parts: { authoredOn?: FhirDateTime | undefined; performedStart?: FhirDateTime | undefined; display?: string | undefined }): Candidate {
+  const c: Candidate = { resource, rule };
+  if (parts.authoredOn) c.authoredOn = parts.authoredOn;
+  if (parts.performedStart) c.performedStart = parts.performedStart;
+  if (parts.display) c.display = parts.display;
+  return c;
+}
+
 function issueOf(ctx: EvaluationContext, r: fhir4.Resource, field: string): void {
   ctx.issue({ resourceType: r.resourceType, ...(r.id ? { id: r.id } : {}), field, message: 'not a FHIR date/dateTime', severity: 'warning' });
 }
@@ -71,31 +80,17 @@ function candidates(ctx: EvaluationContext, kind: ScreeningKind, mostRecent: Scr
     // medicationRequestPeriod() overlaps after day of the encounter period: starts by its end day, ends after it
     const overlapsAfter = (enc: QualifyingEncounter) => period.start <= enc.endDay && period.end > enc.endDay;
     if (!encounters.some((enc) => positiveFor(enc) && overlapsAfter(enc))) continue;
-    const c: Candidate = { resource: med, rule: 'follow-up-medication' };
-    const a = authored(ctx, med);
-    if (a) c.authoredOn = a;
-    const d = displayOf(med.medicationCodeableConcept);
-    if (d) c.display = d;
-    out.push(c);
+    out.push(candidate(med, 'follow-up-medication', { authoredOn: authored(ctx, med), display: displayOf(med.medicationCodeableConcept) }));
   }
   for (const sr of ctx.inValueSet<fhir4.ServiceRequest>('ServiceRequest', terms.referral, (s) => s.code, 'code')) {
     if (!REQUEST_STATUSES.includes(sr.status)) continue;
-    const c: Candidate = { resource: sr, rule: 'follow-up-referral' };
-    const a = authored(ctx, sr);
-    if (a) c.authoredOn = a;
-    const d = displayOf(sr.code);
-    if (d) c.display = d;
-    out.push(c);
+    out.push(candidate(sr, 'follow-up-referral', { authoredOn: authored(ctx, sr), display: displayOf(sr.code) }));
   }
   for (const proc of ctx.inValueSet<fhir4.Procedure>('Procedure', terms.followUp, (p) => p.code, 'code')) {
     if (proc.status !== PROCEDURE_COMPLETED) continue;
     const read = performedInterval(proc, ctx.tz);
     if (read.malformed) issueOf(ctx, proc, read.malformed);
-    const c: Candidate = { resource: proc, rule: 'follow-up-procedure' };
-    if (read.startValue) c.performedStart = read.startValue;
-    const d = displayOf(proc.code);
-    if (d) c.display = d;
-    out.push(c);
+    out.push(candidate(proc, 'follow-up-procedure', { performedStart: read.startValue, display: displayOf(proc.code) }));
   }
   return out;
 }
