@@ -48,7 +48,7 @@ function PatientApp({ session }: { session: SmartSession }) {
           <>
             <CompletenessWarning record={record} />
             <RecordOverview summary={summary} record={record} loadingTypes={recordState.loadingTypes} />
-            <CarePanel session={session} recordState={recordState} />
+            <CarePanel session={session} recordState={recordState} showFetchedAt={false} />
           </>
         ) : (
           <p className="app-loading" data-testid="record-loading">

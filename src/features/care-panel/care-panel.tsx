@@ -22,10 +22,15 @@ const TrendsSection = lazy(() => import('../trends/trends-section.tsx'));
 export interface CarePanelProps {
   session: SmartSession;
   recordState: RecordState;
+  /**
+   * Show "record fetched hh:mm" in the panel header (default true). The patient launch passes false:
+   * its app header already shows the time beside the Refresh button.
+   */
+  showFetchedAt?: boolean;
 }
 
 /** The care panel (renders nothing until the Patient has been read). */
-export function CarePanel({ session, recordState }: CarePanelProps) {
+export function CarePanel({ session, recordState, showFetchedAt = true }: CarePanelProps) {
   const { record } = recordState;
   const [form, setForm] = useState<ScreeningFormKind>();
   const [drafts, setDrafts] = useState<ScreeningDrafts>(EMPTY_DRAFTS);
@@ -80,7 +85,7 @@ export function CarePanel({ session, recordState }: CarePanelProps) {
       evaluation={evaluated.evaluation}
       resources={record.resources}
       canWrite={canWrite}
-      {...(recordState.fetchedAt ? { fetchedAt: recordState.fetchedAt } : {})}
+      {...(showFetchedAt && recordState.fetchedAt ? { fetchedAt: recordState.fetchedAt } : {})}
       loadingTypes={recordState.loadingTypes}
       onOpenForm={(f) => setForm(f)}
       workspace={workspace}
