@@ -64,7 +64,7 @@ export function evaluatePatient(record: PatientRecord, options: EvaluationOption
   for (const g of GAP_FAMILIES) {
     if (!wanted(g.ids)) continue;
     try {
-      gaps.push(...g.evaluate(ctx, measures).filter((r) => everything || wanted([r.id, r.id.split(':')[0]!])));
+      for (const r of g.evaluate(ctx, measures)) if (everything || wanted([r.id, r.id.split(':')[0]!])) gaps.push(r);
     } catch (e) {
       const why = failed('GapFamily', g.ids.join(','), e);
       for (const id of g.ids.filter((x) => wanted([x]))) gaps.push({ id, title: id, status: 'unknown', why, evidence: [] });
@@ -75,7 +75,7 @@ export function evaluatePatient(record: PatientRecord, options: EvaluationOption
   for (const f of FLAG_FAMILIES) {
     if (!wanted(f.ids)) continue;
     try {
-      flags.push(...f.evaluate(ctx).filter((r) => everything || wanted([r.id, r.id.split(':')[0]!])));
+      for (const r of f.evaluate(ctx)) if (everything || wanted([r.id, r.id.split(':')[0]!])) flags.push(r);
     } catch (e) {
       failed('FlagFamily', f.ids.join(','), e);
     }

@@ -28,6 +28,25 @@ interface PathIndex {
   byValueSet: Map<string, fhir4.Resource[]>;
 }
 
+/** The keys of a resource with no coding to test (shared, never written). */
+const NO_KEYS = Object.freeze([]) as unknown as string[];
+
+/**
+ * Appends the membership keys of a concept's codings to `out` (a new array when `out` is
+ * {@link NO_KEYS}). Same reading as ValueSetRegistry.hasConcept: only an array of codings is read.
+ */
+function addKeys(out: string[], cc: fhir4.CodeableConcept | undefined): string[] {
+  const codings = cc?.coding;
+  if (!Array.isArray(codings)) return out;
+  for (const coding of codings) {
+    const key = membershipKeyOf(coding);
+    if (key === undefined) continue;
+    if (out === NO_KEYS) out = [];
+    out.push(key);
+  }
+  return out;
+}
+
 /** The per-patient evaluation context. */
 export class EvaluationContext {
   readonly periodStartDay: number;
@@ -82,7 +101,21 @@ export class EvaluationContext {
     let hit = path.byValueSet.get(valueSet);
     if (!hit) {
       const resources = this.ofType<T>(type);
-      hit = resources.filter((_, i) => this.valueSets.hasAnyKey(valueSet, path.keys[i]!));
+      // the value set is looked up once, and only when some resource has a coding to test
+      // (an unknown value set throws then, as ValueSetRegistry.hasAnyKey does)
+      let members: ReadonlySet<string> | undefined;
+      hit = [];
+      for (let i = 0; i < resources.length; i++) {
+        const keys = path.keys[i]!;
+        if (keys.length === 0) continue;
+        members ??= this.valueSets.memberKeys(valueSet);
+        for (let j = 0; j < keys.length; j++) {
+          if (members.has(keys[j]!)) {
+            hit.push(resources[i]!);
+            break;
+          }
+        }
+      }
       path.byValueSet.set(valueSet, hit);
     }
     return hit as T[];
@@ -102,20 +135,15 @@ export class EvaluationContext {
     if (!paths) this.vsCache.set(type, (paths = new Map()));
     let index = paths.get(cacheKey);
     if (!index) {
-      const keys = this.ofType<T>(type).map((r) => {
-        const out: string[] = [];
-        const c = concepts(r);
-        for (const cc of Array.isArray(c) ? c : [c]) {
-          // same reading as ValueSetRegistry.hasConcept: only an array of codings is read
-          const codings = cc?.coding;
-          if (!Array.isArray(codings)) continue;
-          for (const coding of codings) {
-            const key = membershipKeyOf(coding);
-            if (key !== undefined) out.push(key);
-          }
-        }
-        return out;
-      });
+      const resources = this.ofType<T>(type);
+      const keys: string[][] = new Array<string[]>(resources.length);
+      for (let i = 0; i < resources.length; i++) {
+        const c = concepts(resources[i]!);
+        let out: string[] = NO_KEYS;
+        if (Array.isArray(c)) for (const cc of c) out = addKeys(out, cc);
+        else out = addKeys(out, c);
+        keys[i] = out;
+      }
       paths.set(cacheKey, (index = { keys, byValueSet: new Map() }));
     }
     return index;

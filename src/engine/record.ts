@@ -2,6 +2,7 @@
  * The patient record the engine evaluates: resources grouped by type, plus how complete each
  * type is. The fetcher (src/fhir) builds it from a live EHR; the CLI builds it from files.
  */
+import { ResourceKeys } from './input/resource-keys.ts';
 
 /** Resource types the record can hold. The fetcher requests the ones the measures need. */
 export const RECORD_TYPES = [
@@ -56,14 +57,15 @@ export function recordFromResources(
 ): PatientRecord {
   const patient = resources.find((r): r is fhir4.Patient => r.resourceType === 'Patient');
   if (!patient) throw new Error('recordFromResources: no Patient resource in the input');
-  const byKey = new Map<string, fhir4.Resource>();
+  const kept = new ResourceKeys<fhir4.Resource>();
   let anonymous = 0;
   for (const r of resources) {
     if (r.resourceType === 'Patient') continue;
-    byKey.set(`${r.resourceType}/${r.id ?? `#anon-${anonymous++}`}`, r);
+    const id: unknown = r.id ?? `#anon-${anonymous++}`;
+    kept.put(`${r.resourceType}`, typeof id === 'string' ? id : `${id as string}`, r);
   }
   const grouped: Record<string, fhir4.Resource[]> = {};
-  for (const r of byKey.values()) (grouped[r.resourceType] ??= []).push(r);
+  for (const r of kept.values) (grouped[r.resourceType] ??= []).push(r);
   const completeness: Record<string, TypeCompleteness> = {};
   for (const t of assumeComplete) completeness[t] = { status: 'complete' };
   for (const t of Object.keys(grouped)) completeness[t] = { status: 'complete' };

@@ -16,7 +16,7 @@
  * still-running variant with the nearest due date; a flag covered by an open gap gives none.
  */
 import type { FlagResult, GapResult, IsoDate, VisitAction } from '../types.ts';
-import { epochDay, parseFhirDateTime } from '../fhir/dates.ts';
+import { parseFhirDateTime } from '../fhir/dates.ts';
 import {
   FLAG_ACTION_TEXT, FLAG_COVERED_BY_GAPS, GAP_PRIORITY, gapActionText, SAFETY_ACTION_TEXT, TIME_CRITICAL_DAYS,
   TIME_CRITICAL_GAP_FAMILIES, gapFamily,
@@ -35,7 +35,7 @@ interface Candidate {
   tier: 1 | 2 | 3 | 4;
   source: string;
   text: string;
-  due?: IsoDate;
+  due?: IsoDate | undefined;
   /** Secondary order inside a tier (gap priority in tiers 2–3; severity, then passed windows, in tier 4). */
   order: number;
 }
@@ -43,8 +43,14 @@ interface Candidate {
 /** Epoch day of an ISO calendar date; `undefined` for anything else (bad data never throws here). */
 function calendarDay(iso: string | undefined): number | undefined {
   const v = parseFhirDateTime(iso);
-  return v && v.precision === 'day' ? epochDay(v.text.trim()) : undefined;
+  // a date has no zone: its first instant is midnight UTC of its day (what epochDay reads)
+  return v && v.precision === 'day' ? Math.floor(v.ms / DAY_MS) : undefined;
 }
+
+const DAY_MS = 86_400_000;
+
+/** `String.prototype.localeCompare` without arguments, with its collator made once. */
+const collate = new Intl.Collator().compare;
 
 function dueDay(g: GapResult): number | undefined {
   return calendarDay(g.due);
@@ -83,21 +89,22 @@ export function prioritiseActions(flags: readonly FlagResult[], gaps: readonly G
   const PASSED = 10;
   for (const g of open) {
     const fam = gapFamily(g.id.split(':')[0]!);
-    const due = dueDay(g);
+    const day = dueDay(g);
     const label = gapActionText(g);
     const priority = GAP_PRIORITY.indexOf(fam);
-    const base = { source: g.id, order: priority < 0 ? GAP_PRIORITY.length : priority, ...(g.due ? { due: g.due } : {}) };
-    if (asOfDay !== undefined && due !== undefined && due < asOfDay) {
-      candidates.push({ ...base, tier: 4, order: PASSED, text: `${label} (window passed ${g.due})` });
-    } else if (asOfDay !== undefined && due !== undefined && due - asOfDay <= TIME_CRITICAL_DAYS &&
-      (TIME_CRITICAL_GAP_FAMILIES.includes(fam) || due > asOfDay)) {
-      const left = due - asOfDay;
+    const order = priority < 0 ? GAP_PRIORITY.length : priority;
+    const due = g.due ? g.due : undefined;
+    if (asOfDay !== undefined && day !== undefined && day < asOfDay) {
+      candidates.push({ source: g.id, due, tier: 4, order: PASSED, text: `${label} (window passed ${g.due})` });
+    } else if (asOfDay !== undefined && day !== undefined && day - asOfDay <= TIME_CRITICAL_DAYS &&
+      (TIME_CRITICAL_GAP_FAMILIES.includes(fam) || day > asOfDay)) {
+      const left = day - asOfDay;
       const when = TIME_CRITICAL_GAP_FAMILIES.includes(fam) ? ` ${duePhrase(left)}` : ` — ${left === 1 ? '1 day' : `${left} days`} left`;
-      candidates.push({ ...base, tier: 2, text: `${label}${when}` });
+      candidates.push({ source: g.id, due, tier: 2, order, text: `${label}${when}` });
     } else if (asOfDay === undefined && TIME_CRITICAL_GAP_FAMILIES.includes(fam)) {
-      candidates.push({ ...base, tier: 2, text: g.due ? `${label} due ${g.due}` : label });
+      candidates.push({ source: g.id, due, tier: 2, order, text: g.due ? `${label} due ${g.due}` : label });
     } else {
-      candidates.push({ ...base, tier: 3, text: label });
+      candidates.push({ source: g.id, due, tier: 3, order, text: label });
     }
   }
 
@@ -113,9 +120,9 @@ export function prioritiseActions(flags: readonly FlagResult[], gaps: readonly G
   candidates.sort((a, b) =>
     a.tier - b.tier ||
     (a.tier === 4 ? a.order - b.order : 0) ||
-    (a.due ?? '9999-12-31').localeCompare(b.due ?? '9999-12-31') ||
+    collate(a.due ?? '9999-12-31', b.due ?? '9999-12-31') ||
     a.order - b.order ||
-    a.source.localeCompare(b.source));
+    collate(a.source, b.source));
   return candidates.slice(0, MAX_ACTIONS).map((c, i) => ({
     rank: i + 1,
     source: c.source,

@@ -330,8 +330,12 @@ export function interpretSdohItem(question: string, answers: readonly SdohAnswer
   const item = SDOH_ITEM_DOMAINS[question];
   if (!item) return [];
   // only LOINC answer codes (LA…) are answers: a SNOMED "declined" value is not a screen
-  const codes = answers.flatMap((a) => a.codes).filter((c) => LOINC_ANSWER_CODE.test(c));
-  const numbers = answers.map((a) => a.number).filter((n): n is number => n !== undefined);
+  const codes: string[] = [];
+  const numbers: number[] = [];
+  for (const a of answers) {
+    for (const c of a.codes) if (LOINC_ANSWER_CODE.test(c)) codes.push(c);
+    if (a.number !== undefined) numbers.push(a.number);
+  }
   if (!codes.length && !numbers.length && question !== LOINC_PRAPARE_MATERIAL_NEEDS) return [];
   let instrument: SdohInstrument = context && context !== 'HITS' ? context : item.instrument;
   if (codes.some((c) => PRAPARE_ONLY_ANSWERS.has(c))) instrument = 'PRAPARE';
@@ -371,7 +375,16 @@ export function loincCodeOf(concept: fhir4.CodeableConcept | undefined): string 
 
 /** Codes of a concept (any system: LA codes are LOINC, but EHRs sometimes omit the system). */
 function conceptCodes(concept: fhir4.CodeableConcept | undefined): string[] {
-  return (concept?.coding ?? []).map((c) => (typeof c?.code === 'string' ? c.code.trim() : '')).filter(Boolean);
+  const codings = concept?.coding;
+  if (codings === undefined || codings === null) return [];
+  // anything but an array is read as before (validation normally strips such a concept)
+  if (!Array.isArray(codings)) return (codings as fhir4.Coding[]).map((c) => (typeof c?.code === 'string' ? c.code.trim() : '')).filter(Boolean);
+  const out: string[] = [];
+  for (const c of codings) {
+    const code = typeof c?.code === 'string' ? c.code.trim() : '';
+    if (code) out.push(code);
+  }
+  return out;
 }
 
 interface ValueHolder {

@@ -12,9 +12,10 @@
  * Unreadable dates are only reported here: the rules already treat a relevant resource with an
  * unreadable date as unknown and ignore irrelevant ones (resource-dates.ts `malformed`).
  */
-import { parseFhirDateTime } from '../fhir/dates.ts';
+import { isFhirDateTime } from '../fhir/dates.ts';
 import { RECORD_TYPES, completenessOf, type PatientRecord, type TypeCompleteness } from '../record.ts';
 import type { DataIssue } from '../types.ts';
+import { ResourceKeys } from './resource-keys.ts';
 
 /** A validated record and the problems found in it. */
 export interface ValidatedRecord {
@@ -57,7 +58,7 @@ function referenceTarget(ref: string): ReferenceTarget | undefined {
   let hit = TARGETS.get(ref);
   if (hit === undefined) {
     const t = parseReferenceTarget(ref);
-    hit = t ? { ...t, key: `${t.type}/${t.id}` } : null;
+    hit = t ? { ...t, recordType: (RECORD_TYPES as readonly string[]).includes(t.type) } : null;
     if (TARGETS.size > 50_000) TARGETS.clear();
     TARGETS.set(ref, hit);
   }
@@ -67,8 +68,8 @@ function referenceTarget(ref: string): ReferenceTarget | undefined {
 /** Parsed reference targets by reference text (a pure function, memoised: references repeat). */
 const TARGETS = new Map<string, ReferenceTarget | null>();
 
-/** A parsed reference target; `key` is its `Type/id`. */
-type ReferenceTarget = Readonly<{ type: string; id: string; key: string }>;
+/** A parsed reference target; `recordType`: its type is one of {@link RECORD_TYPES}. */
+type ReferenceTarget = Readonly<{ type: string; id: string; recordType: boolean }>;
 
 function parseReferenceTarget(ref: string): { type: string; id: string } | undefined {
   const m = /(?:^|\/)([A-Z][A-Za-z]+)\/([A-Za-z0-9\-.]{1,64})(?:\/_history\/[^/]+)?$/.exec(ref.trim());
@@ -156,7 +157,7 @@ class ResourceCheck {
   /** A date/dateTime/instant value (reported only: the rules decide whether it matters). */
   date(field: string, v: unknown): void {
     if (typeof v !== 'string') this.add(field, 'not a FHIR date/dateTime (string expected)', 'error', false);
-    else if (!parseFhirDateTime(v)) this.add(field, `not a FHIR date/dateTime: "${v.slice(0, 40)}"`, 'error', false);
+    else if (!isFhirDateTime(v)) this.add(field, `not a FHIR date/dateTime: "${v.slice(0, 40)}"`, 'error', false);
   }
 
   /** A Period: an object whose start/end are dateTimes (reported under the Period's own name). */
@@ -164,17 +165,24 @@ class ResourceCheck {
     if (!isObject(v)) return this.add(field, 'not a Period (object expected)', 'error', false);
     for (const k of ['start', 'end'] as const) {
       const x = v[k];
-      if (x !== undefined && (typeof x !== 'string' || !parseFhirDateTime(x)))
+      if (x !== undefined && (typeof x !== 'string' || !isFhirDateTime(x)))
         this.add(field, `${k} is not a FHIR dateTime`, 'error', false);
     }
   }
 }
 
-/** Checks the fields of one resource that the rules read. */
-function checkResource(r: Json): ResourceCheck {
-  const check = new ResourceCheck();
+/** The result of a resource with nothing to report (shared, read only). */
+const NOTHING_TO_REPORT: Pick<ResourceCheck, 'problems' | 'strip'> = Object.freeze({ problems: Object.freeze([]) as unknown as ResourceCheck['problems'], strip: new Set<string>() });
+
+/** Checks the fields of one resource that the rules read (the result must not be changed). */
+function checkResource(r: Json): Pick<ResourceCheck, 'problems' | 'strip'> {
   // most resources have nothing to report: one pass over their own elements says so
-  if (hasNothingToReport(r)) return check;
+  return hasNothingToReport(r) ? NOTHING_TO_REPORT : checkResourceFully(r);
+}
+
+/** Checks the fields of one resource that the rules read, spelling out every problem. */
+function checkResourceFully(r: Json): ResourceCheck {
+  const check = new ResourceCheck();
   if (r.id !== undefined && typeof r.id !== 'string') check.add('id', 'not a string', 'error', false);
   if (r.status !== undefined && typeof r.status !== 'string') check.add('status', 'not a code (string expected)', 'error', true);
   for (const f of CONCEPT_FIELDS) if (r[f] !== undefined) check.concepts(f, r[f]);
@@ -216,38 +224,36 @@ function checkResource(r: Json): ResourceCheck {
   return check;
 }
 
-/** What {@link checkResource} checks in a top-level element, by element name. */
-interface ElementChecks {
-  stringValue: boolean;
-  concept: boolean;
-  date: boolean;
-  period: boolean;
-  quantity: boolean;
-  codings: boolean;
-  component: boolean;
-  list: boolean;
-  object: boolean;
-  reference: boolean;
-}
+/** What {@link checkResource} checks in a top-level element (bit flags; 0: nothing). */
+const STRING_VALUE = 1;
+const CONCEPT = 2;
+const DATE = 4;
+const PERIOD = 8;
+const QUANTITY = 16;
+const CODINGS = 32;
+const COMPONENT = 64;
+const LIST = 128;
+const OBJECT = 256;
+const REFERENCE = 512;
 
-const ELEMENT_CHECKS = new Map<string, ElementChecks>();
+/** The checks of each element name (memoised: names repeat). */
+const ELEMENT_CHECKS = new Map<string, number>();
 
-function elementChecksOf(k: string): ElementChecks {
+function elementChecksOf(k: string): number {
   let c = ELEMENT_CHECKS.get(k);
   if (c === undefined) {
     const kind = fieldKindOf(k);
-    c = {
-      stringValue: k === 'id' || k === 'status',
-      concept: (CONCEPT_FIELDS as readonly string[]).includes(k),
-      date: kind === 'date',
-      period: kind === 'period',
-      quantity: k === 'valueQuantity',
-      codings: k === 'class',
-      component: k === 'component',
-      list: (READ_LISTS as readonly string[]).includes(k) || (OTHER_LISTS as readonly string[]).includes(k),
-      object: (READ_OBJECTS as readonly string[]).includes(k),
-      reference: (PATIENT_FIELDS as readonly string[]).includes(k),
-    };
+    c =
+      (k === 'id' || k === 'status' ? STRING_VALUE : 0) |
+      ((CONCEPT_FIELDS as readonly string[]).includes(k) ? CONCEPT : 0) |
+      (kind === 'date' ? DATE : 0) |
+      (kind === 'period' ? PERIOD : 0) |
+      (k === 'valueQuantity' ? QUANTITY : 0) |
+      (k === 'class' ? CODINGS : 0) |
+      (k === 'component' ? COMPONENT : 0) |
+      ((READ_LISTS as readonly string[]).includes(k) || (OTHER_LISTS as readonly string[]).includes(k) ? LIST : 0) |
+      ((READ_OBJECTS as readonly string[]).includes(k) ? OBJECT : 0) |
+      ((PATIENT_FIELDS as readonly string[]).includes(k) ? REFERENCE : 0);
     if (ELEMENT_CHECKS.size > 10_000) ELEMENT_CHECKS.clear();
     ELEMENT_CHECKS.set(k, c);
   }
@@ -255,7 +261,7 @@ function elementChecksOf(k: string): ElementChecks {
 }
 
 const quantityIsWellFormed = (q: unknown) => isObject(q) && (q.value === undefined || typeof q.value === 'number');
-const dateIsWellFormed = (v: unknown) => typeof v === 'string' && !!parseFhirDateTime(v);
+const dateIsWellFormed = (v: unknown) => typeof v === 'string' && isFhirDateTime(v);
 
 /**
  * Whether {@link checkResource} would find nothing in a resource, in one pass over its elements.
@@ -267,16 +273,17 @@ function hasNothingToReport(r: Json): boolean {
     const v = r[k];
     if (v === undefined) continue;
     const c = elementChecksOf(k);
-    if (c.stringValue && typeof v !== 'string') return false;
-    if (c.concept && !(Array.isArray(v) ? v.every(conceptIsWellFormed) : conceptIsWellFormed(v))) return false;
-    if (c.date && !dateIsWellFormed(v)) return false;
-    if (c.period && !(isObject(v) && (v.start === undefined || dateIsWellFormed(v.start)) && (v.end === undefined || dateIsWellFormed(v.end)))) return false;
-    if (c.quantity && !quantityIsWellFormed(v)) return false;
-    if (c.codings && !(Array.isArray(v) ? v.every(codingIsWellFormed) : codingIsWellFormed(v))) return false;
-    if (c.component && !(Array.isArray(v) && v.every(componentIsWellFormed))) return false;
-    if (c.list && !(Array.isArray(v) ? v.every(isObject) : isObject(v))) return false;
-    if (c.object && !isObject(v)) return false;
-    if (c.reference && !(isObject(v) && (v.reference === undefined || typeof v.reference === 'string'))) return false;
+    if (c === 0) continue;
+    if (c & STRING_VALUE && typeof v !== 'string') return false;
+    if (c & CONCEPT && !(Array.isArray(v) ? v.every(conceptIsWellFormed) : conceptIsWellFormed(v))) return false;
+    if (c & DATE && !dateIsWellFormed(v)) return false;
+    if (c & PERIOD && !(isObject(v) && (v.start === undefined || dateIsWellFormed(v.start)) && (v.end === undefined || dateIsWellFormed(v.end)))) return false;
+    if (c & QUANTITY && !quantityIsWellFormed(v)) return false;
+    if (c & CODINGS && !(Array.isArray(v) ? v.every(codingIsWellFormed) : codingIsWellFormed(v))) return false;
+    if (c & COMPONENT && !(Array.isArray(v) && v.every(componentIsWellFormed))) return false;
+    if (c & LIST && !(Array.isArray(v) ? v.every(isObject) : isObject(v))) return false;
+    if (c & OBJECT && !isObject(v)) return false;
+    if (c & REFERENCE && !(isObject(v) && (v.reference === undefined || typeof v.reference === 'string'))) return false;
   }
   return true;
 }
@@ -300,31 +307,60 @@ function patientOf(r: Json): string | undefined {
   return undefined;
 }
 
+/** Receives each reference found by {@link forEachReference} with its path (valid during the call only). */
+type ReferenceFound = (ref: string, path: readonly (string | number)[]) => void;
+
 /**
  * Calls `found` for every `{reference: "Type/id"}` inside a resource, in document order, with its
- * path (subject/patient fields excluded). The walk runs over every resource, so the path is kept as
- * element names and list positions; `found` spells it out ({@link pathText}) only when it reports.
+ * path (subject/patient fields and contained resources excluded). The walk runs over every
+ * resource, so the path is kept as element names and list positions; `found` spells it out
+ * ({@link pathText}) only when it reports.
  */
-function forEachReference(v: unknown, path: (string | number)[], found: (ref: string, path: readonly (string | number)[]) => void): void {
+function forEachReference(resource: Json, found: ReferenceFound): void {
+  const path: (string | number)[] = [];
+  for (const k in resource) {
+    const x = resource[k];
+    if (x === null || typeof x !== 'object') continue;
+    if (k === 'subject' || k === 'patient' || k === 'beneficiary' || k === 'contained') continue;
+    path.push(k);
+    referencesIn(x, path, found);
+    path.pop();
+  }
+}
+
+/** The walk of {@link forEachReference} below the top level (`v` is an object or an array). */
+function referencesIn(v: object, path: (string | number)[], found: ReferenceFound): void {
   if (Array.isArray(v)) {
     for (let i = 0; i < v.length; i++) {
-      const x = v[i];
-      if (x && typeof x === 'object') {
-        path.push(i);
-        forEachReference(x, path, found);
-        path.pop();
-      }
-    }
-  } else if (isObject(v)) {
-    if (typeof v.reference === 'string' && path.length) found(v.reference, path);
-    for (const k in v) {
-      const x = v[k];
-      if (!x || typeof x !== 'object') continue;
-      if (!path.length && ((PATIENT_FIELDS as readonly string[]).includes(k) || k === 'contained')) continue;
-      path.push(k);
-      forEachReference(x, path, found);
+      const x: unknown = v[i];
+      if (x === null || typeof x !== 'object') continue;
+      path.push(i);
+      referencesIn(x, path, found);
       path.pop();
     }
+    return;
+  }
+  // The object's own reference is reported before anything inside it. It is read while its
+  // elements are walked (most objects — codings, periods — have no `reference` and no object
+  // inside, and reading an absent property of ever-different shapes is slow), and at the latest
+  // just before the walk descends into one of its elements.
+  const o = v as Json;
+  let ownDone = false;
+  for (const k in o) {
+    const x = o[k];
+    if (k === 'reference' && !ownDone) {
+      ownDone = true;
+      if (typeof x === 'string') found(x, path);
+    }
+    if (x === null || typeof x !== 'object') continue;
+    if (!ownDone) {
+      ownDone = true;
+      const ref = o.reference;
+      if (typeof ref === 'string') found(ref, path);
+    }
+    path.push(k);
+    referencesIn(x, path, found);
+    path.pop();
   }
 }
 
@@ -347,8 +383,12 @@ export function validateRecord(input: PatientRecord): ValidatedRecord {
   if (!isObject(rawPatient)) report('Patient', undefined, 'patient', 'the record has no Patient resource', 'error');
   else {
     const { birthDate, gender, extension } = rawPatient;
-    const pc = checkResource({ birthDate, extension });
-    if (gender !== undefined && typeof gender !== 'string') pc.add('gender', 'not a code (string expected)', 'error', false, true);
+    let pc = checkResource({ birthDate, extension });
+    if (gender !== undefined && typeof gender !== 'string') {
+      const full = pc === NOTHING_TO_REPORT ? new ResourceCheck() : (pc as ResourceCheck);
+      full.add('gender', 'not a code (string expected)', 'error', false, true);
+      pc = full;
+    }
     for (const p of pc.problems) report('Patient', rawPatient.id, p.field, p.message, p.severity);
     const clean: Json = { ...rawPatient };
     for (const k of pc.strip) delete clean[k];
@@ -369,7 +409,7 @@ export function validateRecord(input: PatientRecord): ValidatedRecord {
   };
 
   // Regroup by each resource's own resourceType; duplicates keep their first position, last content.
-  const byKey = new Map<string, Json>();
+  const kept = new ResourceKeys<Json>();
   let anonymous = 0;
   for (const [group, list] of Object.entries(rawResources)) {
     if (!Array.isArray(list)) {
@@ -393,27 +433,30 @@ export function validateRecord(input: PatientRecord): ValidatedRecord {
         report(type, r.id, PATIENT_FIELDS.find((f) => r[f] !== undefined) ?? 'subject', `belongs to Patient/${owner}, not Patient/${patientId}: ignored`, 'warning');
         continue;
       }
-      const key = typeof r.id === 'string' && r.id ? `${type}/${r.id}` : `${type}/#anon-${anonymous++}`;
-      if (byKey.has(key)) report(type, r.id, 'id', 'the same id appears more than once: kept once (the last copy)', 'warning');
-      byKey.set(key, r);
+      const id = typeof r.id === 'string' && r.id ? r.id : `#anon-${anonymous++}`;
+      if (kept.put(type, id, r)) report(type, r.id, 'id', 'the same id appears more than once: kept once (the last copy)', 'warning');
     }
   }
 
-  const present = new Set(byKey.keys());
   const grouped: Record<string, fhir4.Resource[]> = {};
-  for (const r of byKey.values()) {
-    const type = r.resourceType as string;
+  // the resource being walked, read by `dangling` (one function for the whole record)
+  let type = '';
+  let current: Json = {};
+  const dangling: ReferenceFound = (ref, path) => {
+    const t = referenceTarget(ref);
+    if (!t || !t.recordType || kept.has(t.type, t.id)) return;
+    if (completenessOf({ patient, resources: {}, completeness }, t.type).status === 'missing') return;
+    report(type, current.id, pathText(path), `refers to ${t.type}/${t.id}, which is not in the record`, 'warning');
+  };
+  for (const r of kept.values) {
+    type = r.resourceType as string;
+    current = r;
     const check = checkResource(r);
     for (const p of check.problems) {
       report(type, r.id, p.field, p.unreadable ? `${p.message}: results that read ${type} are unknown` : p.message, p.severity);
       if (p.unreadable) markUnreadable(type, `${type}/${typeof r.id === 'string' ? r.id : '?'} ${p.field} ${p.message}`);
     }
-    forEachReference(r, [], (ref, path) => {
-      const t = referenceTarget(ref);
-      if (!t || !(RECORD_TYPES as readonly string[]).includes(t.type) || present.has(t.key)) return;
-      if (completenessOf({ patient, resources: {}, completeness }, t.type).status === 'missing') return;
-      report(type, r.id, pathText(path), `refers to ${t.type}/${t.id}, which is not in the record`, 'warning');
-    });
+    forEachReference(r, dangling);
     const clean: Json = check.strip.size ? { ...r } : r;
     for (const k of check.strip) delete clean[k];
     (grouped[type] ??= []).push(clean as unknown as fhir4.Resource);

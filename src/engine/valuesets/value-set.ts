@@ -53,9 +53,7 @@ export class ValueSetRegistry {
     if (!coding || typeof coding.code !== 'string' || typeof coding.system !== 'string') return false;
     const set = this.members.get(urlOrOid);
     if (!set) throw new Error(`value set not loaded: ${urlOrOid}`);
-    let k = CODING_KEYS.get(coding);
-    if (k === undefined) CODING_KEYS.set(coding, (k = key(coding.system, coding.code)));
-    return set.has(k);
+    return set.has(internedKey(coding.system, coding.code));
   }
 
   /**
@@ -68,6 +66,13 @@ export class ValueSetRegistry {
     if (!set) throw new Error(`value set not loaded: ${urlOrOid}`);
     for (const k of keys) if (set.has(k)) return true;
     return false;
+  }
+
+  /** The membership keys ({@link membershipKeyOf}) of a value set; throws when it is not loaded. */
+  memberKeys(urlOrOid: string): ReadonlySet<string> {
+    const set = this.members.get(urlOrOid);
+    if (!set) throw new Error(`value set not loaded: ${urlOrOid}`);
+    return set;
   }
 
   /** Whether any coding of a CodeableConcept is in the value set. */
@@ -90,13 +95,33 @@ export class ValueSetRegistry {
  */
 export function membershipKeyOf(coding: fhir4.Coding | undefined): string | undefined {
   if (!coding || typeof coding.code !== 'string' || typeof coding.system !== 'string') return undefined;
-  let k = CODING_KEYS.get(coding);
-  if (k === undefined) CODING_KEYS.set(coding, (k = key(coding.system, coding.code)));
-  return k;
+  return internedKey(coding.system, coding.code);
 }
 
-/** Membership keys by Coding object: the same codings are tested against many value sets. */
-const CODING_KEYS = new WeakMap<fhir4.Coding, string>();
+/**
+ * Membership keys by raw system, then raw code: a pure function, memoised (bounded) because the
+ * same codes recur in every record; a lookup builds no text and allocates nothing.
+ */
+const KEYS = new Map<string, Map<string, string>>();
+const KEYS_MAX = 100_000;
+let keyCount = 0;
+
+/** {@link key} of a raw system and code, from the memo when seen before. */
+export function internedKey(system: string, code: string): string {
+  let codes = KEYS.get(system);
+  let k = codes?.get(code);
+  if (k !== undefined) return k;
+  if (keyCount >= KEYS_MAX) {
+    KEYS.clear();
+    keyCount = 0;
+    codes = undefined;
+  }
+  if (codes === undefined) KEYS.set(system, (codes = new Map()));
+  k = key(system, code);
+  codes.set(code, k);
+  keyCount++;
+  return k;
+}
 
 function key(system: string, code: string): string {
   return `${normalizeSystem(system)}|${code.trim()}`;
