@@ -24,7 +24,7 @@ import { PopulationAccumulator, toSummaryMeasureReports } from '../engine/report
 import type { DayPeriod } from '../engine/types.ts';
 import { evaluateBatch, type BatchSettings, type PatientOutcome } from './evaluate-batch.ts';
 import { expandInputs, formatProblem, type InputProblem } from './read-inputs.ts';
-import { fileSize, shardInputs, type PatientLines } from './patient-shards.ts';
+import { fileSize, orderProblems, shardInputs, type LineProblem, type PatientBatch } from './patient-shards.ts';
 import { FORMATS, type OutputFormat } from './output-formats.ts';
 import { Progress } from './progress.ts';
 import { EvaluationPool } from './worker-pool.ts';
@@ -172,6 +172,10 @@ class LineWriter {
 
 /** Patients per batch handed to an evaluator (in-process or a worker thread). */
 const BATCH_SIZE = 50;
+/** Batches evaluated but not yet written, or being evaluated, per job. */
+const BATCHES_IN_FLIGHT_PER_JOB = 3;
+/** Batches queued or running per worker thread before the main thread evaluates the next batch itself. */
+const WORKER_QUEUE = 2;
 
 /** Runs `caregap evaluate`; returns the exit status. */
 export async function runEvaluate(opts: EvaluateOptions, stderr: (s: string) => void, now: Date): Promise<number> {
@@ -188,8 +192,9 @@ export async function runEvaluate(opts: EvaluateOptions, stderr: (s: string) => 
     requested: { gaps: opts.only.some((id) => id === 'all' || gaps.has(id)), flags: opts.only.some((id) => id === 'all' || flags.has(id)) },
     date: now.toISOString(),
   };
-  // workers load the engine (about a second) while the main thread shards the input
-  const starting = opts.jobs > 1 ? EvaluationPool.start(opts.jobs, settings) : undefined;
+  // --jobs N: the main thread (which has the engine loaded anyway) evaluates too, next to N − 1
+  // workers; they load the engine (about a second) while the main thread shards the input
+  const starting = opts.jobs > 1 ? EvaluationPool.start(opts.jobs - 1, settings) : undefined;
   starting?.catch(() => {});
   progress.begin('reading', files.reduce((n, f) => n + fileSize(f), 0), 'MB');
   const shards = await shardInputs(files, problems, (n) => progress.tick(n));
@@ -204,12 +209,15 @@ export async function runEvaluate(opts: EvaluateOptions, stderr: (s: string) => 
     throw e;
   }
   let evaluated = 0;
+  const late: LineProblem[] = [];
   try {
     if (opts.format === 'csv') await writer.line(csvHeader());
     progress.begin('evaluating', shards.patientCount, 'patients');
     const write = async (outcomes: PatientOutcome[]): Promise<void> => {
       for (const o of outcomes) {
         progress.tick();
+        if (o.problems) late.push(...o.problems);
+        if (o.unread) continue;
         if (o.missingPatient) {
           stderr(`caregap: warning: resources reference Patient/${o.id} but no Patient resource was found; skipped`);
           continue;
@@ -221,21 +229,17 @@ export async function runEvaluate(opts: EvaluateOptions, stderr: (s: string) => 
     };
     // batches are awaited in submission order: the output is in input order whatever the pool does
     const inFlight: Promise<PatientOutcome[]>[] = [];
-    const maxInFlight = opts.jobs * 3;
-    let batch: PatientLines[] = [];
-    const submit = async (): Promise<void> => {
-      if (!batch.length) return;
-      if (pool) {
-        inFlight.push(pool.run(batch));
-        if (inFlight.length >= maxInFlight) await write(await inFlight.shift()!);
-      } else await write(evaluateBatch(batch, settings));
-      batch = [];
+    const maxInFlight = opts.jobs * BATCHES_IN_FLIGHT_PER_JOB;
+    const submit = async (batch: PatientBatch): Promise<void> => {
+      if (pool && pool.queued < pool.size * WORKER_QUEUE) inFlight.push(pool.run(batch));
+      else {
+        // the workers have enough queued: evaluate here, then let their answers in
+        inFlight.push(Promise.resolve(evaluateBatch(batch, settings)));
+        if (pool) await new Promise((r) => setImmediate(r));
+      }
+      while (inFlight.length >= maxInFlight) await write(await inFlight.shift()!);
     };
-    for (const p of shards.patients()) {
-      batch.push(p);
-      if (batch.length >= BATCH_SIZE) await submit();
-    }
-    await submit();
+    for (const batch of shards.batches(BATCH_SIZE, Boolean(pool))) await submit(batch);
     while (inFlight.length) await write(await inFlight.shift()!);
     progress.end();
     if (opts.format === 'summary') for (const r of toSummaryMeasureReports(summary, { period: opts.period, date: settings.date })) await writer.line(JSON.stringify(r));
@@ -245,8 +249,9 @@ export async function runEvaluate(opts: EvaluateOptions, stderr: (s: string) => 
     shards.dispose();
     await writer.close();
   }
-  for (const p of problems) stderr(`caregap: ${formatProblem(p)}`);
-  if (problems.length) stderr(`caregap: ${problems.length} input problem${problems.length > 1 ? 's' : ''}; ${evaluated} patient${evaluated === 1 ? '' : 's'} evaluated`);
+  const all = orderProblems(problems, late, shards);
+  for (const p of all) stderr(`caregap: ${formatProblem(p)}`);
+  if (all.length) stderr(`caregap: ${all.length} input problem${all.length > 1 ? 's' : ''}; ${evaluated} patient${evaluated === 1 ? '' : 's'} evaluated`);
   if (opts.stats) {
     const seconds = (performance.now() - started) / 1000;
     // maxRSS (KiB) covers the whole process, worker threads included
@@ -255,7 +260,7 @@ export async function runEvaluate(opts: EvaluateOptions, stderr: (s: string) => 
     // CPU time covers every thread: patients per CPU-second is the per-core rate, robust to a busy machine
     stderr(`caregap: stats ${JSON.stringify({ patients: evaluated, jobs: opts.jobs, seconds: Number(seconds.toFixed(3)), cpuSeconds: Number(cpuSeconds.toFixed(3)), patientsPerSecond: Math.round(evaluated / seconds), patientsPerCpuSecond: Math.round(evaluated / cpuSeconds), peakRssMB: Math.round(usage.maxRSS / 1024) })}`);
   }
-  return problems.length ? 1 : 0;
+  return all.length ? 1 : 0;
 }
 
 /** Entry point: dispatches the sub-command and maps errors to exit statuses. */

@@ -1,21 +1,19 @@
 /**
  * Worker thread of `caregap evaluate --jobs N`: receives the run's settings once (workerData), says `{ ready: true }`,
- * then takes batches `{ seq, patients }`, and answers `{ seq, outcomes }` (or `{ seq, error }`).
+ * then takes batches `{ seq, batch }`, and answers `{ seq, outcomes }` (or `{ seq, error }`).
  * Loaded through evaluation-worker.mjs, which registers tsx in the worker.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { evaluateBatch, type BatchSettings } from './evaluate-batch.ts';
-import type { PatientLines } from './patient-shards.ts';
+import type { PatientBatch } from './patient-shards.ts';
 
 const settings = workerData as BatchSettings;
 
-parentPort?.on('message', (msg: { seq: number; patients: PatientLines[] }) => {
+parentPort?.on('message', (msg: { seq: number; batch: PatientBatch }) => {
   try {
-    parentPort!.postMessage({ seq: msg.seq, outcomes: evaluateBatch(msg.patients, settings) });
-parentPort?.postMessage({ ready: true });
+    parentPort!.postMessage({ seq: msg.seq, outcomes: evaluateBatch(msg.batch, settings) });
   } catch (e) {
     parentPort!.postMessage({ seq: msg.seq, error: (e as Error).stack ?? String(e) });
-parentPort?.postMessage({ ready: true });
   }
 });
 parentPort?.postMessage({ ready: true });

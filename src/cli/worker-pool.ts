@@ -5,14 +5,19 @@
  */
 import { Worker } from 'node:worker_threads';
 import type { BatchSettings, PatientOutcome } from './evaluate-batch.ts';
-import type { PatientLines } from './patient-shards.ts';
+import type { PatientBatch } from './patient-shards.ts';
 
-const WORKER_ENTRY = new URL('./evaluation-worker.mjs', import.meta.url);
+/**
+ * The worker's entry: beside this module. Run from TypeScript (tsx: tests, `--no-bundle`) that is the
+ * .mjs shim that registers tsx in the thread; run from the bundle caregap.mjs builds, it is the
+ * bundled worker, plain JavaScript (no loader, no transform per worker).
+ */
+const WORKER_ENTRY = new URL(import.meta.url.endsWith('.ts') ? './evaluation-worker.mjs' : './evaluation-worker.js', import.meta.url);
 
 /** Old-generation heap cap of a worker: one batch of patients needs far less, and a cap keeps V8 from growing lazily. */
-export const WORKER_OLD_GENERATION_MB = 64;
+export const WORKER_OLD_GENERATION_MB = 48;
 /** Young-generation cap of a worker (MB): short-lived parse garbage is collected early instead of growing the heap. */
-export const WORKER_YOUNG_GENERATION_MB = 8;
+export const WORKER_YOUNG_GENERATION_MB = 4;
 
 interface Pending {
   resolve: (o: PatientOutcome[]) => void;
@@ -61,14 +66,24 @@ export class EvaluationPool {
     return pool;
   }
 
-  /** Evaluates one batch on the least busy worker. */
-  run(patients: PatientLines[]): Promise<PatientOutcome[]> {
+  /** Number of worker threads. */
+  get size(): number {
+    return this.workers.length;
+  }
+
+  /** Batches sent to the workers and not answered yet. */
+  get queued(): number {
+    return this.pending.size;
+  }
+
+  /** Evaluates one batch on the least busy worker; a compact batch's buffers are transferred (unusable afterwards). */
+  run(batch: PatientBatch): Promise<PatientOutcome[]> {
     const pw = this.workers.reduce((a, b) => (b.busy < a.busy ? b : a));
     const seq = this.seq++;
     pw.busy++;
     return new Promise((resolve, reject) => {
       this.pending.set(seq, { resolve, reject });
-      pw.worker.postMessage({ seq, patients });
+      pw.worker.postMessage({ seq, batch }, [batch.bytes.buffer, batch.lines.buffer] as ArrayBuffer[]);
     });
   }
 

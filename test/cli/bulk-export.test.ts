@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -20,7 +20,10 @@ let dir: string;
 let bulk: string;
 
 function run(...args: string[]): { code: number | null; stdout: string; stderr: string } {
-  const r = spawnSync(process.execPath, [CLI, ...args], { cwd: ROOT, encoding: 'utf8', timeout: 120_000, maxBuffer: 256 * 1024 * 1024 });
+  return runWith({}, ...args);
+}
+function runWith(env: Record<string, string>, ...args: string[]): { code: number | null; stdout: string; stderr: string } {
+  const r = spawnSync(process.execPath, [CLI, ...args], { cwd: ROOT, encoding: 'utf8', timeout: 120_000, maxBuffer: 256 * 1024 * 1024, env: { ...process.env, ...env } });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 const lines = (s: string) => s.split('\n').filter(Boolean);
@@ -49,6 +52,17 @@ describe('caregap evaluate on a Bulk Data export', { timeout: 240_000 }, () => {
     const one = readFileSync(join(dir, 'one.json'), 'utf8');
     expect(one.length).toBeGreaterThan(1000);
     expect(readFileSync(two, 'utf8')).toBe(one);
+  });
+
+  it('gives the same output from TypeScript through tsx (CAREGAP_NO_BUNDLE=1) as from the esbuild bundle, and leaves no temporary folder behind', () => {
+    const viaTsx = join(dir, 'tsx.json');
+    const r = runWith({ CAREGAP_NO_BUNDLE: '1' }, 'evaluate', ...P2026, '--quiet', '--jobs', '2', '--out', viaTsx, bulk);
+    expect(r.code, r.stderr).toBe(0);
+    expect(readFileSync(viaTsx, 'utf8')).toBe(readFileSync(join(dir, 'one.json'), 'utf8'));
+    // a private TMPDIR: the bundle and the shards must both be gone when the run ends
+    const privateTmp = mkdtempSync(join(dir, 'tmp-'));
+    expect(runWith({ TMPDIR: privateTmp }, 'evaluate', ...P2026, '--quiet', '--jobs', '2', '--measure', 'cms2', bulk).code).toBe(0);
+    expect(readdirSync(privateTmp)).toEqual([]);
   });
 
   it('orders patients by the Patient file even when another file mentions them first, and warns about a patient never found', () => {
@@ -92,6 +106,26 @@ describe('caregap evaluate on a Bulk Data export', { timeout: 240_000 }, () => {
     const summaries = lines(quiet.stdout).map((l) => JSON.parse(l) as fhir4.MeasureReport);
     expect(summaries.map((s) => s.type)).toEqual(summaries.map(() => 'summary'));
     expect(summaries.length).toBeGreaterThanOrEqual(6);
+  });
+
+  it('reports invalid lines found by either pass in input order, with the same output and messages for --jobs 1 and --jobs 2', () => {
+    const broken = join(dir, 'broken');
+    mkdirSync(broken);
+    for (const f of ['Patient.ndjson', 'Condition.ndjson']) writeFileSync(join(broken, f), readFileSync(join(bulk, f)));
+    const obs = lines(readFileSync(join(bulk, 'Observation.ndjson'), 'utf8'));
+    obs[4] = obs[4]!.replace(/\}$/, ',"x":tru}'); // scanned in pass 1, found invalid when parsed in pass 2
+    obs[9] = '{broken'; // found invalid in pass 1
+    obs[obs.length - 2] = obs[obs.length - 2]!.replace(/\}$/, ',"y":[1,,2]}');
+    const obsFile = join(broken, 'Observation.ndjson');
+    writeFileSync(obsFile, obs.join('\r\n'));
+    const one = run('evaluate', ...P2026, '--quiet', '--jobs', '1', broken);
+    const two = run('evaluate', ...P2026, '--quiet', '--jobs', '2', broken);
+    expect(one.code).toBe(1);
+    expect(two.code).toBe(1);
+    expect(lines(one.stdout)).toHaveLength(PATIENTS);
+    expect(two.stdout).toBe(one.stdout);
+    expect(two.stderr).toBe(one.stderr);
+    expect(lines(one.stderr).map((l) => /^caregap: (.*?): invalid JSON/.exec(l)?.[1]).filter(Boolean)).toEqual([`${obsFile}:5`, `${obsFile}:10`, `${obsFile}:${obs.length - 1}`]);
   });
 
   it('rejects --jobs 0 as a usage error', () => {
