@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { evaluatePatient } from '../../src/engine/index.ts';
 import { recordFromResources } from '../../src/engine/record.ts';
 import type { PopulationCode, PopulationCounts } from '../../src/engine/types.ts';
+import { openPopulationView } from './support/app-view.ts';
 import { useBrowser } from './support/browser.ts';
 import { useSandbox } from './support/sandbox.ts';
 
@@ -21,10 +22,7 @@ describe('population view (practitioner launch, attributed Group)', () => {
   it('evaluates the attributed population with progress, matches the engine’s sums, and exports CSV', async () => {
     const running = sandbox();
     const { page } = tab();
-    await page.goto(`${running.origin}/ehr/`);
-    await page.locator('[data-testid="open-population"]').click();
-    const app = page.frameLocator('#app-frame');
-    const view = app.locator('[data-testid="population-view"]');
+    const { app, view } = await openPopulationView(page, running.origin);
     await view.waitFor({ timeout: 45_000 });
     const memberIds = running.sandbox.patients().map((p) => p.id);
     const total = memberIds.length;

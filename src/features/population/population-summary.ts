@@ -38,6 +38,14 @@ export interface GapSummary {
 export function summarisePopulation(entries: readonly PopulationEntry[]): { measures: MeasureSummary[]; gaps: GapSummary[] } {
   const acc = new PopulationAccumulator();
   for (const e of entries) if (e.evaluation) acc.add(e.evaluation);
+  return summaryOfAccumulator(acc);
+}
+
+/**
+ * Both summaries from an accumulator already holding the patients (O(measures + gaps), whatever
+ * the number of patients: the population view adds each batch once and reads the summary per batch).
+ */
+export function summaryOfAccumulator(acc: PopulationAccumulator): { measures: MeasureSummary[]; gaps: GapSummary[] } {
   const measures = acc.measures().map((t): MeasureSummary => {
     const rate = measureScore(t.counts);
     return { id: t.id, title: t.title, inverse: t.inverse === true, counts: { ...t.counts }, unknown: t.statuses.unknown, ...(rate !== undefined ? { performanceRate: rate } : {}) };

@@ -2,8 +2,16 @@
  * The population table as data: its columns (every measure and gap seen in the results, in
  * first-seen order), filtering (open gaps only, a flag, a measure) and sorting. Pure functions so
  * they are tested without a DOM and stay fast at 10,000 rows.
+ *
+ * Results arrive in batches while the run goes on, so the view never recomputes from scratch per
+ * batch (that would make a 10,000-patient run quadratic): {@link PopulationTally} adds each batch
+ * once to the columns, flag ids and summary, and {@link updateRows} keys, filters and sorts only the
+ * new entries and merges them into the rows already sorted. A sort change re-sorts once; a filter
+ * change only re-filters the sorted list.
  */
+import { PopulationAccumulator } from '../../engine/report/summary-measure-report.ts';
 import type { GapStatus, MeasureStatus } from '../../engine/types.ts';
+import { summaryOfAccumulator, type GapSummary, type MeasureSummary } from './population-summary.ts';
 import type { PopulationEntry } from './run-population.ts';
 
 /** One column of the table. */
@@ -77,20 +85,38 @@ export function hasFlag(entry: PopulationEntry, flagId: string): boolean {
   return entry.evaluation?.flags.some((f) => f.id === flagId || f.id.split(':')[0] === flagId) ?? false;
 }
 
+/** Lower-cased text the search box matches against (name and id). */
+function searchTextOf(e: PopulationEntry): string {
+  return `${e.name ?? ''} ${e.patientId}`.toLowerCase();
+}
+
+/** The normalised search text of a filter (undefined when there is none). */
+function filterText(filter: PopulationFilter): string | undefined {
+  return filter.text?.trim().toLowerCase() || undefined;
+}
+
+/** Whether an entry passes every filter; `text` is the normalised search, `haystack` the entry's search text. */
+function passes(e: PopulationEntry, filter: PopulationFilter, text: string | undefined, haystack: () => string): boolean {
+  if (filter.openGapsOnly && !hasOpenGap(e)) return false;
+  if (filter.flagId && !hasFlag(e, filter.flagId)) return false;
+  if (filter.measureId) {
+    const s = measureStatusOf(e, filter.measureId);
+    if (!s || s === 'not-in-population') return false;
+    if (filter.measureStatus && s !== filter.measureStatus) return false;
+  }
+  if (text && !haystack().includes(text)) return false;
+  return true;
+}
+
+/** Whether a filter lets every entry through. */
+function isEmptyFilter(filter: PopulationFilter): boolean {
+  return !filter.openGapsOnly && !filter.flagId && !filter.measureId && !filterText(filter);
+}
+
 /** The rows that pass every filter (input order kept; the input is not mutated). */
 export function filterEntries(entries: readonly PopulationEntry[], filter: PopulationFilter): PopulationEntry[] {
-  const text = filter.text?.trim().toLowerCase();
-  return entries.filter((e) => {
-    if (filter.openGapsOnly && !hasOpenGap(e)) return false;
-    if (filter.flagId && !hasFlag(e, filter.flagId)) return false;
-    if (filter.measureId) {
-      const s = measureStatusOf(e, filter.measureId);
-      if (!s || s === 'not-in-population') return false;
-      if (filter.measureStatus && s !== filter.measureStatus) return false;
-    }
-    if (text && !`${e.name ?? ''} ${e.patientId}`.toLowerCase().includes(text)) return false;
-    return true;
-  });
+  const text = filterText(filter);
+  return entries.filter((e) => passes(e, filter, text, () => searchTextOf(e)));
 }
 
 /**
@@ -113,15 +139,162 @@ function sortValue(e: PopulationEntry, key: SortKey): string | number {
   return s ? GAP_RANK[s] : MISSING_RANK;
 }
 
-/** A sorted copy (stable; ties broken by name then id so the order is deterministic). */
-export function sortEntries(entries: readonly PopulationEntry[], sort: SortSpec): PopulationEntry[] {
-  const sign = sort.direction === 'asc' ? 1 : -1;
-  const keyed = entries.map((e) => ({ e, v: sortValue(e, sort.key), n: (e.name ?? '').toLowerCase() }));
-  keyed.sort((a, b) => {
+/** An entry with its sort value, tie-break name and search text computed once. */
+export interface KeyedRow {
+  e: PopulationEntry;
+  v: string | number;
+  n: string;
+  text: string;
+}
+
+function keyed(e: PopulationEntry, key: SortKey): KeyedRow {
+  return { e, v: sortValue(e, key), n: (e.name ?? '').toLowerCase(), text: searchTextOf(e) };
+}
+
+/** The table order: the sort value, then name, then id (ids are unique, so the order is total). */
+function comparator(direction: SortSpec['direction']): (a: KeyedRow, b: KeyedRow) => number {
+  const sign = direction === 'asc' ? 1 : -1;
+  return (a, b) => {
     if (a.v < b.v) return -sign;
     if (a.v > b.v) return sign;
     if (a.n !== b.n) return a.n < b.n ? -1 : 1;
     return a.e.patientId < b.e.patientId ? -1 : a.e.patientId > b.e.patientId ? 1 : 0;
-  });
-  return keyed.map((k) => k.e);
+  };
+}
+
+/** A sorted copy (stable; ties broken by name then id so the order is deterministic). */
+export function sortEntries(entries: readonly PopulationEntry[], sort: SortSpec): PopulationEntry[] {
+  return entries
+    .map((e) => keyed(e, sort.key))
+    .sort(comparator(sort.direction))
+    .map((k) => k.e);
+}
+
+/** Merges two lists sorted by `cmp` into one (linear). */
+function merge(a: readonly KeyedRow[], b: readonly KeyedRow[], cmp: (x: KeyedRow, y: KeyedRow) => number): KeyedRow[] {
+  if (b.length === 0) return a as KeyedRow[];
+  if (a.length === 0) return b as KeyedRow[];
+  const out: KeyedRow[] = new Array(a.length + b.length);
+  let i = 0;
+  let j = 0;
+  let k = 0;
+  while (i < a.length && j < b.length) out[k++] = cmp(a[i]!, b[j]!) <= 0 ? a[i++]! : b[j++]!;
+  while (i < a.length) out[k++] = a[i++]!;
+  while (j < b.length) out[k++] = b[j++]!;
+  return out;
+}
+
+/** The table rows of one (entries, filter, sort) and what is needed to update them cheaply. */
+export interface RowsState {
+  readonly entries: readonly PopulationEntry[];
+  readonly filter: PopulationFilter;
+  readonly sort: SortSpec;
+  /** Every entry, in table order. */
+  readonly sorted: readonly KeyedRow[];
+  /** The sorted entries that pass the filter. */
+  readonly shown: readonly KeyedRow[];
+  /** What the table shows. */
+  readonly rows: readonly PopulationEntry[];
+  /** How many entries had their sort key computed by the update that made this state (its cost). */
+  readonly keyedInUpdate: number;
+}
+
+function sameFilter(a: PopulationFilter, b: PopulationFilter): boolean {
+  return !!a.openGapsOnly === !!b.openGapsOnly && a.flagId === b.flagId && a.measureId === b.measureId && a.measureStatus === b.measureStatus && filterText(a) === filterText(b);
+}
+
+/** Whether `next` is `prev` with entries appended (how the run publishes its batches). */
+function isAppend(prev: readonly PopulationEntry[], next: readonly PopulationEntry[]): boolean {
+  if (next.length < prev.length) return false;
+  return prev.length === 0 || (next[0] === prev[0] && next[prev.length - 1] === prev[prev.length - 1]);
+}
+
+/**
+ * The rows for `entries` under `filter` and `sort`, reusing `prev` (pure: `prev` is not changed).
+ * Entries appended since `prev` are keyed, sorted and merged in (O(batch·log batch + rows));
+ * a filter change re-filters the sorted list without sorting; only a sort change (or a new run)
+ * sorts everything. The result equals `sortEntries(filterEntries(entries, filter), sort)`.
+ */
+export function updateRows(prev: RowsState | undefined, entries: readonly PopulationEntry[], filter: PopulationFilter, sort: SortSpec): RowsState {
+  const sortSame = !!prev && prev.sort.key === sort.key && prev.sort.direction === sort.direction;
+  const filterSame = !!prev && sameFilter(prev.filter, filter);
+  if (prev && prev.entries === entries && sortSame && filterSame) return prev;
+  const cmp = comparator(sort.direction);
+  const text = filterText(filter);
+  const pass = (k: KeyedRow) => passes(k.e, filter, text, () => k.text);
+  const everything = isEmptyFilter(filter);
+  let sorted: readonly KeyedRow[];
+  let shown: readonly KeyedRow[];
+  let keyedInUpdate: number;
+  if (prev && sortSame && isAppend(prev.entries, entries)) {
+    const added = entries.slice(prev.entries.length).map((e) => keyed(e, sort.key)).sort(cmp);
+    keyedInUpdate = added.length;
+    sorted = merge(prev.sorted, added, cmp);
+    if (everything) shown = sorted;
+    else if (filterSame) shown = merge(prev.shown, added.filter(pass), cmp);
+    else shown = sorted.filter(pass);
+  } else {
+    keyedInUpdate = entries.length;
+    sorted = entries.map((e) => keyed(e, sort.key)).sort(cmp);
+    shown = everything ? sorted : sorted.filter(pass);
+  }
+  const rows = shown === prev?.shown ? prev.rows : shown.map((k) => k.e);
+  return { entries, filter, sort, sorted, shown, rows, keyedInUpdate };
+}
+
+/** Columns, flag ids and summary of the entries so far. */
+export interface PopulationDerived {
+  columns: PopulationColumn[];
+  flagIds: string[];
+  summary: { measures: MeasureSummary[]; gaps: GapSummary[] };
+}
+
+/** Nothing evaluated yet. */
+export const EMPTY_DERIVED: PopulationDerived = { columns: [], flagIds: [], summary: { measures: [], gaps: [] } };
+
+/**
+ * Columns, flag ids and summary of a growing population, each batch added once (O(batch)); a
+ * snapshot costs O(columns + flags), not O(patients). Equals populationColumns / flagIds /
+ * summarisePopulation over every entry added.
+ */
+export class PopulationTally {
+  private readonly measures = new Map<string, string>();
+  private readonly gaps = new Map<string, string>();
+  private readonly flags = new Set<string>();
+  private readonly acc = new PopulationAccumulator();
+  private added = 0;
+  private last: PopulationDerived = EMPTY_DERIVED;
+
+  /** Entries added so far. */
+  get size(): number {
+    return this.added;
+  }
+
+  /** Adds a batch of entries. */
+  add(batch: readonly PopulationEntry[]): void {
+    for (const e of batch) {
+      this.added++;
+      const ev = e.evaluation;
+      if (!ev) continue;
+      for (const m of ev.measures) if (!this.measures.has(m.id)) this.measures.set(m.id, m.title);
+      for (const g of ev.gaps) if (!this.gaps.has(g.id)) this.gaps.set(g.id, g.title);
+      for (const f of ev.flags) this.flags.add(f.id);
+      this.acc.add(ev);
+    }
+  }
+
+  /**
+   * The current columns, flag ids and summary (a fresh summary; the columns and flag-id arrays are
+   * the previous snapshot's while they have not changed, so what depends on them need not re-render).
+   */
+  snapshot(): PopulationDerived {
+    const prev = this.last;
+    const columns =
+      prev.columns.length === this.measures.size + this.gaps.size
+        ? prev.columns
+        : [...[...this.measures].map(([id, title]) => ({ kind: 'measure' as const, id, title })), ...[...this.gaps].map(([id, title]) => ({ kind: 'gap' as const, id, title }))];
+    const flagIds = prev.flagIds.length === this.flags.size ? prev.flagIds : [...this.flags].sort();
+    this.last = { columns, flagIds, summary: summaryOfAccumulator(this.acc) };
+    return this.last;
+  }
 }

@@ -4,7 +4,7 @@
  * aria-rowindex keep the full size known to assistive technology; each cell shows an icon and a
  * word (never colour alone); column headers are sort buttons with aria-sort.
  */
-import { useRef } from 'react';
+import { memo, useRef } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { gapStatusLabel, measureStatusLabel } from '../care-panel/describe-status.ts';
 import type { PopulationColumn, SortKey, SortSpec } from './population-table-model.ts';
@@ -48,11 +48,50 @@ function Cell({ entry, column }: { entry: PopulationEntry; column: PopulationCol
   );
 }
 
+/** Props of one row. */
+interface RowProps {
+  entry: PopulationEntry;
+  index: number;
+  top: number;
+  columns: readonly PopulationColumn[];
+  template: string;
+  onOpen(entry: PopulationEntry): void;
+}
+
+/**
+ * One patient row. Memoised: while scrolling (and while batches arrive) only the rows that enter
+ * the window or move render; the others keep their DOM as is.
+ */
+const Row = memo(function Row({ entry: e, index, top, columns, template, onOpen }: RowProps) {
+  return (
+    <div
+      className="pop-row"
+      role="row"
+      aria-rowindex={index + 2}
+      data-testid={`population-row-${e.patientId}`}
+      style={{ gridTemplateColumns: template, position: 'absolute', top: 0, left: 0, right: 0, height: ROW_HEIGHT, transform: `translateY(${top}px)` }}
+    >
+      <span role="cell">
+        <button type="button" className="pop-open" onClick={() => onOpen(e)} disabled={!e.record} title={e.error ?? 'Open this patient’s panel'}>
+          {e.name ?? e.patientId}
+        </button>
+        {e.error ? <span className="pop-error"> ⚠ not evaluated</span> : null}
+      </span>
+      <span role="cell">{e.evaluation ? e.evaluation.flags.length : '—'}</span>
+      {columns.map((c) => (
+        <span role="cell" key={columnKey(c)}>
+          <Cell entry={e} column={c} />
+        </span>
+      ))}
+    </div>
+  );
+});
+
 /** The virtualised table. */
 export function PopulationTable({ entries, columns, sort, onSort, onOpen }: PopulationTableProps) {
   const scroller = useRef<HTMLDivElement>(null);
   // The sticky header row sits above the rows inside the scroller: the list starts one row down.
-  const virtualizer = useVirtualizer({ count: entries.length, getScrollElement: () => scroller.current, estimateSize: () => ROW_HEIGHT, overscan: 12, scrollMargin: ROW_HEIGHT });
+  const virtualizer = useVirtualizer({ count: entries.length, getScrollElement: () => scroller.current, estimateSize: () => ROW_HEIGHT, overscan: 6, scrollMargin: ROW_HEIGHT });
   const template = `minmax(12rem, 1.5fr) 4.5rem repeat(${columns.length}, minmax(7.5rem, 1fr))`;
   const header: Array<{ key: SortKey; label: string }> = [
     { key: 'name', label: 'Patient' },
@@ -77,29 +116,7 @@ export function PopulationTable({ entries, columns, sort, onSort, onOpen }: Popu
           {virtualizer.getVirtualItems().map((v) => {
             const e = entries[v.index];
             if (!e) return null;
-            return (
-              <div
-                key={e.patientId}
-                className="pop-row"
-                role="row"
-                aria-rowindex={v.index + 2}
-                data-testid={`population-row-${e.patientId}`}
-                style={{ gridTemplateColumns: template, position: 'absolute', top: 0, left: 0, right: 0, height: ROW_HEIGHT, transform: `translateY(${v.start - ROW_HEIGHT}px)` }}
-              >
-                <span role="cell">
-                  <button type="button" className="pop-open" onClick={() => onOpen(e)} disabled={!e.record} title={e.error ?? 'Open this patient’s panel'}>
-                    {e.name ?? e.patientId}
-                  </button>
-                  {e.error ? <span className="pop-error"> ⚠ not evaluated</span> : null}
-                </span>
-                <span role="cell">{e.evaluation ? e.evaluation.flags.length : '—'}</span>
-                {columns.map((c) => (
-                  <span role="cell" key={columnKey(c)}>
-                    <Cell entry={e} column={c} />
-                  </span>
-                ))}
-              </div>
-            );
+            return <Row key={e.patientId} entry={e} index={v.index} top={v.start - ROW_HEIGHT} columns={columns} template={template} onOpen={onOpen} />;
           })}
       </div>
     </div>

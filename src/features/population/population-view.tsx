@@ -4,18 +4,17 @@
  * left and Cancel, the summary, a sortable/filterable virtualised table, exports, and a click-through
  * to one patient's panel (rendered in place, with Back).
  */
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import type { RecordState } from '../../fhir/record-state.ts';
 import type { PopulationSession, SmartSession } from '../../smart/session.ts';
 import { CarePanel } from '../care-panel/care-panel.tsx';
 import { calendarYearPeriod, localIsoDay, localTzOffsetMin } from '../care-panel/measurement-period.ts';
 import { downloadText, populationBundleJson, populationCsv } from './population-export.ts';
-import { summarisePopulation } from './population-summary.ts';
 import { PopulationSummaryView } from './population-summary-view.tsx';
-import { filterEntries, flagIds, populationColumns, type PopulationFilter, sortEntries, type SortKey, type SortSpec } from './population-table-model.ts';
+import { type PopulationFilter, type RowsState, type SortKey, type SortSpec, updateRows } from './population-table-model.ts';
 import { PopulationTable } from './population-table.tsx';
 import type { PopulationEntry } from './run-population.ts';
-import { usePopulationRun } from './use-population-run.ts';
+import { measureBatchRendered, usePopulationRun } from './use-population-run.ts';
 import './population.css';
 
 /** "about 12 s left" / "about 3 min left". */
@@ -68,10 +67,16 @@ export default function PopulationView({ session }: { session: PopulationSession
     start();
   }, [start]);
 
-  const columns = useMemo(() => populationColumns(run.entries), [run.entries]);
-  const flags = useMemo(() => flagIds(run.entries), [run.entries]);
-  const summary = useMemo(() => summarisePopulation(run.entries), [run.entries]);
-  const rows = useMemo(() => sortEntries(filterEntries(run.entries, filter), sort), [run.entries, filter, sort]);
+  const { columns, flagIds: flags, summary } = run.derived;
+  // Rows are updated from the previous ones (new entries merged in, a filter re-applied to the
+  // sorted list) rather than filtered and sorted from scratch per batch; updateRows is pure, so
+  // keeping its last result in a ref is safe under StrictMode's double rendering.
+  const rowsState = useRef<RowsState | undefined>(undefined);
+  const rows = useMemo(() => {
+    rowsState.current = updateRows(rowsState.current, run.entries, filter, sort);
+    return rowsState.current.rows;
+  }, [run.entries, filter, sort]);
+  useEffect(() => measureBatchRendered(run.entries.length), [run.entries]);
   const onSort = (key: SortKey) => setSort((s) => ({ key, direction: s.key === key && s.direction === 'asc' ? 'desc' : 'asc' }));
 
   if (open) return <PatientPanel session={session} entry={open} onBack={() => setOpen(undefined)} />;

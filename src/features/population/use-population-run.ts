@@ -3,6 +3,8 @@
  * with an encounter in the period), fetches records 4 at a time and evaluates each in the
  * evaluation Web Worker (the main-thread engine only where workers do not exist), publishing the
  * results in batches (at most ~5 renders a second, so 10,000 arrivals do not mean 10,000 renders).
+ * Each batch is added once to the columns, flag ids and summary ({@link PopulationTally}), so a
+ * batch costs the same at patient 9,990 as at patient 10: nothing is recomputed over every entry.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { wrap, type Remote } from 'comlink';
@@ -13,6 +15,7 @@ import type { PopulationSession } from '../../smart/session.ts';
 import type { EvaluationWorkerApi } from '../care-panel/evaluation-worker.ts';
 import { ATTRIBUTED_GROUP_ID, fetchEncounterPopulation, fetchGroupMembers, type PopulationMembers } from './population-members.ts';
 import { DEFAULT_POPULATION_CONCURRENCY, type PopulationEntry, type PopulationProgress, runPopulation } from './run-population.ts';
+import { EMPTY_DERIVED, PopulationTally, type PopulationDerived } from './population-table-model.ts';
 
 /** Where the run is. */
 export type RunPhase = 'idle' | 'members' | 'running' | 'done' | 'cancelled' | 'failed';
@@ -22,6 +25,8 @@ export interface PopulationRunState {
   phase: RunPhase;
   members?: PopulationMembers;
   entries: PopulationEntry[];
+  /** Columns, flag ids and summary of `entries` (kept up to date per batch, not recomputed). */
+  derived: PopulationDerived;
   progress?: PopulationProgress;
   error?: string;
   start(): void;
@@ -30,6 +35,24 @@ export interface PopulationRunState {
 
 /** How often (ms) arrivals are flushed into React state. */
 const FLUSH_INTERVAL_MS = 200;
+
+/**
+ * User Timing names (no PHI: a row count at most): a mark when a batch of results is handed to
+ * React, and a measure from it to the commit that shows the batch (read by the browser benchmark).
+ */
+export const FLUSH_MARK = 'caregap:population-flush';
+export const RENDER_MEASURE = 'caregap:population-render';
+
+/** Measures flush → commit of the latest batch (called from the view's effect); silent without a mark. */
+export function measureBatchRendered(rows: number): void {
+  try {
+    if (performance.getEntriesByName(FLUSH_MARK, 'mark').length === 0) return;
+    performance.measure(RENDER_MEASURE, { start: FLUSH_MARK, detail: { rows } });
+    performance.clearMarks(FLUSH_MARK);
+  } catch {
+    // User Timing unavailable (very old browsers): nothing to measure.
+  }
+}
 
 type EvalOptions = Omit<EvaluationOptions, 'valueSets'>;
 
@@ -44,6 +67,7 @@ export function usePopulationRun(session: PopulationSession, clock: { period: Da
   const [phase, setPhase] = useState<RunPhase>('idle');
   const [members, setMembers] = useState<PopulationMembers>();
   const [entries, setEntries] = useState<PopulationEntry[]>([]);
+  const [derived, setDerived] = useState<PopulationDerived>(EMPTY_DERIVED);
   const [progress, setProgress] = useState<PopulationProgress>();
   const [error, setError] = useState<string>();
   const controller = useRef<AbortController | null>(null);
@@ -66,7 +90,9 @@ export function usePopulationRun(session: PopulationSession, clock: { period: Da
     controller.current = ac;
     const opts: EvalOptions = { period: clock.period, asOf: clock.asOf, tzOffsetMin: clock.tzOffsetMin };
     setPhase('members');
+    performance.clearMeasures?.(RENDER_MEASURE);
     setEntries([]);
+    setDerived(EMPTY_DERIVED);
     setProgress(undefined);
     setError(undefined);
     void (async () => {
@@ -90,10 +116,16 @@ export function usePopulationRun(session: PopulationSession, clock: { period: Da
       setProgress({ done: 0, total: found.patientIds.length, elapsedMs: 0 });
       let pending: PopulationEntry[] = [];
       let latest: PopulationProgress | undefined;
+      const tally = new PopulationTally();
       const flush = () => {
+        // A run replaced by "Evaluate again" publishes nothing more (its rows and tallies would mix in).
+        if (controller.current !== ac) return;
         if (pending.length) {
           const batch = pending;
           pending = [];
+          performance.mark?.(FLUSH_MARK);
+          tally.add(batch);
+          setDerived(tally.snapshot());
           setEntries((prev) => prev.concat(batch));
         }
         if (latest) setProgress(latest);
@@ -123,5 +155,5 @@ export function usePopulationRun(session: PopulationSession, clock: { period: Da
 
   const cancel = useCallback(() => controller.current?.abort(), []);
 
-  return { phase, ...(members ? { members } : {}), entries, ...(progress ? { progress } : {}), ...(error ? { error } : {}), start, cancel };
+  return { phase, ...(members ? { members } : {}), entries, derived, ...(progress ? { progress } : {}), ...(error ? { error } : {}), start, cancel };
 }

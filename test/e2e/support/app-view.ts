@@ -62,3 +62,11 @@ export function typicalPatientId(running: RunningSandbox): string {
   if (!p) throw new Error('no typical patient');
   return p.id;
 }
+
+/** Opens the population view from the sandbox EHR page (practitioner launch); returns the app's frame and the view. */
+export async function openPopulationView(page: Page, origin: string): Promise<{ app: FrameLocator; view: ReturnType<FrameLocator['locator']> }> {
+  await page.goto(`${origin}/ehr/`);
+  await page.locator('[data-testid="open-population"]').click();
+  const app = page.frameLocator('#app-frame');
+  return { app, view: app.locator('[data-testid="population-view"]') };
+}

@@ -15,7 +15,7 @@ export const E2E_ANCHOR = '2026-03-02';
  * Registers beforeAll/afterAll hooks that start and stop a sandbox; the returned getter is valid
  * inside tests.
  */
-export function useSandbox(options: { tokenLifetimeSec?: number } = {}): () => RunningSandbox {
+export function useSandbox(options: { tokenLifetimeSec?: number; patientCount?: number } = {}): () => RunningSandbox {
   let running: RunningSandbox | undefined;
   beforeAll(async () => {
     running = await startSandbox({ port: 0, serveApp: 'vite', seed: 42, patientCount: 12, anchorDate: E2E_ANCHOR, ...options });
