@@ -63,6 +63,18 @@ describe('population view (practitioner launch, attributed Group)', () => {
     expect(csv[0]).toBe('patient,id,kind,status,initial-population,denominator,denominator-exclusion,denominator-exception,numerator,due,closes');
     const patientsInCsv = new Set(csv.slice(1).map((line) => line.split(',')[0]));
     expect(patientsInCsv.size).toBe(total);
+
+    // Click-through: the patient's record is fetched afresh (the run keeps no records) and the panel
+    // shows when it was fetched; Back returns to the whole table.
+    const firstRow = app.locator('[role="row"][data-testid^="population-row-"]').first();
+    const rowId = ((await firstRow.getAttribute('data-testid')) ?? '').replace(/^population-row-/, '');
+    expect(memberIds).toContain(rowId);
+    await firstRow.locator('button.pop-open').click();
+    await app.locator('[data-testid="care-panel"]').waitFor({ timeout: 30_000 });
+    expect(await app.locator('[data-testid="panel-header"]').textContent()).toMatch(/record fetched \d\d:\d\d/);
+    expect(await app.locator('#pop-patient-title').textContent()).toBeTruthy();
+    await app.locator('[data-testid="population-back"]').click();
+    expect(await app.locator('[data-testid="population-row-count"]').textContent()).toContain(`${total} of ${total} shown`);
     expect(tab().logs.filter((l) => l.startsWith('pageerror'))).toEqual([]);
   }, 180_000);
 });

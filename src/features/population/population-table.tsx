@@ -72,7 +72,7 @@ const Row = memo(function Row({ entry: e, index, top, columns, template, onOpen 
       style={{ gridTemplateColumns: template, position: 'absolute', top: 0, left: 0, right: 0, height: ROW_HEIGHT, transform: `translateY(${top}px)` }}
     >
       <span role="cell">
-        <button type="button" className="pop-open" onClick={() => onOpen(e)} disabled={!e.record} title={e.error ?? 'Open this patient’s panel'}>
+        <button type="button" className="pop-open" onClick={() => onOpen(e)} disabled={Boolean(e.error)} title={e.error ?? 'Open this patient’s panel'}>
           {e.name ?? e.patientId}
         </button>
         {e.error ? <span className="pop-error"> ⚠ not evaluated</span> : null}

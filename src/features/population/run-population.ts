@@ -18,8 +18,6 @@ export interface PopulationEntry {
   evaluation?: PatientEvaluation;
   /** Set when the record could not be fetched or evaluated. */
   error?: string;
-  /** The fetched record (kept so a click can open the patient's panel without refetching). */
-  record?: PatientRecord;
 }
 
 /** Progress after each settled patient. */
@@ -39,8 +37,6 @@ export interface RunPopulationOptions {
   concurrency?: number;
   signal?: AbortSignal;
   onEntry?(entry: PopulationEntry, progress: PopulationProgress): void;
-  /** Keep fetched records on the entries (the app does; the benchmark does not, to bound memory). */
-  keepRecords?: boolean;
   /** Injected clock (ms), default performance.now. */
   now?(): number;
 }
@@ -92,7 +88,7 @@ export async function runPopulation(options: RunPopulationOptions): Promise<Popu
       record = await options.load(patientId, child.signal);
       const evaluation = await options.evaluate(record);
       const name = patientDisplayName(record.patient);
-      return { patientId, ...(name ? { name } : {}), evaluation, ...(options.keepRecords ? { record } : {}) };
+      return { patientId, ...(name ? { name } : {}), evaluation };
     } catch (error) {
       const name = patientDisplayName(record?.patient);
       return { patientId, ...(name ? { name } : {}), error: (error as Error)?.message ?? String(error) };

@@ -139,7 +139,6 @@ export function usePopulationRun(session: PopulationSession, clock: { period: Da
         patientIds: found.patientIds,
         concurrency: DEFAULT_POPULATION_CONCURRENCY,
         signal: ac.signal,
-        keepRecords: true,
         load: async (id, signal) => (await fetchPatientRecord(session.client, session.granted, { patientId: id, signal })).record,
         evaluate,
         onEntry: (entry, p) => {
