@@ -12,7 +12,8 @@
  *
  * Input is streamed through a temporary directory of per-patient shards (patient-shards.ts), so
  * memory stays flat however many patients a Bulk Data export holds; `--jobs N` evaluates batches
- * of patients on N worker threads and writes them back in input order (identical output for any N).
+ * of patients on N threads (this one and N − 1 workers) and writes them back in input order
+ * (identical output for any N).
  */
 import { createWriteStream, type WriteStream } from 'node:fs';
 import { parseArgs } from 'node:util';
@@ -50,7 +51,8 @@ Options:
                               gaps-in-care Bundle per patient, ndjson)
   --out FILE                  write to FILE instead of standard output
   --as-of YYYY-MM-DD          evaluation date for look-backs (default: the period end)
-  --jobs N                    evaluate on N worker threads (default 1; same output for any N)
+  --jobs N                    evaluate on N threads, the main one + N-1 workers (default 1; same
+                              output for any N; use the number of cores)
   --quiet                     no progress on stderr (default: a bar on a terminal, else a line
                               every --progress-interval seconds, default 2)
   --progress-interval SECONDS seconds between progress lines when stderr is not a terminal
