@@ -5,6 +5,7 @@
  */
 import { completenessOf, type PatientRecord, type TypeCompleteness } from './record.ts';
 import { epochDay } from './fhir/dates.ts';
+import { effectiveInterval, type ChoiceRead } from './fhir/resource-dates.ts';
 import type { DataIssue, DayPeriod } from './types.ts';
 import { membershipKeyOf, type ValueSetRegistry } from './valuesets/value-set.ts';
 
@@ -57,6 +58,8 @@ export class EvaluationContext {
   readonly issues: DataIssue[] = [];
   /** By resource type, then by path (`cacheKey`). */
   private readonly vsCache = new Map<string, Map<string, PathIndex>>();
+  /** Observation.effective[x] read per Observation ({@link effectiveOf}). */
+  private readonly effectiveReads = new Map<fhir4.Observation, ChoiceRead>();
 
   constructor(
     readonly record: PatientRecord,
@@ -79,6 +82,16 @@ export class EvaluationContext {
   /** Resources of one type (empty when none or missing — check {@link completeness}). */
   ofType<T extends fhir4.Resource = fhir4.Resource>(type: T['resourceType']): T[] {
     return (this.record.resources[type] ?? []) as T[];
+  }
+
+  /**
+   * `effectiveInterval(obs, tz)`, read once per Observation and evaluation: the measures, gaps and
+   * flags each date the same Observations. The result is shared: callers must not change it.
+   */
+  effectiveOf(obs: fhir4.Observation): ChoiceRead {
+    let read = this.effectiveReads.get(obs);
+    if (read === undefined) this.effectiveReads.set(obs, (read = effectiveInterval(obs, this.tz)));
+    return read;
   }
 
   /** Completeness of a resource type. */

@@ -39,20 +39,34 @@ type AnyRecord = Record<string, unknown>;
  */
 export function choiceInterval(resource: object, base: string, tzOffsetMin = 0): ChoiceRead {
   const r = resource as AnyRecord;
-  for (const suffix of ['DateTime', 'Instant'] as const) {
-    const raw = r[`${base}${suffix}`];
+  const names = choiceNames(base);
+  for (let i = 0; i < 2; i++) {
+    const raw = r[names[i]!];
     if (raw === undefined) continue;
     const v = parseFhirDateTime(raw);
-    if (!v) return { malformed: `${base}${suffix}` };
+    if (!v) return { malformed: names[i]! };
     const day = dayRangeOf(v, tzOffsetMin);
     return { bounds: { start: day, end: day }, startValue: v };
   }
-  const p = r[`${base}Period`];
+  const p = r[names[2]!];
   if (p !== undefined) {
     const read = periodBounds(p as fhir4.Period, tzOffsetMin);
-    return read ? read : { malformed: `${base}Period` };
+    return read ? read : { malformed: names[2]! };
   }
   return {};
+}
+
+/** `<base>DateTime`, `<base>Instant`, `<base>Period` by base, built once (no key text per read). */
+const CHOICE_NAMES = new Map<string, readonly [string, string, string]>();
+function choiceNames(base: string): readonly [string, string, string] {
+  let names = CHOICE_NAMES.get(base);
+  if (!names) {
+    names = [`${base}DateTime`, `${base}Instant`, `${base}Period`];
+    // bases are a handful of element names; the bound only guards unexpected callers
+    if (CHOICE_NAMES.size > 100) CHOICE_NAMES.clear();
+    CHOICE_NAMES.set(base, names);
+  }
+  return names;
 }
 
 /**

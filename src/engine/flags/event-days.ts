@@ -6,7 +6,6 @@
  */
 import type { EvaluationContext } from '../evaluation-context.ts';
 import { dayRangeOf, parseFhirDateTime, type DayRange } from '../fhir/dates.ts';
-import { effectiveInterval } from '../fhir/resource-dates.ts';
 
 /** `Type/id` of a resource. */
 export function refOf(r: fhir4.Resource): string {
@@ -28,7 +27,7 @@ export function withinDaysBefore(day: number, asOfDay: number, days: number): bo
 
 /** The day an Observation was made: effective[x] (start), else `issued`. */
 export function observationDay(ctx: EvaluationContext, obs: fhir4.Observation): number | undefined {
-  const read = effectiveInterval(obs, ctx.tz);
+  const read = ctx.effectiveOf(obs);
   if (read.malformed) {
     ctx.issue({ resourceType: 'Observation', id: obs.id, field: read.malformed, message: 'unreadable date: observation ignored by the risk flags', severity: 'warning' });
     return undefined;

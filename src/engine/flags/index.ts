@@ -13,7 +13,8 @@ import { inpatientUtilisationFlags } from './inpatient-utilisation.ts';
 import { edUtilisationFlags } from './ed-utilisation.ts';
 import { symptomSeverityFlags } from './symptom-severity.ts';
 import { sdohNeedFlags, type HitsScorer, type SdohCodeTest, type SdohInterpreter } from './sdoh-need.ts';
-import { hitsPositive, isSdohCode, sdohFindingsOf } from '../codes/sdoh-items.ts';
+import { hitsPositive, isSdohCode } from '../codes/sdoh-items.ts';
+import { sdohFindingsIn } from '../codes/sdoh-findings-memo.ts';
 import { multipleChronicConditionsFlags } from './multiple-chronic-conditions.ts';
 import { polypharmacyFlags } from './polypharmacy.ts';
 import { highNeedsFlags } from './high-needs.ts';
@@ -25,8 +26,11 @@ export interface SdohReaders {
   isSdohCode: SdohCodeTest;
 }
 
-/** The project's SDOH instrument tables (AHC HRSN, Hunger Vital Sign, PRAPARE, HITS). */
-export const DEFAULT_SDOH_READERS: SdohReaders = { interpret: (obs) => sdohFindingsOf(obs), hits: hitsPositive, isSdohCode };
+/**
+ * The project's SDOH instrument tables (AHC HRSN, Hunger Vital Sign, PRAPARE, HITS); each
+ * Observation is read once per evaluation, shared with the sdoh-screening measure.
+ */
+export const DEFAULT_SDOH_READERS: SdohReaders = { interpret: (obs, ctx) => sdohFindingsIn(ctx, obs), hits: hitsPositive, isSdohCode };
 
 /** The flag families under a policy. */
 export function flagFamilies(policy: RiskPolicy = DEFAULT_RISK_POLICY, sdoh: SdohReaders = DEFAULT_SDOH_READERS): FlagDefinition[] {

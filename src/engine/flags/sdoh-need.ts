@@ -7,6 +7,7 @@
  * measures.md §2.4), passed in so this family stays independent of the instrument tables. HITS
  * items answered as separate Observations are summed per day (positive when the sum is > 10).
  */
+import type { EvaluationContext } from '../evaluation-context.ts';
 import type { FlagDefinition } from '../measure-definition.ts';
 import type { FlagResult } from '../types.ts';
 import { DEFAULT_RISK_POLICY, type RiskPolicy, type SdohDomain } from '../config/risk-policy.ts';
@@ -27,8 +28,11 @@ export interface SdohInterpretation {
   hitsPoints?: number;
 }
 
-/** Every domain finding one Observation carries (empty when it is not an SDOH answer). */
-export type SdohInterpreter = (obs: fhir4.Observation) => readonly SdohInterpretation[];
+/**
+ * Every domain finding one Observation carries (empty when it is not an SDOH answer); `ctx` is the
+ * evaluation, so that an interpreter may share its readings with the measure that read them first.
+ */
+export type SdohInterpreter = (obs: fhir4.Observation, ctx: EvaluationContext) => readonly SdohInterpretation[];
 
 /** Decides a HITS screen from its item points (positive when the sum is > 10), `undefined` while undecidable. */
 export type HitsScorer = (points: readonly number[]) => boolean | undefined;
@@ -77,7 +81,7 @@ export function sdohNeedFlags(interpret: SdohInterpreter, hits: HitsScorer, isSd
       for (const obs of observationsCoded(ctx, isSdohCode)) {
         let findings: readonly SdohInterpretation[];
         try {
-          findings = interpret(obs);
+          findings = interpret(obs, ctx);
         } catch {
           ctx.issue({ resourceType: 'Observation', id: obs.id, field: 'value', message: 'SDOH answer could not be interpreted', severity: 'warning' });
           continue;

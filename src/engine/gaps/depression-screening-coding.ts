@@ -21,7 +21,6 @@ import {
 import { hasCode } from '../fhir/codings.ts';
 import { ageInYearsOn, isoDay } from '../fhir/dates.ts';
 import { numericValue } from '../fhir/quantities.ts';
-import { effectiveInterval } from '../fhir/resource-dates.ts';
 import { incompleteInputs } from '../measures/proportion.ts';
 import { qualifyingEncounters, type QualifyingEncounter } from '../measures/cms2-qualifying-encounters.ts';
 import type { GapResult } from '../types.ts';
@@ -49,7 +48,7 @@ interface DatedObservation {
 
 function dated(ctx: EvaluationContext, obs: fhir4.Observation): DatedObservation | undefined {
   if (!obs || !RESULT_STATUSES.includes(obs.status)) return undefined;
-  const start = effectiveInterval(obs, ctx.tz).bounds?.start;
+  const start = ctx.effectiveOf(obs).bounds?.start;
   if (!start || start.low !== start.high || start.low > ctx.asOfDay) return undefined;
   return { obs, reference: `Observation/${obs.id ?? 'unknown'}`, day: start.low };
 }

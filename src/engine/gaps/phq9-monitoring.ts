@@ -13,7 +13,7 @@ import { CONDITION_CLINICAL, CONDITION_VER_STATUS, ICD10CM, LOINC, normalizeSyst
 import { LOINC_PHQ9_TOTAL, LOINC_PHQA_TOTAL } from '../codes/screening-instruments.ts';
 import { codingsOf, displayOf, hasCode } from '../fhir/codings.ts';
 import { addMonths, isoDay } from '../fhir/dates.ts';
-import { abatementEndDay, effectiveInterval, onsetStartDay } from '../fhir/resource-dates.ts';
+import { abatementEndDay, onsetStartDay } from '../fhir/resource-dates.ts';
 import { hasValue } from '../fhir/quantities.ts';
 import { incompleteInputs } from '../measures/proportion.ts';
 import { MAJOR_DEPRESSION } from '../valuesets/catalog/major-depression.ts';
@@ -77,7 +77,7 @@ export function phq9MonitoringGaps(policy: GapPolicy = DEFAULT_GAP_POLICY): GapD
       for (const obs of ctx.ofType<fhir4.Observation>('Observation')) {
         if (!RESULT_STATUSES.includes(obs.status) || !hasValue(obs)) continue;
         if (!PHQ9_MONITORING_CODES.some((code) => hasCode(obs.code, { system: LOINC, code }))) continue;
-        const start = effectiveInterval(obs, ctx.tz).bounds?.start;
+        const start = ctx.effectiveOf(obs).bounds?.start;
         if (!start || start.low !== start.high || start.low > ctx.asOfDay) continue;
         if (!latest || start.low > latest.day) latest = { day: start.low, ref: `Observation/${obs.id ?? 'unknown'}` };
       }

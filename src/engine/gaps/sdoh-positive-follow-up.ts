@@ -73,7 +73,7 @@ function fromObservations(ctx: EvaluationContext, interpret: SdohObservationInte
     if (!obs || !['final', 'amended', 'corrected'].includes(obs.status)) continue;
     const read = interpret(obs);
     if (!read || read.positive === undefined) continue;
-    const start = choiceInterval(obs, 'effective', ctx.tz).bounds?.start;
+    const start = ctx.effectiveOf(obs).bounds?.start;
     const day = start && start.low === start.high ? start.low : singleDay(ctx, obs.issued);
     if (day === undefined || day < ctx.periodStartDay || day > ctx.asOfDay) continue;
     const prev = latest.get(read.domain);

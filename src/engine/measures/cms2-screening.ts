@@ -12,7 +12,7 @@ import { hasCode } from '../fhir/codings.ts';
 import { dayIn } from '../fhir/day-relations.ts';
 import type { DayRange } from '../fhir/dates.ts';
 import { hasValue, valueDisplay } from '../fhir/quantities.ts';
-import { effectiveInterval, instantRange } from '../fhir/resource-dates.ts';
+import { instantRange } from '../fhir/resource-dates.ts';
 import type { QualifyingEncounter } from './cms2-qualifying-encounters.ts';
 import {
   CMS2_KINDS,
@@ -66,7 +66,7 @@ export function screeningsOf(ctx: EvaluationContext, kind: ScreeningKind, encoun
     if (!hasCode(obs.code, code)) continue;
     if (!SCREENING_STATUSES.includes(obs.status) || !hasValue(obs)) continue;
     const reference = `Observation/${obs.id ?? ''}`;
-    const read = effectiveInterval(obs, ctx.tz);
+    const read = ctx.effectiveOf(obs);
     if (read.malformed) {
       ctx.issue({ resourceType: 'Observation', ...(obs.id ? { id: obs.id } : {}), field: read.malformed, message: 'not a FHIR date/dateTime', severity: 'warning' });
       doubtful.push(`${reference} (${code.code}) has an unreadable effective time`);

@@ -11,7 +11,6 @@
 import type { EvaluationContext } from '../evaluation-context.ts';
 import { dayIn } from '../fhir/day-relations.ts';
 import { dayOf, isoDay, parseFhirDateTime } from '../fhir/dates.ts';
-import { effectiveInterval } from '../fhir/resource-dates.ts';
 import {
   SDOH_DOMAINS,
   SDOH_PANELS,
@@ -20,11 +19,11 @@ import {
   interpretSdohItem,
   loincCodeOf,
   loincFromLinkId,
-  sdohFindingsOf,
   type SdohDomain,
   type SdohFinding,
   type SdohInstrument,
 } from '../codes/sdoh-items.ts';
+import { sdohFindingsReader } from '../codes/sdoh-findings-memo.ts';
 
 /** Per-domain screening result, as published in `MeasureResult.detail.domains`. */
 export interface SdohDomainResult {
@@ -50,7 +49,7 @@ export const RESPONSE_STATUSES: readonly string[] = ['completed', 'amended'];
 
 /** Reads the day of an Observation (effective[x], else issued); `undefined` when none or imprecise. */
 function observationDay(ctx: EvaluationContext, obs: fhir4.Observation): number | undefined {
-  const read = effectiveInterval(obs, ctx.tz);
+  const read = ctx.effectiveOf(obs);
   const start = read.bounds?.start;
   const end = read.bounds?.end;
   if (start && end) {
@@ -83,9 +82,10 @@ function findingsFromObservations(ctx: EvaluationContext): DatedFinding[] {
   const observations = ctx.ofType<fhir4.Observation>('Observation').filter((o) => o && typeof o === 'object');
   const contexts = memberContexts(observations);
   const out: DatedFinding[] = [];
+  const findingsOf = sdohFindingsReader(ctx);
   for (const obs of observations) {
     // most Observations are not SDOH items: the reference text is built only when needed
-    const findings = sdohFindingsOf(obs, contexts.size ? contexts.get(`Observation/${obs.id ?? ''}`) : undefined);
+    const findings = findingsOf(obs, contexts.size ? contexts.get(`Observation/${obs.id ?? ''}`) : undefined);
     if (!findings.length) continue;
     const reference = `Observation/${obs.id ?? ''}`;
     const day = observationDay(ctx, obs);

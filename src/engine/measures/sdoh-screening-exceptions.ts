@@ -14,7 +14,6 @@ import { isSdohCode, loincCodeOf } from '../codes/sdoh-items.ts';
 import { hasCode, extensionConcept, type CodeRef } from '../fhir/codings.ts';
 import { dayOf, isoDay, parseFhirDateTime } from '../fhir/dates.ts';
 import { dayIn } from '../fhir/day-relations.ts';
-import { effectiveInterval } from '../fhir/resource-dates.ts';
 import { PATIENT_DECLINED } from '../valuesets/catalog/patient-declined.ts';
 import { QICORE_NOT_DONE_REASON, QICORE_NOT_DONE_REASON_ALT } from './cms2-exclusions-exceptions.ts';
 
@@ -45,7 +44,7 @@ const isDeclined = (cc: fhir4.CodeableConcept | undefined): boolean => !!cc && S
 
 /** The day the declined screening was recorded: effective[x] (start), else issued. */
 function recordedDay(ctx: EvaluationContext, obs: fhir4.Observation): number | undefined {
-  const start = effectiveInterval(obs, ctx.tz).bounds?.start;
+  const start = ctx.effectiveOf(obs).bounds?.start;
   if (start && Number.isFinite(start.low) && start.low === start.high) return start.low;
   const issued = parseFhirDateTime(obs.issued);
   return issued ? dayOf(issued, ctx.tz) : undefined;
