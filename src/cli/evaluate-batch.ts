@@ -10,6 +10,7 @@ import { recordFromResources } from '../engine/record.ts';
 import type { PopulationInput } from '../engine/report/summary-measure-report.ts';
 import type { DayPeriod } from '../engine/types.ts';
 import { outputLines, summaryInput, type FormatSettings } from './output-formats.ts';
+import { jsonMessage } from './read-inputs.ts';
 import { LINE_SLOTS, type LineProblem, type PatientBatch } from './patient-shards.ts';
 
 /** Everything a batch needs besides its patients (structured-clonable, sent once to each worker). */
@@ -43,8 +44,6 @@ export function evaluateResources(id: string, resources: readonly fhir4.Resource
   const ev = evaluatePatient(recordFromResources([...byKey.values()]), { period: s.period, only: s.only, ...(s.asOf ? { asOf: s.asOf } : {}) });
   return { id, lines: outputLines(ev, patient, s), ...(s.format === 'summary' ? { summary: summaryInput(ev) } : {}) };
 }
-
-const jsonMessage = (err: unknown): string => `invalid JSON (${err instanceof Error ? err.message.replace(/\s+/g, ' ') : String(err)})`;
 
 /** Evaluates a batch of patients, in order. */
 export function evaluateBatch(batch: PatientBatch, s: BatchSettings): PatientOutcome[] {

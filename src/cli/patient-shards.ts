@@ -21,7 +21,7 @@ import { appendFileSync, closeSync, mkdtempSync, openSync, readFileSync, readSyn
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { patientIdOf, scanPatientId } from './group-by-patient.ts';
-import { readFileResources, resourcesOf, type InputProblem } from './read-inputs.ts';
+import { isNdjson, jsonMessage, readFileResources, resourcesOf, type InputProblem } from './read-inputs.ts';
 
 /** Patients per shard: a shard of this many synthetic patients is about 10 MB of JSON. */
 export const PATIENTS_PER_SHARD = 250;
@@ -60,8 +60,6 @@ export interface PatientLines {
 export function isPatientFile(file: string): boolean {
   return /^Patient([._-]|$)/i.test(basename(file)) && /\.(nd)?jsonl?$/i.test(file);
 }
-
-const isNdjson = (file: string): boolean => /\.(ndjson|jsonl)$/i.test(file);
 
 /** The temporary shard store of one run; call {@link PatientShards.dispose} when done. */
 export class PatientShards {
@@ -309,7 +307,7 @@ function shardNdjson(file: string, fileIndex: number, shards: PatientShards, pro
         try {
           value = JSON.parse(text);
         } catch (e) {
-          problems.push({ file, line: n, message: `invalid JSON (${e instanceof Error ? e.message.replace(/\s+/g, ' ') : String(e)})` });
+          problems.push({ file, line: n, message: jsonMessage(e) });
           return;
         }
         for (const located of resourcesOf(value, file, n, problems)) {

@@ -1,14 +1,12 @@
 /**
- * Reads FHIR resources from the CLI's inputs: a Bundle JSON file (any type, nested Bundles
- * flattened), an ndjson file (one resource per line, streamed with readline, as a Bulk Data export
- * writes it), a single-resource JSON file, or a directory of any of these (recursive, sorted).
+ * Reads FHIR resources from the CLI's inputs: expands directories (recursive, sorted) into files and
+ * reads JSON files — a Bundle (any type, nested Bundles flattened) or a single resource. ndjson files
+ * (one resource per line, as a Bulk Data export writes them) are streamed by patient-shards.ts.
  * Unreadable input never stops the run: each problem is recorded with its file and line, and every
  * readable resource is still delivered.
  */
-import { createReadStream } from 'node:fs';
 import { readFile, readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { createInterface } from 'node:readline';
 import { jsonErrorLine } from './json-error-position.ts';
 
 /** One unreadable piece of input, located by file and (when known) line. */
@@ -40,7 +38,8 @@ export const BUNDLE_TYPES: readonly string[] = [
 /** Bundle types whose entries may carry no resource. */
 const BUNDLES_WITHOUT_RESOURCES: readonly string[] = ['history', 'transaction-response', 'batch-response'];
 
-const isNdjson = (file: string): boolean => NDJSON_EXTENSIONS.some((e) => file.toLowerCase().endsWith(e));
+/** Whether a file is read as ndjson (by its extension). */
+export const isNdjson = (file: string): boolean => NDJSON_EXTENSIONS.some((e) => file.toLowerCase().endsWith(e));
 
 /** Formats a problem as `file:line: message`. */
 export function formatProblem(p: InputProblem): string {
@@ -73,7 +72,8 @@ export async function expandInputs(paths: readonly string[], problems: InputProb
   return out;
 }
 
-const jsonMessage = (err: unknown): string => `invalid JSON (${err instanceof Error ? err.message.replace(/\s+/g, ' ') : String(err)})`;
+/** The problem message for text that JSON.parse rejected (one line, the parser's own words). */
+export const jsonMessage = (err: unknown): string => `invalid JSON (${err instanceof Error ? err.message.replace(/\s+/g, ' ') : String(err)})`;
 
 /**
  * The resources of one parsed JSON value: a resource, or a Bundle's entries (recursively).
@@ -123,32 +123,11 @@ export function resourcesOf(value: unknown, file: string, line: number | undefin
   return out;
 }
 
-/** Reads one file (JSON or ndjson) and delivers each resource to `sink`. */
+/**
+ * Reads one JSON file (a Bundle or a single resource) and delivers each resource to `sink`.
+ * ndjson files are read line by line by patient-shards.ts (readLines + the byte scanner).
+ */
 export async function readFileResources(file: string, problems: InputProblem[], sink: (r: LocatedResource) => void): Promise<void> {
-  if (isNdjson(file)) {
-    let stream;
-    try {
-      stream = createReadStream(file, { encoding: 'utf8' });
-      const lines = createInterface({ input: stream, crlfDelay: Infinity });
-      let n = 0;
-      for await (const raw of lines) {
-        n++;
-        const text = raw.trim();
-        if (!text) continue;
-        let value: unknown;
-        try {
-          value = JSON.parse(text);
-        } catch (e) {
-          problems.push({ file, line: n, message: jsonMessage(e) });
-          continue;
-        }
-        for (const r of resourcesOf(value, file, n, problems)) sink(r);
-      }
-    } catch (e) {
-      problems.push({ file, message: `cannot read: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}` });
-    }
-    return;
-  }
   let text: string;
   try {
     text = await readFile(file, 'utf8');
