@@ -7,6 +7,7 @@
  */
 import { ICD10CM, SNOMED } from './code-systems.ts';
 import { normalizeSystem } from './code-systems.ts';
+import { icd10PoisoningIntent } from './icd10-intent.ts';
 
 /** A diagnosis group: ICD-10-CM code prefixes (dot-less, upper case) minus excluded prefixes, plus SNOMED codes. */
 export interface DiagnosisGroup {
@@ -51,13 +52,18 @@ export const SUBSTANCE_USE_DISORDER: DiagnosisGroup = {
   source: 'F10–F19 excluding F17 (nicotine), measures.md §6; SNOMED: substance abuse, alcoholism, opioid abuse, drug dependence.',
 };
 
-/** Unintentional drug overdose / poisoning: T40 (opioids, cocaine, cannabis…), T42–T43 with intent "1" or "4". */
+/**
+ * Drug overdose: poisoning by opioids, cocaine, cannabis, other narcotics and psychodysleptics (T40),
+ * antiepileptic / sedative-hypnotic / antiparkinson drugs (T42) and psychotropic drugs (T43) —
+ * poisoning of any intent (accidental, intentional self-harm, assault, undetermined), never an
+ * adverse effect or underdosing ({@link isDrugOverdose}; measures.md §5.1).
+ */
 export const DRUG_OVERDOSE: DiagnosisGroup = {
   id: 'overdose',
   label: 'Drug overdose',
   icd10Prefixes: ['T40', 'T42', 'T43'],
   snomed: ['55680006'],
-  source: 'Open approximation of NCQA Unintentional Drug Overdose: T40, T42, T43 poisonings.',
+  source: 'Open approximation of NCQA Unintentional Drug Overdose: T40, T42, T43 poisonings (intent 1–4).',
 };
 
 /** Serious mental illness: schizophrenia spectrum F20–F29, bipolar F30–F31, severe MDD F32.2/F32.3/F33.2/F33.3 [measures.md §6]. */
@@ -92,13 +98,27 @@ export function conceptInGroup(group: DiagnosisGroup, concept: fhir4.CodeableCon
   return Array.isArray(concept?.coding) && concept!.coding!.some((c) => codingInGroup(group, c));
 }
 
-/** T36–T65 poisoning codes whose 6th character "2" marks intentional self-harm (e.g. T39.012A). */
+/**
+ * Intentional self-harm: X71–X83, T14.91 (suicide attempt), SNOMED self-harm / suicide attempt, and
+ * T36–T65 / T71 poisonings, toxic effects and asphyxiations whose intent character is 2 — the 5th
+ * or 6th character depending on the code (T42.72XA, T43.222A, T58.02XA, T71.162A; measures.md §5.1).
+ */
 export function isIntentionalSelfHarm(coding: fhir4.Coding | undefined): boolean {
-  if (codingInGroup(INTENTIONAL_SELF_HARM, coding)) return true;
-  if (!coding?.code || !coding.system || normalizeSystem(coding.system) !== ICD10CM) return false;
-  const k = icdKey(coding.code);
-  const cat = Number(k.slice(1, 3));
-  return k.startsWith('T') && cat >= 36 && cat <= 65 && k.length >= 6 && k[5] === '2';
+  return codingInGroup(INTENTIONAL_SELF_HARM, coding) || icd10PoisoningIntent(coding) === 'intentional-self-harm';
+}
+
+const POISONING_INTENTS = new Set(['accidental', 'intentional-self-harm', 'assault', 'undetermined']);
+
+/**
+ * Drug overdose: a {@link DRUG_OVERDOSE} code that records a poisoning (accidental, intentional,
+ * assault or undetermined intent); an adverse effect (5) or underdosing (6) is not an overdose,
+ * nor is an ICD-10-CM code too short to carry an intent. SNOMED overdose codes count as they are.
+ */
+export function isDrugOverdose(coding: fhir4.Coding | undefined): boolean {
+  if (!codingInGroup(DRUG_OVERDOSE, coding)) return false;
+  if (normalizeSystem(coding!.system!) !== ICD10CM) return true;
+  const intent = icd10PoisoningIntent(coding);
+  return intent !== undefined && POISONING_INTENTS.has(intent);
 }
 
 /**

@@ -9,7 +9,7 @@
  */
 import type { GapDefinition } from '../measure-definition.ts';
 import type { EvaluationContext } from '../evaluation-context.ts';
-import { conceptInGroup, DRUG_OVERDOSE, isIntentionalSelfHarm, MENTAL_ILLNESS, SUBSTANCE_USE_DISORDER } from '../codes/diagnosis-groups.ts';
+import { conceptInGroup, isDrugOverdose, isIntentionalSelfHarm, MENTAL_ILLNESS, SUBSTANCE_USE_DISORDER } from '../codes/diagnosis-groups.ts';
 import { codingsOf } from '../fhir/codings.ts';
 import { isoDay } from '../fhir/dates.ts';
 import type { GapResult } from '../types.ts';
@@ -50,7 +50,7 @@ const FUA: EdFamily = {
   indexLabel: 'substance-use ED visit',
   qualifies: (ctx, v) =>
     conceptInGroup(SUBSTANCE_USE_DISORDER, principalDiagnosis(ctx, v.encounter)) ||
-    allDiagnoses(ctx, v.encounter).some((d) => conceptInGroup(DRUG_OVERDOSE, d)),
+    allDiagnoses(ctx, v.encounter).some((d) => codingsOf(d).some((c) => isDrugOverdose(c))),
 };
 
 function edFollowUpGaps(family: EdFamily, policy: GapPolicy): GapDefinition {
