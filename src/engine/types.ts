@@ -77,6 +77,20 @@ export interface MeasureResult {
   detail?: Record<string, unknown>;
   /** True for inverse measures (a numerator hit is the bad outcome, e.g. CMS122). */
   inverse?: boolean;
+  /**
+   * For a measure with several rates (HEDIS FUH `7-day` / `30-day`): one entry per Measure.group,
+   * each with its own populations. Absent for a single-rate measure, whose one group is `populations`.
+   */
+  groups?: MeasureGroupResult[];
+}
+
+/** One rate (Measure.group) of a measure with several: its populations for this patient. */
+export interface MeasureGroupResult {
+  /** The Measure.group id, e.g. `7-day`, `30-day`. */
+  id: string;
+  populations: PopulationCounts;
+  /** What the populations count: `boolean` (patients, the default) or a resource type such as `Encounter` (episodes). */
+  populationBasis?: string;
 }
 
 /** Status of one care gap. */
