@@ -57,7 +57,7 @@ describe('patient identity', () => {
 
   it('without a general practitioner, attributes to the practitioner of most qualifying visits', () => {
     const record = recordFromResources([
-      { ...MARIA, generalPractitioner: [{ reference: 'Organization/clinic' }] },
+      { ...MARIA, generalPractitioner: [{ reference: 'Organization/clinic' }] } as fhir4.Patient,
       visit('v1', '2026-02-01', { ref: 'Practitioner/chen', display: 'NP Lily Chen' }),
       visit('v2', '2026-05-01', { ref: 'Practitioner/chen' }),
       visit('v3', '2026-09-01', { ref: 'Practitioner/okafor', display: 'Dr. Chidi Okafor' }),

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { PatientEvaluation, PatientRecord } from '../../../src/engine/index.ts';
-import { estimateRemainingMs, patientDisplayName, runPopulation } from '../../../src/features/population/run-population.ts';
+import { patientName } from '../../../src/engine/index.ts';
+import { estimateRemainingMs, runPopulation } from '../../../src/features/population/run-population.ts';
 import { groupPatientIds, patientIdOfReference } from '../../../src/features/population/population-members.ts';
 
 const recordOf = (id: string): PatientRecord => ({ patient: { resourceType: 'Patient', id, name: [{ given: ['Pat'], family: id }] }, resources: {}, completeness: {} });
@@ -78,8 +79,8 @@ describe('running a population', () => {
   });
 
   it('names a patient from the official name, else the first', () => {
-    expect(patientDisplayName({ resourceType: 'Patient', name: [{ use: 'nickname', text: 'Teddy' }, { use: 'official', given: ['Edward'], family: 'Marsh' }] })).toBe('Edward Marsh');
-    expect(patientDisplayName({ resourceType: 'Patient' })).toBeUndefined();
+    expect(patientName({ resourceType: 'Patient', name: [{ use: 'nickname', text: 'Teddy' }, { use: 'official', given: ['Edward'], family: 'Marsh' }] })).toBe('Edward Marsh');
+    expect(patientName({ resourceType: 'Patient' })).toBeUndefined();
   });
 });
 
