@@ -20,8 +20,8 @@ import type { PopulationEntry } from './run-population.ts';
 const ROW_HEIGHT = 46;
 /** Header height in px (labels wrap to two lines). */
 const HEADER_HEIGHT = 48;
-/** Column widths in rem. */
-const WIDTH = { patient: 15, clinician: 10, flags: 4.5, openGaps: 5, finding: 9.5 } as const;
+/** Column widths in rem; the patient column's is the CSS variable --pop-patient-w (narrower on small screens). */
+const WIDTH = { clinician: 10, flags: 4.5, openGaps: 5, finding: 9.5 } as const;
 
 /** Props of {@link PopulationTable}. */
 export interface PopulationTableProps {
@@ -131,9 +131,10 @@ export function PopulationTable({ entries, columns, sort, onSort, onOpen }: Popu
   const scroller = useRef<HTMLDivElement>(null);
   // The sticky header row sits above the rows inside the scroller: the list starts one header down.
   const virtualizer = useVirtualizer({ count: entries.length, getScrollElement: () => scroller.current, estimateSize: () => ROW_HEIGHT, overscan: 6, scrollMargin: HEADER_HEIGHT });
-  const widths = [WIDTH.patient, WIDTH.clinician, WIDTH.flags, WIDTH.openGaps, ...columns.map(() => WIDTH.finding)];
-  const template = widths.map((w) => `${w}rem`).join(' ');
-  const width = `${widths.reduce((a, b) => a + b, 0)}rem`;
+  const widths = [WIDTH.clinician, WIDTH.flags, WIDTH.openGaps, ...columns.map(() => WIDTH.finding)];
+  // one template and one total width for the header and every row: a header always sits over its column
+  const template = ['var(--pop-patient-w)', ...widths.map((w) => `${w}rem`)].join(' ');
+  const width = `calc(var(--pop-patient-w) + ${widths.reduce((a, b) => a + b, 0)}rem)`;
   const header: Array<{ key: SortKey; label: string; title: string; sticky?: boolean }> = [
     { key: 'name', label: 'Patient', title: 'Patient name, birth date and MRN', sticky: true },
     { key: 'clinician', label: 'Clinician', title: 'Attributed clinician (general practitioner, else most qualifying visits)' },
