@@ -54,7 +54,7 @@ export function summaryInput(ev: PatientEvaluation, identity?: PatientIdentity):
   return {
     patient: ev.patient,
     ...(identity?.clinician ? { clinician: identity.clinician } : {}),
-    measures: ev.measures.map((m) => ({ id: m.id, measureUrl: m.measureUrl, version: m.version, title: m.title, status: m.status, populations: m.populations, evidence: [], ...(m.inverse ? { inverse: true } : {}) })),
+    measures: ev.measures.map((m) => ({ id: m.id, measureUrl: m.measureUrl, version: m.version, title: m.title, status: m.status, populations: m.populations, evidence: [], ...(m.inverse ? { inverse: true } : {}), ...(m.groups ? { groups: m.groups, populationBasis: m.populationBasis } : {}) })),
     gaps: ev.gaps.map((g) => ({ id: g.id, title: g.title, status: g.status, why: '', evidence: [], ...(g.measureId ? { measureId: g.measureId } : {}) })),
   };
 }

@@ -7,14 +7,13 @@
  */
 import { MEASURE_POPULATION } from '../codes/code-systems.ts';
 import type { MeasureResult, PopulationCode, DayPeriod } from '../types.ts';
-import { measureGroupsOf } from './population-accumulator.ts';
 
 const POPULATION_ORDER: readonly { code: PopulationCode; display: string; id: string }[] = [
-  { code: 'initial-population', display: 'Initial Population', id: 'InitialPopulation' },
-  { code: 'denominator', display: 'Denominator', id: 'Denominator' },
-  { code: 'denominator-exclusion', display: 'Denominator Exclusion', id: 'DenominatorExclusion' },
-  { code: 'numerator', display: 'Numerator', id: 'Numerator' },
-  { code: 'denominator-exception', display: 'Denominator Exception', id: 'DenominatorException' },
+  { code: 'initial-population', display: 'Initial Population', id: 'InitialPopulation_1' },
+  { code: 'denominator', display: 'Denominator', id: 'Denominator_1' },
+  { code: 'denominator-exclusion', display: 'Denominator Exclusion', id: 'DenominatorExclusion_1' },
+  { code: 'numerator', display: 'Numerator', id: 'Numerator_1' },
+  { code: 'denominator-exception', display: 'Denominator Exception', id: 'DenominatorException_1' },
 ];
 
 /** Extension marking a report whose inputs were incomplete (our status `unknown`). */
@@ -49,16 +48,16 @@ export function toIndividualMeasureReport(result: MeasureResult, opts: MeasureRe
     measure: `${result.measureUrl}|${result.version}`,
     subject: { reference: opts.subject },
     period: { start: opts.period.start, end: opts.period.end },
-    // one group per Measure.group (a single-rate measure has one, `Group_1`); population ids
-    // number the group as fqm-execution does (`Numerator_1`, `Numerator_2`, …)
-    group: measureGroupsOf(result).map((g, i) => ({
-      id: g.id,
-      population: POPULATION_ORDER.map((p) => ({
-        id: `${p.id}_${i + 1}`,
-        code: { coding: [{ system: MEASURE_POPULATION, code: p.code, display: p.display }] },
-        count: g.populations[p.code] ?? 0,
-      })),
-    })),
+    group: [
+      {
+        id: 'Group_1',
+        population: POPULATION_ORDER.map((p) => ({
+          id: p.id,
+          code: { coding: [{ system: MEASURE_POPULATION, code: p.code, display: p.display }] },
+          count: result.populations[p.code],
+        })),
+      },
+    ],
   };
   if (opts.date) report.date = opts.date;
   if (result.inverse)

@@ -5,7 +5,10 @@
  * Sums are order-independent, so a streaming caller adds patients as they arrive and keeps none.
  * A patient whose measure status is `unknown` (inputs incomplete) has no verdict: its provisional
  * populations are not summed (it is counted apart, overall and in its stratum), so every stratum's
- * counts add up to the group's.
+ * counts add up to the group's. Episode-based measures (`groups`, population basis Encounter:
+ * fuh, fum, fua, tcm) count index events; events still in progress on asOf and events the record
+ * cannot decide are tallied per group beside the counts, and an unknown patient's would-be events
+ * are added to the unknown events (the rule of the follow-up measures' reports).
  */
 import type { GapStatus, MeasureGroupResult, MeasureResult, MeasureStatus, PatientEvaluation, PopulationCode, PopulationCounts } from '../types.ts';
 import { clinicianKey, type AttributedClinician } from './patient-identity.ts';
@@ -23,7 +26,10 @@ export type PopulationInput = Pick<PatientEvaluation, 'patient' | 'measures'> & 
 };
 
 /** What the accumulator reads of a measure result. */
-type MeasureInput = Pick<MeasureResult, 'id' | 'title' | 'measureUrl' | 'version' | 'inverse' | 'status' | 'populations' | 'groups'>;
+type MeasureInput = Pick<MeasureResult, 'id' | 'title' | 'measureUrl' | 'version' | 'inverse' | 'status' | 'populations' | 'groups' | 'populationBasis'>;
+
+/** A group as the accumulator reads it: a single-rate measure's one group has no event counts. */
+type GroupInput = Pick<MeasureGroupResult, 'id' | 'populations'> & Partial<Pick<MeasureGroupResult, 'inProgress' | 'unknown'>>;
 
 /** Totals of one attributed clinician within a group (or a gap). */
 export interface StratumTally {
@@ -40,8 +46,11 @@ export interface StratumTally {
 /** Totals of one Measure.group. */
 export interface GroupTally {
   id: string;
-  populationBasis?: string;
   counts: PopulationCounts;
+  /** Episode measures: index events not counted yet (window still running on asOf). */
+  inProgress: number;
+  /** Episode measures: index events the record cannot decide, plus the would-be events of unknown patients. */
+  unknown: number;
   /** Per population, the `Patient/ID`s counted in it (only when the accumulator keeps subjects). */
   subjects?: Record<PopulationCode, string[]>;
   /** Per attributed clinician, in first-seen order. */
@@ -55,6 +64,8 @@ export interface MeasureTally {
   measureUrl: string;
   version: string;
   inverse?: boolean;
+  /** `Encounter` for an episode-based measure (its counts are index events). */
+  populationBasis?: 'Encounter';
   /** The first group's counts (the only group of a single-rate measure). */
   counts: PopulationCounts;
   /** Patients evaluated for this measure (including unknown). */
@@ -92,7 +103,7 @@ const emptySubjects = (): Record<PopulationCode, string[]> => ({ 'initial-popula
  * The groups of a measure result: its `groups` when it has several rates, else one
  * {@link DEFAULT_GROUP_ID} group holding `populations`. The one place that knows the shape.
  */
-export function measureGroupsOf(m: Pick<MeasureResult, 'populations' | 'groups'>): readonly MeasureGroupResult[] {
+export function measureGroupsOf(m: Pick<MeasureResult, 'populations' | 'groups'>): readonly GroupInput[] {
   return m.groups ?? [{ id: DEFAULT_GROUP_ID, populations: m.populations }];
 }
 
@@ -138,7 +149,7 @@ export class PopulationAccumulator {
   private addMeasure(patient: string, m: MeasureInput, key: string, clinician: AttributedClinician | undefined): void {
     let t = this.measureTallies.get(m.id);
     if (!t) {
-      t = { id: m.id, title: m.title, measureUrl: m.measureUrl, version: m.version, ...(m.inverse ? { inverse: true } : {}), counts: zeroCounts(), patients: 0, statuses: zeroStatuses(), groups: [] };
+      t = { id: m.id, title: m.title, measureUrl: m.measureUrl, version: m.version, ...(m.inverse ? { inverse: true } : {}), ...(m.populationBasis ? { populationBasis: m.populationBasis } : {}), counts: zeroCounts(), patients: 0, statuses: zeroStatuses(), groups: [] };
       this.measureTallies.set(m.id, t);
     }
     t.patients++;
@@ -149,11 +160,15 @@ export class PopulationAccumulator {
       let s = gt.strata.get(key);
       if (!s) gt.strata.set(key, (s = { key, ...(clinician ? { clinician } : {}), counts: zeroCounts(), patients: 0, unknown: 0 }));
       s.patients++;
-      // an unknown status has only provisional populations: no verdict to sum
+      gt.inProgress += g.inProgress ?? 0;
+      // an unknown status has only provisional populations: no verdict to sum (an episode
+      // measure's would-be events become unknown events)
       if (unknown) {
         s.unknown++;
+        gt.unknown += (g.unknown ?? 0) + (m.groups ? g.populations['initial-population'] : 0);
         continue;
       }
+      gt.unknown += g.unknown ?? 0;
       for (const c of POPULATION_CODES) {
         const n = g.populations[c] ?? 0;
         gt.counts[c] += n;
@@ -164,11 +179,11 @@ export class PopulationAccumulator {
   }
 
   /** The tally of one group of a measure, created on first sight (the first group also backs `counts`). */
-  private group(t: MeasureTally, g: MeasureGroupResult): GroupTally {
+  private group(t: MeasureTally, g: GroupInput): GroupTally {
     let gt = t.groups.find((x) => x.id === g.id);
     if (gt) return gt;
     const first = t.groups.length === 0;
-    gt = { id: g.id, ...(g.populationBasis ? { populationBasis: g.populationBasis } : {}), counts: first ? t.counts : zeroCounts(), strata: new Map() };
+    gt = { id: g.id, counts: first ? t.counts : zeroCounts(), inProgress: 0, unknown: 0, strata: new Map() };
     if (this.options.subjects) {
       gt.subjects = emptySubjects();
       if (first) t.subjects = gt.subjects;

@@ -16,7 +16,7 @@ import { MEASURE_POPULATION } from '../codes/code-systems.ts';
 import type { DayPeriod, PatientEvaluation, PopulationCode, PopulationCounts } from '../types.ts';
 import { deterministicUuid } from './deqm-gaps-bundle.ts';
 import { toIndividualMeasureReport } from './measure-report.ts';
-import { PopulationAccumulator, POPULATION_CODES, measureScore, type GroupTally, type MeasureTally, type PopulationInput } from './population-accumulator.ts';
+import { DEFAULT_GROUP_ID, PopulationAccumulator, POPULATION_CODES, measureScore, type GroupTally, type MeasureTally, type PopulationInput } from './population-accumulator.ts';
 import { clinicianLabel, UNATTRIBUTED } from './patient-identity.ts';
 
 export { PopulationAccumulator, POPULATION_CODES, measureScore, measureGroupsOf, DEFAULT_GROUP_ID } from './population-accumulator.ts';
@@ -34,6 +34,15 @@ export const STRATUM_CLINICIAN_EXTENSION = 'https://caregap.example.org/fhir/Str
 /** Stratifier id and code of the attributed-clinician stratification. */
 export const CLINICIAN_STRATIFIER = 'attributed-clinician';
 
+/** cqf-measures population basis extension on an episode measure's group (valueCode `Encounter`). */
+export const POPULATION_BASIS_EXTENSION = 'http://hl7.org/fhir/us/cqfmeasures/StructureDefinition/cqfm-populationBasis';
+/** Extension on a group: index events not counted yet because their window was still running on asOf (valueInteger). */
+export const IN_PROGRESS_EXTENSION = 'https://caregap.example.org/fhir/StructureDefinition/in-progress-event-count';
+/** Extension on a group: index events the record cannot decide (valueInteger). */
+export const UNKNOWN_EVENT_EXTENSION = 'https://caregap.example.org/fhir/StructureDefinition/unknown-event-count';
+/** An episode measure's populations (it has no exceptions). */
+const EPISODE_CODES: readonly PopulationCode[] = ['initial-population', 'denominator', 'denominator-exclusion', 'numerator'];
+
 /** Display of each population code (measure-population code system). */
 export const POPULATION_DISPLAY: Readonly<Record<PopulationCode, string>> = {
   'initial-population': 'Initial Population',
@@ -50,10 +59,13 @@ export interface PopulationReportOptions {
   date: string;
 }
 
-/** The five populations with their counts (and, for a subject list, the List each points at). */
-function populations(counts: PopulationCounts, lists?: Partial<Record<PopulationCode, string>>): fhir4.MeasureReportGroupPopulation[] {
-  return POPULATION_CODES.map((code) => {
-    const p: fhir4.MeasureReportGroupPopulation = { code: { coding: [{ system: MEASURE_POPULATION, code, display: POPULATION_DISPLAY[code] }] }, count: counts[code] };
+/**
+ * The populations with their counts (and, for a subject list, the List each points at): the five
+ * of a patient-based measure, or an episode measure's four; `idPrefix` gives them ids `<prefix>-<population>`.
+ */
+function populations(counts: PopulationCounts, episode: boolean, lists?: Partial<Record<PopulationCode, string>>, idPrefix?: string): fhir4.MeasureReportGroupPopulation[] {
+  return (episode ? EPISODE_CODES : POPULATION_CODES).map((code) => {
+    const p: fhir4.MeasureReportGroupPopulation = { ...(idPrefix ? { id: `${idPrefix}-${code}` } : {}), code: { coding: [{ system: MEASURE_POPULATION, code, display: POPULATION_DISPLAY[code] }] }, count: counts[code] };
     const list = lists?.[code];
     if (list) p.subjectResults = { reference: list };
     return p;
@@ -66,7 +78,7 @@ function populations(counts: PopulationCounts, lists?: Partial<Record<Population
  * display the clinician's name (`unattributed` when none), the Reference itself in
  * {@link STRATUM_CLINICIAN_EXTENSION}, its populations, score and unknown count.
  */
-export function stratifierOf(g: GroupTally): fhir4.MeasureReportGroupStratifier {
+export function stratifierOf(g: GroupTally, episode = false): fhir4.MeasureReportGroupStratifier {
   const strata = [...g.strata.values()].sort((a, b) => (a.key === UNATTRIBUTED ? 1 : 0) - (b.key === UNATTRIBUTED ? 1 : 0) || clinicianLabel(a.clinician).localeCompare(clinicianLabel(b.clinician)) || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
   return {
     id: CLINICIAN_STRATIFIER,
@@ -76,7 +88,7 @@ export function stratifierOf(g: GroupTally): fhir4.MeasureReportGroupStratifier 
       const code = s.clinician?.reference ?? (s.clinician ? label : UNATTRIBUTED);
       const stratum: fhir4.MeasureReportGroupStratifierStratum = {
         value: { coding: [{ system: ATTRIBUTED_CLINICIAN_SYSTEM, code, display: label }], text: label },
-        population: populations(s.counts),
+        population: populations(s.counts, episode),
       };
       const ext: fhir4.Extension[] = [];
       if (s.clinician) ext.push({ url: STRATUM_CLINICIAN_EXTENSION, valueReference: { ...(s.clinician.reference ? { reference: s.clinician.reference } : {}), ...(s.clinician.display ? { display: s.clinician.display } : {}) } });
@@ -89,11 +101,16 @@ export function stratifierOf(g: GroupTally): fhir4.MeasureReportGroupStratifier 
   };
 }
 
-function reportGroup(g: GroupTally, lists?: Partial<Record<PopulationCode, string>>): fhir4.MeasureReportGroup {
-  const group: fhir4.MeasureReportGroup = { id: g.id, population: populations(g.counts, lists) };
+/** One report group: populations, score, (episode measures) basis and uncounted events, and the clinician strata. */
+function reportGroup(g: GroupTally, episode: boolean, lists?: Partial<Record<PopulationCode, string>>): fhir4.MeasureReportGroup {
+  const group: fhir4.MeasureReportGroup = { id: g.id };
+  if (episode)
+    group.extension = [{ url: POPULATION_BASIS_EXTENSION, valueCode: 'Encounter' }, { url: IN_PROGRESS_EXTENSION, valueInteger: g.inProgress }, { url: UNKNOWN_EVENT_EXTENSION, valueInteger: g.unknown }];
+  group.population = populations(g.counts, episode, lists, episode ? g.id : undefined);
+  // an episode measure has no exceptions, so this is numerator / (denominator − exclusions) there
   const score = measureScore(g.counts);
   if (score !== undefined) group.measureScore = { value: score };
-  group.stratifier = [stratifierOf(g)];
+  group.stratifier = [stratifierOf(g, episode)];
   return group;
 }
 
@@ -102,12 +119,13 @@ function reportOf(t: MeasureTally, opts: PopulationReportOptions, type: 'summary
   const report: fhir4.MeasureReport = {
     resourceType: 'MeasureReport',
     id: `${t.id}-${type}`,
-    status: t.statuses.unknown ? 'pending' : 'complete',
+    // pending while any patient is unknown or any event is still in progress or undecidable
+    status: t.statuses.unknown || t.groups.some((g) => g.inProgress > 0 || g.unknown > 0) ? 'pending' : 'complete',
     type,
     measure: `${t.measureUrl}|${t.version}`,
     date: opts.date,
     period: { start: opts.period.start, end: opts.period.end },
-    group: t.groups.map((g) => reportGroup(g, lists?.get(g.id))),
+    group: t.groups.map((g) => reportGroup(g, t.populationBasis === 'Encounter', lists?.get(g.id))),
   };
   if (t.inverse) report.improvementNotation = { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/measure-improvement-notation', code: 'decrease' }] };
   report.extension = [{ url: UNKNOWN_COUNT_EXTENSION, valueInteger: t.statuses.unknown }];
@@ -151,22 +169,22 @@ export function toPopulationBundle(evaluations: Iterable<PopulationBundleInput>,
     entry.push({ fullUrl: url(`summary|${t.id}`), resource: reportOf(t, opts, 'summary') });
     const lists = new Map<string, Partial<Record<PopulationCode, string>>>();
     const listEntries: fhir4.BundleEntry[] = [];
-    const single = t.groups.length === 1;
+    const single = !t.groups.some((g) => g.id !== DEFAULT_GROUP_ID);
     for (const g of t.groups) {
       const byCode: Partial<Record<PopulationCode, string>> = {};
       for (const code of POPULATION_CODES) {
         const subjects = g.subjects?.[code] ?? [];
         if (!subjects.length) continue;
-        // a single-rate measure keeps the ids it always had; several rates get the group id in theirs
-        const role = single ? `list|${t.id}|${code}` : `list|${t.id}|${g.id}|${code}`;
-        const listUrl = url(role);
+        // a single-rate measure keeps the keys it always had; a measure with rates has `<group>-<population>`
+        const key = single ? code : `${g.id}-${code}`;
+        const listUrl = url(`list|${t.id}|${key}`);
         byCode[code] = listUrl;
         const list: fhir4.List = {
           resourceType: 'List',
-          id: single ? `${t.id}-${code}` : `${t.id}-${g.id}-${code}`,
+          id: `${t.id}-${key}`,
           status: 'current',
           mode: 'snapshot',
-          title: single ? `${t.title}: ${POPULATION_DISPLAY[code]}` : `${t.title} (${g.id}): ${POPULATION_DISPLAY[code]}`,
+          title: single ? `${t.title}: ${POPULATION_DISPLAY[code]}` : `${t.title}: ${g.id} ${POPULATION_DISPLAY[code]}`,
           date: opts.date,
           entry: subjects.map((p) => ({ item: { reference: individualUrl(t.id, p) } })),
         };

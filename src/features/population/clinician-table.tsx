@@ -34,8 +34,8 @@ export function ClinicianTable({ clinicians, measures, selected, onSelect }: Cli
               <th scope="col">Patients</th>
               <th scope="col">Open gaps</th>
               {measures.map((m) => (
-                <th scope="col" key={m.key} title={m.title}>
-                  {measureLabel(m.id, m.title, m.groupId)}
+                <th scope="col" key={m.id} title={m.title}>
+                  {measureLabel(m.measureId, m.title, m.groupId)}
                 </th>
               ))}
               <th scope="col">
@@ -52,11 +52,11 @@ export function ClinicianTable({ clinicians, measures, selected, onSelect }: Cli
                 <td data-col="patients">{c.patients}</td>
                 <td data-col="open-gaps">{c.openGaps}</td>
                 {measures.map((m) => {
-                  const r = c.rates[m.key];
-                  if (!r || r.scored === 0) return <td key={m.key} data-measure={m.key} className="muted">—</td>;
-                  const s = standing(r.rate, TARGETS.byKey.get(m.key), m.inverse);
+                  const r = c.rates[m.id];
+                  if (!r || r.scored === 0) return <td key={m.id} data-measure={m.id} className="muted">—</td>;
+                  const s = standing(r.rate, TARGETS.byKey.get(m.id), m.inverse);
                   return (
-                    <td key={m.key} data-measure={m.key} className={s && !s.meets ? 'tone-bad' : undefined}>
+                    <td key={m.id} data-measure={m.id} className={s && !s.meets ? 'tone-bad' : undefined}>
                       {s && !s.meets ? <span aria-label="short of target">▼ </span> : null}
                       {formatRate(r.rate)} <span className="muted">({r.numerator}/{r.scored})</span>
                     </td>

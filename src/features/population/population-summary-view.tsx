@@ -62,16 +62,16 @@ export function MeasureSummaryTable({ measures }: { measures: readonly MeasureSu
         </thead>
         <tbody>
           {measures.map((m) => (
-            <tr key={m.key} data-testid={`measure-summary-${m.key}`}>
+            <tr key={m.id} data-testid={`measure-summary-${m.id}`}>
               <th scope="row" title={m.title}>
-                {measureLabel(m.id, m.title, m.groupId)}
+                {measureLabel(m.measureId, m.title, m.groupId)}
               </th>
               <td data-pop="rate">
                 {formatRate(m.performanceRate)}
                 {m.inverse ? <span className="muted pop-inverse">lower is better</span> : null}
               </td>
               <td data-pop="target">
-                <TargetCell rate={m.performanceRate} targetKey={m.key} inverse={m.inverse} />
+                <TargetCell rate={m.performanceRate} targetKey={m.id} inverse={m.inverse} />
               </td>
               <td data-pop="numerator">{m.counts.numerator}</td>
               <td data-pop="denominator">{m.counts.denominator}</td>

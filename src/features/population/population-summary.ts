@@ -12,12 +12,12 @@ import type { PopulationEntry } from './run-population.ts';
 
 /** One measure (or one rate of a measure with several) across the population. */
 export interface MeasureSummary {
-  /** Measure id. */
+  /** The measure id, or `id/group` for one rate of several (`fuh/7-day`): what targets and clinician rates are keyed by. */
   id: string;
+  /** The measure's id. */
+  measureId: string;
   /** The rate's group id, for a measure with several rates (`7-day`, `30-day`). */
   groupId?: string;
-  /** `id`, or `id/groupId` for one rate of several: what targets and clinician rates are keyed by. */
-  key: string;
   title: string;
   inverse: boolean;
   /** Counts summed over patients with a verdict (an `unknown` patient's counts are provisional, not summed). */
@@ -57,7 +57,7 @@ export interface ClinicianSummary {
   patients: number;
   /** Open care gaps of the panel's patients. */
   openGaps: number;
-  /** Per measure key (see {@link MeasureSummary.key}). */
+  /** Per measure rate (see {@link MeasureSummary.id}). */
   rates: Record<string, ClinicianRate>;
 }
 
@@ -95,8 +95,10 @@ export function summaryOfAccumulator(acc: PopulationAccumulator): PopulationSumm
     for (const g of t.groups) {
       const groupId = several ? g.id : undefined;
       const key = measureKey(t.id, groupId);
+      // an episode measure has no exceptions: this is numerator / (denominator − exclusions) there
       const rate = measureScore(g.counts);
-      measures.push({ id: t.id, ...(groupId ? { groupId } : {}), key, title: groupId ? `${t.title} — ${groupId}` : t.title, inverse: t.inverse === true, counts: { ...g.counts }, unknown: t.statuses.unknown, ...(rate !== undefined ? { performanceRate: rate } : {}) });
+      const title = groupId ? `${t.title}, ${groupId} rate${t.populationBasis === 'Encounter' ? ' (index events)' : ''}` : t.title;
+      measures.push({ id: key, measureId: t.id, ...(groupId ? { groupId } : {}), title, inverse: t.inverse === true, counts: { ...g.counts }, unknown: t.statuses.unknown, ...(rate !== undefined ? { performanceRate: rate } : {}) });
       for (const s of g.strata.values()) {
         const c = clinicians.get(s.key);
         const r = measureScore(s.counts);

@@ -43,7 +43,7 @@ describe('monthly closure', () => {
   });
 
   it('leaves measures with several rates (episode-based) out of the patient-level chart', () => {
-    const fuh = { ...result('fuh', 'met', []), groups: [{ id: '7-day', populations: ZERO }] };
+    const fuh: MeasureResult = { ...result('fuh', 'met', []), populationBasis: 'Encounter', groups: [{ id: '7-day', status: 'met', populations: ZERO, inProgress: 0, unknown: 0 }] };
     expect(measureClosures(ev(P2026, '2026-05-20', [fuh]))).toEqual([]);
   });
 

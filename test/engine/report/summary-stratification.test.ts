@@ -39,11 +39,9 @@ function cms2(status: MeasureStatus): MeasureResult {
 }
 /** An episode-based FUH result: `discharges` index events, `seven` followed up within 7 days, `thirty` within 30. */
 function fuh(discharges: number, seven: number, thirty: number, status: MeasureStatus = discharges ? (thirty ? 'met' : 'not-met') : 'not-in-population'): MeasureResult {
-  const groups: MeasureGroupResult[] = [
-    { id: '7-day', populationBasis: 'Encounter', populations: counts(discharges, discharges, 0, 0, seven) },
-    { id: '30-day', populationBasis: 'Encounter', populations: counts(discharges, discharges, 0, 0, thirty) },
-  ];
-  return { id: 'fuh', measureUrl: 'https://example.org/Measure/fuh', version: '1', title: 'Follow-Up After Hospitalization for Mental Illness', status, populations: groups[0]!.populations, groups, evidence: [] };
+  const group = (id: string, num: number): MeasureGroupResult => ({ id, status: discharges ? (num === discharges ? 'met' : 'not-met') : 'not-in-population', populations: counts(discharges, discharges, 0, 0, num), inProgress: 0, unknown: 0 });
+  const groups = [group('7-day', seven), group('30-day', thirty)];
+  return { id: 'fuh', measureUrl: 'https://example.org/Measure/fuh', version: '1', title: 'Follow-Up After Hospitalization for Mental Illness', status, populations: groups[0]!.populations, populationBasis: 'Encounter', groups, evidence: [] };
 }
 function patient(id: string, clinician: AttributedClinician | undefined, measures: MeasureResult[]): PopulationInput {
   return { patient: `Patient/${id}`, measures, ...(clinician ? { clinician } : {}) };
@@ -58,7 +56,7 @@ const PRACTICE: PopulationInput[] = [
   patient('fay', undefined, [cms2('not-met'), fuh(1, 1, 1)]),
 ];
 
-const countOf = (pops: fhir4.MeasureReportGroupPopulation[] | undefined, code: string) => pops!.find((p) => p.code!.coding![0]!.code === code)!.count;
+const countOf = (pops: fhir4.MeasureReportGroupPopulation[] | undefined, code: string) => pops!.find((p) => p.code!.coding![0]!.code === code)?.count ?? 0;
 const strataOf = (g: fhir4.MeasureReportGroup) => g.stratifier![0]!.stratum!;
 const labelOf = (s: fhir4.MeasureReportGroupStratifierStratum) => s.value!.text;
 
@@ -97,6 +95,11 @@ describe('summary MeasureReports stratified by attributed clinician', () => {
 
   it('stratifies both groups of an episode-based measure, counting discharges (Encounter basis)', () => {
     expect(fuhReport!.group!.map((g) => g.id)).toEqual(['7-day', '30-day']);
+    // an episode measure's four populations (no exceptions), in the group and in each stratum
+    expect(fuhReport!.group![0]!.population!.map((p) => p.id)).toEqual(['7-day-initial-population', '7-day-denominator', '7-day-denominator-exclusion', '7-day-numerator']);
+    expect(strataOf(fuhReport!.group![0]!)[0]!.population).toHaveLength(4);
+    // Dee (unknown) had no discharge: no unknown event; the report is pending because Dee's CMS2 is unknown
+    expect(fuhReport!.group![0]!.extension).toContainEqual({ url: 'https://caregap.example.org/fhir/StructureDefinition/unknown-event-count', valueInteger: 0 });
     const [seven, thirty] = fuhReport!.group!;
     expect(countOf(seven!.population, 'denominator')).toBe(7);
     expect(countOf(seven!.population, 'numerator')).toBe(4);
@@ -137,7 +140,5 @@ describe('summary MeasureReports stratified by attributed clinician', () => {
     const lists = bundle.entry!.map((e) => e.resource!).filter((r): r is fhir4.List => r.resourceType === 'List');
     const fuhNumerator30 = lists.find((l) => l.id === 'fuh-30-day-numerator')!;
     expect(fuhNumerator30.entry).toHaveLength(3); // Ana, Cy, Fay had a discharge followed up within 30 days
-    const individual = bundle.entry!.map((e) => e.resource!).find((r): r is fhir4.MeasureReport => r.resourceType === 'MeasureReport' && r.type === 'individual' && r.measure!.includes('fuh'))!;
-    expect(individual.group!.map((g) => g.id)).toEqual(['7-day', '30-day']);
   });
 });

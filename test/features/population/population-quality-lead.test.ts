@@ -22,7 +22,8 @@ const RIVERA: AttributedClinician = { reference: 'Practitioner/dr-rivera', displ
 const CHEN: AttributedClinician = { reference: 'Practitioner/np-chen', display: 'NP Lily Chen', source: 'qualifying-visits' };
 const counts = (den: number, num: number) => ({ 'initial-population': den, denominator: den, 'denominator-exclusion': 0, 'denominator-exception': 0, numerator: num });
 function fuh(discharges: number, seven: number, thirty: number): MeasureResult {
-  return { id: 'fuh', measureUrl: 'https://example.org/Measure/fuh', version: '1', title: 'Follow-up after hospitalization for mental illness', status: discharges ? 'not-met' : 'not-in-population', populations: counts(discharges, seven), evidence: [], groups: [{ id: '7-day', populationBasis: 'Encounter', populations: counts(discharges, seven) }, { id: '30-day', populationBasis: 'Encounter', populations: counts(discharges, thirty) }] };
+  const group = (id: string, num: number) => ({ id, status: (discharges ? 'not-met' : 'not-in-population') as MeasureResult['status'], populations: counts(discharges, num), inProgress: 0, unknown: 0 });
+  return { id: 'fuh', measureUrl: 'https://example.org/Measure/fuh', version: '1', title: 'Follow-up after hospitalization for mental illness', status: discharges ? 'not-met' : 'not-in-population', populations: counts(discharges, seven), evidence: [], populationBasis: 'Encounter', groups: [group('7-day', seven), group('30-day', thirty)] };
 }
 function attributed(e: PopulationEntry, clinician?: AttributedClinician, extra: Partial<PopulationEntry['identity']> = {}): PopulationEntry {
   return { ...e, identity: { patient: `Patient/${e.patientId}`, ...(e.name ? { name: e.name } : {}), ...(clinician ? { clinician } : {}), ...extra } };
@@ -40,17 +41,18 @@ describe('who is behind: per-clinician panels', () => {
     expect(s.clinicians.map((c) => [c.label, c.patients, c.openGaps])).toEqual([['Dr. Ana Rivera', 2, 2], ['NP Lily Chen', 1, 1], ['Unattributed', 1, 0]]);
   });
   it('gives each clinician each rate (numerator of eligible), one per group of a measure with several', () => {
-    expect(s.measures.map((m) => m.key)).toEqual(['cms2', 'fuh/7-day', 'fuh/30-day']);
+    expect(s.measures.map((m) => m.id)).toEqual(['cms2', 'fuh/7-day', 'fuh/30-day']);
+    expect(s.measures[1]!.title).toBe('Follow-up after hospitalization for mental illness, 7-day rate (index events)');
     const rivera = s.clinicians[0]!;
     expect(rivera.rates.cms2).toEqual({ numerator: 1, scored: 2, rate: 0.5 });
     expect(rivera.rates['fuh/7-day']).toEqual({ numerator: 1, scored: 2, rate: 0.5 });
     expect(rivera.rates['fuh/30-day']).toEqual({ numerator: 2, scored: 2, rate: 1 });
-    expect(s.measures.find((m) => m.key === 'fuh/30-day')).toMatchObject({ groupId: '30-day', counts: counts(3, 3), performanceRate: 1 });
+    expect(s.measures.find((m) => m.id === 'fuh/30-day')).toMatchObject({ measureId: 'fuh', groupId: '30-day', counts: counts(3, 3), performanceRate: 1 });
   });
   it('adds the clinicians’ numerators and eligible counts up to the measure’s', () => {
     for (const m of s.measures) {
-      const sum = s.clinicians.reduce((n, c) => n + (c.rates[m.key]?.numerator ?? 0), 0);
-      expect(sum, m.key).toBe(m.counts.numerator);
+      const sum = s.clinicians.reduce((n, c) => n + (c.rates[m.id]?.numerator ?? 0), 0);
+      expect(sum, m.id).toBe(m.counts.numerator);
     }
   });
 });
