@@ -68,6 +68,8 @@ describe('caregap evaluate --format worklist', { timeout: 180_000 }, () => {
     }
     expect(expected.length).toBeGreaterThan(20);
     expect(r.stdout).toBe(`${worklistLines(expected).join('\n')}\n`);
+    // the same worklist whatever the number of threads (rows travel back from the worker)
+    expect(run('--format', 'worklist', '--jobs', '2').stdout).toBe(r.stdout);
 
     const [header, ...rows] = parseCsv(r.stdout);
     expect(header).toEqual(['name', 'birth-date', 'mrn', 'phone', 'clinician', 'gap-id', 'gap-title', 'due', 'days-left', 'risk', 'flags', 'action', 'reason', 'patient']);
