@@ -2,7 +2,7 @@
  * `caregap` command line: evaluates the engine's measures, gaps and flags over FHIR files.
  *
  *   caregap evaluate [--period-start YYYY-MM-DD --period-end YYYY-MM-DD] [--measure ID]...
- *                    [--format json|measurereport|summary|csv|gaps] [--out FILE] [--as-of YYYY-MM-DD]
+ *                    [--format json|measurereport|summary|csv|gaps|worklist] [--out FILE] [--as-of YYYY-MM-DD]
  *                    [--jobs N] [--quiet] [--stats] INPUT...
  *
  * Exit status: 0 all input read; 1 some input unreadable (every readable patient is still
@@ -22,6 +22,7 @@ import { GAP_FAMILIES } from '../engine/gaps/index.ts';
 import { FLAG_FAMILIES } from '../engine/flags/index.ts';
 import { csvHeader } from '../engine/report/population-csv.ts';
 import { PopulationAccumulator, toSummaryMeasureReports } from '../engine/report/summary-measure-report.ts';
+import { worklistLines, type WorklistRow } from '../engine/report/worklist.ts';
 import type { DayPeriod } from '../engine/types.ts';
 import { evaluateBatch, type BatchSettings, type PatientOutcome } from './evaluate-batch.ts';
 import { expandInputs, formatProblem, type InputProblem } from './read-inputs.ts';
@@ -47,8 +48,11 @@ Options:
   --measure ID                measure / gap / flag id to evaluate, repeatable (default: all)
   --format FORMAT             json (default, one line per patient) | measurereport (individual
                               MeasureReports, ndjson) | summary (summary MeasureReports, one per
-                              measure) | csv (patient × measure / gap table) | gaps (one DEQM
-                              gaps-in-care Bundle per patient, ndjson)
+                              measure, stratified by attributed clinician) | csv (patient ×
+                              measure / gap table) | gaps (one DEQM gaps-in-care Bundle per
+                              patient, ndjson) | worklist (CSV, one row per open gap still
+                              closable: name, birth date, MRN, phone, clinician, gap, due date,
+                              days left; sorted by due date then risk)
   --out FILE                  write to FILE instead of standard output
   --as-of YYYY-MM-DD          evaluation date for look-backs (default: the period end)
   --jobs N                    evaluate on N threads, the main one + N-1 workers (default 1; same
@@ -203,6 +207,7 @@ export async function runEvaluate(opts: EvaluateOptions, stderr: (s: string) => 
   progress.end();
   const writer = new LineWriter(opts.out);
   const summary = new PopulationAccumulator();
+  const worklist: WorklistRow[] = [];
   let pool: EvaluationPool | undefined;
   try {
     pool = await starting;
@@ -227,6 +232,7 @@ export async function runEvaluate(opts: EvaluateOptions, stderr: (s: string) => 
         evaluated++;
         for (const l of o.lines) await writer.line(l);
         if (o.summary) summary.add(o.summary);
+        if (o.worklist) worklist.push(...o.worklist);
       }
     };
     // batches are awaited in submission order: the output is in input order whatever the pool does
@@ -245,6 +251,7 @@ export async function runEvaluate(opts: EvaluateOptions, stderr: (s: string) => 
     while (inFlight.length) await write(await inFlight.shift()!);
     progress.end();
     if (opts.format === 'summary') for (const r of toSummaryMeasureReports(summary, { period: opts.period, date: settings.date })) await writer.line(JSON.stringify(r));
+    if (opts.format === 'worklist') for (const l of worklistLines(worklist)) await writer.line(l);
   } finally {
     progress.end();
     await pool?.close();

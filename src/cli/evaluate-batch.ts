@@ -8,6 +8,8 @@
 import { evaluatePatient } from '../engine/evaluate-patient.ts';
 import { recordFromResources } from '../engine/record.ts';
 import type { PopulationInput } from '../engine/report/summary-measure-report.ts';
+import { patientIdentity } from '../engine/report/patient-identity.ts';
+import { worklistRows, type WorklistRow } from '../engine/report/worklist.ts';
 import type { DayPeriod } from '../engine/types.ts';
 import { outputLines, summaryInput, type FormatSettings } from './output-formats.ts';
 import { jsonMessage } from './read-inputs.ts';
@@ -30,6 +32,8 @@ export interface PatientOutcome {
   lines: string[];
   /** For the `summary` format. */
   summary?: PopulationInput;
+  /** For the `worklist` format: the patient's open, actionable gaps (sorted with everyone's at the end). */
+  worklist?: WorklistRow[];
   /** Lines of this patient that are not valid JSON. */
   problems?: LineProblem[];
 }
@@ -41,8 +45,16 @@ export function evaluateResources(id: string, resources: readonly fhir4.Resource
   for (const r of resources) byKey.set(`${r.resourceType}/${typeof r.id === 'string' ? r.id : `#anonymous-${anonymous++}`}`, r);
   const patient = byKey.get(`Patient/${id}`) as fhir4.Patient | undefined;
   if (!patient) return { id, missingPatient: true, lines: [] };
-  const ev = evaluatePatient(recordFromResources([...byKey.values()]), { period: s.period, only: s.only, ...(s.asOf ? { asOf: s.asOf } : {}) });
-  return { id, lines: outputLines(ev, patient, s), ...(s.format === 'summary' ? { summary: summaryInput(ev) } : {}) };
+  const record = recordFromResources([...byKey.values()]);
+  const ev = evaluatePatient(record, { period: s.period, only: s.only, ...(s.asOf ? { asOf: s.asOf } : {}) });
+  // who the patient is (name, birth date, MRN, phone, attributed clinician) for csv, worklist and summary strata
+  const identity = s.format === 'csv' || s.format === 'worklist' || s.format === 'summary' ? patientIdentity(record, ev) : undefined;
+  return {
+    id,
+    lines: outputLines(ev, patient, s, identity),
+    ...(s.format === 'summary' ? { summary: summaryInput(ev, identity) } : {}),
+    ...(s.format === 'worklist' ? { worklist: worklistRows(ev, identity) } : {}),
+  };
 }
 
 /** Evaluates a batch of patients, in order. */

@@ -2,17 +2,20 @@
  * The CLI's output formats: `json` (ndjson, one compact line per patient), `measurereport`
  * (ndjson of individual MeasureReports), `summary` (one summary MeasureReport per measure, counts
  * summed, see src/engine/report/summary-measure-report.ts), `csv` (one row per patient × measure
- * and patient × gap, see src/engine/report/population-csv.ts) and `gaps` (ndjson of one Da Vinci
- * DEQM gaps-in-care Bundle per patient, see src/engine/report/deqm-gaps-bundle.ts).
+ * and patient × gap, see src/engine/report/population-csv.ts), `gaps` (ndjson of one Da Vinci
+ * DEQM gaps-in-care Bundle per patient, see src/engine/report/deqm-gaps-bundle.ts) and `worklist`
+ * (CSV of open, still-actionable gaps sorted by due date then risk, written at the end, see
+ * src/engine/report/worklist.ts).
  */
 import { toGapsBundle } from '../engine/report/deqm-gaps-bundle.ts';
 import { toIndividualMeasureReport } from '../engine/report/measure-report.ts';
 import { csvRows } from '../engine/report/population-csv.ts';
 import type { PopulationInput } from '../engine/report/summary-measure-report.ts';
+import type { PatientIdentity } from '../engine/report/patient-identity.ts';
 import type { PatientEvaluation } from '../engine/types.ts';
 
 /** Output format names. */
-export const FORMATS = ['json', 'measurereport', 'summary', 'csv', 'gaps'] as const;
+export const FORMATS = ['json', 'measurereport', 'summary', 'csv', 'gaps', 'worklist'] as const;
 /** One of {@link FORMATS}. */
 export type OutputFormat = (typeof FORMATS)[number];
 
@@ -46,11 +49,12 @@ export function measureReportLines(ev: PatientEvaluation, date: string): string[
   return ev.measures.map((m) => JSON.stringify(toIndividualMeasureReport(m, { subject: ev.patient, period: ev.period, date })));
 }
 
-/** What the summary needs of a patient, without evidence (smaller to pass between threads). */
-export function summaryInput(ev: PatientEvaluation): PopulationInput {
+/** What the summary needs of a patient, without evidence (smaller to pass between threads); stratified by its clinician. */
+export function summaryInput(ev: PatientEvaluation, identity?: PatientIdentity): PopulationInput {
   return {
     patient: ev.patient,
-    measures: ev.measures.map((m) => ({ id: m.id, measureUrl: m.measureUrl, version: m.version, title: m.title, status: m.status, populations: m.populations, evidence: [], ...(m.inverse ? { inverse: true } : {}) })),
+    ...(identity?.clinician ? { clinician: identity.clinician } : {}),
+    measures: ev.measures.map((m) => ({ id: m.id, measureUrl: m.measureUrl, version: m.version, title: m.title, status: m.status, populations: m.populations, evidence: [], ...(m.inverse ? { inverse: true } : {}), ...(m.groups ? { groups: m.groups, populationBasis: m.populationBasis } : {}) })),
     gaps: ev.gaps.map((g) => ({ id: g.id, title: g.title, status: g.status, why: '', evidence: [], ...(g.measureId ? { measureId: g.measureId } : {}) })),
   };
 }
@@ -63,18 +67,19 @@ export interface FormatSettings {
   date: string;
 }
 
-/** The output lines of one patient (none for `summary`, which is written at the end). */
-export function outputLines(ev: PatientEvaluation, patient: fhir4.Patient | undefined, s: FormatSettings): string[] {
+/** The output lines of one patient (none for `summary` and `worklist`, which are written at the end). */
+export function outputLines(ev: PatientEvaluation, patient: fhir4.Patient | undefined, s: FormatSettings, identity?: PatientIdentity): string[] {
   switch (s.format) {
     case 'json':
       return [patientJsonLine(ev, s.requested)];
     case 'measurereport':
       return measureReportLines(ev, s.date);
     case 'csv':
-      return csvRows(ev);
+      return csvRows(ev, identity);
     case 'gaps':
       return [JSON.stringify(toGapsBundle(ev, { date: s.date, ...(patient ? { patient } : {}) }))];
     case 'summary':
+    case 'worklist':
       return [];
   }
 }

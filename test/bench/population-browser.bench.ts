@@ -249,6 +249,9 @@ async function inputLatencies(frame: Frame): Promise<{ latencyMs: Record<string,
       Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!.call(input, value);
       input.dispatchEvent(new Event('input', { bubbles: true }));
     };
+    // every measure and gap column shown (the table's widest, as before the column chooser existed)
+    document.querySelector<HTMLButtonElement>('[data-testid="columns-all"]')?.click();
+    await nextFrame();
     const sortButtons = [...document.querySelectorAll<HTMLButtonElement>('[data-testid^="sort-"]')];
     const byKey = (prefix: string) => sortButtons.find((b) => b.dataset.testid?.startsWith(`sort-${prefix}`));
     const REPS = 4;

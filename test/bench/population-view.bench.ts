@@ -5,11 +5,12 @@
  * runs in a Web Worker; here in-process). 1,000 patients per run, N runs, median reported.
  *
  * Run: `npx tsx test/bench/population-view.bench.ts` (or via `npm run bench`, which calls main()).
- * Env: BENCH_POPULATION (default 1000), BENCH_POPULATION_RUNS (default 3).
+ * Env: BENCH_POPULATION (default 1000), BENCH_POPULATION_RUNS (default 3), BENCH_POPULATION_PREVIOUS
+ * (default 1: each record is also evaluated for the previous period, measures only, as the app does).
  */
 import { pathToFileURL } from 'node:url';
 import { startSandbox } from '../../launch/sandbox/server.ts';
-import { evaluatePatient } from '../../src/engine/index.ts';
+import { evaluatePatient, previousPeriod, type PatientEvaluation, type PatientRecord } from '../../src/engine/index.ts';
 import { builtinValueSets } from '../../src/engine/valuesets/index.ts';
 import { fetchGroupMembers, ATTRIBUTED_GROUP_ID } from '../../src/features/population/population-members.ts';
 import { DEFAULT_POPULATION_CONCURRENCY, runPopulation } from '../../src/features/population/run-population.ts';
@@ -33,6 +34,9 @@ const PATIENTS = Number(process.env.BENCH_POPULATION ?? 1000);
 const RUNS = Number(process.env.BENCH_POPULATION_RUNS ?? 3);
 const PERIOD = { start: '2026-01-01', end: '2026-12-31' };
 const AS_OF = '2026-03-02';
+const PREVIOUS_PERIOD = previousPeriod(PERIOD);
+/** BENCH_POPULATION_PREVIOUS=0 leaves out the previous-period evaluation (to measure what it costs). */
+const PREVIOUS = process.env.BENCH_POPULATION_PREVIOUS !== '0';
 
 /** Median of a non-empty list. */
 function median(xs: number[]): number {
@@ -61,6 +65,8 @@ export async function main(): Promise<PopulationViewFigures> {
         concurrency: DEFAULT_POPULATION_CONCURRENCY,
         load: async (id, signal) => (await fetchPatientRecord(client, granted, { patientId: id, signal })).record,
         evaluate: async (record) => evaluatePatient(record, { period: PERIOD, asOf: AS_OF, tzOffsetMin: 0 }),
+        // as the app does: the previous period too (measures only), for month-by-month closure
+        ...(PREVIOUS ? { evaluatePrevious: async (record: PatientRecord, current: PatientEvaluation) => evaluatePatient(record, { period: PREVIOUS_PERIOD, asOf: PREVIOUS_PERIOD.end, tzOffsetMin: 0, only: current.measures.map((m) => m.id) }) } : {}),
       });
       failed = run.entries.filter((e) => e.error).length;
       times.push(run.elapsedMs);

@@ -146,9 +146,9 @@ describe('caregap CLI', { timeout: 120_000 }, () => {
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toBe('');
     const rows = readFileSync(out, 'utf8').trim().split('\n');
-    expect(rows[0]).toBe('patient,id,kind,status,initial-population,denominator,denominator-exclusion,denominator-exception,numerator,due,closes');
-    expect(rows[1]).toMatch(/^Patient\/kim,sdoh-screening,measure,not-met,1,1,0,0,0,2026-12-31,"Screen for food insecurity, .*"$/);
-    expect(rows[2]).toMatch(/^Patient\/kim,sdoh-screening,gap,open,,,,,,2026-12-31,/);
+    expect(rows[0]).toBe('patient,name,birth-date,mrn,clinician,id,title,kind,status,initial-population,denominator,denominator-exclusion,denominator-exception,numerator,due,closes');
+    expect(rows[1]).toMatch(/^Patient\/kim,,1981-05-02,,Unattributed,sdoh-screening,Screening for Social Drivers of Health,measure,not-met,1,1,0,0,0,2026-12-31,"Screen for food insecurity, .*"$/);
+    expect(rows[2]).toMatch(/^Patient\/kim,,1981-05-02,,Unattributed,sdoh-screening,Screening for Social Drivers of Health,gap,open,,,,,,2026-12-31,/);
   });
 
   it('names the file and line of an invalid ndjson line, exits 1, and still writes every good patient', () => {

@@ -2,7 +2,8 @@
  * Population view from a practitioner launch: the sandbox EHR's "Population view" launches the app
  * without a patient (user/ scopes); the app evaluates every member of Group/attributed with a
  * progress bar, and the summary equals the engine's own sums over the same patients' records
- * (evaluatePatient over sandbox.resourcesFor(id)); the CSV export downloads the table.
+ * (evaluatePatient over sandbox.resourcesFor(id)); the CSV export downloads the table, each row
+ * naming the patient (name, birth date, MRN, attributed clinician).
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
@@ -53,14 +54,26 @@ describe('population view (practitioner launch, attributed Group)', () => {
       for (const c of CODES) shown[c] = Number(await row.locator(`[data-pop="${c}"]`).textContent());
       expect({ id, ...shown }).toEqual({ id, ...counts });
     }
-    expect(await app.locator('[data-testid="closure-chart"] svg').getAttribute('aria-label')).toMatch(/^Gap closure rate\./);
+    // gap closure: the bar's figure is closed ÷ (open + closed) of that row
+    const gapRow = app.locator('[data-testid="gap-summary-cms2"]');
+    const [open, closed] = [Number(await gapRow.locator('[data-pop="open"]').textContent()), Number(await gapRow.locator('[data-pop="closed"]').textContent())];
+    expect(await gapRow.locator('[data-pop="closure"]').textContent()).toBe(`${Math.round((closed / (open + closed)) * 100)}%`);
 
     // CSV download of the table: a header plus one row per patient × measure and gap.
     const download = page.waitForEvent('download');
     await app.locator('[data-testid="export-csv"]').click();
     const file = await (await download).path();
     const csv = readFileSync(file, 'utf8').trim().split('\r\n');
-    expect(csv[0]).toBe('patient,id,kind,status,initial-population,denominator,denominator-exclusion,denominator-exception,numerator,due,closes');
+    expect(csv[0]).toBe('patient,name,birth-date,mrn,clinician,id,title,kind,status,initial-population,denominator,denominator-exclusion,denominator-exception,numerator,due,closes');
+    // every row says who the patient is: name, birth date, MRN and clinician as the sandbox has them
+    const directory = new Map(running.sandbox.patients().map((p) => [`Patient/${p.id}`, p]));
+    for (const line of csv.slice(1, 40)) {
+      const [ref, name, birthDate, mrn, clinician] = line.split(',');
+      expect(name).toBe(directory.get(ref!)?.name);
+      expect(birthDate).toBe(directory.get(ref!)?.birthDate);
+      expect(mrn).toMatch(/^MRN/);
+      expect(clinician).toMatch(/^(Dr\.|NP) /);
+    }
     const patientsInCsv = new Set(csv.slice(1).map((line) => line.split(',')[0]));
     expect(patientsInCsv.size).toBe(total);
 

@@ -5,6 +5,7 @@
 import { SEX_EXTENSION, SYS } from './codes.ts';
 import type { SeededRandom } from '../seeded-random.ts';
 import { isoOfDay } from './resource-builders.ts';
+import { practitionerDisplay } from './directory.ts';
 
 const GIVEN_FEMALE = ['Maria', 'Aisha', 'Emily', 'Grace', 'Lucia', 'Hannah', 'Mei', 'Olivia', 'Fatima', 'Rosa', 'Nora', 'Priya', 'Keisha', 'Elena', 'Chloe', 'Yuki'] as const;
 const GIVEN_MALE = ['James', 'Mateo', 'Darnell', 'Wei', 'Samuel', 'Omar', 'Lucas', 'Ethan', 'Andre', 'Diego', 'Raj', 'Tomasz', 'Kwame', 'Noah', 'Liam', 'Hiro'] as const;
@@ -51,7 +52,8 @@ export function patientResource(p: Person, rng: SeededRandom, practitionerRef: s
     birthDate: p.birthDate,
     address: [{ use: 'home', line: [`${rng.int(10, 9999)} ${rng.pick(STREETS)}`], city: 'Springfield', state: 'MA', postalCode: `011${String(rng.int(0, 99)).padStart(2, '0')}`, country: 'US' }],
     communication: [{ language: { coding: [{ system: 'urn:ietf:bcp:47', code: 'en-US', display: 'English (United States)' }] }, preferred: true }],
-    generalPractitioner: [{ reference: practitionerRef }],
+    // EHRs send the clinician's name with the reference (Epic, Cerner): the population view shows it
+    generalPractitioner: [{ reference: practitionerRef, ...(practitionerDisplay(practitionerRef) ? { display: practitionerDisplay(practitionerRef) } : {}) }],
     managingOrganization: { reference: 'Organization/caregap-clinic' },
   };
 }

@@ -16,6 +16,12 @@ const PRACTITIONER_NAMES: Record<(typeof PRACTITIONER_IDS)[number], { given: str
   'dr-okafor': { given: 'Chidi', family: 'Okafor', prefix: 'Dr.', npi: '1376609297' },
 };
 
+/** The display name of a `Practitioner/<id>` reference to one of the sandbox's clinicians (undefined for others). */
+export function practitionerDisplay(reference: string): string | undefined {
+  const n = PRACTITIONER_NAMES[reference.replace(/^Practitioner\//, '') as (typeof PRACTITIONER_IDS)[number]];
+  return n ? `${n.prefix} ${n.given} ${n.family}` : undefined;
+}
+
 /** Practitioners, the clinic Organization and the attributed-patients Group. */
 export function directoryResources(patientIds: readonly string[]): fhir4.Resource[] {
   const practitioners: fhir4.Practitioner[] = PRACTITIONER_IDS.map((id) => {

@@ -1,27 +1,47 @@
 /**
  * Population-level reports: the FHIR summary MeasureReport of each measure (counts summed over the
- * patients, `type: summary`) and a collection Bundle of those summaries plus, per measure, a
- * `subject-list` MeasureReport whose populations point (`subjectResults`) at Lists of the
- * individual MeasureReports that are also in the Bundle.
+ * patients, `type: summary`, one `group` per Measure.group) and a collection Bundle of those
+ * summaries plus, per measure, a `subject-list` MeasureReport whose populations point
+ * (`subjectResults`) at Lists of the individual MeasureReports that are also in the Bundle.
+ * Every group of every report is stratified by attributed clinician (`group.stratifier` /
+ * `stratum`, see {@link stratifierOf}); stratum counts add up to the group's.
  * Spec: https://hl7.org/fhir/R4/measurereport.html (type summary / subject-list,
- * group.population.subjectResults); scoring per cqf-measures proportion scoring
- * (https://build.fhir.org/ig/HL7/cqf-measures/measure-conformance.html#proportion-measure-scoring):
+ * group.population.subjectResults, group.stratifier.stratum); scoring per cqf-measures proportion
+ * scoring (https://build.fhir.org/ig/HL7/cqf-measures/measure-conformance.html#proportion-measure-scoring):
  * score = numerator / (denominator − denominator-exclusion − denominator-exception).
  * A patient whose measure status is `unknown` (inputs incomplete) has no verdict: the provisional
  * populations are not summed; such patients are counted in the {@link UNKNOWN_COUNT_EXTENSION}.
- * Sums are order-independent, so the {@link PopulationAccumulator} lets a streaming caller (the
- * CLI, the app's population view) add patients as they arrive without keeping them.
  */
 import { MEASURE_POPULATION } from '../codes/code-systems.ts';
-import type { DayPeriod, GapStatus, MeasureResult, MeasureStatus, PatientEvaluation, PopulationCode, PopulationCounts } from '../types.ts';
+import type { DayPeriod, PatientEvaluation, PopulationCode, PopulationCounts } from '../types.ts';
 import { deterministicUuid } from './deqm-gaps-bundle.ts';
 import { toIndividualMeasureReport } from './measure-report.ts';
+import { DEFAULT_GROUP_ID, PopulationAccumulator, POPULATION_CODES, measureScore, type GroupTally, type MeasureTally, type PopulationInput } from './population-accumulator.ts';
+import { clinicianLabel, UNATTRIBUTED } from './patient-identity.ts';
 
-/** Extension on a summary MeasureReport: number of patients whose status was `unknown` (valueInteger). */
+export { PopulationAccumulator, POPULATION_CODES, measureScore, measureGroupsOf, DEFAULT_GROUP_ID } from './population-accumulator.ts';
+export type { GapTally, GroupTally, MeasureTally, PopulationInput, StratumTally, ClinicianTally } from './population-accumulator.ts';
+
+/** Extension on a summary MeasureReport (and on a stratum): patients whose status was `unknown` (valueInteger). */
 export const UNKNOWN_COUNT_EXTENSION = 'https://caregap.example.org/fhir/StructureDefinition/unknown-patient-count';
 
-/** The five population codes in report order (cqf-measures order). */
-export const POPULATION_CODES: readonly PopulationCode[] = ['initial-population', 'denominator', 'denominator-exclusion', 'denominator-exception', 'numerator'];
+/** Code system of the project's stratifiers; code `attributed-clinician`. */
+export const STRATIFIER_SYSTEM = 'https://caregap.example.org/fhir/CodeSystem/stratifier';
+/** Code system of attributed-clinician stratum values: the code is the Practitioner(Role) reference, or `unattributed`. */
+export const ATTRIBUTED_CLINICIAN_SYSTEM = 'https://caregap.example.org/fhir/CodeSystem/attributed-clinician';
+/** Extension on a stratum: the attributed clinician as a FHIR Reference (R4 stratum.value is a CodeableConcept only). */
+export const STRATUM_CLINICIAN_EXTENSION = 'https://caregap.example.org/fhir/StructureDefinition/stratum-clinician';
+/** Stratifier id and code of the attributed-clinician stratification. */
+export const CLINICIAN_STRATIFIER = 'attributed-clinician';
+
+/** cqf-measures population basis extension on an episode measure's group (valueCode `Encounter`). */
+export const POPULATION_BASIS_EXTENSION = 'http://hl7.org/fhir/us/cqfmeasures/StructureDefinition/cqfm-populationBasis';
+/** Extension on a group: index events not counted yet because their window was still running on asOf (valueInteger). */
+export const IN_PROGRESS_EXTENSION = 'https://caregap.example.org/fhir/StructureDefinition/in-progress-event-count';
+/** Extension on a group: index events the record cannot decide (valueInteger). */
+export const UNKNOWN_EVENT_EXTENSION = 'https://caregap.example.org/fhir/StructureDefinition/unknown-event-count';
+/** An episode measure's populations (it has no exceptions). */
+const EPISODE_CODES: readonly PopulationCode[] = ['initial-population', 'denominator', 'denominator-exclusion', 'numerator'];
 
 /** Display of each population code (measure-population code system). */
 export const POPULATION_DISPLAY: Readonly<Record<PopulationCode, string>> = {
@@ -32,34 +52,6 @@ export const POPULATION_DISPLAY: Readonly<Record<PopulationCode, string>> = {
   numerator: 'Numerator',
 };
 
-/** What a summary needs of one patient (a full PatientEvaluation fits; evidence is not read). */
-export type PopulationInput = Pick<PatientEvaluation, 'patient' | 'measures'> & Partial<Pick<PatientEvaluation, 'gaps'>>;
-
-/** Running totals of one measure over the patients added. */
-export interface MeasureTally {
-  id: string;
-  title: string;
-  measureUrl: string;
-  version: string;
-  inverse?: boolean;
-  /** Population counts summed over the patients with a verdict (status not `unknown`). */
-  counts: PopulationCounts;
-  /** Patients evaluated for this measure (including unknown). */
-  patients: number;
-  /** Patients per status. */
-  statuses: Record<MeasureStatus, number>;
-  /** Per population, the `Patient/ID`s counted in it (only when the accumulator keeps subjects). */
-  subjects?: Record<PopulationCode, string[]>;
-}
-
-/** Running totals of one care gap: patients per gap status. */
-export interface GapTally {
-  id: string;
-  title: string;
-  measureId?: string;
-  counts: Record<GapStatus, number>;
-}
-
 /** Options of {@link toSummaryMeasureReports} and {@link toPopulationBundle}. */
 export interface PopulationReportOptions {
   period: DayPeriod;
@@ -67,103 +59,80 @@ export interface PopulationReportOptions {
   date: string;
 }
 
-const zeroCounts = (): PopulationCounts => ({ 'initial-population': 0, denominator: 0, 'denominator-exclusion': 0, 'denominator-exception': 0, numerator: 0 });
-const zeroStatuses = (): Record<MeasureStatus, number> => ({ met: 0, 'not-met': 0, excluded: 0, exception: 0, 'not-in-population': 0, unknown: 0 });
-const emptySubjects = (): Record<PopulationCode, string[]> => ({ 'initial-population': [], denominator: [], 'denominator-exclusion': [], 'denominator-exception': [], numerator: [] });
-
-/** Proportion score numerator / (denominator − exclusions − exceptions); undefined when nothing is scored. */
-export function measureScore(counts: PopulationCounts): number | undefined {
-  const scored = counts.denominator - counts['denominator-exclusion'] - counts['denominator-exception'];
-  return scored > 0 ? counts.numerator / scored : undefined;
+/**
+ * The populations with their counts (and, for a subject list, the List each points at): the five
+ * of a patient-based measure, or an episode measure's four; `idPrefix` gives them ids `<prefix>-<population>`.
+ */
+function populations(counts: PopulationCounts, episode: boolean, lists?: Partial<Record<PopulationCode, string>>, idPrefix?: string): fhir4.MeasureReportGroupPopulation[] {
+  return (episode ? EPISODE_CODES : POPULATION_CODES).map((code) => {
+    const p: fhir4.MeasureReportGroupPopulation = { ...(idPrefix ? { id: `${idPrefix}-${code}` } : {}), code: { coding: [{ system: MEASURE_POPULATION, code, display: POPULATION_DISPLAY[code] }] }, count: counts[code] };
+    const list = lists?.[code];
+    if (list) p.subjectResults = { reference: list };
+    return p;
+  });
 }
 
-/** Incremental population totals: add patients one at a time (any order), read tallies at any point. */
-export class PopulationAccumulator {
-  private readonly measureTallies = new Map<string, MeasureTally>();
-  private readonly gapTallies = new Map<string, GapTally>();
-  private count = 0;
-
-  /** `subjects: true` keeps, per measure and population, the patients counted (needed for subject lists). */
-  constructor(private readonly options: { subjects?: boolean } = {}) {}
-
-  /** Number of patients added. */
-  get patients(): number {
-    return this.count;
-  }
-
-  /** Adds one patient's measure and gap results. */
-  add(ev: PopulationInput): void {
-    this.count++;
-    for (const m of ev.measures) this.addMeasure(ev.patient, m);
-    for (const g of ev.gaps ?? []) {
-      let t = this.gapTallies.get(g.id);
-      if (!t) this.gapTallies.set(g.id, (t = { id: g.id, title: g.title, ...(g.measureId ? { measureId: g.measureId } : {}), counts: { open: 0, closed: 0, 'not-applicable': 0, unknown: 0 } }));
-      t.counts[g.status]++;
-    }
-  }
-
-  private addMeasure(patient: string, m: Pick<MeasureResult, 'id' | 'title' | 'measureUrl' | 'version' | 'inverse' | 'status' | 'populations'>): void {
-    let t = this.measureTallies.get(m.id);
-    if (!t) {
-      t = { id: m.id, title: m.title, measureUrl: m.measureUrl, version: m.version, ...(m.inverse ? { inverse: true } : {}), counts: zeroCounts(), patients: 0, statuses: zeroStatuses() };
-      if (this.options.subjects) t.subjects = emptySubjects();
-      this.measureTallies.set(m.id, t);
-    }
-    t.patients++;
-    t.statuses[m.status]++;
-    // an unknown status has only provisional populations: no verdict to sum
-    if (m.status === 'unknown') return;
-    for (const c of POPULATION_CODES) {
-      const n = m.populations[c];
-      t.counts[c] += n;
-      if (n > 0) t.subjects?.[c].push(patient);
-    }
-  }
-
-  /** Measure tallies in first-seen order. */
-  measures(): MeasureTally[] {
-    return [...this.measureTallies.values()];
-  }
-
-  /** Gap tallies in first-seen order. */
-  gaps(): GapTally[] {
-    return [...this.gapTallies.values()];
-  }
-}
-
-function populationGroup(counts: PopulationCounts, lists?: Partial<Record<PopulationCode, string>>): fhir4.MeasureReportGroup {
-  const group: fhir4.MeasureReportGroup = {
-    id: 'Group_1',
-    population: POPULATION_CODES.map((code) => {
-      const p: fhir4.MeasureReportGroupPopulation = { code: { coding: [{ system: MEASURE_POPULATION, code, display: POPULATION_DISPLAY[code] }] }, count: counts[code] };
-      const list = lists?.[code];
-      if (list) p.subjectResults = { reference: list };
-      return p;
+/**
+ * The attributed-clinician stratifier of a group: one stratum per clinician (by label, the
+ * unattributed last), its value a CodeableConcept whose code is the Practitioner reference and
+ * display the clinician's name (`unattributed` when none), the Reference itself in
+ * {@link STRATUM_CLINICIAN_EXTENSION}, its populations, score and unknown count.
+ */
+export function stratifierOf(g: GroupTally, episode = false): fhir4.MeasureReportGroupStratifier {
+  const strata = [...g.strata.values()].sort((a, b) => (a.key === UNATTRIBUTED ? 1 : 0) - (b.key === UNATTRIBUTED ? 1 : 0) || clinicianLabel(a.clinician).localeCompare(clinicianLabel(b.clinician)) || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  return {
+    id: CLINICIAN_STRATIFIER,
+    code: [{ coding: [{ system: STRATIFIER_SYSTEM, code: CLINICIAN_STRATIFIER, display: 'Attributed clinician' }], text: 'Attributed clinician' }],
+    stratum: strata.map((s) => {
+      const label = clinicianLabel(s.clinician);
+      const code = s.clinician?.reference ?? (s.clinician ? label : UNATTRIBUTED);
+      const stratum: fhir4.MeasureReportGroupStratifierStratum = {
+        value: { coding: [{ system: ATTRIBUTED_CLINICIAN_SYSTEM, code, display: label }], text: label },
+        population: populations(s.counts, episode),
+      };
+      const ext: fhir4.Extension[] = [];
+      if (s.clinician) ext.push({ url: STRATUM_CLINICIAN_EXTENSION, valueReference: { ...(s.clinician.reference ? { reference: s.clinician.reference } : {}), ...(s.clinician.display ? { display: s.clinician.display } : {}) } });
+      ext.push({ url: UNKNOWN_COUNT_EXTENSION, valueInteger: s.unknown });
+      stratum.extension = ext;
+      const score = measureScore(s.counts);
+      if (score !== undefined) stratum.measureScore = { value: score };
+      return stratum;
     }),
   };
-  const score = measureScore(counts);
+}
+
+/** One report group: populations, score, (episode measures) basis and uncounted events, and the clinician strata. */
+function reportGroup(g: GroupTally, episode: boolean, lists?: Partial<Record<PopulationCode, string>>): fhir4.MeasureReportGroup {
+  const group: fhir4.MeasureReportGroup = { id: g.id };
+  if (episode)
+    group.extension = [{ url: POPULATION_BASIS_EXTENSION, valueCode: 'Encounter' }, { url: IN_PROGRESS_EXTENSION, valueInteger: g.inProgress }, { url: UNKNOWN_EVENT_EXTENSION, valueInteger: g.unknown }];
+  group.population = populations(g.counts, episode, lists, episode ? g.id : undefined);
+  // an episode measure has no exceptions, so this is numerator / (denominator − exclusions) there
+  const score = measureScore(g.counts);
   if (score !== undefined) group.measureScore = { value: score };
+  group.stratifier = [stratifierOf(g, episode)];
   return group;
 }
 
-/** The summary (or subject-list) MeasureReport of one tally. */
-function reportOf(t: MeasureTally, opts: PopulationReportOptions, type: 'summary' | 'subject-list', lists?: Partial<Record<PopulationCode, string>>): fhir4.MeasureReport {
+/** The summary (or subject-list) MeasureReport of one tally; `lists` per group id. */
+function reportOf(t: MeasureTally, opts: PopulationReportOptions, type: 'summary' | 'subject-list', lists?: ReadonlyMap<string, Partial<Record<PopulationCode, string>>>): fhir4.MeasureReport {
   const report: fhir4.MeasureReport = {
     resourceType: 'MeasureReport',
     id: `${t.id}-${type}`,
-    status: t.statuses.unknown ? 'pending' : 'complete',
+    // pending while any patient is unknown or any event is still in progress or undecidable
+    status: t.statuses.unknown || t.groups.some((g) => g.inProgress > 0 || g.unknown > 0) ? 'pending' : 'complete',
     type,
     measure: `${t.measureUrl}|${t.version}`,
     date: opts.date,
     period: { start: opts.period.start, end: opts.period.end },
-    group: [populationGroup(t.counts, lists)],
+    group: t.groups.map((g) => reportGroup(g, t.populationBasis === 'Encounter', lists?.get(g.id))),
   };
   if (t.inverse) report.improvementNotation = { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/measure-improvement-notation', code: 'decrease' }] };
   report.extension = [{ url: UNKNOWN_COUNT_EXTENSION, valueInteger: t.statuses.unknown }];
   return report;
 }
 
-/** One summary MeasureReport per measure, from evaluations or from an accumulator already fed. */
+/** One summary MeasureReport per measure, from patients (with their clinician) or from an accumulator already fed. */
 export function toSummaryMeasureReports(source: Iterable<PopulationInput> | PopulationAccumulator, opts: PopulationReportOptions): fhir4.MeasureReport[] {
   let acc: PopulationAccumulator;
   if (source instanceof PopulationAccumulator) acc = source;
@@ -174,12 +143,15 @@ export function toSummaryMeasureReports(source: Iterable<PopulationInput> | Popu
   return acc.measures().map((t) => reportOf(t, opts, 'summary'));
 }
 
+/** A patient's evaluation with its attributed clinician (what the population Bundle reads). */
+export type PopulationBundleInput = PatientEvaluation & Pick<PopulationInput, 'clinician'>;
+
 /**
  * A collection Bundle: per measure the summary MeasureReport, the subject-list MeasureReport whose
- * populations reference Lists, those Lists (one per non-empty population, each item an individual
- * MeasureReport), and every individual MeasureReport. fullUrls are deterministic `urn:uuid:`s.
+ * populations reference Lists, those Lists (one per non-empty population of each group, each item
+ * an individual MeasureReport), and every individual MeasureReport. fullUrls are deterministic `urn:uuid:`s.
  */
-export function toPopulationBundle(evaluations: Iterable<PatientEvaluation>, opts: PopulationReportOptions): fhir4.Bundle {
+export function toPopulationBundle(evaluations: Iterable<PopulationBundleInput>, opts: PopulationReportOptions): fhir4.Bundle {
   const acc = new PopulationAccumulator({ subjects: true });
   const url = (role: string) => `urn:uuid:${deterministicUuid(`population|${opts.date}|${role}`)}`;
   const individualUrl = (measureId: string, patient: string) => url(`individual|${measureId}|${patient}`);
@@ -195,23 +167,30 @@ export function toPopulationBundle(evaluations: Iterable<PatientEvaluation>, opt
   const entry: fhir4.BundleEntry[] = [];
   for (const t of acc.measures()) {
     entry.push({ fullUrl: url(`summary|${t.id}`), resource: reportOf(t, opts, 'summary') });
-    const lists: Partial<Record<PopulationCode, string>> = {};
+    const lists = new Map<string, Partial<Record<PopulationCode, string>>>();
     const listEntries: fhir4.BundleEntry[] = [];
-    for (const code of POPULATION_CODES) {
-      const subjects = t.subjects?.[code] ?? [];
-      if (!subjects.length) continue;
-      const listUrl = url(`list|${t.id}|${code}`);
-      lists[code] = listUrl;
-      const list: fhir4.List = {
-        resourceType: 'List',
-        id: `${t.id}-${code}`,
-        status: 'current',
-        mode: 'snapshot',
-        title: `${t.title}: ${POPULATION_DISPLAY[code]}`,
-        date: opts.date,
-        entry: subjects.map((p) => ({ item: { reference: individualUrl(t.id, p) } })),
-      };
-      listEntries.push({ fullUrl: listUrl, resource: list });
+    const single = !t.groups.some((g) => g.id !== DEFAULT_GROUP_ID);
+    for (const g of t.groups) {
+      const byCode: Partial<Record<PopulationCode, string>> = {};
+      for (const code of POPULATION_CODES) {
+        const subjects = g.subjects?.[code] ?? [];
+        if (!subjects.length) continue;
+        // a single-rate measure keeps the keys it always had; a measure with rates has `<group>-<population>`
+        const key = single ? code : `${g.id}-${code}`;
+        const listUrl = url(`list|${t.id}|${key}`);
+        byCode[code] = listUrl;
+        const list: fhir4.List = {
+          resourceType: 'List',
+          id: `${t.id}-${key}`,
+          status: 'current',
+          mode: 'snapshot',
+          title: single ? `${t.title}: ${POPULATION_DISPLAY[code]}` : `${t.title}: ${g.id} ${POPULATION_DISPLAY[code]}`,
+          date: opts.date,
+          entry: subjects.map((p) => ({ item: { reference: individualUrl(t.id, p) } })),
+        };
+        listEntries.push({ fullUrl: listUrl, resource: list });
+      }
+      lists.set(g.id, byCode);
     }
     entry.push({ fullUrl: url(`subject-list|${t.id}`), resource: reportOf(t, opts, 'subject-list', lists) }, ...listEntries, ...(individuals.get(t.id) ?? []));
   }

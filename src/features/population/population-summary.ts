@@ -1,17 +1,23 @@
 /**
- * Population summary for the view: per measure the summed population counts and the performance
- * rate, per gap the open / closed / unknown counts and the closure rate. The sums come from the
- * engine's PopulationAccumulator (the same tallies as the exported summary MeasureReports and the
- * CLI), so the screen and the exports can never disagree; this module only shapes them for display.
+ * Population summary for the view: per measure (per rate, for a measure with several) the summed
+ * population counts and the performance rate; per gap the open / closed / unknown counts and the
+ * closure rate; per attributed clinician the patients, open gaps and each measure's rate. The sums
+ * come from the engine's PopulationAccumulator (the same tallies — and the same clinician strata —
+ * as the exported summary MeasureReports and the CLI), so the screen and the exports can never
+ * disagree; this module only shapes them for display.
  * Spec: https://build.fhir.org/ig/HL7/cqf-measures/measure-conformance.html#proportion-measure-scoring
  */
-import { PopulationAccumulator, measureScore } from '../../engine/report/summary-measure-report.ts';
-import type { PopulationCounts } from '../../engine/types.ts';
+import { clinicianLabel, measureScore, PopulationAccumulator, type AttributedClinician, type PopulationCounts } from '../../engine/index.ts';
 import type { PopulationEntry } from './run-population.ts';
 
-/** One measure across the population. */
+/** One measure (or one rate of a measure with several) across the population. */
 export interface MeasureSummary {
+  /** The measure id, or `id/group` for one rate of several (`fuh/7-day`): what targets and clinician rates are keyed by. */
   id: string;
+  /** The measure's id. */
+  measureId: string;
+  /** The rate's group id, for a measure with several rates (`7-day`, `30-day`). */
+  groupId?: string;
   title: string;
   inverse: boolean;
   /** Counts summed over patients with a verdict (an `unknown` patient's counts are provisional, not summed). */
@@ -34,28 +40,84 @@ export interface GapSummary {
   closureRate?: number;
 }
 
-/** Both summaries of the evaluated entries (entries without an evaluation are skipped). */
-export function summarisePopulation(entries: readonly PopulationEntry[]): { measures: MeasureSummary[]; gaps: GapSummary[] } {
+/** One measure rate of one clinician's panel. */
+export interface ClinicianRate {
+  numerator: number;
+  /** denominator − exclusions − exceptions. */
+  scored: number;
+  rate?: number;
+}
+
+/** One attributed clinician's panel. */
+export interface ClinicianSummary {
+  /** clinicianKey (`unattributed` for none). */
+  key: string;
+  label: string;
+  clinician?: AttributedClinician;
+  patients: number;
+  /** Open care gaps of the panel's patients. */
+  openGaps: number;
+  /** Per measure rate (see {@link MeasureSummary.id}). */
+  rates: Record<string, ClinicianRate>;
+}
+
+/** Everything the summary section shows. */
+export interface PopulationSummary {
+  measures: MeasureSummary[];
+  gaps: GapSummary[];
+  clinicians: ClinicianSummary[];
+}
+
+/** The key of a measure rate: the measure id, or `id/group` when the measure has several rates. */
+export function measureKey(id: string, groupId?: string): string {
+  return groupId ? `${id}/${groupId}` : id;
+}
+
+/** The summaries of the evaluated entries (entries without an evaluation are skipped). */
+export function summarisePopulation(entries: readonly PopulationEntry[]): PopulationSummary {
   const acc = new PopulationAccumulator();
-  for (const e of entries) if (e.evaluation) acc.add(e.evaluation);
+  for (const e of entries) if (e.evaluation) acc.add({ ...e.evaluation, ...(e.identity?.clinician ? { clinician: e.identity.clinician } : {}) });
   return summaryOfAccumulator(acc);
 }
 
+const scoredOf = (c: PopulationCounts) => c.denominator - c['denominator-exclusion'] - c['denominator-exception'];
+
 /**
- * Both summaries from an accumulator already holding the patients (O(measures + gaps), whatever
- * the number of patients: the population view adds each batch once and reads the summary per batch).
+ * The summaries from an accumulator already holding the patients (O(measures × clinicians + gaps),
+ * whatever the number of patients: the population view adds each batch once and reads the summary per batch).
  */
-export function summaryOfAccumulator(acc: PopulationAccumulator): { measures: MeasureSummary[]; gaps: GapSummary[] } {
-  const measures = acc.measures().map((t): MeasureSummary => {
-    const rate = measureScore(t.counts);
-    return { id: t.id, title: t.title, inverse: t.inverse === true, counts: { ...t.counts }, unknown: t.statuses.unknown, ...(rate !== undefined ? { performanceRate: rate } : {}) };
-  });
+export function summaryOfAccumulator(acc: PopulationAccumulator): PopulationSummary {
+  const measures: MeasureSummary[] = [];
+  const clinicians = new Map<string, ClinicianSummary>();
+  for (const c of acc.clinicians()) clinicians.set(c.key, { key: c.key, label: clinicianLabel(c.clinician), ...(c.clinician ? { clinician: c.clinician } : {}), patients: c.patients, openGaps: 0, rates: {} });
+  for (const t of acc.measures()) {
+    const several = t.groups.length > 1;
+    for (const g of t.groups) {
+      const groupId = several ? g.id : undefined;
+      const key = measureKey(t.id, groupId);
+      // an episode measure has no exceptions: this is numerator / (denominator − exclusions) there
+      const rate = measureScore(g.counts);
+      const title = groupId ? `${t.title}, ${groupId} rate${t.populationBasis === 'Encounter' ? ' (index events)' : ''}` : t.title;
+      measures.push({ id: key, measureId: t.id, ...(groupId ? { groupId } : {}), title, inverse: t.inverse === true, counts: { ...g.counts }, unknown: t.statuses.unknown, ...(rate !== undefined ? { performanceRate: rate } : {}) });
+      for (const s of g.strata.values()) {
+        const c = clinicians.get(s.key);
+        const r = measureScore(s.counts);
+        if (c) c.rates[key] = { numerator: s.counts.numerator, scored: scoredOf(s.counts), ...(r !== undefined ? { rate: r } : {}) };
+      }
+    }
+  }
   const gaps = acc.gaps().map((t): GapSummary => {
+    for (const s of t.strata.values()) {
+      const c = clinicians.get(s.key);
+      if (c) c.openGaps += s.counts.open;
+    }
     const { open, closed, unknown } = t.counts;
     const base = { id: t.id, title: t.title, open, closed, unknown, notApplicable: t.counts['not-applicable'] };
     return open + closed > 0 ? { ...base, closureRate: closed / (open + closed) } : base;
   });
-  return { measures, gaps };
+  // by name, the unattributed last
+  const byName = [...clinicians.values()].sort((a, b) => (a.key === 'unattributed' ? 1 : 0) - (b.key === 'unattributed' ? 1 : 0) || a.label.localeCompare(b.label) || (a.key < b.key ? -1 : 1));
+  return { measures, gaps, clinicians: byName };
 }
 
 /** A rate as a whole percentage ("67%"), or "—" when there is none. */

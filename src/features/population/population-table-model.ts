@@ -1,17 +1,15 @@
 /**
  * The population table as data: its columns (every measure and gap seen in the results, in
- * first-seen order), filtering (open gaps only, a flag, a measure) and sorting. Pure functions so
- * they are tested without a DOM and stay fast at 10,000 rows.
+ * first-seen order), filtering (open gaps only, a flag, a measure, a clinician, text) and sorting.
+ * Pure functions so they are tested without a DOM and stay fast at 10,000 rows.
  *
  * Results arrive in batches while the run goes on, so the view never recomputes from scratch per
- * batch (that would make a 10,000-patient run quadratic): {@link PopulationTally} adds each batch
- * once to the columns, flag ids and summary, and {@link updateRows} keys, filters and sorts only the
+ * batch (that would make a 10,000-patient run quadratic): population-tally.ts adds each batch once
+ * to the columns, flag ids and summaries, and {@link updateRows} keys, filters and sorts only the
  * new entries and merges them into the rows already sorted. A sort change re-sorts once; a filter
  * change only re-filters the sorted list.
  */
-import { PopulationAccumulator } from '../../engine/report/summary-measure-report.ts';
-import type { GapStatus, MeasureStatus } from '../../engine/types.ts';
-import { summaryOfAccumulator, type GapSummary, type MeasureSummary } from './population-summary.ts';
+import { clinicianKey, clinicianLabel, type GapStatus, type MeasureStatus } from '../../engine/index.ts';
 import type { PopulationEntry } from './run-population.ts';
 
 /** One column of the table. */
@@ -21,8 +19,8 @@ export interface PopulationColumn {
   title: string;
 }
 
-/** Column key used for sorting: `name`, `flags`, `measure:<id>` or `gap:<id>`. */
-export type SortKey = 'name' | 'flags' | `measure:${string}` | `gap:${string}`;
+/** Column key used for sorting: `name`, `clinician`, `flags`, `open-gaps`, `measure:<id>` or `gap:<id>`. */
+export type SortKey = 'name' | 'clinician' | 'flags' | 'open-gaps' | `measure:${string}` | `gap:${string}`;
 
 /** Sort order. */
 export interface SortSpec {
@@ -40,8 +38,18 @@ export interface PopulationFilter {
   measureId?: string;
   /** …optionally with this status. */
   measureStatus?: MeasureStatus;
-  /** Name or id contains this text (case-insensitive). */
+  /** Only patients attributed to this clinician (a clinicianKey; `unattributed` for none). */
+  clinicianKey?: string;
+  /** Name, id, MRN or birth date contains this text (case-insensitive). */
   text?: string;
+}
+
+/**
+ * The direction of a column's first click: counts (flags, open gaps) most first, ▼; names and
+ * statuses ascending, ▲ (for a status column "ascending" is the attention order: not met first).
+ */
+export function defaultDirection(key: SortKey): SortSpec['direction'] {
+  return key === 'flags' || key === 'open-gaps' ? 'desc' : 'asc';
 }
 
 /** Columns: measures first, then gaps, each in first-seen order. */
@@ -80,14 +88,27 @@ export function hasOpenGap(entry: PopulationEntry): boolean {
   return entry.evaluation?.gaps.some((g) => g.status === 'open') ?? false;
 }
 
+/** Number of open gaps; undefined when the patient was not evaluated. */
+export function openGapCount(entry: PopulationEntry): number | undefined {
+  if (!entry.evaluation) return undefined;
+  let n = 0;
+  for (const g of entry.evaluation.gaps) if (g.status === 'open') n++;
+  return n;
+}
+
+/** The attributed clinician's key of an entry (`unattributed` for none). */
+export function entryClinicianKey(entry: PopulationEntry): string {
+  return clinicianKey(entry.identity?.clinician);
+}
+
 /** Whether the entry carries the flag (exact id, or the base id before `:`). */
 export function hasFlag(entry: PopulationEntry, flagId: string): boolean {
   return entry.evaluation?.flags.some((f) => f.id === flagId || f.id.split(':')[0] === flagId) ?? false;
 }
 
-/** Lower-cased text the search box matches against (name and id). */
+/** Lower-cased text the search box matches against (name, id, MRN, birth date). */
 function searchTextOf(e: PopulationEntry): string {
-  return `${e.name ?? ''} ${e.patientId}`.toLowerCase();
+  return `${e.name ?? ''} ${e.patientId} ${e.identity?.mrn ?? ''} ${e.identity?.birthDate ?? ''}`.toLowerCase();
 }
 
 /** The normalised search text of a filter (undefined when there is none). */
@@ -99,6 +120,7 @@ function filterText(filter: PopulationFilter): string | undefined {
 function passes(e: PopulationEntry, filter: PopulationFilter, text: string | undefined, haystack: () => string): boolean {
   if (filter.openGapsOnly && !hasOpenGap(e)) return false;
   if (filter.flagId && !hasFlag(e, filter.flagId)) return false;
+  if (filter.clinicianKey && entryClinicianKey(e) !== filter.clinicianKey) return false;
   if (filter.measureId) {
     const s = measureStatusOf(e, filter.measureId);
     if (!s || s === 'not-in-population') return false;
@@ -110,7 +132,7 @@ function passes(e: PopulationEntry, filter: PopulationFilter, text: string | und
 
 /** Whether a filter lets every entry through. */
 function isEmptyFilter(filter: PopulationFilter): boolean {
-  return !filter.openGapsOnly && !filter.flagId && !filter.measureId && !filterText(filter);
+  return !filter.openGapsOnly && !filter.flagId && !filter.measureId && !filter.clinicianKey && !filterText(filter);
 }
 
 /** The rows that pass every filter (input order kept; the input is not mutated). */
@@ -130,7 +152,10 @@ const MISSING_RANK = 9;
 
 function sortValue(e: PopulationEntry, key: SortKey): string | number {
   if (key === 'name') return (e.name ?? e.patientId).toLowerCase();
-  if (key === 'flags') return -(e.evaluation?.flags.length ?? -1);
+  if (key === 'clinician') return e.identity?.clinician ? clinicianLabel(e.identity.clinician).toLowerCase() : '\uffff'; // unattributed last
+  // counts sort as numbers: ascending = fewest first (a patient not evaluated has −1, before 0)
+  if (key === 'flags') return e.evaluation?.flags.length ?? -1;
+  if (key === 'open-gaps') return openGapCount(e) ?? -1;
   if (key.startsWith('measure:')) {
     const s = measureStatusOf(e, key.slice('measure:'.length));
     return s ? MEASURE_RANK[s] : MISSING_RANK;
@@ -200,7 +225,7 @@ export interface RowsState {
 }
 
 function sameFilter(a: PopulationFilter, b: PopulationFilter): boolean {
-  return !!a.openGapsOnly === !!b.openGapsOnly && a.flagId === b.flagId && a.measureId === b.measureId && a.measureStatus === b.measureStatus && filterText(a) === filterText(b);
+  return !!a.openGapsOnly === !!b.openGapsOnly && a.flagId === b.flagId && a.measureId === b.measureId && a.measureStatus === b.measureStatus && a.clinicianKey === b.clinicianKey && filterText(a) === filterText(b);
 }
 
 /** Whether `next` is `prev` with entries appended (how the run publishes its batches). */
@@ -240,61 +265,4 @@ export function updateRows(prev: RowsState | undefined, entries: readonly Popula
   }
   const rows = shown === prev?.shown ? prev.rows : shown.map((k) => k.e);
   return { entries, filter, sort, sorted, shown, rows, keyedInUpdate };
-}
-
-/** Columns, flag ids and summary of the entries so far. */
-export interface PopulationDerived {
-  columns: PopulationColumn[];
-  flagIds: string[];
-  summary: { measures: MeasureSummary[]; gaps: GapSummary[] };
-}
-
-/** Nothing evaluated yet. */
-export const EMPTY_DERIVED: PopulationDerived = { columns: [], flagIds: [], summary: { measures: [], gaps: [] } };
-
-/**
- * Columns, flag ids and summary of a growing population, each batch added once (O(batch)); a
- * snapshot costs O(columns + flags), not O(patients). Equals populationColumns / flagIds /
- * summarisePopulation over every entry added.
- */
-export class PopulationTally {
-  private readonly measures = new Map<string, string>();
-  private readonly gaps = new Map<string, string>();
-  private readonly flags = new Set<string>();
-  private readonly acc = new PopulationAccumulator();
-  private added = 0;
-  private last: PopulationDerived = EMPTY_DERIVED;
-
-  /** Entries added so far. */
-  get size(): number {
-    return this.added;
-  }
-
-  /** Adds a batch of entries. */
-  add(batch: readonly PopulationEntry[]): void {
-    for (const e of batch) {
-      this.added++;
-      const ev = e.evaluation;
-      if (!ev) continue;
-      for (const m of ev.measures) if (!this.measures.has(m.id)) this.measures.set(m.id, m.title);
-      for (const g of ev.gaps) if (!this.gaps.has(g.id)) this.gaps.set(g.id, g.title);
-      for (const f of ev.flags) this.flags.add(f.id);
-      this.acc.add(ev);
-    }
-  }
-
-  /**
-   * The current columns, flag ids and summary (a fresh summary; the columns and flag-id arrays are
-   * the previous snapshot's while they have not changed, so what depends on them need not re-render).
-   */
-  snapshot(): PopulationDerived {
-    const prev = this.last;
-    const columns =
-      prev.columns.length === this.measures.size + this.gaps.size
-        ? prev.columns
-        : [...[...this.measures].map(([id, title]) => ({ kind: 'measure' as const, id, title })), ...[...this.gaps].map(([id, title]) => ({ kind: 'gap' as const, id, title }))];
-    const flagIds = prev.flagIds.length === this.flags.size ? prev.flagIds : [...this.flags].sort();
-    this.last = { columns, flagIds, summary: summaryOfAccumulator(this.acc) };
-    return this.last;
-  }
 }

@@ -1,19 +1,26 @@
 /**
  * The population view for quality staff (practitioner launch, no patient context): the attributed
  * population evaluated with the same engine as the point-of-care panel, a progress bar with time
- * left and Cancel, the summary, a sortable/filterable virtualised table, exports, and a click-through
- * to one patient's panel (rendered in place, with Back).
+ * left and Cancel; then what the job is paid on — measure rates against targets, each clinician's
+ * panel, closure month by month against last year, the care gaps — and who to call: a sortable,
+ * filterable virtualised table with a column chooser, the worklist, CSV and FHIR exports, and a
+ * click-through to one patient's panel (rendered in place, with Back).
  */
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { clinicianLabel } from '../../engine/index.ts';
 import { usePatientRecord } from '../../fhir/use-patient-record.ts';
 import { toLaunchError } from '../../smart/launch-error.ts';
 import type { PopulationSession, SmartSession } from '../../smart/session.ts';
 import { CarePanel } from '../care-panel/care-panel.tsx';
 import { calendarYearPeriod, localIsoDay, localTzOffsetMin } from '../care-panel/measurement-period.ts';
-import { downloadText, populationBundleJson, populationCsv } from './population-export.ts';
-import { PopulationSummaryView } from './population-summary-view.tsx';
-import { type PopulationFilter, type RowsState, type SortKey, type SortSpec, updateRows } from './population-table-model.ts';
-import { PopulationTable } from './population-table.tsx';
+import { ClinicianTable } from './clinician-table.tsx';
+import { ColumnChooser, shownColumns, type ColumnChoice } from './column-chooser.tsx';
+import { MonthlyClosureChart } from './monthly-closure-chart.tsx';
+import { downloadText, populationBundleJson, populationCsv, populationWorklistCsv } from './population-export.ts';
+import { PopulationFilters } from './population-filters.tsx';
+import { GapSummaryView, MeasureSummaryTable } from './population-summary-view.tsx';
+import { defaultDirection, type PopulationFilter, type RowsState, type SortKey, type SortSpec, updateRows } from './population-table-model.ts';
+import { mrnText, PopulationTable } from './population-table.tsx';
 import type { PopulationEntry } from './run-population.ts';
 import { measureBatchRendered, usePopulationRun } from './use-population-run.ts';
 import './population.css';
@@ -23,6 +30,12 @@ export function formatTimeLeft(ms: number | undefined): string {
   if (ms === undefined) return 'estimating time left…';
   const s = Math.ceil(ms / 1000);
   return s < 90 ? `about ${s} s left` : `about ${Math.ceil(s / 60)} min left`;
+}
+
+/** "b. 1961-03-14 · MRN 7781 · Dr. Ana Rivera": who an opened patient is. */
+function identityLine(entry: PopulationEntry): string {
+  const id = entry.identity;
+  return [id?.birthDate ? `b. ${id.birthDate}` : undefined, mrnText(id?.mrn), id?.clinician ? clinicianLabel(id.clinician) : undefined].filter(Boolean).join(' · ');
 }
 
 /** One patient's panel opened from the table. */
@@ -37,6 +50,7 @@ function PatientPanel({ session, entry, onBack }: { session: PopulationSession; 
         ← Back to the population
       </button>
       <h2 id="pop-patient-title">{entry.name ?? entry.patientId}</h2>
+      <p className="muted">{identityLine(entry)}</p>
       {recordState.error ? (
         <p role="alert" data-testid="population-patient-error">
           This patient’s record could not be read. {toLaunchError(recordState.error).title} {toLaunchError(recordState.error).next}
@@ -60,14 +74,17 @@ export default function PopulationView({ session }: { session: PopulationSession
   const run = usePopulationRun(session, clock);
   const [filter, setFilter] = useState<PopulationFilter>({});
   const [sort, setSort] = useState<SortSpec>({ key: 'name', direction: 'asc' });
+  const [choice, setChoice] = useState<ColumnChoice>(new Map());
   const [open, setOpen] = useState<PopulationEntry>();
+  const tableSection = useRef<HTMLElement>(null);
   const { start } = run;
 
   useEffect(() => {
     start();
   }, [start]);
 
-  const { columns, flagIds: flags, summary } = run.derived;
+  const { columns, flagIds: flags, summary, monthly } = run.derived;
+  const visibleColumns = useMemo(() => shownColumns(columns, choice), [columns, choice]);
   // Rows are updated from the previous ones (new entries merged in, a filter re-applied to the
   // sorted list) rather than filtered and sorted from scratch per batch; updateRows is pure, so
   // keeping its last result in a ref is safe under StrictMode's double rendering.
@@ -77,7 +94,17 @@ export default function PopulationView({ session }: { session: PopulationSession
     return rowsState.current.rows;
   }, [run.entries, filter, sort]);
   useEffect(() => measureBatchRendered(run.entries.length), [run.entries]);
-  const onSort = (key: SortKey) => setSort((s) => ({ key, direction: s.key === key && s.direction === 'asc' ? 'desc' : 'asc' }));
+  // A column's first click sorts it its natural way (counts most first ▼, names A–Z ▲); a second click reverses.
+  const onSort = (key: SortKey) => setSort((s) => ({ key, direction: s.key === key ? (s.direction === 'asc' ? 'desc' : 'asc') : defaultDirection(key) }));
+  const selectClinician = useCallback((key: string | undefined) => {
+    setFilter((f) => {
+      const next = { ...f };
+      if (key) next.clinicianKey = key;
+      else delete next.clinicianKey;
+      return next;
+    });
+    if (key) tableSection.current?.scrollIntoView({ block: 'start' });
+  }, []);
 
   if (open) return <PatientPanel session={session} entry={open} onBack={() => setOpen(undefined)} />;
 
@@ -118,45 +145,21 @@ export default function PopulationView({ session }: { session: PopulationSession
           </button>
         )}
       </div>
-      <PopulationSummaryView measures={summary.measures} gaps={summary.gaps} />
-      <section aria-labelledby="pop-table-title">
+      <section className="pop-section" aria-labelledby="pop-summary-title">
+        <h2 id="pop-summary-title">Measures</h2>
+        <MeasureSummaryTable measures={summary.measures} />
+      </section>
+      <ClinicianTable clinicians={summary.clinicians} measures={summary.measures} {...(filter.clinicianKey ? { selected: filter.clinicianKey } : {})} onSelect={selectClinician} />
+      <MonthlyClosureChart series={monthly} asOf={clock.asOf} />
+      <GapSummaryView gaps={summary.gaps} />
+      <section className="pop-section" aria-labelledby="pop-table-title" ref={tableSection}>
         <h2 id="pop-table-title">Patients</h2>
-        <div className="pop-filters" role="group" aria-label="Filters">
-          <label>
-            <input type="checkbox" checked={filter.openGapsOnly === true} onChange={(e) => setFilter((f) => ({ ...f, openGapsOnly: e.target.checked }))} data-testid="filter-open-gaps" /> Open gaps only
-          </label>
-          <label>
-            Flag{' '}
-            <select value={filter.flagId ?? ''} onChange={(e) => setFilter((f) => ({ ...f, flagId: e.target.value || undefined }) as PopulationFilter)} data-testid="filter-flag">
-              <option value="">Any</option>
-              {flags.map((id) => (
-                <option key={id} value={id}>
-                  {id}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label>
-            Measure{' '}
-            <select value={filter.measureId ?? ''} onChange={(e) => setFilter((f) => ({ ...f, measureId: e.target.value || undefined }) as PopulationFilter)} data-testid="filter-measure">
-              <option value="">Any</option>
-              {columns
-                .filter((c) => c.kind === 'measure')
-                .map((c) => (
-                  <option key={c.id} value={c.id}>
-                    {c.title}
-                  </option>
-                ))}
-            </select>
-          </label>
-          <label>
-            Search <input type="search" value={filter.text ?? ''} onChange={(e) => setFilter((f) => ({ ...f, text: e.target.value }))} data-testid="filter-text" />
-          </label>
-          <span className="muted" data-testid="population-row-count">
-            {rows.length} of {run.entries.length} shown
-          </span>
-        </div>
+        <PopulationFilters filter={filter} onChange={setFilter} flagIds={flags} columns={columns} clinicians={summary.clinicians} shown={rows.length} total={run.entries.length} />
         <div className="pop-exports">
+          <ColumnChooser columns={columns} choice={choice} onChange={setChoice} />
+          <button type="button" disabled={rows.length === 0} onClick={() => downloadText(populationWorklistCsv(rows), `caregap-worklist-${stamp}.csv`, 'text/csv')} data-testid="export-worklist">
+            Download worklist (open gaps of shown patients)
+          </button>
           <button type="button" disabled={rows.length === 0} onClick={() => downloadText(populationCsv(rows), `caregap-population-${stamp}.csv`, 'text/csv')} data-testid="export-csv">
             Download CSV (shown rows)
           </button>
@@ -169,7 +172,7 @@ export default function PopulationView({ session }: { session: PopulationSession
             Download MeasureReport Bundle (all patients)
           </button>
         </div>
-        <PopulationTable entries={rows} columns={columns} sort={sort} onSort={onSort} onOpen={setOpen} />
+        <PopulationTable entries={rows} columns={visibleColumns} sort={sort} onSort={onSort} onOpen={setOpen} />
       </section>
     </div>
   );

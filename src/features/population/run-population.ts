@@ -4,8 +4,11 @@
  * each record is evaluated as soon as it arrives, and each result is reported immediately so the
  * table fills in while the rest is still on the network. Cancel = abort the signal: no new patient
  * starts and in-flight fetches are aborted. No React, no DOM: the Node benchmark runs the same path.
+ * Each entry keeps the evaluation and a small identity extract (name, birth date, MRN, phone,
+ * attributed clinician) taken while the record is at hand — never the record itself — and, when
+ * the previous period is evaluated too, only that period's per-measure closure (for the monthly chart).
  */
-import type { PatientEvaluation, PatientRecord } from '../../engine/index.ts';
+import { measureClosures, patientIdentity, type MeasureClosure, type PatientEvaluation, type PatientIdentity, type PatientRecord } from '../../engine/index.ts';
 
 /** Default patients in flight at once. */
 export const DEFAULT_POPULATION_CONCURRENCY = 4;
@@ -15,7 +18,11 @@ export interface PopulationEntry {
   patientId: string;
   /** Display name from the Patient resource, when it was read. */
   name?: string;
+  /** Who the patient is (name, birth date, MRN, phone, attributed clinician), when the record was read. */
+  identity?: PatientIdentity;
   evaluation?: PatientEvaluation;
+  /** The previous period's closure per measure, when it was evaluated. */
+  previous?: MeasureClosure[];
   /** Set when the record could not be fetched or evaluated. */
   error?: string;
 }
@@ -34,6 +41,8 @@ export interface RunPopulationOptions {
   patientIds: readonly string[];
   load(patientId: string, signal: AbortSignal): Promise<PatientRecord>;
   evaluate(record: PatientRecord): Promise<PatientEvaluation>;
+  /** Evaluates the same record for the previous period (the measures of `current` only); a failure leaves it out. */
+  evaluatePrevious?(record: PatientRecord, current: PatientEvaluation): Promise<PatientEvaluation>;
   concurrency?: number;
   signal?: AbortSignal;
   onEntry?(entry: PopulationEntry, progress: PopulationProgress): void;
@@ -52,14 +61,6 @@ export interface PopulationRun {
 export function estimateRemainingMs(done: number, total: number, elapsedMs: number): number | undefined {
   if (done <= 0) return undefined;
   return Math.max(0, Math.round((elapsedMs / done) * (total - done)));
-}
-
-/** The patient's display name ("Given Family"), or undefined. */
-export function patientDisplayName(patient: fhir4.Patient | undefined): string | undefined {
-  const n = patient?.name?.find((x) => x.use === 'official') ?? patient?.name?.[0];
-  if (!n) return undefined;
-  const text = n.text ?? [...(n.given ?? []), n.family ?? ''].join(' ').trim();
-  return text || undefined;
 }
 
 /** Fetches and evaluates every patient, `concurrency` at a time, reporting each as it settles. */
@@ -87,11 +88,12 @@ export async function runPopulation(options: RunPopulationOptions): Promise<Popu
     try {
       record = await options.load(patientId, child.signal);
       const evaluation = await options.evaluate(record);
-      const name = patientDisplayName(record.patient);
-      return { patientId, ...(name ? { name } : {}), evaluation };
+      const identity = patientIdentity(record, evaluation);
+      const previous = options.evaluatePrevious ? await options.evaluatePrevious(record, evaluation).then(measureClosures, () => undefined) : undefined;
+      return { patientId, ...(identity.name ? { name: identity.name } : {}), identity, evaluation, ...(previous ? { previous } : {}) };
     } catch (error) {
-      const name = patientDisplayName(record?.patient);
-      return { patientId, ...(name ? { name } : {}), error: (error as Error)?.message ?? String(error) };
+      const identity = record ? patientIdentity(record) : undefined;
+      return { patientId, ...(identity?.name ? { name: identity.name } : {}), ...(identity ? { identity } : {}), error: (error as Error)?.message ?? String(error) };
     } finally {
       controller.signal.removeEventListener('abort', relay);
     }

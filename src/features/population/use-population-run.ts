@@ -5,17 +5,17 @@
  * results in batches (at most ~5 renders a second, so 10,000 arrivals do not mean 10,000 renders).
  * Each batch is added once to the columns, flag ids and summary ({@link PopulationTally}), so a
  * batch costs the same at patient 9,990 as at patient 10: nothing is recomputed over every entry.
+ * Each record is also evaluated for the previous period (measures only) for the monthly chart.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { wrap, type Remote } from 'comlink';
-import type { EvaluationOptions, PatientEvaluation, PatientRecord } from '../../engine/index.ts';
-import type { DayPeriod } from '../../engine/types.ts';
+import { previousPeriod, type DayPeriod, type EvaluationOptions, type PatientEvaluation, type PatientRecord } from '../../engine/index.ts';
 import { fetchPatientRecord } from '../../fhir/fetch-patient-record.ts';
 import type { PopulationSession } from '../../smart/session.ts';
 import type { EvaluationWorkerApi } from '../care-panel/evaluation-worker.ts';
 import { ATTRIBUTED_GROUP_ID, fetchEncounterPopulation, fetchGroupMembers, type PopulationMembers } from './population-members.ts';
 import { DEFAULT_POPULATION_CONCURRENCY, type PopulationEntry, type PopulationProgress, runPopulation } from './run-population.ts';
-import { EMPTY_DERIVED, PopulationTally, type PopulationDerived } from './population-table-model.ts';
+import { EMPTY_DERIVED, PopulationTally, type PopulationDerived } from './population-tally.ts';
 
 /** Where the run is. */
 export type RunPhase = 'idle' | 'members' | 'running' | 'done' | 'cancelled' | 'failed';
@@ -116,7 +116,7 @@ export function usePopulationRun(session: PopulationSession, clock: { period: Da
       setProgress({ done: 0, total: found.patientIds.length, elapsedMs: 0 });
       let pending: PopulationEntry[] = [];
       let latest: PopulationProgress | undefined;
-      const tally = new PopulationTally();
+      const tally = new PopulationTally({ period: clock.period, asOf: clock.asOf });
       const flush = () => {
         // A run replaced by "Evaluate again" publishes nothing more (its rows and tallies would mix in).
         if (controller.current !== ac) return;
@@ -131,16 +131,21 @@ export function usePopulationRun(session: PopulationSession, clock: { period: Da
         if (latest) setProgress(latest);
       };
       const timer = setInterval(flush, FLUSH_INTERVAL_MS);
-      const evaluate = (record: PatientRecord): Promise<PatientEvaluation> =>
-        worker.current
-          ? worker.current.api.evaluate(record, opts).then((r) => r.evaluation, () => evaluateHere(record, opts))
-          : evaluateHere(record, opts);
+      const evaluateWith = (record: PatientRecord, o: EvalOptions): Promise<PatientEvaluation> =>
+        worker.current ? worker.current.api.evaluate(record, o).then((r) => r.evaluation, () => evaluateHere(record, o)) : evaluateHere(record, o);
+      const evaluate = (record: PatientRecord) => evaluateWith(record, opts);
+      // the same record for the previous period, its measures only (for month-by-month closure
+      // against last year); the record is fetched whole, so this costs evaluation time, not requests
+      const previous = previousPeriod(clock.period);
+      const evaluatePrevious = (record: PatientRecord, current: PatientEvaluation) =>
+        evaluateWith(record, { period: previous, asOf: previous.end, tzOffsetMin: clock.tzOffsetMin, only: current.measures.map((m) => m.id) });
       const run = await runPopulation({
         patientIds: found.patientIds,
         concurrency: DEFAULT_POPULATION_CONCURRENCY,
         signal: ac.signal,
         load: async (id, signal) => (await fetchPatientRecord(session.client, session.granted, { patientId: id, signal })).record,
         evaluate,
+        evaluatePrevious,
         onEntry: (entry, p) => {
           pending.push(entry);
           latest = p;

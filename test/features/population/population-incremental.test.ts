@@ -11,13 +11,13 @@ import {
   filterEntries,
   flagIds,
   populationColumns,
-  PopulationTally,
   sortEntries,
   updateRows,
   type PopulationFilter,
   type RowsState,
   type SortSpec,
 } from '../../../src/features/population/population-table-model.ts';
+import { PopulationTally } from '../../../src/features/population/population-tally.ts';
 import type { PopulationEntry } from '../../../src/features/population/run-population.ts';
 import { cms122, cms2, entry, gap } from './fixtures.ts';
 

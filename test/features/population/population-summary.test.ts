@@ -33,6 +33,6 @@ describe('population summary: gaps', () => {
     expect(gaps.find((g) => g.id === 'fuh-7')).toMatchObject({ open: 1, closed: 0, closureRate: 0 });
   });
   it('skips patients that were not evaluated', () => {
-    expect(summarisePopulation([{ patientId: 'gone', error: 'HTTP 500' }])).toEqual({ measures: [], gaps: [] });
+    expect(summarisePopulation([{ patientId: 'gone', error: 'HTTP 500' }])).toEqual({ measures: [], gaps: [], clinicians: [] });
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { filterEntries, flagIds, hasOpenGap, populationColumns, sortEntries } from '../../../src/features/population/population-table-model.ts';
+import { defaultDirection, filterEntries, flagIds, hasOpenGap, openGapCount, populationColumns, sortEntries, type SortKey } from '../../../src/features/population/population-table-model.ts';
+import type { PopulationEntry } from '../../../src/features/population/run-population.ts';
 import { samplePopulation } from './fixtures.ts';
 
 const names = (rows: Array<{ name?: string }>) => rows.map((r) => r.name);
@@ -57,7 +58,29 @@ describe('population table: sorting', () => {
   it('a gap column ascending puts open gaps first and patients without the gap last (ties by name)', () => {
     expect(names(sortEntries(samplePopulation(), { key: 'gap:cms2', direction: 'asc' }))).toEqual(['Marcus Bell', 'Quinn Oddly', 'Henry Lindqvist', 'Tanya Whitfield', 'Ruth Castellanos']);
   });
-  it('the flags column ascending puts the most flagged patient first', () => {
-    expect(names(sortEntries(samplePopulation(), { key: 'flags', direction: 'asc' }))[0]).toBe('Ruth Castellanos');
+  it('the flags column sorts by the number of flags: descending (its first click) most first, ascending fewest first', () => {
+    const count = (e: PopulationEntry) => e.evaluation?.flags.length;
+    expect(defaultDirection('flags')).toBe('desc');
+    expect(sortEntries(samplePopulation(), { key: 'flags', direction: 'desc' }).map(count)).toEqual([2, 1, 1, 0, 0]);
+    expect(sortEntries(samplePopulation(), { key: 'flags', direction: 'asc' }).map(count)).toEqual([0, 0, 1, 1, 2]);
+  });
+  it('the open-gaps column counts open gaps; names and statuses start ascending', () => {
+    expect(sortEntries(samplePopulation(), { key: 'open-gaps', direction: 'desc' }).map((e) => openGapCount(e))).toEqual([1, 1, 0, 0, 0]);
+    expect(['name', 'clinician', 'measure:cms2', 'gap:cms2'].map((k) => defaultDirection(k as SortKey))).toEqual(['asc', 'asc', 'asc', 'asc']);
+  });
+  it('the clinician column sorts by the clinician’s name with the unattributed last, and filters by clinician', () => {
+    const rivera = { reference: 'Practitioner/rivera', display: 'Dr. Ana Rivera', source: 'general-practitioner' as const };
+    const chen = { reference: 'Practitioner/chen', display: 'NP Lily Chen', source: 'qualifying-visits' as const };
+    const [a, b, c, d, e] = samplePopulation();
+    const pop = [{ ...a!, identity: { patient: 'Patient/marcus', clinician: chen } }, { ...b!, identity: { patient: 'Patient/henry', clinician: rivera } }, c!, { ...d!, identity: { patient: 'Patient/quinn', clinician: chen } }, e!];
+    expect(names(sortEntries(pop, { key: 'clinician', direction: 'asc' }))).toEqual(['Henry Lindqvist', 'Marcus Bell', 'Quinn Oddly', 'Ruth Castellanos', 'Tanya Whitfield']);
+    expect(names(filterEntries(pop, { clinicianKey: 'Practitioner/chen' }))).toEqual(['Marcus Bell', 'Quinn Oddly']);
+    expect(names(filterEntries(pop, { clinicianKey: 'unattributed' }))).toEqual(['Tanya Whitfield', 'Ruth Castellanos']);
+  });
+  it('search matches the MRN and the birth date too', () => {
+    const [a, ...rest] = samplePopulation();
+    const pop = [{ ...a!, identity: { patient: 'Patient/marcus', mrn: 'MRN-7781', birthDate: '1961-03-14' } }, ...rest];
+    expect(names(filterEntries(pop, { text: 'mrn-7781' }))).toEqual(['Marcus Bell']);
+    expect(names(filterEntries(pop, { text: '1961-03' }))).toEqual(['Marcus Bell']);
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { PatientEvaluation, PatientRecord } from '../../../src/engine/index.ts';
-import { estimateRemainingMs, patientDisplayName, runPopulation } from '../../../src/features/population/run-population.ts';
+import { patientName } from '../../../src/engine/index.ts';
+import { estimateRemainingMs, runPopulation } from '../../../src/features/population/run-population.ts';
 import { groupPatientIds, patientIdOfReference } from '../../../src/features/population/population-members.ts';
 
 const recordOf = (id: string): PatientRecord => ({ patient: { resourceType: 'Patient', id, name: [{ given: ['Pat'], family: id }] }, resources: {}, completeness: {} });
@@ -72,14 +73,38 @@ describe('running a population', () => {
     expect(run.entries.length).toBeLessThan(50);
   });
 
+  it('keeps each patient’s identity extract and previous-period closure, never the record', async () => {
+    const withIds = (id: string): PatientRecord => ({ ...recordOf(id), patient: { ...recordOf(id).patient, birthDate: '1970-01-01', identifier: [{ value: `MRN-${id}` }], generalPractitioner: [{ reference: 'Practitioner/chen', display: 'NP Lily Chen' }] } });
+    const seen: PatientEvaluation[] = [];
+    const run = await runPopulation({
+      patientIds: ['a', 'b'],
+      load: async (id) => withIds(id),
+      evaluate: async (r) => evaluationOf(r),
+      evaluatePrevious: async (r, current) => {
+        seen.push(current);
+        if (r.patient.id === 'b') throw new Error('worker died');
+        return { ...evaluationOf(r), period: { start: '2025-01-01', end: '2025-12-31' } };
+      },
+    });
+    const a = run.entries.find((e) => e.patientId === 'a')!;
+    expect(a.identity).toEqual({ patient: 'Patient/a', name: 'Pat a', birthDate: '1970-01-01', mrn: 'MRN-a', clinician: { reference: 'Practitioner/chen', display: 'NP Lily Chen', source: 'general-practitioner' } });
+    expect(a.previous).toEqual([]);
+    expect(Object.keys(a).sort()).toEqual(['evaluation', 'identity', 'name', 'patientId', 'previous']);
+    // a failed previous-period evaluation leaves the chart without that patient's history, not the patient without a result
+    const b = run.entries.find((e) => e.patientId === 'b')!;
+    expect(b.evaluation).toBeDefined();
+    expect(b.previous).toBeUndefined();
+    expect(seen.map((e) => e.patient).sort()).toEqual(['Patient/a', 'Patient/b']);
+  });
+
   it('estimates time left from the mean pace: 10 done in 5 s of 40 → 15 s left; nothing before the first', () => {
     expect(estimateRemainingMs(10, 40, 5000)).toBe(15000);
     expect(estimateRemainingMs(0, 40, 100)).toBeUndefined();
   });
 
   it('names a patient from the official name, else the first', () => {
-    expect(patientDisplayName({ resourceType: 'Patient', name: [{ use: 'nickname', text: 'Teddy' }, { use: 'official', given: ['Edward'], family: 'Marsh' }] })).toBe('Edward Marsh');
-    expect(patientDisplayName({ resourceType: 'Patient' })).toBeUndefined();
+    expect(patientName({ resourceType: 'Patient', name: [{ use: 'nickname', text: 'Teddy' }, { use: 'official', given: ['Edward'], family: 'Marsh' }] })).toBe('Edward Marsh');
+    expect(patientName({ resourceType: 'Patient' })).toBeUndefined();
   });
 });
 
