@@ -80,7 +80,7 @@ export interface Sandbox {
   countsFor(patientId: string): Record<string, number>;
   resourcesFor(patientId: string): fhir4.Resource[];
   created(): fhir4.Resource[];
-  /** Replaces the Bulk Data / backend-service faults (bulk/bulk-faults.ts). */
+  /** Replaces the Bulk Data / backend-service faults (bulk/bulk-faults.ts); kick-off counts restart. */
   setBulkFaults(faults: BulkFaults): void;
   /** Bulk Data counters: kick-offs (and by which client), polls, downloads, cancellations. */
   bulkActivity(): BulkActivity;
@@ -227,7 +227,9 @@ export function createSandbox(opts: SandboxOptions): Sandbox {
     resourcesFor: (patientId) => structuredClone(ctx.store.compartment(patientId)),
     created: () => structuredClone(ctx.created),
     setBulkFaults(faults) {
-      bulkState(ctx).faults = { ...faults };
+      const state = bulkState(ctx);
+      state.faults = { ...faults };
+      state.kickoffAttempts = 0; // "the first n kick-offs" count from now
     },
     bulkActivity: () => structuredClone(bulkState(ctx).activity),
     reset() {

@@ -9,7 +9,7 @@
 
 /** Bulk Data and backend-service faults. */
 export interface BulkFaults {
-  /** The first n kick-off requests answer 429 with Retry-After (server busy). */
+  /** The first n kick-off requests (since the faults were set) answer 429 with Retry-After (server busy). */
   rateLimitKickoffs?: number;
   /** The first n status polls of every job answer 429 with Retry-After. */
   rateLimitPolls?: number;

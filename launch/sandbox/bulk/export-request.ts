@@ -39,7 +39,10 @@ const SUPPORTED = new Set(['_outputFormat', '_since', '_type', 'patient']);
 
 /** Whether a string is a FHIR instant. */
 export function isInstant(text: string): boolean {
-  return INSTANT.test(text) && !Number.isNaN(Date.parse(text));
+  if (!INSTANT.test(text) || Number.isNaN(Date.parse(text))) return false;
+  // Date.parse rolls 30 February over into March: check the calendar day itself
+  const [y, m, d] = text.slice(0, 10).split('-').map(Number) as [number, number, number];
+  return new Date(Date.UTC(y, m - 1, d)).getUTCDate() === d;
 }
 
 /** The Prefer header's preferences (RFC 7240), lower-cased: `respond-async`, `handling=lenient`, … */
