@@ -6,5 +6,8 @@ const INSTANT = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])T([01]\d|2[0-3]):[0
 
 /** Whether `text` is a FHIR instant that names a real moment. */
 export function isInstant(text: string): boolean {
-  return INSTANT.test(text) && !Number.isNaN(Date.parse(text));
+  if (!INSTANT.test(text) || Number.isNaN(Date.parse(text))) return false;
+  // Date.parse rolls 30 February over into March: check the calendar day itself
+  const [y, m, d] = text.slice(0, 10).split('-').map(Number) as [number, number, number];
+  return new Date(Date.UTC(y, m - 1, d)).getUTCDate() === d;
 }
