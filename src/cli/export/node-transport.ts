@@ -13,11 +13,19 @@ import type { FetchLike } from './smart-discovery.ts';
 /** Time limit of one status/kick-off/DELETE request. */
 const REQUEST_TIMEOUT_MS = 60_000;
 
+const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]']);
+
+/** Same origin, counting localhost / 127.0.0.1 / [::1] on one port as one machine (a local sandbox). */
+function sameServer(a: URL, b: URL): boolean {
+  if (a.origin === b.origin) return true;
+  return a.protocol === b.protocol && a.port === b.port && LOOPBACK.has(a.hostname) && LOOPBACK.has(b.hostname);
+}
+
 /** Throws unless the token may be sent to `url`: https anywhere, http only on the FHIR server's own origin. */
 export function assertTokenDestination(url: string, fhirBase: string): void {
   const target = new URL(url);
   if (target.protocol === 'https:') return;
-  if (target.protocol === 'http:' && target.origin === new URL(fhirBase).origin) return;
+  if (target.protocol === 'http:' && sameServer(target, new URL(fhirBase))) return;
   throw new BulkExportError(`refusing to send the access token to ${target.origin} over ${target.protocol.replace(':', '')} (not the FHIR server's origin ${new URL(fhirBase).origin})`);
 }
 
