@@ -36,7 +36,7 @@ const ROWS = Number(process.env.BENCH_BROWSER_ROWS ?? 10_000);
 const ANCHOR = '2026-03-02';
 
 /** Median of a list (NaN when empty). */
-function median(xs: readonly number[]): number {
+export function median(xs: readonly number[]): number {
   if (!xs.length) return Number.NaN;
   const s = [...xs].sort((a, b) => a - b);
   const mid = Math.floor(s.length / 2);

@@ -14,17 +14,10 @@ import { rmSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { startSandbox } from '../../launch/sandbox/server.ts';
 import { launchBrowser, type TestBrowser } from '../e2e/support/browser.ts';
-import { buildApp, runPopulationView } from './population-browser.bench.ts';
+import { buildApp, median, runPopulationView } from './population-browser.bench.ts';
 
 const PATIENTS = Number(process.env.BENCH_BULK_POPULATION ?? 200);
 const RUNS = Number(process.env.BENCH_BULK_RUNS ?? 3);
-
-/** Median of a list. */
-function median(xs: readonly number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  const mid = Math.floor(s.length / 2);
-  return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
-}
 
 /** Figures of one path. */
 export interface PathFigures {
