@@ -7,13 +7,14 @@
  * checked against it and a short file is resumed or fetched again. The file is written as
  * `<dest>.part` and renamed when complete, so a finished name always means a verified file.
  */
-import { open, rename, truncate, rm, type FileHandle } from 'node:fs/promises';
+import { open, rename, truncate, rm } from 'node:fs/promises';
 import { parseRetryAfter } from '../../fhir/fhir-http-error.ts';
 import { BulkExportError, type ManifestFile } from '../../fhir/bulk-export/bulk-manifest.ts';
 import { outcomeOf } from '../../fhir/bulk-export/bulk-responses.ts';
 import { DEFAULT_POLL_POLICY, pollDelayMs, type PollPolicy } from '../../fhir/bulk-export/poll-delay.ts';
 import { operationOutcomeText } from '../../fhir/fhir-http-error.ts';
 import { sleep as abortableSleep } from '../../fhir/retry-policy.ts';
+import { firstResourceType, LineCounter, pipeBody } from './ndjson-stream.ts';
 
 /** Fetches a file URL (with or without the token, decided by the caller). */
 export type FileFetch = (url: string, init: RequestInit & { headers: Record<string, string> }) => Promise<Response>;
@@ -42,87 +43,6 @@ export interface DownloadResult {
   attempts: number;
   /** Attempts that resumed with a Range request (answered 206). */
   resumed: number;
-}
-
-const NEWLINE = 0x0a;
-const CR = 0x0d;
-/** Bytes of the first line kept to check its resourceType. */
-const HEAD_BYTES = 1 << 16;
-
-/** The resourceType of a file's first line, when it can be read from its start (undefined = cannot tell). */
-export function firstResourceType(head: Buffer | undefined): string | undefined {
-  if (!head?.length) return undefined;
-  const nl = head.indexOf(NEWLINE);
-  if (nl < 0 && head.length >= HEAD_BYTES) return undefined; // a very long first line: not checked
-  try {
-    const type = (JSON.parse(head.toString('utf8', 0, nl < 0 ? head.length : nl)) as { resourceType?: unknown }).resourceType;
-    return typeof type === 'string' ? type : '(none)';
-  } catch {
-    return '(not JSON)';
-  }
-}
-
-/** Counts complete non-empty lines in a stream of chunks, remembering where the last one ended. */
-class LineCounter {
-  lines = 0;
-  /** Bytes up to and including the last newline. */
-  complete = 0;
-  /** Bytes seen. */
-  total = 0;
-  private pending = 0;
-
-  /** The start of the file's first line (only when counting from byte 0), to check its resourceType. */
-  head?: Buffer;
-
-  constructor(startBytes = 0, startLines = 0) {
-    this.complete = this.total = startBytes;
-    this.lines = startLines;
-    if (startBytes === 0) this.head = Buffer.alloc(0);
-  }
-
-  add(chunk: Uint8Array): void {
-    if (this.head && this.head.length < HEAD_BYTES && this.lines === 0) this.head = Buffer.concat([this.head, chunk.subarray(0, HEAD_BYTES - this.head.length)]);
-    let from = 0;
-    for (let nl = chunk.indexOf(NEWLINE, from); nl >= 0; nl = chunk.indexOf(NEWLINE, from)) {
-      const len = this.pending + nl - from - (nl > from && chunk[nl - 1] === CR ? 1 : 0);
-      if (len > 0) this.lines++;
-      this.pending = 0;
-      from = nl + 1;
-      this.complete = this.total + from;
-    }
-    this.pending += chunk.length - from;
-    this.total += chunk.length;
-  }
-
-  /** Whether bytes follow the last newline (a last line without its newline, or a cut-off one). */
-  get hasTail(): boolean {
-    return this.total > this.complete;
-  }
-}
-
-/** Reads a response body into the open file, with an idle timeout; throws when the stream breaks. */
-async function pipeBody(res: Response, fh: FileHandle, counter: LineCounter, idleMs: number, abort: AbortController, onBytes?: (n: number) => void): Promise<void> {
-  if (!res.body) return;
-  const reader = res.body.getReader();
-  let timer: NodeJS.Timeout | undefined;
-  const arm = () => {
-    clearTimeout(timer);
-    timer = setTimeout(() => abort.abort(new Error(`no data for ${Math.round(idleMs / 1000)} s`)), idleMs);
-  };
-  try {
-    arm();
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      arm();
-      await fh.write(value);
-      counter.add(value);
-      onBytes?.(value.length);
-    }
-  } finally {
-    clearTimeout(timer);
-    reader.releaseLock();
-  }
 }
 
 /** The `start` of a `Content-Range: bytes start-end/len` header. */
@@ -168,7 +88,13 @@ export async function downloadFile(o: DownloadOptions): Promise<DownloadResult> 
     if (res.status === 416 && kept.bytes > 0) {
       // we asked for bytes past the end: what we have is the whole file
       await res.body?.cancel();
-      break;
+      if (o.file.count === undefined || kept.lines === o.file.count) {
+        await rename(part, o.dest);
+        return { lines: kept.lines, bytes: kept.bytes, attempts: attempt, resumed };
+      }
+      lastProblem = `the server says the file ends after ${kept.lines} of ${o.file.count} resources`;
+      kept = { bytes: 0, lines: 0 };
+      continue;
     }
     if (res.status === 429 || res.status >= 500) {
       const body = await res.text().catch(() => '');
@@ -226,10 +152,6 @@ export async function downloadFile(o: DownloadOptions): Promise<DownloadResult> 
       kept = { bytes: 0, lines: 0 };
       lastProblem = `got ${lines} resources but the manifest's count is ${o.file.count}`;
     }
-  }
-  if (kept.bytes > 0 && (o.file.count === undefined || kept.lines === o.file.count)) {
-    await rename(part, o.dest);
-    return { lines: kept.lines, bytes: kept.bytes, attempts: max, resumed };
   }
   await rm(part, { force: true });
   throw new BulkExportError(`download of ${o.file.url} did not complete after ${max} attempts: ${lastProblem}`);

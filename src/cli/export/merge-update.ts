@@ -11,15 +11,26 @@ import { createReadStream, createWriteStream } from 'node:fs';
 import { rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
+import { BulkExportError } from '../../fhir/bulk-export/bulk-manifest.ts';
 import { ERRORS_DIR, placeFiles, writeState, type FolderFile, type FolderState, type PreparedFolder, type StagedFile } from './export-folder.ts';
 
 /** `Type/id` keys to drop, by type. */
 type Keys = Map<string, Set<string>>;
 
-/** Calls `each` with every non-empty line of an ndjson file. */
+/** Calls `each` with every non-empty line of an ndjson file; a line that is not JSON names its file and line. */
 async function forEachLine(file: string, each: (line: string) => void | Promise<void>): Promise<void> {
   const lines = createInterface({ input: createReadStream(file, 'utf8'), crlfDelay: Infinity });
-  for await (const line of lines) if (line.trim()) await each(line);
+  let n = 0;
+  for await (const line of lines) {
+    n++;
+    if (!line.trim()) continue;
+    try {
+      await each(line);
+    } catch (e) {
+      if (e instanceof SyntaxError) throw new BulkExportError(`${file}:${n}: not a JSON resource (${e.message}); cannot merge the update`);
+      throw e;
+    }
+  }
 }
 
 function add(keys: Keys, type: string, id: string): void {

@@ -1,6 +1,6 @@
 /**
  * Resumable, verified downloads of Bulk Data output files against a local HTTP server that
- * misbehaves on purpose: a connection dropped mid-line (resumed with Range from the last complete
+ * misbehaves on purpose: a connection that stalls mid-line (resumed with Range from the last complete
  * line), a server that ignores Range (fetched again from the start), a clean but short body
  * (caught by the manifest's count), a 503 with Retry-After, an OperationOutcome sent with 200
  * instead of the file, and a count that never matches (fails, leaving no file behind).
@@ -56,10 +56,15 @@ function serve(req: IncomingMessage, res: ServerResponse, honourRange = true): v
   res.end(BODY);
 }
 
-/** Sends the first `bytes` bytes (mid-line) under a full Content-Length, then kills the socket. */
-function dropAfter(res: ServerResponse, bytes: number): void {
+/**
+ * Sends the first `bytes` bytes (mid-line) under a full Content-Length, then stalls: the client's
+ * idle timeout ends the attempt after those bytes surely arrived (a destroyed socket may lose them
+ * in flight, which would make the test depend on timing); the socket is destroyed a little later.
+ */
+function stallAfter(res: ServerResponse, bytes: number): void {
   res.writeHead(200, { 'Content-Type': 'application/fhir+ndjson', 'Content-Length': BODY.length });
-  res.write(BODY.subarray(0, bytes), () => setTimeout(() => res.socket?.destroy(), 20));
+  res.write(BODY.subarray(0, bytes));
+  setTimeout(() => res.socket?.destroy(), 2000).unref();
 }
 
 function run(count: number | undefined = LINES.length, extra: Partial<Parameters<typeof downloadFile>[0]> = {}) {
@@ -79,8 +84,8 @@ function run(count: number | undefined = LINES.length, extra: Partial<Parameters
 describe('downloadFile', () => {
   it('resumes a dropped connection with Range from the last complete line', async () => {
     const cut = BODY.indexOf('\n', 1500) + 40; // mid-way through a line
-    behaviour = (req, res, n) => (n === 1 ? dropAfter(res, cut) : serve(req, res));
-    const { dest, promise } = run();
+    behaviour = (req, res, n) => (n === 1 ? stallAfter(res, cut) : serve(req, res));
+    const { dest, promise } = run(LINES.length, { idleTimeoutMs: 300 });
     const result = await promise;
     expect(result).toMatchObject({ lines: LINES.length, bytes: BODY.length, attempts: 2, resumed: 1 });
     expect(ranges[1]).toBe(`bytes=${BODY.lastIndexOf('\n', cut) + 1}-`);
@@ -89,8 +94,8 @@ describe('downloadFile', () => {
   });
 
   it('starts again from byte 0 when the server ignores Range (200 instead of 206)', async () => {
-    behaviour = (req, res, n) => (n === 1 ? dropAfter(res, 2000) : serve(req, res, false));
-    const { dest, promise } = run();
+    behaviour = (req, res, n) => (n === 1 ? stallAfter(res, 2000) : serve(req, res, false));
+    const { dest, promise } = run(LINES.length, { idleTimeoutMs: 300 });
     expect(await promise).toMatchObject({ lines: LINES.length, attempts: 2, resumed: 0 });
     expect(readFileSync(dest)).toEqual(BODY);
   });
