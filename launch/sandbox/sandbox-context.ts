@@ -61,8 +61,8 @@ export function corsHeaders(ctx: SandboxContext, request: Request): Record<strin
   return {
     'Access-Control-Allow-Origin': origin,
     'Access-Control-Allow-Headers': 'Authorization, Content-Type, Accept, If-None-Exist, Prefer',
-    'Access-Control-Allow-Methods': 'GET, POST, PUT, OPTIONS',
-    'Access-Control-Expose-Headers': 'Location, Retry-After, WWW-Authenticate, ETag, Last-Modified',
+    'Access-Control-Allow-Methods': 'GET, POST, PUT, DELETE, OPTIONS',
+    'Access-Control-Expose-Headers': 'Location, Content-Location, Retry-After, X-Progress, Expires, WWW-Authenticate, ETag, Last-Modified',
     'Access-Control-Max-Age': '600',
     Vary: 'Origin',
   };

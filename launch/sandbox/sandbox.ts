@@ -6,6 +6,8 @@
 import { consent, authorizeRequest, pickPatient } from './auth/authorize.ts';
 import { faultSeed, FaultInjector, type FaultOptions } from './auth/faults.ts';
 import { IdTokenSigner } from './auth/id-token.ts';
+import type { BulkFaults } from './bulk/bulk-faults.ts';
+import { bulkState, configureBulk, resetBulk, type BulkActivity, type BulkOptions } from './bulk/bulk-state.ts';
 import { parseResourceScope, splitScopes } from './auth/scopes.ts';
 import { openidConfiguration, SMART_STYLE } from './auth/smart-configuration.ts';
 import { tokenEndpoint } from './auth/token-endpoint.ts';
@@ -22,9 +24,10 @@ import { corsHeaders, PUBLIC_CORS, type GrantInput, type PatientSummary, type Sa
 export type { FaultOptions } from './auth/faults.ts';
 export type { QuirkProfile } from './auth/token-store.ts';
 export type { PatientSummary } from './sandbox-context.ts';
+export type { BulkFaults } from './bulk/bulk-faults.ts';
 
 /** Options of createSandbox. */
-export interface SandboxOptions {
+export interface SandboxOptions extends BulkOptions {
   /** Origin the sandbox is reached at, e.g. http://127.0.0.1:8080 (links and `aud` use it). */
   origin: string;
   seed?: number;
@@ -77,6 +80,10 @@ export interface Sandbox {
   countsFor(patientId: string): Record<string, number>;
   resourcesFor(patientId: string): fhir4.Resource[];
   created(): fhir4.Resource[];
+  /** Replaces the Bulk Data / backend-service faults (bulk/bulk-faults.ts); kick-off counts restart. */
+  setBulkFaults(faults: BulkFaults): void;
+  /** Bulk Data counters: kick-offs (and by which client), polls, downloads, cancellations. */
+  bulkActivity(): BulkActivity;
   reset(): void;
 }
 
@@ -103,6 +110,10 @@ export function createSandbox(opts: SandboxOptions): Sandbox {
     baseResources.push(...p.resources);
   }
   baseResources.push(...directoryResources(directory.map((d) => d.id)));
+  // Every seeded resource was "last updated" when the sandbox loaded it: Bulk Data `_since` then
+  // returns exactly what was written afterwards (created resources get their own lastUpdated).
+  const loadedAt = new Date(now()).toISOString();
+  for (const r of baseResources) r.meta = { ...r.meta, lastUpdated: r.meta?.lastUpdated ?? loadedAt };
 
   const signer = new IdTokenSigner();
   const snapshots = new SnapshotCache();
@@ -146,6 +157,7 @@ export function createSandbox(opts: SandboxOptions): Sandbox {
     for (const r of baseResources) ctx.store.put(r);
   };
   load();
+  configureBulk(ctx, opts);
 
   async function route(request: Request): Promise<Response> {
     const url = new URL(request.url);
@@ -214,7 +226,14 @@ export function createSandbox(opts: SandboxOptions): Sandbox {
     },
     resourcesFor: (patientId) => structuredClone(ctx.store.compartment(patientId)),
     created: () => structuredClone(ctx.created),
+    setBulkFaults(faults) {
+      const state = bulkState(ctx);
+      state.faults = { ...faults };
+      state.kickoffAttempts = 0; // "the first n kick-offs" count from now
+    },
+    bulkActivity: () => structuredClone(bulkState(ctx).activity),
     reset() {
+      resetBulk(ctx);
       ctx.store = new ResourceStore();
       ctx.created.length = 0;
       ctx.tokens.clear();

@@ -2,12 +2,14 @@
  * `npm start`: the sandbox EHR and the app (through Vite) on one port (PORT, default 8080).
  * Prints the URLs to open; Ctrl-C closes cleanly.
  */
+import { bulkFaultsFromParams } from './bulk/bulk-faults.ts';
 import { startSandbox } from './server.ts';
 
 const port = Number(process.env.PORT ?? 8080);
-const running = await startSandbox({ port, serveApp: 'vite', origin: `http://localhost:${port}`, ...(process.env.SANDBOX_SEED ? { seed: Number(process.env.SANDBOX_SEED) } : {}) });
+const running = await startSandbox({ port, serveApp: 'vite', origin: `http://localhost:${port}`, ...(process.env.SANDBOX_SEED ? { seed: Number(process.env.SANDBOX_SEED) } : {}), ...(process.env.SANDBOX_BULK_FAULTS ? { bulkFaults: bulkFaultsFromParams(new URLSearchParams(process.env.SANDBOX_BULK_FAULTS)) } : {}) });
 console.log(`CareGap Panel sandbox EHR: open ${running.ehrUrl}`);
 console.log(`Standalone launch:          ${running.origin}/launch/standalone.html  (FHIR base ${running.fhirBase})`);
+console.log(`Bulk Data:                  ${running.fhirBase}/Group/attributed/$export (backend client caregap-backend, dev key launch/sandbox/dev-keys/)`);
 console.log(`Patients: ${running.sandbox.patients().length}; data anchored on ${running.sandbox.anchorDate}. Press Ctrl-C to stop.`);
 
 let closing = false;

@@ -64,7 +64,9 @@ Options:
   -h, --help                  show this help
 
 Exit status: 0 all input read, 1 some input unreadable (named as file:line on stderr;
-every readable patient is still written), 2 usage error.`;
+every readable patient is still written), 2 usage error.
+
+Also: caregap export --help   (pull a FHIR Bulk Data export from an EHR into a folder)`;
 
 /** A usage error: message printed with exit status 2. */
 class UsageError extends Error {}
@@ -280,6 +282,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     process.stdout.write(USAGE + '\n');
     return command ? 0 : 2;
   }
+  if (command === 'export') return (await import('./export/export-command.ts')).exportMain(rest);
   if (command !== 'evaluate') {
     stderr(`caregap: unknown command "${command}"\n\n${USAGE}`);
     return 2;

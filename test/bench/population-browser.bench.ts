@@ -36,7 +36,7 @@ const ROWS = Number(process.env.BENCH_BROWSER_ROWS ?? 10_000);
 const ANCHOR = '2026-03-02';
 
 /** Median of a list (NaN when empty). */
-function median(xs: readonly number[]): number {
+export function median(xs: readonly number[]): number {
   if (!xs.length) return Number.NaN;
   const s = [...xs].sort((a, b) => a - b);
   const mid = Math.floor(s.length / 2);
@@ -53,7 +53,7 @@ function percentile(xs: readonly number[], p: number): number {
 const round1 = (x: number) => Math.round(x * 10) / 10;
 
 /** Production build of the app into a temporary folder (the figures are for what users get). */
-async function buildApp(): Promise<string> {
+export async function buildApp(): Promise<string> {
   const outDir = mkdtempSync(join(tmpdir(), 'caregap-bench-dist-'));
   const { build } = await import('vite');
   await build({ root: REPO_ROOT, configFile: join(REPO_ROOT, 'vite.config.ts'), logLevel: 'error', build: { outDir, emptyOutDir: true } });
@@ -80,8 +80,8 @@ async function appFrame(page: Page): Promise<Frame> {
   return frame;
 }
 
-/** Opens the population view and waits until it is done; returns wall times. */
-async function runPopulationView(page: Page, running: RunningSandbox, total: number): Promise<{ wallMs: number; runMs: number }> {
+/** Opens the population view and waits until it is done; returns wall times (also used by population-bulk.bench.ts). */
+export async function runPopulationView(page: Page, running: RunningSandbox, total: number): Promise<{ wallMs: number; runMs: number }> {
   await page.goto(`${running.origin}/ehr/`);
   const app = page.frameLocator('#app-frame');
   const t0 = performance.now();

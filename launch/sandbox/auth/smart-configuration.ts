@@ -10,6 +10,8 @@ const BASE_CAPABILITIES = [
   'launch-ehr', 'launch-standalone', 'client-public', 'context-ehr-patient', 'context-ehr-encounter',
   'context-standalone-patient', 'context-banner', 'context-style', 'sso-openid-connect',
   'permission-patient', 'permission-user', 'permission-v1', 'permission-online', 'permission-offline',
+  // SMART Backend Services (client_credentials + private_key_jwt, client-confidential-asymmetric)
+  'client-confidential-asymmetric',
 ];
 
 /** The resource types the sandbox serves (used for scopes_supported and the CapabilityStatement). */
@@ -23,13 +25,15 @@ export function smartConfiguration(origin: string, profile: QuirkProfile): Recor
     jwks_uri: `${origin}/auth/jwks.json`,
     authorization_endpoint: `${origin}/auth/authorize`,
     token_endpoint: `${origin}/auth/token`,
-    token_endpoint_auth_methods_supported: ['none'],
-    grant_types_supported: ['authorization_code', 'refresh_token'],
+    token_endpoint_auth_methods_supported: ['none', 'private_key_jwt'],
+    token_endpoint_auth_signing_alg_values_supported: ['RS384', 'ES384'],
+    grant_types_supported: ['authorization_code', 'refresh_token', 'client_credentials'],
     response_types_supported: ['code'],
     code_challenge_methods_supported: ['S256'],
     scopes_supported: [
       'openid', 'fhirUser', 'launch', 'launch/patient', 'launch/encounter', 'online_access', 'offline_access',
       ...SERVED_TYPES.flatMap((t) => (v2 ? [`patient/${t}.rs`, `user/${t}.rs`, `patient/${t}.read`] : [`patient/${t}.read`, `user/${t}.read`])),
+      ...(v2 ? ['system/*.rs', ...SERVED_TYPES.map((t) => `system/${t}.rs`)] : ['system/*.read', ...SERVED_TYPES.map((t) => `system/${t}.read`)]),
     ],
     capabilities: v2 ? [...BASE_CAPABILITIES, 'permission-v2'] : BASE_CAPABILITIES,
   };

@@ -4,6 +4,7 @@
  * rotation (each refresh token works once). Responses carry `Cache-Control: no-store`.
  */
 import { createHash } from 'node:crypto';
+import { clientCredentialsGrant } from '../backend/client-credentials.ts';
 import { jsonResponse } from '../http-responses.ts';
 import { corsHeaders, type SandboxContext } from '../sandbox-context.ts';
 import type { IdTokenSigner } from './id-token.ts';
@@ -70,5 +71,6 @@ export async function tokenEndpoint(ctx: SandboxContext, signer: IdTokenSigner, 
     ctx.tokens.refreshTokens.delete(token); // rotation: the old refresh token is now invalid
     return jsonResponse(await tokenResponseBody(ctx, signer, grant), 200, { ...cors, ...NO_STORE }, 'application/json');
   }
+  if (grantType === 'client_credentials') return clientCredentialsGrant(ctx, form); // SMART Backend Services
   return oauthError('unsupported_grant_type', `grant_type '${grantType ?? ''}' is not supported`, cors);
 }

@@ -16,10 +16,15 @@ const SEARCH_PARAMS: Record<string, string[]> = {
   Patient: ['_id', 'identifier', 'name', 'family', 'given', 'birthdate', 'gender'],
 };
 
-/** CapabilityStatement for one FHIR base. */
-export function capabilityStatement(origin: string, fhirBase: string, date: string): fhir4.CapabilityStatement {
+/** Bulk Data Access IG 2.0.0 canonical URLs (CapabilityStatement and the three export operations). */
+const BULK = 'http://hl7.org/fhir/uv/bulkdata';
+const BULK_OPERATIONS: Record<string, string> = { Patient: `${BULK}/OperationDefinition/patient-export`, Group: `${BULK}/OperationDefinition/group-export` };
+
+/** CapabilityStatement for one FHIR base (with the Bulk Data `$export` operations when offered). */
+export function capabilityStatement(origin: string, fhirBase: string, date: string, bulkExport = false): fhir4.CapabilityStatement {
   return {
     resourceType: 'CapabilityStatement',
+    ...(bulkExport ? { instantiates: [`${BULK}/CapabilityStatement/bulk-data`] } : {}),
     status: 'active',
     date,
     kind: 'instance',
@@ -45,7 +50,9 @@ export function capabilityStatement(origin: string, fhirBase: string, date: stri
         interaction: [{ code: 'read' }, { code: 'search-type' }, { code: 'create' }],
         conditionalCreate: true,
         searchParam: (SEARCH_PARAMS[type] ?? ['patient', '_id']).map((name) => ({ name, type: name === 'date' || name === 'birthdate' ? 'date' : name === 'patient' || name === 'subject' ? 'reference' : 'token' })),
+        ...(bulkExport && BULK_OPERATIONS[type] ? { operation: [{ name: 'export', definition: BULK_OPERATIONS[type] }] } : {}),
       })),
+      ...(bulkExport ? { operation: [{ name: 'export', definition: `${BULK}/OperationDefinition/export` }] } : {}),
     }],
   };
 }

@@ -7,6 +7,8 @@
 import { permits, type Interaction } from '../auth/scopes.ts';
 import { smartConfiguration } from '../auth/smart-configuration.ts';
 import type { AccessToken, Grant, QuirkProfile } from '../auth/token-store.ts';
+import { handleBulk } from '../bulk/bulk-routes.ts';
+import { bulkState } from '../bulk/bulk-state.ts';
 import { jsonResponse, outcomeResponse } from '../http-responses.ts';
 import { corsHeaders, fhirBaseFor, PUBLIC_CORS, type SandboxContext } from '../sandbox-context.ts';
 import { capabilityStatement } from './capability-statement.ts';
@@ -30,13 +32,15 @@ export async function handleFhir(ctx: SandboxContext, snapshots: SnapshotCache, 
   if (rest[0] === '.well-known' && rest[1] === 'smart-configuration') {
     return jsonResponse(smartConfiguration(ctx.origin, baseProfile), 200, { ...PUBLIC_CORS, 'Cache-Control': 'no-cache' }, 'application/json');
   }
-  if (rest[0] === 'metadata') return jsonResponse(capabilityStatement(ctx.origin, base, ctx.anchorDate), 200, PUBLIC_CORS);
+  if (rest[0] === 'metadata') return jsonResponse(capabilityStatement(ctx.origin, base, ctx.anchorDate, bulkState(ctx).enabled), 200, PUBLIC_CORS);
 
   const headers = { ...cors, 'Cache-Control': 'no-store' };
   const auth = authenticate(ctx, request);
   if (!auth.ok) return outcomeResponse(401, auth.code, auth.message, { ...headers, 'WWW-Authenticate': auth.challenge });
   const grant = auth.token.grant;
   if (grant.faults.latencyMs) await ctx.sleep(grant.faults.latencyMs);
+  const bulk = await handleBulk(ctx, request, url, rest, base, grant, headers);
+  if (bulk) return bulk;
 
   try {
     if (rest.length === 0 && request.method === 'GET' && url.searchParams.has('_getpages')) return await pageRequest(ctx, snapshots, grant, url, headers);

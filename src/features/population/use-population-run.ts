@@ -1,6 +1,7 @@
 /**
  * React state of one population run: resolves the members (the attributed Group, else patients
- * with an encounter in the period), fetches records 4 at a time and evaluates each in the
+ * with an encounter in the period), reads the records (one Bulk Data Group export when the server
+ * offers it to the token, else per-patient searches 4 at a time) and evaluates each in the
  * evaluation Web Worker (the main-thread engine only where workers do not exist), publishing the
  * results in batches (at most ~5 renders a second, so 10,000 arrivals do not mean 10,000 renders).
  * Each batch is added once to the columns, flag ids and summary ({@link PopulationTally}), so a
@@ -10,11 +11,11 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { wrap, type Remote } from 'comlink';
 import { previousPeriod, type DayPeriod, type EvaluationOptions, type PatientEvaluation, type PatientRecord } from '../../engine/index.ts';
-import { fetchPatientRecord } from '../../fhir/fetch-patient-record.ts';
 import type { PopulationSession } from '../../smart/session.ts';
 import type { EvaluationWorkerApi } from '../care-panel/evaluation-worker.ts';
 import { ATTRIBUTED_GROUP_ID, fetchEncounterPopulation, fetchGroupMembers, type PopulationMembers } from './population-members.ts';
 import { DEFAULT_POPULATION_CONCURRENCY, type PopulationEntry, type PopulationProgress, runPopulation } from './run-population.ts';
+import { choosePopulationSource, type PopulationSource } from './population-source.ts';
 import { EMPTY_DERIVED, PopulationTally, type PopulationDerived } from './population-tally.ts';
 
 /** Where the run is. */
@@ -28,6 +29,8 @@ export interface PopulationRunState {
   /** Columns, flag ids and summary of `entries` (kept up to date per batch, not recomputed). */
   derived: PopulationDerived;
   progress?: PopulationProgress;
+  /** How records are read: one Bulk Data Group export, or per-patient searches (with why). */
+  source?: Pick<PopulationSource, 'kind' | 'note'>;
   error?: string;
   start(): void;
   cancel(): void;
@@ -70,6 +73,7 @@ export function usePopulationRun(session: PopulationSession, clock: { period: Da
   const [derived, setDerived] = useState<PopulationDerived>(EMPTY_DERIVED);
   const [progress, setProgress] = useState<PopulationProgress>();
   const [error, setError] = useState<string>();
+  const [source, setSource] = useState<Pick<PopulationSource, 'kind' | 'note'>>();
   const controller = useRef<AbortController | null>(null);
   const worker = useRef<{ api: Remote<EvaluationWorkerApi>; terminate(): void } | null>(null);
 
@@ -95,14 +99,17 @@ export function usePopulationRun(session: PopulationSession, clock: { period: Da
     setDerived(EMPTY_DERIVED);
     setProgress(undefined);
     setError(undefined);
+    setSource(undefined);
     void (async () => {
       let found: PopulationMembers;
+      let chosen: PopulationSource;
       try {
         found = await fetchGroupMembers(session.client, ATTRIBUTED_GROUP_ID, { signal: ac.signal, onDay: clock.asOf }).catch((groupError: unknown) => {
           if (ac.signal.aborted) throw groupError;
           // No attributed list on this server (or no Group scope): fall back to the encounter search.
           return fetchEncounterPopulation(session.client, clock.period, { signal: ac.signal });
         });
+        chosen = await choosePopulationSource(session, found, ATTRIBUTED_GROUP_ID, ac.signal);
       } catch (e) {
         if (!ac.signal.aborted) {
           setError(`Could not read the population: ${(e as Error).message}`);
@@ -112,8 +119,9 @@ export function usePopulationRun(session: PopulationSession, clock: { period: Da
       }
       if (ac.signal.aborted) return;
       setMembers(found);
+      setSource({ kind: chosen.kind, ...(chosen.note ? { note: chosen.note } : {}) });
       setPhase('running');
-      setProgress({ done: 0, total: found.patientIds.length, elapsedMs: 0 });
+      setProgress({ done: 0, total: chosen.patientIds.length, elapsedMs: 0 });
       let pending: PopulationEntry[] = [];
       let latest: PopulationProgress | undefined;
       const tally = new PopulationTally({ period: clock.period, asOf: clock.asOf });
@@ -140,10 +148,10 @@ export function usePopulationRun(session: PopulationSession, clock: { period: Da
       const evaluatePrevious = (record: PatientRecord, current: PatientEvaluation) =>
         evaluateWith(record, { period: previous, asOf: previous.end, tzOffsetMin: clock.tzOffsetMin, only: current.measures.map((m) => m.id) });
       const run = await runPopulation({
-        patientIds: found.patientIds,
+        patientIds: chosen.patientIds,
         concurrency: DEFAULT_POPULATION_CONCURRENCY,
         signal: ac.signal,
-        load: async (id, signal) => (await fetchPatientRecord(session.client, session.granted, { patientId: id, signal })).record,
+        load: chosen.load,
         evaluate,
         evaluatePrevious,
         onEntry: (entry, p) => {
@@ -159,5 +167,5 @@ export function usePopulationRun(session: PopulationSession, clock: { period: Da
 
   const cancel = useCallback(() => controller.current?.abort(), []);
 
-  return { phase, ...(members ? { members } : {}), entries, derived, ...(progress ? { progress } : {}), ...(error ? { error } : {}), start, cancel };
+  return { phase, ...(members ? { members } : {}), entries, derived, ...(progress ? { progress } : {}), ...(source ? { source } : {}), ...(error ? { error } : {}), start, cancel };
 }
