@@ -49,7 +49,7 @@ function series(ctx: EvaluationContext, scale: Scale): Scored[] {
   for (const { code, label } of scale.codes) {
     for (const r of readingsOf(ctx, LOINC, code)) {
       if (r.score === undefined || r.score < 0 || r.score > scale.max) {
-        ctx.issue({ resourceType: 'Observation', id: r.observation.id, field: 'value', message: `${label} total missing or outside 0–${scale.max}`, severity: 'warning' });
+        ctx.issue({ resourceType: r.resource.resourceType, id: r.resource.id, field: 'value', message: `${label} total missing or outside 0–${scale.max}`, severity: 'warning' });
         continue;
       }
       all.push({ r, score: r.score, label });
