@@ -22,7 +22,7 @@ import { isoDay } from '../fhir/dates.ts';
 import { anyCodingIn } from './coded-readings.ts';
 import { conditionEvidence, conditionLabel, currentConditions, currentInGroup } from './current-conditions.ts';
 import { edVisits, inpatientStays, type InpatientStay } from './encounter-stays.ts';
-import { refOf, withinDaysBefore } from './event-days.ts';
+import { dateDay, refOf, withinDaysBefore } from './event-days.ts';
 import { displayDay, listOf } from './statement-format.ts';
 
 /** Flag ids of this family. */
@@ -66,8 +66,13 @@ export function highNeedsFlags(policy: RiskPolicy = DEFAULT_RISK_POLICY): FlagDe
         evidence.push(...mobility.map((c) => conditionEvidence('mobility-impairing-diagnosis', MOBILITY_IMPAIRING, c)));
       }
 
+      // a device ordered after asOf was not ordered yet on asOf
       const devices = ctx.ofType<fhir4.DeviceRequest>('DeviceRequest')
-        .filter((d) => d && !NOT_ORDERED.has(d.status ?? '') && frailtyDevice(policy, d.codeCodeableConcept));
+        .filter((d) => d && !NOT_ORDERED.has(d.status ?? '') && frailtyDevice(policy, d.codeCodeableConcept))
+        .filter((d) => {
+          const day = dateDay(ctx, d, 'authoredOn', d.authoredOn) ?? dateDay(ctx, d, 'occurrenceDateTime', d.occurrenceDateTime);
+          return day === undefined || day <= ctx.asOfDay;
+        });
       const frailtyDx = currentConditions(ctx, policy).filter((c) => ctx.valueSets.hasConcept(FRAILTY_DIAGNOSIS.url, c.condition.code));
       if (devices.length || frailtyDx.length) {
         const what = [
