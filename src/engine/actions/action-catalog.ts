@@ -88,9 +88,15 @@ export const FLAG_COVERED_BY_GAPS: Readonly<Record<string, readonly string[]>> =
  * come after, by id.
  */
 export const GAP_PRIORITY: readonly string[] = [
-  'depression-plan', 'depression-coding', 'depression-screen', 'sdoh-need', 'sdoh-screen',
+  'discharge', 'fum', 'fua', 'depression-plan', 'depression-coding', 'depression-screen', 'sdoh-need', 'sdoh-screen',
   'cms165', 'cms122', 'cms130', 'cms125',
 ];
+
+/**
+ * Order of the safety needs after suicide risk (tier 1), as issue 12 §4 lists them: severe
+ * depression without a plan, interpersonal violence, a recent psychiatric discharge.
+ */
+export const SAFETY_ORDER: readonly string[] = ['suicide-risk', 'depression-plan', 'sdoh-need:safety', 'discharge'];
 
 /** `screen for a, b and c` with the SDOH domain names. */
 export const SDOH_DOMAIN_NAMES: Readonly<Record<string, string>> = {

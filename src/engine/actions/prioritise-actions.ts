@@ -12,14 +12,14 @@
  *     without asOf, every follow-up window;
  *  3. other open gaps closable today;
  *  4. flags with an action and no need above covering them, high before moderate (never info).
- * Within tiers 0–3: by due date (none last), then GAP_PRIORITY, then by source id; tier 4 by severity,
- * then id. A need's due date is its earliest running gap's. A gap whose due date has passed is never
+ * Within tier 1: in the order issue 12 §4 lists them (SAFETY_ORDER); within tiers 2–3: by due date
+ * (none last), then GAP_PRIORITY, then by source id; tier 4 by severity, then id. A need's due date is its earliest running gap's. A gap whose due date has passed is never
  * an action: it is a missed window ("can no longer be met"), one line per gap family.
  */
 import type { FlagResult, GapResult, IsoDate, MeasureResult, VisitAction } from '../types.ts';
 import { parseFhirDateTime } from '../fhir/dates.ts';
 import { displayDay } from '../flags/statement-format.ts';
-import { GAP_ACTION_TEXT, GAP_PRIORITY, TIME_CRITICAL_DAYS, TIME_CRITICAL_GAP_FAMILIES, gapFamily } from './action-catalog.ts';
+import { GAP_ACTION_TEXT, GAP_PRIORITY, SAFETY_ORDER, TIME_CRITICAL_DAYS, TIME_CRITICAL_GAP_FAMILIES, gapFamily } from './action-catalog.ts';
 import { visitNeeds, type Need } from './visit-needs.ts';
 import type { VisitFacts } from './visit-facts.ts';
 
@@ -70,9 +70,11 @@ interface Placed {
 function place(need: Need, asOfDay: number | undefined): Placed {
   const gaps = [...need.gaps].sort((a, b) => collate(a.due ?? '9999-12-31', b.due ?? '9999-12-31') || collate(a.id, b.id));
   const nearest = gaps[0];
-  const priority = GAP_PRIORITY.indexOf(need.key.split(':')[0]!);
+  const priority = need.tier <= 1 ? SAFETY_ORDER.indexOf(need.key) : GAP_PRIORITY.indexOf(need.key.split(':')[0]!);
   const order = need.tier === 4 ? need.severityRank ?? 1 : priority < 0 ? GAP_PRIORITY.length : priority;
-  const placed: Placed = { need, tier: need.tier, text: need.text, order, ...(nearest?.due ? { due: nearest.due } : {}) };
+  // the action is named after its nearest running gap when it comes from gaps
+  const source = nearest && need.gaps.some((g) => g.id === need.source) ? nearest.id : need.source;
+  const placed: Placed = { need: { ...need, source }, tier: need.tier, text: need.text, order, ...(nearest?.due ? { due: nearest.due } : {}) };
   if (!nearest) return placed;
   const critical = gaps.some((g) => TIME_CRITICAL_GAP_FAMILIES.includes(family(g)));
   const day = calendarDay(nearest.due);
@@ -118,7 +120,7 @@ export function prioritiseActions(flags: readonly FlagResult[], gaps: readonly G
   const placed = needs.map((n) => place(n, asOfDay));
   placed.sort((a, b) =>
     a.tier - b.tier ||
-    (a.tier === 4 ? a.order - b.order : 0) ||
+    (a.tier === 4 || a.tier <= 1 ? a.order - b.order : 0) ||
     collate(a.due ?? '9999-12-31', b.due ?? '9999-12-31') ||
     a.order - b.order ||
     collate(a.need.source, b.need.source));
