@@ -60,7 +60,7 @@ export const FLAG_ACTION_TEXT: Readonly<Record<string, string>> = {
   'ed-frequent': 'Care plan and outreach for frequent ED use',
   'ed-recent': 'Follow up on the recent ED visit',
   'smi-sud': 'Coordinate integrated mental-health and substance-use care',
-  smi: 'Check psychiatric care and antipsychotic monitoring',
+  smi: 'Check psychiatric care and medication monitoring (serious mental illness)',
   sud: 'Review substance-use treatment and offer referral',
   'depression-severity': 'Review depression treatment (severe symptoms)',
   'anxiety-severity': 'Review anxiety treatment',

@@ -29,17 +29,19 @@ function sentence(parts: readonly string[]): string {
 }
 
 /**
- * The findings a statement names: one per event day and rule (an attempt coded on the Condition and
- * on the ED visit is one attempt; both stay in the evidence).
+ * The findings a statement names: one per event (the same rule and code within a day of each other
+ * — an attempt coded on the Condition and on the ED visit that began the evening before is one
+ * attempt); every finding stays in the evidence.
  */
 function named(findings: readonly SuicideFinding[]): SuicideFinding[] {
-  const seen = new Set<string>();
-  return findings.filter((f) => {
-    const key = `${f.day ?? 'undated'}|${f.evidence.rule}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
+  const shown: SuicideFinding[] = [];
+  for (const f of findings) {
+    const same = shown.some((s) =>
+      s.evidence.rule === f.evidence.rule && s.evidence.display === f.evidence.display &&
+      (s.day === undefined ? f.day === undefined : f.day !== undefined && Math.abs(s.day - f.day) <= 1));
+    if (!same) shown.push(f);
+  }
+  return shown;
 }
 
 /** The suicide-risk flag family under a policy. */
