@@ -10,12 +10,13 @@
  */
 import type { EvaluationContext } from '../evaluation-context.ts';
 import type { RiskPolicy } from '../config/risk-policy.ts';
-import { codingsOf, displayOf } from '../fhir/codings.ts';
+import { codingsOf } from '../fhir/codings.ts';
 import { codingInGroup, type DiagnosisGroup } from '../codes/diagnosis-groups.ts';
 import { SNOMED, normalizeSystem } from '../codes/code-systems.ts';
 import { dateDay, refOf } from './event-days.ts';
 import { isoDay } from '../fhir/dates.ts';
 import type { Evidence } from '../types.ts';
+import { humanName } from './statement-format.ts';
 
 /** A current diagnosis with the status that qualified it. */
 export interface CurrentCondition {
@@ -81,7 +82,7 @@ export function currentInGroup(ctx: EvaluationContext, policy: RiskPolicy, group
 /** A short label of a condition: display of its code, with the code in brackets when known. */
 export function conditionLabel(group: DiagnosisGroup, c: fhir4.Condition): string {
   const coding = groupCoding(group, c.code);
-  const text = coding?.display?.trim() || displayOf(c.code) || group.label;
+  const text = coding?.display?.trim() || humanName(c.code) || (coding?.code ? 'diagnosis' : group.label);
   return coding?.code ? `${text} (${coding.code})` : text;
 }
 

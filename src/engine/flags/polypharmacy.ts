@@ -11,9 +11,9 @@ import type { FlagDefinition } from '../measure-definition.ts';
 import type { Evidence } from '../types.ts';
 import { DEFAULT_RISK_POLICY, type RiskPolicy } from '../config/risk-policy.ts';
 import { RXNORM, normalizeSystem } from '../codes/code-systems.ts';
-import { codingsOf, displayOf } from '../fhir/codings.ts';
+import { codingsOf } from '../fhir/codings.ts';
 import { dateDay, refOf } from './event-days.ts';
-import { countOf } from './statement-format.ts';
+import { countOf, humanName } from './statement-format.ts';
 
 /** Flag ids of this family. */
 export const POLYPHARMACY_FLAG_IDS = ['polypharmacy'] as const;
@@ -57,7 +57,7 @@ export function polypharmacyFlags(policy: RiskPolicy = DEFAULT_RISK_POLICY): Fla
         statement: `${partial ? 'At least ' : ''}${countOf(n, 'distinct active medication')} on the medication list.`,
         evidence: [...byKey.values()].map((mr) => {
           const e: Evidence = { reference: refOf(mr), rule: 'active-medication' };
-          const display = displayOf(mr.medicationCodeableConcept) ?? mr.medicationReference?.display;
+          const display = humanName(mr.medicationCodeableConcept) ?? mr.medicationReference?.display;
           if (display) e.display = display;
           if (typeof mr.authoredOn === 'string') e.date = mr.authoredOn.slice(0, 10);
           return e;

@@ -18,13 +18,13 @@ import type { EvaluationContext } from '../evaluation-context.ts';
 import type { RiskPolicy } from '../config/risk-policy.ts';
 import { ICD10CM, normalizeSystem } from '../codes/code-systems.ts';
 import { icdKey, isIntentionalSelfHarm } from '../codes/diagnosis-groups.ts';
-import { codingsOf, conceptsOf, displayOf } from '../fhir/codings.ts';
+import { codingsOf, conceptsOf } from '../fhir/codings.ts';
 import { isoDay } from '../fhir/dates.ts';
 import { anyCodingIn } from './coded-readings.ts';
 import { currentConditions } from './current-conditions.ts';
 import { dateDay, refOf, withinDaysBefore } from './event-days.ts';
 import type { SuicideFinding } from './suicide-screens.ts';
-import { displayDay } from './statement-format.ts';
+import { displayDay, humanName } from './statement-format.ts';
 
 /** Encounter statuses that mean the encounter did not happen. */
 const NOT_HAPPENED = new Set(['planned', 'cancelled', 'entered-in-error']);
@@ -52,7 +52,7 @@ function yearsAgo(day: number, asOfDay: number): string {
 }
 
 function label(coding: fhir4.Coding, concept: fhir4.CodeableConcept | undefined): string {
-  const text = coding.display?.trim() || displayOf(concept) || 'suicidal behaviour';
+  const text = coding.display?.trim() || humanName(concept) || 'suicidal behaviour';
   return coding.code ? `${text} (${coding.code.trim()})` : text;
 }
 
@@ -112,7 +112,7 @@ export function ideationConditionFindings(ctx: EvaluationContext, policy: RiskPo
   for (const c of currentConditions(ctx, policy)) {
     if (!anyCodingIn(codingsOf(c.condition.code), p.riskFindings)) continue;
     if (c.day !== undefined && !withinDaysBefore(c.day, ctx.asOfDay, p.lookbackDays)) continue;
-    const what = displayOf(c.condition.code) ?? 'suicidal ideation';
+    const what = humanName(c.condition.code) ?? 'suicidal ideation';
     out.push({
       text: `${what} on the problem list${c.day !== undefined ? ` (${displayDay(c.day)})` : ''}`,
       evidence: { reference: refOf(c.condition), rule: 'suicide-risk-condition', display: what, ...(c.day !== undefined ? { date: isoDay(c.day) } : {}) },

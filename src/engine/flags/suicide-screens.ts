@@ -22,11 +22,11 @@ import { LOINC } from '../codes/code-systems.ts';
 import {
   CSSRS_IDEATION_TYPE_ANSWERS, CSSRS_ITEMS, LOINC_ANSWER_NO, LOINC_ANSWER_YES, LOINC_PHQ9_ITEM9, PHQ_ITEM_ANSWERS, phqItemPoints, type CssrsItem,
 } from '../codes/screening-instruments.ts';
-import { codingsOf, displayOf } from '../fhir/codings.ts';
+import { codingsOf } from '../fhir/codings.ts';
 import { isoDay } from '../fhir/dates.ts';
 import { anyCodingIn, observationsCoded, readingsOf, type Reading } from './coded-readings.ts';
 import { observationDay, refOf, withinDaysBefore } from './event-days.ts';
-import { displayDay } from './statement-format.ts';
+import { displayDay, humanName } from './statement-format.ts';
 
 /** One piece of suicide-risk evidence: current (acts today) or history only. */
 export interface SuicideFinding {
@@ -153,7 +153,7 @@ export function riskFindingObservations(ctx: EvaluationContext, policy: RiskPoli
     if (!anyCodingIn([...codingsOf(obs.code), ...codingsOf(obs.valueCodeableConcept)], p.riskFindings) || obs.valueBoolean === false) continue;
     const day = observationDay(ctx, obs);
     if (day === undefined || !withinDaysBefore(day, ctx.asOfDay, p.lookbackDays) || skip.has(refOf(obs))) continue;
-    const what = displayOf(anyCodingIn(codingsOf(obs.valueCodeableConcept), p.riskFindings) ? obs.valueCodeableConcept : obs.code) ?? 'suicide risk';
+    const what = humanName(anyCodingIn(codingsOf(obs.valueCodeableConcept), p.riskFindings) ? obs.valueCodeableConcept : obs.code) ?? 'suicide risk finding';
     out.push({ text: `${what} recorded ${displayDay(day)}`, evidence: { reference: refOf(obs), rule: 'suicide-risk-finding', date: isoDay(day), display: what }, day, current: true });
   }
   return out.sort((a, b) => (b.day ?? 0) - (a.day ?? 0) || a.evidence.reference.localeCompare(b.evidence.reference));

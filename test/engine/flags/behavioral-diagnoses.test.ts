@@ -40,6 +40,11 @@ describe('SMI, SUD and co-occurring flags', () => {
     expect(flag(flagsFor([condition(code, display, { system: SNOMED })]), 'smi') !== undefined).toBe(smi);
   });
 
+  it('writes no code-system URL into the statement when the code has no display', () => {
+    const bare: fhir4.Condition = { ...condition('F33.1', 'x'), code: { coding: [{ system: 'http://hl7.org/fhir/sid/icd-10-cm', code: 'F33.1' }] } };
+    expect(flag(flagsFor([bare]), 'smi')?.statement).toBe('Serious mental illness: diagnosis (F33.1).');
+  });
+
   it('reads a SNOMED bipolar disorder problem', () => {
     expect(flag(flagsFor([condition('13746004', 'Bipolar disorder', { system: SNOMED })]), 'smi')).toBeDefined();
   });
