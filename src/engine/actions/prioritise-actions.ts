@@ -84,6 +84,11 @@ function place(need: Need, asOfDay: number | undefined): Placed {
   }
   if (day === undefined) return placed;
   const left = day - asOfDay;
+  // a gap past its own due day that is still actionable (not a window): no due date to show
+  if (left < 0) {
+    const { due: _passed, ...rest } = placed;
+    return rest;
+  }
   const windowSoon = TIME_CRITICAL_GAP_FAMILIES.includes(family(nearest)) && left <= TIME_CRITICAL_DAYS;
   if (windowSoon) return { ...placed, tier: Math.min(need.tier, 2), text: `${need.text} ${duePhrase(left)}` };
   if (left > 0 && left <= TIME_CRITICAL_DAYS) return { ...placed, tier: Math.min(need.tier, 2), text: `${need.text} — ${left === 1 ? '1 day' : `${left} days`} left` };
@@ -104,10 +109,15 @@ function toAction(p: Placed, rank: number): VisitAction {
   };
 }
 
-/** Splits open gaps into running ones and those whose window has passed. */
+/**
+ * Splits open gaps into running ones and missed windows: an event-anchored follow-up window (FUH,
+ * FUM, FUA, TCM, SDOH referral) whose due day has passed can no longer be met. Any other gap stays
+ * actionable after its due day (a CMS2 follow-up past its 2-day window still needs a plan, and a
+ * new screening at this visit can still meet the measure).
+ */
 function splitOpen(gaps: readonly GapResult[], asOfDay: number | undefined) {
   const open = gaps.filter((g) => g.status === 'open');
-  const passed = (g: GapResult) => asOfDay !== undefined && (calendarDay(g.due) ?? Infinity) < asOfDay;
+  const passed = (g: GapResult) => asOfDay !== undefined && TIME_CRITICAL_GAP_FAMILIES.includes(family(g)) && (calendarDay(g.due) ?? Infinity) < asOfDay;
   return { running: open.filter((g) => !passed(g)), passed: open.filter(passed) };
 }
 

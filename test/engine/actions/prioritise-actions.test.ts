@@ -197,6 +197,14 @@ describe('missed windows, listed apart from the actions (issue 13 §2)', () => {
     expect(missedWindows([gap('fuh-7', '2026-10-20'), gap('fuh-30', '2026-11-13')], { asOf: AS_OF }).map((m) => m.source)).toEqual(['fuh-30']);
   });
 
+  it('keeps a CMS2 follow-up past its 2-day window as an action (a plan is still needed; a new screen can still meet CMS2)', () => {
+    const gaps = [gap('cms2', '2026-11-05', FOLLOW_UP)];
+    expect(missedWindows(gaps, { asOf: AS_OF })).toEqual([]);
+    const [a] = prioritiseActions([], gaps, { asOf: AS_OF, facts: noFacts });
+    expect(a).toMatchObject({ source: 'cms2', form: 'follow-up', text: 'Document a follow-up plan for the positive depression screen' });
+    expect(a?.due).toBeUndefined();
+  });
+
   it('has no missed list without asOf', () => {
     expect(missedWindows([gap('fuh-7', '2026-10-20')])).toEqual([]);
   });
