@@ -2,7 +2,7 @@
  * The eight chronic-condition groups of the multiple-chronic-conditions flag (MIPS #484 / UAMCC:
  * AMI, AF, CKD, COPD/asthma, dementia, diabetes, heart failure, stroke/TIA — measures.md §6, [L]).
  * ICD-10-CM by category prefix; SNOMED CT from the official VSAC value set of each condition where
- * one exists (codes/chronic-condition-codes.ts and valuesets/catalog/, OIDs named below):
+ * one exists (codes/chronic-condition-snomed/ and valuesets/catalog/, OIDs named below):
  *  - AMI: Initial Myocardial Infarction 2.16.840.1.113883.3.526.3.403 (+ 1755008 old MI, as I25.2);
  *  - AF: Atrial Fibrillation or Flutter 2.16.840.1.113883.3.117.1.7.1.202 (I48 is also both);
  *  - CKD: Chronic Kidney Disease, Stage 5 2.16.840.1.113883.3.526.3.1002, End Stage Renal Disease
@@ -23,7 +23,7 @@ import type { DiagnosisGroup } from './diagnosis-groups.ts';
 import {
   ASTHMA_SNOMED, ATRIAL_FIBRILLATION_SNOMED, DEMENTIA_SNOMED, HEART_FAILURE_SNOMED, HEMORRHAGIC_STROKE_SNOMED, ISCHEMIC_STROKE_SNOMED,
   MYOCARDIAL_INFARCTION_SNOMED,
-} from './chronic-condition-codes.ts';
+} from './chronic-condition-snomed/index.ts';
 import type { ValueSetDef } from '../valuesets/value-set.ts';
 import { ADVANCED_ILLNESS } from '../valuesets/catalog/advanced-illness.ts';
 import { CHRONIC_KIDNEY_DISEASE_STAGE_5 } from '../valuesets/catalog/chronic-kidney-disease-stage-5.ts';
