@@ -6,8 +6,8 @@
  * record of care given). A deceasedDateTime that cannot be read still means the patient died.
  */
 import type { EvaluationContext } from '../evaluation-context.ts';
-import { isoDay } from '../fhir/dates.ts';
-import { dateDay } from '../flags/event-days.ts';
+import { dayRangeOf, isoDay, parseFhirDateTime } from '../fhir/dates.ts';
+import { dayWithin } from '../flags/event-days.ts';
 import { displayDay } from '../flags/statement-format.ts';
 import type { DeceasedStatus, GapResult } from '../types.ts';
 
@@ -16,9 +16,13 @@ export function deceasedAsOf(ctx: EvaluationContext): DeceasedStatus | undefined
   const p = ctx.record.patient;
   const reference = ctx.patientRef;
   if (typeof p.deceasedDateTime === 'string') {
-    const day = dateDay(ctx, p, 'deceasedDateTime', p.deceasedDateTime);
-    if (day !== undefined && day > ctx.asOfDay) return undefined;
-    if (day === undefined) return { statement: 'The patient has died (date of death unreadable).', evidence: { reference, rule: 'deceased' } };
+    const value = parseFhirDateTime(p.deceasedDateTime);
+    if (!value) {
+      ctx.issue({ resourceType: 'Patient', ...(p.id ? { id: p.id } : {}), field: 'deceasedDateTime', message: 'unreadable date of death: the patient is treated as deceased', severity: 'warning' });
+      return { statement: 'The patient has died (date of death unreadable).', evidence: { reference, rule: 'deceased' } };
+    }
+    const day = dayWithin(dayRangeOf(value, ctx.tz), ctx.asOfDay)!;
+    if (day > ctx.asOfDay) return undefined;
     return { date: isoDay(day), statement: `The patient died on ${displayDay(day)}.`, evidence: { reference, rule: 'deceased', date: isoDay(day) } };
   }
   if (p.deceasedBoolean === true) return { statement: 'The patient has died (date of death not recorded).', evidence: { reference, rule: 'deceased' } };

@@ -115,6 +115,17 @@ describe('a deceased patient (issue 12 §4)', () => {
     expect(ev.actions).toEqual([]);
   });
 
+  it('treats an unreadable date of death as deceased and reports the field', () => {
+    const ev = evaluate(record(withDeath({ deceasedDateTime: 'last spring' })));
+    expect(ev.deceased?.statement).toBe('The patient has died (date of death unreadable).');
+    expect(ev.issues).toContainEqual(expect.objectContaining({ resourceType: 'Patient', field: 'deceasedDateTime' }));
+  });
+
+  it('reads a death recorded only to the year as on or before asOf within that year', () => {
+    expect(evaluate(record(withDeath({ deceasedDateTime: '2026' }))).deceased).toBeDefined();
+    expect(evaluate(record(withDeath({ deceasedDateTime: '2027' }))).deceased).toBeUndefined();
+  });
+
   it('keeps measures and closed gaps as the record of care given', () => {
     const alive = evaluate(record(maria));
     const dead = evaluate(record(withDeath({ deceasedDateTime: day(-1) })));
