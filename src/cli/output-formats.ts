@@ -40,6 +40,8 @@ export function patientJsonLine(ev: PatientEvaluation, requested: Requested): st
   if (ev.gaps.length || requested.gaps) out.gaps = ev.gaps;
   if (ev.flags.length || requested.flags) out.flags = ev.flags;
   if (ev.actions.length || requested.gaps || requested.flags) out.actions = ev.actions;
+  if (ev.missed?.length) out.missed = ev.missed;
+  if (ev.deceased) out.deceased = ev.deceased;
   out.issues = ev.issues;
   return JSON.stringify(out);
 }

@@ -11,7 +11,9 @@ import { EvaluationContext, type EvaluationOptions } from './evaluation-context.
 import { MEASURES } from './measures/index.ts';
 import { GAP_FAMILIES } from './gaps/index.ts';
 import { FLAG_FAMILIES } from './flags/index.ts';
-import { prioritiseActions } from './actions/prioritise-actions.ts';
+import { missedWindows, prioritiseActions } from './actions/prioritise-actions.ts';
+import { deceasedAsOf, gapsAfterDeath } from './actions/deceased.ts';
+import { visitFacts } from './actions/visit-facts.ts';
 import { builtinValueSets } from './valuesets/index.ts';
 import { validateRecord } from './input/validate-record.ts';
 import type { MeasureDefinition } from './measure-definition.ts';
@@ -81,11 +83,17 @@ export function evaluatePatient(record: PatientRecord, options: EvaluationOption
     }
   }
 
+  // a deceased patient gets no point-of-care actions and no open gaps (actions/deceased.ts)
+  const deceased = deceasedAsOf(ctx);
   let actions: VisitAction[] = [];
-  try {
-    actions = prioritiseActions(flags, gaps, { asOf });
-  } catch (e) {
-    failed('Actions', 'prioritise', e);
+  let missed: VisitAction[] = [];
+  if (!deceased) {
+    try {
+      actions = prioritiseActions(flags, gaps, { asOf, measures, facts: visitFacts(ctx) });
+      missed = missedWindows(gaps, { asOf });
+    } catch (e) {
+      failed('Actions', 'prioritise', e);
+    }
   }
 
   return {
@@ -93,9 +101,11 @@ export function evaluatePatient(record: PatientRecord, options: EvaluationOption
     period: options.period,
     asOf,
     measures,
-    gaps,
+    gaps: deceased ? gapsAfterDeath(gaps, deceased) : gaps,
     flags,
     actions,
+    missed,
+    ...(deceased ? { deceased } : {}),
     issues: ctx.issues,
   };
 }

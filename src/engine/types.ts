@@ -137,13 +137,40 @@ export interface FlagResult {
   evidence: Evidence[];
 }
 
-/** One prioritised action for this visit. */
+/**
+ * What kind of need an action answers: `safety` (suicide risk first, then severe depression without
+ * a plan, interpersonal violence, a recent psychiatric discharge — never pushed out of the list),
+ * `window` (a follow-up window closing within 7 days), `gap` (a measure or care gap closable at
+ * this visit), `flag` (a risk flag no gap covers), `missed` (a window that can no longer be met).
+ */
+export type VisitActionKind = 'safety' | 'window' | 'gap' | 'flag' | 'missed';
+
+/** The in-panel forms an action can open (the care panel's screening forms). */
+export type VisitActionForm = 'phq' | 'hrsn' | 'follow-up';
+
+/** One prioritised action for this visit (one per need). */
 export interface VisitAction {
   rank: number;
-  /** Id of the flag or gap it comes from. */
+  /** Id of the flag or gap it comes from (the primary one when it answers several). */
   source: string;
   text: string;
   due?: IsoDate;
+  kind?: VisitActionKind;
+  /** Ids of the gaps this action closes (the panel links to them). */
+  gaps?: string[];
+  /** Ids of the flags this action answers. */
+  flags?: string[];
+  /** The in-panel form that records it, when there is one. */
+  form?: VisitActionForm;
+}
+
+/** The patient's death as of asOf (no point-of-care actions or gaps then). */
+export interface DeceasedStatus {
+  /** Day of death, when recorded and readable. */
+  date?: IsoDate;
+  /** One plain-language line ("The patient died on 3 May 2026."). */
+  statement: string;
+  evidence: Evidence;
 }
 
 /** Everything the engine says about one patient. */
@@ -156,6 +183,10 @@ export interface PatientEvaluation {
   gaps: GapResult[];
   flags: FlagResult[];
   actions: VisitAction[];
+  /** Follow-up windows that have passed and can no longer be met, shown apart from the actions. */
+  missed?: VisitAction[];
+  /** Set when the patient had died by asOf: actions are empty and no gap is open. */
+  deceased?: DeceasedStatus;
   /** Data problems found in the record (each reported once). */
   issues: DataIssue[];
 }

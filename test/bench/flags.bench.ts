@@ -11,6 +11,7 @@ import { EvaluationContext } from '../../src/engine/evaluation-context.ts';
 import { builtinValueSets } from '../../src/engine/valuesets/index.ts';
 import { FLAG_FAMILIES } from '../../src/engine/flags/index.ts';
 import { prioritiseActions } from '../../src/engine/actions/prioritise-actions.ts';
+import { visitFacts } from '../../src/engine/actions/visit-facts.ts';
 
 const ANCHOR = '2026-11-23';
 const PERIOD = { start: '2026-01-01', end: '2026-12-31' };
@@ -29,7 +30,7 @@ export function main(): { name: string; observations: number; medianMs: number; 
   const once = () => {
     const ctx = new EvaluationContext(record, PERIOD, ANCHOR, valueSets);
     const flags = FLAG_FAMILIES.flatMap((f) => f.evaluate(ctx));
-    prioritiseActions(flags, [], { asOf: ANCHOR });
+    prioritiseActions(flags, [], { asOf: ANCHOR, facts: visitFacts(ctx) });
     return flags;
   };
   for (let i = 0; i < WARMUP; i++) once();

@@ -11,12 +11,16 @@ export function gapFamily(id: string): string {
 
 /**
  * Gap families whose windows are short and anchored on an event (HEDIS FUH/FUM/FUA after a
- * discharge or ED visit, TCM, the 30-day SDOH referral window): due soon means act in this visit.
+ * discharge or ED visit, TCM and its 2-business-day contact, the 30-day SDOH referral window): due
+ * soon means act in this visit.
  */
-export const TIME_CRITICAL_GAP_FAMILIES: readonly string[] = ['fuh', 'fum', 'fua', 'tcm', 'sdoh-positive-follow-up'];
+export const TIME_CRITICAL_GAP_FAMILIES: readonly string[] = ['fuh', 'fum', 'fua', 'tcm', 'tcm-contact-2d', 'sdoh-positive-follow-up'];
 
 /** An open gap due within this many days of asOf is time-critical, whatever its family. */
 export const TIME_CRITICAL_DAYS = 7;
+
+/** Gap families that follow one hospital discharge: one need, one action (issue 13 §2). */
+export const DISCHARGE_GAP_FAMILIES: readonly string[] = ['fuh', 'tcm', 'tcm-contact-2d'];
 
 /** Action text by gap family (fallback: the gap's own `closes`, then its title). */
 export const GAP_ACTION_TEXT: Readonly<Record<string, string>> = {
@@ -24,8 +28,8 @@ export const GAP_ACTION_TEXT: Readonly<Record<string, string>> = {
   fum: 'Follow-up after ED visit for mental health',
   fua: 'Follow-up after ED visit for substance use',
   tcm: 'Transitional care visit after discharge',
+  'tcm-contact-2d': 'Contact the patient within 2 business days of discharge',
   'phq9-monitoring': 'PHQ-9 due (depression monitoring)',
-  'sdoh-screening': 'SDOH screening not done this year',
   'depression-screening-coding': 'Code the PHQ-9 result as a depression screen',
   cms165: 'BP not controlled — recheck and adjust treatment',
   cms122: 'HbA1c above 9% or not done — recheck',
@@ -33,30 +37,21 @@ export const GAP_ACTION_TEXT: Readonly<Record<string, string>> = {
   cms125: 'Breast cancer screening (mammogram) due',
 };
 
-/** CMS2 is open for a missing screen or a missing follow-up plan; the measure's `closes` says which. */
-const CMS2_SCREEN_DUE = 'PHQ-9 due (depression screening)';
-const CMS2_FOLLOW_UP_DUE = 'Document a follow-up plan for the positive depression screen';
-
-/** The short action text of an open gap: catalogue text by family, else the gap's `closes`, else its title. */
-export function gapActionText(gap: { id: string; title: string; closes?: string }): string {
-  const [base = gap.id, domain] = gap.id.split(':');
-  if (base === 'sdoh-positive-follow-up' && domain && FLAG_ACTION_TEXT[`sdoh-need:${domain}`]) return FLAG_ACTION_TEXT[`sdoh-need:${domain}`]!;
-  if (base === 'cms2') return /follow[- ]up/i.test(gap.closes ?? '') && !/^screen/i.test(gap.closes ?? '') ? CMS2_FOLLOW_UP_DUE : CMS2_SCREEN_DUE;
-  return GAP_ACTION_TEXT[gapFamily(base)] ?? gap.closes ?? gap.title;
-}
-
-/**
- * Order of measure gaps that tie on due date (tier 3): the behavioral-health work this panel is
- * for first (depression, SDOH), then chronic-disease control, then cancer screening. Families not
- * listed come after, by id.
- */
-export const GAP_PRIORITY: readonly string[] = [
-  'cms2', 'depression-screening-coding', 'phq9-monitoring', 'sdoh-positive-follow-up', 'sdoh-screening',
-  'cms165', 'cms122', 'cms130', 'cms125',
-];
+/** Depression texts (CMS2, PHQ-9 monitoring, coding, severe scores). */
+export const DEPRESSION_TEXT = {
+  screen: 'PHQ-9 due (depression screening)',
+  monitor: 'PHQ-9 due (depression monitoring)',
+  screenAndMonitor: 'PHQ-9 due (annual screening and depression monitoring)',
+  followUp: 'Document a follow-up plan for the positive depression screen',
+  severe: 'Severe depression without a documented plan: treat or refer and document the follow-up plan today',
+} as const;
 
 /** Safety action of the suicide-risk flag (measures.md §6: same-day C-SSRS and safety plan). */
 export const SAFETY_ACTION_TEXT = 'Same-day safety assessment (C-SSRS) and safety plan';
+/** Action of a suicide-risk flag whose only evidence is history (an old attempt, Z91.51). */
+export const SUICIDE_HISTORY_ACTION_TEXT = 'Ask about suicidal thoughts today (C-SSRS): history of suicidal behaviour';
+/** Action after a psychiatric discharge in the last 30 days (a safety plan belongs to it). */
+export const PSYCH_DISCHARGE_ACTION_TEXT = 'Post-discharge review: safety plan, medicines and follow-up';
 
 /** Action text by flag id (sdoh-need:<domain> is matched by its prefix). Flags not listed yield no action. */
 export const FLAG_ACTION_TEXT: Readonly<Record<string, string>> = {
@@ -65,7 +60,7 @@ export const FLAG_ACTION_TEXT: Readonly<Record<string, string>> = {
   'ed-frequent': 'Care plan and outreach for frequent ED use',
   'ed-recent': 'Follow up on the recent ED visit',
   'smi-sud': 'Coordinate integrated mental-health and substance-use care',
-  smi: 'Check psychiatric care and antipsychotic monitoring',
+  smi: 'Check psychiatric care and medication monitoring (serious mental illness)',
   sud: 'Review substance-use treatment and offer referral',
   'depression-severity': 'Review depression treatment (severe symptoms)',
   'anxiety-severity': 'Review anxiety treatment',
@@ -81,13 +76,33 @@ export const FLAG_ACTION_TEXT: Readonly<Record<string, string>> = {
 
 /** Gap families whose open gap covers a flag: the gap's action is the flag's action. */
 export const FLAG_COVERED_BY_GAPS: Readonly<Record<string, readonly string[]>> = {
-  'psych-admission-recent': ['fuh', 'tcm'],
-  readmission: ['tcm'],
+  'psych-admission-recent': ['fuh', 'tcm', 'tcm-contact-2d'],
+  readmission: ['tcm', 'tcm-contact-2d'],
   // an ED visit that led to an admission is followed up through the discharge windows
-  'ed-recent': ['fum', 'fua', 'fuh', 'tcm'],
-  'sdoh-need:food': ['sdoh-positive-follow-up:food'],
-  'sdoh-need:housing': ['sdoh-positive-follow-up:housing'],
-  'sdoh-need:transportation': ['sdoh-positive-follow-up:transportation'],
-  'sdoh-need:utilities': ['sdoh-positive-follow-up:utilities'],
-  'sdoh-need:safety': ['sdoh-positive-follow-up:safety'],
+  'ed-recent': ['fum', 'fua', 'fuh', 'tcm', 'tcm-contact-2d'],
+};
+
+/**
+ * Order of needs that tie on due date within a tier: the behavioral-health work this panel is for
+ * first (depression, SDOH), then chronic-disease control, then cancer screening. Needs not listed
+ * come after, by id.
+ */
+export const GAP_PRIORITY: readonly string[] = [
+  'discharge', 'fum', 'fua', 'depression-plan', 'depression-coding', 'depression-screen', 'sdoh-need', 'sdoh-screen',
+  'cms165', 'cms122', 'cms130', 'cms125',
+];
+
+/**
+ * Order of the safety needs after suicide risk (tier 1), as issue 12 §4 lists them: severe
+ * depression without a plan, interpersonal violence, a recent psychiatric discharge.
+ */
+export const SAFETY_ORDER: readonly string[] = ['suicide-risk', 'depression-plan', 'sdoh-need:safety', 'discharge'];
+
+/** `screen for a, b and c` with the SDOH domain names. */
+export const SDOH_DOMAIN_NAMES: Readonly<Record<string, string>> = {
+  food: 'food',
+  housing: 'housing',
+  transportation: 'transportation',
+  utilities: 'utilities',
+  safety: 'interpersonal safety',
 };

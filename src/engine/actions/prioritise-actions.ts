@@ -1,132 +1,167 @@
 /**
- * Builds the ordered "what to do in this visit" list (at most 5) from flags and open gaps.
+ * Builds the ordered "do this visit" list (at most 5, one action per need — visit-needs.ts) and,
+ * apart from it, the follow-up windows that can no longer be met.
  *
- * Ordering rule (issue 5), tier by tier:
- *  1. clinical safety — `suicide-risk` → same-day safety assessment (C-SSRS) and safety plan;
- *  2. time-critical windows — open follow-up windows (FUH / FUM / FUA / TCM / SDOH referral) due
- *     within 7 days of asOf, and any other open gap whose due date falls 1–7 days ahead (a
- *     measurement period about to close; a gap "due today" that is not a window, such as PHQ-9
- *     monitoring, is ordinary work of tier 3); without asOf, every open follow-up window;
- *  3. measure gaps closable today — every other open gap whose window has not passed;
- *  4. the rest — flags with an action and no open gap covering them (high before moderate; info
- *     flags never), then open gaps whose window has already passed (they can no longer close).
- * Within tiers 1–3: by due date (none last), then by GAP_PRIORITY (behavioral health, SDOH, chronic
- * disease, cancer screening), then by id. Tier 4: high flags, moderate flags, passed windows, each by id.
- * De-duplication: the window variants of one gap (`fuh-7`, `fuh-30`) give one action — the
- * still-running variant with the nearest due date; a flag covered by an open gap gives none.
+ * Ordering, tier by tier (issues 5, 12 §4, 13 §2):
+ *  0. suicide risk — same-day safety assessment and safety plan (history only: ask today);
+ *  1. the other high-severity needs: recent psychiatric discharge, severe depression without a
+ *     plan, interpersonal violence. Tiers 0–1 hold at most four needs, so they are never pushed
+ *     out of the five;
+ *  2. time-critical: a need whose nearest running gap is a follow-up window (FUH / FUM / FUA / TCM /
+ *     SDOH referral) due within 7 days, or any gap due 1–7 days ahead (a period about to close);
+ *     without asOf, every follow-up window;
+ *  3. other open gaps closable today;
+ *  4. flags with an action and no need above covering them, high before moderate (never info).
+ * Within tier 1: in the order issue 12 §4 lists them (SAFETY_ORDER); within tiers 2–3: by due date
+ * (none last), then GAP_PRIORITY, then by source id; tier 4 by severity, then id. A need's due date is its earliest running gap's. A gap whose due date has passed is never
+ * an action: it is a missed window ("can no longer be met"), one line per gap family.
  */
-import type { FlagResult, GapResult, IsoDate, VisitAction } from '../types.ts';
+import type { FlagResult, GapResult, IsoDate, MeasureResult, VisitAction } from '../types.ts';
 import { parseFhirDateTime } from '../fhir/dates.ts';
-import {
-  FLAG_ACTION_TEXT, FLAG_COVERED_BY_GAPS, GAP_PRIORITY, gapActionText, SAFETY_ACTION_TEXT, TIME_CRITICAL_DAYS,
-  TIME_CRITICAL_GAP_FAMILIES, gapFamily,
-} from './action-catalog.ts';
+import { displayDay } from '../flags/statement-format.ts';
+import { GAP_ACTION_TEXT, GAP_PRIORITY, SAFETY_ORDER, TIME_CRITICAL_DAYS, TIME_CRITICAL_GAP_FAMILIES, gapFamily } from './action-catalog.ts';
+import { visitNeeds, type Need } from './visit-needs.ts';
+import type { VisitFacts } from './visit-facts.ts';
 
 /** At most this many actions are suggested for one visit. */
 export const MAX_ACTIONS = 5;
 
 /** Options of the ordering. */
 export interface PrioritiseOptions {
-  /** The evaluation's asOf day: enables "due in N days" and the 7-day time-critical test. */
+  /** The evaluation's asOf day: enables "due in N days", the 7-day test and missed windows. */
   asOf?: IsoDate;
-}
-
-interface Candidate {
-  tier: 1 | 2 | 3 | 4;
-  source: string;
-  text: string;
-  due?: IsoDate | undefined;
-  /** Secondary order inside a tier (gap priority in tiers 2–3; severity, then passed windows, in tier 4). */
-  order: number;
-}
-
-/** Epoch day of an ISO calendar date; `undefined` for anything else (bad data never throws here). */
-function calendarDay(iso: string | undefined): number | undefined {
-  const v = parseFhirDateTime(iso);
-  // a date has no zone: its first instant is midnight UTC of its day (what epochDay reads)
-  return v && v.precision === 'day' ? Math.floor(v.ms / DAY_MS) : undefined;
+  /** Measure results (the SDOH screening action names the domains the measure says are missing). */
+  measures?: readonly MeasureResult[];
+  /** Facts of the record (latest depression score, plan since) — visit-facts.ts. */
+  facts?: VisitFacts;
 }
 
 const DAY_MS = 86_400_000;
 
+/** Epoch day of an ISO calendar date; `undefined` for anything else (bad data never throws here). */
+function calendarDay(iso: string | undefined): number | undefined {
+  const v = parseFhirDateTime(iso);
+  return v && v.precision === 'day' ? Math.floor(v.ms / DAY_MS) : undefined;
+}
+
+function closedOn(due: string | undefined): string {
+  const day = calendarDay(due);
+  return day === undefined ? (due ?? 'earlier') : displayDay(day);
+}
+
 /** `String.prototype.localeCompare` without arguments, with its collator made once. */
 const collate = new Intl.Collator().compare;
 
-function dueDay(g: GapResult): number | undefined {
-  return calendarDay(g.due);
-}
+const family = (g: GapResult) => gapFamily(g.id.split(':')[0]!);
 
 function duePhrase(days: number): string {
   return days === 0 ? 'due today' : days === 1 ? 'due tomorrow' : `due in ${days} days`;
 }
 
-/** One gap per family: the still-running variant with the nearest due date. */
-function dedupeGaps(open: readonly GapResult[], asOfDay: number | undefined): GapResult[] {
-  const best = new Map<string, GapResult>();
-  const passed = (g: GapResult) => asOfDay !== undefined && (dueDay(g) ?? Infinity) < asOfDay;
-  for (const g of open) {
-    const fam = gapFamily(g.id);
-    const cur = best.get(fam);
-    if (!cur) { best.set(fam, g); continue; }
-    const better =
-      passed(cur) !== passed(g) ? !passed(g)
-      : (dueDay(g) ?? Infinity) !== (dueDay(cur) ?? Infinity) ? (dueDay(g) ?? Infinity) < (dueDay(cur) ?? Infinity)
-      : g.id < cur.id;
-    if (better) best.set(fam, g);
-  }
-  return [...best.values()];
+interface Placed {
+  need: Need;
+  tier: number;
+  text: string;
+  due?: IsoDate;
+  order: number;
 }
 
-/** Orders flags and open gaps into at most {@link MAX_ACTIONS} visit actions (rule in the file comment). */
+/** Tier, due date and text of a need from its nearest running gap. */
+function place(need: Need, asOfDay: number | undefined): Placed {
+  const gaps = [...need.gaps].sort((a, b) => collate(a.due ?? '9999-12-31', b.due ?? '9999-12-31') || collate(a.id, b.id));
+  const nearest = gaps[0];
+  const priority = need.tier <= 1 ? SAFETY_ORDER.indexOf(need.key) : GAP_PRIORITY.indexOf(need.key.split(':')[0]!);
+  const order = need.tier === 4 ? need.severityRank ?? 1 : priority < 0 ? GAP_PRIORITY.length : priority;
+  // the action is named after its nearest running gap when it comes from gaps
+  const source = nearest && need.gaps.some((g) => g.id === need.source) ? nearest.id : need.source;
+  const placed: Placed = { need: { ...need, source }, tier: need.tier, text: need.text, order, ...(nearest?.due ? { due: nearest.due } : {}) };
+  if (!nearest) return placed;
+  const critical = gaps.some((g) => TIME_CRITICAL_GAP_FAMILIES.includes(family(g)));
+  const day = calendarDay(nearest.due);
+  if (asOfDay === undefined) {
+    if (critical && need.tier >= 2) return { ...placed, tier: 2, text: nearest.due ? `${need.text} due ${nearest.due}` : need.text };
+    return placed;
+  }
+  if (day === undefined) return placed;
+  const left = day - asOfDay;
+  // a gap past its own due day that is still actionable (not a window): no due date to show
+  if (left < 0) {
+    const { due: _passed, ...rest } = placed;
+    return rest;
+  }
+  const windowSoon = TIME_CRITICAL_GAP_FAMILIES.includes(family(nearest)) && left <= TIME_CRITICAL_DAYS;
+  if (windowSoon) return { ...placed, tier: Math.min(need.tier, 2), text: `${need.text} ${duePhrase(left)}` };
+  if (left > 0 && left <= TIME_CRITICAL_DAYS) return { ...placed, tier: Math.min(need.tier, 2), text: `${need.text} — ${left === 1 ? '1 day' : `${left} days`} left` };
+  return placed;
+}
+
+function toAction(p: Placed, rank: number): VisitAction {
+  const { need } = p;
+  return {
+    rank,
+    source: need.source,
+    text: p.text,
+    ...(p.due ? { due: p.due } : {}),
+    kind: p.tier === 2 && need.kind !== 'safety' ? 'window' : need.kind === 'window' ? 'gap' : need.kind,
+    ...(need.gaps.length ? { gaps: need.gaps.map((g) => g.id) } : {}),
+    ...(need.flags.length ? { flags: need.flags } : {}),
+    ...(need.form ? { form: need.form } : {}),
+  };
+}
+
+/**
+ * Splits open gaps into running ones and missed windows: an event-anchored follow-up window (FUH,
+ * FUM, FUA, TCM, SDOH referral) whose due day has passed can no longer be met. Any other gap stays
+ * actionable after its due day (a CMS2 follow-up past its 2-day window still needs a plan, and a
+ * new screening at this visit can still meet the measure).
+ */
+function splitOpen(gaps: readonly GapResult[], asOfDay: number | undefined) {
+  const open = gaps.filter((g) => g.status === 'open');
+  const passed = (g: GapResult) => asOfDay !== undefined && TIME_CRITICAL_GAP_FAMILIES.includes(family(g)) && (calendarDay(g.due) ?? Infinity) < asOfDay;
+  return { running: open.filter((g) => !passed(g)), passed: open.filter(passed) };
+}
+
+/** Orders the visit's needs into at most {@link MAX_ACTIONS} actions (rule in the file comment). */
 export function prioritiseActions(flags: readonly FlagResult[], gaps: readonly GapResult[], options: PrioritiseOptions = {}): VisitAction[] {
   const asOfDay = calendarDay(options.asOf);
-  const candidates: Candidate[] = [];
-
-  if (flags.some((f) => f.id === 'suicide-risk')) candidates.push({ tier: 1, source: 'suicide-risk', text: SAFETY_ACTION_TEXT, order: 0 });
-
-  const open = dedupeGaps(gaps.filter((g) => g.status === 'open'), asOfDay);
-  const openFamilies = new Set(open.map((g) => gapFamily(g.id)));
-  const PASSED = 10;
-  for (const g of open) {
-    const fam = gapFamily(g.id.split(':')[0]!);
-    const day = dueDay(g);
-    const label = gapActionText(g);
-    const priority = GAP_PRIORITY.indexOf(fam);
-    const order = priority < 0 ? GAP_PRIORITY.length : priority;
-    const due = g.due ? g.due : undefined;
-    if (asOfDay !== undefined && day !== undefined && day < asOfDay) {
-      candidates.push({ source: g.id, due, tier: 4, order: PASSED, text: `${label} (window passed ${g.due})` });
-    } else if (asOfDay !== undefined && day !== undefined && day - asOfDay <= TIME_CRITICAL_DAYS &&
-      (TIME_CRITICAL_GAP_FAMILIES.includes(fam) || day > asOfDay)) {
-      const left = day - asOfDay;
-      const when = TIME_CRITICAL_GAP_FAMILIES.includes(fam) ? ` ${duePhrase(left)}` : ` — ${left === 1 ? '1 day' : `${left} days`} left`;
-      candidates.push({ source: g.id, due, tier: 2, order, text: `${label}${when}` });
-    } else if (asOfDay === undefined && TIME_CRITICAL_GAP_FAMILIES.includes(fam)) {
-      candidates.push({ source: g.id, due, tier: 2, order, text: g.due ? `${label} due ${g.due}` : label });
-    } else {
-      candidates.push({ source: g.id, due, tier: 3, order, text: label });
-    }
-  }
-
-  const severityRank = { high: 0, moderate: 1, info: 2 } as const;
-  for (const f of flags) {
-    if (f.id === 'suicide-risk' || f.severity === 'info') continue;
-    const text = FLAG_ACTION_TEXT[f.id];
-    if (!text) continue;
-    if ((FLAG_COVERED_BY_GAPS[f.id] ?? []).some((fam) => openFamilies.has(fam))) continue;
-    candidates.push({ tier: 4, source: f.id, text, order: severityRank[f.severity] });
-  }
-
-  candidates.sort((a, b) =>
+  const { running } = splitOpen(gaps, asOfDay);
+  const closed = new Set(gaps.filter((g) => g.status === 'closed').map((g) => g.id));
+  const needs = visitNeeds({ flags, running, closed, measures: options.measures ?? [], ...(options.facts ? { facts: options.facts } : {}) });
+  const placed = needs.map((n) => place(n, asOfDay));
+  placed.sort((a, b) =>
     a.tier - b.tier ||
-    (a.tier === 4 ? a.order - b.order : 0) ||
+    (a.tier === 4 || a.tier <= 1 ? a.order - b.order : 0) ||
     collate(a.due ?? '9999-12-31', b.due ?? '9999-12-31') ||
     a.order - b.order ||
-    collate(a.source, b.source));
-  return candidates.slice(0, MAX_ACTIONS).map((c, i) => ({
-    rank: i + 1,
-    source: c.source,
-    text: c.text,
-    ...(c.due ? { due: c.due } : {}),
-  }));
+    collate(a.need.source, b.need.source));
+  return placed.slice(0, MAX_ACTIONS).map((p, i) => toAction(p, i + 1));
+}
+
+/**
+ * Follow-up windows that have passed ("can no longer be met"), one per gap family — the window
+ * that closed last — listed apart from the actions. None without asOf.
+ */
+export function missedWindows(gaps: readonly GapResult[], options: { asOf?: IsoDate } = {}): VisitAction[] {
+  const asOfDay = calendarDay(options.asOf);
+  const { passed } = splitOpen(gaps, asOfDay);
+  const byFamily = new Map<string, GapResult>();
+  for (const g of passed) {
+    const key = gapFamily(g.id);
+    const cur = byFamily.get(key);
+    if (!cur || collate(g.due ?? '', cur.due ?? '') > 0) byFamily.set(key, g);
+  }
+  return [...byFamily.values()]
+    .sort((a, b) => collate(b.due ?? '', a.due ?? '') || collate(a.id, b.id))
+    .map((g, i) => {
+      const label = GAP_ACTION_TEXT[family(g)] ?? g.title;
+      const window = /-(\d+)$/.exec(g.id)?.[1];
+      return {
+        rank: i + 1,
+        source: g.id,
+        text: `${label}${window ? ` (${window}-day window)` : ''}: window closed ${closedOn(g.due)} — can no longer be met`,
+        ...(g.due ? { due: g.due } : {}),
+        kind: 'missed' as const,
+        gaps: [g.id],
+      };
+    });
 }

@@ -66,14 +66,8 @@ export const DRUG_OVERDOSE: DiagnosisGroup = {
   source: 'Open approximation of NCQA Unintentional Drug Overdose: T40, T42, T43 poisonings (intent 1–4).',
 };
 
-/** Serious mental illness: schizophrenia spectrum F20–F29, bipolar F30–F31, severe MDD F32.2/F32.3/F33.2/F33.3 [measures.md §6]. */
-export const SERIOUS_MENTAL_ILLNESS: DiagnosisGroup = {
-  id: 'smi',
-  label: 'Serious mental illness',
-  icd10Prefixes: [...range('F', 20, 29), 'F30', 'F31', 'F322', 'F323', 'F332', 'F333'],
-  snomed: ['58214004', '13746004', '68890003', '191736004', '36923009', '231504006'],
-  source: 'Common SMI core (measures.md §6): F20–F29, F30–F31, F32.2, F32.3, F33.2, F33.3; SNOMED schizophrenia, bipolar, schizoaffective, severe MDD.',
-};
+/** Serious mental illness (recurrent or severe depression, not a single mild/moderate episode): codes/serious-mental-illness.ts. */
+export { SERIOUS_MENTAL_ILLNESS } from './serious-mental-illness.ts';
 
 /** ICD-10-CM code without the dot, upper case. */
 export function icdKey(code: string): string {
@@ -133,56 +127,10 @@ export function isSubstanceUseInRemission(coding: fhir4.Coding | undefined): boo
   return k.length === 5 && k[4] === '1' && ['1', '2', '9'].includes(k[3] ?? '');
 }
 
-/** MCC chronic-condition group: acute myocardial infarction (I21, I22, old MI I25.2). */
-export const MCC_AMI: DiagnosisGroup = {
-  id: 'ami', label: 'acute myocardial infarction', icd10Prefixes: ['I21', 'I22', 'I252'],
-  snomed: ['22298006', '1755008'],
-  source: 'MIPS #484 / UAMCC chronic-condition list (measures.md §6, [L]); ICD-10-CM I21–I22, I25.2.',
-};
-/** MCC chronic-condition group: atrial fibrillation (I48). */
-export const MCC_ATRIAL_FIBRILLATION: DiagnosisGroup = {
-  id: 'af', label: 'atrial fibrillation', icd10Prefixes: ['I48'], snomed: ['49436004'],
-  source: 'MIPS #484 / UAMCC chronic-condition list (measures.md §6, [L]); ICD-10-CM I48.',
-};
-/** MCC chronic-condition group: chronic kidney disease (N18). */
-export const MCC_CKD: DiagnosisGroup = {
-  id: 'ckd', label: 'chronic kidney disease', icd10Prefixes: ['N18'], snomed: ['709044004', '46177005'],
-  source: 'MIPS #484 / UAMCC chronic-condition list (measures.md §6, [L]); ICD-10-CM N18.',
-};
-/** MCC chronic-condition group: COPD and asthma (J41–J45). */
-export const MCC_COPD_ASTHMA: DiagnosisGroup = {
-  id: 'copd-asthma', label: 'COPD/asthma', icd10Prefixes: ['J41', 'J42', 'J43', 'J44', 'J45'],
-  snomed: ['13645005', '195967001'],
-  source: 'MIPS #484 / UAMCC chronic-condition list (measures.md §6, [L]); ICD-10-CM J41–J45.',
-};
-/** MCC chronic-condition group: dementia (F01–F03, G30, G31.0, G31.1, G31.83). */
-export const MCC_DEMENTIA: DiagnosisGroup = {
-  id: 'dementia', label: 'dementia', icd10Prefixes: ['F01', 'F02', 'F03', 'G30', 'G310', 'G311', 'G3183'],
-  snomed: ['52448006', '26929004'],
-  source: 'MIPS #484 / UAMCC chronic-condition list (measures.md §6, [L]); ICD-10-CM F01–F03, G30, G31.0/.1/.83.',
-};
-/** MCC chronic-condition group: diabetes (E08–E13). */
-export const MCC_DIABETES: DiagnosisGroup = {
-  id: 'diabetes', label: 'diabetes', icd10Prefixes: ['E08', 'E09', 'E10', 'E11', 'E13'],
-  snomed: ['73211009', '44054006', '46635009'],
-  source: 'MIPS #484 / UAMCC chronic-condition list (measures.md §6, [L]); ICD-10-CM E08–E13.',
-};
-/** MCC chronic-condition group: heart failure (I50, hypertensive heart (and kidney) disease with HF). */
-export const MCC_HEART_FAILURE: DiagnosisGroup = {
-  id: 'heart-failure', label: 'heart failure', icd10Prefixes: ['I50', 'I110', 'I130', 'I132'],
-  snomed: ['84114007', '42343007'],
-  source: 'MIPS #484 / UAMCC chronic-condition list (measures.md §6, [L]); ICD-10-CM I50, I11.0, I13.0, I13.2.',
-};
-/** MCC chronic-condition group: stroke / TIA (I61, I63, G45 except G45.4 transient global amnesia). */
-export const MCC_STROKE_TIA: DiagnosisGroup = {
-  id: 'stroke-tia', label: 'stroke/TIA', icd10Prefixes: ['I61', 'I63', 'G45'], icd10Excluded: ['G454'],
-  snomed: ['230690007', '266257000'],
-  source: 'MIPS #484 / UAMCC chronic-condition list (measures.md §6, [L]); ICD-10-CM I61, I63, G45 (not G45.4).',
-};
-/** The eight MCC chronic-condition groups, in the order the measure lists them. */
-export const MCC_CHRONIC_CONDITION_GROUPS: readonly DiagnosisGroup[] = [
-  MCC_AMI, MCC_ATRIAL_FIBRILLATION, MCC_CKD, MCC_COPD_ASTHMA, MCC_DEMENTIA, MCC_DIABETES, MCC_HEART_FAILURE, MCC_STROKE_TIA,
-];
+/** The MCC chronic-condition groups (SNOMED from official VSAC value sets): codes/chronic-condition-groups.ts. */
+export {
+  MCC_AMI, MCC_ATRIAL_FIBRILLATION, MCC_CKD, MCC_COPD_ASTHMA, MCC_DEMENTIA, MCC_DIABETES, MCC_HEART_FAILURE, MCC_STROKE_TIA, MCC_CHRONIC_CONDITION_GROUPS,
+} from './chronic-condition-groups.ts';
 
 /**
  * Conditions impairing mobility or neurological function (ACO REACH / LEAD high-needs criterion 1,

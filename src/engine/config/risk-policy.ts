@@ -9,6 +9,7 @@
  */
 import { ICD10CM, HCPCS, LOINC, SNOMED } from '../codes/code-systems.ts';
 import type { FlagSeverity } from '../types.ts';
+import { LOINC_CSSRS_PANEL } from '../codes/screening-instruments.ts';
 
 /** A system + code pair a policy lists. */
 export interface PolicyCode {
@@ -61,16 +62,24 @@ export interface RiskPolicy {
     /** A next admission this many days after discharge or fewer is a direct transfer, not a readmission. */
     transferMaxDays: number;
   };
-  /** Suicide risk (measures.md §6: item 9 ≥ 1 → same-day risk assessment, independent of the total). */
+  /** Suicide risk (measures.md §6: item 9 ≥ 1 → same-day risk assessment, independent of the total; §5.1). */
   suicideRisk: {
-    /** Only screens in this window count (a year-old answer still flags, an older one does not). */
+    /** Only screens and findings in this window count (a year-old answer still flags, an older one does not). */
     lookbackDays: number;
-    /** Observation codes of suicide-risk screening instruments whose positive result flags (C-SSRS, ASQ …). */
+    /** A suicide attempt / intentional self-harm this recent is current risk (high); an older one is history. */
+    recentBehaviourDays: number;
+    /** Severity of a flag whose only evidence is history (an old attempt, Z91.51). */
+    historySeverity: FlagSeverity;
+    /** Observation codes of suicide-risk instruments whose positive result flags (the C-SSRS panel …). */
     screenInstruments: readonly PolicyCode[];
     /** Findings that mean "at risk" when recorded as an Observation value or a current Condition. */
     riskFindings: readonly PolicyCode[];
     /** Answer codes that read as a positive screen result. */
     positiveAnswers: readonly PolicyCode[];
+    /** SNOMED suicide attempt / self-harm codes (ICD-10-CM intent is read by codes/icd10-intent.ts). */
+    suicidalBehaviour: readonly PolicyCode[];
+    /** Personal-history codes of suicidal behaviour (history, never current by themselves). */
+    historyCodes: readonly PolicyCode[];
   };
   /** PHQ-9 and GAD-7 severity (bands: LOINC 44261-6 / Spitzer 2006, measures.md §6). */
   severity: {
@@ -144,19 +153,49 @@ export const DEFAULT_RISK_POLICY: RiskPolicy = {
   },
   suicideRisk: {
     lookbackDays: 365,
-    // LOINC codes for C-SSRS / ASQ could not be verified from the sources read (measures.md has none):
-    // organisations add their instrument codes here; a positive result of any listed code flags.
-    screenInstruments: [],
+    // the risk of a repeat attempt is highest in the first year after an attempt
+    recentBehaviourDays: 365,
+    historySeverity: 'moderate',
+    // C-SSRS full panel, verified on loinc.org/93245-9/panel (LOINC 2.78); the C-SSRS items are read
+    // by the flag itself (codes/screening-instruments.ts CSSRS_ITEMS). The screener panel 93373-9
+    // and the ASQ panel 115564-7 could not be verified in the sources searched and are not listed.
+    screenInstruments: [{ system: LOINC, code: LOINC_CSSRS_PANEL, display: 'C-SSRS' }],
     riskFindings: [
       { system: SNOMED, code: '225444004', display: 'At increased risk for suicide' },
+      // the findings below are members of the VSAC "Mental Health Diagnoses" value set
+      // 2.16.840.1.113883.3.464.1003.105.12.1004 (displays as published there)
       { system: SNOMED, code: '6471006', display: 'Suicidal thoughts' },
       { system: SNOMED, code: '247650009', display: 'Planning suicide' },
       { system: SNOMED, code: '304594002', display: 'Suicidal intent' },
+      { system: SNOMED, code: '267073005', display: 'Suicidal' },
+      { system: SNOMED, code: '425104003', display: 'Suicidal behavior' },
+      { system: SNOMED, code: '102911000', display: 'Thoughts of self harm' },
+      { system: SNOMED, code: '401229000', display: 'Thoughts of deliberate self harm' },
+      { system: SNOMED, code: '401230005', display: 'Plans for deliberate self harm without intent' },
+      { system: SNOMED, code: '401231009', display: 'Intent of deliberate self harm with detailed plans' },
+      { system: SNOMED, code: '711561004', display: 'Has access to planned means of suicide' },
       { system: ICD10CM, code: 'R45.851', display: 'Suicidal ideations' },
     ],
     positiveAnswers: [
       { system: LOINC, code: 'LA33-6', display: 'Yes' },
       { system: SNOMED, code: '10828004', display: 'Positive' },
+    ],
+    suicidalBehaviour: [
+      // issue 12 §4 / measures.md §5.1
+      { system: SNOMED, code: '82313006', display: 'Suicide attempt' },
+      { system: SNOMED, code: '248062006', display: 'Self-harm' },
+      // VSAC "Mental Health Diagnosis without Substance Use Disorders" 2.16.840.1.113762.1.4.1046.285
+      { system: SNOMED, code: '271982007', display: 'Intentional self poisoning' },
+      // SNOMED CT concepts of Synthea's self_harm module (HL7 SHIFT "SyntheaSelfHarmVS", tx.fhir.org expansion)
+      { system: SNOMED, code: '86849004', display: 'Suicidal poisoning' },
+      { system: SNOMED, code: '287185009', display: 'Attempted suicide by cutting or stabbing' },
+      { system: SNOMED, code: '287182007', display: 'Attempted suicide by suffocation' },
+    ],
+    historyCodes: [
+      // ICD-10-CM FY2022+: Z91.51 personal history of suicidal behavior (Z91.52 is NON-suicidal self-harm)
+      { system: ICD10CM, code: 'Z91.51', display: 'Personal history of suicidal behavior' },
+      // ICD-10-CM before FY2022: Z91.5 personal history of self-harm (split into Z91.51 / Z91.52)
+      { system: ICD10CM, code: 'Z91.5', display: 'Personal history of self-harm' },
     ],
   },
   severity: {

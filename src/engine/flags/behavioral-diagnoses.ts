@@ -1,6 +1,7 @@
 /**
  * `smi`, `sud`, `smi-sud`: serious mental illness, substance use disorder and both together, from
- * current Conditions. Code lists: SERIOUS_MENTAL_ILLNESS (F20–F29, F30–F31, F32.2/.3, F33.2/.3) and
+ * current Conditions. Code lists: SERIOUS_MENTAL_ILLNESS (codes/serious-mental-illness.ts: schizophrenia
+ * spectrum, bipolar, recurrent or severe major depression — not a single mild/moderate episode) and
  * SUBSTANCE_USE_DISORDER (F10–F19 except F17 nicotine) in codes/diagnosis-groups.ts
  * [measures.md §6]. An SUD is "in remission" when every SUD problem is coded in remission
  * (F1x.11 / F1x.21 / F1x.91) or carries clinicalStatus `remission`; it then flags at lower severity.

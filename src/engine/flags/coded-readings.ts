@@ -6,15 +6,17 @@
  * the codes a flag asks about (the `heavy` patient has 5,000+ vital-sign Observations).
  */
 import type { EvaluationContext } from '../evaluation-context.ts';
-import { normalizeSystem } from '../codes/code-systems.ts';
+import { LOINC, normalizeSystem } from '../codes/code-systems.ts';
 import { codingsOf } from '../fhir/codings.ts';
 import { numericValue } from '../fhir/quantities.ts';
 import { observationDay, refOf } from './event-days.ts';
+import { responseReadingsOf } from './response-readings.ts';
 
-/** One coded value read from an Observation or one of its components. */
+/** One coded value read from an Observation, one of its components, or a QuestionnaireResponse item. */
 export interface Reading {
-  observation: fhir4.Observation;
-  /** `Observation/id`. */
+  /** The resource the value was read from. */
+  resource: fhir4.Observation | fhir4.QuestionnaireResponse;
+  /** `Observation/id` or `QuestionnaireResponse/id`. */
   reference: string;
   day: number;
   /** Numeric value in any of the shapes real EHRs send (quantity, integer, numeric string). */
@@ -106,13 +108,15 @@ function materialise(ctx: EvaluationContext, index: ObservationIndex, system: st
     const day = dayOf(ctx, index, obs);
     if (day === undefined) continue;
     out.push({
-      observation: obs,
+      resource: obs,
       reference: refOf(obs),
       day,
       interpretation: (Array.isArray(source.interpretation) ? source.interpretation : []).flatMap(codingsOf),
       ...valueParts(source),
     });
   }
+  // the same answers given in a form (QuestionnaireResponse) count as well (response-readings.ts)
+  if (wanted === LOINC) out.push(...responseReadingsOf(ctx, code));
   out.sort((a, b) => b.day - a.day || a.reference.localeCompare(b.reference));
   return out;
 }
@@ -129,7 +133,10 @@ export function observationsCoded(ctx: EvaluationContext, test: (code: string) =
   return [...out];
 }
 
-/** Readings of one code up to asOf, newest first (same day: by reference, for determinism). */
+/**
+ * Readings of one code up to asOf, newest first (same day: by reference, for determinism), from
+ * Observations and — for LOINC codes — QuestionnaireResponse items.
+ */
 export function readingsOf(ctx: EvaluationContext, system: string, code: string): Reading[] {
   const index = indexOf(ctx);
   const k = key(system, code);

@@ -7,11 +7,10 @@
 import type { FlagDefinition } from '../measure-definition.ts';
 import type { FlagResult } from '../types.ts';
 import { DEFAULT_RISK_POLICY, type RiskPolicy } from '../config/risk-policy.ts';
-import { displayOf } from '../fhir/codings.ts';
 import { isoDay } from '../fhir/dates.ts';
 import { edVisits, principalDiagnosis } from './encounter-stays.ts';
 import { withinDaysBefore } from './event-days.ts';
-import { countOf, daysAgo, displayDay } from './statement-format.ts';
+import { countOf, daysAgo, displayDay, humanName } from './statement-format.ts';
 
 /** Flag ids of this family. */
 export const ED_FLAG_IDS = ['ed-frequent', 'ed-recent'] as const;
@@ -36,7 +35,7 @@ export function edUtilisationFlags(policy: RiskPolicy = DEFAULT_RISK_POLICY): Fl
         });
       }
       if (last && withinDaysBefore(last.day, ctx.asOfDay, policy.ed.recentDays)) {
-        const reason = displayOf(principalDiagnosis(ctx, last.encounter));
+        const reason = humanName(principalDiagnosis(ctx, last.encounter));
         out.push({
           id: 'ed-recent',
           severity: policy.ed.recentSeverity,

@@ -17,13 +17,13 @@ import { DEFAULT_RISK_POLICY, FRAILTY_DEVICE_SYSTEM, type RiskPolicy } from '../
 import { MOBILITY_IMPAIRING } from '../codes/diagnosis-groups.ts';
 import { normalizeSystem } from '../codes/code-systems.ts';
 import { FRAILTY_DIAGNOSIS } from '../valuesets/catalog/frailty-diagnosis.ts';
-import { codingsOf, displayOf } from '../fhir/codings.ts';
+import { codingsOf } from '../fhir/codings.ts';
 import { isoDay } from '../fhir/dates.ts';
 import { anyCodingIn } from './coded-readings.ts';
 import { conditionEvidence, conditionLabel, currentConditions, currentInGroup } from './current-conditions.ts';
 import { edVisits, inpatientStays, type InpatientStay } from './encounter-stays.ts';
-import { refOf, withinDaysBefore } from './event-days.ts';
-import { displayDay, listOf } from './statement-format.ts';
+import { dateDay, refOf, withinDaysBefore } from './event-days.ts';
+import { displayDay, listOf, humanName } from './statement-format.ts';
 
 /** Flag ids of this family. */
 export const HIGH_NEEDS_FLAG_IDS = ['high-needs-approx'] as const;
@@ -66,13 +66,18 @@ export function highNeedsFlags(policy: RiskPolicy = DEFAULT_RISK_POLICY): FlagDe
         evidence.push(...mobility.map((c) => conditionEvidence('mobility-impairing-diagnosis', MOBILITY_IMPAIRING, c)));
       }
 
+      // a device ordered after asOf was not ordered yet on asOf
       const devices = ctx.ofType<fhir4.DeviceRequest>('DeviceRequest')
-        .filter((d) => d && !NOT_ORDERED.has(d.status ?? '') && frailtyDevice(policy, d.codeCodeableConcept));
+        .filter((d) => d && !NOT_ORDERED.has(d.status ?? '') && frailtyDevice(policy, d.codeCodeableConcept))
+        .filter((d) => {
+          const day = dateDay(ctx, d, 'authoredOn', d.authoredOn) ?? dateDay(ctx, d, 'occurrenceDateTime', d.occurrenceDateTime);
+          return day === undefined || day <= ctx.asOfDay;
+        });
       const frailtyDx = currentConditions(ctx, policy).filter((c) => ctx.valueSets.hasConcept(FRAILTY_DIAGNOSIS.url, c.condition.code));
       if (devices.length || frailtyDx.length) {
         const what = [
-          ...devices.map((d) => displayOf(d.codeCodeableConcept) ?? 'frailty equipment'),
-          ...frailtyDx.map((c) => displayOf(c.condition.code) ?? 'frailty diagnosis'),
+          ...devices.map((d) => humanName(d.codeCodeableConcept) ?? 'frailty equipment'),
+          ...frailtyDx.map((c) => humanName(c.condition.code) ?? 'frailty diagnosis'),
         ];
         criteria.push(`frailty indicator (${listOf([...new Set(what)])})`);
         evidence.push(...devices.map((d) => ({ reference: refOf(d), rule: 'frailty-device', ...(d.authoredOn ? { date: d.authoredOn.slice(0, 10) } : {}) })));

@@ -11,11 +11,11 @@ import type { FlagDefinition } from '../measure-definition.ts';
 import type { Evidence, FlagResult } from '../types.ts';
 import { DEFAULT_RISK_POLICY, type RiskPolicy } from '../config/risk-policy.ts';
 import { MENTAL_ILLNESS, codingInGroup, isIntentionalSelfHarm } from '../codes/diagnosis-groups.ts';
-import { codingsOf, displayOf } from '../fhir/codings.ts';
+import { codingsOf } from '../fhir/codings.ts';
 import { isoDay } from '../fhir/dates.ts';
 import { inpatientStays, principalDiagnosis, type InpatientStay } from './encounter-stays.ts';
 import { withinDaysBefore } from './event-days.ts';
-import { countOf, daysAgo, displayDay } from './statement-format.ts';
+import { countOf, daysAgo, displayDay, humanName } from './statement-format.ts';
 
 /** Flag ids of this family. */
 export const INPATIENT_FLAG_IDS = ['psych-admission-recent', 'readmission'] as const;
@@ -47,7 +47,7 @@ export function inpatientUtilisationFlags(policy: RiskPolicy = DEFAULT_RISK_POLI
         const coding = mentalHealthCoding(dx);
         if (!coding) continue;
         if (!psych || s.dischargeDay >= (psych.stay.dischargeDay ?? 0)) {
-          const text = coding.display?.trim() || displayOf(dx) || 'a mental-health diagnosis';
+          const text = coding.display?.trim() || humanName(dx) || 'a mental-health diagnosis';
           psych = { stay: s, label: coding.code ? `${text} (${coding.code})` : text };
         }
       }

@@ -2,11 +2,12 @@
  * `multiple-chronic-conditions`: current diagnoses in at least two of the eight chronic-condition
  * groups of the MCC admissions measure (MIPS #484 / UAMCC: AMI, AF, CKD, COPD/asthma, dementia,
  * diabetes, heart failure, stroke/TIA — measures.md §6, marked [L] there: verify against the
- * measure specification). ICD-10-CM prefixes and SNOMED codes: MCC_* in codes/diagnosis-groups.ts.
+ * measure specification). ICD-10-CM prefixes and SNOMED codes from official VSAC value sets:
+ * codes/chronic-condition-groups.ts.
  */
 import type { FlagDefinition } from '../measure-definition.ts';
 import { DEFAULT_RISK_POLICY, type RiskPolicy } from '../config/risk-policy.ts';
-import { MCC_CHRONIC_CONDITION_GROUPS } from '../codes/diagnosis-groups.ts';
+import { MCC_CHRONIC_CONDITION_GROUPS } from '../codes/chronic-condition-groups.ts';
 import { conditionEvidence, currentInGroup } from './current-conditions.ts';
 import { listOf } from './statement-format.ts';
 

@@ -29,3 +29,16 @@ export function listOf(items: readonly string[]): string {
   if (items.length <= 1) return items.join('');
   return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
 }
+
+/**
+ * The human name of a coded concept for a statement: its text, else a coding's display — never
+ * the `system|code` fallback of displayOf (no raw codes or system URLs in what a clinician reads;
+ * the code itself is in the evidence). `undefined` when the concept has no human name.
+ */
+export function humanName(concept: fhir4.CodeableConcept | undefined): string | undefined {
+  if (!concept || typeof concept !== 'object') return undefined;
+  if (typeof concept.text === 'string' && concept.text.trim()) return concept.text.trim();
+  const codings = Array.isArray(concept.coding) ? concept.coding : [];
+  for (const c of codings) if (c && typeof c.display === 'string' && c.display.trim()) return c.display.trim();
+  return undefined;
+}

@@ -1,6 +1,8 @@
 /**
  * `depression-severity` and `anxiety-severity`: the band of the most recent PHQ-9 (or PHQ-A) and
- * GAD-7 total in the look-back, with the trend against the previous score.
+ * GAD-7 total in the look-back, with the trend against the previous score. Totals are read from
+ * Observations and from QuestionnaireResponses (the total item, or for a PHQ-9 form without one
+ * the sum of its nine items — phq9-response-total.ts).
  * Mapping (risk-policy.ts): PHQ-9 severe ≥ 20 → high, moderately severe 15–19 → moderate, below 15
  * no flag (CMS2 and the phq9-monitoring gap handle follow-up of milder scores); GAD-7 severe ≥ 15 →
  * high, moderate 10–14 → moderate, below 10 no flag. Bands: LOINC 44261-6 and Spitzer 2006
@@ -17,6 +19,7 @@ import {
 import { isoDay } from '../fhir/dates.ts';
 import { readingsOf, type Reading } from './coded-readings.ts';
 import { withinDaysBefore } from './event-days.ts';
+import { phq9ItemSums } from './phq9-response-total.ts';
 import { displayDay } from './statement-format.ts';
 
 /** Flag ids of this family. */
@@ -27,6 +30,8 @@ interface Scale {
   codes: readonly { code: string; label: string }[];
   bands: readonly SeverityBand[];
   max: number;
+  /** Totals derived from item answers (a PHQ-9 form without its total item). */
+  derived?: (ctx: EvaluationContext) => Reading[];
 }
 
 const DEPRESSION: Scale = {
@@ -34,6 +39,7 @@ const DEPRESSION: Scale = {
   codes: [{ code: LOINC_PHQ9_TOTAL, label: 'PHQ-9' }, { code: LOINC_PHQA_TOTAL, label: 'PHQ-A' }],
   bands: PHQ9_BANDS,
   max: 27,
+  derived: phq9ItemSums,
 };
 const ANXIETY: Scale = { id: 'anxiety-severity', codes: [{ code: LOINC_GAD7_TOTAL, label: 'GAD-7' }], bands: GAD7_BANDS, max: 21 };
 
@@ -49,12 +55,13 @@ function series(ctx: EvaluationContext, scale: Scale): Scored[] {
   for (const { code, label } of scale.codes) {
     for (const r of readingsOf(ctx, LOINC, code)) {
       if (r.score === undefined || r.score < 0 || r.score > scale.max) {
-        ctx.issue({ resourceType: 'Observation', id: r.observation.id, field: 'value', message: `${label} total missing or outside 0–${scale.max}`, severity: 'warning' });
+        ctx.issue({ resourceType: r.resource.resourceType, id: r.resource.id, field: 'value', message: `${label} total missing or outside 0–${scale.max}`, severity: 'warning' });
         continue;
       }
       all.push({ r, score: r.score, label });
     }
   }
+  for (const r of scale.derived?.(ctx) ?? []) if (r.day <= ctx.asOfDay && r.score !== undefined) all.push({ r, score: r.score, label: scale.codes[0]!.label });
   all.sort((a, b) => b.r.day - a.r.day || b.score - a.score);
   return all.filter((s, i) => i === 0 || all[i - 1]!.r.day !== s.r.day);
 }

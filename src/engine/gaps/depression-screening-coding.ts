@@ -7,6 +7,8 @@
  * negative with the configurable policy in codes/screening-instruments.ts (HEDIS DSF-E defaults,
  * ../shared/design/measures.md §1.3; ONC CQM-7434). The coded result must be the age-appropriate
  * kind (12–16 adolescent, 17 either, 18+ adult, age at the start of the period).
+ * Also open when no score exists but a depression screening is documented only as a Procedure
+ * (SNOMED 171207006, HCPCS G0444 — depression-screening-procedures.ts) in the same window.
  * Spec: CMS2FHIRPCSDepressionScreenAndFollowUp 0.4.001 "Depression Screening … Performed".
  */
 import type { GapDefinition } from '../measure-definition.ts';
@@ -25,6 +27,7 @@ import { incompleteInputs } from '../measures/proportion.ts';
 import { qualifyingEncounters, type QualifyingEncounter } from '../measures/cms2-qualifying-encounters.ts';
 import type { GapResult } from '../types.ts';
 import { DEFAULT_GAP_POLICY, type GapPolicy } from './gap-policy.ts';
+import { latestScreeningProcedure } from './depression-screening-procedures.ts';
 
 /** Gap id. */
 export const DEPRESSION_SCREENING_CODING_ID = 'depression-screening-coding';
@@ -67,7 +70,7 @@ function inWindow(day: number, enc: QualifyingEncounter, lookback: number): bool
 export function depressionScreeningCodingGaps(policy: GapPolicy = DEFAULT_GAP_POLICY): GapDefinition {
   return {
     ids: [DEPRESSION_SCREENING_CODING_ID],
-    requires: REQUIRES,
+    requires: [...REQUIRES, 'Procedure'],
     evaluate(ctx: EvaluationContext, measures): GapResult[] {
       const base = { id: DEPRESSION_SCREENING_CODING_ID, title: TITLE, measureId: CMS2_MEASURE_ID };
       const cms2 = measures.find((m) => m.id === CMS2_MEASURE_ID);
@@ -100,8 +103,23 @@ export function depressionScreeningCodingGaps(policy: GapPolicy = DEFAULT_GAP_PO
       }
       const reasons = incompleteInputs(ctx, REQUIRES);
       if (!best) {
-        if (reasons.length) return [{ ...base, status: 'unknown', why: `Cannot tell whether a score needs coding: ${reasons.join('; ')}.`, evidence: [] }];
-        return [{ ...base, status: 'not-applicable', why: `No depression instrument score within ${lookback} days before a CMS2 qualifying visit.`, evidence: [] }];
+        const procedure = latestScreeningProcedure(ctx, encounters, lookback);
+        const code = codes.length === 1 ? `LOINC ${codes[0]}` : `LOINC ${codes.join(' or ')}`;
+        if (procedure)
+          return [{
+            ...base,
+            status: reasons.length ? 'unknown' : 'open',
+            due: isoDay(ctx.periodEndDay),
+            closes: `Record the result of the depression screening of ${isoDay(procedure.day)} (documented only as a procedure): the instrument's score coded as a depression screening result (${code} with SNOMED ${DEPRESSION_SCREEN_RESULT.positive.code} positive or ${DEPRESSION_SCREEN_RESULT.negative.code} negative) so the visit counts for CMS2`,
+            why: `Depression screening documented on ${isoDay(procedure.day)} as a procedure (${procedure.display}) for the visit of ${isoDay(procedure.encounter.startDay)}, but no result was recorded; CMS2 counts only a coded screening result.${reasons.length ? ` Data may be incomplete: ${reasons.join('; ')}.` : ''}`,
+            evidence: [
+              { reference: procedure.reference, rule: 'screening-procedure-without-result', date: isoDay(procedure.day), display: procedure.display },
+              { reference: procedure.encounter.reference, rule: 'qualifying-encounter', date: isoDay(procedure.encounter.startDay) },
+            ],
+          }];
+        const all = [...reasons, ...incompleteInputs(ctx, ['Procedure'])];
+        if (all.length) return [{ ...base, status: 'unknown', why: `Cannot tell whether a score needs coding: ${all.join('; ')}.`, evidence: [] }];
+        return [{ ...base, status: 'not-applicable', why: `No depression instrument score or screening procedure within ${lookback} days before a CMS2 qualifying visit.`, evidence: [] }];
       }
       const { score, value, instrument, enc } = best;
       const positive = value >= instrument.cutoff;

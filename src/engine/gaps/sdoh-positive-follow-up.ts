@@ -6,7 +6,7 @@
  * `sdoh-screening` measure's `detail.domains` (its most recent decided screen per domain); when that
  * measure was not evaluated, from Observations read by the SDOH interpreter (codes/sdoh-items.ts).
  * A referral after day 30 does not close the gap: the window is missed (said in `why`), and a new
- * screen restarts it.
+ * screen restarts it. Screens and referrals dated after asOf do not count.
  */
 import type { GapDefinition } from '../measure-definition.ts';
 import type { EvaluationContext } from '../evaluation-context.ts';
@@ -112,7 +112,8 @@ function domainGap(ctx: EvaluationContext, s: PositiveScreen, policy: GapPolicy)
   const due = isoDay(last);
   const screened = isoDay(s.day);
   const evidence: Evidence[] = s.evidence.map((reference) => ({ reference, rule: `sdoh-${s.domain}-positive`, date: screened, value: 'positive', ...(s.instrument ? { display: s.instrument } : {}) }));
-  const all = referrals(ctx, s.domain);
+  // nothing dated after asOf counts: a referral written later has not happened yet on asOf
+  const all = referrals(ctx, s.domain).filter((r) => r.day <= ctx.asOfDay);
   const hit = all.find((r) => r.day >= s.day && r.day <= last);
   if (hit)
     return { id, title, status: 'closed', why: `Positive ${LABELS[s.domain]} screen on ${screened}; addressed on ${isoDay(hit.day)}.`, evidence: [...evidence, { reference: hit.reference, rule: 'sdoh-referral', date: isoDay(hit.day) }] };
@@ -137,7 +138,8 @@ export function sdohPositiveFollowUpGaps(interpret?: SdohObservationInterpreter,
     requires: [...REFERRAL_TYPES, 'Observation'],
     evaluate(ctx, measures) {
       const measure = measures.find((m) => m.id === SDOH_SCREENING_MEASURE_ID);
-      const screens = measure ? fromMeasure(measure) : interpret ? fromObservations(ctx, interpret) : [];
+      // a screen dated after asOf (the measure reads the whole period) is not known on asOf
+      const screens = (measure ? fromMeasure(measure) : interpret ? fromObservations(ctx, interpret) : []).filter((s) => s.day <= ctx.asOfDay);
       if (screens.length) return screens.map((s) => domainGap(ctx, s, policy));
       const title = 'Referral or intervention for positive SDOH screens';
       const reasons = measure?.status === 'unknown' ? measure.reasons ?? ['SDOH screening data incomplete'] : incompleteInputs(ctx, ['Observation']);

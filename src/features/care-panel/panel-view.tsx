@@ -7,6 +7,7 @@ import type { ReactNode } from 'react';
 import type { GapResult, PatientEvaluation } from '../../engine/types.ts';
 import type { ScreeningFormKind } from '../screening-forms/screening-drafts.ts';
 import { ActionList } from './action-list.tsx';
+import { DeceasedBanner } from './deceased-banner.tsx';
 import { FlagList } from './flag-list.tsx';
 import { GapList } from './gap-list.tsx';
 import { MeasureList } from './measure-list.tsx';
@@ -43,9 +44,16 @@ export function PanelView(p: PanelViewProps) {
         onOpenForm={open}
         thisYear={p.thisYear}
       />
+      <DeceasedBanner evaluation={p.evaluation} />
       {p.workspace}
       <FlagList flags={p.evaluation.flags} resources={p.resources} thisYear={p.thisYear} />
-      <ActionList actions={p.evaluation.actions} thisYear={p.thisYear} />
+      <ActionList
+        actions={p.evaluation.actions}
+        missed={p.evaluation.missed ?? []}
+        gaps={p.evaluation.gaps}
+        thisYear={p.thisYear}
+        {...(p.canWrite && p.onOpenForm ? { onOpenForm: open } : {})}
+      />
       <GapList
         gaps={p.evaluation.gaps}
         resources={p.resources}

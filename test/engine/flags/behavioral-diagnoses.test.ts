@@ -8,9 +8,41 @@ describe('SMI, SUD and co-occurring flags', () => {
     expect(flag(flags, 'sud')).toBeUndefined();
   });
 
-  it('counts severe major depression (F33.2) but not moderate (F33.1) as SMI', () => {
-    expect(flag(flagsFor([condition('F33.2', 'Major depressive disorder, recurrent severe')]), 'smi')).toBeDefined();
-    expect(flag(flagsFor([condition('F33.1', 'Major depressive disorder, recurrent, moderate')]), 'smi')).toBeUndefined();
+  // issue 12 §4: SMI = schizophrenia spectrum, bipolar, RECURRENT or SEVERE major depression —
+  // not a single mild/moderate episode, nor mixed anxiety and depressive disorder
+  it.each([
+    ['F33.2', 'Major depressive disorder, recurrent severe without psychotic features', true],
+    ['F33.1', 'Major depressive disorder, recurrent, moderate', true],
+    ['F33.0', 'Major depressive disorder, recurrent, mild', true],
+    ['F32.2', 'Major depressive disorder, single episode, severe without psychotic features', true],
+    ['F32.3', 'Major depressive disorder, single episode, severe with psychotic features', true],
+    ['F25.0', 'Schizoaffective disorder, bipolar type', true],
+    ['F31.81', 'Bipolar II disorder', true],
+    ['F32.0', 'Major depressive disorder, single episode, mild', false],
+    ['F32.1', 'Major depressive disorder, single episode, moderate', false],
+    ['F32.9', 'Major depressive disorder, single episode, unspecified', false],
+    ['F32.A', 'Depression, unspecified', false],
+    ['F41.2', 'Mixed anxiety and depressive disorder', false],
+  ] as const)('treats %s (%s) as serious mental illness: %s', (code, display, smi) => {
+    expect(flag(flagsFor([condition(code, display)]), 'smi') !== undefined).toBe(smi);
+  });
+
+  it.each([
+    ['281000119103', 'Severe recurrent major depression', true],
+    ['66344007', 'Recurrent major depression', true],
+    ['251000119105', 'Severe major depression, single episode', true],
+    ['58214004', 'Schizophrenia', true],
+    ['36923009', 'Major depression, single episode', false],
+    ['15639000', 'Moderate major depression, single episode', false],
+    ['720453001', 'Moderately severe major depression single episode', false],
+    ['231504006', 'Mixed anxiety and depressive disorder', false],
+  ] as const)('reads SNOMED %s (%s) from the VSAC value sets: SMI %s', (code, display, smi) => {
+    expect(flag(flagsFor([condition(code, display, { system: SNOMED })]), 'smi') !== undefined).toBe(smi);
+  });
+
+  it('writes no code-system URL into the statement when the code has no display', () => {
+    const bare: fhir4.Condition = { ...condition('F33.1', 'x'), code: { coding: [{ system: 'http://hl7.org/fhir/sid/icd-10-cm', code: 'F33.1' }] } };
+    expect(flag(flagsFor([bare]), 'smi')?.statement).toBe('Serious mental illness: diagnosis (F33.1).');
   });
 
   it('reads a SNOMED bipolar disorder problem', () => {

@@ -30,6 +30,18 @@ describe('sdoh-positive-follow-up: a referral or intervention within 30 days of 
     expect(gap(gaps, 'sdoh-positive-follow-up:food').evidence[0]).toMatchObject({ reference: 'Observation/ahc-1', value: 'positive', display: 'AHC-HRSN' });
   });
 
+  // issue 12 §4: nothing dated after asOf counts for a gap
+  it('does not close the food gap with a referral written the day after asOf, but does with one on asOf', () => {
+    const asOf = plusDays(S, 10);
+    expect(gap(runFamily(SDOH, [rosa, referral(plusDays(S, 11), { category: 'food-insecurity' })], { asOf, measures: [screening()] }), 'sdoh-positive-follow-up:food').status).toBe('open');
+    expect(gap(runFamily(SDOH, [rosa, referral(asOf, { category: 'food-insecurity' })], { asOf, measures: [screening()] }), 'sdoh-positive-follow-up:food').status).toBe('closed');
+  });
+
+  it('opens no follow-up gap for a positive screen dated after asOf', () => {
+    const gaps = runFamily(SDOH, [rosa], { asOf: plusDays(S, -1), measures: [screening()] });
+    expect(gaps.map((g) => [g.id, g.status])).toEqual([['sdoh-positive-follow-up', 'not-applicable']]);
+  });
+
   it('closes the food gap with a referral carrying the Gravity food-insecurity category on day 30', () => {
     const gaps = runFamily(SDOH, [rosa, referral(plusDays(S, 30), { id: 'sr-food', category: 'food-insecurity' })], { asOf: plusDays(S, 31), measures: [screening()] });
     expect(gap(gaps, 'sdoh-positive-follow-up:food').status).toBe('closed');

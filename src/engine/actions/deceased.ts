@@ -1,0 +1,39 @@
+/**
+ * Whether the patient had died by asOf (Patient.deceasedBoolean true, or deceasedDateTime on or
+ * before asOf — a death recorded for a later day had not happened yet on asOf). A deceased patient
+ * gets no point-of-care actions and no open care gaps (issue 12 §4): every open or undecided gap
+ * becomes not-applicable, saying why; closed gaps and the measures stay as they were (they are the
+ * record of care given). A deceasedDateTime that cannot be read still means the patient died.
+ */
+import type { EvaluationContext } from '../evaluation-context.ts';
+import { dayRangeOf, isoDay, parseFhirDateTime } from '../fhir/dates.ts';
+import { dayWithin } from '../flags/event-days.ts';
+import { displayDay } from '../flags/statement-format.ts';
+import type { DeceasedStatus, GapResult } from '../types.ts';
+
+/** The patient's death as of asOf, or undefined when alive (or dead only after asOf). */
+export function deceasedAsOf(ctx: EvaluationContext): DeceasedStatus | undefined {
+  const p = ctx.record.patient;
+  const reference = ctx.patientRef;
+  if (typeof p.deceasedDateTime === 'string') {
+    const value = parseFhirDateTime(p.deceasedDateTime);
+    if (!value) {
+      ctx.issue({ resourceType: 'Patient', ...(p.id ? { id: p.id } : {}), field: 'deceasedDateTime', message: 'unreadable date of death: the patient is treated as deceased', severity: 'warning' });
+      return { statement: 'The patient has died (date of death unreadable).', evidence: { reference, rule: 'deceased' } };
+    }
+    const day = dayWithin(dayRangeOf(value, ctx.tz), ctx.asOfDay)!;
+    if (day > ctx.asOfDay) return undefined;
+    return { date: isoDay(day), statement: `The patient died on ${displayDay(day)}.`, evidence: { reference, rule: 'deceased', date: isoDay(day) } };
+  }
+  if (p.deceasedBoolean === true) return { statement: 'The patient has died (date of death not recorded).', evidence: { reference, rule: 'deceased' } };
+  return undefined;
+}
+
+/** Gaps after death: open and undecided gaps are not applicable; closed ones keep their evidence. */
+export function gapsAfterDeath(gaps: readonly GapResult[], deceased: DeceasedStatus): GapResult[] {
+  return gaps.map((g) => {
+    if (g.status !== 'open' && g.status !== 'unknown') return g;
+    const { due: _due, closes: _closes, ...rest } = g;
+    return { ...rest, status: 'not-applicable', why: `${deceased.statement} No care gap applies.`, evidence: [...g.evidence, deceased.evidence] };
+  });
+}
