@@ -57,6 +57,22 @@ export interface ClosingAction {
   due?: IsoDate;
 }
 
+/**
+ * One rate of an episode-based measure for one patient (`fuh`, `fum`, `fua`, `tcm`): the counts are
+ * the patient's index events (population basis Encounter), not 0/1.
+ */
+export interface MeasureGroupResult {
+  /** Group id: `7-day`, `30-day` (TCM: `7-day`, `14-day`). */
+  id: string;
+  /** The patient's status for this rate (met = every counted, non-excluded event followed up in time). */
+  status: MeasureStatus;
+  populations: PopulationCounts;
+  /** Index events not counted yet: the window (or a readmission / admission look-ahead) had not ended by asOf. */
+  inProgress: number;
+  /** Index events whose membership the record cannot decide (e.g. no discharge disposition for TCM); not counted. */
+  unknown: number;
+}
+
 /** Result of one measure for one patient. */
 export interface MeasureResult {
   /** Stable id: `cms2`, `sdoh-screening`, `cms165`, … */
@@ -77,6 +93,16 @@ export interface MeasureResult {
   detail?: Record<string, unknown>;
   /** True for inverse measures (a numerator hit is the bad outcome, e.g. CMS122). */
   inverse?: boolean;
+  /**
+   * Episode-based measures only: what the populations count (`Encounter`: index events). Absent for
+   * patient-based measures (counts are 0/1).
+   */
+  populationBasis?: 'Encounter';
+  /**
+   * Episode-based measures only: one entry per rate. `populations` then repeats the first group's
+   * counts (for readers that know one group, e.g. the CSV), and `status` summarises all groups.
+   */
+  groups?: MeasureGroupResult[];
 }
 
 /** Status of one care gap. */
