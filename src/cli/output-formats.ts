@@ -28,6 +28,8 @@ export function patientJsonLine(ev: PatientEvaluation, requested: Requested): st
     patient: ev.patient,
     measures: ev.measures.map((m) => {
       const o: Record<string, unknown> = { id: m.id, status: m.status, populations: m.populations, evidence: m.evidence };
+      // episode measures (fuh, fum, fua, tcm): the patient's event counts per rate
+      if (m.groups) Object.assign(o, { populationBasis: m.populationBasis, groups: m.groups });
       if (m.closes) o.closes = m.closes;
       if (m.reasons) o.reasons = m.reasons;
       if (m.detail) o.detail = m.detail;
@@ -50,7 +52,7 @@ export function measureReportLines(ev: PatientEvaluation, date: string): string[
 export function summaryInput(ev: PatientEvaluation): PopulationInput {
   return {
     patient: ev.patient,
-    measures: ev.measures.map((m) => ({ id: m.id, measureUrl: m.measureUrl, version: m.version, title: m.title, status: m.status, populations: m.populations, evidence: [], ...(m.inverse ? { inverse: true } : {}) })),
+    measures: ev.measures.map((m) => ({ id: m.id, measureUrl: m.measureUrl, version: m.version, title: m.title, status: m.status, populations: m.populations, evidence: [], ...(m.inverse ? { inverse: true } : {}), ...(m.groups ? { groups: m.groups, populationBasis: m.populationBasis } : {}) })),
     gaps: ev.gaps.map((g) => ({ id: g.id, title: g.title, status: g.status, why: '', evidence: [], ...(g.measureId ? { measureId: g.measureId } : {}) })),
   };
 }

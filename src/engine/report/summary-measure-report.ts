@@ -16,6 +16,7 @@ import { MEASURE_POPULATION } from '../codes/code-systems.ts';
 import type { DayPeriod, GapStatus, MeasureResult, MeasureStatus, PatientEvaluation, PopulationCode, PopulationCounts } from '../types.ts';
 import { deterministicUuid } from './deqm-gaps-bundle.ts';
 import { toIndividualMeasureReport } from './measure-report.ts';
+import { addGroups, emptyGroupTallies, episodeReportGroups, episodeSubjectLists, hasUncountedEvents, type EpisodeGroupTally } from './episode-measure-report.ts';
 
 /** Extension on a summary MeasureReport: number of patients whose status was `unknown` (valueInteger). */
 export const UNKNOWN_COUNT_EXTENSION = 'https://caregap.example.org/fhir/StructureDefinition/unknown-patient-count';
@@ -50,6 +51,8 @@ export interface MeasureTally {
   statuses: Record<MeasureStatus, number>;
   /** Per population, the `Patient/ID`s counted in it (only when the accumulator keeps subjects). */
   subjects?: Record<PopulationCode, string[]>;
+  /** Episode-based measures (population basis Encounter): the running totals of each rate (episode-measure-report.ts). */
+  groups?: EpisodeGroupTally[];
 }
 
 /** Running totals of one care gap: patients per gap status. */
@@ -102,17 +105,19 @@ export class PopulationAccumulator {
     }
   }
 
-  private addMeasure(patient: string, m: Pick<MeasureResult, 'id' | 'title' | 'measureUrl' | 'version' | 'inverse' | 'status' | 'populations'>): void {
+  private addMeasure(patient: string, m: Pick<MeasureResult, 'id' | 'title' | 'measureUrl' | 'version' | 'inverse' | 'status' | 'populations' | 'groups'>): void {
     let t = this.measureTallies.get(m.id);
     if (!t) {
       t = { id: m.id, title: m.title, measureUrl: m.measureUrl, version: m.version, ...(m.inverse ? { inverse: true } : {}), counts: zeroCounts(), patients: 0, statuses: zeroStatuses() };
       if (this.options.subjects) t.subjects = emptySubjects();
+      if (m.groups) t.groups = emptyGroupTallies(m.groups, Boolean(this.options.subjects));
       this.measureTallies.set(m.id, t);
     }
     t.patients++;
     t.statuses[m.status]++;
     // an unknown status has only provisional populations: no verdict to sum
     if (m.status === 'unknown') return;
+    if (m.groups && t.groups) addGroups(t.groups, m.groups, patient);
     for (const c of POPULATION_CODES) {
       const n = m.populations[c];
       t.counts[c] += n;
@@ -147,7 +152,13 @@ function populationGroup(counts: PopulationCounts, lists?: Partial<Record<Popula
 }
 
 /** The summary (or subject-list) MeasureReport of one tally. */
-function reportOf(t: MeasureTally, opts: PopulationReportOptions, type: 'summary' | 'subject-list', lists?: Partial<Record<PopulationCode, string>>): fhir4.MeasureReport {
+function reportOf(
+  t: MeasureTally,
+  opts: PopulationReportOptions,
+  type: 'summary' | 'subject-list',
+  lists?: Partial<Record<PopulationCode, string>>,
+  episodeLists?: Record<string, Partial<Record<PopulationCode, string>>>,
+): fhir4.MeasureReport {
   const report: fhir4.MeasureReport = {
     resourceType: 'MeasureReport',
     id: `${t.id}-${type}`,
@@ -156,8 +167,9 @@ function reportOf(t: MeasureTally, opts: PopulationReportOptions, type: 'summary
     measure: `${t.measureUrl}|${t.version}`,
     date: opts.date,
     period: { start: opts.period.start, end: opts.period.end },
-    group: [populationGroup(t.counts, lists)],
+    group: t.groups ? episodeReportGroups(t.groups, episodeLists) : [populationGroup(t.counts, lists)],
   };
+  if (t.groups && hasUncountedEvents(t.groups)) report.status = 'pending';
   if (t.inverse) report.improvementNotation = { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/measure-improvement-notation', code: 'decrease' }] };
   report.extension = [{ url: UNKNOWN_COUNT_EXTENSION, valueInteger: t.statuses.unknown }];
   return report;
@@ -195,25 +207,31 @@ export function toPopulationBundle(evaluations: Iterable<PatientEvaluation>, opt
   const entry: fhir4.BundleEntry[] = [];
   for (const t of acc.measures()) {
     entry.push({ fullUrl: url(`summary|${t.id}`), resource: reportOf(t, opts, 'summary') });
-    const lists: Partial<Record<PopulationCode, string>> = {};
     const listEntries: fhir4.BundleEntry[] = [];
-    for (const code of POPULATION_CODES) {
-      const subjects = t.subjects?.[code] ?? [];
-      if (!subjects.length) continue;
-      const listUrl = url(`list|${t.id}|${code}`);
-      lists[code] = listUrl;
+    const listOf = (key: string, title: string, subjects: readonly string[]): string | undefined => {
+      if (!subjects.length) return undefined;
+      const listUrl = url(`list|${t.id}|${key}`);
       const list: fhir4.List = {
         resourceType: 'List',
-        id: `${t.id}-${code}`,
+        id: `${t.id}-${key}`,
         status: 'current',
         mode: 'snapshot',
-        title: `${t.title}: ${POPULATION_DISPLAY[code]}`,
+        title: `${t.title}: ${title}`,
         date: opts.date,
         entry: subjects.map((p) => ({ item: { reference: individualUrl(t.id, p) } })),
       };
       listEntries.push({ fullUrl: listUrl, resource: list });
-    }
-    entry.push({ fullUrl: url(`subject-list|${t.id}`), resource: reportOf(t, opts, 'subject-list', lists) }, ...listEntries, ...(individuals.get(t.id) ?? []));
+      return listUrl;
+    };
+    const lists: Partial<Record<PopulationCode, string>> = {};
+    // episode measures list the patients of each rate's populations instead
+    if (!t.groups)
+      for (const code of POPULATION_CODES) {
+        const list = listOf(code, POPULATION_DISPLAY[code], t.subjects?.[code] ?? []);
+        if (list) lists[code] = list;
+      }
+    const groupLists = t.groups && episodeSubjectLists(t.groups, listOf);
+    entry.push({ fullUrl: url(`subject-list|${t.id}`), resource: reportOf(t, opts, 'subject-list', lists, groupLists) }, ...listEntries, ...(individuals.get(t.id) ?? []));
   }
   return { resourceType: 'Bundle', id: `population-${opts.period.start}-${opts.period.end}`, type: 'collection', timestamp: /T/.test(opts.date) ? opts.date : `${opts.date}T00:00:00Z`, entry };
 }

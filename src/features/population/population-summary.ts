@@ -6,6 +6,7 @@
  * Spec: https://build.fhir.org/ig/HL7/cqf-measures/measure-conformance.html#proportion-measure-scoring
  */
 import { PopulationAccumulator, measureScore } from '../../engine/report/summary-measure-report.ts';
+import { episodeScore } from '../../engine/index.ts';
 import type { PopulationCounts } from '../../engine/types.ts';
 import type { PopulationEntry } from './run-population.ts';
 
@@ -46,9 +47,15 @@ export function summarisePopulation(entries: readonly PopulationEntry[]): { meas
  * the number of patients: the population view adds each batch once and reads the summary per batch).
  */
 export function summaryOfAccumulator(acc: PopulationAccumulator): { measures: MeasureSummary[]; gaps: GapSummary[] } {
-  const measures = acc.measures().map((t): MeasureSummary => {
+  const measures = acc.measures().flatMap((t): MeasureSummary[] => {
+    // episode measures (fuh, fum, fua, tcm): one row per rate, counting index events
+    if (t.groups)
+      return t.groups.map((g) => {
+        const rate = episodeScore(g.counts);
+        return { id: `${t.id}/${g.id}`, title: `${t.title}, ${g.id} rate (index events)`, inverse: false, counts: { ...g.counts }, unknown: t.statuses.unknown, ...(rate !== undefined ? { performanceRate: rate } : {}) };
+      });
     const rate = measureScore(t.counts);
-    return { id: t.id, title: t.title, inverse: t.inverse === true, counts: { ...t.counts }, unknown: t.statuses.unknown, ...(rate !== undefined ? { performanceRate: rate } : {}) };
+    return [{ id: t.id, title: t.title, inverse: t.inverse === true, counts: { ...t.counts }, unknown: t.statuses.unknown, ...(rate !== undefined ? { performanceRate: rate } : {}) }];
   });
   const gaps = acc.gaps().map((t): GapSummary => {
     const { open, closed, unknown } = t.counts;
