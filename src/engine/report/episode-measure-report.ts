@@ -64,17 +64,25 @@ export function emptyGroupTallies(groups: readonly MeasureGroupResult[], keepSub
   }));
 }
 
-/** Adds one patient's groups (a verdict, not `unknown`) to the tallies. */
-export function addGroups(tallies: readonly EpisodeGroupTally[], groups: readonly MeasureGroupResult[], patient: string): void {
+/**
+ * Adds one patient's groups to the tallies. A patient whose status is `unknown` (`provisional`:
+ * inputs incomplete, or every event undecidable) adds no populations: its events that would have
+ * counted are added to the unknown events instead.
+ */
+export function addGroups(tallies: readonly EpisodeGroupTally[], groups: readonly MeasureGroupResult[], patient: string, provisional: boolean): void {
   for (const g of groups) {
     const t = tallies.find((x) => x.id === g.id);
     if (!t) continue;
+    t.inProgress += g.inProgress;
+    if (provisional) {
+      t.unknown += g.unknown + g.populations['initial-population'];
+      continue;
+    }
+    t.unknown += g.unknown;
     for (const code of EPISODE_POPULATION_CODES) {
       t.counts[code] += g.populations[code];
       if (g.populations[code] > 0) t.subjects?.[code].push(patient);
     }
-    t.inProgress += g.inProgress;
-    t.unknown += g.unknown;
   }
 }
 

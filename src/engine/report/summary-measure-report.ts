@@ -115,9 +115,10 @@ export class PopulationAccumulator {
     }
     t.patients++;
     t.statuses[m.status]++;
+    // episode measures: an unknown patient's events are counted as unknown events (addGroups)
+    if (m.groups && t.groups) addGroups(t.groups, m.groups, patient, m.status === 'unknown');
     // an unknown status has only provisional populations: no verdict to sum
     if (m.status === 'unknown') return;
-    if (m.groups && t.groups) addGroups(t.groups, m.groups, patient);
     for (const c of POPULATION_CODES) {
       const n = m.populations[c];
       t.counts[c] += n;
