@@ -86,10 +86,20 @@ export function procedureDay(ctx: EvaluationContext, p: fhir4.Procedure): number
   return dayOfValue(ctx, timed ? p.performedDateTime : p.performedPeriod?.start, { resourceType: 'Procedure', id: p.id, field: timed ? 'performedDateTime' : 'performedPeriod.start' });
 }
 
+const CONDITIONS_BY_ID = new WeakMap<EvaluationContext, Map<string, fhir4.Condition>>();
+
 function conditionById(ctx: EvaluationContext, reference: string | undefined): fhir4.Condition | undefined {
   if (typeof reference !== 'string') return undefined;
   const id = reference.split('/').pop();
-  return id ? ctx.ofType<fhir4.Condition>('Condition').find((c) => c.id === id) : undefined;
+  if (!id) return undefined;
+  let byId = CONDITIONS_BY_ID.get(ctx);
+  if (!byId) {
+    byId = new Map();
+    // the first Condition with an id wins, as Array.find would
+    for (const c of ctx.ofType<fhir4.Condition>('Condition')) if (typeof c?.id === 'string' && !byId.has(c.id)) byId.set(c.id, c);
+    CONDITIONS_BY_ID.set(ctx, byId);
+  }
+  return byId.get(id);
 }
 
 function listedDiagnoses(enc: fhir4.Encounter): fhir4.EncounterDiagnosis[] {

@@ -35,8 +35,23 @@ export function followUpEpisodes(ctx: EvaluationContext, family: FollowUpFamily,
   if (!byKey) byPolicy.set(policy, (byKey = new Map()));
   const key = `${family.id}|${range.from}|${range.to}`;
   let out = byKey.get(key);
-  if (!out) byKey.set(key, (out = family.candidates(ctx, policy, range).map((c) => episodeOf(ctx, family, c))));
+  if (!out) {
+    const events = lazyEvents(ctx, family);
+    byKey.set(key, (out = family.candidates(ctx, policy, range).map((c) => episodeOf(ctx, family, c, events))));
+  }
   return out;
+}
+
+/** What closes each kind of window, read once per build and only when an episode needs it. */
+type WindowEvents = (closedBy: 'follow-up' | 'contact') => readonly FollowUpEvent[];
+
+function lazyEvents(ctx: EvaluationContext, family: FollowUpFamily): WindowEvents {
+  const read = new Map<string, readonly FollowUpEvent[]>();
+  return (closedBy) => {
+    let events = read.get(closedBy);
+    if (!events) read.set(closedBy, (events = closedBy === 'contact' ? interactiveContacts(ctx) : family.followUps(ctx)));
+    return events;
+  };
 }
 
 interface Verdict {
@@ -81,17 +96,16 @@ function firstIn(events: readonly FollowUpEvent[], first: number, last: number):
 }
 
 /** The family's windows from an anchor day (step 4). */
-function windowsOf(ctx: EvaluationContext, family: FollowUpFamily, anchorDay: number): EpisodeWindow[] {
+function windowsOf(family: FollowUpFamily, anchorDay: number, events: WindowEvents): EpisodeWindow[] {
   return family.windows.map((w) => {
     const first = w.businessDays !== undefined ? anchorDay + 1 : anchorDay + family.firstDay;
     const last = w.businessDays !== undefined ? addBusinessDays(anchorDay, w.businessDays) : anchorDay + (w.days ?? 0);
-    const events = w.closedBy === 'contact' ? interactiveContacts(ctx) : family.followUps(ctx);
-    const followUp = firstIn(events, first, last);
+    const followUp = firstIn(events(w.closedBy), first, last);
     return { gapId: w.gapId, ...(w.groupId ? { groupId: w.groupId } : {}), first, last, ...(followUp ? { followUp } : {}) };
   });
 }
 
-function episodeOf(ctx: EvaluationContext, family: FollowUpFamily, c: EpisodeCandidate): FollowUpEpisode {
+function episodeOf(ctx: EvaluationContext, family: FollowUpFamily, c: EpisodeCandidate, events: WindowEvents): FollowUpEpisode {
   const evidence: Evidence[] = [c.index, ...c.chain].map((e) => ({ reference: e.reference, rule: e.rule, date: isoDay(e.day) }));
   let verdict: Verdict = { status: c.status, ...(c.reason ? { reason: c.reason } : {}) };
   if (c.status === 'eligible' || c.status === 'unknown') {
@@ -108,6 +122,6 @@ function episodeOf(ctx: EvaluationContext, family: FollowUpFamily, c: EpisodeCan
     status: verdict.status,
     ...(verdict.reason ? { reason: verdict.reason } : {}),
     evidence,
-    windows: counted ? windowsOf(ctx, family, c.anchor.day) : [],
+    windows: counted ? windowsOf(family, c.anchor.day, events) : [],
   };
 }

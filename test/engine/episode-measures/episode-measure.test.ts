@@ -45,7 +45,7 @@ describe('episode measure status', () => {
   });
 
   it('is unknown, with the reason, when the only event cannot be decided', () => {
-    const m = fuhOf(evaluate([{ ...anna, deceasedBoolean: true }, ...mh()]));
+    const m = fuhOf(evaluate([{ ...anna, deceasedBoolean: true } as fhir4.Patient, ...mh()]));
     expect(m.status).toBe('unknown');
     expect(m.reasons?.[0]).toContain('died but not when');
     expect(m.groups![0]).toMatchObject({ unknown: 1, inProgress: 0 });
