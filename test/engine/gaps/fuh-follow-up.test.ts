@@ -211,6 +211,8 @@ describe('who is in FUH (index discharge, age, hospice, death)', () => {
     const g = gap(runFamily(FUH, [maria, ...mhStay(), hospice], { asOf: plusDays(D, 3) }), 'fuh-7');
     expect(g.status).toBe('not-applicable');
     expect(g.why).toContain('hospice');
+    // hospice care that starts after asOf has not happened yet
+    expect(gap(runFamily(FUH, [maria, ...mhStay(), hospice], { asOf: plusDays(D, 1) }), 'fuh-7').status).toBe('open');
   });
 
   it('has no gap for a deceased patient, but a death dated after asOf has not happened yet', () => {
