@@ -18,6 +18,7 @@ import type { Evidence } from '../types.ts';
 import { addBusinessDays } from './business-days.ts';
 import type { GapPolicy } from './gap-policy.ts';
 import { hospiceUntilAsOf, patientDeath } from './follow-up-exclusions.ts';
+import { dayRangeOfValue } from './encounter-facts.ts';
 import { interactiveContacts } from './interactive-contacts.ts';
 import type { FollowUpEvent } from './follow-up-visits.ts';
 import type { EpisodeCandidate, EpisodeStatus, EpisodeWindow, FollowUpEpisode, FollowUpFamily, IndexRange } from './episode-types.ts';
@@ -60,14 +61,19 @@ interface Verdict {
   evidence?: Evidence[];
 }
 
-/** Age rule (step 2). */
+/**
+ * Age rule (step 2). An imprecise birth date (a year, a month) is read as CQL reads an uncertain
+ * age: the rule holds when every possible age satisfies it, fails when none does, else unknown.
+ */
 function ageVerdict(ctx: EvaluationContext, family: FollowUpFamily, day: number): Verdict | undefined {
   if (family.minAge <= 0) return undefined;
-  const age = ageInYearsOn(ctx.record.patient.birthDate, day);
-  if (age === undefined)
-    return { status: 'unknown', reason: `The birth date is missing or too imprecise to tell whether the patient was ${family.minAge} or older on ${isoDay(day)} (${family.short} counts patients aged ${family.minAge} and over).` };
-  if (age < family.minAge) return { status: 'ineligible', reason: `The patient was ${age} on ${isoDay(day)}; ${family.short} counts patients aged ${family.minAge} and over.` };
-  return undefined;
+  const birth = dayRangeOfValue(ctx, ctx.record.patient.birthDate);
+  const youngest = birth ? ageInYearsOn(isoDay(birth.high), day) : undefined;
+  const oldest = birth ? ageInYearsOn(isoDay(birth.low), day) : undefined;
+  if (youngest !== undefined && youngest >= family.minAge) return undefined;
+  if (oldest !== undefined && oldest < family.minAge)
+    return { status: 'ineligible', reason: `The patient was ${oldest} on ${isoDay(day)}; ${family.short} counts patients aged ${family.minAge} and over.` };
+  return { status: 'unknown', reason: `The birth date is missing or too imprecise to tell whether the patient was ${family.minAge} or older on ${isoDay(day)} (${family.short} counts patients aged ${family.minAge} and over).` };
 }
 
 /** Exclusions (step 3). */

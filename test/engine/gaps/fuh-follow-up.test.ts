@@ -202,6 +202,16 @@ describe('who is in FUH (index discharge, age, hospice, death)', () => {
     expect(g.why).toContain('aged 6 and over');
   });
 
+  it('reads an imprecise birth date as CQL does: year-only 1970 is certainly ≥ 6, year-only 2020 on 2026-10-01 may be 5 or 6 (unknown), none is unknown', () => {
+    expect(gap(runFamily(FUH, [patient('yr-1970', 'Al', 'Year', '1970'), ...mhStay()], { asOf: plusDays(D, 2) }), 'fuh-7').status).toBe('open');
+    const child = gap(runFamily(FUH, [patient('yr-2020', 'Bo', 'Year', '2020'), ...mhStay()], { asOf: plusDays(D, 2) }), 'fuh-7');
+    expect(child.status).toBe('unknown');
+    expect(child.why).toContain('too imprecise');
+    const noBirth = { resourceType: 'Patient', id: 'no-birth' } as fhir4.Patient;
+    expect(gap(runFamily(FUH, [noBirth, ...mhStay()], { asOf: plusDays(D, 2) }), 'fuh-7').status).toBe('unknown');
+    expect(gap(runFamily(FUH, [patient('yr-2021', 'Cy', 'Year', '2021'), ...mhStay()], { asOf: plusDays(D, 2) }), 'fuh-7').status).toBe('not-applicable');
+  });
+
   it('is not applicable for a patient in hospice care this year (HEDIS hospice exclusion)', () => {
     const hospice: fhir4.Encounter = {
       resourceType: 'Encounter', id: 'hospice-1', status: 'finished', class: { system: 'http://terminology.hl7.org/CodeSystem/v3-ActCode', code: 'HH' },
