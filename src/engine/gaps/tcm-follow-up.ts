@@ -41,7 +41,7 @@ export function tcmFamily(policy: GapPolicy = DEFAULT_GAP_POLICY): FollowUpFamil
   return {
     id: 'tcm',
     short: 'TCM',
-    indexLabel: 'discharge to the community',
+    indexLabel: 'discharge from hospital or facility care',
     firstDay: FIRST_FOLLOW_UP_DAY.tcm,
     minAge: FOLLOW_UP_MIN_AGE.tcm,
     exclusions: 'tcm',
