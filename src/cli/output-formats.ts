@@ -31,6 +31,8 @@ export function patientJsonLine(ev: PatientEvaluation, requested: Requested): st
     patient: ev.patient,
     measures: ev.measures.map((m) => {
       const o: Record<string, unknown> = { id: m.id, status: m.status, populations: m.populations, evidence: m.evidence };
+      // episode measures (fuh, fum, fua, tcm): the patient's event counts per rate
+      if (m.groups) Object.assign(o, { populationBasis: m.populationBasis, groups: m.groups });
       if (m.closes) o.closes = m.closes;
       if (m.reasons) o.reasons = m.reasons;
       if (m.detail) o.detail = m.detail;

@@ -42,9 +42,12 @@ describe('population view (practitioner launch, attributed Group)', () => {
     for (const id of memberIds) {
       const ev = evaluatePatient(recordFromResources(running.sandbox.resourcesFor(id)), { period, asOf, tzOffsetMin });
       for (const m of ev.measures) {
-        const sum = expected.get(m.id) ?? { 'initial-population': 0, denominator: 0, 'denominator-exclusion': 0, 'denominator-exception': 0, numerator: 0 };
-        if (m.status !== 'unknown') for (const c of CODES) sum[c] += m.populations[c];
-        expected.set(m.id, sum);
+        // episode measures (fuh, fum, fua, tcm) have one summary row per rate: `fuh/7-day` …
+        for (const [key, populations] of m.groups ? m.groups.map((g) => [`${m.id}/${g.id}`, g.populations] as const) : [[m.id, m.populations] as const]) {
+          const sum = expected.get(key) ?? { 'initial-population': 0, denominator: 0, 'denominator-exclusion': 0, 'denominator-exception': 0, numerator: 0 };
+          if (m.status !== 'unknown') for (const c of CODES) sum[c] += populations[c];
+          expected.set(key, sum);
+        }
       }
     }
     expect([...expected.values()].some((c) => c['initial-population'] > 0 && c.numerator > 0)).toBe(true);

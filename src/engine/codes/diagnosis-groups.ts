@@ -53,17 +53,21 @@ export const SUBSTANCE_USE_DISORDER: DiagnosisGroup = {
 };
 
 /**
- * Drug overdose: poisoning by opioids, cocaine, cannabis, other narcotics and psychodysleptics (T40),
- * antiepileptic / sedative-hypnotic / antiparkinson drugs (T42) and psychotropic drugs (T43) —
- * poisoning of any intent (accidental, intentional self-harm, assault, undetermined), never an
- * adverse effect or underdosing ({@link isDrugOverdose}; measures.md §5.1).
+ * Drug overdose: poisoning by drugs, medicaments and biological substances — ICD-10-CM T36–T50 —
+ * of any intent (accidental, intentional self-harm, assault, undetermined), never an adverse effect
+ * or underdosing ({@link isDrugOverdose}; measures.md §5.1, issue #12 §3). T36–T50 is the CDC /
+ * CSTE drug-overdose surveillance definition (Vivolo-Kantor et al., Inj Prev 2021;27:i56,
+ * PMC7948191: "using codes T36–T50 … excluding underdosing and adverse effects"), the open
+ * counterpart of NCQA's licensed "Unintentional Drug Overdose" value set. T51–T65 are toxic effects
+ * of substances chiefly nonmedicinal (alcohol, solvents, carbon monoxide …): not a drug overdose.
+ * (The list used to hold only T40, T42 and T43, missing e.g. a T39.1X1A acetaminophen overdose.)
  */
 export const DRUG_OVERDOSE: DiagnosisGroup = {
   id: 'overdose',
   label: 'Drug overdose',
-  icd10Prefixes: ['T40', 'T42', 'T43'],
+  icd10Prefixes: range('T', 36, 50),
   snomed: ['55680006'],
-  source: 'Open approximation of NCQA Unintentional Drug Overdose: T40, T42, T43 poisonings (intent 1–4).',
+  source: 'CDC/CSTE drug overdose definition: ICD-10-CM T36–T50 poisonings of intent 1–4 (PMC7948191); SNOMED 55680006 drug overdose.',
 };
 
 /** Serious mental illness (recurrent or severe depression, not a single mild/moderate episode): codes/serious-mental-illness.ts. */
@@ -99,6 +103,14 @@ export function conceptInGroup(group: DiagnosisGroup, concept: fhir4.CodeableCon
  */
 export function isIntentionalSelfHarm(coding: fhir4.Coding | undefined): boolean {
   return codingInGroup(INTENTIONAL_SELF_HARM, coding) || icd10PoisoningIntent(coding) === 'intentional-self-harm';
+}
+
+/**
+ * Whether a diagnosis is a mental illness or intentional self-harm: the FUH index discharge and the
+ * FUM index ED visit (HEDIS "Mental Illness" / "Intentional Self-Harm", measures.md §5).
+ */
+export function isMentalHealthDiagnosis(concept: fhir4.CodeableConcept | undefined): boolean {
+  return conceptInGroup(MENTAL_ILLNESS, concept) || (Array.isArray(concept?.coding) && concept!.coding!.some((c) => isIntentionalSelfHarm(c)));
 }
 
 const POISONING_INTENTS = new Set(['accidental', 'intentional-self-harm', 'assault', 'undetermined']);

@@ -1,89 +1,72 @@
 /**
- * Follow-up after an emergency-department visit (HEDIS FUM and FUA, ../shared/design/measures.md §5):
- * - `fum-7`, `fum-30`: ED visit with a principal mental-health diagnosis, or intentional self-harm
- *   as any diagnosis;
- * - `fua-7`, `fua-30`: ED visit with a principal substance-use-disorder diagnosis (F10–F19 except
- *   F17 nicotine), or a drug overdose as any diagnosis.
- * The ED date counts (days 0..7 and 0..30). ED visits that became an admission are not anchors;
- * only the first eligible ED visit of a 31-day episode anchors (index-events.ts).
+ * Follow-up after an emergency-department visit (HEDIS FUM and FUA, ../shared/design/measures.md
+ * §5, §5.1); index rules in ed-episodes.ts, follow-up rules in follow-up-visits.ts / moud-events.ts.
+ * - FUM (`fum-7`, `fum-30`; measure `fum`): mental-health or self-harm ED visit, age ≥ 6;
+ * - FUA (`fua-7`, `fua-30`; measure `fua`): substance-use or overdose ED visit, age ≥ 13.
+ * The ED date counts (days 0..7 and 0..30: "8 total days", "31 total days").
  */
 import type { GapDefinition } from '../measure-definition.ts';
-import type { EvaluationContext } from '../evaluation-context.ts';
-import { conceptInGroup, isDrugOverdose, isIntentionalSelfHarm, MENTAL_ILLNESS, SUBSTANCE_USE_DISORDER } from '../codes/diagnosis-groups.ts';
-import { codingsOf } from '../fhir/codings.ts';
-import { isoDay } from '../fhir/dates.ts';
-import type { GapResult } from '../types.ts';
-import { ANY_INPATIENT_CLASSES, DEFAULT_GAP_POLICY, FIRST_FOLLOW_UP_DAY, FUA_WINDOW_DAYS, FUM_WINDOW_DAYS, type GapPolicy } from './gap-policy.ts';
-import { allDiagnoses, principalDiagnosis } from './encounter-facts.ts';
-import { edAnchor, edVisits, inpatientStays, type EdVisit } from './index-events.ts';
-import { followUpVisits } from './follow-up-visits.ts';
-import { noIndexGap, windowGap } from './follow-up-window.ts';
+import { DEFAULT_GAP_POLICY, FIRST_FOLLOW_UP_DAY, FOLLOW_UP_MIN_AGE, FUA_WINDOW_DAYS, FUM_WINDOW_DAYS, type GapPolicy } from './gap-policy.ts';
+import { edCandidates, isFuaIndexVisit, isFumIndexVisit } from './ed-episodes.ts';
+import { closesFua, closesFum, followUpVisits, type FollowUpEvent } from './follow-up-visits.ts';
+import { moudEvents } from './moud-events.ts';
+import { followUpGaps } from './follow-up-gaps.ts';
+import type { FollowUpFamily, FollowUpWindowDef } from './episode-types.ts';
 
-const REQUIRES = ['Encounter', 'Condition'] as const;
-const VISIT_LABEL = 'an outpatient, telehealth or behavioral-health follow-up visit';
-
-/** What makes an ED visit an anchor of one family. */
-interface EdFamily {
-  windows: Readonly<Record<string, number>>;
-  firstDay: number;
-  short: string;
-  indexLabel: string;
-  qualifies: (ctx: EvaluationContext, visit: EdVisit) => boolean;
+function windows(byId: Readonly<Record<string, number>>, short: string, indexLabel: string, visitLabel: string): FollowUpWindowDef[] {
+  return Object.entries(byId).map(([gapId, days]) => ({
+    gapId,
+    groupId: `${days}-day`,
+    days,
+    closedBy: 'follow-up' as const,
+    title: `Follow-up within ${days} days after ${indexLabel} (${short})`,
+    visitLabel,
+  }));
 }
 
-/** FUM: principal mental-health diagnosis, or intentional self-harm among any diagnoses. */
-const FUM: EdFamily = {
-  windows: FUM_WINDOW_DAYS,
-  firstDay: FIRST_FOLLOW_UP_DAY.fum,
+/** The FUM follow-up family. */
+export const FUM_FAMILY: FollowUpFamily = {
+  id: 'fum',
   short: 'FUM',
   indexLabel: 'mental-health ED visit',
-  qualifies: (ctx, v) =>
-    conceptInGroup(MENTAL_ILLNESS, principalDiagnosis(ctx, v.encounter)) ||
-    allDiagnoses(ctx, v.encounter).some((d) => codingsOf(d).some((c) => isIntentionalSelfHarm(c))),
+  firstDay: FIRST_FOLLOW_UP_DAY.fum,
+  minAge: FOLLOW_UP_MIN_AGE.fum,
+  exclusions: 'hedis',
+  requires: ['Encounter', 'Condition'],
+  windows: windows(FUM_WINDOW_DAYS, 'FUM', 'mental-health ED visit', 'an outpatient, telehealth or behavioral-health visit with a mental-health diagnosis'),
+  candidates: (ctx, policy, range) => edCandidates(ctx, policy, range, isFumIndexVisit, 'fum-ed-visit'),
+  followUps: (ctx) => followUpVisits(ctx).filter((v) => closesFum(ctx, v)),
 };
 
-/** FUA: principal substance-use-disorder diagnosis, or a drug overdose among any diagnoses. */
-const FUA: EdFamily = {
-  windows: FUA_WINDOW_DAYS,
-  firstDay: FIRST_FOLLOW_UP_DAY.fua,
+const FUA_FOLLOW_UPS = new WeakMap<object, FollowUpEvent[]>();
+
+/** The FUA follow-up family. */
+export const FUA_FAMILY: FollowUpFamily = {
+  id: 'fua',
   short: 'FUA',
   indexLabel: 'substance-use ED visit',
-  qualifies: (ctx, v) =>
-    conceptInGroup(SUBSTANCE_USE_DISORDER, principalDiagnosis(ctx, v.encounter)) ||
-    allDiagnoses(ctx, v.encounter).some((d) => codingsOf(d).some((c) => isDrugOverdose(c))),
+  firstDay: FIRST_FOLLOW_UP_DAY.fua,
+  minAge: FOLLOW_UP_MIN_AGE.fua,
+  exclusions: 'hedis',
+  requires: ['Encounter', 'Condition', 'MedicationRequest', 'Procedure'],
+  windows: windows(FUA_WINDOW_DAYS, 'FUA', 'substance-use ED visit', 'a visit with a substance-use or overdose diagnosis, or addiction medication (MOUD) prescribed or given'),
+  candidates: (ctx, policy, range) => edCandidates(ctx, policy, range, isFuaIndexVisit, 'fua-ed-visit'),
+  followUps: (ctx) => {
+    let out = FUA_FOLLOW_UPS.get(ctx);
+    if (!out) {
+      out = [...followUpVisits(ctx).filter((v) => closesFua(ctx, v)), ...moudEvents(ctx)].sort((a, b) => a.day - b.day || a.reference.localeCompare(b.reference));
+      FUA_FOLLOW_UPS.set(ctx, out);
+    }
+    return out;
+  },
 };
-
-function edFollowUpGaps(family: EdFamily, policy: GapPolicy): GapDefinition {
-  return {
-    ids: Object.keys(family.windows),
-    requires: REQUIRES,
-    evaluate(ctx: EvaluationContext): GapResult[] {
-      const stays = inpatientStays(ctx, ANY_INPATIENT_CLASSES);
-      const anchor = edAnchor(ctx, edVisits(ctx), stays, (v) => family.qualifies(ctx, v), policy);
-      const visits = anchor ? followUpVisits(ctx) : [];
-      return Object.entries(family.windows).map(([id, days]) => {
-        const spec = {
-          id,
-          title: `Follow-up within ${days} days after ${family.indexLabel} (${family.short})`,
-          firstDay: family.firstDay,
-          windowDays: days,
-          indexLabel: family.indexLabel,
-          visitLabel: VISIT_LABEL,
-        };
-        if (!anchor) return noIndexGap(ctx, spec, REQUIRES, policy.lookbackDays);
-        const evidence = [{ reference: anchor.reference, rule: `${family.short.toLowerCase()}-ed-visit`, date: isoDay(anchor.day) }];
-        return windowGap(ctx, spec, { day: anchor.day, evidence }, visits, REQUIRES);
-      });
-    },
-  };
-}
 
 /** The FUM gap family (`fum-7`, `fum-30`) under a policy. */
 export function fumGaps(policy: GapPolicy = DEFAULT_GAP_POLICY): GapDefinition {
-  return edFollowUpGaps(FUM, policy);
+  return followUpGaps(FUM_FAMILY, policy);
 }
 
 /** The FUA gap family (`fua-7`, `fua-30`) under a policy. */
 export function fuaGaps(policy: GapPolicy = DEFAULT_GAP_POLICY): GapDefinition {
-  return edFollowUpGaps(FUA, policy);
+  return followUpGaps(FUA_FAMILY, policy);
 }

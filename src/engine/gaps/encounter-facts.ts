@@ -45,20 +45,23 @@ export function tookPlace(enc: fhir4.Encounter): boolean {
 }
 
 /**
- * The single day of `period.start` / `period.end` in the evaluation zone; `undefined` when absent
- * or coarser than a day. An unreadable value is reported once as a data issue.
+ * The single day of a FHIR date/dateTime value in the evaluation zone; `undefined` when absent or
+ * coarser than a day. An unreadable or imprecise value is reported once as a data issue naming the
+ * resource and field. The one place the follow-up gaps turn a FHIR date into a day.
  */
-export function encounterDay(ctx: EvaluationContext, enc: fhir4.Encounter, end: 'start' | 'end'): number | undefined {
-  const raw = enc.period?.[end];
+export function dayOfValue(
+  ctx: EvaluationContext,
+  raw: unknown,
+  where: { resourceType: string; id?: string | undefined; field: string },
+): number | undefined {
   if (raw === undefined) return undefined;
-  const v = parseFhirDateTime(raw);
-  const range = v ? dayRangeOf(v, ctx.tz) : undefined;
+  const range = dayRangeOfValue(ctx, raw);
   if (!range || range.low !== range.high) {
     ctx.issue({
-      resourceType: 'Encounter',
-      ...(enc.id ? { id: enc.id } : {}),
-      field: `period.${end}`,
-      message: 'not a date of day precision: encounter ignored by the follow-up gaps',
+      resourceType: where.resourceType,
+      ...(where.id ? { id: where.id } : {}),
+      field: where.field,
+      message: 'not a date of day precision: ignored by the follow-up gaps',
       severity: 'warning',
     });
     return undefined;
@@ -66,10 +69,37 @@ export function encounterDay(ctx: EvaluationContext, enc: fhir4.Encounter, end: 
   return range.low;
 }
 
+/** The days a FHIR date/dateTime value may fall on in the evaluation zone (low = high at day precision); silent. */
+export function dayRangeOfValue(ctx: EvaluationContext, raw: unknown): { low: number; high: number } | undefined {
+  const v = parseFhirDateTime(raw);
+  return v ? dayRangeOf(v, ctx.tz) : undefined;
+}
+
+/** The single day of `period.start` / `period.end` in the evaluation zone (see {@link dayOfValue}). */
+export function encounterDay(ctx: EvaluationContext, enc: fhir4.Encounter, end: 'start' | 'end'): number | undefined {
+  return dayOfValue(ctx, enc.period?.[end], { resourceType: 'Encounter', id: enc.id, field: `period.${end}` });
+}
+
+/** The day a Procedure was performed (`performedDateTime`, else `performedPeriod.start`; see {@link dayOfValue}). */
+export function procedureDay(ctx: EvaluationContext, p: fhir4.Procedure): number | undefined {
+  const timed = p.performedDateTime !== undefined;
+  return dayOfValue(ctx, timed ? p.performedDateTime : p.performedPeriod?.start, { resourceType: 'Procedure', id: p.id, field: timed ? 'performedDateTime' : 'performedPeriod.start' });
+}
+
+const CONDITIONS_BY_ID = new WeakMap<EvaluationContext, Map<string, fhir4.Condition>>();
+
 function conditionById(ctx: EvaluationContext, reference: string | undefined): fhir4.Condition | undefined {
   if (typeof reference !== 'string') return undefined;
   const id = reference.split('/').pop();
-  return id ? ctx.ofType<fhir4.Condition>('Condition').find((c) => c.id === id) : undefined;
+  if (!id) return undefined;
+  let byId = CONDITIONS_BY_ID.get(ctx);
+  if (!byId) {
+    byId = new Map();
+    // the first Condition with an id wins, as Array.find would
+    for (const c of ctx.ofType<fhir4.Condition>('Condition')) if (typeof c?.id === 'string' && !byId.has(c.id)) byId.set(c.id, c);
+    CONDITIONS_BY_ID.set(ctx, byId);
+  }
+  return byId.get(id);
 }
 
 function listedDiagnoses(enc: fhir4.Encounter): fhir4.EncounterDiagnosis[] {

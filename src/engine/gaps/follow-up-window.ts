@@ -1,85 +1,82 @@
 /**
- * One follow-up window after an index day, as a gap. The window runs from the index day plus
- * `firstDay` (1 when a visit on the index day does not count, 0 when it does) to the index day
- * plus `windowDays`, both inclusive:
- * - a follow-up visit inside the window → `closed`;
+ * One follow-up window of an episode, as a gap. The window runs from its first to its last day,
+ * both inclusive (follow-up-episodes.ts computes them and the first follow-up inside):
+ * - a follow-up inside the window → `closed`;
  * - none yet and the window still running on asOf → `open`, due the window's last day;
  * - none and the window over → `open` with "missed" in `why`: a passed window can no longer be
  *   closed for the measure, but the patient still needs to be seen, so it stays visible (until the
  *   index event leaves the look-back) rather than disappearing.
  * Incomplete input data turn an open result into `unknown` (a visit may exist that was not read);
- * a closed result stands, because the visit that closes it was read.
+ * a closed result stands, because the follow-up that closes it was read. An episode whose
+ * eligibility is unknown (e.g. TCM without a discharge disposition) is `unknown` unless closed.
  */
 import type { EvaluationContext } from '../evaluation-context.ts';
 import { isoDay } from '../fhir/dates.ts';
 import { incompleteInputs } from '../measures/proportion.ts';
 import type { Evidence, GapResult } from '../types.ts';
-import type { FollowUpVisit } from './follow-up-visits.ts';
+import type { EpisodeWindow } from './episode-types.ts';
 
 /** What one window gap is. */
 export interface WindowSpec {
   id: string;
   title: string;
-  /** First day after the index day on which a visit counts (0 = the index day counts). */
-  firstDay: number;
-  windowDays: number;
   /** Plain-language index event, e.g. "discharge from a mental-health inpatient stay". */
   indexLabel: string;
-  /** Kind of visit that closes the gap, e.g. "an outpatient, telehealth or behavioral-health follow-up visit". */
+  /** Kind of follow-up that closes the gap, e.g. "an outpatient visit with a mental-health diagnosis". */
   visitLabel: string;
+  /** Plain-language length, e.g. "7 days", "2 business days". */
+  lengthLabel: string;
+  /** Whether a follow-up on the index day counts. */
+  indexDayCounts: boolean;
 }
 
 /** The index event a window starts from. */
 export interface WindowIndex {
   day: number;
   evidence: Evidence[];
-  /** Extra sentence for `why` (e.g. "Readmitted on …; the anchor moved to the later discharge."). */
+  /** Extra sentence for `why` (e.g. "Readmitted …; the window runs from the later discharge."). */
   note?: string;
+  /** Set when whether the episode counts is unknown: the reason, said instead of "open". */
+  unknownReason?: string;
 }
 
-/** The gap of one window given the index event and the candidate visits. */
-export function windowGap(
-  ctx: EvaluationContext,
-  spec: WindowSpec,
-  index: WindowIndex,
-  visits: readonly FollowUpVisit[],
-  requires: readonly string[],
-): GapResult {
-  const first = index.day + spec.firstDay;
-  const last = index.day + spec.windowDays;
-  const due = isoDay(last);
+/** The gap of one window of an episode. */
+export function windowGap(ctx: EvaluationContext, spec: WindowSpec, index: WindowIndex, window: EpisodeWindow, requires: readonly string[]): GapResult {
+  const due = isoDay(window.last);
   const indexDate = isoDay(index.day);
   const note = index.note ? ` ${index.note}` : '';
-  const visit = visits.find((v) => v.day >= first && v.day <= last);
   const base = { id: spec.id, title: spec.title };
+  const visit = window.followUp;
   if (visit) {
     return {
       ...base,
       status: 'closed',
-      why: `Followed up on ${isoDay(visit.day)}, ${visit.day - index.day} day(s) after the ${spec.indexLabel} of ${indexDate}.${note}`,
-      evidence: [...index.evidence, { reference: visit.reference, rule: 'follow-up-visit', date: isoDay(visit.day) }],
+      why: `Followed up on ${isoDay(visit.day)}, ${visit.day - index.day} day(s) after the ${spec.indexLabel} of ${indexDate}.${note}${index.unknownReason ? ` (${index.unknownReason})` : ''}`,
+      evidence: [...index.evidence, { reference: visit.reference, rule: visit.rule, date: isoDay(visit.day), ...(visit.display ? { display: visit.display } : {}) }],
     };
   }
-  const reasons = incompleteInputs(ctx, requires);
   const closes = `${capitalise(spec.visitLabel)} by ${due}`;
-  if (reasons.length) {
+  const reasons = incompleteInputs(ctx, requires);
+  if (index.unknownReason || reasons.length) {
     return {
       ...base,
       status: 'unknown',
       due,
       closes,
-      why: `No follow-up found after the ${spec.indexLabel} of ${indexDate}, but the data may be incomplete: ${reasons.join('; ')}.`,
+      why: index.unknownReason
+        ? `${index.unknownReason} If it applies: no follow-up yet after the ${spec.indexLabel} of ${indexDate}.`
+        : `No follow-up found after the ${spec.indexLabel} of ${indexDate}, but the data may be incomplete: ${reasons.join('; ')}.`,
       evidence: index.evidence,
     };
   }
-  const sameDay = spec.firstDay > 0 ? ' (a visit on that day does not count)' : ' (a visit that day counts)';
-  if (ctx.asOfDay <= last) {
+  const sameDay = spec.indexDayCounts ? ' (a visit that day counts)' : ' (a visit on that day does not count)';
+  if (ctx.asOfDay <= window.last) {
     return {
       ...base,
       status: 'open',
       due,
       closes,
-      why: `${capitalise(spec.indexLabel)} on ${indexDate}${sameDay}; no follow-up visit yet — ${last - ctx.asOfDay} day(s) left.${note}`,
+      why: `${capitalise(spec.indexLabel)} on ${indexDate}${sameDay}; no follow-up yet — ${window.last - ctx.asOfDay} day(s) left.${note}`,
       evidence: index.evidence,
     };
   }
@@ -87,8 +84,8 @@ export function windowGap(
     ...base,
     status: 'open',
     due,
-    closes: `See the patient as soon as possible (the ${spec.windowDays}-day window closed on ${due})`,
-    why: `Missed: no follow-up visit within ${spec.windowDays} days of the ${spec.indexLabel} of ${indexDate}; the window closed on ${due} and can no longer be met.${note}`,
+    closes: `See the patient as soon as possible (the ${spec.lengthLabel} window closed on ${due})`,
+    why: `Missed: no follow-up within ${spec.lengthLabel} of the ${spec.indexLabel} of ${indexDate}; the window closed on ${due} and can no longer be met.${note}`,
     evidence: index.evidence,
   };
 }
@@ -100,6 +97,7 @@ export function noIndexGap(
   requires: readonly string[],
   lookbackDays: number,
   why?: string,
+  evidence: Evidence[] = [],
 ): GapResult {
   const reasons = incompleteInputs(ctx, requires);
   if (reasons.length)
@@ -109,7 +107,7 @@ export function noIndexGap(
     title: spec.title,
     status: 'not-applicable',
     why: why ?? `No ${spec.indexLabel} in the last ${lookbackDays} days.`,
-    evidence: [],
+    evidence,
   };
 }
 

@@ -1,61 +1,42 @@
 /**
- * `fuh-7`, `fuh-30`: follow-up within 7 / 30 days after discharge from an acute inpatient stay
- * whose principal diagnosis is a mental illness or intentional self-harm (HEDIS FUH,
- * ../shared/design/measures.md §5). Visits on the discharge date do not count; a readmission or
- * direct transfer within 30 days moves the anchor to the later discharge. Diagnosis groups are the
- * open approximations in codes/diagnosis-groups.ts.
+ * FUH — follow-up after hospitalization for mental illness (HEDIS; ../shared/design/measures.md §5,
+ * §5.1): index = discharge from an acute inpatient stay whose principal diagnosis is a mental
+ * illness or intentional self-harm, patient 6 or older on the discharge day; readmission rules in
+ * discharge-episodes.ts; windows 7 and 30 days after discharge, the discharge day itself does not
+ * count; the follow-up is with a mental-health practitioner or carries a principal mental-health
+ * diagnosis (follow-up-visits.ts). Gaps `fuh-7`, `fuh-30`; measure `fuh` (groups `7-day`, `30-day`).
  */
 import type { GapDefinition } from '../measure-definition.ts';
-import type { EvaluationContext } from '../evaluation-context.ts';
-import { conceptInGroup, isIntentionalSelfHarm, MENTAL_ILLNESS } from '../codes/diagnosis-groups.ts';
-import { codingsOf } from '../fhir/codings.ts';
-import { isoDay } from '../fhir/dates.ts';
-import type { GapResult } from '../types.ts';
-import { ACUTE_INPATIENT_CLASSES, DEFAULT_GAP_POLICY, FIRST_FOLLOW_UP_DAY, FUH_WINDOW_DAYS, type GapPolicy } from './gap-policy.ts';
-import { principalDiagnosis } from './encounter-facts.ts';
-import { dischargeAnchor, inpatientStays, type InpatientStay } from './index-events.ts';
-import { followUpVisits } from './follow-up-visits.ts';
-import { noIndexGap, windowGap, type WindowIndex } from './follow-up-window.ts';
+import { DEFAULT_GAP_POLICY, FIRST_FOLLOW_UP_DAY, FOLLOW_UP_MIN_AGE, FUH_WINDOW_DAYS, type GapPolicy } from './gap-policy.ts';
+import { fuhCandidates } from './discharge-episodes.ts';
+import { closesFuh, followUpVisits } from './follow-up-visits.ts';
+import { followUpGaps } from './follow-up-gaps.ts';
+import type { FollowUpFamily } from './episode-types.ts';
 
-const REQUIRES = ['Encounter', 'Condition'] as const;
-const INDEX_LABEL = 'discharge from a mental-health inpatient stay';
-const VISIT_LABEL = 'an outpatient, telehealth or behavioral-health follow-up visit';
+const VISIT_LABEL = 'a visit with a mental-health practitioner, or any visit whose principal diagnosis is mental health';
 
-/** Whether a diagnosis is a mental illness or intentional self-harm (FUH / FUM denominators). */
-export function isMentalHealthDiagnosis(concept: fhir4.CodeableConcept | undefined): boolean {
-  return conceptInGroup(MENTAL_ILLNESS, concept) || codingsOf(concept).some((c) => isIntentionalSelfHarm(c));
-}
+/** The FUH follow-up family. */
+export const FUH_FAMILY: FollowUpFamily = {
+  id: 'fuh',
+  short: 'FUH',
+  indexLabel: 'discharge from a mental-health inpatient stay',
+  firstDay: FIRST_FOLLOW_UP_DAY.fuh,
+  minAge: FOLLOW_UP_MIN_AGE.fuh,
+  exclusions: 'hedis',
+  requires: ['Encounter', 'Condition'],
+  windows: Object.entries(FUH_WINDOW_DAYS).map(([gapId, days]) => ({
+    gapId,
+    groupId: `${days}-day`,
+    days,
+    closedBy: 'follow-up' as const,
+    title: `Follow-up within ${days} days after mental-health hospitalization (FUH)`,
+    visitLabel: VISIT_LABEL,
+  })),
+  candidates: fuhCandidates,
+  followUps: (ctx) => followUpVisits(ctx).filter((v) => closesFuh(ctx, v)),
+};
 
-function title(days: number): string {
-  return `Follow-up within ${days} days after mental-health hospitalization (FUH)`;
-}
-
-/** The FUH gap family under a policy. */
+/** The FUH gap family (`fuh-7`, `fuh-30`) under a policy. */
 export function fuhGaps(policy: GapPolicy = DEFAULT_GAP_POLICY): GapDefinition {
-  return {
-    ids: Object.keys(FUH_WINDOW_DAYS),
-    requires: REQUIRES,
-    evaluate(ctx: EvaluationContext): GapResult[] {
-      const stays = inpatientStays(ctx, ACUTE_INPATIENT_CLASSES);
-      const qualifies = (s: InpatientStay) => isMentalHealthDiagnosis(principalDiagnosis(ctx, s.encounter));
-      const anchor = dischargeAnchor(ctx, stays, qualifies, policy);
-      const visits = anchor.kind === 'discharged' ? followUpVisits(ctx) : [];
-      return Object.entries(FUH_WINDOW_DAYS).map(([id, days]) => {
-        const spec = { id, title: title(days), firstDay: FIRST_FOLLOW_UP_DAY.fuh, windowDays: days, indexLabel: INDEX_LABEL, visitLabel: VISIT_LABEL };
-        if (anchor.kind === 'none') return noIndexGap(ctx, spec, REQUIRES, policy.lookbackDays);
-        if (anchor.kind === 'readmitted')
-          return noIndexGap(ctx, spec, REQUIRES, policy.lookbackDays,
-            `Readmitted on ${isoDay(anchor.stay.admitDay)} after the mental-health discharge of ${isoDay(anchor.index.dischargeDay!)}; the follow-up window starts at the later discharge.`);
-        const index: WindowIndex = {
-          day: anchor.anchor.dischargeDay!,
-          evidence: [{ reference: anchor.index.reference, rule: 'mental-health-discharge', date: isoDay(anchor.index.dischargeDay!) }],
-        };
-        if (anchor.anchor !== anchor.index) {
-          index.evidence.push({ reference: anchor.anchor.reference, rule: 'readmission-discharge', date: isoDay(anchor.anchor.dischargeDay!) });
-          index.note = `Readmitted within ${policy.readmissionDays} days; the window runs from the later discharge.`;
-        }
-        return windowGap(ctx, spec, index, visits, REQUIRES);
-      });
-    },
-  };
+  return followUpGaps(FUH_FAMILY, policy);
 }

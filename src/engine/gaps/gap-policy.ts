@@ -15,6 +15,15 @@ export const FUM_WINDOW_DAYS = { 'fum-7': 7, 'fum-30': 30 } as const;
 export const FUA_WINDOW_DAYS = { 'fua-7': 7, 'fua-30': 30 } as const;
 /** TCM: face-to-face visit within 7 days (CPT 99496, high complexity) or 14 days (99495). */
 export const TCM_WINDOW_DAYS = { 'tcm-7': 7, 'tcm-14': 14 } as const;
+/**
+ * TCM: interactive contact (direct, telephone or electronic) with the patient or caregiver within
+ * 2 business days following the discharge (CPT 99495/99496 descriptors; CMS TCM FAQ, 2016:
+ * "Business days are Monday through Friday, except holidays, without respect to normal practice
+ * hours or date of notification of discharge"). Holidays: US federal holidays (business-days.ts).
+ */
+export const TCM_CONTACT_BUSINESS_DAYS = 2;
+/** Gap id of the TCM interactive-contact window. */
+export const TCM_CONTACT_GAP_ID = 'tcm-contact-2d';
 
 /**
  * How far back from asOf an index event (discharge or ED visit) may lie and still anchor a gap.
@@ -22,15 +31,25 @@ export const TCM_WINDOW_DAYS = { 'tcm-7': 7, 'tcm-14': 14 } as const;
  */
 export const INDEX_EVENT_LOOKBACK_DAYS = 60;
 /**
- * HEDIS FUH: a readmission or direct transfer admitted within 30 days after the discharge moves
- * the index discharge to the later stay's discharge.
+ * HEDIS FUH: a readmission or direct transfer admitted within the 30-day follow-up period after the
+ * discharge (the discharge day included: a same-day direct transfer) decides the index discharge —
+ * an acute mental-health readmission moves it to the later discharge, any other readmission
+ * removes it (measures.md §5.1).
  */
 export const READMISSION_WINDOW_DAYS = 30;
 /**
- * HEDIS FUM / FUA: an ED visit followed by an inpatient admission on the ED day or the next day is
- * an admission, not an ED anchor ("ED visits resulting in an inpatient stay are excluded").
+ * TCM: a readmission admitted before the 14-day face-to-face window has ended interrupts the
+ * transition; the later discharge (if to the community) starts the TCM windows. A documented
+ * choice mirroring FUH (the readmission window is the longest follow-up window); CMS lets a
+ * practitioner report TCM once per 30 days, so a later discharge never doubles an episode here.
  */
-export const ED_TO_ADMISSION_DAYS = 1;
+export const TCM_READMISSION_WINDOW_DAYS = 14;
+/**
+ * HEDIS FUM / FUA: an ED visit followed by an inpatient or residential admission on the ED date or
+ * within the 30 days after, whatever the admission's diagnosis, is not an index visit
+ * (measures.md §5.1).
+ */
+export const ED_TO_ADMISSION_DAYS = 30;
 /** HEDIS FUM / FUA: only the first eligible ED visit in a 31-day period anchors (days 0..30). */
 export const ED_EPISODE_DAYS = 30;
 /**
@@ -39,6 +58,12 @@ export const ED_EPISODE_DAYS = 30;
  * post-discharge visit, so the discharge day itself does not count (1) — a documented choice.
  */
 export const FIRST_FOLLOW_UP_DAY = { fuh: 1, fum: 0, fua: 0, tcm: 1 } as const;
+/**
+ * Minimum age on the index day (HEDIS: FUH "6 years and older as of the date of discharge", FUM
+ * "6 years and older on the date of the ED visit", FUA "13 years and older on the date of the ED
+ * visit"; TCM has no age limit). measures.md §5.
+ */
+export const FOLLOW_UP_MIN_AGE = { fuh: 6, fum: 6, fua: 13, tcm: 0 } as const;
 
 /** CMS2: a screening counts for an encounter when it is 14 days or less on or before the encounter day. */
 export const SCREENING_LOOKBACK_DAYS = 14;
@@ -53,8 +78,15 @@ export const FOLLOW_UP_CLASSES = ['AMB', 'VR', 'HH'] as const;
 export const NON_FOLLOW_UP_CLASSES = ['EMER', 'IMP', 'ACUTE', 'NONAC', 'SS', 'OBSENC', 'PRENC'] as const;
 /** Encounter classes of an acute inpatient stay (FUH anchors). */
 export const ACUTE_INPATIENT_CLASSES = ['IMP', 'ACUTE'] as const;
-/** Encounter classes of any inpatient stay (TCM anchors: also non-acute / skilled nursing stays). */
+/** Encounter classes of a nonacute inpatient or residential stay (skilled nursing, rehabilitation, residential treatment). */
+export const NONACUTE_INPATIENT_CLASSES = ['NONAC'] as const;
+/** Encounter classes of any inpatient stay (readmissions; FUM/FUA "ED visit followed by an admission"). */
 export const ANY_INPATIENT_CLASSES = ['IMP', 'ACUTE', 'NONAC'] as const;
+/**
+ * Encounter classes of an observation stay. CMS TCM: discharges from "observation status in a
+ * hospital" qualify too (MLN908628); observation is not an inpatient stay for FUH/FUM/FUA.
+ */
+export const OBSERVATION_CLASSES = ['OBSENC'] as const;
 /** Encounter classes of an emergency-department visit. */
 export const ED_CLASSES = ['EMER'] as const;
 /** Encounter statuses of a follow-up visit that took place (a planned visit does not close a gap). */
@@ -64,6 +96,8 @@ export const FOLLOW_UP_STATUSES = ['finished', 'in-progress'] as const;
 export interface GapPolicy {
   lookbackDays: number;
   readmissionDays: number;
+  tcmReadmissionDays: number;
+  tcmContactBusinessDays: number;
   edToAdmissionDays: number;
   edEpisodeDays: number;
   screeningLookbackDays: number;
@@ -77,6 +111,8 @@ export interface GapPolicy {
 export const DEFAULT_GAP_POLICY: GapPolicy = {
   lookbackDays: INDEX_EVENT_LOOKBACK_DAYS,
   readmissionDays: READMISSION_WINDOW_DAYS,
+  tcmReadmissionDays: TCM_READMISSION_WINDOW_DAYS,
+  tcmContactBusinessDays: TCM_CONTACT_BUSINESS_DAYS,
   edToAdmissionDays: ED_TO_ADMISSION_DAYS,
   edEpisodeDays: ED_EPISODE_DAYS,
   screeningLookbackDays: SCREENING_LOOKBACK_DAYS,

@@ -1,23 +1,27 @@
 /**
- * The index events follow-up gaps are anchored on: inpatient discharges (FUH, TCM) and ED visits
- * (FUM, FUA), with the HEDIS anchoring rules of ../shared/design/measures.md §5:
- * - a readmission or direct transfer admitted within 30 days after a discharge moves the anchor to
- *   the later stay's discharge (while the patient is still in hospital there is no anchor yet);
- * - an ED visit followed by an inpatient admission on the ED day or the next day, or linked to a
- *   stay by `partOf`, became an admission and is not an ED anchor;
- * - only the first eligible ED visit of a 31-day episode anchors.
+ * The encounters follow-up episodes start from: hospital stays (FUH and TCM discharges) and ED
+ * visits (FUM and FUA), read once per evaluation. Only what happened on or before asOf exists: a
+ * stay admitted after asOf is not read, a discharge after asOf is "still admitted" (nothing dated
+ * after the as-of date counts). Settings, in FHIR terms:
+ * - acute inpatient: class IMP or ACUTE, or a type in the eCQM "Encounter Inpatient" value set;
+ * - nonacute inpatient / residential: class NONAC (skilled nursing, rehabilitation, residential);
+ * - observation: class OBSENC (a TCM discharge setting, CMS MLN908628; never an FUH index);
+ * - ED visit: class EMER or a type in "Emergency Department Evaluation and Management Visit".
  */
 import type { EvaluationContext } from '../evaluation-context.ts';
-import type { GapPolicy } from './gap-policy.ts';
-import { ED_CLASSES } from './gap-policy.ts';
 import { EMERGENCY_DEPARTMENT_EVALUATION_AND_MANAGEMENT_VISIT } from '../valuesets/catalog/emergency-department-evaluation-and-management-visit.ts';
 import { ENCOUNTER_INPATIENT } from '../valuesets/catalog/encounter-inpatient.ts';
+import { ACUTE_INPATIENT_CLASSES, ED_CLASSES, NONACUTE_INPATIENT_CLASSES, OBSERVATION_CLASSES } from './gap-policy.ts';
 import { encounterDay, encounterRef, hasClass, tookPlace, typeInAny } from './encounter-facts.ts';
 
-/** One inpatient stay. */
-export interface InpatientStay {
+/** The kind of stay (see the file comment). */
+export type StaySetting = 'acute' | 'nonacute' | 'observation';
+
+/** One hospital stay. */
+export interface HospitalStay {
   encounter: fhir4.Encounter;
   reference: string;
+  setting: StaySetting;
   admitDay: number;
   /** Absent while the patient is still admitted on asOf. */
   dischargeDay?: number;
@@ -30,66 +34,43 @@ export interface EdVisit {
   day: number;
 }
 
-/** Where the discharge anchor stands on asOf. */
-export type DischargeAnchor =
-  | { kind: 'none' }
-  /** The anchor discharge (after following readmissions) and the qualifying discharge it started from. */
-  | { kind: 'discharged'; anchor: InpatientStay; index: InpatientStay }
-  /** Readmitted within the readmission window and not yet discharged. */
-  | { kind: 'readmitted'; stay: InpatientStay; index: InpatientStay };
+function settingOf(ctx: EvaluationContext, enc: fhir4.Encounter): StaySetting | undefined {
+  if (hasClass(enc, NONACUTE_INPATIENT_CLASSES)) return 'nonacute';
+  if (hasClass(enc, ACUTE_INPATIENT_CLASSES)) return 'acute';
+  if (hasClass(enc, OBSERVATION_CLASSES)) return 'observation';
+  return typeInAny(ctx, enc, [ENCOUNTER_INPATIENT.url]) ? 'acute' : undefined;
+}
 
-/** Inpatient stays admitted on or before asOf (class in `classes` or type in "Encounter Inpatient"), by admission. */
-export function inpatientStays(ctx: EvaluationContext, classes: readonly string[]): InpatientStay[] {
-  const out: InpatientStay[] = [];
+const STAYS = new WeakMap<EvaluationContext, HospitalStay[]>();
+
+/** Hospital stays admitted on or before asOf, by admission day (memoised per evaluation). */
+export function hospitalStays(ctx: EvaluationContext): readonly HospitalStay[] {
+  let out = STAYS.get(ctx);
+  if (out) return out;
+  out = [];
   for (const enc of ctx.ofType<fhir4.Encounter>('Encounter')) {
     if (!tookPlace(enc)) continue;
-    if (!hasClass(enc, classes) && !typeInAny(ctx, enc, [ENCOUNTER_INPATIENT.url])) continue;
+    const setting = settingOf(ctx, enc);
+    if (!setting) continue;
     const admitDay = encounterDay(ctx, enc, 'start');
     if (admitDay === undefined || admitDay > ctx.asOfDay) continue;
     const end = encounterDay(ctx, enc, 'end');
-    const stay: InpatientStay = { encounter: enc, reference: encounterRef(enc), admitDay };
-    if (end !== undefined && end >= admitDay && end <= ctx.asOfDay) stay.dischargeDay = end;
+    const stay: HospitalStay = { encounter: enc, reference: encounterRef(enc), setting, admitDay };
+    if (end !== undefined && end >= admitDay && end <= ctx.asOfDay && enc.status !== 'in-progress') stay.dischargeDay = end;
     out.push(stay);
   }
-  return out.sort((a, b) => a.admitDay - b.admitDay || a.reference.localeCompare(b.reference));
+  out.sort((a, b) => a.admitDay - b.admitDay || a.reference.localeCompare(b.reference));
+  STAYS.set(ctx, out);
+  return out;
 }
 
-/**
- * The discharge a follow-up is due after: the most recent qualifying discharge within the look-back
- * before asOf, moved forward along readmissions admitted within the readmission window.
- */
-export function dischargeAnchor(
-  ctx: EvaluationContext,
-  stays: readonly InpatientStay[],
-  qualifies: (stay: InpatientStay) => boolean,
-  policy: GapPolicy,
-): DischargeAnchor {
-  const earliest = ctx.asOfDay - policy.lookbackDays;
-  let index: InpatientStay | undefined;
-  for (const s of stays) {
-    if (s.dischargeDay === undefined || s.dischargeDay < earliest || !qualifies(s)) continue;
-    if (!index || s.dischargeDay! > index.dischargeDay! || (s.dischargeDay === index.dischargeDay && s.reference > index.reference)) index = s;
-  }
-  if (!index) return { kind: 'none' };
-  let anchor = index;
-  for (;;) {
-    const from = anchor.dischargeDay!;
-    const next = stays.find(
-      (s) =>
-        s !== anchor &&
-        s.admitDay >= from &&
-        s.admitDay <= from + policy.readmissionDays &&
-        (s.dischargeDay === undefined || s.dischargeDay > from),
-    );
-    if (!next) return { kind: 'discharged', anchor, index };
-    if (next.dischargeDay === undefined) return { kind: 'readmitted', stay: next, index };
-    anchor = next;
-  }
-}
+const ED_VISITS = new WeakMap<EvaluationContext, EdVisit[]>();
 
-/** ED visits (class EMER or an ED E/M visit type) that started on or before asOf, oldest first. */
-export function edVisits(ctx: EvaluationContext): EdVisit[] {
-  const out: EdVisit[] = [];
+/** ED visits that started on or before asOf, oldest first (memoised per evaluation). */
+export function edVisits(ctx: EvaluationContext): readonly EdVisit[] {
+  let out = ED_VISITS.get(ctx);
+  if (out) return out;
+  out = [];
   for (const enc of ctx.ofType<fhir4.Encounter>('Encounter')) {
     if (!tookPlace(enc)) continue;
     if (!hasClass(enc, ED_CLASSES) && !typeInAny(ctx, enc, [EMERGENCY_DEPARTMENT_EVALUATION_AND_MANAGEMENT_VISIT.url])) continue;
@@ -97,7 +78,9 @@ export function edVisits(ctx: EvaluationContext): EdVisit[] {
     if (day === undefined || day > ctx.asOfDay) continue;
     out.push({ encounter: enc, reference: encounterRef(enc), day });
   }
-  return out.sort((a, b) => a.day - b.day || a.reference.localeCompare(b.reference));
+  out.sort((a, b) => a.day - b.day || a.reference.localeCompare(b.reference));
+  ED_VISITS.set(ctx, out);
+  return out;
 }
 
 function refersTo(from: fhir4.Encounter, to: fhir4.Encounter): boolean {
@@ -105,34 +88,31 @@ function refersTo(from: fhir4.Encounter, to: fhir4.Encounter): boolean {
   return typeof ref === 'string' && !!to.id && ref.split('/').pop() === to.id;
 }
 
-/** Whether an ED visit became an inpatient admission (admitted on the ED day or the next, or linked by partOf). */
-export function becameAdmission(visit: EdVisit, stays: readonly InpatientStay[], policy: GapPolicy): boolean {
-  return stays.some(
+/**
+ * The inpatient or residential admission that follows an ED visit on the ED day or within `days`
+ * after it (HEDIS FUM/FUA, measures.md §5.1: "whatever the admission's diagnosis"), or the stay the
+ * visit is linked to by `partOf` (the ED visit that resulted in the stay). Observation stays are not
+ * admissions.
+ */
+export function admissionAfterEd(visit: EdVisit, stays: readonly HospitalStay[], days: number): HospitalStay | undefined {
+  return stays.find(
     (s) =>
+      s.setting !== 'observation' &&
       s.encounter !== visit.encounter &&
-      ((s.admitDay >= visit.day && s.admitDay <= visit.day + policy.edToAdmissionDays) ||
-        refersTo(visit.encounter, s.encounter) ||
-        refersTo(s.encounter, visit.encounter)),
+      ((s.admitDay >= visit.day && s.admitDay <= visit.day + days) || refersTo(visit.encounter, s.encounter) || refersTo(s.encounter, visit.encounter)),
   );
 }
 
-/**
- * The ED visit a follow-up is due after: among qualifying ED visits that did not become an
- * admission, episodes start at the first visit and last 31 days (days 0..30); the anchor is the
- * start of the latest episode that lies within the look-back before asOf.
- */
-export function edAnchor(
-  ctx: EvaluationContext,
-  visits: readonly EdVisit[],
-  stays: readonly InpatientStay[],
-  qualifies: (visit: EdVisit) => boolean,
-  policy: GapPolicy,
-): EdVisit | undefined {
-  const earliest = ctx.asOfDay - policy.lookbackDays;
-  let episode: EdVisit | undefined;
-  for (const v of visits) {
-    if (v.day < earliest - policy.edEpisodeDays || !qualifies(v) || becameAdmission(v, stays, policy)) continue;
-    if (!episode || v.day > episode.day + policy.edEpisodeDays) episode = v;
-  }
-  return episode && episode.day >= earliest ? episode : undefined;
+/** The first stay other than `stay` admitted from its discharge day to `days` days after (a readmission or direct transfer). */
+export function readmissionAfter(stay: HospitalStay, stays: readonly HospitalStay[], days: number, settings: readonly StaySetting[]): HospitalStay | undefined {
+  const from = stay.dischargeDay;
+  if (from === undefined) return undefined;
+  return stays.find(
+    (s) =>
+      s !== stay &&
+      settings.includes(s.setting) &&
+      s.admitDay >= from &&
+      s.admitDay <= from + days &&
+      (s.dischargeDay === undefined || s.dischargeDay > from || s.admitDay > stay.admitDay),
+  );
 }

@@ -53,9 +53,13 @@ export function measureGap(m: MeasureResult): GapResult {
   return gap;
 }
 
-/** The measure-derived gap family: one gap per measure result. */
+/**
+ * The measure-derived gap family: one gap per patient-based measure result. Episode-based measures
+ * (`fuh`, `fum`, `fua`, `tcm`, population basis Encounter) have their own window gaps (`fuh-7` …),
+ * built from the same episodes, so they give no gap here.
+ */
 export const MEASURE_GAPS: GapDefinition = {
   ids: MEASURE_GAP_IDS,
   requires: [],
-  evaluate: (_ctx, measures) => measures.map(measureGap),
+  evaluate: (_ctx, measures) => measures.filter((m) => !m.populationBasis).map(measureGap),
 };

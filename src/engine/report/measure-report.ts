@@ -7,6 +7,7 @@
  */
 import { MEASURE_POPULATION } from '../codes/code-systems.ts';
 import type { MeasureResult, PopulationCode, DayPeriod } from '../types.ts';
+import { toEpisodeIndividualMeasureReport } from './episode-measure-report.ts';
 
 const POPULATION_ORDER: readonly { code: PopulationCode; display: string; id: string }[] = [
   { code: 'initial-population', display: 'Initial Population', id: 'InitialPopulation_1' },
@@ -32,6 +33,9 @@ export interface MeasureReportOptions {
 
 /** Builds the individual MeasureReport of one measure result. */
 export function toIndividualMeasureReport(result: MeasureResult, opts: MeasureReportOptions): fhir4.MeasureReport {
+  // episode-based measures (fuh, fum, fua, tcm): one group per rate, events counted
+  if (result.groups)
+    return toEpisodeIndividualMeasureReport(result, opts, result.status === 'unknown' ? { url: DATA_COMPLETENESS_EXTENSION, valueString: (result.reasons ?? []).join('; ') } : undefined);
   const patientId = opts.subject.replace(/^Patient\//, '');
   const seen = new Set<string>();
   const evaluated: fhir4.Reference[] = [];

@@ -18,6 +18,9 @@ import { deterministicUuid } from './deqm-gaps-bundle.ts';
 import { toIndividualMeasureReport } from './measure-report.ts';
 import { DEFAULT_GROUP_ID, PopulationAccumulator, POPULATION_CODES, measureScore, type GroupTally, type MeasureTally, type PopulationInput } from './population-accumulator.ts';
 import { clinicianLabel, UNATTRIBUTED } from './patient-identity.ts';
+import { IN_PROGRESS_EXTENSION, POPULATION_BASIS_EXTENSION, UNKNOWN_EVENT_EXTENSION } from './episode-measure-report.ts';
+
+export { IN_PROGRESS_EXTENSION, POPULATION_BASIS_EXTENSION, UNKNOWN_EVENT_EXTENSION };
 
 export { PopulationAccumulator, POPULATION_CODES, measureScore, measureGroupsOf, DEFAULT_GROUP_ID } from './population-accumulator.ts';
 export type { GapTally, GroupTally, MeasureTally, PopulationInput, StratumTally, ClinicianTally } from './population-accumulator.ts';
@@ -34,12 +37,6 @@ export const STRATUM_CLINICIAN_EXTENSION = 'https://caregap.example.org/fhir/Str
 /** Stratifier id and code of the attributed-clinician stratification. */
 export const CLINICIAN_STRATIFIER = 'attributed-clinician';
 
-/** cqf-measures population basis extension on an episode measure's group (valueCode `Encounter`). */
-export const POPULATION_BASIS_EXTENSION = 'http://hl7.org/fhir/us/cqfmeasures/StructureDefinition/cqfm-populationBasis';
-/** Extension on a group: index events not counted yet because their window was still running on asOf (valueInteger). */
-export const IN_PROGRESS_EXTENSION = 'https://caregap.example.org/fhir/StructureDefinition/in-progress-event-count';
-/** Extension on a group: index events the record cannot decide (valueInteger). */
-export const UNKNOWN_EVENT_EXTENSION = 'https://caregap.example.org/fhir/StructureDefinition/unknown-event-count';
 /** An episode measure's populations (it has no exceptions). */
 const EPISODE_CODES: readonly PopulationCode[] = ['initial-population', 'denominator', 'denominator-exclusion', 'numerator'];
 

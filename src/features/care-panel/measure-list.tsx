@@ -55,7 +55,9 @@ function MeasureItem({ m, resources, thisYear, compact }: { m: MeasureResult; co
 /** The measure section. */
 export function MeasureList({ measures, resources, thisYear }: MeasureListProps) {
   const focus = measures.filter((m) => (FOCUS_MEASURES as readonly string[]).includes(m.id));
-  const others = measures.filter((m) => !(FOCUS_MEASURES as readonly string[]).includes(m.id));
+  // episode measures (fuh, fum, fua, tcm) count this period's events; their point-of-care side is the gaps list
+  const episodes = measures.filter((m) => m.populationBasis);
+  const others = measures.filter((m) => !(FOCUS_MEASURES as readonly string[]).includes(m.id) && !m.populationBasis);
   return (
     <section className="panel-section" aria-labelledby="measures-heading" data-testid="measures">
       <h2 id="measures-heading">Quality measures</h2>
@@ -74,6 +76,36 @@ export function MeasureList({ measures, resources, thisYear }: MeasureListProps)
           </ul>
         </>
       ) : null}
+      {episodes.some((m) => m.status !== 'not-in-population') ? (
+        <>
+          <h3>Follow-up rates this period (per event)</h3>
+          <ul className="finding-list compact-list">
+            {episodes
+              .filter((m) => m.status !== 'not-in-population')
+              .map((m) => (
+                <li key={m.id} className="finding measure compact" data-testid={`measure-${m.id}`} data-status={m.status}>
+                  <div className="finding-head">
+                    <strong>{m.title}</strong>
+                  </div>
+                  <div className="why">{episodeRatesLine(m)}</div>
+                  <EvidenceDrawer evidence={m.evidence} resources={resources} label={m.title} thisYear={thisYear} />
+                </li>
+              ))}
+          </ul>
+        </>
+      ) : null}
     </section>
   );
+}
+
+/** "7-day: 1 of 2 events · 30-day: 2 of 2 events" (exclusions left out of the "of"). */
+function episodeRatesLine(m: MeasureResult): string {
+  if (m.status === 'unknown') return `Cannot be decided: ${(m.reasons ?? ['some data could not be read']).join('; ')}`;
+  return (m.groups ?? [])
+    .map((g) => {
+      const scored = g.populations.denominator - g.populations['denominator-exclusion'];
+      const extra = g.inProgress ? `, ${g.inProgress} window still open` : '';
+      return `${g.id}: ${g.populations.numerator} of ${scored} event${scored === 1 ? '' : 's'} followed up${extra}`;
+    })
+    .join(' · ');
 }

@@ -7,7 +7,7 @@ import { DX, inpatientStay, patient, PERIOD, plusDays, runFamily } from './gap-f
 
 const STABLE_IDS = [
   'cms2', 'sdoh-screening', 'cms165', 'cms122', 'cms130', 'cms125',
-  'fuh-7', 'fuh-30', 'fum-7', 'fum-30', 'fua-7', 'fua-30', 'tcm-7', 'tcm-14',
+  'fuh-7', 'fuh-30', 'fum-7', 'fum-30', 'fua-7', 'fua-30', 'tcm-7', 'tcm-14', 'tcm-contact-2d',
   'depression-screening-coding', 'sdoh-positive-follow-up', 'phq9-monitoring',
 ];
 
@@ -21,7 +21,7 @@ describe('the registered gap families', () => {
   it('give a patient with an empty but complete record a status for every non-measure gap', () => {
     const evaluation = evaluatePatient(recordFromResources([patient('nora-empty', 'Nora', 'Empty')]), { period: PERIOD, asOf: '2026-11-23' });
     const statuses = Object.fromEntries(evaluation.gaps.map((g) => [g.id, g.status]));
-    for (const id of ['fuh-7', 'fuh-30', 'fum-7', 'fum-30', 'fua-7', 'fua-30', 'tcm-7', 'tcm-14', 'depression-screening-coding', 'phq9-monitoring'])
+    for (const id of ['fuh-7', 'fuh-30', 'fum-7', 'fum-30', 'fua-7', 'fua-30', 'tcm-7', 'tcm-14', 'tcm-contact-2d', 'depression-screening-coding', 'phq9-monitoring'])
       expect(statuses[id], id).toBe('not-applicable');
     for (const g of evaluation.gaps) expect(g.why.length, g.id).toBeGreaterThan(0);
   });

@@ -49,6 +49,11 @@ export const DX = {
   opioidDependence: ['F11.20', 'Opioid dependence, uncomplicated'],
   nicotineDependence: ['F17.210', 'Nicotine dependence, cigarettes, uncomplicated'],
   heroinOverdose: ['T40.1X1A', 'Poisoning by heroin, accidental (unintentional), initial encounter'],
+  acetaminophenOverdose: ['T39.1X1A', 'Poisoning by 4-Aminophenol derivatives, accidental (unintentional), initial encounter'],
+  opioidAdverseEffect: ['T40.2X5A', 'Adverse effect of other opioids, initial encounter'],
+  alcoholToxicEffect: ['T51.0X1A', 'Toxic effect of ethanol, accidental (unintentional), initial encounter'],
+  alcoholUse: ['F10.10', 'Alcohol abuse, uncomplicated'],
+  hypertension: ['I10', 'Essential (primary) hypertension'],
   selfHarmPoisoning: ['T39.012A', 'Poisoning by aspirin, intentional self-harm, initial encounter'],
   pneumonia: ['J18.9', 'Pneumonia, unspecified organism'],
   heartFailure: ['I50.9', 'Heart failure, unspecified'],
@@ -75,11 +80,27 @@ function withDiagnoses(
   return out;
 }
 
-/** An inpatient stay (class IMP) admitted on `admit`, discharged on `discharge` (absent: still admitted). */
+/** HL7 discharge-disposition code system. */
+export const DISPOSITION = 'http://terminology.hl7.org/CodeSystem/discharge-disposition';
+/** NUBC UB-04 patient discharge status code system. */
+export const NUBC = 'https://www.nubc.org/CodeSystem/PatDischargeStatus';
+
+/**
+ * An inpatient stay (class IMP) admitted on `admit`, discharged on `discharge` (absent: still
+ * admitted). `disposition`: an HL7 discharge-disposition code, or `[system, code]`.
+ */
 export function inpatientStay(
   admit: string,
   discharge: string | undefined,
-  opts: { id?: string; classCode?: string; principal?: readonly [string, string]; secondary?: readonly [string, string]; reason?: readonly [string, string]; partOf?: string } = {},
+  opts: {
+    id?: string;
+    classCode?: string;
+    principal?: readonly [string, string];
+    secondary?: readonly [string, string];
+    reason?: readonly [string, string];
+    partOf?: string;
+    disposition?: string | readonly [string, string];
+  } = {},
 ): fhir4.Resource[] {
   const enc: fhir4.Encounter = {
     resourceType: 'Encounter',
@@ -90,6 +111,10 @@ export function inpatientStay(
     period: { start: `${admit}T10:00:00Z`, ...(discharge ? { end: `${discharge}T11:00:00Z` } : {}) },
   };
   if (opts.partOf) enc.partOf = { reference: `Encounter/${opts.partOf}` };
+  if (opts.disposition) {
+    const [system, code] = typeof opts.disposition === 'string' ? [DISPOSITION, opts.disposition] : opts.disposition;
+    enc.hospitalization = { dischargeDisposition: { coding: [{ system, code }] } };
+  }
   return withDiagnoses(enc, opts);
 }
 
@@ -113,14 +138,29 @@ export function edVisit(
 export const VISIT_CPT = {
   officeEstablished: ['99213', 'Office or other outpatient visit, established patient'],
   telephone: ['98966', 'Telephone assessment and management service, 5-10 minutes'],
+  portalMessage: ['99421', 'Online digital evaluation and management service, 5-10 minutes'],
+  remoteMonitoring: ['99457', 'Remote physiologic monitoring treatment management services, first 20 minutes'],
+  transitionalCare: ['99495', 'Transitional care management services, moderate complexity'],
   psychotherapy: ['90834', 'Psychotherapy, 45 minutes'],
   depressionScreenVisit: ['99214', 'Office or other outpatient visit, established patient'],
 } as const;
 
-/** An outpatient visit on `date` (class AMB by default, CPT office visit type). */
+/**
+ * An outpatient visit on `date` (class AMB by default, CPT office visit type). `dx` is its principal
+ * diagnosis (reasonCode, read as principal when no Encounter.diagnosis is listed); `practitioner`
+ * a participant reference (e.g. `PractitionerRole/psych-1`).
+ */
 export function visit(
   date: string,
-  opts: { id?: string; classCode?: string | null; cpt?: readonly [string, string] | null; status?: fhir4.Encounter['status'] } = {},
+  opts: {
+    id?: string;
+    classCode?: string | null;
+    cpt?: readonly [string, string] | null;
+    status?: fhir4.Encounter['status'];
+    dx?: readonly [string, string];
+    practitioner?: string;
+    system?: string;
+  } = {},
 ): fhir4.Encounter {
   const enc: fhir4.Encounter = {
     resourceType: 'Encounter',
@@ -131,8 +171,15 @@ export function visit(
     period: { start: `${date}T09:00:00Z`, end: `${date}T09:30:00Z` },
   };
   const cpt = opts.cpt === undefined ? VISIT_CPT.officeEstablished : opts.cpt;
-  if (cpt) enc.type = [{ coding: [{ system: CPT, code: cpt[0], display: cpt[1] }] }];
+  if (cpt) enc.type = [{ coding: [{ system: opts.system ?? CPT, code: cpt[0], display: cpt[1] }] }];
+  if (opts.dx) enc.reasonCode = [{ coding: [{ system: ICD10CM, code: opts.dx[0], display: opts.dx[1] }] }];
+  if (opts.practitioner) enc.participant = [{ individual: { reference: opts.practitioner } }];
   return enc;
+}
+
+/** A visit on `date` with principal diagnosis `dx` and, optionally, a secondary one (Encounter.diagnosis + Conditions). */
+export function visitWithDiagnoses(date: string, principal: readonly [string, string], secondary?: readonly [string, string], opts: { id?: string } = {}): fhir4.Resource[] {
+  return withDiagnoses(visit(date, opts), { principal, ...(secondary ? { secondary } : {}) });
 }
 
 /** An instrument total (PHQ-9 44261-6 by default) on `date`, value in the given shape. */

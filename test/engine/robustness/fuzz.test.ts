@@ -142,7 +142,7 @@ describe('the engine on mutated synthetic records (fast-check, seeded)', { timeo
         for (const m of e.measures) expect(MEASURE_STATUSES.has(m.status), `${m.id}: ${m.status}`).toBe(true);
         for (const g of e.gaps) expect(GAP_STATUSES.has(g.status), `${g.id}: ${g.status}`).toBe(true);
         for (const f of e.flags) expect(FLAG_SEVERITIES.has(f.severity), `${f.id}: ${f.severity}`).toBe(true);
-        expect(e.measures.map((m) => m.id)).toEqual(['cms2', 'sdoh-screening', 'cms165', 'cms122', 'cms130', 'cms125']);
+        expect(e.measures.map((m) => m.id)).toEqual(['cms2', 'sdoh-screening', 'cms165', 'cms122', 'cms130', 'cms125', 'fuh', 'fum', 'fua', 'tcm']);
         // No family crashed: a crash would be reported as an `evaluate` issue.
         expect(e.issues.filter((i) => i.field === 'evaluate')).toEqual([]);
       }),
