@@ -4,6 +4,7 @@
  */
 import type { FhirRequestClient } from './fhir-request-client.ts';
 import { FhirHttpError } from './fhir-http-error.ts';
+import { assertSamePatient } from './patient-identity.ts';
 import { type RetryOptions, withRetry } from './retry-policy.ts';
 
 /** Options for {@link fetchPatient}. */
@@ -12,7 +13,10 @@ export interface FetchPatientOptions {
   retry?: RetryOptions;
 }
 
-/** Reads `Patient/{id}`; throws FhirHttpError when it cannot be read or is not a Patient. */
+/**
+ * Reads `Patient/{id}`; throws FhirHttpError when it cannot be read or is not a Patient, and
+ * PatientMismatchError when the server answers with another Patient (patient-identity.ts).
+ */
 export async function fetchPatient(
   client: FhirRequestClient,
   patientId: string,
@@ -24,5 +28,6 @@ export async function fetchPatient(
     { ...options.retry, ...(options.signal ? { signal: options.signal } : {}) },
   );
   if (patient?.resourceType !== 'Patient') throw new FhirHttpError(200, `the server did not return a Patient for ${url}`);
+  assertSamePatient(patient, patientId);
   return patient;
 }
