@@ -29,7 +29,7 @@ export type LaunchErrorKind =
 export function relaunchStep(launch: RememberedLaunch | undefined): string {
   if (launch?.mode === 'ehr') return 'Launch CareGap Panel again from the chart';
   if (launch?.mode === 'standalone') {
-    return `Start again from the standalone launch page${launch.restartUrl ? ` (${launch.restartUrl})` : ''} and sign in`;
+    return `Start again from the standalone launch page${launch.restartUrl ? ` (${launch.restartUrl})` : ''}`;
   }
   return 'Open CareGap Panel again from the patient’s chart in your EHR, or from the standalone launch page';
 }
