@@ -9,6 +9,7 @@ import type { FhirRequestClient } from './fhir-request-client.ts';
 import { FhirHttpError, operationOutcomeText } from './fhir-http-error.ts';
 import { type RetryOptions, withRetry } from './retry-policy.ts';
 import { MAX_PAGES_PER_SEARCH } from './fetched-types.ts';
+import { capResourceDepth } from '../engine/index.ts';
 
 /** Everything one search produced, including how it ended. */
 export interface PagedSearchResult {
@@ -52,8 +53,11 @@ export function isUnderFhirBase(url: URL, base: URL): boolean {
 function collectEntries(bundle: fhir4.Bundle, into: Map<string, fhir4.Resource>, aliases: Map<string, string>, resourceType?: string): string[] {
   const warnings: string[] = [];
   for (const entry of bundle.entry ?? []) {
-    const r = entry.resource;
-    if (!r) continue;
+    if (!entry.resource) continue;
+    // A hostile resource nested thousands of levels deep would overflow every recursive reader
+    // after this point (query cache, structured clone to the engine's Worker); cut it so that the
+    // engine still rejects it as one data issue (engine input/resource-depth.ts).
+    const r = capResourceDepth(entry.resource);
     if (typeof entry.fullUrl === 'string' && /^urn:(uuid|oid):/i.test(entry.fullUrl) && r.id) aliases.set(entry.fullUrl, `${r.resourceType}/${r.id}`);
     if (entry.search?.mode === 'outcome' || r.resourceType === 'OperationOutcome') {
       const text = r.resourceType === 'OperationOutcome' ? operationOutcomeText(r) : '';

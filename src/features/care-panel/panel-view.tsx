@@ -7,6 +7,7 @@ import type { ReactNode } from 'react';
 import type { GapResult, PatientEvaluation } from '../../engine/types.ts';
 import type { ScreeningFormKind } from '../screening-forms/screening-drafts.ts';
 import { ActionList } from './action-list.tsx';
+import { DataIssues } from './data-issues.tsx';
 import { FlagList } from './flag-list.tsx';
 import { GapList } from './gap-list.tsx';
 import { MeasureList } from './measure-list.tsx';
@@ -54,6 +55,7 @@ export function PanelView(p: PanelViewProps) {
       />
       <MeasureList measures={p.evaluation.measures} resources={p.resources} thisYear={p.thisYear} />
       {p.trends}
+      <DataIssues issues={p.evaluation.issues} />
     </div>
   );
 }
