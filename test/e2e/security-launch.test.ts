@@ -8,11 +8,16 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Request } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startSandbox } from '../../launch/sandbox/server.ts';
 import { useBrowser } from './support/browser.ts';
-import { useSandbox } from './support/sandbox.ts';
+import { E2E_ANCHOR, type RunningSandbox } from './support/sandbox.ts';
 
-const sandbox = useSandbox();
 const tab = useBrowser();
+let running: RunningSandbox | undefined;
+const sandbox = (): RunningSandbox => {
+  if (!running) throw new Error('sandbox not started');
+  return running;
+};
 
 /**
  * An "open" FHIR server on 127.0.0.1 (so `http://127.0.0.1:*` in launch/clients.json matches it):
@@ -35,8 +40,11 @@ beforeAll(async () => {
   });
   await new Promise<void>((resolve) => openServer.listen(0, '127.0.0.1', () => resolve()));
   openBase = `http://127.0.0.1:${(openServer.address() as AddressInfo).port}/fhir`;
-});
+  // the app pages may call the open server (an EHR the host listed), so only the launch logic can refuse it
+  running = await startSandbox({ port: 0, serveApp: 'vite', seed: 42, patientCount: 4, anchorDate: E2E_ANCHOR, autoApprove: ['write'], connectSrc: [new URL(openBase).origin] });
+}, 120_000);
 afterAll(async () => {
+  await running?.close();
   await new Promise<void>((resolve) => openServer.close(() => resolve()));
 });
 
@@ -105,5 +113,21 @@ describe('an OAuth error link that this tab did not ask for', () => {
     expect(await error.getAttribute('data-kind')).toBe('unexpected-redirect');
     expect(await page.locator('body').textContent()).not.toContain('555-0100');
     expect(new URL(page.url()).search).toBe('');
+  });
+});
+
+describe('a request blocked by the app’s own Content-Security-Policy (issue #13 §5)', () => {
+  it('names the configuration (connect-src and the blocked origin), not the network', async () => {
+    const running = sandbox();
+    const { page } = tab();
+    // allow-listed (http://127.0.0.1:*) but not in the page's connect-src: the browser refuses the discovery request
+    await page.goto(`${running.origin}/launch/index.html?iss=${encodeURIComponent('http://127.0.0.1:9/fhir')}&launch=x`);
+    const error = page.locator('[data-testid="launch-error"]');
+    await error.waitFor({ timeout: 60_000 });
+    expect(await error.getAttribute('data-kind')).toBe('csp-blocked');
+    const text = (await error.textContent()) ?? '';
+    expect(text).toContain('Blocked by connect-src: http://127.0.0.1:9');
+    expect(text).toMatch(/Content-Security-Policy/);
+    expect(text).not.toMatch(/check your network connection/i);
   });
 });
