@@ -49,7 +49,9 @@ export function authorizationErrorFromUrl(search: string, storage: Pick<Storage,
   if (error === null && !params.has('error_description')) return undefined;
   if (!isPendingLaunchOfThisTab(params.get('state'), storage)) return new LaunchError('unexpected-redirect');
   const description = params.get('error_description')?.slice(0, 300) || error || undefined;
-  return new LaunchError(error === 'access_denied' ? 'access-denied' : 'sign-in-failed', description);
+  // RFC 6749 §4.1.2.1 error codes: a refusal by the user, the client's registration, or anything else
+  const kind = error === 'access_denied' ? 'access-denied' : error === 'invalid_client' || error === 'unauthorized_client' ? 'invalid-client' : 'sign-in-failed';
+  return new LaunchError(kind, description && error && !description.includes(error) ? `${error}: ${description}` : description);
 }
 
 /** The ready client, refused when no access token was obtained through an authorization endpoint. */

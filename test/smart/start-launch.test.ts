@@ -110,7 +110,11 @@ describe('an OAuth error on the redirect (issue #14 §2)', () => {
   const storage = (entries: Record<string, unknown>) => ({ getItem: (k: string) => (k in entries ? JSON.stringify(entries[k]) : null) });
   it('shows the server’s error_description for a launch this tab started', () => {
     const e = authorizationErrorFromUrl('?error=access_denied&error_description=The%20user%20denied&state=abc', storage({ abc: { key: 'abc', tokenResponse: {} } }));
-    expect(e).toMatchObject({ kind: 'access-denied', detail: 'The user denied' });
+    expect(e).toMatchObject({ kind: 'access-denied', detail: 'access_denied: The user denied' });
+    const client = authorizationErrorFromUrl('?error=invalid_client&error_description=Unknown%20client&state=abc', storage({ abc: { key: 'abc', tokenResponse: {} } }));
+    expect(client).toMatchObject({ kind: 'invalid-client', detail: 'invalid_client: Unknown client' });
+    const scope = authorizationErrorFromUrl('?error=invalid_scope&error_description=Simulated%20invalid%20scope%20error&state=abc', storage({ abc: { key: 'abc', tokenResponse: {} } }));
+    expect(scope).toMatchObject({ kind: 'sign-in-failed', detail: 'invalid_scope: Simulated invalid scope error' });
   });
   it('shows nothing from the URL for a crafted link (no state, another state, or an already completed one)', () => {
     const crafted = '?error=server_error&error_description=Call%20555-0100%20to%20restore%20access';
