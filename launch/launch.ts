@@ -5,10 +5,12 @@
  */
 import clients from './clients.json';
 import { parseClientRegistry } from '../src/smart/client-registry.ts';
+import { watchCspViolations } from '../src/smart/csp-violations.ts';
 import { toLaunchError } from '../src/smart/launch-error.ts';
 import { startLaunch } from '../src/smart/start-launch.ts';
 import { renderLaunchError } from '../src/app/render-launch-error.ts';
 
+watchCspViolations();
 const status = document.getElementById('launch-status') ?? document.body;
 const params = new URLSearchParams(window.location.search);
 

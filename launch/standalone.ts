@@ -5,10 +5,12 @@
  */
 import clients from './clients.json';
 import { parseClientRegistry } from '../src/smart/client-registry.ts';
+import { watchCspViolations } from '../src/smart/csp-violations.ts';
 import { toLaunchError } from '../src/smart/launch-error.ts';
 import { startLaunch } from '../src/smart/start-launch.ts';
 import { renderLaunchError } from '../src/app/render-launch-error.ts';
 
+watchCspViolations();
 const registry = parseClientRegistry(clients);
 const form = document.getElementById('standalone-form') as HTMLFormElement;
 const input = document.getElementById('iss') as HTMLInputElement;

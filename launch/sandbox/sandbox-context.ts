@@ -3,6 +3,7 @@
  * authorization state, the clock and the directory of patients. Routes are functions of
  * (context, request) → Response, so unit tests (msw) and the HTTP server share them.
  */
+import type { AutoApprovable } from './auth/consent-policy.ts';
 import type { FaultOptions } from './auth/faults.ts';
 import type { Grant, QuirkProfile, TokenStore } from './auth/token-store.ts';
 import type { ResourceStore } from './fhir/resource-store.ts';
@@ -31,6 +32,8 @@ export interface SandboxContext {
   tokens: TokenStore;
   directory: PatientSummary[];
   created: fhir4.Resource[];
+  /** Scopes an EHR launch may grant without showing the consent page (default: none but reads). */
+  autoApprove: ReadonlySet<AutoApprovable>;
   /** Builds a grant (scope filtering for denied types, lifetime, fault RNG). */
   makeGrant(input: GrantInput): Grant;
 }

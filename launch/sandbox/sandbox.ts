@@ -4,6 +4,7 @@
  * OIDC discovery. msw unit tests and the real HTTP server (server.ts) share this one fake EHR.
  */
 import { consent, authorizeRequest, pickPatient } from './auth/authorize.ts';
+import type { AutoApprovable } from './auth/consent-policy.ts';
 import { faultSeed, FaultInjector, type FaultOptions } from './auth/faults.ts';
 import { IdTokenSigner } from './auth/id-token.ts';
 import type { BulkFaults } from './bulk/bulk-faults.ts';
@@ -11,7 +12,7 @@ import { bulkState, configureBulk, resetBulk, type BulkActivity, type BulkOption
 import { parseResourceScope, splitScopes } from './auth/scopes.ts';
 import { openidConfiguration, SMART_STYLE } from './auth/smart-configuration.ts';
 import { tokenEndpoint } from './auth/token-endpoint.ts';
-import { TokenStore, type Grant, type QuirkProfile } from './auth/token-store.ts';
+import { REFRESH_LIFETIME_MS, TokenStore, type Grant, type QuirkProfile } from './auth/token-store.ts';
 import { directoryResources, DEFAULT_USER_ID } from './data/directory.ts';
 import { DEFAULT_PATIENT_COUNT, DEFAULT_SEED, generatePanel, todayUtc } from './data/generate-panel.ts';
 import { handleEhr } from './ehr/ehr-pages.ts';
@@ -23,6 +24,7 @@ import { corsHeaders, PUBLIC_CORS, type GrantInput, type PatientSummary, type Sa
 
 export type { FaultOptions } from './auth/faults.ts';
 export type { QuirkProfile } from './auth/token-store.ts';
+export type { AutoApprovable } from './auth/consent-policy.ts';
 export type { PatientSummary } from './sandbox-context.ts';
 export type { BulkFaults } from './bulk/bulk-faults.ts';
 
@@ -41,6 +43,13 @@ export interface SandboxOptions extends BulkOptions {
   now?: () => number;
   /** Sleep used for injected latency, injectable for tests. */
   sleep?: (ms: number) => Promise<void>;
+  /**
+   * What an EHR launch may grant without the consent page besides reads: `write` scopes and/or
+   * `offline_access` (default: neither — the user is asked).
+   */
+  autoApprove?: readonly AutoApprovable[];
+  /** Lifetime of refresh tokens from the sign-in, in seconds (default 8 h; rotation never extends it). */
+  refreshTokenLifetimeSec?: number;
 }
 
 /** Options of issueToken (mint a token directly, skipping the browser flow). */
@@ -127,9 +136,10 @@ export function createSandbox(opts: SandboxOptions): Sandbox {
     now,
     sleep: opts.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms))),
     store: new ResourceStore(),
-    tokens: new TokenStore(now),
+    tokens: new TokenStore(now, (opts.refreshTokenLifetimeSec ?? REFRESH_LIFETIME_MS / 1000) * 1000),
     directory,
     created: [],
+    autoApprove: new Set(opts.autoApprove ?? []),
     makeGrant(input: GrantInput): Grant {
       const denied = new Set(input.faults.denyScopes ?? []);
       const scopes = input.scopes.filter((s) => {

@@ -2,12 +2,16 @@
  * The sandbox EHR as a real HTTP server on 127.0.0.1: sandbox routes (`/fhir/**`, `/auth/**`,
  * `/ehr/**`, OIDC discovery) go to `sandbox.handle`; everything else is the app, served by Vite in
  * middleware mode (`serveApp: 'vite'`), from `dist/` (`'dist'`), or not at all (`'none'`).
+ * Every request first passes request-guard.ts (Host check, decodable path, security headers), so
+ * routes added later are covered as well.
  */
-import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { extname, join, normalize, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
+import { devPageFile, serveDevPage } from './dev-pages.ts';
+import { guardRequest, hostAllowed, LOCAL_HOSTS } from './request-guard.ts';
 import { createSandbox, type Sandbox, type SandboxOptions } from './sandbox.ts';
+import { staticFiles } from './static-files.ts';
 
 /** Options of startSandbox. */
 export interface StartOptions extends Omit<SandboxOptions, 'origin'> {
@@ -21,6 +25,10 @@ export interface StartOptions extends Omit<SandboxOptions, 'origin'> {
   distDir?: string;
   /** Origin override (default http://127.0.0.1:<port>, or http://localhost:<port> when host is localhost). */
   origin?: string;
+  /** Host names served besides localhost, 127.0.0.1 and the origin's (any other Host header gets 403). */
+  allowedHosts?: readonly string[];
+  /** Origins the app pages may connect to besides the sandbox (other EHRs); the CSP refuses all others. */
+  connectSrc?: readonly string[];
 }
 
 /** A running sandbox. */
@@ -36,12 +44,6 @@ export interface RunningSandbox {
 export const REPO_ROOT = resolve(import.meta.dirname, '..', '..');
 
 const SANDBOX_PATH = /^\/(fhir|auth|ehr)(\/|$)|^\/\.well-known\/openid-configuration$/;
-
-const MIME: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8', '.json': 'application/json', '.svg': 'image/svg+xml', '.png': 'image/png',
-  '.ico': 'image/x-icon', '.map': 'application/json', '.woff2': 'font/woff2', '.txt': 'text/plain; charset=utf-8',
-};
 
 /** Converts a Node request into a web Request on the sandbox origin. */
 async function toWebRequest(req: IncomingMessage, origin: string): Promise<Request> {
@@ -69,22 +71,6 @@ async function sendWebResponse(res: ServerResponse, response: Response): Promise
   res.end(Buffer.from(await response.arrayBuffer()));
 }
 
-function serveDist(dist: string, req: IncomingMessage, res: ServerResponse): void {
-  const pathname = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
-  let file = normalize(join(dist, pathname));
-  if (!file.startsWith(dist)) {
-    res.writeHead(403).end('Forbidden');
-    return;
-  }
-  if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
-  if (!existsSync(file)) {
-    res.writeHead(404, { 'Content-Type': 'text/plain' }).end(`Not found: ${pathname} (run npm run build first)`);
-    return;
-  }
-  res.writeHead(200, { 'Content-Type': MIME[extname(file)] ?? 'application/octet-stream' });
-  createReadStream(file).pipe(res);
-}
-
 /** Starts the sandbox (and the app) on one HTTP server. */
 export async function startSandbox(opts: StartOptions = {}): Promise<RunningSandbox> {
   const host = opts.host ?? '127.0.0.1';
@@ -93,7 +79,9 @@ export async function startSandbox(opts: StartOptions = {}): Promise<RunningSand
   };
   let sandbox: Sandbox | undefined;
   let origin = '';
+  const guard = { allowedHosts: new Set<string>([...LOCAL_HOSTS, ...(opts.allowedHosts ?? [])]), ownOrigins: [] as string[], connectSrc: opts.connectSrc ?? [] };
   const server: Server = createServer((req, res) => {
+    if (guardRequest(req, res, guard)) return;
     const path = (req.url ?? '/').split('?')[0] ?? '/';
     if (!SANDBOX_PATH.test(path)) {
       handleApp(req, res);
@@ -115,8 +103,15 @@ export async function startSandbox(opts: StartOptions = {}): Promise<RunningSand
   });
   const { port } = server.address() as AddressInfo;
   origin = opts.origin ?? `http://${host === 'localhost' ? 'localhost' : '127.0.0.1'}:${port}`;
-  const { port: _p, host: _h, serveApp = 'vite', origin: _o, distDir, ...sandboxOpts } = opts;
+  const { port: _p, host: _h, serveApp = 'vite', origin: _o, distDir, allowedHosts: _a, connectSrc: _c, ...sandboxOpts } = opts;
   sandbox = createSandbox({ ...sandboxOpts, origin });
+  const originUrl = new URL(origin);
+  guard.allowedHosts.add(originUrl.hostname);
+  guard.ownOrigins.push(...new Set([originUrl.origin, `${originUrl.protocol}//localhost:${originUrl.port || port}`, `${originUrl.protocol}//127.0.0.1:${originUrl.port || port}`]));
+  // the dev server's HMR websocket is reached by the same Host check
+  server.prependListener('upgrade', (req: IncomingMessage, socket) => {
+    if (!hostAllowed(req.headers.host, guard)) socket.destroy();
+  });
 
   let closeVite: (() => Promise<void>) | undefined;
   if (serveApp === 'vite') {
@@ -128,13 +123,21 @@ export async function startSandbox(opts: StartOptions = {}): Promise<RunningSand
       logLevel: 'warn',
       server: { middlewareMode: true, hmr: { server } },
     });
-    handleApp = (req, res) => vite.middlewares(req, res, () => {
-      res.writeHead(404, { 'Content-Type': 'text/plain' }).end('Not found');
-    });
+    const viteApp = (req: IncomingMessage, res: ServerResponse) =>
+      vite.middlewares(req, res, () => {
+        res.writeHead(404, { 'Content-Type': 'text/plain' }).end('Not found');
+      });
+    handleApp = (req, res) => {
+      const page = devPageFile(REPO_ROOT, req);
+      if (!page) return viteApp(req, res);
+      serveDevPage(vite, page, req, res, guard.ownOrigins, guard.connectSrc).catch((error: unknown) => {
+        if (!res.headersSent) res.writeHead(500, { 'Content-Type': 'text/plain' });
+        res.end(`Could not build the page: ${error instanceof Error ? error.message : String(error)}`);
+      });
+    };
     closeVite = () => vite.close();
   } else if (serveApp === 'dist') {
-    const dist = resolve(distDir ?? join(REPO_ROOT, 'dist'));
-    handleApp = (req, res) => serveDist(dist, req, res);
+    handleApp = staticFiles(resolve(distDir ?? join(REPO_ROOT, 'dist')), guard.ownOrigins, guard.connectSrc);
   }
 
   return {

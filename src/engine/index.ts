@@ -4,3 +4,4 @@ export type { EvaluationOptions } from './evaluation-context.ts';
 export { recordFromResources, RECORD_TYPES, type PatientRecord, type RecordType, type Completeness, type TypeCompleteness } from './record.ts';
 export * from './types.ts';
 export * from './report/index.ts';
+export { MAX_RESOURCE_DEPTH, capResourceDepth } from './input/resource-depth.ts';

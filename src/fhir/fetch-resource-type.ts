@@ -10,6 +10,7 @@ import { type PagedSearchResult, searchAllPages } from './paged-search.ts';
 import type { RetryOptions } from './retry-policy.ts';
 import { OBSERVATION_CATEGORIES, OBSERVATION_CATEGORY_SYSTEM, SEARCH_PAGE_SIZE } from './fetched-types.ts';
 import { defaultServerQuirks, type ServerQuirks } from './server-quirks.ts';
+import { assertSubjects } from './patient-identity.ts';
 
 /** One type's resources plus what the app knows about their completeness. */
 export interface TypeFetchResult {
@@ -76,7 +77,8 @@ function searchUrl(type: string, patientId: string, pageSize: number, category?:
 
 /**
  * Fetches all resources of `type` for the patient. Never throws for ordinary HTTP failures (they
- * become `partial`/`missing`); throws FhirHttpError 401 (session over) and aborts.
+ * become `partial`/`missing`); throws FhirHttpError 401 (session over), aborts, and
+ * PatientMismatchError when a resource names another patient (patient-identity.ts).
  */
 export async function fetchResourceType(
   client: FhirRequestClient,
@@ -127,6 +129,9 @@ export async function fetchResourceType(
     rethrowSessionFailure(result);
     warnings.push(...result.warnings);
   }
+  const resources = merge(labelled.map((l) => l.result));
+  const aliases = new Map(labelled.flatMap((l) => [...(l.result.aliases ?? [])]));
+  assertSubjects(resources, options.patientId, client.state.serverUrl, aliases);
   let completeness = completenessOf(type, labelled);
   const restrictions = permissions?.readRestrictions?.(type) ?? [];
   if (completeness.status === 'complete' && restrictions.length > 0) {
@@ -134,7 +139,7 @@ export async function fetchResourceType(
   }
   return {
     type,
-    resources: merge(labelled.map((l) => l.result)),
+    resources,
     completeness,
     warnings: [...new Set(warnings)],
     pages: labelled.reduce((n, l) => n + l.result.pages, 0),

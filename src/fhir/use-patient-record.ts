@@ -9,6 +9,7 @@ import type { TypeCompleteness } from '../engine/record.ts';
 import { FETCHED_TYPES } from './fetched-types.ts';
 import { patientQueryOptions, type RecordSource, recordKeys, resourceTypeQueryOptions } from './record-queries.ts';
 import { type RecordState, STILL_LOADING } from './record-state.ts';
+import { PatientMismatchError } from './patient-identity.ts';
 
 /** The patient's record for a launched session (see {@link RecordState}). */
 export function usePatientRecord(source: RecordSource): RecordState {
@@ -51,7 +52,10 @@ export function usePatientRecord(source: RecordSource): RecordState {
   ];
   const loadingTypes = FETCHED_TYPES.filter((_, i) => typeQueries[i]?.isPending);
   const done = all.filter((q) => !q.isPending).length;
-  const sessionError = all.find((q) => (q.error as { status?: unknown } | null)?.status === 401)?.error;
+  // Errors that void the whole record: the session ended (401), or the server answered with
+  // another patient's data (then nothing of this record may be shown or written).
+  const mismatch = all.find((q) => q.error instanceof PatientMismatchError)?.error;
+  const sessionError = mismatch ?? all.find((q) => (q.error as { status?: unknown } | null)?.status === 401)?.error;
   const error = sessionError ?? patientQuery.error ?? undefined;
   const lastUpdated = Math.max(...all.map((q) => q.dataUpdatedAt));
   const warnings: Record<string, string[]> = {};

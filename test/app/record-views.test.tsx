@@ -91,7 +91,7 @@ describe('header', () => {
 
 describe('launch error view', () => {
   it('tells the clinician what happened and what to do next', () => {
-    render(<LaunchErrorView error={new LaunchError('token-expired')} />);
+    render(<LaunchErrorView error={new LaunchError('token-expired', undefined, { launch: { mode: 'ehr', view: 'patient' } })} />);
     const el = screen.getByRole('alert');
     expect(el.getAttribute('data-kind')).toBe('token-expired');
     expect(el.textContent).toMatch(/session has expired.*Launch CareGap Panel again from the chart/);

@@ -28,7 +28,7 @@ beforeAll(async () => {
     logLevel: 'error',
     build: { outDir, emptyOutDir: true, sourcemap: false, reportCompressedSize: false },
   });
-  running = await startSandbox({ port: 0, serveApp: 'dist', distDir: outDir, seed: 42, patientCount: 4, anchorDate: E2E_ANCHOR });
+  running = await startSandbox({ port: 0, serveApp: 'dist', distDir: outDir, seed: 42, patientCount: 4, anchorDate: E2E_ANCHOR, autoApprove: ['write'] });
 }, 120_000);
 
 afterAll(async () => {
@@ -114,5 +114,26 @@ describe('the built app under its Content-Security-Policy', () => {
     expect(probes).toEqual({ inlineScript: 'blocked', htmlSink: 'blocked', foreignFetch: 'blocked' });
     // The listener that stayed silent during the launch does hear real violations.
     await expect.poll(() => violations.filter((v) => /connect-src/.test(v)).length).toBeGreaterThan(0);
+  });
+
+  it('names its own policy when it blocks the EHR (an iss missing from connect-src), not the network (issue #13 §5)', async () => {
+    const { page } = tab();
+    await page.goto(`${running!.origin}/launch/index.html?iss=${encodeURIComponent('http://127.0.0.1:9/fhir')}&launch=x`);
+    const error = page.locator('[data-testid="launch-error"]');
+    await error.waitFor({ timeout: 30_000 });
+    expect(await error.getAttribute('data-kind')).toBe('csp-blocked');
+    expect(await error.textContent()).toMatch(/Blocked by connect-src: http:\/\/127\.0\.0\.1:9.*CAREGAP_CSP_CONNECT_SRC/s);
+  });
+
+  it('sends the policy as a header too, with frame-ancestors (which a meta policy cannot carry)', async () => {
+    for (const page of ['/index.html', '/launch/index.html', '/launch/standalone.html']) {
+      const res = await fetch(`${running!.origin}${page}`);
+      const csp = res.headers.get('content-security-policy') ?? '';
+      expect(csp, page).toMatch(/frame-ancestors 'self' http:\/\/127\.0\.0\.1:\d+/);
+      expect(csp, page).toMatch(/script-src 'self';/);
+      expect(csp, page).not.toMatch(/unsafe-/);
+      expect(res.headers.get('referrer-policy'), page).toBe('no-referrer');
+      expect(res.headers.get('x-content-type-options'), page).toBe('nosniff');
+    }
   });
 });

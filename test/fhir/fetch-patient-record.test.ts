@@ -169,6 +169,34 @@ describe('EHR quirks', () => {
     expect(result.completeness.reason).toMatch(/another origin/);
     expect(h.requests.some((r) => new URL(r.url).hostname === 'elsewhere.test')).toBe(false);
   });
+
+  it('does not follow a next link outside the FHIR base path on the same origin (another server or tenant there)', async () => {
+    const id = typicalPatient();
+    const { client } = clientFor(h.sandbox, id);
+    for (const next of [`${ORIGIN}/admin/export?page=2`, `${ORIGIN}/fhir-other/Procedure?page=2`, `${ORIGIN}/fhir/../auth/token`, '/other/Procedure?page=2', `http://x@localhost:59999/fhir/Procedure?page=2`]) {
+      h.requests.length = 0;
+      h.use(
+        http.get(`${ORIGIN}/fhir/Procedure`, async ({ request }) => {
+          const bundle = (await (await h.sandbox.handle(request)).json()) as fhir4.Bundle;
+          bundle.link = [{ relation: 'next', url: next }];
+          return HttpResponse.json(bundle);
+        }),
+      );
+      const result = await fetchResourceType(client, 'Procedure', { patientId: id, retry: fastRetry });
+      expect(result.completeness.status, next).toBe('partial');
+      expect(result.completeness.reason, next).toMatch(/outside the FHIR base URL|not followed/);
+      expect(h.requests.map((r) => new URL(r.url).pathname), next).toEqual(['/fhir/Procedure']);
+      h.server.resetHandlers();
+    }
+  });
+
+  it('follows next links under the FHIR base, including query-only ones on the base itself', async () => {
+    const id = typicalPatient();
+    const { client } = clientFor(h.sandbox, id);
+    const result = await fetchResourceType(client, 'Observation', { patientId: id, retry: fastRetry, pageSize: 3, quirks: new ServerQuirks() });
+    expect(result.completeness.status).toBe('complete');
+    expect(h.requests.some((r) => new URL(r.url).pathname === '/fhir' && new URL(r.url).searchParams.has('_getpages'))).toBe(true);
+  });
 });
 
 describe('failures, retries and completeness', () => {

@@ -1,14 +1,19 @@
 /**
  * The authorize endpoint (SMART App Launch 2.x §"Obtain authorization code"): validates the
- * request, resolves the EHR launch handle, shows the patient picker and the consent page, and
- * redirects back with a code or `error=access_denied`. Client and redirect URI are checked first:
- * a bad one gets an error page, never a redirect (no open redirector).
+ * request, resolves the EHR launch handle (single use, expiring), shows the patient picker and the
+ * consent page, and redirects back with a code or `error=access_denied`. Client and redirect URI
+ * are checked first: a bad one gets an error page, never a redirect (no open redirector).
+ *
+ * Safe by default: the patient of an EHR launch is the chart's and cannot be picked or changed;
+ * an EHR launch skips the consent page only for read scopes — write scopes and `offline_access`
+ * are shown to the user unless the sandbox is configured to pre-approve them (`autoApprove`).
  */
 import { redirectResponse } from '../http-responses.ts';
 import { fhirBaseFor, type SandboxContext } from '../sandbox-context.ts';
 import { authErrorPage, consentPage, patientPickerPage } from './auth-pages.ts';
 import { findClient } from './clients.ts';
 import { parseResourceScope, splitScopes } from './scopes.ts';
+import { needsConsent } from './consent-policy.ts';
 import { QUIRK_PROFILES, type PendingAuthorization, type QuirkProfile } from './token-store.ts';
 
 function errorRedirect(redirectUri: string, error: string, description: string, state: string | null): Response {
@@ -38,8 +43,8 @@ export function authorizeRequest(ctx: SandboxContext, url: URL): Response {
   let launch;
   const launchParam = q.get('launch');
   if (launchParam) {
-    launch = ctx.tokens.launches.get(launchParam);
-    if (!launch) return errorRedirect(redirectUri, 'invalid_request', 'Unknown or expired launch context: relaunch the app from the EHR', state);
+    launch = ctx.tokens.consumeLaunch(launchParam);
+    if (!launch) return errorRedirect(redirectUri, 'invalid_request', 'Unknown, expired or already used launch context: relaunch the app from the EHR', state);
   } else if (requestedScopes.includes('launch')) {
     return errorRedirect(redirectUri, 'invalid_request', 'scope launch requested without a launch parameter', state);
   }
@@ -62,8 +67,9 @@ function nextStep(ctx: SandboxContext, id: string): Response {
   const p = ctx.tokens.pending.get(id);
   if (!p) return authErrorPage('Authorization expired', 'This authorization request is no longer valid.');
   const wantsPatient = p.requestedScopes.includes('launch/patient') || p.requestedScopes.some((s) => s.startsWith('patient/'));
-  if (!p.patient && wantsPatient) return patientPickerPage(id, ctx.directory, ctx.anchorDate);
-  if (p.launch?.skipConsent) return approve(ctx, id, p, p.requestedScopes);
+  // an EHR launch carries its own context: the user never picks (or changes) its patient
+  if (!p.patient && wantsPatient && !p.launch) return patientPickerPage(id, ctx.directory, ctx.anchorDate);
+  if (p.launch?.skipConsent && !needsConsent(p.requestedScopes, ctx.autoApprove)) return approve(ctx, id, p, p.requestedScopes);
   const client = findClient(p.clientId);
   return consentPage(id, client?.name ?? p.clientId, p.requestedScopes, ctx.directory.find((d) => d.id === p.patient));
 }
@@ -75,6 +81,9 @@ export async function pickPatient(ctx: SandboxContext, request: Request): Promis
   const p = ctx.tokens.pending.get(id);
   const patient = form.get('patient') ?? '';
   if (!p) return authErrorPage('Authorization expired', 'This authorization request is no longer valid. Launch the app again.');
+  if (p.launch || p.patient) {
+    return authErrorPage('Patient already set', 'This authorization request already has its patient (from the EHR launch or an earlier choice); it cannot be changed here.', 403);
+  }
   if (!ctx.store.read('Patient', patient)) return patientPickerPage(id, ctx.directory, ctx.anchorDate);
   p.patient = patient;
   return nextStep(ctx, id);

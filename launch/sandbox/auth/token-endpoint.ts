@@ -63,12 +63,13 @@ export async function tokenEndpoint(ctx: SandboxContext, signer: IdTokenSigner, 
     return jsonResponse(await tokenResponseBody(ctx, signer, code.grant), 200, { ...cors, ...NO_STORE }, 'application/json');
   }
   if (grantType === 'refresh_token') {
-    const token = form.get('refresh_token') ?? '';
-    const grant = ctx.tokens.refreshTokens.get(token);
-    if (!grant) return oauthError('invalid_grant', 'Unknown or already used refresh token', cors);
+    // rotation: a refresh token works once; its lifetime ends with the sign-in's (never extended)
+    const found = ctx.tokens.consumeRefreshToken(form.get('refresh_token') ?? '');
+    if (!found) return oauthError('invalid_grant', 'Unknown or already used refresh token', cors);
+    if ('expired' in found) return oauthError('invalid_grant', 'Refresh token expired: sign in again', cors);
+    const { grant } = found;
     const clientId = form.get('client_id');
     if (clientId && clientId !== grant.clientId) return oauthError('invalid_client', 'Refresh token was issued to another client', cors, 401);
-    ctx.tokens.refreshTokens.delete(token); // rotation: the old refresh token is now invalid
     return jsonResponse(await tokenResponseBody(ctx, signer, grant), 200, { ...cors, ...NO_STORE }, 'application/json');
   }
   if (grantType === 'client_credentials') return clientCredentialsGrant(ctx, form); // SMART Backend Services

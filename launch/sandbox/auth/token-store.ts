@@ -1,8 +1,9 @@
 /**
- * In-memory authorization state: EHR launch handles, pending authorize requests, single-use
- * authorization codes, access tokens and rotating refresh tokens. Every grant carries its quirk
- * profile and fault options, so one sandbox can serve an Epic-like launch and a generic launch at
- * the same time.
+ * In-memory authorization state: EHR launch handles (single use, expiring), pending authorize
+ * requests, single-use authorization codes, access tokens and rotating refresh tokens whose
+ * lifetime is fixed at the first grant (rotation never extends it: OAuth 2.0 for Browser-Based
+ * Apps, refresh tokens). Every grant carries its quirk profile and fault options, so one sandbox
+ * can serve an Epic-like launch and a generic launch at the same time.
  */
 import { FaultInjector, type FaultOptions } from './faults.ts';
 
@@ -36,6 +37,8 @@ export interface Grant {
   user: string;
   lifetimeSec: number;
   withRefresh: boolean;
+  /** When the refresh tokens of this grant stop working (set at the first mint, kept across rotations). */
+  refreshExpiresAt?: number;
   /** Resource types denied by a fault even where a wildcard scope would allow them. */
   deniedTypes: Set<string>;
 }
@@ -72,6 +75,18 @@ export interface AuthorizationCode {
 /** Authorization codes live one minute (RFC 6749 §4.1.2 recommends ≤ 10 minutes). */
 export const CODE_LIFETIME_MS = 60_000;
 
+/** An EHR launch handle must be used within five minutes, once. */
+export const LAUNCH_LIFETIME_MS = 5 * 60_000;
+
+/** Refresh tokens (online_access / offline_access) stop working 8 hours after the sign-in, however often rotated. */
+export const REFRESH_LIFETIME_MS = 8 * 3_600_000;
+
+/** A refresh token and its grant. */
+export interface RefreshToken {
+  grant: Grant;
+  expiresAt: number;
+}
+
 /** A URL-safe random string with 192 bits of entropy. */
 export function randomToken(bytes = 24): string {
   const buf = new Uint8Array(bytes);
@@ -81,19 +96,38 @@ export function randomToken(bytes = 24): string {
 
 /** All authorization state of one sandbox. */
 export class TokenStore {
-  readonly launches = new Map<string, LaunchContext>();
+  private readonly launches = new Map<string, { context: LaunchContext; expiresAt: number }>();
   readonly pending = new Map<string, PendingAuthorization>();
   readonly codes = new Map<string, AuthorizationCode>();
   readonly accessTokens = new Map<string, AccessToken>();
-  readonly refreshTokens = new Map<string, Grant>();
+  readonly refreshTokens = new Map<string, RefreshToken>();
 
-  constructor(private readonly now: () => number) {}
+  constructor(
+    private readonly now: () => number,
+    private readonly refreshLifetimeMs: number = REFRESH_LIFETIME_MS,
+  ) {}
 
-  /** Registers a launch context and returns its opaque handle. */
+  /** Registers a launch context and returns its opaque handle (valid once, for {@link LAUNCH_LIFETIME_MS}). */
   createLaunch(context: LaunchContext): string {
     const handle = randomToken(12);
-    this.launches.set(handle, context);
+    this.launches.set(handle, { context, expiresAt: this.now() + LAUNCH_LIFETIME_MS });
     return handle;
+  }
+
+  /** The launch context of a handle, used up by this call; undefined when unknown, used or expired. */
+  consumeLaunch(handle: string): LaunchContext | undefined {
+    const found = this.launches.get(handle);
+    this.launches.delete(handle);
+    if (!found || found.expiresAt <= this.now()) return undefined;
+    return found.context;
+  }
+
+  /** The grant of a refresh token, used up by this call (rotation); undefined when unknown, used or expired. */
+  consumeRefreshToken(token: string): { grant: Grant } | { expired: true } | undefined {
+    const found = this.refreshTokens.get(token);
+    if (!found) return undefined;
+    this.refreshTokens.delete(token);
+    return found.expiresAt <= this.now() ? { expired: true } : { grant: found.grant };
   }
 
   /** Stores a pending authorization and returns its id. */
@@ -116,7 +150,8 @@ export class TokenStore {
     this.accessTokens.set(accessToken, { grant, expiresAt: this.now() + grant.lifetimeSec * 1000 });
     if (!grant.withRefresh) return { accessToken, expiresIn: grant.lifetimeSec };
     const refreshToken = randomToken();
-    this.refreshTokens.set(refreshToken, grant);
+    grant.refreshExpiresAt ??= this.now() + this.refreshLifetimeMs;
+    this.refreshTokens.set(refreshToken, { grant, expiresAt: grant.refreshExpiresAt });
     return { accessToken, refreshToken, expiresIn: grant.lifetimeSec };
   }
 

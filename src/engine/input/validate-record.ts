@@ -16,6 +16,7 @@ import { isFhirDateTime } from '../fhir/dates.ts';
 import { RECORD_TYPES, completenessOf, type PatientRecord, type TypeCompleteness } from '../record.ts';
 import type { DataIssue } from '../types.ts';
 import { ResourceKeys } from './resource-keys.ts';
+import { MAX_RESOURCE_DEPTH } from './resource-depth.ts';
 
 /** A validated record and the problems found in it. */
 export interface ValidatedRecord {
@@ -310,35 +311,45 @@ function patientOf(r: Json): string | undefined {
 /** Receives each reference found by {@link forEachReference} with its path (valid during the call only). */
 type ReferenceFound = (ref: string, path: readonly (string | number)[]) => void;
 
+/** A `found` that reports nothing (subject/patient fields and contained resources are walked for depth only). */
+const IGNORE: ReferenceFound = () => undefined;
+
 /**
  * Calls `found` for every `{reference: "Type/id"}` inside a resource, in document order, with its
  * path (subject/patient fields and contained resources excluded). The walk runs over every
  * resource, so the path is kept as element names and list positions; `found` spells it out
- * ({@link pathText}) only when it reports.
+ * ({@link pathText}) only when it reports. The walk never goes deeper than
+ * {@link MAX_RESOURCE_DEPTH} (hostile input nests thousands of levels): it returns the path of
+ * the first element beyond it, or undefined when the whole resource was walked.
  */
-function forEachReference(resource: Json, found: ReferenceFound): void {
+function forEachReference(resource: Json, found: ReferenceFound): (string | number)[] | undefined {
   const path: (string | number)[] = [];
   for (const k in resource) {
     const x = resource[k];
     if (x === null || typeof x !== 'object') continue;
-    if (k === 'subject' || k === 'patient' || k === 'beneficiary' || k === 'contained') continue;
+    const skip = k === 'subject' || k === 'patient' || k === 'beneficiary' || k === 'contained';
     path.push(k);
-    referencesIn(x, path, found);
+    if (!referencesIn(x, path, skip ? IGNORE : found)) return path;
     path.pop();
   }
+  return undefined;
 }
 
-/** The walk of {@link forEachReference} below the top level (`v` is an object or an array). */
-function referencesIn(v: object, path: (string | number)[], found: ReferenceFound): void {
+/**
+ * The walk of {@link forEachReference} below the top level (`v` is an object or an array at path
+ * length `path.length`). False when it met an element deeper than the limit (`path` then ends there).
+ */
+function referencesIn(v: object, path: (string | number)[], found: ReferenceFound): boolean {
+  if (path.length > MAX_RESOURCE_DEPTH) return false;
   if (Array.isArray(v)) {
     for (let i = 0; i < v.length; i++) {
       const x: unknown = v[i];
       if (x === null || typeof x !== 'object') continue;
       path.push(i);
-      referencesIn(x, path, found);
+      if (!referencesIn(x, path, found)) return false;
       path.pop();
     }
-    return;
+    return true;
   }
   // The object's own reference is reported before anything inside it. It is read while its
   // elements are walked (most objects — codings, periods — have no `reference` and no object
@@ -359,10 +370,19 @@ function referencesIn(v: object, path: (string | number)[], found: ReferenceFoun
       if (typeof ref === 'string') found(ref, path);
     }
     path.push(k);
-    referencesIn(x, path, found);
+    if (!referencesIn(x, path, found)) return false;
     path.pop();
   }
+  return true;
 }
+
+/** The field of a too-deep element, for its issue: the first few steps of its path, then "…". */
+function deepFieldText(path: readonly (string | number)[]): string {
+  return `${pathText(path.slice(0, 6))}${path.length > 6 ? '…' : ''}`;
+}
+
+/** The message of a resource nested beyond the limit. */
+const TOO_DEEP = `nested more than ${MAX_RESOURCE_DEPTH} levels deep (no FHIR resource is)`;
 
 /** `a.b[0].c` for the path `['a', 'b', 0, 'c']`. */
 function pathText(path: readonly (string | number)[]): string {
@@ -382,7 +402,14 @@ export function validateRecord(input: PatientRecord): ValidatedRecord {
   let patient: fhir4.Patient = { resourceType: 'Patient' };
   if (!isObject(rawPatient)) report('Patient', undefined, 'patient', 'the record has no Patient resource', 'error');
   else {
-    const { birthDate, gender, extension } = rawPatient;
+    // A Patient nested beyond the limit keeps its other elements: only the too-deep ones go.
+    let shallow: Json = rawPatient;
+    for (let deepAt = forEachReference(shallow, IGNORE); deepAt; deepAt = forEachReference(shallow, IGNORE)) {
+      report('Patient', rawPatient.id, deepFieldText(deepAt), `${TOO_DEEP}: ignored`, 'error');
+      const { [String(deepAt[0])]: _dropped, ...rest } = shallow;
+      shallow = rest;
+    }
+    const { birthDate, gender, extension } = shallow;
     let pc = checkResource({ birthDate, extension });
     if (gender !== undefined && typeof gender !== 'string') {
       const full = pc === NOTHING_TO_REPORT ? new ResourceCheck() : (pc as ResourceCheck);
@@ -390,9 +417,9 @@ export function validateRecord(input: PatientRecord): ValidatedRecord {
       pc = full;
     }
     for (const p of pc.problems) report('Patient', rawPatient.id, p.field, p.message, p.severity);
-    const clean: Json = { ...rawPatient };
+    const clean: Json = { ...shallow };
     for (const k of pc.strip) delete clean[k];
-    patient = (pc.strip.size ? clean : rawPatient) as unknown as fhir4.Patient;
+    patient = (pc.strip.size ? clean : shallow) as unknown as fhir4.Patient;
   }
   const patientId = typeof patient.id === 'string' ? patient.id : undefined;
   const rawResources: Json = isObject(input) && isObject(input.resources) ? input.resources : {};
@@ -439,24 +466,36 @@ export function validateRecord(input: PatientRecord): ValidatedRecord {
   }
 
   const grouped: Record<string, fhir4.Resource[]> = {};
-  // the resource being walked, read by `dangling` (one function for the whole record)
+  // the resource being walked, read by `dangling` (one function for the whole record); its
+  // dangling references wait until the resource is known to be walkable and its fields are reported
   let type = '';
   let current: Json = {};
+  const pending: Array<{ field: string; message: string }> = [];
   const dangling: ReferenceFound = (ref, path) => {
     const t = referenceTarget(ref);
     if (!t || !t.recordType || kept.has(t.type, t.id)) return;
     if (completenessOf({ patient, resources: {}, completeness }, t.type).status === 'missing') return;
-    report(type, current.id, pathText(path), `refers to ${t.type}/${t.id}, which is not in the record`, 'warning');
+    pending.push({ field: pathText(path), message: `refers to ${t.type}/${t.id}, which is not in the record` });
   };
   for (const r of kept.values) {
     type = r.resourceType as string;
     current = r;
+    pending.length = 0;
+    const deepAt = forEachReference(r, dangling);
+    if (deepAt) {
+      // One issue for the whole resource: it cannot be read safely, and it might be exactly the
+      // screening or result a measure looks for, so its type becomes partial (results unknown).
+      const field = deepFieldText(deepAt);
+      report(type, r.id, field, `${TOO_DEEP}: ignored; results that read ${type} are unknown`, 'error');
+      markUnreadable(type, `${type}/${typeof r.id === 'string' ? r.id : '?'} ${field} ${TOO_DEEP}`);
+      continue;
+    }
     const check = checkResource(r);
     for (const p of check.problems) {
       report(type, r.id, p.field, p.unreadable ? `${p.message}: results that read ${type} are unknown` : p.message, p.severity);
       if (p.unreadable) markUnreadable(type, `${type}/${typeof r.id === 'string' ? r.id : '?'} ${p.field} ${p.message}`);
     }
-    forEachReference(r, dangling);
+    for (const d of pending) report(type, current.id, d.field, d.message, 'warning');
     const clean: Json = check.strip.size ? { ...r } : r;
     for (const k of check.strip) delete clean[k];
     (grouped[type] ??= []).push(clean as unknown as fhir4.Resource);

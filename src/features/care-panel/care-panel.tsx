@@ -56,6 +56,14 @@ export function CarePanel({ session, recordState, showFetchedAt = true }: CarePa
   );
 
   if (!record || !evaluated) return null;
+  if ('failed' in evaluated) {
+    return (
+      <p className="evaluation-failed" role="alert" data-testid="evaluation-failed">
+        The results could not be calculated for this record ({evaluated.message}). Nothing is shown rather than a partial picture; reload the page, and if
+        it happens again tell your EHR administrator.
+      </p>
+    );
+  }
   const canWrite = session.granted.canWrite('Observation');
   const workspace =
     form && canWrite ? (

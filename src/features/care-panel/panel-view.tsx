@@ -7,6 +7,7 @@ import type { ReactNode } from 'react';
 import type { GapResult, PatientEvaluation } from '../../engine/types.ts';
 import type { ScreeningFormKind } from '../screening-forms/screening-drafts.ts';
 import { ActionList } from './action-list.tsx';
+import { DataIssues } from './data-issues.tsx';
 import { DeceasedBanner } from './deceased-banner.tsx';
 import { FlagList } from './flag-list.tsx';
 import { GapList } from './gap-list.tsx';
@@ -62,6 +63,7 @@ export function PanelView(p: PanelViewProps) {
       />
       <MeasureList measures={p.evaluation.measures} resources={p.resources} thisYear={p.thisYear} />
       {p.trends}
+      <DataIssues issues={p.evaluation.issues} />
     </div>
   );
 }

@@ -2,7 +2,9 @@
  * Evaluates the record whenever it changes, in the evaluation worker (see evaluation-worker.ts),
  * falling back to a lazily imported engine on the main thread where workers do not exist (jsdom).
  * The previous result stays on screen until the next one arrives (no flash, no layout jump), and a
- * late answer for an older record never overwrites a newer one.
+ * late answer for an older record never overwrites a newer one. A worker that fails or never
+ * answers (a message it cannot receive is dropped silently) hands over to the main thread; if that
+ * fails too the panel says so instead of vanishing.
  */
 import { useEffect, useRef, useState } from 'react';
 import { wrap, type Remote } from 'comlink';
@@ -16,6 +18,32 @@ export interface PanelEvaluation extends TimedEvaluation {
 
 type Options = Omit<EvaluationOptions, 'valueSets'>;
 
+/** The evaluation could not run at all (shown as an error, never as an empty panel). */
+export interface EvaluationFailure {
+  failed: true;
+  message: string;
+}
+
+/** How long the worker may take before the main thread evaluates instead (the heavy patient takes ≈ 0.1 s). */
+export const WORKER_ANSWER_TIMEOUT_MS = 30_000;
+
+/** `promise`, or a rejection after `ms`. */
+function within<T>(promise: Promise<T>, ms: number): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`the evaluation worker did not answer within ${ms / 1000} s`)), ms);
+    promise.then(
+      (v) => {
+        clearTimeout(timer);
+        resolve(v);
+      },
+      (e: unknown) => {
+        clearTimeout(timer);
+        reject(e);
+      },
+    );
+  });
+}
+
 /** Runs one evaluation on the main thread (engine loaded on demand). */
 async function evaluateHere(record: PatientRecord, options: Options): Promise<PanelEvaluation> {
   const { evaluatePatient } = await import('../../engine/index.ts');
@@ -25,8 +53,8 @@ async function evaluateHere(record: PatientRecord, options: Options): Promise<Pa
 }
 
 /** The latest evaluation of `record` (undefined until the first one completes). */
-export function useEvaluation(record: PatientRecord | undefined, options: Options): PanelEvaluation | undefined {
-  const [result, setResult] = useState<PanelEvaluation>();
+export function useEvaluation(record: PatientRecord | undefined, options: Options): PanelEvaluation | EvaluationFailure | undefined {
+  const [result, setResult] = useState<PanelEvaluation | EvaluationFailure>();
   const worker = useRef<{ api: Remote<EvaluationWorkerApi>; terminate(): void } | null>(null);
   const sequence = useRef(0);
 
@@ -45,16 +73,20 @@ export function useEvaluation(record: PatientRecord | undefined, options: Option
     if (!record) return;
     const mine = ++sequence.current;
     const opts: Options = { period, ...(asOf ? { asOf } : {}), ...(tzOffsetMin !== undefined ? { tzOffsetMin } : {}), ...(only ? { only } : {}) };
+    const failed = (e: unknown) => {
+      if (mine === sequence.current) setResult({ failed: true, message: e instanceof Error ? e.message : String(e) });
+    };
     const run: Promise<PanelEvaluation> = worker.current
-      ? worker.current.api.evaluate(record, opts).then((r) => ({ ...r, where: 'worker' as const }))
+      ? within(worker.current.api.evaluate(record, opts), WORKER_ANSWER_TIMEOUT_MS).then((r) => ({ ...r, where: 'worker' as const }))
       : evaluateHere(record, opts);
     run.then(
       (r) => {
         if (mine === sequence.current) setResult(r);
       },
       () => {
-        // A worker failure (e.g. blocked by the host's CSP) must not leave the panel empty.
-        if (mine === sequence.current) void evaluateHere(record, opts).then((r) => mine === sequence.current && setResult(r));
+        // A worker failure (e.g. blocked by the host's CSP, or a message it could not receive)
+        // must not leave the panel empty.
+        if (mine === sequence.current) void evaluateHere(record, opts).then((r) => mine === sequence.current && setResult(r), failed);
       },
     );
   }, [record, period.start, period.end, asOf, tzOffsetMin, only]);

@@ -15,10 +15,12 @@ export const E2E_ANCHOR = '2026-03-02';
  * Registers beforeAll/afterAll hooks that start and stop a sandbox; the returned getter is valid
  * inside tests.
  */
-export function useSandbox(options: { tokenLifetimeSec?: number; patientCount?: number } = {}): () => RunningSandbox {
+export function useSandbox(options: { tokenLifetimeSec?: number; patientCount?: number; autoApprove?: Array<'write' | 'offline_access'> } = {}): () => RunningSandbox {
   let running: RunningSandbox | undefined;
   beforeAll(async () => {
-    running = await startSandbox({ port: 0, serveApp: 'vite', seed: 42, patientCount: 12, anchorDate: E2E_ANCHOR, ...options });
+    // The sandbox asks the user to consent to write scopes by default (issue #14 §5); the browser
+    // tests act as an EHR whose administrator pre-approved the app's write-back, unless a test says otherwise.
+    running = await startSandbox({ port: 0, serveApp: 'vite', seed: 42, patientCount: 12, anchorDate: E2E_ANCHOR, autoApprove: ['write'], ...options });
   });
   afterAll(async () => {
     await running?.close();
