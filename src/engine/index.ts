@@ -3,3 +3,14 @@ export { evaluatePatient } from './evaluate-patient.ts';
 export type { EvaluationOptions } from './evaluation-context.ts';
 export { recordFromResources, RECORD_TYPES, type PatientRecord, type RecordType, type Completeness, type TypeCompleteness } from './record.ts';
 export * from './types.ts';
+export {
+  evaluateAtVisit,
+  isGoodOutcome,
+  type VisitEvaluation,
+  type MeasureAtVisit,
+  type GapAtVisit,
+  type VisitEffect,
+  type GapVisitEffect,
+} from './visit/evaluate-at-visit.ts';
+export { visitInContext, recordWithVisitClosed, closedPeriod, OPEN_VISIT_STATUSES, type VisitInContext, type VisitState } from './visit/visit-in-context.ts';
+export { ELIGIBILITY, populationReason, type Eligibility, type PopulationReason } from './visit/population-eligibility.ts';
