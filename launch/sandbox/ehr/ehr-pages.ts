@@ -2,15 +2,17 @@
  * The sandbox "EHR": `/ehr/` lists the synthetic patients with launch options (quirk profile,
  * faults, denied scopes, banner); `/ehr/chart?patient=…&profile=…&errorRate=…` is a chart shell
  * that performs a real SMART EHR launch of the app in a sandboxed iframe (`iss` + opaque `launch`),
- * as Epic or Oracle Health do. The launch handle hides everything but itself from the app.
+ * as Epic or Oracle Health do. Opening a chart checks the patient in: the launch carries today's
+ * in-progress visit as its `encounter` context (todays-visit.ts). The launch handle hides everything
+ * but itself from the app.
  */
 import { ageOn } from '../auth/auth-pages.ts';
 import { faultsFromParams } from '../auth/faults.ts';
 import { QUIRK_PROFILES, type QuirkProfile } from '../auth/token-store.ts';
 import { DEFAULT_USER_ID } from '../data/directory.ts';
-import { rangeOfPeriod } from '../fhir/date-range.ts';
 import { escapeHtml, htmlResponse } from '../http-responses.ts';
 import { fhirBaseFor, type SandboxContext } from '../sandbox-context.ts';
+import { checkIn } from './todays-visit.ts';
 
 /** The iframe sandbox attribute real EHRs use (athenahealth guide, smart-launcher-v2 PR #41). */
 export const IFRAME_SANDBOX = 'allow-forms allow-modals allow-pointer-lock allow-popups allow-popups-to-escape-sandbox allow-same-origin allow-scripts allow-downloads';
@@ -48,26 +50,16 @@ Quality staff: <a href="/ehr/population" data-testid="open-population">Populatio
 </form>`);
 }
 
-/** The patient's most recent encounter (by period start), for the launch's encounter context. */
-function latestEncounter(ctx: SandboxContext, patient: string): string | undefined {
-  let best: { id: string; start: number } | undefined;
-  for (const enc of ctx.store.forPatient(patient, 'Encounter') as fhir4.Encounter[]) {
-    const start = enc.period ? rangeOfPeriod(enc.period)?.start : undefined;
-    if (enc.id && start !== undefined && (!best || start > best.start)) best = { id: enc.id, start };
-  }
-  return best?.id;
-}
-
 function chartPage(ctx: SandboxContext, params: URLSearchParams): Response {
   const patientId = params.get('patient') ?? '';
   const patient = ctx.directory.find((p) => p.id === patientId);
   if (!patient) return htmlResponse('Unknown patient', `<h1 class="error">Unknown patient</h1><p><a href="/ehr/">Back to the patient list</a></p>`, 404);
   const profile = (QUIRK_PROFILES.find((p) => p === params.get('profile')) ?? 'generic') as QuirkProfile;
   const faults = faultsFromParams(params);
-  const encounter = latestEncounter(ctx, patient.id);
+  const encounter = checkIn(ctx, patient.id, DEFAULT_USER_ID);
   const handle = ctx.tokens.createLaunch({
     patient: patient.id,
-    ...(encounter ? { encounter } : {}),
+    encounter,
     profile,
     faults,
     needPatientBanner: params.get('needBanner') === '1' || params.get('needBanner') === 'true',

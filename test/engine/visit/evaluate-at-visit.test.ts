@@ -25,11 +25,11 @@ const ED_VISIT = { system: CPT, code: '99284', display: 'Emergency department vi
 
 /** Marcus Bell, 44, seen on 19 Nov (finished) and in clinic today (in progress since 09:00). */
 const marcus: fhir4.Patient = { resourceType: 'Patient', id: 'marcus', gender: 'male', birthDate: '1982-10-27' };
-function encounter(id: string, status: fhir4.Encounter['status'], period: fhir4.Period, type = OFFICE_VISIT): fhir4.Encounter {
-  return { resourceType: 'Encounter', id, status, class: { system: 'http://terminology.hl7.org/CodeSystem/v3-ActCode', code: 'AMB' }, type: [{ coding: [type], text: type.display }], subject: { reference: 'Patient/marcus' }, period };
+function encounter(id: string, status: fhir4.Encounter['status'], period: fhir4.Period, type = OFFICE_VISIT, patient = 'marcus'): fhir4.Encounter {
+  return { resourceType: 'Encounter', id, status, class: { system: 'http://terminology.hl7.org/CodeSystem/v3-ActCode', code: 'AMB' }, type: [{ coding: [type], text: type.display }], subject: { reference: `Patient/${patient}` }, period };
 }
 const november = encounter('nov-19', 'finished', { start: '2026-11-19T10:00:00-05:00', end: '2026-11-19T10:40:00-05:00' });
-const today = (status: fhir4.Encounter['status'] = 'in-progress', type = OFFICE_VISIT) => encounter('today', status, { start: `${TODAY}T09:00:00-05:00` }, type);
+const today = (status: fhir4.Encounter['status'] = 'in-progress', type = OFFICE_VISIT, patient = 'marcus') => encounter('today', status, { start: `${TODAY}T09:00:00-05:00` }, type, patient);
 
 function screen(id: string, when: string, result: 'positive' | 'negative', encounterId = 'today'): fhir4.Observation {
   return {
@@ -136,8 +136,8 @@ const a1c = (id: string, when: string, value: number): fhir4.Observation => ({
   category: [{ coding: [{ system: 'http://terminology.hl7.org/CodeSystem/observation-category', code: 'laboratory' }] }],
   code: { coding: [first(HBA1C_LABORATORY_TEST)] }, effectiveDateTime: when, valueQuantity: { value, unit: '%', system: 'http://unitsofmeasure.org', code: '%' },
 });
-const walterData = [walter, dx('htn', ESSENTIAL_HYPERTENSION, '2019-06-01'), dx('dm', DIABETES, '2020-03-01'), homeBp('bp1', '2026-12-01T07:30:00-05:00', 152, 94), homeBp('bp2', '2026-12-02T07:30:00-05:00', 148, 92), a1c('a1c', '2026-09-10T09:00:00-05:00', 7.4)];
-const walterToday = { ...today(), subject: { reference: 'Patient/walter' } };
+const walterData: fhir4.Resource[] = [walter, dx('htn', ESSENTIAL_HYPERTENSION, '2019-06-01'), dx('dm', DIABETES, '2020-03-01'), homeBp('bp1', '2026-12-01T07:30:00-05:00', 152, 94), homeBp('bp2', '2026-12-02T07:30:00-05:00', 148, 92), a1c('a1c', '2026-09-10T09:00:00-05:00', 7.4)];
+const walterToday = today('in-progress', OFFICE_VISIT, 'walter');
 
 describe('"not in population", explained', () => {
   it('says a visit is all that is missing, and what today’s visit adds: BP not controlled, HbA1c in control', () => {
@@ -155,11 +155,11 @@ describe('"not in population", explained', () => {
     for (const m of r.evaluation.measures) if (m.status === 'not-in-population') expect(r.measures[m.id]?.notInPopulation, m.id).toBeDefined();
   });
   it('an ED visit in context is not a qualifying visit: CMS2 still lacks one, and says the visit in context does not qualify', () => {
-    const r = evaluateAtVisit(recordFromResources([...walterData, { ...today('in-progress', ED_VISIT), subject: { reference: 'Patient/walter' } }]), OPTIONS, 'today');
+    const r = evaluateAtVisit(recordFromResources([...walterData, today('in-progress', ED_VISIT, 'walter')]), OPTIONS, 'today');
     expect(r.measures.cms2?.notInPopulation).toEqual({ kind: 'no-qualifying-visit', visitInContext: 'not-qualifying' });
   });
   it('names the age band at its boundaries: 85 at the end of the year is in CMS165, 86 is not', () => {
-    const aged = (birthDate: string) => evaluateAtVisit(recordFromResources([{ ...walter, birthDate }, ...walterData.slice(1), walterToday]), OPTIONS, 'today');
+    const aged = (birthDate: string) => evaluateAtVisit(recordFromResources([{ ...walter, birthDate } as fhir4.Patient, ...walterData.slice(1), walterToday]), OPTIONS, 'today');
     expect(aged('1941-12-31').measures.cms165?.shown).toBe('not-met'); // 85 on 31 Dec 2026
     expect(aged('1940-12-31').measures.cms165?.notInPopulation).toEqual({ kind: 'age', age: 86, ages: { low: 18, high: 85 }, ageOn: 'period-end' });
   });
