@@ -14,3 +14,5 @@ export {
 } from './visit/evaluate-at-visit.ts';
 export { visitInContext, recordWithVisitClosed, closedPeriod, OPEN_VISIT_STATUSES, type VisitInContext, type VisitState } from './visit/visit-in-context.ts';
 export { ELIGIBILITY, populationReason, type Eligibility, type PopulationReason } from './visit/population-eligibility.ts';
+export { BUILTIN_VALUE_SETS } from './valuesets/index.ts';
+export { DEFAULT_RISK_POLICY } from './config/risk-policy.ts';

@@ -4,7 +4,7 @@
  * "this year" means the anchor date's calendar year (the default measurement period).
  */
 import { hashSeed, seededRandom } from '../seeded-random.ts';
-import { DX, FOLLOW_UP, HVS_RISK, INSTRUMENT, OBS_CAT, PHQ9_ITEM9_ANSWERS, SCREEN_RESULT, SDOH_ITEMS, SYS, VISIT, VITALS } from './codes.ts';
+import { DX, EXTRA_MEDS, FOLLOW_UP, HVS_RISK, INSTRUMENT, MEDS, OBS_CAT, PHQ9_ITEM9_ANSWERS, SCREEN_RESULT, SDOH_ITEMS, SYS, VISIT, VITALS } from './codes.ts';
 import { patientResource, type Person } from './demographics.ts';
 import { ChartWriter, clinicTime, concept, dayOfIso, isoOfDay } from './resource-builders.ts';
 import { PRACTITIONER_IDS } from './directory.ts';
@@ -129,7 +129,46 @@ export const NAMED_PATIENTS: readonly NamedPatient[] = [
     },
   },
   { id: 'malformed', given: 'Quinn', family: 'Oddly', gender: 'female', age: 47, label: 'Valid-but-odd data (partial dates, missing codes…)', build: buildMalformed },
+  { id: 'bh-complex', given: 'Darius', family: 'Keller', gender: 'male', age: 38, label: 'Behavioral-health heavy: SMI, SUD, suicidal ideation, psychiatric discharge, frequent ED', build: buildBehavioralHealthComplex },
 ];
+
+/**
+ * A behavioural-health-heavy chart as a safety-net clinic sees it: schizophrenia, alcohol and opioid
+ * dependence, suicidal ideation coded by the ED with an ICD-10-CM code and no display, a psychiatric
+ * stay discharged 18 days ago, five ED visits this year, PHQ-9 21 with item 9 "more than half the
+ * days" and no follow-up plan, food, housing and transportation needs, diabetes, hypertension and
+ * a long medication list.
+ */
+function buildBehavioralHealthComplex(w: ChartWriter, anchor: number, yearStart: number): void {
+  w.condition(DX.SCHIZOPHRENIA, anchor - 2000);
+  w.condition(DX.ALCOHOL_USE, anchor - 900);
+  w.condition(DX.OPIOID_USE, anchor - 600);
+  w.condition(DX.DIABETES, anchor - 1500);
+  w.condition(DX.HYPERTENSION, anchor - 1400);
+  // The ED's problem-list entry: a bare ICD-10-CM code, no display, no text (real exports have these).
+  w.add({
+    resourceType: 'Condition', id: w.nextId('cond'), subject: w.subject,
+    clinicalStatus: concept({ system: SYS.COND_CLINICAL, code: 'active', display: 'Active' }),
+    code: { coding: [{ system: SYS.ICD10CM, code: 'R45.851' }] }, onsetDateTime: isoOfDay(anchor - 31), recordedDate: clinicTime(anchor - 31, 23),
+  } satisfies fhir4.Condition);
+  for (const ago of [31, 95, 160, 240, 300]) {
+    const day = Math.max(yearStart, anchor - ago);
+    w.encounter('EMER', VISIT.ED, day, { hour: 23, diagnoses: [ago === 31 ? DX.SCHIZOPHRENIA : DX.ALCOHOL_USE], reason: DX.ALCOHOL_USE });
+  }
+  w.encounter('IMP', VISIT.INPATIENT_EMERGENCY, anchor - 30, { endDay: anchor - 18, diagnoses: [DX.SCHIZOPHRENIA, DX.ALCOHOL_USE], reason: DX.SCHIZOPHRENIA });
+  const day = thisYearDay(anchor, yearStart, 12);
+  const enc = w.encounter('AMB', VISIT.OFFICE_ESTABLISHED[2]!, day, { hour: 15 });
+  const at = clinicTime(day, 15, 20);
+  w.score(INSTRUMENT.PHQ2_TOTAL, at, 6, enc.id);
+  w.score(INSTRUMENT.PHQ9_TOTAL, at, 21, enc.id);
+  w.answer(OBS_CAT.SURVEY, INSTRUMENT.PHQ9_ITEM9, at, PHQ9_ITEM9_ANSWERS[2]!, enc.id);
+  w.answer(OBS_CAT.SURVEY, INSTRUMENT.ADULT_DEPRESSION_SCREEN, at, SCREEN_RESULT.POSITIVE, enc.id);
+  w.bloodPressure(at, 146, 92, enc.id, BP);
+  const cats = [OBS_CAT.SOCIAL_HISTORY, OBS_CAT.SURVEY, OBS_CAT.SDOH];
+  for (const item of SDOH_ITEMS.filter((i) => i.instrument !== 'PRAPARE' && i.domain !== 'utilities')) w.answer(cats, item.question, at, item.positive, enc.id);
+  const meds = [MEDS.OLANZAPINE, MEDS.BUPRENORPHINE_NALOXONE, MEDS.SERTRALINE, MEDS.METFORMIN, MEDS.LISINOPRIL, MEDS.ATORVASTATIN, ...EXTRA_MEDS.slice(0, 3)];
+  meds.forEach((m, i) => w.medicationRequest(m, clinicTime(anchor - 200 + i * 10, 11)));
+}
 
 /** Valid FHIR that real EHRs do send: partial dates, text-only codes, string scores, unknown systems. */
 function buildMalformed(w: ChartWriter, anchor: number): void {

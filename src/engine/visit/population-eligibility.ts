@@ -23,7 +23,9 @@ export interface Eligibility {
   ages: { low: number; high?: number };
   /** The day the age is taken on. */
   ageOn: 'period-start' | 'period-end';
-  /** Who, besides age and a qualifying visit, in plain words ("with hypertension diagnosed by 30 June"). */
+  /** Only women (CMS125 reads the US Core birth sex). */
+  women?: true;
+  /** The diagnosis the measure requires, in plain words ("with hypertension diagnosed by 30 June of the year"). */
   who?: string;
 }
 
@@ -34,7 +36,7 @@ export const ELIGIBILITY: Readonly<Record<string, Eligibility>> = {
   cms165: { ages: CMS165_AGE, ageOn: 'period-end', who: 'with hypertension diagnosed by 30 June of the year' },
   cms122: { ages: CMS122_AGE, ageOn: 'period-end', who: 'with diabetes' },
   cms130: { ages: CMS130_AGE, ageOn: 'period-end' },
-  cms125: { ages: CMS125_AGE, ageOn: 'period-end', who: 'women' },
+  cms125: { ages: CMS125_AGE, ageOn: 'period-end', women: true },
 };
 
 /** Why a patient is not in a measure. */
@@ -46,7 +48,7 @@ export type PopulationReason =
   /** Only a qualifying visit in the period is missing (proved by the visit projection, or the measure needs nothing else). */
   | { kind: 'no-qualifying-visit'; visitInContext: 'brings-in' | 'not-qualifying' | 'none' }
   /** Age fits; the other criteria (diagnosis, sex, a qualifying visit) are not all met. */
-  | { kind: 'criteria'; who?: string }
+  | { kind: 'criteria'; ages: { low: number; high?: number }; women?: true; who?: string }
   /** A measure without an eligibility entry. */
   | { kind: 'other' };
 
@@ -75,6 +77,6 @@ export function populationReason(
   if (age < e.ages.low || (e.ages.high !== undefined && age > e.ages.high)) return { kind: 'age', age, ages: e.ages, ageOn: e.ageOn };
   // Age fits and nothing but a visit is required: the visit is what is missing — and an open visit
   // in context that did not bring the patient in is not of a qualifying type.
-  if (!e.who) return { kind: 'no-qualifying-visit', visitInContext: projection.visitOpen ? 'not-qualifying' : 'none' };
-  return { kind: 'criteria', who: e.who };
+  if (!e.who && !e.women) return { kind: 'no-qualifying-visit', visitInContext: projection.visitOpen ? 'not-qualifying' : 'none' };
+  return { kind: 'criteria', ages: e.ages, ...(e.women ? { women: e.women } : {}), ...(e.who ? { who: e.who } : {}) };
 }

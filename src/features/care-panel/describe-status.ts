@@ -1,10 +1,10 @@
 /**
  * Plain-language labels for statuses, each with a text icon so colour is never the only signal,
- * and the one-line "what is missing" of a measure (e.g. "Positive depression screen on 3 Nov, no
- * follow-up plan documented yet — due by 5 Nov").
+ * and the one-line "what is missing" of a measure (e.g. "Positive depression screen on 3 Nov 2026,
+ * no follow-up plan documented yet — due by 5 Nov 2026").
  */
 import type { GapStatus, MeasureResult, MeasureStatus } from '../../engine/types.ts';
-import { shortDate } from './measurement-period.ts';
+import { formatDay } from './display-date.ts';
 
 /** Tone of a status (drives the CSS class; the label and icon carry the meaning). */
 export type Tone = 'good' | 'bad' | 'neutral' | 'unknown';
@@ -27,8 +27,8 @@ const MEASURE_LABELS: Readonly<Record<MeasureStatus, StatusLabel>> = {
   met: { icon: '✓', text: 'Met', tone: 'good' },
   'not-met': { icon: '✗', text: 'Not met', tone: 'bad' },
   excluded: { icon: '–', text: 'Excluded', tone: 'neutral' },
-  exception: { icon: '–', text: 'Exception', tone: 'neutral' },
-  'not-in-population': { icon: '○', text: 'Not in population', tone: 'neutral' },
+  exception: { icon: '–', text: 'Exception recorded', tone: 'neutral' },
+  'not-in-population': { icon: '○', text: 'Does not apply', tone: 'neutral' },
   unknown: { icon: '?', text: 'Unknown', tone: 'unknown' },
 };
 
@@ -54,15 +54,15 @@ function mostRecentScreening(m: MeasureResult): { date?: string; result?: string
   return { ...(typeof date === 'string' ? { date } : {}), ...(typeof result === 'string' ? { result } : {}) };
 }
 
-/** One line on what a measure result means for this visit (undefined when nothing to add). */
-export function measureDetailLine(m: MeasureResult, thisYear: number): string | undefined {
-  const due = m.closes?.due ? ` — due by ${shortDate(m.closes.due, thisYear)}` : '';
+/** One line on what a measure result means for this visit (undefined when nothing to add); engine wording, to be passed through plainText. */
+export function measureDetailLine(m: MeasureResult): string | undefined {
+  const due = m.closes?.due ? ` — due by ${formatDay(m.closes.due)}` : '';
   if (m.status === 'unknown') return `Cannot be decided: ${(m.reasons ?? ['some data could not be read']).join('; ')}`;
   if (m.id === 'cms2') {
     const s = mostRecentScreening(m);
     if (m.status === 'not-met' && s?.result === 'positive')
-      return `Positive depression screen on ${shortDate(s.date, thisYear)}, no follow-up plan documented yet${due}`;
-    if (m.status === 'met' && s?.result) return `Most recent screen ${s.result} on ${shortDate(s.date, thisYear)}${s.result === 'positive' ? ', follow-up documented' : ''}`;
+      return `Positive depression screen on ${formatDay(s.date)}, no follow-up plan documented yet${due}`;
+    if (m.status === 'met' && s?.result) return `Most recent screen ${s.result} on ${formatDay(s.date)}${s.result === 'positive' ? ', follow-up documented' : ''}`;
   }
   if ((m.status === 'not-met' || (m.inverse && m.status === 'met')) && m.closes) return `${m.closes.what}${due}`;
   return undefined;

@@ -1,12 +1,14 @@
 /**
- * The panel's header: measurement period, "as of", data freshness, which results are unknown
+ * The panel's header: measurement period, "as of", the visit in context, data freshness, which results are unknown
  * because data could not be read, and either the screening tools (write scope granted) or the
  * notice that writing is not allowed in this launch with a printable summary instead.
  */
 import type { PatientEvaluation } from '../../engine/types.ts';
 import type { ScreeningFormKind } from '../screening-forms/screening-drafts.ts';
 import { ACTION_LABELS } from './gap-list.tsx';
-import { shortDate } from './measurement-period.ts';
+import { visitStatusLine, type VisitView } from './describe-visit.ts';
+import { formatDay, formatTime } from './display-date.ts';
+import { usePlain } from './plain-language-context.ts';
 
 /** Props of the header. */
 export interface PanelHeaderProps {
@@ -17,11 +19,7 @@ export interface PanelHeaderProps {
   canWrite: boolean;
   onOpenForm(form: ScreeningFormKind): void;
   thisYear: number;
-}
-
-/** HH:MM local. */
-function clock(d: Date): string {
-  return `${String(d.getHours()).padStart(2, '0')}:${String(d.getMinutes()).padStart(2, '0')}`;
+  visit?: VisitView;
 }
 
 /** The results that are unknown, with their reasons. */
@@ -33,21 +31,27 @@ function unknownResults(e: PatientEvaluation): Array<{ id: string; title: string
 }
 
 /** The header section. */
-export function PanelHeader({ evaluation, fetchedAt, loadingTypes, canWrite, onOpenForm, thisYear }: PanelHeaderProps) {
+export function PanelHeader({ evaluation, fetchedAt, loadingTypes, canWrite, onOpenForm, visit }: PanelHeaderProps) {
   // While types are still loading every dependent result is provisionally unknown; say "loading"
   // (in the period line) rather than warn that data could not be read.
   const unknown = loadingTypes.length ? [] : unknownResults(evaluation);
+  const plain = usePlain();
   const { period, asOf } = evaluation;
   return (
     <section className="panel-header" aria-label="Measurement period and data status" data-testid="panel-header">
       <p className="period-line">
         <span data-testid="measurement-period">
-          Measurement period {shortDate(period.start)} – {shortDate(period.end)}
+          Measurement period {formatDay(period.start)} – {formatDay(period.end)}
         </span>
-        <span className="muted"> · as of {shortDate(asOf, thisYear)}</span>
-        {fetchedAt ? <span className="muted"> · record fetched {clock(fetchedAt)}</span> : null}
+        <span className="muted"> · as of {formatDay(asOf)}</span>
+        {fetchedAt ? <span className="muted"> · record fetched {formatTime(fetchedAt)}</span> : null}
         {loadingTypes.length ? <span className="muted"> · still loading: {loadingTypes.join(', ')}</span> : null}
       </p>
+      {visit ? (
+        <p className="visit-line" data-testid="visit-in-context" data-state={visit.visit.state}>
+          {visitStatusLine(visit.visit, visit.asOf)}
+        </p>
+      ) : null}
       {unknown.length ? (
         <div className="unknown-warning" role="status" data-testid="unknown-results">
           <strong>⚠ {unknown.length === 1 ? '1 result is' : `${unknown.length} results are`} unknown</strong> because some data could not be read:
@@ -55,7 +59,7 @@ export function PanelHeader({ evaluation, fetchedAt, loadingTypes, canWrite, onO
             {unknown.map((u) => (
               <li key={u.id}>
                 {u.title}
-                {u.reasons ? ` — ${u.reasons}` : ''}
+                {u.reasons ? ` — ${plain(u.reasons)}` : ''}
               </li>
             ))}
           </ul>

@@ -151,7 +151,7 @@ describe('"not in population", explained', () => {
   it('without a visit in context: CMS2 lacks only a visit; CMS165 needs hypertension and a visit; no measure reads as simply absent', () => {
     const r = evaluateAtVisit(recordFromResources(walterData), OPTIONS, undefined);
     expect(r.measures.cms2?.notInPopulation).toEqual({ kind: 'no-qualifying-visit', visitInContext: 'none' });
-    expect(r.measures.cms165?.notInPopulation).toEqual({ kind: 'criteria', who: 'with hypertension diagnosed by 30 June of the year' });
+    expect(r.measures.cms165?.notInPopulation).toEqual({ kind: 'criteria', ages: { low: 18, high: 85 }, who: 'with hypertension diagnosed by 30 June of the year' });
     for (const m of r.evaluation.measures) if (m.status === 'not-in-population') expect(r.measures[m.id]?.notInPopulation, m.id).toBeDefined();
   });
   it('an ED visit in context is not a qualifying visit: CMS2 still lacks one, and says the visit in context does not qualify', () => {
