@@ -69,12 +69,13 @@ function chartPage(ctx: SandboxContext, params: URLSearchParams): Response {
   const iss = fhirBaseFor(ctx.origin, profile);
   const src = `/launch/index.html?iss=${encodeURIComponent(iss)}&launch=${encodeURIComponent(handle)}`;
   const faultText = Object.keys(faults).length ? ` · faults: ${escapeHtml(JSON.stringify(faults))}` : '';
-  const page = `<header style="background:#1f3a5f;color:#fff;padding:.5rem 1rem;display:flex;gap:1.5rem;align-items:baseline">
-<strong>Sandbox EHR</strong><span data-testid="chart-patient">${escapeHtml(patient.name)}</span>
-<span>${ageOn(patient.birthDate, ctx.anchorDate)} y · ${escapeHtml(patient.gender)} · DOB ${escapeHtml(patient.birthDate)}</span>
+  // The EHR's own patient banner (the app does not repeat it): one or two short lines even at 400 px.
+  const page = `<header style="background:#1f3a5f;color:#fff;padding:.35rem .75rem;display:flex;flex-wrap:wrap;gap:.1rem 1rem;align-items:baseline;font-size:14px">
+<strong>Sandbox EHR</strong><strong style="white-space:nowrap" data-testid="chart-patient">${escapeHtml(patient.name)}</strong>
+<span style="white-space:nowrap">${ageOn(patient.birthDate, ctx.anchorDate)} y · ${escapeHtml(patient.gender)} · DOB ${escapeHtml(patient.birthDate)}</span>
 <span style="font-size:.8rem">profile: ${profile}${faultText}</span><a href="/ehr/" style="color:#fff;margin-left:auto">Patient list</a></header>
-<iframe id="app-frame" title="CareGap Panel" src="${escapeHtml(src)}" sandbox="${IFRAME_SANDBOX}" style="border:0;width:100%;height:calc(100vh - 3rem);background:#fff"></iframe>`;
-  return new Response(`<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="referrer" content="no-referrer"><title>Chart — ${escapeHtml(patient.name)}</title></head><body style="margin:0;font:15px/1.45 system-ui,sans-serif">${page}</body></html>`, {
+<iframe id="app-frame" title="CareGap Panel" src="${escapeHtml(src)}" sandbox="${IFRAME_SANDBOX}" style="border:0;width:100%;flex:1;min-height:0;background:#fff"></iframe>`;
+  return new Response(`<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><meta name="referrer" content="no-referrer"><title>Chart — ${escapeHtml(patient.name)}</title></head><body style="margin:0;font:15px/1.45 system-ui,sans-serif;display:flex;flex-direction:column;height:100vh">${page}</body></html>`, {
     headers: { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' },
   });
 }

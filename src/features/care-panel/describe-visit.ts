@@ -43,10 +43,15 @@ function capitalise(s: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1);
 }
 
-/** The label of a measure whose good outcome holds only once the visit is closed (undefined otherwise). */
+/**
+ * The label of a result that depends on the open visit (undefined otherwise): "Met when this visit
+ * is closed" (for an inverse measure, "In control …"), or "Due at this visit" for a measure the
+ * patient enters only with it (nothing earlier this year counted, so this visit is the chance).
+ */
 export function visitMeasureLabel(m: Pick<MeasureResult, 'inverse'>, at: MeasureAtVisit | undefined): StatusLabel | undefined {
-  if (at?.effect !== 'met-when-closed') return undefined;
-  return { icon: '✓', text: m.inverse ? 'In control when this visit is closed' : 'Met when this visit is closed', tone: 'good' };
+  if (at?.effect === 'met-when-closed') return { icon: '✓', text: m.inverse ? 'In control when this visit is closed' : 'Met when this visit is closed', tone: 'good' };
+  if (at?.effect === 'enters-with-visit' && (at.shown === 'not-met' || at.shown === 'met')) return { icon: '!', text: 'Due at this visit', tone: 'bad' };
+  return undefined;
 }
 
 /** "aged 18–85", "aged 12 and older". */

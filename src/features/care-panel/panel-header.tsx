@@ -10,6 +10,9 @@ import { visitStatusLine, type VisitView } from './describe-visit.ts';
 import { formatDay, formatTime } from './display-date.ts';
 import { usePlain } from './plain-language-context.ts';
 
+/** The header's form buttons, short enough for one row at 400 px (the full label is the accessible name). */
+const SHORT_LABELS: Readonly<Record<ScreeningFormKind, string>> = { phq: 'PHQ-2/9', hrsn: 'SDOH', 'follow-up': 'Follow-up plan' };
+
 /** Props of the header. */
 export interface PanelHeaderProps {
   evaluation: PatientEvaluation;
@@ -26,7 +29,10 @@ export interface PanelHeaderProps {
 function unknownResults(e: PatientEvaluation): Array<{ id: string; title: string; reasons: string }> {
   return [
     ...e.measures.filter((m) => m.status === 'unknown').map((m) => ({ id: m.id, title: m.title, reasons: (m.reasons ?? []).join('; ') })),
-    ...e.gaps.filter((g) => g.status === 'unknown').map((g) => ({ id: `gap-${g.id}`, title: g.title, reasons: g.why })),
+    // a measure's own gap repeats the measure's reasons: listed once, under the measure
+    ...e.gaps
+      .filter((g) => g.status === 'unknown' && !(g.measureId && e.measures.some((m) => m.id === g.measureId && m.status === 'unknown')))
+      .map((g) => ({ id: `gap-${g.id}`, title: g.title, reasons: g.why })),
   ];
 }
 
@@ -69,8 +75,8 @@ export function PanelHeader({ evaluation, fetchedAt, loadingTypes, canWrite, onO
         <div className="tool-row no-print" role="group" aria-label="Screen in this visit">
           <span className="muted">Screen now:</span>
           {(['phq', 'hrsn', 'follow-up'] as const).map((f) => (
-            <button key={f} type="button" data-testid={`open-form-${f}`} onClick={() => onOpenForm(f)}>
-              {ACTION_LABELS[f]}
+            <button key={f} type="button" className="tool-button" data-testid={`open-form-${f}`} aria-label={ACTION_LABELS[f]} onClick={() => onOpenForm(f)}>
+              {SHORT_LABELS[f]}
             </button>
           ))}
         </div>

@@ -1,7 +1,7 @@
 /**
  * The panel's layout from an evaluation (presentational; fixtures drive it in tests), ordered for
  * a clinician reading it mid-visit on a narrow screen: header (period, visit in context), the
- * screening workspace when open, safety flags (high severity, suicide risk first), "Do this
+ * screening workspace when open, safety flags (suicide risk first; order-findings.ts), "Do this
  * visit", the other risk flags, care gaps, quality measures, trends, and the record details.
  * Every engine statement is shown in plain language (plain-language.ts).
  */
@@ -13,6 +13,7 @@ import type { VisitView } from './describe-visit.ts';
 import { FlagList } from './flag-list.tsx';
 import { GapList } from './gap-list.tsx';
 import { MeasureList } from './measure-list.tsx';
+import { isSafetyFlag } from './order-findings.ts';
 import { PanelHeader } from './panel-header.tsx';
 import { PlainLanguage, plainWith } from './plain-language-context.ts';
 import './care-panel.css';
@@ -48,8 +49,8 @@ export function PanelView(p: PanelViewProps) {
   // Plain language for the flag and action components too (they render the statements as given).
   const shownFlags = useMemo(() => flags.map((f) => ({ ...f, statement: plain(f.statement) })), [flags, plain]);
   const shownActions = useMemo(() => actions.map((a) => ({ ...a, text: plain(a.text) })), [actions, plain]);
-  const safety = shownFlags.filter((f) => f.severity === 'high');
-  const others = shownFlags.filter((f) => f.severity !== 'high');
+  const safety = shownFlags.filter(isSafetyFlag);
+  const others = shownFlags.filter((f) => !isSafetyFlag(f));
   return (
     <PlainLanguage.Provider value={plain}>
       <div className="care-panel" data-testid="care-panel" data-eval-ms={p.evalMs !== undefined ? p.evalMs.toFixed(1) : undefined} data-eval-where={p.evalWhere}>

@@ -1,6 +1,7 @@
 /**
  * Turns the engine's statements into what a clinician reads mid-visit: display names instead of
- * `system|code` pairs (the codes stay in the evidence drawer), no code lists in parentheses, and
+ * `system|code` pairs (the codes stay in the evidence drawer), no code lists or FHIR resource
+ * names in parentheses, and
  * every date in the panel's one format. The engine's texts serve the CLI and quality staff as
  * well, so they keep their codes; only the panel rewrites them, always as plain text.
  */
@@ -20,6 +21,10 @@ const SYSTEM_NAMES: ReadonlyArray<readonly [RegExp, string]> = [
 const SYSTEM_CODE = /\b((?:https?|urn):[^\s|()]+)\|([A-Za-z0-9][A-Za-z0-9.\-_]*)/gi;
 /** A parenthesised list of codes: "(LOINC 73832-8 …; positive/negative finding)", "(SNOMED 4281… / 4281…)". */
 const CODE_LIST = /\s*\([^()]*\b(?:LOINC|SNOMED(?: CT)?|ICD-10(?:-CM)?|CPT|HCPCS|RxNorm)\s+[A-Z0-9][^()]*\)/g;
+/** ICD-10-CM codes in parentheses after their display: "Schizophrenia, unspecified (F20.9)". */
+const ICD_IN_PARENS = /\s*\((?:[A-TV-Z]\d[0-9AB](?:\.[0-9A-Z]{1,4})?)(?:(?:,| or| and)\s*[A-TV-Z]\d[0-9AB](?:\.[0-9A-Z]{1,4})?)*\)/g;
+/** A parenthesised aside in FHIR terms: "(ServiceRequest with the Gravity SDOH category, …)". */
+const FHIR_ASIDE = /\s*\([^()]*\b(?:ServiceRequest|Observation|Procedure|MedicationRequest|QuestionnaireResponse|Encounter\.|Condition\.)[^()]*\)/g;
 /** An ISO date or dateTime inside a sentence. */
 const ISO_DATE = /\b\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:\d{2})?)?\b/g;
 
@@ -41,7 +46,10 @@ export function plainText(text: string, displays: ReadonlyMap<string, string> = 
   const out = text
     .replace(SYSTEM_CODE, (_all, system: string, code: string) => displays.get(codingKey(system, code)) ?? `${systemName(system) ?? 'code'} ${code}`)
     .replace(CODE_LIST, '')
+    .replace(ICD_IN_PARENS, '')
+    .replace(FHIR_ASIDE, '')
     .replace(ISO_DATE, (d) => formatDay(d))
+    .replace(/\bPatient\.birthDate\b/g, 'the patient’s birth date')
     .replace(/\s+([.,;])/g, '$1');
   return out.charAt(0).toUpperCase() + out.slice(1);
 }
