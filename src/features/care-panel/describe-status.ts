@@ -17,8 +17,9 @@ export interface StatusLabel {
 }
 
 /** Label of a measure status; inverse measures (CMS122) read the right way round. */
-export function measureStatusLabel(m: Pick<MeasureResult, 'status' | 'inverse'>): StatusLabel {
-  if (m.inverse && m.status === 'met') return { icon: '✗', text: 'Poor control', tone: 'bad' };
+export function measureStatusLabel(m: Pick<MeasureResult, 'status' | 'inverse' | 'detail'>): StatusLabel {
+  // an inverse numerator is poor control *or* no result: say which (CMS122 reports the last result in `detail`)
+  if (m.inverse && m.status === 'met') return m.detail?.lastResult ? { icon: '✗', text: 'Poor control', tone: 'bad' } : { icon: '✗', text: 'No result this year', tone: 'bad' };
   if (m.inverse && m.status === 'not-met') return { icon: '✓', text: 'In control', tone: 'good' };
   return MEASURE_LABELS[m.status];
 }
@@ -54,6 +55,17 @@ function mostRecentScreening(m: MeasureResult): { date?: string; result?: string
   return { ...(typeof date === 'string' ? { date } : {}), ...(typeof result === 'string' ? { result } : {}) };
 }
 
+/**
+ * The closing action in the words of the visit: the engine's CMS2 "screen … within 14 days before a
+ * qualifying visit" is the coding rule; at the point of care it means screen now and record the
+ * result (the panel's PHQ form writes the coded result CMS2 reads). Other texts are kept.
+ */
+export function clinicianClosing(measureId: string | undefined, what: string): string {
+  if (measureId === 'cms2' && /^Screen for depression\b/.test(what))
+    return 'Screen for depression with a standardized tool (PHQ-2, then PHQ-9 if positive) and record the result as positive or negative';
+  return what;
+}
+
 /** One line on what a measure result means for this visit (undefined when nothing to add); engine wording, to be passed through plainText. */
 export function measureDetailLine(m: MeasureResult): string | undefined {
   const due = m.closes?.due ? ` — due by ${formatDay(m.closes.due)}` : '';
@@ -64,7 +76,7 @@ export function measureDetailLine(m: MeasureResult): string | undefined {
       return `Positive depression screen on ${formatDay(s.date)}, no follow-up plan documented yet${due}`;
     if (m.status === 'met' && s?.result) return `Most recent screen ${s.result} on ${formatDay(s.date)}${s.result === 'positive' ? ', follow-up documented' : ''}`;
   }
-  if ((m.status === 'not-met' || (m.inverse && m.status === 'met')) && m.closes) return `${m.closes.what}${due}`;
+  if ((m.status === 'not-met' || (m.inverse && m.status === 'met')) && m.closes) return `${clinicianClosing(m.id, m.closes.what)}${due}`;
   return undefined;
 }
 

@@ -5,7 +5,7 @@
  * because of it, says so. "No open care gaps" is never said bare when measures are not counted yet.
  */
 import type { GapResult, MeasureResult } from '../../engine/types.ts';
-import { gapStatusLabel, type StatusLabel } from './describe-status.ts';
+import { clinicianClosing, gapStatusLabel, type StatusLabel } from './describe-status.ts';
 import { gapVisitNote, populationText, type VisitView } from './describe-visit.ts';
 import { formatDay } from './display-date.ts';
 import { EvidenceDrawer } from './evidence-drawer.tsx';
@@ -57,7 +57,7 @@ function GapItem({ gap, resources, thisYear, onAction, visit }: { gap: GapResult
         {gap.due && gap.status === 'open' ? <span className="due"> — due {formatDay(gap.due)}</span> : null}
       </div>
       {note ? <div className="visit-note">{note}</div> : null}
-      {gap.status === 'open' && gap.closes ? <div className="closes">{plain(gap.closes)}</div> : null}
+      {gap.status === 'open' && gap.closes ? <div className="closes">{plain(clinicianClosing(gap.measureId, gap.closes))}</div> : null}
       {why ? <div className="why">{why}</div> : null}
       {actions.length ? (
         <div className="gap-actions">

@@ -60,7 +60,7 @@ export function PanelHeader({ evaluation, fetchedAt, loadingTypes, canWrite, onO
       ) : null}
       {unknown.length ? (
         <div className="unknown-warning" role="status" data-testid="unknown-results">
-          <strong>⚠ {unknown.length === 1 ? '1 result is' : `${unknown.length} results are`} unknown</strong> because some data could not be read:
+          <strong>⚠ {unknown.length === 1 ? '1 result cannot' : `${unknown.length} results cannot`} be decided</strong> from the data read:
           <ul>
             {unknown.map((u) => (
               <li key={u.id}>

@@ -49,7 +49,8 @@ export function plainText(text: string, displays: ReadonlyMap<string, string> = 
     .replace(ICD_IN_PARENS, '')
     .replace(FHIR_ASIDE, '')
     .replace(ISO_DATE, (d) => formatDay(d))
-    .replace(/\bPatient\.birthDate\b/g, 'the patient’s birth date')
+    .replace(/\bPatient\.birthDate missing\b/g, 'birth date missing or incomplete')
+    .replace(/\bPatient\.birthDate\b/g, 'birth date')
     .replace(/\s+([.,;])/g, '$1');
   return out.charAt(0).toUpperCase() + out.slice(1);
 }

@@ -5,6 +5,7 @@
  */
 import type { VisitEvaluation } from '../../engine/index.ts';
 import type { ScreeningFormKind } from '../screening-forms/screening-drafts.ts';
+import { clinicianClosing } from './describe-status.ts';
 import { populationText, visitName } from './describe-visit.ts';
 import type { Plain } from './plain-language-context.ts';
 
@@ -43,7 +44,7 @@ export function writeOutcome(gapId: string, at: VisitEvaluation, plain: Plain, y
     return { gapId, closed: true, text: pending ? `${title} closes once ${visitName(at.visit, at.evaluation.asOf)} is closed.` : `${title} is closed.` };
   }
   const problem = visitProblem(at);
-  if (gap.status === 'open') return { gapId, closed: false, text: `${title} is still open: ${plain(gap.closes ?? gap.why)}${problem ? ` ${problem}` : ''}` };
+  if (gap.status === 'open') return { gapId, closed: false, text: `${title} is still open: ${plain(gap.closes ? clinicianClosing(gap.measureId, gap.closes) : gap.why)}${problem ? ` ${problem}` : ''}` };
   if (gap.status === 'unknown') return { gapId, closed: false, text: `${title} cannot be decided: ${plain(gap.why)}` };
   const reason = at.measures[gapId]?.notInPopulation;
   const why = reason ? populationText(reason, { visit: at.visit, asOf: at.evaluation.asOf }, year) : plain(gap.why);

@@ -44,7 +44,7 @@ describe('the care panel for Ms. Rivera', () => {
     expect(within(screen.getByTestId('unknown-gaps')).getByText(/psychiatric discharge/)).toBeTruthy();
     const warn = screen.getByTestId('unknown-results');
     expect(warn.textContent).toContain('SDOH screening (5 domains) — QuestionnaireResponse is missing');
-    expect(warn.textContent).toContain('2 results are unknown');
+    expect(warn.textContent).toContain('2 results cannot be decided');
   });
   it('says exactly what CMS2 is missing: positive screen on 3 Nov 2026, no follow-up plan, due 5 Nov 2026', () => {
     renderPanel();
@@ -53,11 +53,17 @@ describe('the care panel for Ms. Rivera', () => {
     expect(cms2.textContent).toContain('Positive depression screen on 3 Nov 2026, no follow-up plan documented yet — due by 5 Nov 2026');
     expect(cms2.textContent).not.toMatch(/population|numerator/i);
   });
-  it('presents CMS122 the right way round: a numerator hit is poor control', () => {
+  it('presents CMS122 the right way round: a numerator hit is the bad outcome — no result this year, or poor control', () => {
     renderPanel();
     const cms122 = screen.getByTestId('measure-cms122');
-    expect(cms122.textContent).toContain('Poor control');
+    expect(cms122.textContent).toContain('No result this year');
     expect(cms122.textContent).not.toMatch(/✓ Met/);
+    cleanup();
+    const evaluation = riveraEvaluation();
+    const m = evaluation.measures.find((x) => x.id === 'cms122')!;
+    m.detail = { lastResult: { date: '2026-09-10', value: 9.6, unit: '%' } };
+    renderPanel({ evaluation });
+    expect(screen.getByTestId('measure-cms122').textContent).toContain('Poor control');
   });
   it('shows the SDOH domains screened and positive', () => {
     renderPanel();

@@ -25,7 +25,7 @@ describe('plain language', () => {
     expect(plainText('PHQ-9 21 (severe) on 21 Nov 2026, no earlier score.')).toBe('PHQ-9 21 (severe) on 21 Nov 2026, no earlier score.');
   });
   it('writes the birth-date field in words', () => {
-    expect(plainText('Cannot be decided: Patient.birthDate missing')).toBe('Cannot be decided: the patient’s birth date missing');
+    expect(plainText('Cannot be decided: Patient.birthDate missing')).toBe('Cannot be decided: birth date missing or incomplete');
   });
   it('finds the codes a set of statements mentions, once each', () => {
     expect(codingsMentioned(['a http://loinc.org|44261-6 b', 'c Http://loinc.org|44261-6', 'none'])).toHaveLength(1);
