@@ -45,7 +45,10 @@ export function writeOutcome(gapId: string, at: VisitEvaluation, plain: Plain, y
   }
   const problem = visitProblem(at);
   if (gap.status === 'open') return { gapId, closed: false, text: `${title} is still open: ${plain(gap.closes ? clinicianClosing(gap.measureId, gap.closes) : gap.why)}${problem ? ` ${problem}` : ''}` };
-  if (gap.status === 'unknown') return { gapId, closed: false, text: `${title} cannot be decided: ${plain(gap.why)}` };
+  if (gap.status === 'unknown') {
+    const reasons = at.evaluation.measures.find((m) => m.id === gap.measureId)?.reasons;
+    return { gapId, closed: false, text: `${title} cannot be decided: ${plain(reasons?.length ? reasons.join('; ') : gap.why)}.` };
+  }
   const reason = at.measures[gapId]?.notInPopulation;
   const why = reason ? populationText(reason, { visit: at.visit, asOf: at.evaluation.asOf }, year) : plain(gap.why);
   return { gapId, closed: false, text: `${title} does not apply: ${why}${problem ? ` ${problem}` : ''}` };
