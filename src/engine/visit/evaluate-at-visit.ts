@@ -8,6 +8,8 @@
  */
 import { evaluatePatient } from '../evaluate-patient.ts';
 import type { EvaluationOptions } from '../evaluation-context.ts';
+import { GAP_FAMILIES } from '../gaps/index.ts';
+import { MEASURES } from '../measures/index.ts';
 import type { PatientRecord } from '../record.ts';
 import type { GapStatus, MeasureResult, MeasureStatus, PatientEvaluation } from '../types.ts';
 import { populationReason, type PopulationReason } from './population-eligibility.ts';
@@ -48,7 +50,10 @@ export interface GapAtVisit {
 export interface VisitEvaluation {
   /** What the panel shows: with the open visit in context counted as closed (or as recorded). */
   evaluation: PatientEvaluation;
-  /** The record exactly as the EHR holds it (identical to `evaluation` unless the visit is open). */
+  /**
+   * The record exactly as the EHR holds it: `evaluation` itself unless the visit is open; then its
+   * measures and gaps only (flags and actions are not compared, so they are not computed twice).
+   */
   recorded: PatientEvaluation;
   visit: VisitInContext;
   /** By measure id. */
@@ -56,6 +61,9 @@ export interface VisitEvaluation {
   /** By gap id. */
   gaps: Record<string, GapAtVisit>;
 }
+
+/** What the record as held is evaluated for when the visit is open: every measure and gap (no flags). */
+const COMPARED_IDS: readonly string[] = [...MEASURES.map((m) => m.id), ...GAP_FAMILIES.flatMap((g) => g.ids)];
 
 /** The good outcome of a measure: met, or for an inverse measure (CMS122) in the denominator and in control. */
 export function isGoodOutcome(m: Pick<MeasureResult, 'status' | 'inverse'>): boolean {
@@ -83,10 +91,10 @@ function gapEffect(recorded: GapStatus | undefined, shown: GapStatus): GapVisitE
  */
 export function evaluateAtVisit(record: PatientRecord, options: EvaluationOptions, encounterId: string | undefined): VisitEvaluation {
   const asOf = options.asOf ?? options.period.end;
-  const recorded = evaluatePatient(record, options);
   const visit = visitInContext(record, encounterId, asOf);
   const closed = visit.state === 'open' ? recordWithVisitClosed(record, encounterId, asOf) : undefined;
-  const evaluation = closed ? evaluatePatient(closed, options) : recorded;
+  const evaluation = evaluatePatient(closed ?? record, options);
+  const recorded = closed ? evaluatePatient(record, { ...options, only: options.only ?? COMPARED_IDS }) : evaluation;
 
   const recordedMeasures = new Map(recorded.measures.map((m) => [m.id, m]));
   const measures: Record<string, MeasureAtVisit> = {};
