@@ -10,6 +10,7 @@
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
+import type { FrameLocator } from 'playwright-core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { localIsoDate } from '../../src/app/patient-summary.ts';
 import { formatDay } from '../../src/features/care-panel/display-date.ts';
@@ -22,6 +23,16 @@ const RESULTS = resolve(import.meta.dirname, '..', '..', 'test-results');
 mkdirSync(RESULTS, { recursive: true });
 
 const sandbox = useSandbox();
+
+/** Answers a PHQ-2 of 0 + 1 (negative) in the open form and confirms the write; returns the form. */
+async function answerNegativePhq2(app: FrameLocator) {
+  const form = app.locator('[data-testid="workspace-phq"]');
+  await form.locator('[data-testid="phq-item-1"] input[value="0"]').check();
+  await form.locator('[data-testid="phq-item-2"] input[value="1"]').check();
+  await form.locator('[data-testid="phq-review"]').click();
+  await form.locator('[data-testid="confirm-write-button"]').click();
+  return form;
+}
 let browser: TestBrowser;
 beforeEach(async () => {
   sandbox().sandbox.reset();
@@ -159,11 +170,7 @@ describe('closing gaps at the point of care', () => {
     await waitForPanel(app);
     expect(await app.locator('[data-testid="action-cms2"]').count()).toBe(1);
     await app.locator('[data-testid="gap-cms2"] [data-testid="gap-action-phq"]').click();
-    const form = app.locator('[data-testid="workspace-phq"]');
-    await form.locator('[data-testid="phq-item-1"] input[value="0"]').check();
-    await form.locator('[data-testid="phq-item-2"] input[value="1"]').check();
-    await form.locator('[data-testid="phq-review"]').click();
-    await form.locator('[data-testid="confirm-write-button"]').click();
+    const form = await answerNegativePhq2(app);
     const outcome = form.locator('[data-testid="write-outcome"]');
     await outcome.waitFor({ timeout: 30_000 });
     expect(await outcome.textContent()).toContain('closes once today’s visit is closed');
@@ -212,11 +219,7 @@ describe('closing gaps at the point of care', () => {
       await route.fallback();
     });
     await app.locator('[data-testid="open-form-phq"]').click();
-    const form = app.locator('[data-testid="workspace-phq"]');
-    await form.locator('[data-testid="phq-item-1"] input[value="0"]').check();
-    await form.locator('[data-testid="phq-item-2"] input[value="1"]').check();
-    await form.locator('[data-testid="phq-review"]').click();
-    await form.locator('[data-testid="confirm-write-button"]').click();
+    const form = await answerNegativePhq2(app);
     const error = form.locator('[data-testid="write-error"]');
     await error.waitFor();
     expect(await error.textContent()).toContain('EHR database unavailable');

@@ -5,6 +5,7 @@
  * BP table hidden for screen readers takes no layout space; the text a clinician reads carries no
  * system URLs, codes, quality-staff words or ISO dates.
  */
+import AxeBuilder from '@axe-core/playwright';
 import { describe, expect, it } from 'vitest';
 import type { FrameLocator, Page } from 'playwright-core';
 import { useBrowser } from './support/browser.ts';
@@ -66,6 +67,8 @@ describe('at 400 px', () => {
     expect(first.y + first.height).toBeLessThan(800);
     // long-standing risk (SMI, SUD, frequent ED use, polypharmacy) follows the actions
     expect(await app.locator('[data-testid="flags-other"] [data-testid="flag-smi"]').count()).toBe(1);
+    const axe = await new AxeBuilder({ page: tab().page }).include('iframe').analyze();
+    expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
   });
 });
 
