@@ -32,9 +32,11 @@ export interface GapListProps {
   measures?: readonly MeasureResult[];
 }
 
-/** The badge of a gap: "Closes when this visit is closed" for a gap closed only by the open visit. */
+/** The badge of a gap: "Closes when this visit is closed" / "Due at this visit" when the open visit closes or opens it. */
 function gapLabel(gap: GapResult, visit: VisitView | undefined): StatusLabel {
-  if (visit?.gaps[gap.id]?.effect === 'closes-when-closed') return { icon: '✓', text: 'Closes when this visit is closed', tone: 'good' };
+  const effect = visit?.gaps[gap.id]?.effect;
+  if (effect === 'closes-when-closed') return { icon: '✓', text: 'Closes when this visit is closed', tone: 'good' };
+  if (effect === 'opens-with-visit') return { icon: '!', text: 'Due at this visit', tone: 'bad' };
   return gapStatusLabel(gap.status);
 }
 

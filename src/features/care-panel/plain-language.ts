@@ -49,6 +49,7 @@ export function plainText(text: string, displays: ReadonlyMap<string, string> = 
     .replace(ICD_IN_PARENS, '')
     .replace(FHIR_ASIDE, '')
     .replace(ISO_DATE, (d) => formatDay(d))
+    .replace(/\bBP \?\/\?/g, 'BP (values unreadable)')
     .replace(/\bPatient\.birthDate missing\b/g, 'birth date missing or incomplete')
     .replace(/\bPatient\.birthDate\b/g, 'birth date')
     .replace(/\s+([.,;])/g, '$1');

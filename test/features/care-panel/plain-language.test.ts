@@ -24,6 +24,9 @@ describe('plain language', () => {
   it('keeps parentheses that are plain words', () => {
     expect(plainText('PHQ-9 21 (severe) on 21 Nov 2026, no earlier score.')).toBe('PHQ-9 21 (severe) on 21 Nov 2026, no earlier score.');
   });
+  it('says a blood pressure without readable values is unreadable, not "?/?"', () => {
+    expect(plainText('BP ?/? on 2026-10-24 — not below 140/90')).toBe('BP (values unreadable) on 24 Oct 2026 — not below 140/90');
+  });
   it('writes the birth-date field in words', () => {
     expect(plainText('Cannot be decided: Patient.birthDate missing')).toBe('Cannot be decided: birth date missing or incomplete');
   });
