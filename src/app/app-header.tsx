@@ -2,14 +2,13 @@
  * App header: the product name, the patient banner when requested, load progress, when the record
  * was fetched ("calculated from live data at hh:mm") and a refresh button.
  */
+import { formatTime } from '../features/care-panel/display-date.ts';
 import type { RecordState } from '../fhir/record-state.ts';
 import { PatientBanner } from './patient-banner.tsx';
 import type { PatientSummary } from './patient-summary.ts';
 
-/** Local time as HH:MM for the freshness stamp. */
-export function clockTime(date: Date): string {
-  return `${String(date.getHours()).padStart(2, '0')}:${String(date.getMinutes()).padStart(2, '0')}`;
-}
+/** Local time as HH:MM for the freshness stamp (the panel's one time format). */
+export const clockTime = formatTime;
 
 /** Header props: what to show about the patient and the record's freshness. */
 export interface AppHeaderProps {

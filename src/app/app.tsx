@@ -1,6 +1,6 @@
 /**
- * The app's main layout for a launched session: header (banner when asked), the completeness
- * warning, the record overview, and the care panel.
+ * The app's main layout for a launched session: header (banner only when the EHR asks), the
+ * completeness warning, the care panel, and the record details (identity, counts) collapsed last.
  */
 import { Suspense, lazy, useEffect, useMemo } from 'react';
 import { CarePanel } from '../features/care-panel/care-panel.tsx';
@@ -47,8 +47,8 @@ function PatientApp({ session }: { session: SmartSession }) {
         {record && summary ? (
           <>
             <CompletenessWarning record={record} />
-            <RecordOverview summary={summary} record={record} loadingTypes={recordState.loadingTypes} />
             <CarePanel session={session} recordState={recordState} showFetchedAt={false} />
+            <RecordOverview summary={summary} record={record} loadingTypes={recordState.loadingTypes} />
           </>
         ) : (
           <p className="app-loading" data-testid="record-loading">

@@ -1,6 +1,8 @@
 /**
- * The record at a glance: who the patient is and how many resources of each type were read, so
- * the clinician (and the browser tests) can see the panel works from the full record.
+ * The record details area, collapsed at the end of the page: who the patient is and how many
+ * resources of each type were read, so the clinician (and the browser tests) can check the panel
+ * works from the full record. Inside the EHR the EHR's own banner identifies the patient; this
+ * does not repeat it on the first screen.
  */
 import type { PatientRecord } from '../engine/record.ts';
 import { FETCHED_TYPES } from '../fhir/fetched-types.ts';
@@ -13,10 +15,11 @@ export interface RecordOverviewProps {
   loadingTypes: readonly string[];
 }
 
-/** Name, age, sex and a count per resource type. */
+/** Name, age, sex and a count per resource type, in a disclosure. */
 export function RecordOverview({ summary, record, loadingTypes }: RecordOverviewProps) {
   return (
-    <section className="record-overview" aria-label="Record overview">
+    <details className="record-overview" data-testid="record-details">
+      <summary>Record details: identity and what was read from the EHR</summary>
       <dl className="record-identity">
         <div>
           <dt>Name</dt>
@@ -48,6 +51,6 @@ export function RecordOverview({ summary, record, loadingTypes }: RecordOverview
           })}
         </tbody>
       </table>
-    </section>
+    </details>
   );
 }

@@ -5,3 +5,16 @@ export { recordFromResources, RECORD_TYPES, type PatientRecord, type RecordType,
 export * from './types.ts';
 export * from './report/index.ts';
 export { MAX_RESOURCE_DEPTH, capResourceDepth } from './input/resource-depth.ts';
+export {
+  evaluateAtVisit,
+  isGoodOutcome,
+  type VisitEvaluation,
+  type MeasureAtVisit,
+  type GapAtVisit,
+  type VisitEffect,
+  type GapVisitEffect,
+} from './visit/evaluate-at-visit.ts';
+export { visitInContext, recordWithVisitClosed, closedPeriod, OPEN_VISIT_STATUSES, type VisitInContext, type VisitState } from './visit/visit-in-context.ts';
+export { ELIGIBILITY, populationReason, type Eligibility, type PopulationReason } from './visit/population-eligibility.ts';
+export { BUILTIN_VALUE_SETS } from './valuesets/index.ts';
+export { DEFAULT_RISK_POLICY } from './config/risk-policy.ts';

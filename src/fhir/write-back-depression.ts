@@ -16,7 +16,7 @@ import {
   PHQ_ITEM_ANSWERS,
   PHQ9_ITEMS,
 } from '../engine/codes/screening-instruments.ts';
-import { encounterOf, newIdentifier, performerOf, prepare, subjectOf, type PreparedCreate, type WriteBatch, type WriteContext } from './write-back.ts';
+import { attachmentOf, encounterOf, newIdentifier, performerOf, prepare, subjectOf, type PreparedCreate, type WriteBatch, type WriteContext } from './write-back.ts';
 
 /** LOINC panel of the PHQ-2 (its QuestionnaireResponse canonical). */
 export const LOINC_PHQ2_PANEL = '55757-9';
@@ -161,6 +161,7 @@ export function depressionScreeningBatch(ctx: WriteContext, score: PhqScore, opt
   );
   return {
     label: `${t.label} screening`,
+    attachedTo: attachmentOf(ctx),
     creates: [
       total,
       depressionScreeningResult(ctx, score, options.ageGroup),

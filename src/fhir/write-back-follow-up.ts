@@ -12,7 +12,7 @@ import { REFERRAL_FOR_ADOLESCENT_DEPRESSION } from '../engine/valuesets/catalog/
 import { REFERRAL_FOR_ADULT_DEPRESSION } from '../engine/valuesets/catalog/referral-for-adult-depression.ts';
 import type { ValueSetDef } from '../engine/valuesets/value-set.ts';
 import type { ScreeningAgeGroup } from './write-back-depression.ts';
-import { encounterOf, newIdentifier, performerOf, prepare, subjectOf, type WriteBatch, type WriteContext } from './write-back.ts';
+import { attachmentOf, encounterOf, newIdentifier, performerOf, prepare, subjectOf, type WriteBatch, type WriteContext } from './write-back.ts';
 
 /** The two kinds of follow-up plan the panel documents. */
 export type FollowUpKind = 'referral' | 'procedure';
@@ -53,7 +53,7 @@ export function followUpBatch(ctx: WriteContext, plan: FollowUpPlan): WriteBatch
       ...(performer ? { requester: performer } : {}),
       ...(note ? { note } : {}),
     };
-    return { label: 'Depression follow-up referral', creates: [prepare(sr, `Referral (${status}): ${plan.code.display ?? plan.code.code}`)] };
+    return { label: 'Depression follow-up referral', attachedTo: attachmentOf(ctx), creates: [prepare(sr, `Referral (${status}): ${plan.code.display ?? plan.code.code}`)] };
   }
   const proc: fhir4.Procedure = {
     resourceType: 'Procedure',
@@ -66,5 +66,5 @@ export function followUpBatch(ctx: WriteContext, plan: FollowUpPlan): WriteBatch
     ...(performer ? { performer: [{ actor: performer }] } : {}),
     ...(note ? { note } : {}),
   };
-  return { label: 'Depression follow-up', creates: [prepare(proc, `Follow-up (completed): ${plan.code.display ?? plan.code.code}`)] };
+  return { label: 'Depression follow-up', attachedTo: attachmentOf(ctx), creates: [prepare(proc, `Follow-up (completed): ${plan.code.display ?? plan.code.code}`)] };
 }

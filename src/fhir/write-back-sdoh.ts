@@ -7,7 +7,7 @@
  */
 import { LOINC, OBSERVATION_CATEGORY, UCUM } from '../engine/codes/code-systems.ts';
 import { loincQuestionnaire } from './write-back-depression.ts';
-import { encounterOf, newIdentifier, performerOf, prepare, subjectOf, type PreparedCreate, type WriteBatch, type WriteContext } from './write-back.ts';
+import { attachmentOf, encounterOf, newIdentifier, performerOf, prepare, subjectOf, type PreparedCreate, type WriteBatch, type WriteContext } from './write-back.ts';
 
 /** AHC HRSN core panel (LOINC 96777-8), the QuestionnaireResponse canonical. */
 export const LOINC_AHC_HRSN_PANEL = '96777-8';
@@ -89,6 +89,7 @@ export function sdohScreeningBatch(ctx: WriteContext, responses: readonly SdohRe
   const answered = responses.filter((r) => typeof r.score === 'number' || (r.answers?.length ?? 0) > 0);
   return {
     label: 'SDOH screening (AHC HRSN)',
+    attachedTo: attachmentOf(ctx),
     creates: [
       ...answered.flatMap((r) => sdohResponseObservations(ctx, r)),
       ...(includeQuestionnaireResponse ? [sdohQuestionnaireResponse(ctx, answered)] : []),

@@ -13,10 +13,24 @@ import { FhirHttpError, toFhirHttpError } from './fhir-http-error.ts';
  */
 export const WRITE_BACK_IDENTIFIER_SYSTEM = 'urn:ietf:rfc:3986';
 
+/** The visit results are written against, as the confirmation names it. */
+export interface VisitAttachment {
+  /** `Encounter/<id>`. */
+  reference: string;
+  /** What the visit is ("Office or other outpatient visit …"), when the encounter says. */
+  type?: string;
+  /** The visit's calendar day (YYYY-MM-DD). */
+  date?: string;
+  /** Still open (in progress): it counts for the measures once the EHR closes it. */
+  open: boolean;
+}
+
 /** Who, for whom, in which encounter and when a batch is written. */
 export interface WriteContext {
   patientId: string;
   encounterId?: string;
+  /** The encounter of `encounterId` as the app read it (for the confirmation). */
+  visit?: VisitAttachment;
   /** `fhirUser` of the clinician (relative `Practitioner/1` or absolute URL); becomes performer / requester. */
   fhirUser?: string;
   /** The moment of the write, ISO dateTime with offset (one reading of the clock per batch). */
@@ -34,10 +48,29 @@ export interface PreparedCreate<T extends fhir4.Resource = fhir4.Resource> {
   summary: string;
 }
 
+/** What a batch's resources attach to: the visit (encounter) and the moment they are dated. */
+export interface BatchAttachment {
+  /** `Encounter/<id>` every resource references, when the launch named one. */
+  encounter?: string;
+  visit?: VisitAttachment;
+  /** The dateTime the resources carry (effective / authored / performed). */
+  recordedAt: string;
+}
+
 /** A batch prepared once when the clinician confirms; retries reuse it unchanged (same identifiers). */
 export interface WriteBatch {
   label: string;
   creates: PreparedCreate[];
+  attachedTo: BatchAttachment;
+}
+
+/** The attachment of a batch built in `ctx`. */
+export function attachmentOf(ctx: WriteContext): BatchAttachment {
+  return {
+    ...(ctx.encounterId ? { encounter: `Encounter/${ctx.encounterId}` } : {}),
+    ...(ctx.encounterId && ctx.visit?.reference === `Encounter/${ctx.encounterId}` ? { visit: ctx.visit } : {}),
+    recordedAt: ctx.now,
+  };
 }
 
 /** The slice of fhirclient's `Client.request` used to create (structural: src/fhir never imports fhirclient). */

@@ -1,23 +1,38 @@
 /**
- * The care panel inside the sandbox EHR: what a clinician sees for named synthetic patients, and
- * closing gaps at the point of care — a positive PHQ-9 written back closes the screening gap and
- * opens the follow-up; an SDOH screening with food insecurity meets the SDOH measure and opens the
- * positive-screen follow-up; a launch without write scope offers no write. Screenshots at 400 and
- * 1200 px go to test-results/.
+ * The care panel inside the sandbox EHR, at the real clock (nothing pinned): what a clinician sees
+ * for named synthetic patients, and closing gaps at the point of care during today's visit (the
+ * sandbox checks the patient in and launches with that in-progress encounter) — a PHQ-9 written
+ * back is attached to today's visit and counts "when this visit is closed"; a positive one asks for
+ * the follow-up plan, which then meets CMS2; an SDOH screening with food insecurity meets the SDOH
+ * measure and opens the positive-screen follow-up; a launch without write scope offers no write.
+ * Screenshots: panel-screenshots.test.ts.
  */
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
+import type { FrameLocator } from 'playwright-core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { localIsoDate } from '../../src/app/patient-summary.ts';
+import { formatDay } from '../../src/features/care-panel/display-date.ts';
 import { launchBrowser, type TestBrowser } from './support/browser.ts';
 import { openChart } from './support/app-view.ts';
-import { openChartDuringVisit, statusOf, waitForPanel, waitForStatus } from './support/panel-view.ts';
-import { E2E_ANCHOR, useSandbox } from './support/sandbox.ts';
+import { openChartDuringVisit, statusOf, todaysVisitOf, waitForPanel, waitForStatus } from './support/panel-view.ts';
+import { useSandbox } from './support/sandbox.ts';
 
 const RESULTS = resolve(import.meta.dirname, '..', '..', 'test-results');
 mkdirSync(RESULTS, { recursive: true });
 
 const sandbox = useSandbox();
+
+/** Answers a PHQ-2 of 0 + 1 (negative) in the open form and confirms the write; returns the form. */
+async function answerNegativePhq2(app: FrameLocator) {
+  const form = app.locator('[data-testid="workspace-phq"]');
+  await form.locator('[data-testid="phq-item-1"] input[value="0"]').check();
+  await form.locator('[data-testid="phq-item-2"] input[value="1"]').check();
+  await form.locator('[data-testid="phq-review"]').click();
+  await form.locator('[data-testid="confirm-write-button"]').click();
+  return form;
+}
 let browser: TestBrowser;
 beforeEach(async () => {
   sandbox().sandbox.reset();
@@ -38,12 +53,6 @@ describe('the panel for known synthetic patients', () => {
     expect(await app.locator('[data-testid="care-panel"]').getAttribute('data-eval-where')).toBe('worker');
     expect(evalMs).toBeLessThan(100); // one frame is 16 ms; the bound leaves room for a loaded CI machine
 
-    for (const width of [400, 1200]) {
-      // The chart's iframe is one viewport tall: make the viewport tall enough for the whole panel.
-      await browser.page.setViewportSize({ width, height: width < 600 ? 3400 : 1700 });
-      await browser.page.waitForTimeout(200);
-      await browser.page.screenshot({ path: resolve(RESULTS, `panel-${width}.png`), fullPage: true });
-    }
     const axe = await new AxeBuilder({ page: browser.page }).include('iframe').analyze();
     const serious = axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
     expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
@@ -62,8 +71,7 @@ describe('the panel for known synthetic patients', () => {
   });
 
   it('evaluates Walter Brennan’s 5,000+ Observations off the main thread and still shows the panel', async () => {
-    await browser.page.context().clock.setFixedTime(new Date(`${E2E_ANCHOR}T12:00:00Z`)); // remote monitoring up to the data's "today"
-    const app = await openChart(browser.page, sandbox(), { patient: 'heavy' });
+    const app = await openChartDuringVisit(browser.page, sandbox(), 'heavy');
     await waitForPanel(app);
     const panel = app.locator('[data-testid="care-panel"]');
     await app.locator('[data-testid="chart-bp"]').waitFor({ timeout: 30_000 });
@@ -80,10 +88,14 @@ describe('the panel for known synthetic patients', () => {
 });
 
 describe('closing gaps at the point of care', () => {
-  it('writes a positive PHQ-9 for Marcus Bell: Observation created, screening gap closes, follow-up gap opens; then a referral meets CMS2', async () => {
+  it('writes a positive PHQ-9 for Marcus Bell at today’s visit: attached to it, the screen counts and the follow-up plan is asked for; a referral then meets CMS2 when the visit is closed', async () => {
     const running = sandbox();
     const app = await openChartDuringVisit(browser.page, running, 'screen-due');
     await waitForPanel(app);
+    const visit = todaysVisitOf(running, 'screen-due');
+    const today = localIsoDate(new Date());
+    expect(visit.period?.start?.slice(0, 10)).toBe(new Date().toISOString().slice(0, 10)); // checked in at the real clock
+    expect(await app.locator('[data-testid="visit-in-context"]').getAttribute('data-state')).toBe('open');
     expect(await statusOf(app, 'measure-cms2')).toBe('not-met');
     expect(await app.locator('[data-testid="gap-cms2"] .closes').textContent()).toMatch(/Screen for depression/);
 
@@ -103,6 +115,10 @@ describe('closing gaps at the point of care', () => {
     await browser.page.setViewportSize({ width: 1280, height: 720 });
     await form.locator('[data-testid="phq-review"]').click();
     expect(await form.locator('[data-testid="confirm-write"]').textContent()).toContain('Depression screening result: positive (PHQ-9 14)');
+    // The confirmation names the visit and the date the results carry.
+    const attachment = (await form.locator('[data-testid="write-attachment"]').textContent()) ?? '';
+    expect(attachment).toContain(`Attached to today’s visit (Office or other outpatient visit, established patient, 20 minutes, ${formatDay(visit.period!.start)}, in progress)`);
+    expect(attachment).toMatch(new RegExp(`dated ${formatDay(today)}, \\d{2}:\\d{2}`));
     await form.locator('[data-testid="confirm-write-button"]').click();
     await form.locator('[data-testid="write-saved"]').waitFor();
 
@@ -110,11 +126,18 @@ describe('closing gaps at the point of care', () => {
     const result = created.find((r) => r.code?.coding?.[0]?.code === '73832-8');
     expect(result?.valueCodeableConcept?.coding?.[0]?.code).toBe('428181000124104');
     expect(result?.subject?.reference).toBe('Patient/screen-due');
-    expect(result?.encounter?.reference).toMatch(/^Encounter\//);
+    expect(result?.encounter?.reference).toBe(`Encounter/${visit.id}`);
+    expect(result?.effectiveDateTime?.slice(0, 10)).toBe(today);
     expect(result?.performer?.[0]?.reference).toBeTruthy();
     expect(created.find((r) => r.code?.coding?.[0]?.code === '44261-6')?.valueQuantity?.value).toBe(14);
+    expect(created.every((r) => r.encounter?.reference === `Encounter/${visit.id}`)).toBe(true);
 
-    // Without a reload: the screening part is done; what is missing now is the follow-up plan.
+    // Without a reload, at the real clock: today's screen counts (once the visit is closed), so what
+    // is missing now is the follow-up plan — and the panel says so after the save.
+    const outcome = form.locator('[data-testid="write-outcome"]');
+    await outcome.waitFor({ timeout: 20_000 });
+    expect(await outcome.getAttribute('data-closed')).toBe('false');
+    expect(await outcome.textContent()).toMatch(/Screening for Depression and Follow-Up Plan \(CMS2\) is still open: Document a follow-up plan for the positive screen of \d+ \w{3} \d{4}/);
     await app.locator('[data-testid="measure-cms2"]', { hasText: 'no follow-up plan documented yet' }).waitFor({ timeout: 20_000 });
     expect(await statusOf(app, 'gap-cms2')).toBe('open');
     expect(await app.locator('[data-testid="gap-cms2"] .closes').textContent()).toMatch(/follow-up plan/);
@@ -124,11 +147,38 @@ describe('closing gaps at the point of care', () => {
     const fu = app.locator('[data-testid="workspace-follow-up"]');
     await fu.locator('[data-testid="follow-up-code"]').selectOption({ label: 'Referral to psychologist' });
     await fu.locator('[data-testid="follow-up-review"]').click();
+    expect(await fu.locator('[data-testid="write-attachment"]').textContent()).toContain('Attached to today’s visit');
     await fu.locator('[data-testid="confirm-write-button"]').click();
     await fu.locator('[data-testid="write-saved"]').waitFor();
-    expect(running.sandbox.created().filter((r) => r.resourceType === 'ServiceRequest')).toHaveLength(1);
+    const referral = running.sandbox.created().filter((r): r is fhir4.ServiceRequest => r.resourceType === 'ServiceRequest');
+    expect(referral).toHaveLength(1);
+    expect(referral[0]?.encounter?.reference).toBe(`Encounter/${visit.id}`);
     await waitForStatus(app, 'measure-cms2', 'met');
     await waitForStatus(app, 'gap-cms2', 'closed');
+    expect(await app.locator('[data-testid="measure-cms2"]').getAttribute('data-visit-effect')).toBe('met-when-closed');
+    expect(await app.locator('[data-testid="measure-cms2"] .badge').textContent()).toContain('Met when this visit is closed');
+    expect(await app.locator('[data-testid="gap-cms2"]').getAttribute('data-visit-effect')).toBe('closes-when-closed');
+    const closed = fu.locator('[data-testid="write-outcome"]');
+    await closed.waitFor({ timeout: 20_000 });
+    expect(await closed.getAttribute('data-closed')).toBe('true');
+    expect(await closed.textContent()).toContain('Screening for Depression and Follow-Up Plan (CMS2) closes once today’s visit is closed.');
+  });
+
+  it('writes a negative PHQ-2 for Marcus Bell: CMS2 reads "met when this visit is closed", never "not met", and no depression-screening action is left', async () => {
+    const running = sandbox();
+    const app = await openChartDuringVisit(browser.page, running, 'screen-due');
+    await waitForPanel(app);
+    expect(await app.locator('[data-testid="action-cms2"]').count()).toBe(1);
+    await app.locator('[data-testid="gap-cms2"] [data-testid="gap-action-phq"]').click();
+    const form = await answerNegativePhq2(app);
+    const outcome = form.locator('[data-testid="write-outcome"]');
+    await outcome.waitFor({ timeout: 30_000 });
+    expect(await outcome.textContent()).toContain('closes once today’s visit is closed');
+    expect(await statusOf(app, 'measure-cms2')).toBe('met');
+    expect(await app.locator('[data-testid="measure-cms2"] .badge').textContent()).toContain('Met when this visit is closed');
+    expect(await app.locator('[data-testid="measure-cms2"]').textContent()).not.toContain('Not met');
+    expect(await app.locator('[data-testid="action-cms2"]').count()).toBe(0);
+    expect(await app.locator('[data-testid="actions"]').textContent()).not.toMatch(/PHQ-9 due|depression screening/i);
   });
 
   it('writes an SDOH screening with food insecurity for Marcus Bell: the SDOH measure is met and a food follow-up gap opens', async () => {
@@ -169,11 +219,7 @@ describe('closing gaps at the point of care', () => {
       await route.fallback();
     });
     await app.locator('[data-testid="open-form-phq"]').click();
-    const form = app.locator('[data-testid="workspace-phq"]');
-    await form.locator('[data-testid="phq-item-1"] input[value="0"]').check();
-    await form.locator('[data-testid="phq-item-2"] input[value="1"]').check();
-    await form.locator('[data-testid="phq-review"]').click();
-    await form.locator('[data-testid="confirm-write-button"]').click();
+    const form = await answerNegativePhq2(app);
     const error = form.locator('[data-testid="write-error"]');
     await error.waitFor();
     expect(await error.textContent()).toContain('EHR database unavailable');

@@ -136,3 +136,17 @@ describe('documenting a follow-up plan for a positive screen', () => {
     expect(followUpValueSet('referral', 'adolescent').oid).toBe('2.16.840.1.113883.3.526.3.1570');
   });
 });
+
+describe('what a batch attaches to', () => {
+  const visit = { reference: 'Encounter/visit-1', type: 'Office visit', date: '2026-11-03', open: true };
+  it('names the encounter in context, the visit as the app read it, and the dateTime every resource carries', () => {
+    const batch = depressionScreeningBatch(riveraVisit({ visit }), positivePhq9, { ageGroup: 'adult', includeQuestionnaireResponse: false });
+    expect(batch.attachedTo).toEqual({ encounter: 'Encounter/visit-1', visit, recordedAt: '2026-11-03T14:02:00-05:00' });
+    for (const c of batch.creates) expect((c.resource as fhir4.Observation).encounter?.reference).toBe('Encounter/visit-1');
+  });
+  it('says no visit when the launch carried none (and ignores a visit description of another encounter)', () => {
+    const { encounterId: _e, ...noEncounter } = riveraVisit({ visit });
+    expect(sdohScreeningBatch(noEncounter, [], false).attachedTo).toEqual({ recordedAt: '2026-11-03T14:02:00-05:00' });
+    expect(sdohScreeningBatch(riveraVisit({ visit: { ...visit, reference: 'Encounter/other' } }), [], false).attachedTo).toEqual({ encounter: 'Encounter/visit-1', recordedAt: '2026-11-03T14:02:00-05:00' });
+  });
+});

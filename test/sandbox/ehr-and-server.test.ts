@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { IFRAME_SANDBOX } from '../../launch/sandbox/ehr/ehr-pages.ts';
 import { startSandbox } from '../../launch/sandbox/server.ts';
-import { ANCHOR, get, smallSandbox } from './sandbox-fixture.ts';
+import { ANCHOR, authorizeUrl, exchangeCode, get, pkcePair, smallSandbox } from './sandbox-fixture.ts';
 
 describe('EHR pages', () => {
   const sandbox = smallSandbox();
@@ -27,6 +27,53 @@ describe('EHR pages', () => {
 
   it('answers 404 for an unknown patient chart', async () => {
     expect((await get(sandbox, '/ehr/chart?patient=nobody')).status).toBe(404);
+  });
+});
+
+describe('opening a chart checks the patient in (today’s visit in the launch context)', () => {
+  /** Thursday 3 December 2026, 14:05:09 UTC — the clock the sandbox reads (real time in use). */
+  let now = Date.UTC(2026, 11, 3, 14, 5, 9, 250);
+  const sandbox = smallSandbox({ now: () => now });
+  const launchOf = async (patient: string) => {
+    const html = await (await get(sandbox, `/ehr/chart?patient=${patient}`)).text();
+    const src = new URL(/<iframe[^>]*src="([^"]+)"/.exec(html)![1]!.replaceAll('&amp;', '&'), 'http://sandbox.test');
+    return src.searchParams.get('launch')!;
+  };
+  const tokenFor = async (launch: string) => {
+    const { verifier, challenge } = pkcePair();
+    const redirect = await get(sandbox, authorizeUrl({ launch, code_challenge: challenge, scope: 'launch openid fhirUser patient/Encounter.rs patient/Observation.rs' }));
+    const code = new URL(redirect.headers.get('Location') ?? '').searchParams.get('code') ?? '';
+    return (await exchangeCode(sandbox, code, verifier)).json() as Promise<Record<string, unknown>>;
+  };
+
+  it('creates an in-progress office visit that started now, attended by the signed-in clinician, and launches with it', async () => {
+    const token = await tokenFor(await launchOf('screen-due'));
+    expect(token.encounter).toBe('screen-due-visit-20261203');
+    const visit = sandbox.resourcesFor('screen-due').find((r) => r.id === token.encounter) as fhir4.Encounter;
+    expect(visit).toMatchObject({
+      status: 'in-progress',
+      class: { code: 'AMB' },
+      subject: { reference: 'Patient/screen-due' },
+      participant: [{ individual: { reference: 'Practitioner/dr-rivera' } }],
+      period: { start: '2026-12-03T14:05:09Z' },
+    });
+    expect(visit.period?.end).toBeUndefined();
+    expect(visit.type?.[0]?.coding?.[0]).toMatchObject({ system: 'http://www.ama-assn.org/go/cpt', code: '99213' });
+  });
+
+  it('gives every patient opened from the chart their own visit, and the same one when the chart is opened again that day', async () => {
+    const first = await tokenFor(await launchOf('empty'));
+    now += 3_600_000;
+    const again = await tokenFor(await launchOf('empty'));
+    expect(again.encounter).toBe(first.encounter);
+    expect(sandbox.resourcesFor('empty').filter((r) => r.resourceType === 'Encounter')).toHaveLength(1);
+    expect((await tokenFor(await launchOf('heavy'))).encounter).toBe('heavy-visit-20261203');
+  });
+
+  it('reads back through the FHIR API like any other encounter of the patient', async () => {
+    const token = await tokenFor(await launchOf('malformed'));
+    const bundle = (await (await get(sandbox, '/fhir/Encounter?patient=malformed', String(token.access_token))).json()) as fhir4.Bundle;
+    expect(bundle.entry?.map((e) => e.resource?.id)).toContain(token.encounter);
   });
 });
 

@@ -10,6 +10,7 @@ import { createSandbox } from '../../launch/sandbox/sandbox.ts';
 import { SERVED_TYPES } from '../../launch/sandbox/auth/smart-configuration.ts';
 import { PATIENT_COMPARTMENT } from '../../launch/sandbox/fhir/resource-store.ts';
 import { DEFAULT_SEED, generatePanel } from '../../launch/sandbox/data/generate-panel.ts';
+import { NAMED_PATIENTS } from '../../launch/sandbox/data/named-patients.ts';
 import { evaluatePatient } from '../../src/engine/evaluate-patient.ts';
 import { recordFromResources } from '../../src/engine/record.ts';
 import { MEASURES } from '../../src/engine/measures/index.ts';
@@ -50,7 +51,7 @@ describe('measure and gap distribution over the synthetic panel', () => {
   it('prints the measure and gap tables', () => {
     console.log(table(`Measures, ${n} patients (seed ${DEFAULT_SEED}, anchor ${ANCHOR}):`, measures, ['met', 'not-met', 'not-in-population', 'excluded', 'exception', 'unknown']));
     console.log(table('Care gaps:', gaps, ['open', 'closed', 'not-applicable', 'unknown']));
-    expect(n).toBe(210);
+    expect(n).toBe(200 + NAMED_PATIENTS.length);
   });
 
   /**

@@ -4,7 +4,7 @@
  * "this year" means the anchor date's calendar year (the default measurement period).
  */
 import { hashSeed, seededRandom } from '../seeded-random.ts';
-import { DX, FOLLOW_UP, HVS_RISK, INSTRUMENT, OBS_CAT, PHQ9_ITEM9_ANSWERS, SCREEN_RESULT, SDOH_ITEMS, SYS, VISIT, VITALS } from './codes.ts';
+import { DX, EXTRA_MEDS, FOLLOW_UP, HVS_RISK, INSTRUMENT, MEDS, OBS_CAT, PHQ9_ITEM9_ANSWERS, SCREEN_RESULT, SDOH_ITEMS, SYS, VISIT, VITALS } from './codes.ts';
 import { patientResource, type Person } from './demographics.ts';
 import { ChartWriter, clinicTime, concept, dayOfIso, isoOfDay } from './resource-builders.ts';
 import { PRACTITIONER_IDS } from './directory.ts';
@@ -27,6 +27,21 @@ const BP = { panel: VITALS.BP_PANEL, sys: VITALS.SYSTOLIC, dia: VITALS.DIASTOLIC
 /** The visit day for "a qualifying visit this year": two weeks ago, but never before 1 January. */
 const thisYearDay = (anchorDay: number, yearStartDay: number, daysAgo: number): number => Math.max(yearStartDay, anchorDay - daysAgo);
 
+/**
+ * An office visit with a positive depression screen and no follow-up: PHQ-2 and PHQ-9 totals,
+ * PHQ-9 item 9, the coded CMS2 result (positive) and a BP, all 20 minutes into the visit.
+ */
+function positiveScreenVisit(w: ChartWriter, day: number, hour: number, s: { phq2: number; phq9: number; item9: number; bp: [number, number] }): { enc: fhir4.Encounter; at: string } {
+  const enc = w.encounter('AMB', VISIT.OFFICE_ESTABLISHED[2]!, day, { hour });
+  const at = clinicTime(day, hour, 20);
+  w.score(INSTRUMENT.PHQ2_TOTAL, at, s.phq2, enc.id);
+  w.score(INSTRUMENT.PHQ9_TOTAL, at, s.phq9, enc.id);
+  w.answer(OBS_CAT.SURVEY, INSTRUMENT.PHQ9_ITEM9, at, PHQ9_ITEM9_ANSWERS[s.item9]!, enc.id);
+  w.answer(OBS_CAT.SURVEY, INSTRUMENT.ADULT_DEPRESSION_SCREEN, at, SCREEN_RESULT.POSITIVE, enc.id);
+  w.bloodPressure(at, s.bp[0], s.bp[1], enc.id, BP);
+  return { enc, at };
+}
+
 /** Every named patient, in the order the EHR page lists them. */
 export const NAMED_PATIENTS: readonly NamedPatient[] = [
   { id: 'empty', given: 'Evelyn', family: 'Marsh', gender: 'female', age: 52, label: 'No data (Patient only)', build: () => undefined },
@@ -42,14 +57,7 @@ export const NAMED_PATIENTS: readonly NamedPatient[] = [
   {
     id: 'phq9-positive-no-followup', given: 'Dolores', family: 'Quintero', gender: 'female', age: 58, label: 'Positive PHQ-9 this year, no follow-up',
     build: (w, anchor, yearStart) => {
-      const day = thisYearDay(anchor, yearStart, 10);
-      const enc = w.encounter('AMB', VISIT.OFFICE_ESTABLISHED[2]!, day, { hour: 14 });
-      const at = clinicTime(day, 14, 20);
-      w.score(INSTRUMENT.PHQ2_TOTAL, at, 4, enc.id);
-      w.score(INSTRUMENT.PHQ9_TOTAL, at, 14, enc.id);
-      w.answer(OBS_CAT.SURVEY, INSTRUMENT.PHQ9_ITEM9, at, PHQ9_ITEM9_ANSWERS[0]!, enc.id);
-      w.answer(OBS_CAT.SURVEY, INSTRUMENT.ADULT_DEPRESSION_SCREEN, at, SCREEN_RESULT.POSITIVE, enc.id);
-      w.bloodPressure(at, 132, 84, enc.id, BP);
+      positiveScreenVisit(w, thisYearDay(anchor, yearStart, 10), 14, { phq2: 4, phq9: 14, item9: 0, bp: [132, 84] });
     },
   },
   {
@@ -129,7 +137,39 @@ export const NAMED_PATIENTS: readonly NamedPatient[] = [
     },
   },
   { id: 'malformed', given: 'Quinn', family: 'Oddly', gender: 'female', age: 47, label: 'Valid-but-odd data (partial dates, missing codes…)', build: buildMalformed },
+  { id: 'bh-complex', given: 'Darius', family: 'Keller', gender: 'male', age: 38, label: 'Behavioral-health heavy: SMI, SUD, suicidal ideation, psychiatric discharge, frequent ED', build: buildBehavioralHealthComplex },
 ];
+
+/**
+ * A behavioural-health-heavy chart as a safety-net clinic sees it: schizophrenia, alcohol and opioid
+ * dependence, suicidal ideation coded by the ED with an ICD-10-CM code and no display, a psychiatric
+ * stay discharged 18 days ago, five ED visits this year, PHQ-9 21 with item 9 "more than half the
+ * days" and no follow-up plan, food, housing and transportation needs, diabetes, hypertension and
+ * a long medication list.
+ */
+function buildBehavioralHealthComplex(w: ChartWriter, anchor: number, yearStart: number): void {
+  w.condition(DX.SCHIZOPHRENIA, anchor - 2000);
+  w.condition(DX.ALCOHOL_USE, anchor - 900);
+  w.condition(DX.OPIOID_USE, anchor - 600);
+  w.condition(DX.DIABETES, anchor - 1500);
+  w.condition(DX.HYPERTENSION, anchor - 1400);
+  // The ED's problem-list entry: a bare ICD-10-CM code, no display, no text (real exports have these).
+  w.add({
+    resourceType: 'Condition', id: w.nextId('cond'), subject: w.subject,
+    clinicalStatus: concept({ system: SYS.COND_CLINICAL, code: 'active', display: 'Active' }),
+    code: { coding: [{ system: SYS.ICD10CM, code: 'R45.851' }] }, onsetDateTime: isoOfDay(anchor - 31), recordedDate: clinicTime(anchor - 31, 23),
+  } satisfies fhir4.Condition);
+  for (const ago of [31, 95, 160, 240, 300]) {
+    const day = Math.max(yearStart, anchor - ago);
+    w.encounter('EMER', VISIT.ED, day, { hour: 23, diagnoses: [ago === 31 ? DX.SCHIZOPHRENIA : DX.ALCOHOL_USE], reason: DX.ALCOHOL_USE });
+  }
+  w.encounter('IMP', VISIT.INPATIENT_EMERGENCY, anchor - 30, { endDay: anchor - 18, diagnoses: [DX.SCHIZOPHRENIA, DX.ALCOHOL_USE], reason: DX.SCHIZOPHRENIA });
+  const { enc, at } = positiveScreenVisit(w, thisYearDay(anchor, yearStart, 12), 15, { phq2: 6, phq9: 21, item9: 2, bp: [146, 92] });
+  const cats = [OBS_CAT.SOCIAL_HISTORY, OBS_CAT.SURVEY, OBS_CAT.SDOH];
+  for (const item of SDOH_ITEMS.filter((i) => i.instrument !== 'PRAPARE' && i.domain !== 'utilities')) w.answer(cats, item.question, at, item.positive, enc.id);
+  const meds = [MEDS.OLANZAPINE, MEDS.BUPRENORPHINE_NALOXONE, MEDS.SERTRALINE, MEDS.METFORMIN, MEDS.LISINOPRIL, MEDS.ATORVASTATIN, ...EXTRA_MEDS.slice(0, 3)];
+  meds.forEach((m, i) => w.medicationRequest(m, clinicTime(anchor - 200 + i * 10, 11)));
+}
 
 /** Valid FHIR that real EHRs do send: partial dates, text-only codes, string scores, unknown systems. */
 function buildMalformed(w: ChartWriter, anchor: number): void {

@@ -2,15 +2,17 @@
  * The sandbox "EHR": `/ehr/` lists the synthetic patients with launch options (quirk profile,
  * faults, denied scopes, banner); `/ehr/chart?patient=…&profile=…&errorRate=…` is a chart shell
  * that performs a real SMART EHR launch of the app in a sandboxed iframe (`iss` + opaque `launch`),
- * as Epic or Oracle Health do. The launch handle hides everything but itself from the app.
+ * as Epic or Oracle Health do. Opening a chart checks the patient in: the launch carries today's
+ * in-progress visit as its `encounter` context (todays-visit.ts). The launch handle hides everything
+ * but itself from the app.
  */
 import { ageOn } from '../auth/auth-pages.ts';
 import { faultsFromParams } from '../auth/faults.ts';
 import { QUIRK_PROFILES, type QuirkProfile } from '../auth/token-store.ts';
 import { DEFAULT_USER_ID } from '../data/directory.ts';
-import { rangeOfPeriod } from '../fhir/date-range.ts';
 import { escapeHtml, htmlResponse } from '../http-responses.ts';
 import { fhirBaseFor, type SandboxContext } from '../sandbox-context.ts';
+import { checkIn } from './todays-visit.ts';
 
 /** The iframe sandbox attribute real EHRs use (athenahealth guide, smart-launcher-v2 PR #41). */
 export const IFRAME_SANDBOX = 'allow-forms allow-modals allow-pointer-lock allow-popups allow-popups-to-escape-sandbox allow-same-origin allow-scripts allow-downloads';
@@ -48,26 +50,16 @@ Quality staff: <a href="/ehr/population" data-testid="open-population">Populatio
 </form>`);
 }
 
-/** The patient's most recent encounter (by period start), for the launch's encounter context. */
-function latestEncounter(ctx: SandboxContext, patient: string): string | undefined {
-  let best: { id: string; start: number } | undefined;
-  for (const enc of ctx.store.forPatient(patient, 'Encounter') as fhir4.Encounter[]) {
-    const start = enc.period ? rangeOfPeriod(enc.period)?.start : undefined;
-    if (enc.id && start !== undefined && (!best || start > best.start)) best = { id: enc.id, start };
-  }
-  return best?.id;
-}
-
 function chartPage(ctx: SandboxContext, params: URLSearchParams): Response {
   const patientId = params.get('patient') ?? '';
   const patient = ctx.directory.find((p) => p.id === patientId);
   if (!patient) return htmlResponse('Unknown patient', `<h1 class="error">Unknown patient</h1><p><a href="/ehr/">Back to the patient list</a></p>`, 404);
   const profile = (QUIRK_PROFILES.find((p) => p === params.get('profile')) ?? 'generic') as QuirkProfile;
   const faults = faultsFromParams(params);
-  const encounter = latestEncounter(ctx, patient.id);
+  const encounter = checkIn(ctx, patient.id, DEFAULT_USER_ID);
   const handle = ctx.tokens.createLaunch({
     patient: patient.id,
-    ...(encounter ? { encounter } : {}),
+    encounter,
     profile,
     faults,
     needPatientBanner: params.get('needBanner') === '1' || params.get('needBanner') === 'true',
@@ -77,12 +69,13 @@ function chartPage(ctx: SandboxContext, params: URLSearchParams): Response {
   const iss = fhirBaseFor(ctx.origin, profile);
   const src = `/launch/index.html?iss=${encodeURIComponent(iss)}&launch=${encodeURIComponent(handle)}`;
   const faultText = Object.keys(faults).length ? ` · faults: ${escapeHtml(JSON.stringify(faults))}` : '';
-  const page = `<header style="background:#1f3a5f;color:#fff;padding:.5rem 1rem;display:flex;gap:1.5rem;align-items:baseline">
-<strong>Sandbox EHR</strong><span data-testid="chart-patient">${escapeHtml(patient.name)}</span>
-<span>${ageOn(patient.birthDate, ctx.anchorDate)} y · ${escapeHtml(patient.gender)} · DOB ${escapeHtml(patient.birthDate)}</span>
+  // The EHR's own patient banner (the app does not repeat it): one or two short lines even at 400 px.
+  const page = `<header style="background:#1f3a5f;color:#fff;padding:.35rem .75rem;display:flex;flex-wrap:wrap;gap:.1rem 1rem;align-items:baseline;font-size:14px">
+<strong>Sandbox EHR</strong><strong style="white-space:nowrap" data-testid="chart-patient">${escapeHtml(patient.name)}</strong>
+<span style="white-space:nowrap">${ageOn(patient.birthDate, ctx.anchorDate)} y · ${escapeHtml(patient.gender)} · DOB ${escapeHtml(patient.birthDate)}</span>
 <span style="font-size:.8rem">profile: ${profile}${faultText}</span><a href="/ehr/" style="color:#fff;margin-left:auto">Patient list</a></header>
-<iframe id="app-frame" title="CareGap Panel" src="${escapeHtml(src)}" sandbox="${IFRAME_SANDBOX}" style="border:0;width:100%;height:calc(100vh - 3rem);background:#fff"></iframe>`;
-  return new Response(`<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="referrer" content="no-referrer"><title>Chart — ${escapeHtml(patient.name)}</title></head><body style="margin:0;font:15px/1.45 system-ui,sans-serif">${page}</body></html>`, {
+<iframe id="app-frame" title="CareGap Panel" src="${escapeHtml(src)}" sandbox="${IFRAME_SANDBOX}" style="border:0;width:100%;flex:1;min-height:0;background:#fff"></iframe>`;
+  return new Response(`<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><meta name="referrer" content="no-referrer"><title>Chart — ${escapeHtml(patient.name)}</title></head><body style="margin:0;font:15px/1.45 system-ui,sans-serif;display:flex;flex-direction:column;height:100vh">${page}</body></html>`, {
     headers: { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' },
   });
 }

@@ -105,12 +105,13 @@ function findingsFromResponses(ctx: EvaluationContext): DatedFinding[] {
     const reference = `QuestionnaireResponse/${qr.id ?? ''}`;
     const questionnaireCode = typeof qr.questionnaire === 'string' ? loincFromLinkId(qr.questionnaire.split('|')[0]) : undefined;
     const walk = (items: readonly fhir4.QuestionnaireResponseItem[] | undefined, context: SdohInstrument | undefined): void => {
-      for (const item of items ?? []) {
+      // wrong-typed `item` / `answer` (an object instead of a list) is read as no items, never a crash
+      for (const item of Array.isArray(items) ? items : []) {
         const code = loincFromLinkId(item?.linkId);
         const inner = (code && SDOH_PANELS[code]) || context;
         if (code) for (const finding of interpretSdohItem(code, answersOfResponseItem(item), inner)) out.push({ finding, day, reference });
         walk(item?.item, inner);
-        for (const a of item?.answer ?? []) walk(a?.item, inner);
+        for (const a of Array.isArray(item?.answer) ? item.answer : []) walk(a?.item, inner);
       }
     };
     walk(qr.item, questionnaireCode ? SDOH_PANELS[questionnaireCode] : undefined);

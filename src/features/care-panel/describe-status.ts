@@ -1,10 +1,10 @@
 /**
  * Plain-language labels for statuses, each with a text icon so colour is never the only signal,
- * and the one-line "what is missing" of a measure (e.g. "Positive depression screen on 3 Nov, no
- * follow-up plan documented yet — due by 5 Nov").
+ * and the one-line "what is missing" of a measure (e.g. "Positive depression screen on 3 Nov 2026,
+ * no follow-up plan documented yet — due by 5 Nov 2026").
  */
 import type { GapStatus, MeasureResult, MeasureStatus } from '../../engine/types.ts';
-import { shortDate } from './measurement-period.ts';
+import { formatDay } from './display-date.ts';
 
 /** Tone of a status (drives the CSS class; the label and icon carry the meaning). */
 export type Tone = 'good' | 'bad' | 'neutral' | 'unknown';
@@ -17,8 +17,9 @@ export interface StatusLabel {
 }
 
 /** Label of a measure status; inverse measures (CMS122) read the right way round. */
-export function measureStatusLabel(m: Pick<MeasureResult, 'status' | 'inverse'>): StatusLabel {
-  if (m.inverse && m.status === 'met') return { icon: '✗', text: 'Poor control', tone: 'bad' };
+export function measureStatusLabel(m: Pick<MeasureResult, 'status' | 'inverse' | 'detail'>): StatusLabel {
+  // an inverse numerator is poor control *or* no result: say which (CMS122 reports the last result in `detail`)
+  if (m.inverse && m.status === 'met') return m.detail?.lastResult ? { icon: '✗', text: 'Poor control', tone: 'bad' } : { icon: '✗', text: 'No result this year', tone: 'bad' };
   if (m.inverse && m.status === 'not-met') return { icon: '✓', text: 'In control', tone: 'good' };
   return MEASURE_LABELS[m.status];
 }
@@ -27,8 +28,8 @@ const MEASURE_LABELS: Readonly<Record<MeasureStatus, StatusLabel>> = {
   met: { icon: '✓', text: 'Met', tone: 'good' },
   'not-met': { icon: '✗', text: 'Not met', tone: 'bad' },
   excluded: { icon: '–', text: 'Excluded', tone: 'neutral' },
-  exception: { icon: '–', text: 'Exception', tone: 'neutral' },
-  'not-in-population': { icon: '○', text: 'Not in population', tone: 'neutral' },
+  exception: { icon: '–', text: 'Exception recorded', tone: 'neutral' },
+  'not-in-population': { icon: '○', text: 'Does not apply', tone: 'neutral' },
   unknown: { icon: '?', text: 'Unknown', tone: 'unknown' },
 };
 
@@ -54,17 +55,28 @@ function mostRecentScreening(m: MeasureResult): { date?: string; result?: string
   return { ...(typeof date === 'string' ? { date } : {}), ...(typeof result === 'string' ? { result } : {}) };
 }
 
-/** One line on what a measure result means for this visit (undefined when nothing to add). */
-export function measureDetailLine(m: MeasureResult, thisYear: number): string | undefined {
-  const due = m.closes?.due ? ` — due by ${shortDate(m.closes.due, thisYear)}` : '';
+/**
+ * The closing action in the words of the visit: the engine's CMS2 "screen … within 14 days before a
+ * qualifying visit" is the coding rule; at the point of care it means screen now and record the
+ * result (the panel's PHQ form writes the coded result CMS2 reads). Other texts are kept.
+ */
+export function clinicianClosing(measureId: string | undefined, what: string): string {
+  if (measureId === 'cms2' && /^Screen for depression\b/.test(what))
+    return 'Screen for depression with a standardized tool (PHQ-2, then PHQ-9 if positive) and record the result as positive or negative';
+  return what;
+}
+
+/** One line on what a measure result means for this visit (undefined when nothing to add); engine wording, to be passed through plainText. */
+export function measureDetailLine(m: MeasureResult): string | undefined {
+  const due = m.closes?.due ? ` — due by ${formatDay(m.closes.due)}` : '';
   if (m.status === 'unknown') return `Cannot be decided: ${(m.reasons ?? ['some data could not be read']).join('; ')}`;
   if (m.id === 'cms2') {
     const s = mostRecentScreening(m);
     if (m.status === 'not-met' && s?.result === 'positive')
-      return `Positive depression screen on ${shortDate(s.date, thisYear)}, no follow-up plan documented yet${due}`;
-    if (m.status === 'met' && s?.result) return `Most recent screen ${s.result} on ${shortDate(s.date, thisYear)}${s.result === 'positive' ? ', follow-up documented' : ''}`;
+      return `Positive depression screen on ${formatDay(s.date)}, no follow-up plan documented yet${due}`;
+    if (m.status === 'met' && s?.result) return `Most recent screen ${s.result} on ${formatDay(s.date)}${s.result === 'positive' ? ', follow-up documented' : ''}`;
   }
-  if ((m.status === 'not-met' || (m.inverse && m.status === 'met')) && m.closes) return `${m.closes.what}${due}`;
+  if ((m.status === 'not-met' || (m.inverse && m.status === 'met')) && m.closes) return `${clinicianClosing(m.id, m.closes.what)}${due}`;
   return undefined;
 }
 

@@ -5,7 +5,7 @@
  */
 import { useId, useState } from 'react';
 import type { Evidence } from '../../engine/types.ts';
-import { shortDate } from './measurement-period.ts';
+import { formatDay } from './display-date.ts';
 import { findResource, summariseResource } from './resource-summary.ts';
 
 /** Props: the evidence of one line and the record's resources to look them up in. */
@@ -55,8 +55,10 @@ function EvidenceItem({ evidence, resources, thisYear }: { evidence: Evidence; r
   return (
     <li className="evidence-item">
       <span className="evidence-type">{s.type}</span>
-      {date ? <span className="evidence-date"> · {shortDate(date, thisYear)}</span> : null}
+      {date ? <span className="evidence-date"> · {formatDay(date)}</span> : null}
       {code ? <span className="evidence-code"> · {code}</span> : null}
+      {s.codes ? <span className="evidence-codes"> ({s.codes})</span> : null}
+      {s.type === 'Encounter' && s.status && s.status !== 'finished' ? <span className="evidence-status"> · {s.status.replace(/-/g, ' ')}</span> : null}
       {value ? <span className="evidence-value"> · {value}</span> : null}
       <span className="evidence-rule"> ({evidence.rule.replace(/-/g, ' ')}{resource ? '' : '; not in the record read'})</span>
     </li>

@@ -1,4 +1,5 @@
 /** Risk flags, one line each in severity order (suicide risk first), evidence a click away. */
+import { useId } from 'react';
 import type { FlagResult } from '../../engine/types.ts';
 import { EvidenceDrawer } from './evidence-drawer.tsx';
 import { orderFlags } from './order-findings.ts';
@@ -10,14 +11,19 @@ export interface FlagListProps {
   flags: readonly FlagResult[];
   resources: Partial<Record<string, readonly unknown[]>>;
   thisYear: number;
+  /** Section heading (default "Risk flags"; the panel splits safety flags from the others). */
+  heading?: string;
+  /** Test id of the section (default `flags`). */
+  testId?: string;
 }
 
 /** The risk-flag section. */
-export function FlagList({ flags, resources, thisYear }: FlagListProps) {
+export function FlagList({ flags, resources, thisYear, heading = 'Risk flags', testId = 'flags' }: FlagListProps) {
   const ordered = orderFlags(flags);
+  const headingId = useId();
   return (
-    <section className="panel-section" aria-labelledby="flags-heading" data-testid="flags">
-      <h2 id="flags-heading">Risk flags</h2>
+    <section className="panel-section" aria-labelledby={headingId} data-testid={testId}>
+      <h2 id={headingId}>{heading}</h2>
       {ordered.length === 0 ? (
         <p className="muted">No risk flags.</p>
       ) : (

@@ -1,11 +1,14 @@
 /**
- * eCQM status: depression screening & follow-up (CMS2) and SDOH screening in full — in the
- * initial population?, status, and for "not met" exactly what is missing — then the LEAD / APP
- * Plus measures compactly (CMS122 read the right way round: its numerator is poor control).
+ * eCQM status: depression screening & follow-up (CMS2) and SDOH screening in full — status, and
+ * for "not met" exactly what is missing — then the LEAD / APP Plus measures compactly (CMS122 read
+ * the right way round: its numerator is poor control). A result that holds only once the visit in
+ * context is closed says so; a measure the patient is not in says why, and what today's visit adds.
  */
 import type { MeasureResult } from '../../engine/types.ts';
 import { measureDetailLine, measureStatusLabel, sdohDomains } from './describe-status.ts';
+import { notInPopulationLabel, populationText, visitMeasureLabel, type VisitView } from './describe-visit.ts';
 import { EvidenceDrawer } from './evidence-drawer.tsx';
+import { usePlain } from './plain-language-context.ts';
 
 /** Measures shown in full (the panel's focus). */
 export const FOCUS_MEASURES = ['cms2', 'sdoh-screening'] as const;
@@ -15,29 +18,33 @@ export interface MeasureListProps {
   measures: readonly MeasureResult[];
   resources: Partial<Record<string, readonly unknown[]>>;
   thisYear: number;
-}
-
-/** "In population: yes / no" from the counts. */
-function inPopulation(m: MeasureResult): string {
-  if (m.status === 'unknown') return 'in population: not known';
-  return m.populations['initial-population'] ? 'in population' : 'not in population';
+  /** The visit in context and how it changes each result (absent: results as recorded). */
+  visit?: VisitView;
 }
 
 /** One measure line. */
-function MeasureItem({ m, resources, thisYear, compact }: { m: MeasureResult; compact: boolean } & Omit<MeasureListProps, 'measures'>) {
-  const label = measureStatusLabel(m);
-  const detail = measureDetailLine(m, thisYear);
+function MeasureItem({ m, resources, thisYear, visit, compact }: { m: MeasureResult; compact: boolean } & Omit<MeasureListProps, 'measures'>) {
+  const plain = usePlain();
+  const at = visit?.measures[m.id];
+  const label = visitMeasureLabel(m, at) ?? (m.status === 'not-in-population' ? notInPopulationLabel(at?.notInPopulation) : measureStatusLabel(m));
+  const detail = measureDetailLine(m);
+  const why = at?.notInPopulation && visit ? populationText(at.notInPopulation, visit, thisYear) : undefined;
   const domains = m.id === 'sdoh-screening' ? sdohDomains(m) : [];
   return (
-    <li className={`finding measure${compact ? ' compact' : ''}`} data-testid={`measure-${m.id}`} data-status={m.status}>
+    <li
+      className={`finding measure${compact ? ' compact' : ''}`}
+      data-testid={`measure-${m.id}`}
+      data-status={m.status}
+      {...(at && at.effect !== 'none' ? { 'data-visit-effect': at.effect } : {})}
+    >
       <div className="finding-head">
         <span className={`badge tone-${label.tone}`}>
           <span aria-hidden="true">{label.icon}</span> {label.text}
         </span>{' '}
         <strong>{m.title}</strong>
-        {!compact ? <span className="muted"> · {inPopulation(m)}</span> : null}
       </div>
-      {detail ? <div className="why">{detail}</div> : null}
+      {why ? <div className="why" data-testid="population-why">{why}</div> : null}
+      {detail ? <div className="why">{plain(detail)}</div> : null}
       {domains.length ? (
         <ul className="domain-list" aria-label="SDOH domains">
           {domains.map((d) => (
@@ -53,7 +60,7 @@ function MeasureItem({ m, resources, thisYear, compact }: { m: MeasureResult; co
 }
 
 /** The measure section. */
-export function MeasureList({ measures, resources, thisYear }: MeasureListProps) {
+export function MeasureList({ measures, ...rest }: MeasureListProps) {
   const focus = measures.filter((m) => (FOCUS_MEASURES as readonly string[]).includes(m.id));
   // episode measures (fuh, fum, fua, tcm) count this period's events; their point-of-care side is the gaps list
   const episodes = measures.filter((m) => m.populationBasis);
@@ -63,7 +70,7 @@ export function MeasureList({ measures, resources, thisYear }: MeasureListProps)
       <h2 id="measures-heading">Quality measures</h2>
       <ul className="finding-list">
         {focus.map((m) => (
-          <MeasureItem key={m.id} m={m} resources={resources} thisYear={thisYear} compact={false} />
+          <MeasureItem key={m.id} m={m} {...rest} compact={false} />
         ))}
       </ul>
       {others.length ? (
@@ -71,7 +78,7 @@ export function MeasureList({ measures, resources, thisYear }: MeasureListProps)
           <h3>LEAD / APP Plus</h3>
           <ul className="finding-list compact-list">
             {others.map((m) => (
-              <MeasureItem key={m.id} m={m} resources={resources} thisYear={thisYear} compact />
+              <MeasureItem key={m.id} m={m} {...rest} compact />
             ))}
           </ul>
         </>
@@ -88,7 +95,7 @@ export function MeasureList({ measures, resources, thisYear }: MeasureListProps)
                     <strong>{m.title}</strong>
                   </div>
                   <div className="why">{episodeRatesLine(m)}</div>
-                  <EvidenceDrawer evidence={m.evidence} resources={resources} label={m.title} thisYear={thisYear} />
+                  <EvidenceDrawer evidence={m.evidence} resources={rest.resources} label={m.title} thisYear={rest.thisYear} />
                 </li>
               ))}
           </ul>

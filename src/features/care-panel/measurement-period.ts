@@ -4,6 +4,7 @@
  * is the browser's, all in local time so "today" matches the clinician's wall clock.
  */
 import type { DayPeriod, IsoDate } from '../../engine/types.ts';
+import { formatDay } from './display-date.ts';
 
 /** Local calendar date of `now` as YYYY-MM-DD. */
 export function localIsoDay(now: Date): IsoDate {
@@ -31,16 +32,10 @@ export function localIsoDateTime(now: Date): string {
   return `${localIsoDay(now)}T${pad(now.getHours())}:${pad(now.getMinutes())}:${pad(now.getSeconds())}${sign}${pad(Math.trunc(off / 60))}:${pad(off % 60)}`;
 }
 
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-
-/** "3 Nov" (same year as `thisYear`) or "3 Nov 2025"; falls back to the input when unparsable. */
-export function shortDate(iso: string | undefined, thisYear?: number): string {
-  if (!iso) return '';
-  const m = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?/.exec(iso);
-  if (!m) return iso;
-  const [, y, mo, d] = m;
-  if (!mo) return y ?? iso;
-  const month = MONTHS[Number(mo) - 1] ?? mo;
-  const year = Number(y) === thisYear ? '' : ` ${y}`;
-  return d ? `${Number(d)} ${month}${year}` : `${month} ${y}`;
+/**
+ * Deprecated alias of {@link formatDay} (one date format everywhere: "3 Dec 2026", year always
+ * written). `_thisYear` is ignored; it stays only so callers written before can still compile.
+ */
+export function shortDate(iso: string | undefined, _thisYear?: number): string {
+  return formatDay(iso);
 }

@@ -17,6 +17,17 @@ export function orderFlags(flags: readonly FlagResult[]): FlagResult[] {
     .map(({ f }) => f);
 }
 
+/**
+ * Flags that call for action at this visit, shown before "Do this visit": suicide risk and
+ * interpersonal safety whatever their severity, and — when high — a recent psychiatric admission
+ * and severe depression (#12 §4: safety first). Long-standing risk (SMI, SUD, frequent ED use,
+ * polypharmacy …) follows the visit's actions.
+ */
+export function isSafetyFlag(f: Pick<FlagResult, 'id' | 'severity'>): boolean {
+  if (f.id === 'suicide-risk' || f.id === 'sdoh-need:safety') return true;
+  return f.severity === 'high' && (f.id === 'psych-admission-recent' || f.id === 'depression-severity');
+}
+
 /** Which in-panel action closes a gap, if any (the screening form to open). */
 export type GapAction = ScreeningFormKind;
 

@@ -3,13 +3,17 @@
  * defensively (any field may be absent or of the wrong type). Everything returned is a plain
  * string that the UI renders as text — never as HTML, never `text.div`.
  */
+import { systemName } from './plain-language.ts';
 
 /** What the drawer shows about one resource. */
 export interface ResourceSummary {
   reference: string;
   type: string;
   date?: string;
+  /** The display name of the code (the clinician's words first). */
   code?: string;
+  /** The codes themselves, "ICD-10-CM R45.851" (the drawer is where codes belong). */
+  codes?: string;
   value?: string;
   status?: string;
 }
@@ -30,7 +34,22 @@ export function conceptText(concept: unknown): string | undefined {
     if (d) return d;
   }
   const first = codings[0];
-  return first ? [str(first.system)?.replace(/^https?:\/\//, ''), str(first.code)].filter(Boolean).join(' ') || undefined : undefined;
+  return first ? codeText(first) : undefined;
+}
+
+/** One coding as "ICD-10-CM R45.851" (the system's short name, else its URI without the scheme). */
+function codeText(coding: Loose | undefined): string | undefined {
+  const code = str(coding?.code);
+  if (!code) return undefined;
+  const system = str(coding?.system);
+  return [system ? (systemName(system) ?? system.replace(/^https?:\/\//, '')) : undefined, code].filter(Boolean).join(' ');
+}
+
+/** The codes of a CodeableConcept (at most two), for the evidence drawer. */
+export function conceptCodes(concept: unknown): string | undefined {
+  const codings = concept && typeof concept === 'object' && Array.isArray((concept as Loose).coding) ? ((concept as Loose).coding as Loose[]) : [];
+  const texts = codings.map(codeText).filter((t): t is string => !!t);
+  return texts.length ? texts.slice(0, 2).join(', ') : undefined;
 }
 
 /** A Quantity as "7.9 %" / "14 {score}" without the braces of UCUM annotations. */
@@ -91,8 +110,15 @@ export function resourceDate(r: Loose): string | undefined {
   );
 }
 
+/** The CodeableConcept that names a resource (Encounter: its type; MedicationRequest: its medication). */
+function namingConcept(r: Loose): unknown {
+  if (r.resourceType === 'Encounter') return Array.isArray(r.type) ? (r.type as unknown[])[0] : undefined;
+  if (r.resourceType === 'MedicationRequest') return r.medicationCodeableConcept;
+  return r.code;
+}
+
 /** The code of a resource of any type (Encounter: type, else class). */
-function codeText(r: Loose): string | undefined {
+function resourceCodeText(r: Loose): string | undefined {
   if (r.resourceType === 'Encounter') {
     const types = Array.isArray(r.type) ? (r.type as unknown[]) : [];
     const cls = r.class && typeof r.class === 'object' ? str((r.class as Loose).display) ?? str((r.class as Loose).code) : undefined;
@@ -108,10 +134,15 @@ export function summariseResource(resource: unknown, reference: string): Resourc
   const r = resource && typeof resource === 'object' ? (resource as Loose) : {};
   const type = str(r.resourceType) ?? reference.split('/')[0] ?? 'Resource';
   const date = resourceDate(r);
-  const code = codeText(r);
+  const code = resourceCodeText(r);
+  const codes = conceptCodes(namingConcept(r));
   const value = r.resourceType === 'Observation' ? valueText(r) ?? componentsText(r) : undefined;
   const status = str(r.status);
-  return { reference, type, ...(date ? { date } : {}), ...(code ? { code } : {}), ...(value ? { value } : {}), ...(status ? { status } : {}) };
+  return {
+    reference, type,
+    ...(date ? { date } : {}), ...(code ? { code } : {}), ...(codes && codes !== code ? { codes } : {}),
+    ...(value ? { value } : {}), ...(status ? { status } : {}),
+  };
 }
 
 /** Finds `Type/id` in a record's resources (undefined when the reference points nowhere). */

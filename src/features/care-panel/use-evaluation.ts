@@ -1,18 +1,20 @@
 /**
- * Evaluates the record whenever it changes, in the evaluation worker (see evaluation-worker.ts),
- * falling back to a lazily imported engine on the main thread where workers do not exist (jsdom).
- * The previous result stays on screen until the next one arrives (no flash, no layout jump), and a
- * late answer for an older record never overwrites a newer one. A worker that fails or never
+ * Evaluates the record at the launch's visit whenever either changes, in the evaluation worker
+ * (see evaluation-worker.ts), falling back to a lazily imported engine on the main thread where
+ * workers do not exist (jsdom). The previous result stays on screen until the next one arrives
+ * (no flash, no layout jump), and a late answer for an older record never overwrites a newer one. A worker that fails or never
  * answers (a message it cannot receive is dropped silently) hands over to the main thread; if that
  * fails too the panel says so instead of vanishing.
  */
 import { useEffect, useRef, useState } from 'react';
 import { wrap, type Remote } from 'comlink';
 import type { EvaluationOptions, PatientRecord } from '../../engine/index.ts';
-import type { EvaluationWorkerApi, TimedEvaluation } from './evaluation-worker.ts';
+import type { EvaluationWorkerApi } from './evaluation-worker.ts';
+import type { TimedVisitEvaluation } from './timed-visit-evaluation.ts';
 
-/** An evaluation and where it ran. */
-export interface PanelEvaluation extends TimedEvaluation {
+/** An evaluation at the visit, the record it was made from, and where it ran. */
+export interface PanelEvaluation extends TimedVisitEvaluation {
+  record: PatientRecord;
   where: 'worker' | 'main-thread';
 }
 
@@ -45,15 +47,13 @@ function within<T>(promise: Promise<T>, ms: number): Promise<T> {
 }
 
 /** Runs one evaluation on the main thread (engine loaded on demand). */
-async function evaluateHere(record: PatientRecord, options: Options): Promise<PanelEvaluation> {
-  const { evaluatePatient } = await import('../../engine/index.ts');
-  const t0 = performance.now();
-  const evaluation = evaluatePatient(record, options);
-  return { evaluation, ms: performance.now() - t0, where: 'main-thread' };
+async function evaluateHere(record: PatientRecord, options: Options, encounterId: string | undefined): Promise<PanelEvaluation> {
+  const { timedVisitEvaluation } = await import('./timed-visit-evaluation.ts');
+  return { ...timedVisitEvaluation(record, options, encounterId), record, where: 'main-thread' };
 }
 
-/** The latest evaluation of `record` (undefined until the first one completes). */
-export function useEvaluation(record: PatientRecord | undefined, options: Options): PanelEvaluation | EvaluationFailure | undefined {
+/** The latest evaluation of `record` at the visit `encounterId` (undefined until the first one completes). */
+export function useEvaluation(record: PatientRecord | undefined, options: Options, encounterId?: string): PanelEvaluation | EvaluationFailure | undefined {
   const [result, setResult] = useState<PanelEvaluation | EvaluationFailure>();
   const worker = useRef<{ api: Remote<EvaluationWorkerApi>; terminate(): void } | null>(null);
   const sequence = useRef(0);
@@ -77,8 +77,8 @@ export function useEvaluation(record: PatientRecord | undefined, options: Option
       if (mine === sequence.current) setResult({ failed: true, message: e instanceof Error ? e.message : String(e) });
     };
     const run: Promise<PanelEvaluation> = worker.current
-      ? within(worker.current.api.evaluate(record, opts), WORKER_ANSWER_TIMEOUT_MS).then((r) => ({ ...r, where: 'worker' as const }))
-      : evaluateHere(record, opts);
+      ? within(worker.current.api.evaluateAtVisit(record, opts, encounterId), WORKER_ANSWER_TIMEOUT_MS).then((r) => ({ ...r, record, where: 'worker' as const }))
+      : evaluateHere(record, opts, encounterId);
     run.then(
       (r) => {
         if (mine === sequence.current) setResult(r);
@@ -86,10 +86,10 @@ export function useEvaluation(record: PatientRecord | undefined, options: Option
       () => {
         // A worker failure (e.g. blocked by the host's CSP, or a message it could not receive)
         // must not leave the panel empty.
-        if (mine === sequence.current) void evaluateHere(record, opts).then((r) => mine === sequence.current && setResult(r), failed);
+        if (mine === sequence.current) void evaluateHere(record, opts, encounterId).then((r) => mine === sequence.current && setResult(r), failed);
       },
     );
-  }, [record, period.start, period.end, asOf, tzOffsetMin, only]);
+  }, [record, period.start, period.end, asOf, tzOffsetMin, only, encounterId]);
 
   return result;
 }

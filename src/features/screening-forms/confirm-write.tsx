@@ -1,23 +1,43 @@
 /**
- * The explicit confirmation step: exactly what will be written to the EHR (one line per
- * resource), then "Write to the EHR". On failure the server's message is shown and the same
- * batch can be re-sent (conditional create makes the retry safe).
+ * The explicit confirmation step: which visit the results attach to and the date they carry, then
+ * exactly what will be written to the EHR (one line per resource), then "Write to the EHR". On
+ * failure the server's message is shown and the same batch can be re-sent (conditional create makes
+ * the retry safe). Once saved and re-read, it says what became of the gap the form came from.
  */
+import type { BatchAttachment } from '../../fhir/write-back.ts';
+import { formatDateTime, formatDay } from '../care-panel/display-date.ts';
+import type { WriteOutcome } from '../care-panel/write-outcome.ts';
 import type { WriteBack } from './use-write-back.ts';
 
-/** Props: the write in progress. */
+/** Props: the write in progress and, after saving, the outcome for the gap. */
 export interface ConfirmWriteProps {
   write: WriteBack;
+  outcome?: WriteOutcome | 'checking';
+}
+
+/** "Attached to today's visit (Office visit…, 3 Dec 2026, in progress) · dated 3 Dec 2026, 14:05". */
+export function attachmentText(a: BatchAttachment, today: string): string {
+  const dated = `dated ${formatDateTime(a.recordedAt)}`;
+  if (!a.encounter) return `Not attached to a visit: the EHR launched the panel without one · ${dated}`;
+  const v = a.visit;
+  if (!v) return `Attached to visit ${a.encounter} · ${dated}`;
+  const which = v.date === today ? 'today’s visit' : v.date ? `the visit of ${formatDay(v.date)}` : 'the visit in context';
+  const about = [v.type, v.date ? formatDay(v.date) : undefined, v.open ? 'in progress' : undefined].filter(Boolean).join(', ');
+  return `Attached to ${which}${about ? ` (${about})` : ''} · ${dated}`;
 }
 
 /** Review / saving / failed / saved view of a write. */
-export function ConfirmWrite({ write }: ConfirmWriteProps) {
+export function ConfirmWrite({ write, outcome }: ConfirmWriteProps) {
   const { phase, batch, error } = write;
   if (!batch || phase === 'editing') return null;
+  const saved = phase === 'saved';
   return (
     <div className="confirm-write" data-testid="confirm-write" data-phase={phase}>
-      <h3>{phase === 'saved' ? 'Saved to the EHR' : `Write ${batch.label} to the EHR?`}</h3>
-      <p>{phase === 'saved' ? 'These were written:' : 'These will be written to the patient’s chart:'}</p>
+      <h3>{saved ? 'Saved to the EHR' : `Write ${batch.label} to the EHR?`}</h3>
+      <p className="attachment" data-testid="write-attachment">
+        {attachmentText(batch.attachedTo, batch.attachedTo.recordedAt.slice(0, 10))}
+      </p>
+      <p>{saved ? 'These were written:' : 'These will be written to the patient’s chart:'}</p>
       <ul className="write-list">
         {batch.creates.map((c, i) => (
           <li key={i}>
@@ -33,10 +53,20 @@ export function ConfirmWrite({ write }: ConfirmWriteProps) {
       ) : null}
       {phase === 'saving' ? (
         <p role="status">Saving…</p>
-      ) : phase === 'saved' ? (
-        <p role="status" data-testid="write-saved">
-          ✓ Saved. The panel has been refreshed.
-        </p>
+      ) : phase === 'refreshing' ? (
+        <p role="status">Saved. Re-reading the record…</p>
+      ) : saved ? (
+        <div role="status" data-testid="write-saved">
+          <p>✓ Saved.</p>
+          {outcome === 'checking' || !outcome ? (
+            <p className="muted">Checking the gap against the refreshed record…</p>
+          ) : (
+            <p className={outcome.closed ? 'outcome-closed' : 'outcome-open'} data-testid="write-outcome" data-closed={outcome.closed}>
+              {outcome.closed ? '✓ ' : '! '}
+              {outcome.text}
+            </p>
+          )}
+        </div>
       ) : (
         <div className="form-buttons">
           <button type="button" className="primary" data-testid="confirm-write-button" onClick={() => void write.confirm()}>

@@ -5,6 +5,7 @@
  */
 import { useEffect, useRef } from 'react';
 import type { FhirCreateClient, WriteContext } from '../../fhir/write-back.ts';
+import type { WriteOutcome } from '../care-panel/write-outcome.ts';
 import { depressionScreeningBatch, type ScreeningAgeGroup } from '../../fhir/write-back-depression.ts';
 import { followUpBatch } from '../../fhir/write-back-follow-up.ts';
 import { sdohScreeningBatch } from '../../fhir/write-back-sdoh.ts';
@@ -37,6 +38,10 @@ export interface ScreeningWorkspaceProps {
   writeContext(): WriteContext;
   ageGroup: ScreeningAgeGroup;
   permissions: WritePermissions;
+  /** Called once the batch is saved and the record re-read. */
+  onSaved?(): void;
+  /** What became of the gap the form came from, once the refreshed record is evaluated. */
+  outcome?: WriteOutcome | 'checking';
   onClose(): void;
 }
 
@@ -48,13 +53,18 @@ const TITLES: Readonly<Record<ScreeningFormKind, string>> = {
 
 /** The workspace region. */
 export default function ScreeningWorkspace(props: ScreeningWorkspaceProps) {
-  const { form, drafts, onDrafts, ageGroup, permissions } = props;
+  const { form, drafts, onDrafts, ageGroup, permissions, onSaved } = props;
   const write = useWriteBack(props.client, props.refetch);
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => heading.current?.focus(), [form]);
+  // once per save (the callbacks may be new on every render of the panel)
+  const latest = useRef({ onDrafts, onSaved, form });
+  latest.current = { onDrafts, onSaved, form };
   useEffect(() => {
-    if (write.phase === 'saved') onDrafts((d) => resetDraft(d, form));
-  }, [write.phase, form, onDrafts]);
+    if (write.phase !== 'saved') return;
+    latest.current.onDrafts((d) => resetDraft(d, latest.current.form));
+    latest.current.onSaved?.();
+  }, [write.phase]);
 
   const editing = write.phase === 'editing';
   return (
@@ -114,7 +124,7 @@ export default function ScreeningWorkspace(props: ScreeningWorkspaceProps) {
           }}
         />
       ) : null}
-      <ConfirmWrite write={write} />
+      <ConfirmWrite write={write} {...(props.outcome ? { outcome: props.outcome } : {})} />
     </section>
   );
 }

@@ -1,6 +1,6 @@
 /**
  * The write-back life cycle of one form: review (the exact resources shown before anything is
- * written) → saving → saved (record refetched so the panel shows the gap closed) or failed (the
+ * written) → saving → refreshing (record re-read) → saved (the panel shows the gap's new state) or failed (the
  * server's error shown; the prepared batch and the form's answers are kept, and "Try again"
  * re-sends the same batch — same identifiers, conditional create — so nothing is applied twice).
  */
@@ -18,7 +18,7 @@ export const WRITE_TIMEOUT_MS = 30_000;
 const ATTEMPTED = new Map<string, WriteBatch>();
 
 /** Phase of a write. */
-export type WritePhase = 'editing' | 'review' | 'saving' | 'saved' | 'failed';
+export type WritePhase = 'editing' | 'review' | 'saving' | 'refreshing' | 'saved' | 'failed';
 
 /** State and commands of a write. */
 export interface WriteBack {
@@ -81,8 +81,10 @@ export function useWriteBack(client: FhirCreateClient, refetch: () => Promise<vo
         return;
       }
       ATTEMPTED.delete(keyOf.current);
+      setPhase('refreshing');
+      // "saved" only once the record is re-read, so what the panel then says about the gap is about the new data
+      await refetch().catch(() => undefined);
       setPhase('saved');
-      await refetch();
     } finally {
       sending.current = false;
     }

@@ -3,7 +3,7 @@
  * admission to discharge, month ticks; a visually hidden list is the text alternative.
  */
 import { isoDay } from '../../engine/fhir/dates.ts';
-import { shortDate } from '../care-panel/measurement-period.ts';
+import { formatDay } from '../care-panel/display-date.ts';
 import type { TimelineEvent } from './trend-series.ts';
 
 const W = 320;
@@ -46,17 +46,17 @@ export function EncounterTimeline({ events, fromDay, toDay }: EncounterTimelineP
           ),
         )}
         <text x={PAD.left} y={64} className="axis-label">
-          {shortDate(isoDay(fromDay))}
+          {formatDay(isoDay(fromDay))}
         </text>
         <text x={W - PAD.right} y={64} className="axis-label" textAnchor="end">
-          {shortDate(isoDay(toDay))}
+          {formatDay(isoDay(toDay))}
         </text>
       </svg>
       <p className="muted timeline-summary">{summary}.</p>
       <ul className="visually-hidden">
         {events.map((e, i) => (
           <li key={i}>
-            {e.kind === 'ed' ? `ED visit on ${isoDay(e.startDay)}` : `Inpatient stay ${isoDay(e.startDay)} to ${isoDay(e.endDay)}`}
+            {e.kind === 'ed' ? `ED visit on ${formatDay(isoDay(e.startDay))}` : `Inpatient stay ${formatDay(isoDay(e.startDay))} to ${formatDay(isoDay(e.endDay))}`}
           </li>
         ))}
       </ul>

@@ -1,11 +1,12 @@
 /**
  * A small line chart in plain SVG: one or two series over days, optional severity bands drawn
  * as labelled horizontal stripes (the label, not only the shade, says which band), an optional
- * threshold line, and a visually hidden table as the text alternative. Readable at 360 px.
+ * threshold line, and a visually hidden table as the text alternative (inside a 1 px clipping block,
+ * so it takes no layout space however many rows it has). Readable at 360 px.
  */
 import { isoDay } from '../../engine/fhir/dates.ts';
 import type { SeverityBand } from '../../engine/codes/screening-instruments.ts';
-import { shortDate } from '../care-panel/measurement-period.ts';
+import { formatDay } from '../care-panel/display-date.ts';
 import type { TrendPoint } from './trend-series.ts';
 
 /** One series of a chart. */
@@ -42,7 +43,7 @@ export function chartSummary(title: string, unit: string, series: readonly Chart
     const last = s.points.at(-1);
     const first = s.points[0];
     if (!last || !first) return `${s.label}: no values`;
-    return `${s.label}: ${s.points.length} value${s.points.length === 1 ? '' : 's'} from ${shortDate(isoDay(first.day))} to ${shortDate(isoDay(last.day))}, latest ${last.value}${unit ? ` ${unit}` : ''}`;
+    return `${s.label}: ${s.points.length} value${s.points.length === 1 ? '' : 's'} from ${formatDay(isoDay(first.day))} to ${formatDay(isoDay(last.day))}, latest ${last.value}${unit ? ` ${unit}` : ''}`;
   });
   return `${title}. ${parts.join('. ')}.`;
 }
@@ -79,10 +80,10 @@ export function TrendChart(p: TrendChartProps) {
         <line x1={PAD.left} x2={PAD.left} y1={PAD.top} y2={H - PAD.bottom} className="axis" />
         <line x1={PAD.left} x2={W - PAD.right} y1={H - PAD.bottom} y2={H - PAD.bottom} className="axis" />
         <text x={PAD.left} y={H - 5} className="axis-label">
-          {shortDate(isoDay(p.fromDay))}
+          {formatDay(isoDay(p.fromDay))}
         </text>
         <text x={W - PAD.right} y={H - 5} className="axis-label" textAnchor="end">
-          {shortDate(isoDay(p.toDay))}
+          {formatDay(isoDay(p.toDay))}
         </text>
         {p.threshold ? (
           <g>
@@ -105,31 +106,35 @@ export function TrendChart(p: TrendChartProps) {
           </g>
         ))}
       </svg>
-      <table className="visually-hidden">
-        <caption>{p.title} values</caption>
-        <thead>
-          <tr>
-            <th scope="col">Date</th>
-            {p.series.map((s) => (
-              <th key={s.label} scope="col">
-                {s.label}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {[...new Set(p.series.flatMap((s) => s.points.map((pt) => pt.day)))]
-            .sort((a, b) => a - b)
-            .map((day) => (
-              <tr key={day}>
-                <th scope="row">{isoDay(day)}</th>
-                {p.series.map((s) => (
-                  <td key={s.label}>{s.points.filter((pt) => pt.day === day).map((pt) => pt.value).join(', ')}</td>
-                ))}
-              </tr>
-            ))}
-        </tbody>
-      </table>
+      {/* A table's height is only a minimum, so a hidden table of 700 readings still took 18,000 px:
+          the 1 px clipping box is a block around it. */}
+      <div className="visually-hidden" data-testid={`chart-${p.id}-table`}>
+        <table>
+          <caption>{p.title} values</caption>
+          <thead>
+            <tr>
+              <th scope="col">Date</th>
+              {p.series.map((s) => (
+                <th key={s.label} scope="col">
+                  {s.label}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {[...new Set(p.series.flatMap((s) => s.points.map((pt) => pt.day)))]
+              .sort((a, b) => a - b)
+              .map((day) => (
+                <tr key={day}>
+                  <th scope="row">{formatDay(isoDay(day))}</th>
+                  {p.series.map((s) => (
+                    <td key={s.label}>{s.points.filter((pt) => pt.day === day).map((pt) => pt.value).join(', ')}</td>
+                  ))}
+                </tr>
+              ))}
+          </tbody>
+        </table>
+      </div>
     </figure>
   );
 }

@@ -19,11 +19,14 @@ export interface ShownRecord {
   statuses: Record<string, string>;
 }
 
-/** Waits until every type has settled and returns the overview's contents. */
+/**
+ * Waits until every type has settled and returns what the record details area (collapsed at the
+ * end of the page: identity and counts are not repeated on the first screen) says.
+ */
 export async function readOverview(app: AppScope, timeout = 45_000): Promise<ShownRecord> {
-  await app.locator('[data-testid="patient-name"]').waitFor({ timeout });
+  await app.locator('[data-testid="record-details"] [data-testid="patient-name"]').waitFor({ timeout, state: 'attached' });
   for (const t of FETCHED_TYPES) {
-    await app.locator(`[data-testid="count-${t}"]:not([data-status="loading"])`).waitFor({ timeout });
+    await app.locator(`[data-testid="record-details"] [data-testid="count-${t}"]:not([data-status="loading"])`).waitFor({ timeout, state: 'attached' });
   }
   const text = async (id: string) => (await app.locator(`[data-testid="${id}"]`).textContent())?.trim() ?? '';
   const counts: Record<string, number> = {};

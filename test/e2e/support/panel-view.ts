@@ -1,28 +1,24 @@
 /**
- * Browser-test support for the care panel: open a chart "during the visit" (the browser clock set
- * to the encounter in context, so what the panel writes falls inside that visit as it would in
- * real use), wait for the panel to settle, and read statuses from it.
+ * Browser-test support for the care panel: open a chart during today's visit (the sandbox checks
+ * the patient in at the real clock and launches with that in-progress visit, as a clinic EHR does;
+ * the browser's clock is never pinned), wait for the panel to settle, and read statuses from it.
  */
 import type { FrameLocator, Page } from 'playwright-core';
 import { openChart } from './app-view.ts';
 import type { RunningSandbox } from './sandbox.ts';
 
-/** Start of the latest encounter the sandbox holds for a patient (what the chart puts in context). */
-export function latestEncounterStart(running: RunningSandbox, patientId: string): Date {
-  const starts = running.sandbox
-    .resourcesFor(patientId)
-    .filter((r): r is fhir4.Encounter => r.resourceType === 'Encounter' && !!(r as fhir4.Encounter).period?.start)
-    .map((e) => new Date(e.period!.start!));
-  const latest = starts.sort((a, b) => b.getTime() - a.getTime())[0];
-  if (!latest) throw new Error(`${patientId} has no encounter`);
-  return latest;
+/** Opens the patient's chart: the launch carries today's in-progress visit (real clock). */
+export async function openChartDuringVisit(page: Page, running: RunningSandbox, patientId: string, params: Record<string, string> = {}): Promise<FrameLocator> {
+  return openChart(page, running, { patient: patientId, ...params });
 }
 
-/** Opens the chart with the browser's clock fixed 20 minutes into the patient's latest visit. */
-export async function openChartDuringVisit(page: Page, running: RunningSandbox, patientId: string, params: Record<string, string> = {}): Promise<FrameLocator> {
-  const start = latestEncounterStart(running, patientId);
-  await page.context().clock.setFixedTime(new Date(start.getTime() + 20 * 60_000));
-  return openChart(page, running, { patient: patientId, ...params });
+/** The id of the patient's visit today, as the sandbox checked them in (after the chart was opened). */
+export function todaysVisitOf(running: RunningSandbox, patientId: string): fhir4.Encounter {
+  const visit = running.sandbox
+    .resourcesFor(patientId)
+    .find((r): r is fhir4.Encounter => r.resourceType === 'Encounter' && (r as fhir4.Encounter).status === 'in-progress');
+  if (!visit) throw new Error(`${patientId} has no visit in progress (open the chart first)`);
+  return visit;
 }
 
 /** Waits until the panel is shown and no type is still loading (generous: Vite's first load bundles dependencies). */

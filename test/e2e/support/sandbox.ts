@@ -4,12 +4,18 @@
  */
 import { afterAll, beforeAll } from 'vitest';
 import { startSandbox } from '../../../launch/sandbox/server.ts';
+import { localIsoDate } from '../../../src/app/patient-summary.ts';
 
 /** What startSandbox resolves to. */
 export type RunningSandbox = Awaited<ReturnType<typeof startSandbox>>;
 
-/** Fixed data "today" so counts and ages are reproducible. */
-export const E2E_ANCHOR = '2026-03-02';
+/**
+ * The data's "today": the real local date (Node and Chromium share the machine's zone). Browser
+ * tests run at the real clock — never a pinned one — so the named scenarios ("a visit this year",
+ * "discharged 3 days ago") are anchored on the day the tests run; expectations are computed from
+ * the sandbox, not written as literal counts.
+ */
+export const E2E_ANCHOR = localIsoDate(new Date());
 
 /**
  * Registers beforeAll/afterAll hooks that start and stop a sandbox; the returned getter is valid

@@ -13,10 +13,13 @@ function renderPanel(props: Partial<Parameters<typeof PanelView>[0]> = {}) {
 }
 
 describe('the care panel for Ms. Rivera', () => {
-  it('lists suicide risk first, then the other high flag, then moderate, then info', () => {
+  it('lists the safety flags first (suicide risk, then the other high flag), then "Do this visit", then moderate and info flags', () => {
     renderPanel();
-    const ids = within(screen.getByTestId('flags')).getAllByRole('listitem').map((li) => li.dataset.testid);
-    expect(ids).toEqual(['flag-suicide-risk', 'flag-depression-severity', 'flag-ed-frequent', 'flag-sdoh-need:food']);
+    const ids = (id: string) => within(screen.getByTestId(id)).getAllByRole('listitem').map((li) => li.dataset.testid);
+    expect(ids('flags')).toEqual(['flag-suicide-risk', 'flag-depression-severity']);
+    expect(ids('flags-other')).toEqual(['flag-ed-frequent', 'flag-sdoh-need:food']);
+    const order = [...document.querySelectorAll('[data-testid="flags"], [data-testid="actions"], [data-testid="flags-other"], [data-testid="gaps"]')].map((e) => (e as HTMLElement).dataset.testid);
+    expect(order).toEqual(['flags', 'actions', 'flags-other', 'gaps']);
   });
   it('says each flag severity in words, not only by colour', () => {
     renderPanel();
@@ -41,20 +44,26 @@ describe('the care panel for Ms. Rivera', () => {
     expect(within(screen.getByTestId('unknown-gaps')).getByText(/psychiatric discharge/)).toBeTruthy();
     const warn = screen.getByTestId('unknown-results');
     expect(warn.textContent).toContain('SDOH screening (5 domains) — QuestionnaireResponse is missing');
-    expect(warn.textContent).toContain('2 results are unknown');
+    expect(warn.textContent).toContain('2 results cannot be decided');
   });
-  it('says exactly what CMS2 is missing: positive screen on 3 Nov, no follow-up plan, due 5 Nov', () => {
+  it('says exactly what CMS2 is missing: positive screen on 3 Nov 2026, no follow-up plan, due 5 Nov 2026', () => {
     renderPanel();
     const cms2 = screen.getByTestId('measure-cms2');
     expect(cms2.dataset.status).toBe('not-met');
-    expect(cms2.textContent).toContain('Positive depression screen on 3 Nov, no follow-up plan documented yet — due by 5 Nov');
-    expect(cms2.textContent).toContain('in population');
+    expect(cms2.textContent).toContain('Positive depression screen on 3 Nov 2026, no follow-up plan documented yet — due by 5 Nov 2026');
+    expect(cms2.textContent).not.toMatch(/population|numerator/i);
   });
-  it('presents CMS122 the right way round: a numerator hit is poor control', () => {
+  it('presents CMS122 the right way round: a numerator hit is the bad outcome — no result this year, or poor control', () => {
     renderPanel();
     const cms122 = screen.getByTestId('measure-cms122');
-    expect(cms122.textContent).toContain('Poor control');
+    expect(cms122.textContent).toContain('No result this year');
     expect(cms122.textContent).not.toMatch(/✓ Met/);
+    cleanup();
+    const evaluation = riveraEvaluation();
+    const m = evaluation.measures.find((x) => x.id === 'cms122')!;
+    m.detail = { lastResult: { date: '2026-09-10', value: 9.6, unit: '%' } };
+    renderPanel({ evaluation });
+    expect(screen.getByTestId('measure-cms122').textContent).toContain('Poor control');
   });
   it('shows the SDOH domains screened and positive', () => {
     renderPanel();
