@@ -60,7 +60,7 @@ describe('the launch URL cannot swap the client, the patient or the server', () 
     const crafted = new URL('/launch/index.html', running.origin);
     crafted.search = new URLSearchParams({ iss: running.fhirBase, launch: handle, clientId: 'evil-client', patientId: 'sdoh-food-positive', fhirServiceUrl: 'http://127.0.0.1:9/fhir' }).toString();
     await page.goto(crafted.href);
-    await page.locator('[data-testid="patient-name"]').waitFor({ timeout: 90_000 });
+    await page.locator('[data-testid="patient-name"]').waitFor({ timeout: 90_000, state: 'attached' });
     expect(await page.locator('[data-testid="patient-name"]').textContent()).toBe('Henry Lindqvist');
     expect(authorize).toHaveLength(1);
     expect(authorize[0]!.searchParams.get('client_id')).toBe('caregap-panel');
