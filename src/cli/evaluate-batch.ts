@@ -1,23 +1,32 @@
 /**
- * Evaluates a batch of patients given as unparsed JSON texts (from patient-shards.ts) and formats
- * their output: the unit of work of `--jobs`, run in-process or in a worker thread
+ * Evaluates a batch of patients given as unparsed JSON texts (shard-store.ts) and formats their
+ * output: the unit of work of `caregap evaluate`, run in the main thread or in a worker thread
  * (evaluation-worker.ts) with identical results. Each line is parsed exactly once, here; a line
- * that is not valid JSON is reported as a problem with its file and line. Duplicates of one
- * `Type/id` are one resource, the last copy read wins.
+ * that is not valid JSON is reported with its file and line, and where in it and why — never its
+ * content. A patient's record is its own resources, then the shared resources it references
+ * (shared-resources.ts); `urn:uuid:` references are resolved by id (engine). The same `Type/id`
+ * seen twice is one resource, the last copy read wins.
  */
 import { evaluatePatient } from '../engine/evaluate-patient.ts';
-import { recordFromResources } from '../engine/record.ts';
+import { recordFromResources, resolveUuidReferences } from '../engine/index.ts';
 import type { PopulationInput } from '../engine/report/summary-measure-report.ts';
 import type { DayPeriod } from '../engine/types.ts';
+import { invalidJsonMessage } from './json-error-position.ts';
 import { outputLines, summaryInput, type FormatSettings } from './output-formats.ts';
-import { jsonMessage } from './read-inputs.ts';
-import { LINE_SLOTS, type LineProblem, type PatientBatch } from './patient-shards.ts';
+import { LINE_SLOTS, type PatientBatch } from './shard-store.ts';
 
 /** Everything a batch needs besides its patients (structured-clonable, sent once to each worker). */
 export interface BatchSettings extends FormatSettings {
   period: DayPeriod;
   asOf?: string;
   only: string[];
+}
+
+/** A problem found while evaluating: line `line` (0: none) of file `file` (an index into the run's files). */
+export interface LineProblem {
+  file: number;
+  line: number;
+  message: string;
 }
 
 /** The outcome of one patient. */
@@ -27,14 +36,16 @@ export interface PatientOutcome {
   missingPatient?: boolean;
   /** None of the patient's lines was valid JSON: the patient was never really seen (no warning). */
   unread?: boolean;
+  /** The patient could not be evaluated in the memory allowed (see the CLI's --patient-heap-mb). */
+  outOfMemory?: boolean;
   lines: string[];
   /** For the `summary` format. */
   summary?: PopulationInput;
-  /** Lines of this patient that are not valid JSON. */
+  /** Lines of this patient (or of a shared resource it references) that are not valid JSON. */
   problems?: LineProblem[];
 }
 
-/** Evaluates one patient's parsed resources (in input order). */
+/** Evaluates one patient's parsed resources (its own in input order, then the shared ones it references). */
 export function evaluateResources(id: string, resources: readonly fhir4.Resource[], s: BatchSettings): PatientOutcome {
   const byKey = new Map<string, fhir4.Resource>();
   let anonymous = 0;
@@ -45,27 +56,57 @@ export function evaluateResources(id: string, resources: readonly fhir4.Resource
   return { id, lines: outputLines(ev, patient, s), ...(s.format === 'summary' ? { summary: summaryInput(ev) } : {}) };
 }
 
+const URN_UUID = Buffer.from('"urn:uuid:');
+
 /** Evaluates a batch of patients, in order. */
 export function evaluateBatch(batch: PatientBatch, s: BatchSettings): PatientOutcome[] {
   const bytes = Buffer.from(batch.bytes.buffer, batch.bytes.byteOffset, batch.bytes.byteLength);
   const index = batch.lines;
   const out: PatientOutcome[] = [];
+  /** Parsed shared lines (a Medication referenced by several patients of the batch is parsed once). */
+  const sharedParsed = new Map<number, fhir4.Resource | LineProblem>();
+  const parse = (l: number): fhir4.Resource | LineProblem => {
+    const at = l * LINE_SLOTS;
+    const text = bytes.toString('utf8', index[at]!, index[at + 1]!);
+    try {
+      return JSON.parse(text) as fhir4.Resource;
+    } catch {
+      return { file: index[at + 2]!, line: index[at + 3]!, message: invalidJsonMessage(text) };
+    }
+  };
+  const isProblem = (x: fhir4.Resource | LineProblem): x is LineProblem => typeof (x as LineProblem).message === 'string' && typeof (x as LineProblem).file === 'number';
   let l = 0;
   for (const p of batch.patients) {
     const resources: fhir4.Resource[] = [];
     let problems: LineProblem[] | undefined;
+    const first = l;
     for (const stop = l + p.lines; l < stop; l++) {
-      const at = l * LINE_SLOTS;
-      const text = bytes.toString('utf8', index[at]!, index[at + 1]!);
-      try {
-        resources.push(JSON.parse(text) as fhir4.Resource);
-      } catch (e) {
-        (problems ??= []).push({ file: index[at + 2]!, line: index[at + 3]!, message: jsonMessage(e) });
-      }
+      const r = parse(l);
+      if (isProblem(r)) (problems ??= []).push(r);
+      else resources.push(r);
     }
-    const o: PatientOutcome = resources.length ? evaluateResources(p.id, resources, s) : { id: p.id, unread: true, lines: [] };
+    const own = resources.length;
+    for (const sl of p.shared ?? []) {
+      let r = sharedParsed.get(sl);
+      if (!r) sharedParsed.set(sl, (r = parse(sl)));
+      if (isProblem(r)) (problems ??= []).push(r);
+      else resources.push(r);
+    }
+    let o: PatientOutcome;
+    if (!own) o = { id: p.id, unread: true, lines: [] };
+    else {
+      const withUuids = hasUuidReference(bytes, index, first, l, p.shared);
+      o = evaluateResources(p.id, withUuids ? resolveUuidReferences(resources) : resources, s);
+    }
     if (problems) o.problems = problems;
     out.push(o);
   }
   return out;
+}
+
+/** Whether lines [from, to) (contiguous: one patient's) or `shared` hold a `"urn:uuid:` string (only then are references resolved by id). */
+function hasUuidReference(bytes: Buffer, index: Int32Array, from: number, to: number, shared: readonly number[] | undefined): boolean {
+  const has = (start: number, end: number) => bytes.subarray(start, end).indexOf(URN_UUID) !== -1;
+  if (to > from && has(index[from * LINE_SLOTS]!, index[(to - 1) * LINE_SLOTS + 1]!)) return true;
+  return (shared ?? []).some((l) => has(index[l * LINE_SLOTS]!, index[l * LINE_SLOTS + 1]!));
 }

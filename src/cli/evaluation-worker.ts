@@ -1,11 +1,11 @@
 /**
  * Worker thread of `caregap evaluate --jobs N`: receives the run's settings once (workerData), says `{ ready: true }`,
  * then takes batches `{ seq, batch }`, and answers `{ seq, outcomes }` (or `{ seq, error }`).
- * Loaded through evaluation-worker.mjs, which registers tsx in the worker.
+ * Built into dist/cli/evaluation-worker.js; from TypeScript (tests) loaded through evaluation-worker.mjs, which registers tsx in the thread.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { evaluateBatch, type BatchSettings } from './evaluate-batch.ts';
-import type { PatientBatch } from './patient-shards.ts';
+import type { PatientBatch } from './shard-store.ts';
 
 const settings = workerData as BatchSettings;
 

@@ -3,3 +3,4 @@ export { evaluatePatient } from './evaluate-patient.ts';
 export type { EvaluationOptions } from './evaluation-context.ts';
 export { recordFromResources, RECORD_TYPES, type PatientRecord, type RecordType, type Completeness, type TypeCompleteness } from './record.ts';
 export * from './types.ts';
+export { resolveUuidReferences } from './input/resolve-references.ts';

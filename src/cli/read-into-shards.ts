@@ -1,0 +1,225 @@
+/**
+ * Pass 1 of `caregap evaluate`: reads every input file once, in order (Bulk export Patient files
+ * first, so that patients, and therefore the output, follow the Patient file) and files each
+ * resource's JSON bytes under its patient (shard-store.ts) or, when it belongs to no patient,
+ * among the shared resources (shared-resources.ts).
+ *
+ * An ndjson line's patient is read off its raw bytes (patient-id-scanner.ts), a .json file's
+ * Bundle is split into entries off its raw bytes (bundle-scanner.ts); whatever those decline is
+ * parsed (parsed-resources.ts). Limits: a line, or a whole .json file, longer than
+ * `maxLineBytes` is skipped without being held; nesting beyond {@link MAX_JSON_DEPTH} rejects one
+ * resource; a patient whose JSON passes `maxPatientBytes` is cut off. Each problem is filed with
+ * its position and reason, never with input content.
+ */
+import { closeSync, openSync, readFileSync, readSync } from 'node:fs';
+import { MAX_JSON_DEPTH } from './bundle-types.ts';
+import { scanBundle } from './bundle-scanner.ts';
+import { invalidJsonMessage, jsonErrorPosition } from './json-error-position.ts';
+import { readLines } from './line-reader.ts';
+import { FHIR_ID, NESTED_TOO_DEEP, patientIdOf, scanPatientId } from './patient-id-scanner.ts';
+import { resourcesOf } from './parsed-resources.ts';
+import type { InputProblem, ProblemLog } from './problem-log.ts';
+import { fileSize, fsReason, isNdjson, isPatientFile } from './read-inputs.ts';
+import { PatientShards, patientsPerShardFor } from './shard-store.ts';
+import { SharedResources } from './shared-resources.ts';
+import { SpillStore } from './spill-store.ts';
+
+/** Pass-1 settings. */
+export interface ReadOptions {
+  /** Longest ndjson line, and largest .json file, read (bytes). */
+  maxLineBytes: number;
+  /** Largest patient record (bytes of JSON) kept. */
+  maxPatientBytes: number;
+  /** Input bytes kept in memory before the temporary file is used. */
+  memoryBytes: number;
+  /** Progress: `n` more input bytes read. */
+  onBytes?: (n: number) => void;
+}
+
+/** Everything pass 1 read, for pass 2. */
+export interface ReadInput {
+  /** Input files in reading order; a line's file index points here. */
+  files: string[];
+  shards: PatientShards;
+  shared: SharedResources;
+  store: SpillStore;
+}
+
+/** A patient id as it may appear in a message: a FHIR id, else a neutral placeholder (ids are input). */
+export const printableId = (id: string): string => (FHIR_ID.test(id) ? id : '(id not a valid FHIR id)');
+
+/** `N bytes` in binary units, for limit messages. */
+export function formatBytes(n: number): string {
+  for (const [unit, size] of [['GiB', 2 ** 30], ['MiB', 2 ** 20], ['KiB', 2 ** 10]] as const) if (n >= size && n % size === 0) return `${n / size} ${unit}`;
+  return `${n} bytes`;
+}
+
+const UTF8_BOM = [0xef, 0xbb, 0xbf];
+const isAsciiSpace = (c: number): boolean => c === 0x20 || (c >= 0x09 && c <= 0x0d);
+const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+
+/** An estimate of the patients in the input: lines of the Patient files (from their first 64 kB), else one per .json file. */
+function estimatePatients(files: readonly string[]): number {
+  const patientFiles = files.filter(isPatientFile);
+  if (!patientFiles.length) return files.filter((f) => !isNdjson(f)).length;
+  let patients = 0;
+  const head = Buffer.allocUnsafe(65536);
+  for (const f of patientFiles) {
+    let fd = -1;
+    try {
+      fd = openSync(f, 'r');
+      const n = readSync(fd, head, 0, head.length, 0);
+      let lines = 0;
+      for (let i = head.indexOf(10); i !== -1 && i < n; i = head.indexOf(10, i + 1)) lines++;
+      patients += lines ? Math.round((fileSize(f) * lines) / n) : 1;
+    } catch {
+      // unreadable: reported when read
+    } finally {
+      if (fd >= 0) closeSync(fd);
+    }
+  }
+  return patients;
+}
+
+/** Pass 1 over every input file; returns what was read (dispose `store` when done). */
+export async function readIntoShards(inputFiles: readonly string[], problems: ProblemLog, opts: ReadOptions): Promise<ReadInput> {
+  const files = [...inputFiles.filter(isPatientFile), ...inputFiles.filter((f) => !isPatientFile(f))];
+  const store = new SpillStore({ memoryBytes: opts.memoryBytes });
+  const totalBytes = files.reduce((n, f) => n + fileSize(f), 0);
+  const shards = new PatientShards({ store, patientsPerShard: patientsPerShardFor(totalBytes / Math.max(1, estimatePatients(files))), maxPatientBytes: opts.maxPatientBytes });
+  const shared = new SharedResources(store);
+  const input: ReadInput = { files, shards, shared, store };
+  try {
+    for (const [index, file] of files.entries()) {
+      const reader = new FileReader(file, index, input, problems, opts);
+      if (isNdjson(file)) await reader.readNdjson();
+      else {
+        reader.readJsonFile();
+        await nextTurn();
+      }
+    }
+    shards.flush();
+  } catch (e) {
+    store.dispose();
+    throw e;
+  }
+  return input;
+}
+
+/** Pass 1 of one file. */
+class FileReader {
+  private readonly ndjson: boolean;
+
+  constructor(
+    private readonly file: string,
+    private readonly index: number,
+    private readonly input: ReadInput,
+    private readonly problems: ProblemLog,
+    private readonly opts: ReadOptions,
+  ) {
+    this.ndjson = isNdjson(file);
+  }
+
+  /** Files a problem of this file; an ndjson problem sorts by its line (one without a line after them all). */
+  private problem(message: string, line?: number): void {
+    const p: InputProblem = { file: this.file, ...(line !== undefined ? { line } : {}), message };
+    this.problems.add(p, this.index, this.ndjson ? (line ?? Infinity) : -1);
+  }
+
+  async readNdjson(): Promise<void> {
+    try {
+      await readLines(
+        this.file,
+        {
+          line: (buf, start, end, n) => {
+            if (n === 1 && buf[start] === UTF8_BOM[0] && buf[start + 1] === UTF8_BOM[1] && buf[start + 2] === UTF8_BOM[2]) start += 3;
+            while (start < end && isAsciiSpace(buf[start]!)) start++;
+            while (end > start && isAsciiSpace(buf[end - 1]!)) end--;
+            if (start === end) return;
+            const pid = scanPatientId(buf, start, end, MAX_JSON_DEPTH);
+            if (pid === NESTED_TOO_DEEP) return this.problem(`nested deeper than ${MAX_JSON_DEPTH} levels: not read`, n);
+            if (pid !== undefined) return this.store(pid, buf, start, end, n);
+            this.parse(buf.toString('utf8', start, end), n);
+          },
+          tooLong: (n) => this.problem(`line longer than --max-line-bytes (${formatBytes(this.opts.maxLineBytes)}): not read`, n),
+          bytes: this.opts.onBytes,
+        },
+        { maxLineBytes: this.opts.maxLineBytes },
+      );
+    } catch (e) {
+      this.problem(`cannot read: ${fsReason(e)}`);
+    }
+  }
+
+  readJsonFile(): void {
+    let buf: Buffer;
+    try {
+      const size = fileSize(this.file);
+      if (size > this.opts.maxLineBytes) {
+        this.opts.onBytes?.(size);
+        return this.problem(`file larger than --max-line-bytes (${formatBytes(this.opts.maxLineBytes)}): not read`);
+      }
+      buf = readFileSync(this.file);
+    } catch (e) {
+      return this.problem(`cannot read: ${fsReason(e)}`);
+    }
+    this.opts.onBytes?.(buf.length);
+    if (buf.length > this.opts.maxLineBytes) return this.problem(`file larger than --max-line-bytes (${formatBytes(this.opts.maxLineBytes)}): not read`);
+    let start = buf[0] === UTF8_BOM[0] && buf[1] === UTF8_BOM[1] && buf[2] === UTF8_BOM[2] ? 3 : 0;
+    let end = buf.length;
+    while (start < end && isAsciiSpace(buf[start]!)) start++;
+    while (end > start && isAsciiSpace(buf[end - 1]!)) end--;
+    const pid = scanPatientId(buf, start, end, MAX_JSON_DEPTH);
+    if (pid === NESTED_TOO_DEEP) return this.problem(`nested deeper than ${MAX_JSON_DEPTH} levels: not read`);
+    if (pid !== undefined) return void this.store(pid, buf, start, end);
+    const entries = scanBundle(buf, start, end, MAX_JSON_DEPTH);
+    if (!entries) return this.parse(buf.toString('utf8', buf[0] === UTF8_BOM[0] ? 3 : 0, buf.length));
+    // each entry is filed with the line its resource starts on (for pass 2's messages)
+    let line = 1;
+    let counted = 0;
+    const lineOf = (pos: number): number => {
+      for (let i = buf.indexOf(10, counted); i !== -1 && i < pos; i = buf.indexOf(10, i + 1)) line++;
+      counted = pos;
+      return line;
+    };
+    entries.forEach((e, i) => {
+      if (e.patient === NESTED_TOO_DEEP) this.problem(`Bundle entry[${i}]: nested deeper than ${MAX_JSON_DEPTH} levels: not read`, lineOf(e.start));
+      else if (e.patient !== undefined) this.store(e.patient, buf, e.start, e.end, lineOf(e.start));
+      // no patient found off the bytes: parse the entry (a shared resource, or one the scanner declined)
+      else this.parse(buf.toString('utf8', e.start, e.end), lineOf(e.start), `Bundle entry[${i}]: `);
+    });
+  }
+
+  /**
+   * The reference path: parses one JSON text — an ndjson line, a .json file, or one Bundle entry of
+   * a .json file (`where` names it) — starting on line `line` (undefined: a whole file), and files
+   * its resources.
+   */
+  private parse(text: string, line?: number, where = ''): void {
+    let value: unknown;
+    try {
+      value = JSON.parse(text);
+    } catch {
+      if (line === undefined) {
+        // a whole .json file: the line and column of the error
+        const at = jsonErrorPosition(text);
+        return this.problem(`invalid JSON${at ? ` (column ${at.column}: ${at.reason})` : ''}`, at?.line);
+      }
+      return this.problem(`${where}${invalidJsonMessage(text)}`, line);
+    }
+    for (const resource of resourcesOf(value, MAX_JSON_DEPTH, (message) => this.problem(`${where}${message}`, line))) {
+      const pid = patientIdOf({ resource });
+      const json = resource === value ? text : JSON.stringify(resource);
+      const bytes = Buffer.from(json, 'utf8');
+      if (pid !== undefined) this.store(pid, bytes, 0, bytes.length, line);
+      else if (typeof resource.id === 'string' && FHIR_ID.test(resource.id)) this.input.shared.add(resource.resourceType, resource.id, bytes, 0, bytes.length, this.index, line ?? 0);
+    }
+  }
+
+  /** Files one resource's JSON bytes under its patient. */
+  private store(pid: string, src: Uint8Array, start: number, end: number, line?: number): void {
+    const r = this.input.shards.add(pid, src, start, end, this.index, line ?? 0);
+    if (r === 'patient-now-too-large')
+      this.problem(`Patient/${printableId(pid)}: record larger than --max-patient-bytes (${formatBytes(this.opts.maxPatientBytes)}): patient not evaluated`, line);
+  }
+}
