@@ -105,7 +105,8 @@ function collect(value: unknown, base: number, where: string, maxDepth: number, 
       if (!BUNDLES_WITHOUT_RESOURCES.includes(value.type as string)) report(`${prefix}Bundle of the wrong shape: entry[${i}] has no resource`);
       return;
     }
-    collect(res, base + 3, `${where ? `${where}.` : 'Bundle '}entry[${i}]`, maxDepth, report, out);
+    // problems inside a nested Bundle are named by the outermost entry that holds them
+    collect(res, base + 3, where || `Bundle entry[${i}]`, maxDepth, report, out);
   });
   if (fullUrls.size) for (let k = from; k < out.length; k++) rewriteReferences(out[k] as unknown as Json, fullUrls);
 }

@@ -169,9 +169,9 @@ class FileReader {
     let end = buf.length;
     while (start < end && isAsciiSpace(buf[start]!)) start++;
     while (end > start && isAsciiSpace(buf[end - 1]!)) end--;
+    // a single resource; else a Bundle split off its bytes; else parsed (too deep: rejected entry by entry)
     const pid = scanPatientId(buf, start, end, MAX_JSON_DEPTH);
-    if (pid === NESTED_TOO_DEEP) return this.problem(`nested deeper than ${MAX_JSON_DEPTH} levels: not read`);
-    if (pid !== undefined) return void this.store(pid, buf, start, end);
+    if (typeof pid === 'string') return void this.store(pid, buf, start, end);
     const entries = scanBundle(buf, start, end, MAX_JSON_DEPTH);
     if (!entries) return this.parse(buf.toString('utf8', buf[0] === UTF8_BOM[0] ? 3 : 0, buf.length));
     // each entry is filed with the line its resource starts on (for pass 2's messages)

@@ -151,7 +151,7 @@ async function evaluateInputs(opts: EvaluateOptions, stderr: (s: string) => void
     const usage = process.resourceUsage();
     const cpuSeconds = (usage.userCPUTime + usage.systemCPUTime) / 1e6;
     // CPU time covers every thread: patients per CPU-second is the per-core rate, robust to a busy machine
-    stderr(`caregap: stats ${JSON.stringify({ patients: evaluated, jobs: opts.jobs, seconds: Number(seconds.toFixed(3)), cpuSeconds: Number(cpuSeconds.toFixed(3)), patientsPerSecond: Math.round(evaluated / seconds), patientsPerCpuSecond: Math.round(evaluated / cpuSeconds), inputMB: Number((inputBytes / 1e6).toFixed(1)), mbPerSecond: Number((inputBytes / 1e6 / seconds).toFixed(1)), peakRssMB: Math.round(usage.maxRSS / 1024), tempStoreOnDisk: input.store.onDisk })}`);
+    stderr(`caregap: stats ${JSON.stringify({ patients: evaluated, jobs: opts.jobs, seconds: Number(seconds.toFixed(3)), cpuSeconds: Number(cpuSeconds.toFixed(3)), patientsPerSecond: Math.round(evaluated / seconds), patientsPerCpuSecond: Math.round(evaluated / cpuSeconds), inputMB: Number((inputBytes / 1e6).toFixed(1)), mbPerSecond: Number((inputBytes / 1e6 / seconds).toFixed(1)), peakRssMB: Math.round(usage.maxRSS / 1024), tempStoreOnDisk: input.store.spilled })}`);
   }
   return all.length ? 1 : 0;
 }

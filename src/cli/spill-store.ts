@@ -31,6 +31,7 @@ export class SpillStore {
   private pending = 0;
   private total = 0;
   private disposed = false;
+  private didSpill = false;
   /** The file and folder while they still have names (empty once unlinked). */
   readonly paths: string[] = [];
 
@@ -44,6 +45,11 @@ export class SpillStore {
   /** Whether the bytes live in the temporary file. */
   get onDisk(): boolean {
     return this.fd >= 0;
+  }
+
+  /** Whether the store ever moved to its temporary file (still true after dispose). */
+  get spilled(): boolean {
+    return this.didSpill;
   }
 
   /** Appends `src[start, end)`; returns its offset. */
@@ -102,6 +108,7 @@ export class SpillStore {
     const file = join(dir, 'shards');
     this.paths.push(file, dir);
     this.fd = openSync(file, 'wx+', 0o600);
+    this.didSpill = true;
     if (this.opts.unlinkWhileOpen ?? true) {
       try {
         unlinkSync(file);
