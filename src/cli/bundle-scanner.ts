@@ -13,7 +13,7 @@ import { BUNDLE_TYPES } from './bundle-types.ts';
 import {
   CLOSE_ARRAY, COMMA, DECLINE, OPEN_ARRAY, OPEN_OBJECT, QUOTE, TOO_DEEP, bytesOf, decode, forEachMember, matches, peek, skipSpace, skipValue, stringEnd, lastPlain,
 } from './json-bytes.ts';
-import { NESTED_TOO_DEEP, lastScannedTypeAndId, scanPatientId } from './patient-id-scanner.ts';
+import { NESTED_TOO_DEEP, lastScannedEnd, lastScannedTypeAndId, scanPatientIdAt } from './patient-id-scanner.ts';
 
 /** One entry's resource: its bytes `[start, end)` and the patient it belongs to (undefined: none found, parse it). */
 export interface ScannedEntry {
@@ -94,6 +94,8 @@ function scanEntry(buf: Buffer, i: number, end: number, maxDepth: number, out: S
   let fullUrl: string | undefined;
   let rs = -1;
   let re = -1;
+  let patient: string | undefined | typeof NESTED_TOO_DEEP;
+  let typeAndId: { type: string; id: string | undefined } | undefined;
   let seen = 0;
   const next = forEachMember(buf, i, end, (ks, ke, kp, at) => {
     const key = matches(buf, ks, ke, kp, K_FULL_URL) ? 1 : matches(buf, ks, ke, kp, K_RESOURCE) ? 2 : 0;
@@ -105,23 +107,22 @@ function scanEntry(buf: Buffer, i: number, end: number, maxDepth: number, out: S
       fullUrl = decode(buf, at + 1, ve, lastPlain);
       return ve + 1;
     }
-    // the resource is walked by scanPatientId below, with its own depth limit
-    const after = skipValue(buf, at, end, 3, key === 2 ? Infinity : maxDepth);
-    if (key === 2) {
-      if (peek(buf, at, end) !== OPEN_OBJECT) throw DECLINE;
-      rs = at;
-      re = after;
+    if (key === 0) return skipValue(buf, at, end, 3, maxDepth);
+    // the resource: walked once, for its patient and its end (its own nesting limit: depth 4 on)
+    if (peek(buf, at, end) !== OPEN_OBJECT) throw DECLINE;
+    rs = at;
+    patient = scanPatientIdAt(buf, at, end, maxDepth - 3);
+    if (patient === NESTED_TOO_DEEP) re = skipValue(buf, at, end, 3, Infinity);
+    else {
+      re = lastScannedEnd();
+      // stopped before its end (odd syntax), or itself a Bundle: parse the whole Bundle instead
+      typeAndId = lastScannedTypeAndId(buf);
+      if (re < 0 || !typeAndId || typeAndId.type === 'Bundle') throw DECLINE;
     }
-    return after;
+    return re;
   });
   if (rs < 0) throw DECLINE;
-  const patient = scanPatientId(buf, rs, re, maxDepth - 3);
-  if (patient !== NESTED_TOO_DEEP) {
-    const typeAndId = lastScannedTypeAndId(buf);
-    // not read to its end (odd syntax), or itself a Bundle: parse the whole Bundle instead
-    if (!typeAndId || typeAndId.type === 'Bundle') throw DECLINE;
-    if (fullUrl !== undefined && !fullUrlIsOwn(fullUrl, typeAndId.type, typeAndId.id)) throw DECLINE;
-  }
+  if (patient !== NESTED_TOO_DEEP && fullUrl !== undefined && !fullUrlIsOwn(fullUrl, typeAndId!.type, typeAndId!.id)) throw DECLINE;
   out.push({ start: rs, end: re, patient });
   return next;
 }

@@ -47,27 +47,41 @@ export interface PatientOutcome {
 
 /** Evaluates one patient's parsed resources (its own in input order, then the shared ones it references). */
 export function evaluateResources(id: string, resources: readonly fhir4.Resource[], s: BatchSettings): PatientOutcome {
-  const byKey = new Map<string, fhir4.Resource>();
-  let anonymous = 0;
-  for (const r of resources) byKey.set(`${r.resourceType}/${typeof r.id === 'string' ? r.id : `#anonymous-${anonymous++}`}`, r);
-  const patient = byKey.get(`Patient/${id}`) as fhir4.Patient | undefined;
+  // the patient is the last copy of Patient/<id>; every other resource is kept once per Type/id,
+  // last copy wins, by recordFromResources (a non-string id would be read differently there: the
+  // first pass below keeps such resources apart, each on its own, as before)
+  let patient: fhir4.Patient | undefined;
+  let plainIds = true;
+  for (const r of resources) {
+    if (r.resourceType === 'Patient' && r.id === id) patient = r as fhir4.Patient;
+    if (r.id !== undefined && typeof r.id !== 'string') plainIds = false;
+  }
   if (!patient) return { id, missingPatient: true, lines: [] };
-  const ev = evaluatePatient(recordFromResources([...byKey.values()]), { period: s.period, only: s.only, ...(s.asOf ? { asOf: s.asOf } : {}) });
+  let kept: fhir4.Resource[];
+  if (plainIds) kept = [patient, ...resources.filter((r) => r.resourceType !== 'Patient')];
+  else {
+    const byKey = new Map<string, fhir4.Resource>();
+    let anonymous = 0;
+    for (const r of resources) byKey.set(`${r.resourceType}/${typeof r.id === 'string' ? r.id : `#anonymous-${anonymous++}`}`, r);
+    kept = [patient, ...[...byKey.values()].filter((r) => r.resourceType !== 'Patient')];
+  }
+  const ev = evaluatePatient(recordFromResources(kept), { period: s.period, only: s.only, ...(s.asOf ? { asOf: s.asOf } : {}) });
   return { id, lines: outputLines(ev, patient, s), ...(s.format === 'summary' ? { summary: summaryInput(ev) } : {}) };
 }
-
-const URN_UUID = Buffer.from('"urn:uuid:');
 
 /** Evaluates a batch of patients, in order. */
 export function evaluateBatch(batch: PatientBatch, s: BatchSettings): PatientOutcome[] {
   const bytes = Buffer.from(batch.bytes.buffer, batch.bytes.byteOffset, batch.bytes.byteLength);
   const index = batch.lines;
   const out: PatientOutcome[] = [];
+  /** Set by `parse`: a text held a `urn:uuid:` (only then are references resolved by id). */
+  let uuids = false;
   /** Parsed shared lines (a Medication referenced by several patients of the batch is parsed once). */
-  const sharedParsed = new Map<number, fhir4.Resource | LineProblem>();
+  const sharedParsed = new Map<number, { r: fhir4.Resource | LineProblem; uuids: boolean }>();
   const parse = (l: number): fhir4.Resource | LineProblem => {
     const at = l * LINE_SLOTS;
     const text = bytes.toString('utf8', index[at]!, index[at + 1]!);
+    if (!uuids && text.includes('urn:uuid:')) uuids = true;
     try {
       return JSON.parse(text) as fhir4.Resource;
     } catch {
@@ -79,7 +93,7 @@ export function evaluateBatch(batch: PatientBatch, s: BatchSettings): PatientOut
   for (const p of batch.patients) {
     const resources: fhir4.Resource[] = [];
     let problems: LineProblem[] | undefined;
-    const first = l;
+    uuids = false;
     for (const stop = l + p.lines; l < stop; l++) {
       const r = parse(l);
       if (isProblem(r)) (problems ??= []).push(r);
@@ -87,26 +101,21 @@ export function evaluateBatch(batch: PatientBatch, s: BatchSettings): PatientOut
     }
     const own = resources.length;
     for (const sl of p.shared ?? []) {
-      let r = sharedParsed.get(sl);
-      if (!r) sharedParsed.set(sl, (r = parse(sl)));
-      if (isProblem(r)) (problems ??= []).push(r);
-      else resources.push(r);
+      let entry = sharedParsed.get(sl);
+      if (!entry) {
+        const before: boolean = uuids;
+        uuids = false;
+        entry = { r: parse(sl), uuids };
+        uuids = before;
+        sharedParsed.set(sl, entry);
+      }
+      if (entry.uuids) uuids = true;
+      if (isProblem(entry.r)) (problems ??= []).push(entry.r);
+      else resources.push(entry.r);
     }
-    let o: PatientOutcome;
-    if (!own) o = { id: p.id, unread: true, lines: [] };
-    else {
-      const withUuids = hasUuidReference(bytes, index, first, l, p.shared);
-      o = evaluateResources(p.id, withUuids ? resolveUuidReferences(resources) : resources, s);
-    }
+    const o: PatientOutcome = own ? evaluateResources(p.id, uuids ? resolveUuidReferences(resources) : resources, s) : { id: p.id, unread: true, lines: [] };
     if (problems) o.problems = problems;
     out.push(o);
   }
   return out;
-}
-
-/** Whether lines [from, to) (contiguous: one patient's) or `shared` hold a `"urn:uuid:` string (only then are references resolved by id). */
-function hasUuidReference(bytes: Buffer, index: Int32Array, from: number, to: number, shared: readonly number[] | undefined): boolean {
-  const has = (start: number, end: number) => bytes.subarray(start, end).indexOf(URN_UUID) !== -1;
-  if (to > from && has(index[from * LINE_SLOTS]!, index[(to - 1) * LINE_SLOTS + 1]!)) return true;
-  return (shared ?? []).some((l) => has(index[l * LINE_SLOTS]!, index[l * LINE_SLOTS + 1]!));
 }

@@ -72,7 +72,7 @@ const refEnd = new Int32Array(K_ELEMENTS.length);
 const refPlain = new Uint8Array(K_ELEMENTS.length);
 
 /** Where the last line {@link scanPatientId} walked to its end has its resourceType and id (idStart -1: none). */
-const scanned = { typeStart: -1, typeEnd: 0, typePlain: true, idStart: -1, idEnd: 0, idPlain: true };
+const scanned = { typeStart: -1, typeEnd: 0, typePlain: true, idStart: -1, idEnd: 0, idPlain: true, next: -1 };
 
 /**
  * The resourceType and id of the resource {@link scanPatientId} has just read (of `buf`, the same
@@ -108,7 +108,7 @@ export function scanPatientId(buf: Buffer, start: number, end: number, maxDepth 
   while (end > start && isAsciiTrimmed(buf[end - 1]!)) end--;
   if (end - start < 2 || buf[start] !== OPEN_OBJECT || buf[end - 1] !== CLOSE_OBJECT) return undefined;
   try {
-    return scanResource(buf, start, end, maxDepth);
+    return scanResource(buf, start, end, maxDepth, true);
   } catch (e) {
     if (e === DECLINE) return undefined;
     if (e === TOO_DEEP) return NESTED_TOO_DEEP;
@@ -116,7 +116,28 @@ export function scanPatientId(buf: Buffer, start: number, end: number, maxDepth 
   }
 }
 
-function scanResource(buf: Buffer, start: number, end: number, maxDepth: number): string | undefined {
+/**
+ * {@link scanPatientId} of the resource object whose `{` is at `start`, inside a larger text that
+ * ends before `end` (a Bundle entry): the same answers, and {@link lastScannedEnd} says where the
+ * object ends (-1 when the walk stopped before its end: declined or too deep).
+ */
+export function scanPatientIdAt(buf: Buffer, start: number, end: number, maxDepth: number): string | undefined | typeof NESTED_TOO_DEEP {
+  scanned.typeStart = -1;
+  scanned.next = -1;
+  if (buf[start] !== OPEN_OBJECT) return undefined;
+  try {
+    return scanResource(buf, start, end, maxDepth, false);
+  } catch (e) {
+    if (e === DECLINE) return undefined;
+    if (e === TOO_DEEP) return NESTED_TOO_DEEP;
+    throw e;
+  }
+}
+
+/** Just past the object {@link scanPatientIdAt} last read to its end, or -1. */
+export const lastScannedEnd = (): number => scanned.next;
+
+function scanResource(buf: Buffer, start: number, end: number, maxDepth: number, exact: boolean): string | undefined {
   // last occurrence of each key of interest; -1: absent or not a string
   let typeStart = -1;
   let typeEnd = 0;
@@ -127,7 +148,10 @@ function scanResource(buf: Buffer, start: number, end: number, maxDepth: number)
   refStart.fill(-1);
   if (maxDepth < 1) throw TOO_DEEP;
   let i = skipSpace(buf, start + 1, end);
-  if (peek(buf, i, end) === CLOSE_OBJECT) return undefined;
+  if (peek(buf, i, end) === CLOSE_OBJECT) {
+    scanned.next = i + 1;
+    return undefined;
+  }
   for (;;) {
     if (peek(buf, i, end) !== QUOTE) throw DECLINE;
     const keyStart = i + 1;
@@ -164,7 +188,8 @@ function scanResource(buf: Buffer, start: number, end: number, maxDepth: number)
     else if (d === CLOSE_OBJECT) break;
     else throw DECLINE;
   }
-  if (i !== end - 1 || typeStart < 0) return undefined;
+  scanned.next = i + 1;
+  if ((exact && i !== end - 1) || typeStart < 0) return undefined;
   scanned.typeStart = typeStart;
   scanned.typeEnd = typeEnd;
   scanned.typePlain = typePlain;

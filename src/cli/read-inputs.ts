@@ -27,9 +27,15 @@ export function isPatientFile(file: string): boolean {
 /** The reason of a failed file-system call (its error code), never more. */
 export const fsReason = (e: unknown): string => (e as NodeJS.ErrnoException).code ?? 'unknown error';
 
+/** A file to read, with its size when it was listed (0: not a regular file). */
+export interface InputFile {
+  path: string;
+  size: number;
+}
+
 /** Expands directories (recursively, sorted, links followed, each directory and file once) into files; reports paths that cannot be read. */
-export async function expandInputs(paths: readonly string[], problems: ProblemLog): Promise<string[]> {
-  const out: string[] = [];
+export async function expandInputs(paths: readonly string[], problems: ProblemLog): Promise<InputFile[]> {
+  const out: InputFile[] = [];
   const seen = new Set<string>();
   const walk = async (path: string, explicit: boolean): Promise<void> => {
     let s;
@@ -63,17 +69,18 @@ export async function expandInputs(paths: readonly string[], problems: ProblemLo
       if (seen.has(identity)) return;
       seen.add(identity);
     }
-    out.push(path);
+    out.push({ path, size: s.isFile() ? s.size : 0 });
   };
   for (const p of paths) await walk(p, true);
   return out;
 }
 
-/** Size of a file in bytes (0 when unreadable or not a regular file). */
-export function fileSize(file: string): number {
+/** A path as an {@link InputFile} (size 0 when unreadable or not a regular file). */
+export function inputFile(path: string): InputFile {
   try {
-    return statSync(file).size;
+    const s = statSync(path);
+    return { path, size: s.isFile() ? s.size : 0 };
   } catch {
-    return 0;
+    return { path, size: 0 };
   }
 }

@@ -12,6 +12,7 @@
  * its position and reason, never with input content.
  */
 import { closeSync, openSync, readFileSync, readSync } from 'node:fs';
+import { RECORD_TYPES, REFERENCED_TYPES } from '../engine/index.ts';
 import { MAX_JSON_DEPTH } from './bundle-types.ts';
 import { scanBundle } from './bundle-scanner.ts';
 import { invalidJsonMessage, jsonErrorPosition } from './json-error-position.ts';
@@ -19,7 +20,7 @@ import { readLines } from './line-reader.ts';
 import { FHIR_ID, NESTED_TOO_DEEP, patientIdOf, scanPatientId } from './patient-id-scanner.ts';
 import { resourcesOf } from './parsed-resources.ts';
 import type { InputProblem, ProblemLog } from './problem-log.ts';
-import { fileSize, fsReason, isNdjson, isPatientFile } from './read-inputs.ts';
+import { fsReason, isNdjson, isPatientFile, type InputFile } from './read-inputs.ts';
 import { PatientShards, patientsPerShardFor } from './shard-store.ts';
 import { SharedResources } from './shared-resources.ts';
 import { SpillStore } from './spill-store.ts';
@@ -59,19 +60,19 @@ const isAsciiSpace = (c: number): boolean => c === 0x20 || (c >= 0x09 && c <= 0x
 const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
 /** An estimate of the patients in the input: lines of the Patient files (from their first 64 kB), else one per .json file. */
-function estimatePatients(files: readonly string[]): number {
-  const patientFiles = files.filter(isPatientFile);
-  if (!patientFiles.length) return files.filter((f) => !isNdjson(f)).length;
+function estimatePatients(files: readonly InputFile[]): number {
+  const patientFiles = files.filter((f) => isPatientFile(f.path));
+  if (!patientFiles.length) return files.filter((f) => !isNdjson(f.path)).length;
   let patients = 0;
   const head = Buffer.allocUnsafe(65536);
   for (const f of patientFiles) {
     let fd = -1;
     try {
-      fd = openSync(f, 'r');
+      fd = openSync(f.path, 'r');
       const n = readSync(fd, head, 0, head.length, 0);
       let lines = 0;
       for (let i = head.indexOf(10); i !== -1 && i < n; i = head.indexOf(10, i + 1)) lines++;
-      patients += lines ? Math.round((fileSize(f) * lines) / n) : 1;
+      patients += lines ? Math.round((f.size * lines) / n) : 1;
     } catch {
       // unreadable: reported when read
     } finally {
@@ -81,21 +82,26 @@ function estimatePatients(files: readonly string[]): number {
   return patients;
 }
 
+/** Files read between two yields to the event loop (a Ctrl-C is handled promptly). */
+const FILES_PER_TURN = 64;
+
 /** Pass 1 over every input file; returns what was read (dispose `store` when done). */
-export async function readIntoShards(inputFiles: readonly string[], problems: ProblemLog, opts: ReadOptions): Promise<ReadInput> {
-  const files = [...inputFiles.filter(isPatientFile), ...inputFiles.filter((f) => !isPatientFile(f))];
+export async function readIntoShards(inputFiles: readonly InputFile[], problems: ProblemLog, opts: ReadOptions): Promise<ReadInput> {
+  const ordered = [...inputFiles.filter((f) => isPatientFile(f.path)), ...inputFiles.filter((f) => !isPatientFile(f.path))];
+  const files = ordered.map((f) => f.path);
   const store = new SpillStore({ memoryBytes: opts.memoryBytes });
-  const totalBytes = files.reduce((n, f) => n + fileSize(f), 0);
-  const shards = new PatientShards({ store, patientsPerShard: patientsPerShardFor(totalBytes / Math.max(1, estimatePatients(files))), maxPatientBytes: opts.maxPatientBytes });
-  const shared = new SharedResources(store);
+  const totalBytes = ordered.reduce((n, f) => n + f.size, 0);
+  const shards = new PatientShards({ store, patientsPerShard: patientsPerShardFor(totalBytes / Math.max(1, estimatePatients(ordered))), maxPatientBytes: opts.maxPatientBytes });
+  const shared = new SharedResources(store, new Set<string>([...RECORD_TYPES, ...REFERENCED_TYPES]));
   const input: ReadInput = { files, shards, shared, store };
+  const buffer = new ReadBuffer();
   try {
-    for (const [index, file] of files.entries()) {
-      const reader = new FileReader(file, index, input, problems, opts);
-      if (isNdjson(file)) await reader.readNdjson();
+    for (const [index, file] of ordered.entries()) {
+      const reader = new FileReader(file, index, input, problems, opts, buffer);
+      if (isNdjson(file.path)) await reader.readNdjson();
       else {
         reader.readJsonFile();
-        await nextTurn();
+        if (index % FILES_PER_TURN === FILES_PER_TURN - 1) await nextTurn();
       }
     }
     shards.flush();
@@ -106,18 +112,49 @@ export async function readIntoShards(inputFiles: readonly string[], problems: Pr
   return input;
 }
 
+/** One buffer reused to read whole .json files (their bytes are copied into the store). */
+class ReadBuffer {
+  private buf = Buffer.allocUnsafe(1 << 20);
+
+  /** The bytes of `path` (a view of the shared buffer, valid until the next read). */
+  read(path: string, sizeHint: number): Buffer {
+    const fd = openSync(path, 'r');
+    try {
+      if (this.buf.length < sizeHint + 1) this.buf = Buffer.allocUnsafe(sizeHint + 1);
+      let len = 0;
+      for (;;) {
+        if (len === this.buf.length) {
+          const bigger = Buffer.allocUnsafe(this.buf.length * 2);
+          this.buf.copy(bigger, 0, 0, len);
+          this.buf = bigger;
+        }
+        const n = readSync(fd, this.buf, len, this.buf.length - len, null);
+        if (n === 0) break;
+        len += n;
+      }
+      return this.buf.subarray(0, len);
+    } finally {
+      closeSync(fd);
+    }
+  }
+}
+
 /** Pass 1 of one file. */
 class FileReader {
   private readonly ndjson: boolean;
 
+  private readonly file: string;
+
   constructor(
-    private readonly file: string,
+    private readonly source: InputFile,
     private readonly index: number,
     private readonly input: ReadInput,
     private readonly problems: ProblemLog,
     private readonly opts: ReadOptions,
+    private readonly buffer: ReadBuffer,
   ) {
-    this.ndjson = isNdjson(file);
+    this.file = source.path;
+    this.ndjson = isNdjson(source.path);
   }
 
   /** Files a problem of this file; an ndjson problem sorts by its line (one without a line after them all). */
@@ -139,7 +176,7 @@ class FileReader {
             const pid = scanPatientId(buf, start, end, MAX_JSON_DEPTH);
             if (pid === NESTED_TOO_DEEP) return this.problem(`nested deeper than ${MAX_JSON_DEPTH} levels: not read`, n);
             if (pid !== undefined) return this.store(pid, buf, start, end, n);
-            this.parse(buf.toString('utf8', start, end), n);
+            this.parse(buf.toString('utf8', start, end), n, '', { buf, start, end });
           },
           tooLong: (n) => this.problem(`line longer than --max-line-bytes (${formatBytes(this.opts.maxLineBytes)}): not read`, n),
           bytes: this.opts.onBytes,
@@ -152,19 +189,20 @@ class FileReader {
   }
 
   readJsonFile(): void {
+    const limit = `file larger than --max-line-bytes (${formatBytes(this.opts.maxLineBytes)}): not read`;
+    if (this.source.size > this.opts.maxLineBytes) {
+      this.opts.onBytes?.(this.source.size);
+      return this.problem(limit);
+    }
     let buf: Buffer;
     try {
-      const size = fileSize(this.file);
-      if (size > this.opts.maxLineBytes) {
-        this.opts.onBytes?.(size);
-        return this.problem(`file larger than --max-line-bytes (${formatBytes(this.opts.maxLineBytes)}): not read`);
-      }
-      buf = readFileSync(this.file);
+      buf = this.buffer.read(this.file, this.source.size);
     } catch (e) {
       return this.problem(`cannot read: ${fsReason(e)}`);
     }
     this.opts.onBytes?.(buf.length);
-    if (buf.length > this.opts.maxLineBytes) return this.problem(`file larger than --max-line-bytes (${formatBytes(this.opts.maxLineBytes)}): not read`);
+    // (a file that grew since it was listed, or a pipe)
+    if (buf.length > this.opts.maxLineBytes) return this.problem(limit);
     let start = buf[0] === UTF8_BOM[0] && buf[1] === UTF8_BOM[1] && buf[2] === UTF8_BOM[2] ? 3 : 0;
     let end = buf.length;
     while (start < end && isAsciiSpace(buf[start]!)) start++;
@@ -173,7 +211,7 @@ class FileReader {
     const pid = scanPatientId(buf, start, end, MAX_JSON_DEPTH);
     if (typeof pid === 'string') return void this.store(pid, buf, start, end);
     const entries = scanBundle(buf, start, end, MAX_JSON_DEPTH);
-    if (!entries) return this.parse(buf.toString('utf8', buf[0] === UTF8_BOM[0] ? 3 : 0, buf.length));
+    if (!entries) return this.parse(buf.toString('utf8', buf[0] === UTF8_BOM[0] && buf[1] === UTF8_BOM[1] && buf[2] === UTF8_BOM[2] ? 3 : 0, buf.length));
     // each entry is filed with the line its resource starts on (for pass 2's messages)
     let line = 1;
     let counted = 0;
@@ -186,7 +224,7 @@ class FileReader {
       if (e.patient === NESTED_TOO_DEEP) this.problem(`Bundle entry[${i}]: nested deeper than ${MAX_JSON_DEPTH} levels: not read`, lineOf(e.start));
       else if (e.patient !== undefined) this.store(e.patient, buf, e.start, e.end, lineOf(e.start));
       // no patient found off the bytes: parse the entry (a shared resource, or one the scanner declined)
-      else this.parse(buf.toString('utf8', e.start, e.end), lineOf(e.start), `Bundle entry[${i}]: `);
+      else this.parse(buf.toString('utf8', e.start, e.end), lineOf(e.start), `Bundle entry[${i}]: `, { buf, start: e.start, end: e.end });
     });
   }
 
@@ -195,7 +233,7 @@ class FileReader {
    * a .json file (`where` names it) — starting on line `line` (undefined: a whole file), and files
    * its resources.
    */
-  private parse(text: string, line?: number, where = ''): void {
+  private parse(text: string, line?: number, where = '', raw?: { buf: Buffer; start: number; end: number }): void {
     let value: unknown;
     try {
       value = JSON.parse(text);
@@ -209,10 +247,11 @@ class FileReader {
     }
     for (const resource of resourcesOf(value, MAX_JSON_DEPTH, (message) => this.problem(`${where}${message}`, line))) {
       const pid = patientIdOf({ resource });
-      const json = resource === value ? text : JSON.stringify(resource);
-      const bytes = Buffer.from(json, 'utf8');
-      if (pid !== undefined) this.store(pid, bytes, 0, bytes.length, line);
-      else if (typeof resource.id === 'string' && FHIR_ID.test(resource.id)) this.input.shared.add(resource.resourceType, resource.id, bytes, 0, bytes.length, this.index, line ?? 0);
+      // the text as read when it is the resource itself, else the resource re-serialised
+      const src = resource === value && raw ? raw : { buf: Buffer.from(resource === value ? text : JSON.stringify(resource), 'utf8'), start: 0, end: -1 };
+      const end = src.end < 0 ? src.buf.length : src.end;
+      if (pid !== undefined) this.store(pid, src.buf, src.start, end, line);
+      else if (typeof resource.id === 'string' && FHIR_ID.test(resource.id)) this.input.shared.add(resource.resourceType, resource.id, src.buf, src.start, end, this.index, line ?? 0);
     }
   }
 

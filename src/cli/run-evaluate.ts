@@ -13,7 +13,7 @@ import { ExitCleanup } from './exit-cleanup.ts';
 import { OutputWriter } from './output-writer.ts';
 import { ProblemLog, formatProblem } from './problem-log.ts';
 import { Progress } from './progress.ts';
-import { expandInputs, fileSize } from './read-inputs.ts';
+import { expandInputs } from './read-inputs.ts';
 import { formatBytes, printableId, readIntoShards } from './read-into-shards.ts';
 import { LINE_SLOTS, type PatientBatch } from './shard-store.ts';
 import { EvaluationPool, LargePatientWorker } from './worker-pool.ts';
@@ -85,7 +85,7 @@ async function evaluateInputs(opts: EvaluateOptions, stderr: (s: string) => void
   // workers; they load the engine while the main thread reads the input
   const starting = opts.jobs > 1 ? EvaluationPool.start(opts.jobs - 1, settings, large) : undefined;
   starting?.catch(() => {});
-  const inputBytes = files.reduce((n, f) => n + fileSize(f), 0);
+  const inputBytes = files.reduce((n, f) => n + f.size, 0);
   progress.begin('reading', inputBytes, 'MB');
   const input = await readIntoShards(files, problems, { maxLineBytes: opts.maxLineBytes, maxPatientBytes: opts.maxPatientBytes, memoryBytes: MEMORY_STORE_BYTES, onBytes: (n) => progress.tick(n) });
   cleanup.add(() => input.store.dispose());

@@ -26,10 +26,11 @@ const AMBIGUOUS = -1;
 
 /**
  * Calls `found` with every `reference` string value in the JSON text `buf[start, end)`: each
- * `"reference"` key followed by a string. A key cannot hide inside a string value (its quotes
+ * `"reference"` key followed by a string, as the byte range of its content (`escaped`: it holds a
+ * backslash escape; decode it with JSON.parse). A key cannot hide inside a string value (its quotes
  * would be escaped there), so on valid JSON this finds exactly the Reference.reference elements.
  */
-export function forEachReference(buf: Buffer, start: number, end: number, found: (ref: string) => void): void {
+export function forEachReference(buf: Buffer, start: number, end: number, found: (buf: Buffer, start: number, end: number, escaped: boolean) => void): void {
   // a view of just this text: indexOf must not run on past `end`
   const v = buf.subarray(start, end);
   const n = v.length;
@@ -50,17 +51,7 @@ export function forEachReference(buf: Buffer, start: number, end: number, found:
           }
           k++;
         }
-        if (k < n) {
-          if (!escaped) found(v.toString('utf8', j + 1, k));
-          else {
-            try {
-              const value: unknown = JSON.parse(v.toString('utf8', j, k + 1));
-              if (typeof value === 'string') found(value);
-            } catch {
-              // not a valid string: the evaluator reports the line
-            }
-          }
-        }
+        if (k < n) found(v, j + 1, k, escaped);
         j = k;
       }
     }
@@ -68,10 +59,39 @@ export function forEachReference(buf: Buffer, start: number, end: number, found:
   }
 }
 
+/** The reference strings of a JSON text (decoded), in document order. */
+export function referencesIn(buf: Buffer, start: number, end: number): string[] {
+  const out: string[] = [];
+  forEachReference(buf, start, end, (b, s, e, escaped) => {
+    const ref = escaped ? decodeEscaped(b, s, e) : b.toString('utf8', s, e);
+    if (ref !== undefined) out.push(ref);
+  });
+  return out;
+}
+
+/** The string whose escaped content is `b[s, e)`, or undefined when it is not a valid JSON string. */
+function decodeEscaped(b: Buffer, s: number, e: number): string | undefined {
+  try {
+    const v: unknown = JSON.parse(b.toString('utf8', s - 1, e + 1));
+    return typeof v === 'string' ? v : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+const SLASH = 0x2f;
+const HASH = 0x23;
+const URN_UUID_PREFIX = Buffer.from('urn:uuid:');
+const HISTORY = Buffer.from('_history');
+
 /** The shared resources of one run. */
 export class SharedResources {
   private readonly slots = new Map<string, number>();
+  /** Ids of the attachable resources, for `urn:uuid:<id>`. */
   private readonly byId = new Map<string, number>();
+  /** The attachable types as bytes (a reference to any other type is skipped before being decoded). */
+  private readonly typeNames: Buffer[];
+  private attachable = 0;
   private offsets: number[] = [];
   private lengths: number[] = [];
   private files: number[] = [];
@@ -81,7 +101,13 @@ export class SharedResources {
   private readonly cache = new Map<number, Buffer>();
   private cached = 0;
 
-  constructor(private readonly store: SpillStore) {}
+  /**
+   * `types`: the resource types handed to the patients that reference them (the ones the rules
+   * read: the engine's REFERENCED_TYPES and RECORD_TYPES); the others are kept, not handed out.
+   */
+  constructor(private readonly store: SpillStore, private readonly types: ReadonlySet<string>) {
+    this.typeNames = [...types].map((t) => Buffer.from(t, 'latin1'));
+  }
 
   /** Number of distinct shared resources. */
   get size(): number {
@@ -95,8 +121,11 @@ export class SharedResources {
     if (slot === undefined) {
       slot = this.offsets.length;
       this.slots.set(key, slot);
-      const other = this.byId.get(id);
-      this.byId.set(id, other === undefined ? slot : AMBIGUOUS);
+      if (this.types.has(type)) {
+        this.attachable++;
+        const other = this.byId.get(id);
+        this.byId.set(id, other === undefined ? slot : AMBIGUOUS);
+      }
     } else {
       this.refsOf.delete(slot);
       const old = this.cache.get(slot);
@@ -111,15 +140,42 @@ export class SharedResources {
     this.lineNumbers[slot] = line;
   }
 
-  /** The slot a reference string resolves to, or undefined. */
-  private resolve(ref: string): number | undefined {
-    if (ref.startsWith('#')) return undefined;
-    if (ref.startsWith('urn:uuid:')) {
-      const slot = this.byId.get(ref.slice(9));
-      return slot === undefined || slot === AMBIGUOUS ? undefined : slot;
+  /** The attachable slot the reference `b[s, e)` resolves to, or undefined (read off the bytes: most references are skipped undecoded). */
+  private resolve(b: Buffer, s: number, e: number, escaped: boolean): number | undefined {
+    if (escaped) {
+      const ref = decodeEscaped(b, s, e);
+      return ref === undefined ? undefined : this.resolveText(ref);
     }
+    if (s === e || b[s] === HASH) return undefined;
+    if (e - s > URN_UUID_PREFIX.length && b.compare(URN_UUID_PREFIX, 0, URN_UUID_PREFIX.length, s, s + URN_UUID_PREFIX.length) === 0) return this.byIdSlot(b.toString('utf8', s + URN_UUID_PREFIX.length, e));
+    // [base/]Type/id[/_history/version]
+    let idEnd = e;
+    let slash = b.lastIndexOf(SLASH, e - 1);
+    if (slash > s) {
+      const before = b.lastIndexOf(SLASH, slash - 1);
+      if (before >= s && slash - before - 1 === HISTORY.length && b.compare(HISTORY, 0, HISTORY.length, before + 1, slash) === 0) {
+        idEnd = before;
+        slash = b.lastIndexOf(SLASH, before - 1);
+      }
+    }
+    if (slash <= s) return undefined;
+    const typeStart = Math.max(s, b.lastIndexOf(SLASH, slash - 1) + 1);
+    const len = slash - typeStart;
+    for (const t of this.typeNames) if (t.length === len && b.compare(t, 0, len, typeStart, slash) === 0) return this.slots.get(b.toString('utf8', typeStart, idEnd));
+    return undefined;
+  }
+
+  /** The attachable slot a decoded reference string resolves to. */
+  private resolveText(ref: string): number | undefined {
+    if (ref.startsWith('#')) return undefined;
+    if (ref.startsWith('urn:uuid:')) return this.byIdSlot(ref.slice(9));
     const m = LITERAL.exec(ref);
-    return m ? this.slots.get(`${m[1]}/${m[2]}`) : undefined;
+    return m && this.types.has(m[1]!) ? this.slots.get(`${m[1]}/${m[2]}`) : undefined;
+  }
+
+  private byIdSlot(id: string): number | undefined {
+    const slot = this.byId.get(id);
+    return slot === undefined || slot === AMBIGUOUS ? undefined : slot;
   }
 
   /** The bytes of a slot (cached while the cache has room). */
@@ -141,8 +197,8 @@ export class SharedResources {
     if (!refs) {
       const out: number[] = [];
       const b = this.bytesOf(slot);
-      forEachReference(b, 0, b.length, (ref) => {
-        const s = this.resolve(ref);
+      forEachReference(b, 0, b.length, (rb, rs, re, escaped) => {
+        const s = this.resolve(rb, rs, re, escaped);
         if (s !== undefined && s !== slot && !out.includes(s)) out.push(s);
       });
       this.refsOf.set(slot, (refs = out));
@@ -156,7 +212,7 @@ export class SharedResources {
    * The batch itself when there is nothing to add.
    */
   attach(batch: PatientBatch): PatientBatch {
-    if (!this.slots.size) return batch;
+    if (!this.attachable) return batch;
     const bytes = Buffer.from(batch.bytes.buffer, batch.bytes.byteOffset, batch.bytes.byteLength);
     const lineOfSlot = new Map<number, number>();
     const order: number[] = [];
@@ -168,7 +224,9 @@ export class SharedResources {
       const want = (slot: number | undefined) => {
         if (slot !== undefined && !wanted.includes(slot)) wanted.push(slot);
       };
-      for (const stop = l + p.lines; l < stop; l++) forEachReference(bytes, batch.lines[l * LINE_SLOTS]!, batch.lines[l * LINE_SLOTS + 1]!, (ref) => want(this.resolve(ref)));
+      // the patient's lines are contiguous: one scan
+      if (p.lines) forEachReference(bytes, batch.lines[l * LINE_SLOTS]!, batch.lines[(l + p.lines - 1) * LINE_SLOTS + 1]!, (rb, rs, re, escaped) => want(this.resolve(rb, rs, re, escaped)));
+      l += p.lines;
       // follow references between shared resources (a Medication's Organization), each once
       for (let k = 0; k < wanted.length; k++) for (const s of this.referencesOf(wanted[k]!)) want(s);
       if (!wanted.length) {

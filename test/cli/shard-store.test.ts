@@ -14,7 +14,7 @@ import { LINE_SLOTS, PatientShards, decodeLine, type BatchOptions, type PatientB
 import { SpillStore } from '../../src/cli/spill-store.ts';
 import { readLines } from '../../src/cli/line-reader.ts';
 import { readIntoShards } from '../../src/cli/read-into-shards.ts';
-import { isPatientFile } from '../../src/cli/read-inputs.ts';
+import { inputFile, isPatientFile } from '../../src/cli/read-inputs.ts';
 import { ProblemLog } from '../../src/cli/problem-log.ts';
 import { evaluateBatch, type BatchSettings } from '../../src/cli/evaluate-batch.ts';
 
@@ -126,7 +126,7 @@ describe('patient shards', () => {
     const p = join(dir, 'Patient.ndjson');
     writeFileSync(p, '{"resourceType":"Patient","id":"ann"}\n{"resourceType":"Patient", "id":"bo"}\n');
     const problems = new ProblemLog();
-    const input = await readIntoShards([a, p], problems, { maxLineBytes: 1 << 20, maxPatientBytes: 1 << 20, memoryBytes: 1 << 20 });
+    const input = await readIntoShards([a, p].map(inputFile), problems, { maxLineBytes: 1 << 20, maxPatientBytes: 1 << 20, memoryBytes: 1 << 20 });
     cleanup.push(() => input.store.dispose());
     const got = patientsOf(input.shards.batches(BATCH));
     expect(got.map((g) => g.id)).toEqual(['ann', 'bo']);
@@ -180,7 +180,7 @@ describe('patient shards', () => {
     const o = join(dir, 'Observation.ndjson');
     writeFileSync(o, ['{"resourceType":"Observation","id":"o1","subject":{"reference":"Patient/ann"},"value":01}', '{broken', '{"resourceType":"Observation","id":"o2","subject":{"reference":"Patient/ghost"},"v":[1,,2]}'].join('\n'));
     const problems = new ProblemLog();
-    const input = await readIntoShards([o, p], problems, { maxLineBytes: 1 << 20, maxPatientBytes: 1 << 20, memoryBytes: 1 << 20 });
+    const input = await readIntoShards([o, p].map(inputFile), problems, { maxLineBytes: 1 << 20, maxPatientBytes: 1 << 20, memoryBytes: 1 << 20 });
     cleanup.push(() => input.store.dispose());
     expect(problems.ordered()).toEqual([expect.objectContaining({ file: o, line: 2 })]);
     const settings: BatchSettings = { period: { start: '2026-01-01', end: '2026-12-31' }, only: ['cms2'], format: 'json', requested: { gaps: false, flags: false }, date: '2026-12-31T00:00:00Z' };
