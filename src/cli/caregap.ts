@@ -13,10 +13,18 @@
  * calendar year. Built once into dist/cli/caregap.js (build-cli.mjs) and started by caregap.mjs.
  */
 import { USAGE, UsageError, parseEvaluateArgs } from './cli-options.ts';
-import { OutputError } from './output-writer.ts';
+import { runWithMemoryLimits, wantsMemoryLimits } from './memory-limits.ts';
+import { OutputError, OutputWriter } from './output-writer.ts';
+import { ProblemLog } from './problem-log.ts';
+import { expandInputs } from './read-inputs.ts';
 import { runEvaluate } from './run-evaluate.ts';
 
 export { USAGE, isIsoDay, parseEvaluateArgs, validIds, type EvaluateOptions } from './cli-options.ts';
+
+/** Total size of the inputs (the run itself reports any path it cannot read). */
+async function inputBytesOf(paths: readonly string[]): Promise<number> {
+  return (await expandInputs(paths, new ProblemLog())).reduce((n, f) => n + f.size, 0);
+}
 
 /** Entry point: dispatches the sub-command and maps errors to exit statuses. */
 export async function main(argv: readonly string[]): Promise<number> {
@@ -44,7 +52,14 @@ export async function main(argv: readonly string[]): Promise<number> {
     return 2;
   }
   try {
-    return await runEvaluate(opts, stderr, now);
+    // --out is opened before any input is looked at: an unusable path fails at once (exit 2)
+    const writer = OutputWriter.open(opts.out);
+    // a large input runs again in a child with memory limits (memory-limits.ts)
+    if (wantsMemoryLimits(await inputBytesOf(opts.inputs))) {
+      writer.abort();
+      return await runWithMemoryLimits(argv);
+    }
+    return await runEvaluate(opts, writer, stderr, now);
   } catch (e) {
     // an --out that cannot be opened is a usage error; one that fails later (disk full, closed pipe) ends the run
     if (e instanceof OutputError) {

@@ -1,29 +1,28 @@
 /**
- * `caregap evaluate`, start to end: open the output (an unusable `--out` fails before any input is
- * read), expand the inputs, pass 1 (read-into-shards.ts), pass 2 — batches of patients, each with
- * the shared resources it references, evaluated on the main thread and N − 1 workers and written
- * in input order — then the problems, in input order, and the optional stats line. Whatever ends
- * the run (normal end, fatal error, stream error, SIGINT/SIGTERM) disposes the temporary store.
+ * `caregap evaluate`, start to end: expand the inputs, pass 1 (read-into-shards.ts), pass 2 —
+ * batches of patients, each with the shared resources it references, evaluated on the main thread
+ * and N − 1 workers and written in input order — then the problems, in input order, and the
+ * optional stats line. Whatever ends the run (normal end, fatal error, stream error,
+ * SIGINT/SIGTERM) disposes the temporary store.
  */
 import { csvHeader } from '../engine/report/population-csv.ts';
 import { PopulationAccumulator, toSummaryMeasureReports } from '../engine/report/summary-measure-report.ts';
 import { validIds, type EvaluateOptions } from './cli-options.ts';
 import { evaluateBatch, type BatchSettings, type PatientOutcome } from './evaluate-batch.ts';
 import { ExitCleanup } from './exit-cleanup.ts';
-import { OutputWriter } from './output-writer.ts';
+import type { OutputWriter } from './output-writer.ts';
 import { ProblemLog, formatProblem } from './problem-log.ts';
 import { Progress } from './progress.ts';
 import { expandInputs } from './read-inputs.ts';
 import { formatBytes, printableId, readIntoShards } from './read-into-shards.ts';
 import { LINE_SLOTS, type PatientBatch } from './shard-store.ts';
+import { largePatientBytes } from './memory-limits.ts';
 import { EvaluationPool, LargePatientWorker } from './worker-pool.ts';
 
 /** Patients per batch handed to an evaluator (in-process or a worker thread). */
 const BATCH_PATIENTS = 50;
 /** JSON bytes per batch at most (a patient larger than this is a batch of its own). */
 const BATCH_BYTES = 4 * 2 ** 20;
-/** A patient with more JSON than this is evaluated alone, in the large-patient worker. */
-export const LARGE_PATIENT_BYTES = 8 * 2 ** 20;
 /** Bytes of one shard laid out in memory at once in pass 2. */
 const READ_BUDGET_BYTES = 24 * 2 ** 20;
 /** Input bytes kept in memory before the temporary store moves to a file (CAREGAP_SPILL_BYTES overrides, for tests). */
@@ -53,10 +52,9 @@ function metaOf(batch: PatientBatch): PatientMeta[] {
   });
 }
 
-/** Runs `caregap evaluate`; returns the exit status. */
-export async function runEvaluate(opts: EvaluateOptions, stderr: (s: string) => void, now: Date): Promise<number> {
+/** Runs `caregap evaluate` writing to `writer` (opened by the caller, before any input is read); returns the exit status. */
+export async function runEvaluate(opts: EvaluateOptions, writer: OutputWriter, stderr: (s: string) => void, now: Date): Promise<number> {
   const started = performance.now();
-  const writer = OutputWriter.open(opts.out);
   const cleanup = new ExitCleanup(stderr);
   const progress = new Progress({ write: (s) => process.stderr.write(s), tty: Boolean(process.stderr.isTTY), quiet: opts.quiet, intervalMs: opts.progressIntervalMs });
   cleanup.add(() => progress.end());
@@ -130,7 +128,7 @@ async function evaluateInputs(opts: EvaluateOptions, stderr: (s: string) => void
       // let signals, worker answers and output drain in between batches
       await nextTurn();
     };
-    for (const batch of input.shards.batches({ patients: BATCH_PATIENTS, bytes: BATCH_BYTES, largeBytes: LARGE_PATIENT_BYTES, compact: Boolean(pool), readBudget: READ_BUDGET_BYTES }))
+    for (const batch of input.shards.batches({ patients: BATCH_PATIENTS, bytes: BATCH_BYTES, largeBytes: largePatientBytes(), compact: Boolean(pool), readBudget: READ_BUDGET_BYTES }))
       await submit(input.shared.attach(batch));
     while (inFlight.length) await write(await inFlight.shift()!);
     progress.end();

@@ -13,12 +13,7 @@ import { mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { evaluatePatient, recordFromResources } from '../../src/engine/index.ts';
-import { patientJsonLine } from '../../src/cli/output-formats.ts';
-import { ProblemLog } from '../../src/cli/problem-log.ts';
-import { readIntoShards } from '../../src/cli/read-into-shards.ts';
-import { inputFile } from '../../src/cli/read-inputs.ts';
-import { LINE_SLOTS } from '../../src/cli/shard-store.ts';
+import { breakdown } from './cli-phases.ts';
 import { loadCases, sharedAvailable } from '../conformance/conformance-cases.ts';
 import { replicate } from './engine-vs-fqm.bench.ts';
 
@@ -31,10 +26,6 @@ const PERIOD = { start: '2026-01-01', end: '2026-12-31' };
 const median = (xs: number[]): number => {
   const s = [...xs].sort((a, b) => a - b);
   return s.length % 2 ? s[s.length >> 1]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
-};
-const cpuNow = (): number => {
-  const u = process.cpuUsage();
-  return (u.user + u.system) / 1000;
 };
 
 /** The floor as a whole process: read every file, JSON.parse every line; prints wall and CPU ms. */
@@ -68,45 +59,6 @@ function processRun(args: string[]): { wallMs: number; cpuMs: number; stdout: st
   return { wallMs, cpuMs: 0, stdout: r.stdout, stderr: r.stderr };
 }
 
-/**
- * Milliseconds of CPU per phase, each phase run once over every patient, cold, in this process as
- * the CLI runs them (a second run over the same data would find the engine's memo caches warm and
- * understate it).
- */
-async function breakdown(dir: string): Promise<Record<string, number>> {
-  const best: Record<string, number> = {};
-  const keep = (k: string, ms: number) => (best[k] = Math.round(ms));
-  {
-    let t = cpuNow();
-    const input = await readIntoShards(readdirSync(dir).map((f) => inputFile(join(dir, f))), new ProblemLog(), { maxLineBytes: 1 << 26, maxPatientBytes: 1 << 26, memoryBytes: 1 << 27 });
-    keep('pass1ReadScanStoreMs', cpuNow() - t);
-    const patients: fhir4.Resource[][] = [];
-    t = cpuNow();
-    for (const raw of input.shards.batches({ patients: 50, bytes: 4 << 20, largeBytes: 8 << 20, compact: false, readBudget: 24 << 20 })) {
-      const b = input.shared.attach(raw);
-      const bytes = Buffer.from(b.bytes.buffer, b.bytes.byteOffset, b.bytes.byteLength);
-      let l = 0;
-      for (const p of b.patients) {
-        const rs: fhir4.Resource[] = [];
-        for (let k = 0; k < p.lines; k++, l++) rs.push(JSON.parse(bytes.toString('utf8', b.lines[l * LINE_SLOTS]!, b.lines[l * LINE_SLOTS + 1]!)) as fhir4.Resource);
-        for (const s of p.shared ?? []) rs.push(JSON.parse(bytes.toString('utf8', b.lines[s * LINE_SLOTS]!, b.lines[s * LINE_SLOTS + 1]!)) as fhir4.Resource);
-        patients.push(rs);
-      }
-    }
-    keep('pass2LayoutAndParseMs', cpuNow() - t);
-    input.store.dispose();
-    t = cpuNow();
-    const evs = patients.map((rs) => evaluatePatient(recordFromResources(rs), { period: PERIOD, only: ['all'] }));
-    keep('engineMs', cpuNow() - t);
-    t = cpuNow();
-    let bytes = 0;
-    for (const ev of evs) bytes += patientJsonLine(ev, { gaps: true, flags: true }).length;
-    keep('outputJsonMs', cpuNow() - t);
-    best.outputMB = Number((bytes / 1e6).toFixed(1));
-  }
-  return best;
-}
-
 /** Runs the benchmark and returns its figures. */
 export async function main(): Promise<Record<string, unknown>> {
   const name = 'cli-floor';
@@ -135,7 +87,7 @@ export async function main(): Promise<Record<string, unknown>> {
     const cw = median(cli.map((x) => x.wallMs));
     const cc = median(cli.map((x) => x.cpuMs));
     const parts = await breakdown(dir);
-    console.log('where the time goes (CPU ms, in-process, one cold run of each phase):', parts);
+    console.log('where the time goes (CPU ms, in-process, one cold run):', parts);
     return {
       name,
       patients: PATIENTS,
