@@ -9,7 +9,7 @@
  * no JSON.parse (pass 1 of a Bulk Data export), and measures the line's nesting on the way.
  */
 import {
-  CLOSE_OBJECT, COLON, COMMA, DECLINE, OPEN_OBJECT, QUOTE, TOO_DEEP, bytesOf, decode, isAsciiTrimmed, lastPlain, matches, peek, skipSpace, skipValue, stringEnd,
+  CLOSE_OBJECT, COLON, COMMA, DECLINE, OPEN_OBJECT, QUOTE, TOO_DEEP, bytesOf, decode, forEachMember, isAsciiTrimmed, lastPlain, matches, peek, skipSpace, skipValue, stringEnd,
 } from './json-bytes.ts';
 
 /** One parsed resource and the Bundle `fullUrl`s in force where it was read. */
@@ -107,8 +107,13 @@ export function scanPatientId(buf: Buffer, start: number, end: number, maxDepth 
   while (start < end && isAsciiTrimmed(buf[start]!)) start++;
   while (end > start && isAsciiTrimmed(buf[end - 1]!)) end--;
   if (end - start < 2 || buf[start] !== OPEN_OBJECT || buf[end - 1] !== CLOSE_OBJECT) return undefined;
+  return answer(buf, start, end, maxDepth, true);
+}
+
+/** {@link scanResource}'s answer, a decline or "too deep" turned into the value that says so. */
+function answer(buf: Buffer, start: number, end: number, maxDepth: number, exact: boolean): string | undefined | typeof NESTED_TOO_DEEP {
   try {
-    return scanResource(buf, start, end, maxDepth, true);
+    return scanResource(buf, start, end, maxDepth, exact);
   } catch (e) {
     if (e === DECLINE) return undefined;
     if (e === TOO_DEEP) return NESTED_TOO_DEEP;
@@ -125,13 +130,7 @@ export function scanPatientIdAt(buf: Buffer, start: number, end: number, maxDept
   scanned.typeStart = -1;
   scanned.next = -1;
   if (buf[start] !== OPEN_OBJECT) return undefined;
-  try {
-    return scanResource(buf, start, end, maxDepth, false);
-  } catch (e) {
-    if (e === DECLINE) return undefined;
-    if (e === TOO_DEEP) return NESTED_TOO_DEEP;
-    throw e;
-  }
+  return answer(buf, start, end, maxDepth, false);
 }
 
 /** Just past the object {@link scanPatientIdAt} last read to its end, or -1. */
@@ -210,32 +209,18 @@ function scanResource(buf: Buffer, start: number, end: number, maxDepth: number,
 function scanReference(buf: Buffer, i: number, end: number, which: number, maxDepth: number): number {
   refStart[which] = -1;
   if (maxDepth < 2) throw TOO_DEEP;
-  i = skipSpace(buf, i + 1, end);
-  if (peek(buf, i, end) === CLOSE_OBJECT) return i + 1;
-  for (;;) {
-    if (peek(buf, i, end) !== QUOTE) throw DECLINE;
-    const keyStart = i + 1;
-    const keyEnd = stringEnd(buf, keyStart, end);
-    const isRef = matches(buf, keyStart, keyEnd, lastPlain, K_REFERENCE);
-    i = skipSpace(buf, keyEnd + 1, end);
-    if (peek(buf, i, end) !== COLON) throw DECLINE;
-    i = skipSpace(buf, i + 1, end);
-    if (isRef && peek(buf, i, end) === QUOTE) {
-      const valueEnd = stringEnd(buf, i + 1, end);
-      refStart[which] = i + 1;
-      refEnd[which] = valueEnd;
-      refPlain[which] = lastPlain ? 1 : 0;
-      i = valueEnd + 1;
-    } else {
+  return forEachMember(buf, i, end, (keyStart, keyEnd, keyPlain, at) => {
+    const isRef = matches(buf, keyStart, keyEnd, keyPlain, K_REFERENCE);
+    if (!isRef || peek(buf, at, end) !== QUOTE) {
       if (isRef) refStart[which] = -1;
-      i = skipValue(buf, i, end, 2, maxDepth);
+      return skipValue(buf, at, end, 2, maxDepth);
     }
-    i = skipSpace(buf, i, end);
-    const d = peek(buf, i, end);
-    if (d === COMMA) i = skipSpace(buf, i + 1, end);
-    else if (d === CLOSE_OBJECT) return i + 1;
-    else throw DECLINE;
-  }
+    const valueEnd = stringEnd(buf, at + 1, end);
+    refStart[which] = at + 1;
+    refEnd[which] = valueEnd;
+    refPlain[which] = lastPlain ? 1 : 0;
+    return valueEnd + 1;
+  });
 }
 
 const KEY_OTHER = -1;

@@ -13,7 +13,7 @@ import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Calculator } from 'fqm-execution';
 import { loadCases, measureDir, sharedAvailable } from '../conformance/conformance-cases.ts';
-import { replicate } from './engine-vs-fqm.bench.ts';
+import { quietly, replicate } from './engine-vs-fqm.bench.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const CLI = join(ROOT, 'src/cli/caregap.mjs');
@@ -26,17 +26,6 @@ const median = (xs: number[]): number => {
   const s = [...xs].sort((a, b) => a - b);
   return s.length % 2 ? s[s.length >> 1]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
 };
-
-/** fqm-execution with its console chatter silenced. */
-async function quietly<T>(fn: () => Promise<T>): Promise<T> {
-  const saved = { log: console.log, warn: console.warn, error: console.error };
-  console.log = console.warn = console.error = () => {};
-  try {
-    return await fn();
-  } finally {
-    Object.assign(console, saved);
-  }
-}
 
 /** Runs the benchmark and returns its figures. */
 export async function main(): Promise<Record<string, unknown>> {

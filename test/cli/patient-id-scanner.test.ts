@@ -122,7 +122,7 @@ const oracleOrNull = (text: string): string | undefined | null => {
   return v && typeof v === 'object' && !Array.isArray(v) ? oracle(text) : null;
 };
 
-describe('scanPatientId', () => {
+describe('scanPatientId', { timeout: 60_000 }, () => {
   it('finds the patient patientIdOf(JSON.parse(line)) finds, or declines, on any spelling of a resource', () => {
     fc.assert(
       fc.property(resource, fc.integer(), (r, seed) => {
