@@ -13,8 +13,8 @@ export const READ_CHUNK_BYTES = 1024 * 1024;
 
 /** What the reader reports. */
 export interface LineSink {
-  /** One line `buf[start, end)` without its line ending, 1-based number `line`; `buf` is valid during the call only. */
-  line(buf: Buffer, start: number, end: number, line: number): void;
+  /** One line `buf[start, end)` without its line ending, 1-based number `line`; `buf` is valid during the call (and the promise it returns) only. */
+  line(buf: Buffer, start: number, end: number, line: number): void | Promise<void>;
   /** Line `line` was longer than the limit and was skipped. */
   tooLong(line: number): void;
   /** `n` more bytes were read (progress). */
@@ -118,7 +118,10 @@ export async function readLines(file: string, sink: LineSink, opts: LineReaderOp
         else break;
         line++;
         if (stop - pos > max) sink.tooLong(line);
-        else sink.line(view, pos, stop, line);
+        else {
+          const pending = sink.line(view, pos, stop, line);
+          if (pending) await pending;
+        }
         pos = next;
       }
       // keep the unfinished line for the next read

@@ -4,7 +4,7 @@
  * of thousands of patients) streams for seconds to minutes with only a few batches of patients
  * live, but V8 grows its heap lazily, well beyond what is live, and glibc gives every thread its
  * own malloc arena: so it runs once more, in a child process with a capped old generation, a small
- * young generation and two malloc arenas (peak RSS flat at ≈ 200 MB for --jobs 1, under 300 MB for
+ * young generation and two malloc arenas (peak RSS flat at ≈ 190 MB for --jobs 1, ≈ 270 MB for
  * --jobs 2, measured on 10,000 patients / 462 MB). The child does all the work, the parent only
  * waits, passing signals on. Set your own --max-old-space-size (NODE_OPTIONS) to skip this.
  */
@@ -13,8 +13,12 @@ import { getHeapStatistics } from 'node:v8';
 
 /** Input size from which the run re-executes itself with memory limits. */
 export const LARGE_INPUT_BYTES = 64 * 2 ** 20;
-/** Old-generation cap (MB) of the child (one batch of ≤ 50 patients per thread is live; 128 let V8 grow lazily to ~350 MB RSS in 2 of 6 --jobs 2 runs, 96 stayed at 260–273 MB in 7 of 7). */
-const OLD_SPACE_MB = 96;
+/**
+ * Old-generation cap (MB) of the child's main thread (one batch of ≤ 50 patients / 4 MB is live;
+ * a larger record goes to the large-patient worker). --jobs 2, json, 10,000 patients: 96 peaked at
+ * 289–304 MB RSS, 64 at 268 MB, same CPU within the noise of a loaded machine.
+ */
+const OLD_SPACE_MB = 64;
 /** Young-generation semi-space (MB) of the child: parse garbage dies young (8 MB measured best: 4 costs ~15% CPU, 16 ~30 MB RSS). */
 const SEMI_SPACE_MB = 8;
 /** glibc malloc arenas of the child (unless MALLOC_ARENA_MAX is set): --jobs 2 peak RSS 290–299 → 269–280 MB, same speed. */

@@ -8,14 +8,15 @@
  * recursive (JSON.stringify, the engine) sees them. Problems name the entry, never its content.
  */
 import { BUNDLES_WITHOUT_RESOURCES, BUNDLE_TYPES } from './bundle-types.ts';
-import { FHIR_ID } from './patient-id-scanner.ts';
+import { jsonError, jsonErrorPosition, type JsonErrorReason } from './json-error-position.ts';
+import { FHIR_ID, patientIdOf } from './patient-id-scanner.ts';
 
 type Json = Record<string, unknown>;
 const isObject = (v: unknown): v is Json => !!v && typeof v === 'object' && !Array.isArray(v);
 
 /** Whether `value` nests objects/arrays deeper than `limit` (itself at depth 1); iterative. */
 export function nestingExceeds(value: unknown, limit: number): boolean {
-  if (value === null || typeof value !== 'object') return false;
+  if (value === null || typeof value !== 'object' || limit === Infinity) return false;
   if (limit < 1) return true;
   const stack: [unknown, number][] = [[value, 1]];
   while (stack.length) {
@@ -109,4 +110,47 @@ function collect(value: unknown, base: number, where: string, maxDepth: number, 
     collect(res, base + 3, where || `Bundle entry[${i}]`, maxDepth, report, out);
   });
   if (fullUrls.size) for (let k = from; k < out.length; k++) rewriteReferences(out[k] as unknown as Json, fullUrls);
+}
+
+/** One resource of a parsed text, ready to be filed. */
+export interface SplitResource {
+  /** Its JSON (re-serialised), or null when it is the whole text as read. */
+  json: string | null;
+  /** Its patient, when it has one. */
+  patient?: string;
+  type: string;
+  id?: string;
+}
+
+/** A JSON text parsed and split into resources (structured-clonable: it may come from a worker thread). */
+export interface SplitText {
+  /** The text is not valid JSON: where (0-based offset; 1-based line and column) and why. */
+  invalid?: { offset: number; line: number; column: number; reason: JsonErrorReason };
+  /** Problems found in it (not a resource, a Bundle of the wrong type or shape, too deep). */
+  problems: string[];
+  resources: SplitResource[];
+}
+
+/** Parses a JSON text and splits it into its resources (the parse path of pass 1, in any thread). */
+export function splitText(text: string, maxDepth: number, multiline: boolean): SplitText {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    if (multiline) {
+      const at = jsonErrorPosition(text);
+      return { problems: [], resources: [], ...(at ? { invalid: { offset: -1, ...at } } : {}) };
+    }
+    const e = jsonError(text);
+    return { problems: [], resources: [], ...(e ? { invalid: { offset: e.offset, line: 1, column: e.offset + 1, reason: e.reason } } : {}) };
+  }
+  const problems: string[] = [];
+  const resources = resourcesOf(value, maxDepth, (m) => problems.push(m)).map((resource): SplitResource => {
+    const r: SplitResource = { json: resource === value ? null : JSON.stringify(resource), type: resource.resourceType };
+    const patient = patientIdOf({ resource });
+    if (patient !== undefined) r.patient = patient;
+    if (typeof resource.id === 'string') r.id = resource.id;
+    return r;
+  });
+  return { problems, resources };
 }

@@ -86,6 +86,9 @@ export function lastScannedTypeAndId(buf: Buffer): { type: string; id: string | 
   };
 }
 
+/** Whether the last scan read its resource to the end (within its depth limit), whatever it answered. */
+export const lastScanComplete = (): boolean => scanned.typeStart >= 0;
+
 /** What {@link scanPatientId} returns for a line nested deeper than its limit. */
 export const NESTED_TOO_DEEP = Symbol('nested too deep');
 

@@ -15,10 +15,9 @@ import { closeSync, openSync, readFileSync, readSync } from 'node:fs';
 import { RECORD_TYPES, REFERENCED_TYPES } from '../engine/index.ts';
 import { MAX_JSON_DEPTH } from './bundle-types.ts';
 import { scanBundle } from './bundle-scanner.ts';
-import { invalidJsonMessage, jsonErrorPosition } from './json-error-position.ts';
 import { readLines } from './line-reader.ts';
-import { FHIR_ID, NESTED_TOO_DEEP, patientIdOf, scanPatientId } from './patient-id-scanner.ts';
-import { resourcesOf } from './parsed-resources.ts';
+import { FHIR_ID, NESTED_TOO_DEEP, lastScanComplete, scanPatientId } from './patient-id-scanner.ts';
+import { splitText, type SplitText } from './parsed-resources.ts';
 import type { InputProblem, ProblemLog } from './problem-log.ts';
 import { fsReason, isNdjson, isPatientFile, type InputFile } from './read-inputs.ts';
 import { PatientShards, patientsPerShardFor } from './shard-store.ts';
@@ -35,6 +34,10 @@ export interface ReadOptions {
   memoryBytes: number;
   /** Progress: `n` more input bytes read. */
   onBytes?: (n: number) => void;
+  /** Texts longer than this (characters) are parsed by `parseApart` when it is given. */
+  parseHereMaxBytes?: number;
+  /** Parses and splits a text on another thread (undefined: it ran out of memory there). */
+  parseApart?: (text: string, multiline: boolean) => Promise<SplitText | undefined>;
 }
 
 /** Everything pass 1 read, for pass 2. */
@@ -100,7 +103,7 @@ export async function readIntoShards(inputFiles: readonly InputFile[], problems:
       const reader = new FileReader(file, index, input, problems, opts, buffer);
       if (isNdjson(file.path)) await reader.readNdjson();
       else {
-        reader.readJsonFile();
+        await reader.readJsonFile();
         if (index % FILES_PER_TURN === FILES_PER_TURN - 1) await nextTurn();
       }
     }
@@ -176,7 +179,8 @@ class FileReader {
             const pid = scanPatientId(buf, start, end, MAX_JSON_DEPTH);
             if (pid === NESTED_TOO_DEEP) return this.problem(`nested deeper than ${MAX_JSON_DEPTH} levels: not read`, n);
             if (pid !== undefined) return this.store(pid, buf, start, end, n);
-            this.parse(buf.toString('utf8', start, end), n, '', { buf, start, end });
+            // (a line the scanner read to its end is within the depth limit: no second depth walk)
+            return this.parse(buf.toString('utf8', start, end), n, '', { buf, start, end }, lastScanComplete());
           },
           tooLong: (n) => this.problem(`line longer than --max-line-bytes (${formatBytes(this.opts.maxLineBytes)}): not read`, n),
           bytes: this.opts.onBytes,
@@ -188,7 +192,7 @@ class FileReader {
     }
   }
 
-  readJsonFile(): void {
+  async readJsonFile(): Promise<void> {
     const limit = `file larger than --max-line-bytes (${formatBytes(this.opts.maxLineBytes)}): not read`;
     if (this.source.size > this.opts.maxLineBytes) {
       this.opts.onBytes?.(this.source.size);
@@ -212,6 +216,7 @@ class FileReader {
     if (typeof pid === 'string') return void this.store(pid, buf, start, end);
     const entries = scanBundle(buf, start, end, MAX_JSON_DEPTH);
     if (!entries) return this.parse(buf.toString('utf8', buf[0] === UTF8_BOM[0] && buf[1] === UTF8_BOM[1] && buf[2] === UTF8_BOM[2] ? 3 : 0, buf.length));
+    const whole = buf;
     // each entry is filed with the line its resource starts on (for pass 2's messages)
     let line = 1;
     let counted = 0;
@@ -220,38 +225,44 @@ class FileReader {
       counted = pos;
       return line;
     };
-    entries.forEach((e, i) => {
+    for (const [i, e] of entries.entries()) {
       if (e.patient === NESTED_TOO_DEEP) this.problem(`Bundle entry[${i}]: nested deeper than ${MAX_JSON_DEPTH} levels: not read`, lineOf(e.start));
-      else if (e.patient !== undefined) this.store(e.patient, buf, e.start, e.end, lineOf(e.start));
+      else if (e.patient !== undefined) this.store(e.patient, whole, e.start, e.end, lineOf(e.start));
       // no patient found off the bytes: parse the entry (a shared resource, or one the scanner declined)
-      else this.parse(buf.toString('utf8', e.start, e.end), lineOf(e.start), `Bundle entry[${i}]: `, { buf, start: e.start, end: e.end });
-    });
+      else await this.parse(whole.toString('utf8', e.start, e.end), lineOf(e.start), `Bundle entry[${i}]: `, { buf: whole, start: e.start, end: e.end }, true);
+    }
   }
 
   /**
    * The reference path: parses one JSON text — an ndjson line, a .json file, or one Bundle entry of
    * a .json file (`where` names it) — starting on line `line` (undefined: a whole file), and files
-   * its resources.
+   * its resources. A text too large to parse safely on this thread is parsed by the large-patient
+   * worker; if it exhausts even that heap, it is reported and skipped.
    */
-  private parse(text: string, line?: number, where = '', raw?: { buf: Buffer; start: number; end: number }): void {
-    let value: unknown;
-    try {
-      value = JSON.parse(text);
-    } catch {
-      if (line === undefined) {
-        // a whole .json file: the line and column of the error
-        const at = jsonErrorPosition(text);
-        return this.problem(`invalid JSON${at ? ` (column ${at.column}: ${at.reason})` : ''}`, at?.line);
-      }
-      return this.problem(`${where}${invalidJsonMessage(text)}`, line);
+  private parse(text: string, line?: number, where = '', raw?: { buf: Buffer; start: number; end: number }, depthChecked = false): void | Promise<void> {
+    if (this.opts.parseApart && text.length > (this.opts.parseHereMaxBytes ?? Infinity))
+      return this.opts.parseApart(text, line === undefined).then((split) => {
+        if (!split) this.problem(`${where}too large to parse in the memory allowed (--patient-heap-mb): not read`, line);
+        else this.fileResources(split, text, line, where, raw);
+      });
+    this.fileResources(splitText(text, depthChecked ? Infinity : MAX_JSON_DEPTH, line === undefined), text, line, where, raw);
+  }
+
+  /** Files the resources (and problems) of a parsed text. */
+  private fileResources(split: SplitText, text: string, line: number | undefined, where: string, raw?: { buf: Buffer; start: number; end: number }): void {
+    if (split.invalid) {
+      const at = split.invalid;
+      // a whole .json file: its line and column; an ndjson line or entry: where in the resource
+      if (line === undefined) return this.problem(`invalid JSON (column ${at.column}: ${at.reason})`, at.line);
+      return this.problem(`${where}invalid JSON (character ${at.offset + 1} of the resource: ${at.reason})`, line);
     }
-    for (const resource of resourcesOf(value, MAX_JSON_DEPTH, (message) => this.problem(`${where}${message}`, line))) {
-      const pid = patientIdOf({ resource });
+    for (const m of split.problems) this.problem(`${where}${m}`, line);
+    for (const r of split.resources) {
       // the text as read when it is the resource itself, else the resource re-serialised
-      const src = resource === value && raw ? raw : { buf: Buffer.from(resource === value ? text : JSON.stringify(resource), 'utf8'), start: 0, end: -1 };
+      const src = r.json === null && raw ? raw : { buf: Buffer.from(r.json ?? text, 'utf8'), start: 0, end: -1 };
       const end = src.end < 0 ? src.buf.length : src.end;
-      if (pid !== undefined) this.store(pid, src.buf, src.start, end, line);
-      else if (typeof resource.id === 'string' && FHIR_ID.test(resource.id)) this.input.shared.add(resource.resourceType, resource.id, src.buf, src.start, end, this.index, line ?? 0);
+      if (r.patient !== undefined) this.store(r.patient, src.buf, src.start, end, line);
+      else if (r.id !== undefined && FHIR_ID.test(r.id)) this.input.shared.add(r.type, r.id, src.buf, src.start, end, this.index, line ?? 0);
     }
   }
 

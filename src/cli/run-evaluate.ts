@@ -24,7 +24,7 @@ const BATCH_PATIENTS = 50;
 /** JSON bytes per batch at most (a patient larger than this is a batch of its own). */
 const BATCH_BYTES = 4 * 2 ** 20;
 /** Bytes of one shard laid out in memory at once in pass 2. */
-const READ_BUDGET_BYTES = 24 * 2 ** 20;
+const READ_BUDGET_BYTES = 12 * 2 ** 20;
 /** Input bytes kept in memory before the temporary store moves to a file (CAREGAP_SPILL_BYTES overrides, for tests). */
 const MEMORY_STORE_BYTES = Number(process.env.CAREGAP_SPILL_BYTES) > 0 ? Number(process.env.CAREGAP_SPILL_BYTES) : 64 * 2 ** 20;
 /** Batches evaluated but not yet written, or being evaluated, per job. */
@@ -85,7 +85,16 @@ async function evaluateInputs(opts: EvaluateOptions, stderr: (s: string) => void
   starting?.catch(() => {});
   const inputBytes = files.reduce((n, f) => n + f.size, 0);
   progress.begin('reading', inputBytes, 'MB');
-  const input = await readIntoShards(files, problems, { maxLineBytes: opts.maxLineBytes, maxPatientBytes: opts.maxPatientBytes, memoryBytes: MEMORY_STORE_BYTES, onBytes: (n) => progress.tick(n) });
+  const input = await readIntoShards(files, problems, {
+    maxLineBytes: opts.maxLineBytes,
+    maxPatientBytes: opts.maxPatientBytes,
+    // an input larger than the memory budget goes to the file from the start (no 64 MB held, then copied)
+    memoryBytes: inputBytes <= MEMORY_STORE_BYTES ? MEMORY_STORE_BYTES : 0,
+    onBytes: (n) => progress.tick(n),
+    // a text whose parse could exhaust this thread's heap is parsed in the large-patient worker
+    parseHereMaxBytes: largePatientBytes(),
+    parseApart: (text, multiline) => large.split(text, multiline),
+  });
   cleanup.add(() => input.store.dispose());
   progress.end();
   const summary = new PopulationAccumulator();

@@ -13,7 +13,7 @@
  * contiguously, input order kept, and hands out batches of patients: bytes plus a line index,
  * still unparsed, cheap to transfer to a worker thread.
  */
-import type { SpillStore } from './spill-store.ts';
+import { copyBytes, type SpillStore } from './spill-store.ts';
 
 /** Bytes buffered per shard before it is appended to the store. */
 const SHARD_BUFFER_BYTES = 256 * 1024;
@@ -72,7 +72,7 @@ export interface BatchOptions {
 }
 
 /** Patients per shard that make a shard about `targetBytes` when the average patient has `avgPatientBytes` (8 to 250). */
-export function patientsPerShardFor(avgPatientBytes: number, targetBytes = 16 * 1024 * 1024): number {
+export function patientsPerShardFor(avgPatientBytes: number, targetBytes = 8 * 1024 * 1024): number {
   if (!(avgPatientBytes > 0)) return 250;
   return Math.max(8, Math.min(250, Math.floor(targetBytes / avgPatientBytes)));
 }
@@ -147,7 +147,7 @@ export class PatientShards {
     b = this.buffers.get(shard);
     if (!b) this.buffers.set(shard, (b = { buf: Buffer.allocUnsafe(SHARD_BUFFER_BYTES), used: 0 }));
     writeHeader(b.buf, b.used, ordinal, file, line, len);
-    b.buf.set(src.subarray(start, end), b.used + HEADER);
+    copyBytes(src, start, end, b.buf, b.used + HEADER);
     b.used += size;
     this.buffered += size;
     if (this.buffered > TOTAL_BUFFER_BYTES) this.flush();

@@ -10,6 +10,11 @@ import { closeSync, mkdtempSync, openSync, readSync, rmSync, unlinkSync, rmdirSy
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
+/** Copies `src[start, end)` into `dst` at `at` (through a plain view: cheaper than Buffer#subarray per call). */
+export function copyBytes(src: Uint8Array, start: number, end: number, dst: Uint8Array, at: number): void {
+  dst.set(new Uint8Array(src.buffer, src.byteOffset + start, end - start), at);
+}
+
 /** Size of one in-memory chunk and of the file's write buffer. */
 const CHUNK_BYTES = 4 * 1024 * 1024;
 
@@ -70,7 +75,7 @@ export class SpillStore {
       const off = at % CHUNK_BYTES;
       if (c === this.chunks.length) this.chunks.push(Buffer.allocUnsafe(CHUNK_BYTES));
       const n = Math.min(end - start, CHUNK_BYTES - off);
-      this.chunks[c]!.set(src.subarray(start, start + n), off);
+      copyBytes(src, start, start + n, this.chunks[c]!, off);
       start += n;
       at += n;
     }
@@ -84,7 +89,7 @@ export class SpillStore {
       return;
     }
     if (this.pending + end - start > CHUNK_BYTES) this.flushPending();
-    buf.set(src.subarray(start, end), this.pending);
+    copyBytes(src, start, end, buf, this.pending);
     this.pending += end - start;
   }
 

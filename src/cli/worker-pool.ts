@@ -3,12 +3,13 @@
  * for it ends that worker, never the run. {@link EvaluationPool} runs ordinary batches on N
  * workers (least busy first); {@link LargePatientWorker} evaluates one patient at a time with a
  * large heap — a record over the large-patient threshold, or each patient of a batch that ran a
- * pool worker out of memory. A patient that exhausts even that heap comes back `outOfMemory` and is
- * reported and skipped; the run goes on. Callers await batches in submission order, so the output
+ * pool worker out of memory — and parses texts too large for the main thread. A patient (or text)
+ * that exhausts even that heap comes back `outOfMemory` and is reported and skipped; the run goes on. Callers await batches in submission order, so the output
  * order is the input order whatever N and whichever worker finishes first.
  */
 import { Worker } from 'node:worker_threads';
 import type { BatchSettings, PatientOutcome } from './evaluate-batch.ts';
+import type { SplitText } from './parsed-resources.ts';
 import { LINE_SLOTS, type PatientBatch } from './shard-store.ts';
 
 /**
@@ -18,15 +19,15 @@ import { LINE_SLOTS, type PatientBatch } from './shard-store.ts';
 const WORKER_ENTRY = new URL(import.meta.url.endsWith('.ts') ? './evaluation-worker.mjs' : './evaluation-worker.js', import.meta.url);
 
 /** Heap of an ordinary worker (MB): one patient at a time is live; a cap keeps V8 from growing the heap lazily. */
-export const WORKER_OLD_GENERATION_MB = 64;
+export const WORKER_OLD_GENERATION_MB = 48;
 /** Young generation of a worker (MB): short-lived parse garbage is collected early instead of growing the heap. */
-export const WORKER_YOUNG_GENERATION_MB = 8;
+export const WORKER_YOUNG_GENERATION_MB = 4;
 
 /** A worker that ran out of memory (its batches are to be retried one patient at a time). */
 export class WorkerOutOfMemory extends Error {}
 
 interface Pending {
-  resolve: (o: PatientOutcome[]) => void;
+  resolve: (answer: { outcomes?: PatientOutcome[]; split?: SplitText }) => void;
   reject: (e: Error) => void;
 }
 
@@ -41,13 +42,13 @@ class EvaluationWorker {
   constructor(settings: BatchSettings, oldGenerationMb: number) {
     this.worker = new Worker(WORKER_ENTRY, { workerData: settings, resourceLimits: { maxOldGenerationSizeMb: oldGenerationMb, maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB }, stdout: false, stderr: false });
     this.ready = new Promise<void>((ready, failed) => {
-      this.worker.on('message', (msg: { ready?: boolean; seq?: number; outcomes?: PatientOutcome[]; error?: string }) => {
+      this.worker.on('message', (msg: { ready?: boolean; seq?: number; outcomes?: PatientOutcome[]; split?: SplitText; error?: string }) => {
         if (msg.ready) return ready();
         const p = this.pending.get(msg.seq!);
         if (!p) return;
         this.pending.delete(msg.seq!);
         if (msg.error !== undefined) p.reject(new Error(`worker: ${msg.error}`));
-        else p.resolve(msg.outcomes!);
+        else p.resolve(msg);
       });
       const die = (e: Error) => {
         if (this.dead) return;
@@ -73,12 +74,21 @@ class EvaluationWorker {
   }
 
   /** Evaluates one batch; its buffers are transferred (unusable afterwards). */
-  run(batch: PatientBatch): Promise<PatientOutcome[]> {
+  async run(batch: PatientBatch): Promise<PatientOutcome[]> {
+    return (await this.ask({ batch }, [batch.bytes.buffer, batch.lines.buffer] as ArrayBuffer[])).outcomes!;
+  }
+
+  /** Parses and splits a JSON text (parsed-resources.ts `splitText`). */
+  async split(text: string, multiline: boolean): Promise<SplitText> {
+    return (await this.ask({ split: { text, multiline } }, [])).split!;
+  }
+
+  private ask(message: object, transfer: ArrayBuffer[]): Promise<{ outcomes?: PatientOutcome[]; split?: SplitText }> {
     if (this.dead) return Promise.reject(this.dead);
     const seq = this.seq++;
     return new Promise((resolve, reject) => {
       this.pending.set(seq, { resolve, reject });
-      this.worker.postMessage({ seq, batch }, [batch.bytes.buffer, batch.lines.buffer] as ArrayBuffer[]);
+      this.worker.postMessage({ seq, ...message }, transfer);
     });
   }
 
@@ -135,6 +145,24 @@ export class LargePatientWorker {
         }
       }
       return out;
+    });
+    this.queue = done.catch(() => {});
+    return done;
+  }
+
+  /** Parses and splits a text too large for the calling thread; undefined when it exhausts this heap too. */
+  split(text: string, multiline: boolean): Promise<SplitText | undefined> {
+    const done = this.queue.then(async () => {
+      if (!this.worker?.alive) {
+        this.worker = new EvaluationWorker(this.settings, this.heapMb);
+        await this.worker.ready;
+      }
+      try {
+        return await this.worker.split(text, multiline);
+      } catch (e) {
+        if (e instanceof WorkerOutOfMemory) return undefined;
+        throw e;
+      }
     });
     this.queue = done.catch(() => {});
     return done;

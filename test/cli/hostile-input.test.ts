@@ -129,11 +129,22 @@ describe('caregap under hostile input', { timeout: 300_000 }, () => {
       for (let k = 0; k < 60_000; k++) yield JSON.stringify({ resourceType: 'Observation', id: `h${k}`, status: 'final', subject: { reference: 'Patient/heavy' }, code: { coding: [{ system: 'http://loinc.org', code: '8867-4' }] }, valueQuantity: { value: k % 120 }, effectiveDateTime: '2026-03-01T10:00:00Z' }) + '\n';
       yield* patientLines('z', 5).map((l) => l + '\n');
     })());
-    // 60,000 Observations (≈ 11 MB of JSON) cannot be evaluated in a 16 MB heap
-    const r = run({}, 'evaluate', ...P2026, '--measure', 'all', '--patient-heap-mb', '16', file);
+    // the same 60,000 Observations as ONE line, a Bundle: too large to parse on the main thread,
+    // parsed apart, and too large for that heap as well
+    const bundleFile = join(dir, 'heavy-bundle.ndjson');
+    streamFile(bundleFile, (function* () {
+      yield patientLines('b', 1).join('\n') + '\n';
+      yield '{"resourceType":"Bundle","type":"collection","entry":[';
+      for (let k = 0; k < 60_000; k++) yield `${k ? ',' : ''}{"resource":${JSON.stringify({ resourceType: 'Observation', id: `hb${k}`, status: 'final', subject: { reference: 'Patient/b0' }, code: { text: 'x' }, valueQuantity: { value: k % 120 } })}}`;
+      yield ']}\n';
+      yield patientLines('y', 1).join('\n') + '\n';
+    })());
+    // 60,000 Observations (≈ 11 MB of JSON) cannot be evaluated, nor parsed as one Bundle, in a 16 MB heap
+    const r = run({}, 'evaluate', ...P2026, '--measure', 'all', '--patient-heap-mb', '16', file, bundleFile);
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/caregap: .*heavy\.ndjson:11: Patient\/heavy: record of [\d.]+ \w+ of JSON ran out of memory \(--patient-heap-mb 16\): patient not evaluated/);
-    expect(r.lines.map((l) => JSON.parse(l).patient)).toEqual([...[0, 1, 2, 3, 4].map((k) => `Patient/a${k}`), ...[0, 1, 2, 3, 4].map((k) => `Patient/z${k}`)]);
+    expect(r.stderr).toContain(`caregap: ${bundleFile}:3: too large to parse in the memory allowed (--patient-heap-mb): not read`);
+    expect(r.lines.map((l) => JSON.parse(l).patient)).toEqual([...[0, 1, 2, 3, 4].map((k) => `Patient/a${k}`), ...[0, 1, 2, 3, 4].map((k) => `Patient/z${k}`), 'Patient/b0', 'Patient/y0']);
   });
 
   it('skips a 256 MiB line as file:line without holding it in memory; every patient after it is evaluated', () => {
