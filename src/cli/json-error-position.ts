@@ -121,11 +121,6 @@ export function jsonError(text: string): { offset: number; reason: JsonErrorReas
   }
 }
 
-/** The 0-based offset of the first character that makes `text` invalid JSON, or undefined when valid. */
-export function jsonErrorOffset(text: string): number | undefined {
-  return jsonError(text)?.offset;
-}
-
 /** The 1-based line and column of the first invalid character of `text`, with the reason; undefined when valid. */
 export function jsonErrorPosition(text: string): { line: number; column: number; reason: JsonErrorReason } | undefined {
   const e = jsonError(text);
@@ -138,11 +133,6 @@ export function jsonErrorPosition(text: string): { line: number; column: number;
       lineStart = k + 1;
     }
   return { line, column: e.offset - lineStart + 1, reason: e.reason };
-}
-
-/** The 1-based line of the first invalid character of `text`, or undefined when it is valid JSON. */
-export function jsonErrorLine(text: string): number | undefined {
-  return jsonErrorPosition(text)?.line;
 }
 
 /** The problem message for one resource's JSON text (an ndjson line) that does not parse: where in it and why, no content. */

@@ -154,11 +154,6 @@ export class PatientShards {
     return 'stored';
   }
 
-  /** The id of patient `ordinal`. */
-  idOf(ordinal: number): string {
-    return this.ids[ordinal]!;
-  }
-
   private flushShard(shard: number): void {
     const b = this.buffers.get(shard);
     if (!b) return;

@@ -59,16 +59,6 @@ export function forEachReference(buf: Buffer, start: number, end: number, found:
   }
 }
 
-/** The reference strings of a JSON text (decoded), in document order. */
-export function referencesIn(buf: Buffer, start: number, end: number): string[] {
-  const out: string[] = [];
-  forEachReference(buf, start, end, (b, s, e, escaped) => {
-    const ref = escaped ? decodeEscaped(b, s, e) : b.toString('utf8', s, e);
-    if (ref !== undefined) out.push(ref);
-  });
-  return out;
-}
-
 /** The string whose escaped content is `b[s, e)`, or undefined when it is not a valid JSON string. */
 function decodeEscaped(b: Buffer, s: number, e: number): string | undefined {
   try {

@@ -98,7 +98,7 @@ class EvaluationWorker {
 }
 
 /** A copy of one patient of a batch, as a batch of its own (for a retry after running out of memory). */
-export function patientBatches(batch: PatientBatch): PatientBatch[] {
+function patientBatches(batch: PatientBatch): PatientBatch[] {
   const out: PatientBatch[] = [];
   const at = (x: number, slot: number) => batch.lines[x * LINE_SLOTS + slot]!;
   let l = 0;
