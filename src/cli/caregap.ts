@@ -13,7 +13,7 @@
  * calendar year. Built once into dist/cli/caregap.js (build-cli.mjs) and started by caregap.mjs.
  */
 import { USAGE, UsageError, parseEvaluateArgs } from './cli-options.ts';
-import { runWithMemoryLimits, wantsMemoryLimits } from './memory-limits.ts';
+import { isMemoryLimitedChild, runWithMemoryLimits, wantsMemoryLimits, watchParent } from './memory-limits.ts';
 import { OutputError, OutputWriter } from './output-writer.ts';
 import { ProblemLog } from './problem-log.ts';
 import { expandInputs } from './read-inputs.ts';
@@ -54,6 +54,7 @@ export async function main(argv: readonly string[]): Promise<number> {
   try {
     // --out is opened before any input is looked at: an unusable path fails at once (exit 2)
     const writer = OutputWriter.open(opts.out);
+    if (isMemoryLimitedChild()) watchParent();
     // a large input runs again in a child with memory limits (memory-limits.ts)
     if (wantsMemoryLimits(await inputBytesOf(opts.inputs))) {
       writer.abort();

@@ -12,7 +12,11 @@ const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
 /** The clean-up tasks of one run and the handlers that run them. */
 export class ExitCleanup {
   private readonly tasks: (() => void)[] = [];
+  private ending = false;
   private readonly onSignal = (signal: NodeJS.Signals) => {
+    // the same signal may come twice (from the terminal and from a parent passing it on)
+    if (this.ending) return;
+    this.ending = true;
     this.run();
     this.stderr(`caregap: interrupted (${signal}); temporary files removed`);
     process.exit(128 + (constants.signals[signal] ?? 1));

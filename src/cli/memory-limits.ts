@@ -26,9 +26,23 @@ const MALLOC_ARENAS = 2;
 /** Marks the child, so that it never re-executes itself again. */
 const CHILD_ENV = 'CAREGAP_MEMORY_LIMITED';
 
+/** Whether this process is the memory-limited child of another caregap process. */
+export const isMemoryLimitedChild = (): boolean => process.env[CHILD_ENV] === '1';
+
+/**
+ * In the child: ends the run as on SIGTERM (temporary store disposed) if the parent disappears
+ * (killed with SIGKILL, which it cannot pass on): a run nobody waits for must not go on.
+ */
+export function watchParent(): void {
+  const parent = process.ppid;
+  setInterval(() => {
+    if (process.ppid !== parent) process.kill(process.pid, 'SIGTERM');
+  }, 1000).unref();
+}
+
 /** Whether this process should run a run of `inputBytes` of input again, with memory limits. */
 export function wantsMemoryLimits(inputBytes: number): boolean {
-  if (process.env[CHILD_ENV] === '1') return false;
+  if (isMemoryLimitedChild()) return false;
   const own = [...process.execArgv, process.env.NODE_OPTIONS ?? ''].some((a) => a.includes('max-old-space-size'));
   return !own && inputBytes >= LARGE_INPUT_BYTES;
 }

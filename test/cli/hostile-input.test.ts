@@ -97,6 +97,48 @@ describe('caregap under hostile input', { timeout: 300_000 }, () => {
     expect(readdirSync(tmp)).toEqual([]);
   });
 
+  it('a large input (run again with memory limits, in a child): SIGINT to the parent alone still ends the child cleanly; SIGKILL of the parent ends it too', async () => {
+    // four copies of the export (≈ 72 MB) make a "large" input; duplicates are one patient each
+    const large = join(dir, 'large');
+    for (const copy of ['a', 'b', 'c', 'd']) {
+      mkdirSync(join(large, copy), { recursive: true });
+      for (const f of readdirSync(bulk)) symlinkSync(join(bulk, f), join(large, copy, f));
+    }
+    const start = (tmp: string, out: string) => spawn(process.execPath, [CLI, 'evaluate', ...P2026, '--progress-interval', '0.01', '--out', out, large], { cwd: ROOT, env: { ...process.env, TMPDIR: tmp } });
+    const tmp = privateTmp();
+    const interrupted = await new Promise<{ code: number | null; stderr: string }>((done) => {
+      const child = start(tmp, join(dir, 'large-int.json'));
+      let stderr = '';
+      child.stderr.on('data', (d: Buffer) => {
+        stderr += d.toString();
+        if (!child.killed && /caregap: evaluating: \d+ of/.test(stderr)) child.kill('SIGINT');
+      });
+      child.on('close', (code) => done({ code, stderr }));
+    });
+    expect(interrupted.code, interrupted.stderr).toBe(130);
+    expect(interrupted.stderr.match(/interrupted \(SIGINT\)/g)).toHaveLength(1);
+    expect(readdirSync(tmp)).toEqual([]);
+    // SIGKILL of the parent: the orphaned child notices within a second and ends as on SIGTERM
+    const out = join(dir, `large-killed-${process.pid}.json`);
+    const killed = await new Promise<string>((done) => {
+      const child = start(tmp, out);
+      let stderr = '';
+      child.stderr.on('data', (d: Buffer) => {
+        stderr += d.toString();
+        if (!child.killed && /caregap: evaluating: \d+ of/.test(stderr)) child.kill('SIGKILL');
+      });
+      child.on('close', () => done(stderr));
+    });
+    expect(killed).toMatch(/caregap: evaluating/);
+    let alive = true;
+    for (let k = 0; k < 50 && alive; k++) {
+      await new Promise((r) => setTimeout(r, 200));
+      alive = spawnSync('pgrep', ['-f', out]).status === 0;
+    }
+    expect(alive).toBe(false);
+    expect(readdirSync(tmp)).toEqual([]);
+  });
+
   it('checks --out before reading any input: a directory or a missing folder is a usage error (exit 2), nothing is read', () => {
     for (const [out, why] of [[dir, 'EISDIR (it is a directory)'], [join(dir, 'no/such/folder/out.json'), 'ENOENT (its folder does not exist)']] as const) {
       const r = run({}, 'evaluate', ...P2026, '--out', out, join(dir, 'missing-input.ndjson'), bulk);
