@@ -262,6 +262,7 @@ class FileReader {
       const src = r.json === null && raw ? raw : { buf: Buffer.from(r.json ?? text, 'utf8'), start: 0, end: -1 };
       const end = src.end < 0 ? src.buf.length : src.end;
       if (r.patient !== undefined) this.store(r.patient, src.buf, src.start, end, line);
+      else if (r.type === 'Patient') this.problem(`${where}a Patient without an id (nor a fullUrl to take it from): not evaluated`, line);
       else if (r.id !== undefined && FHIR_ID.test(r.id)) this.input.shared.add(r.type, r.id, src.buf, src.start, end, this.index, line ?? 0);
     }
   }

@@ -250,7 +250,7 @@ describe('caregap under hostile input', { timeout: 300_000 }, () => {
 
   it('names position and reason, never the input: a line of /etc/passwd, a name, a bad Bundle type', () => {
     const file = join(dir, 'leaky.ndjson');
-    writeFileSync(file, ['root:x:0:0:root:/root:/bin/bash', ...patientLines('l', 2), 'Ana Lopez, 1970-01-01, 555-0100', '{"resourceType":"Bundle","type":"Ana Lopez","entry":[]}', '{"resourceType":"Patient","id":"Ana Lopez"}', '{"resourceType":"Observation","subject":{"reference":"Patient/l0"},"note":"Ana Lopez",}'].join('\n') + '\n');
+    writeFileSync(file, ['root:x:0:0:root:/root:/bin/bash', ...patientLines('l', 2), 'Ana Lopez, 1970-01-01, 555-0100', '{"resourceType":"Bundle","type":"Ana Lopez","entry":[]}', '{"resourceType":"Patient","id":"Ana Lopez"}', '{"resourceType":"Observation","subject":{"reference":"Patient/l0"},"note":"Ana Lopez",}', '{"resourceType":"Patient","birthDate":"1970-01-01","name":[{"text":"Ana Lopez"}]}'].join('\n') + '\n');
     const r = run({}, 'evaluate', ...P2026, '--measure', 'cms2', file);
     expect(r.code).toBe(1);
     expect(r.stderr).not.toMatch(/root:|Ana|Lopez|555-0100|bash/);
@@ -258,6 +258,8 @@ describe('caregap under hostile input', { timeout: 300_000 }, () => {
     expect(r.stderr).toContain(`${file}:6: invalid JSON (character 1 of the resource: unexpected character)`);
     expect(r.stderr).toContain(`${file}:7: Bundle of the wrong type (Bundle.type must be one of`);
     expect(r.stderr).toMatch(new RegExp(`${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:9: invalid JSON \\(character \\d+ of the resource: unexpected character\\)`));
+    // a Patient the run cannot name is reported, not dropped in silence
+    expect(r.stderr).toContain(`${file}:10: a Patient without an id (nor a fullUrl to take it from): not evaluated`);
   });
 
   it('ends cleanly when the output fails: a closed pipe (EPIPE) or a full disk (/dev/full)', async () => {
