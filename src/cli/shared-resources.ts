@@ -12,62 +12,16 @@
  * references of the shared resources found (a Medication's manufacturer), and appends each needed
  * resource once to the batch. The same `Type/id` read twice is one resource, the last copy wins.
  */
-import { BACKSLASH, COLON, QUOTE, isJsonSpace } from './json-bytes.ts';
+import { decodeEscaped, forEachReference } from './reference-bytes.ts';
 import { LINE_SLOTS, type BatchPatient, type PatientBatch } from './shard-store.ts';
 import type { SpillStore } from './spill-store.ts';
 
-const REFERENCE_KEY = Buffer.from('"reference"');
 /** A literal `Type/id` reference, relative or absolute, version suffix allowed (http://hl7.org/fhir/R4/references.html). */
 const LITERAL = /(?:^|\/)([A-Z][A-Za-z]+)\/([A-Za-z0-9\-.]{1,64})(?:\/_history\/[^/]+)?$/;
 /** Bytes of shared resources cached in memory (the rest are read back from the store). */
 const CACHE_BYTES = 8 * 1024 * 1024;
 /** An id two shared resources of different types carry: `urn:uuid:<id>` cannot tell them apart. */
 const AMBIGUOUS = -1;
-
-/**
- * Calls `found` with every `reference` string value in the JSON text `buf[start, end)`: each
- * `"reference"` key followed by a string, as the byte range of its content (`escaped`: it holds a
- * backslash escape; decode it with JSON.parse). A key cannot hide inside a string value (its quotes
- * would be escaped there), so on valid JSON this finds exactly the Reference.reference elements.
- */
-export function forEachReference(buf: Buffer, start: number, end: number, found: (buf: Buffer, start: number, end: number, escaped: boolean) => void): void {
-  // a view of just this text: indexOf must not run on past `end`
-  const v = buf.subarray(start, end);
-  const n = v.length;
-  let i = v.indexOf(REFERENCE_KEY);
-  while (i !== -1) {
-    let j = i + REFERENCE_KEY.length;
-    while (j < n && isJsonSpace(v[j]!)) j++;
-    if (v[j] === COLON) {
-      j++;
-      while (j < n && isJsonSpace(v[j]!)) j++;
-      if (v[j] === QUOTE) {
-        let k = j + 1;
-        let escaped = false;
-        while (k < n && v[k] !== QUOTE) {
-          if (v[k] === BACKSLASH) {
-            escaped = true;
-            k++;
-          }
-          k++;
-        }
-        if (k < n) found(v, j + 1, k, escaped);
-        j = k;
-      }
-    }
-    i = v.indexOf(REFERENCE_KEY, j);
-  }
-}
-
-/** The string whose escaped content is `b[s, e)`, or undefined when it is not a valid JSON string. */
-function decodeEscaped(b: Buffer, s: number, e: number): string | undefined {
-  try {
-    const v: unknown = JSON.parse(b.toString('utf8', s - 1, e + 1));
-    return typeof v === 'string' ? v : undefined;
-  } catch {
-    return undefined;
-  }
-}
 
 const SLASH = 0x2f;
 const HASH = 0x23;
