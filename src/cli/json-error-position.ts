@@ -1,98 +1,143 @@
 /**
- * Finds where a JSON text stops being valid, so the CLI can name the line of a broken input file
- * (Node 20's JSON.parse messages do not always carry a position). A minimal RFC 8259 scanner,
- * only run after JSON.parse has already failed.
+ * Where and why a JSON text stops being valid, so the CLI can report a broken input by position
+ * and reason — never by quoting it (JSON.parse's own messages carry the text's first characters,
+ * which may be a name or a line of /etc/passwd). A minimal RFC 8259 scanner, iterative (any
+ * nesting depth), only run after JSON.parse has already failed.
  */
 
-/** The 0-based offset of the first character that makes `text` invalid JSON, or undefined when valid. */
-export function jsonErrorOffset(text: string): number | undefined {
+/** Why a text is not valid JSON. */
+export type JsonErrorReason = 'unexpected character' | 'unexpected end of input' | 'unterminated string' | 'invalid escape in a string' | 'control character in a string' | 'content after the JSON value';
+
+/** The 0-based offset of the first character that makes `text` invalid JSON, with the reason; undefined when valid. */
+export function jsonError(text: string): { offset: number; reason: JsonErrorReason } | undefined {
   let i = 0;
+  const n = text.length;
+  const fail = (reason: JsonErrorReason): never => {
+    throw { offset: Math.min(i, n), reason: i >= n && reason === 'unexpected character' ? 'unexpected end of input' : reason };
+  };
   const ws = () => {
-    while (i < text.length && ' \t\n\r'.includes(text[i]!)) i++;
-  };
-  const fail = (): never => {
-    throw i;
-  };
-  const literal = (word: string) => {
-    for (const ch of word) if (text[i++] !== ch) (i--, fail());
+    while (i < n) {
+      const c = text.charCodeAt(i);
+      if (c !== 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0d) break;
+      i++;
+    }
   };
   const string = () => {
     i++; // opening quote
-    while (i < text.length) {
-      const ch = text[i]!;
-      if (ch === '"') return void i++;
-      if (ch === '\\') {
+    while (i < n) {
+      const c = text.charCodeAt(i);
+      if (c === 0x22) return void i++;
+      if (c === 0x5c) {
         i++;
-        if (text[i] === 'u') {
-          if (!/^[0-9a-fA-F]{4}$/.test(text.slice(i + 1, i + 5))) fail();
+        const e = text[i];
+        if (e === 'u') {
+          if (!/^[0-9a-fA-F]{4}$/.test(text.slice(i + 1, i + 5))) fail('invalid escape in a string');
           i += 5;
-        } else if ('"\\/bfnrt'.includes(text[i] ?? 'x')) i++;
-        else fail();
-      } else if (ch.charCodeAt(0) < 0x20) fail();
+        } else if (e !== undefined && '"\\/bfnrt'.includes(e)) i++;
+        else fail(e === undefined ? 'unterminated string' : 'invalid escape in a string');
+      } else if (c < 0x20) fail('control character in a string');
       else i++;
     }
-    fail();
+    fail('unterminated string');
+  };
+  const literal = (word: string) => {
+    for (const ch of word) {
+      if (text[i] !== ch) fail('unexpected character');
+      i++;
+    }
   };
   const number = () => {
-    const m = /^-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/.exec(text.slice(i));
-    if (!m) fail();
+    const m = /^-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/.exec(text.slice(i, i + 400));
+    if (!m) fail('unexpected character');
     i += m![0].length;
   };
-  const value = (): void => {
-    ws();
+  /** Containers still open: true for an object, false for an array. */
+  const open: boolean[] = [];
+  const scalar = (): boolean => {
     const ch = text[i];
-    if (ch === '{') {
-      i++;
-      ws();
-      if (text[i] === '}') return void i++;
-      for (;;) {
-        ws();
-        if (text[i] !== '"') fail();
-        string();
-        ws();
-        if (text[i] !== ':') fail();
-        i++;
-        value();
-        ws();
-        if (text[i] === ',') i++;
-        else if (text[i] === '}') return void i++;
-        else fail();
-      }
-    }
-    if (ch === '[') {
-      i++;
-      ws();
-      if (text[i] === ']') return void i++;
-      for (;;) {
-        value();
-        ws();
-        if (text[i] === ',') i++;
-        else if (text[i] === ']') return void i++;
-        else fail();
-      }
-    }
-    if (ch === '"') return string();
-    if (ch === 't') return literal('true');
-    if (ch === 'f') return literal('false');
-    if (ch === 'n') return literal('null');
-    return number();
+    if (ch === '"') string();
+    else if (ch === 't') literal('true');
+    else if (ch === 'f') literal('false');
+    else if (ch === 'n') literal('null');
+    else if (ch === '{' || ch === '[') return false;
+    else number();
+    return true;
   };
   try {
-    value();
+    // an explicit stack instead of recursion: a 200,000-deep text must not overflow the call stack
+    let expectValue = true;
+    for (;;) {
+      ws();
+      if (expectValue) {
+        if (i >= n) fail('unexpected end of input');
+        if (!scalar()) {
+          const obj = text[i] === '{';
+          i++;
+          ws();
+          if (text[i] === (obj ? '}' : ']')) {
+            i++;
+            expectValue = false;
+            if (!open.length) break;
+            continue;
+          }
+          open.push(obj);
+          if (obj) {
+            if (text[i] !== '"') fail('unexpected character');
+            string();
+            ws();
+            if (text[i] !== ':') fail('unexpected character');
+            i++;
+          }
+          continue;
+        }
+        expectValue = false;
+        if (!open.length) break;
+        continue;
+      }
+      const obj = open[open.length - 1]!;
+      if (text[i] === ',') {
+        i++;
+        if (obj) {
+          ws();
+          if (text[i] !== '"') fail('unexpected character');
+          string();
+          ws();
+          if (text[i] !== ':') fail('unexpected character');
+          i++;
+        }
+        expectValue = true;
+      } else if (text[i] === (obj ? '}' : ']')) {
+        i++;
+        open.pop();
+        if (!open.length) break;
+      } else fail('unexpected character');
+    }
     ws();
-    if (i < text.length) fail();
+    if (i < n) fail('content after the JSON value');
     return undefined;
-  } catch (at) {
-    if (typeof at === 'number') return Math.min(at, text.length);
-    throw at;
+  } catch (e) {
+    if (e && typeof e === 'object' && 'offset' in e) return e as { offset: number; reason: JsonErrorReason };
+    throw e;
   }
 }
 
-/** The 1-based line of the first invalid character of `text`, or undefined when it is valid JSON. */
-export function jsonErrorLine(text: string): number | undefined {
-  const at = jsonErrorOffset(text);
-  if (at === undefined) return undefined;
+/** The 1-based line and column of the first invalid character of `text`, with the reason; undefined when valid. */
+export function jsonErrorPosition(text: string): { line: number; column: number; reason: JsonErrorReason } | undefined {
+  const e = jsonError(text);
+  if (!e) return undefined;
   let line = 1;
-  for (let k = 0; k < at; k++) if (text.charCodeAt(k) === 10) line++;
-  return line;
+  let lineStart = 0;
+  for (let k = 0; k < e.offset; k++)
+    if (text.charCodeAt(k) === 10) {
+      line++;
+      lineStart = k + 1;
+    }
+  return { line, column: e.offset - lineStart + 1, reason: e.reason };
+}
+
+/** The problem message for one resource's JSON text (an ndjson line) that does not parse: where in it and why, no content. */
+export function invalidJsonMessage(text: string): string {
+  const e = jsonError(text);
+  // JSON.parse failed, so the scanner finds a position; should the two ever disagree, say so plainly
+  return e ? `invalid JSON (character ${e.offset + 1} of the resource: ${e.reason})` : 'invalid JSON';
 }

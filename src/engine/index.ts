@@ -1,7 +1,7 @@
 /** Public surface of the pure engine (browser, Web Worker and Node alike). */
 export { evaluatePatient } from './evaluate-patient.ts';
 export type { EvaluationOptions } from './evaluation-context.ts';
-export { recordFromResources, RECORD_TYPES, type PatientRecord, type RecordType, type Completeness, type TypeCompleteness } from './record.ts';
+export { recordFromResources, RECORD_TYPES, REFERENCED_TYPES, type PatientRecord, type RecordType, type Completeness, type TypeCompleteness } from './record.ts';
 export * from './types.ts';
 export * from './report/index.ts';
 export { MAX_RESOURCE_DEPTH, capResourceDepth } from './input/resource-depth.ts';
@@ -18,3 +18,4 @@ export { visitInContext, recordWithVisitClosed, closedPeriod, OPEN_VISIT_STATUSE
 export { ELIGIBILITY, populationReason, type Eligibility, type PopulationReason } from './visit/population-eligibility.ts';
 export { BUILTIN_VALUE_SETS } from './valuesets/index.ts';
 export { DEFAULT_RISK_POLICY } from './config/risk-policy.ts';
+export { resolveUuidReferences } from './input/resolve-references.ts';

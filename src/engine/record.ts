@@ -20,6 +20,15 @@ export const RECORD_TYPES = [
   'AllergyIntolerance',
 ] as const;
 
+/**
+ * Resource types without a patient of their own that the rules read through a reference from the
+ * patient's resources: a MedicationRequest's `medicationReference` (CQL `[MedicationRequest: vs]`
+ * retrieves by the referenced Medication's code). Readers that assemble records from shared
+ * resources (the CLI) hand a patient the ones it references of these types and of
+ * {@link RECORD_TYPES}; Practitioner, Organization or Location are read by no rule.
+ */
+export const REFERENCED_TYPES = ['Medication'] as const;
+
 /** One of {@link RECORD_TYPES}. */
 export type RecordType = (typeof RECORD_TYPES)[number];
 

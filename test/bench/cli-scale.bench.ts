@@ -2,8 +2,10 @@
  * Benchmark: the `caregap evaluate` CLI at population scale. Generates (seeded) 10,000 synthetic
  * panel patients as a FHIR Bulk Data export (one ndjson file per resource type, as `$export`
  * writes) in a temporary directory, then runs the CLI with `--measure all` (every measure, gap and
- * flag) and `--jobs 1` / `--jobs 2`, reading the CLI's own `--stats` line (patients/s, peak RSS of
- * the whole process, worker threads included). Goal: ≥ 2,000 patients/s per core, peak RSS < 300 MB.
+ * flag) and `--jobs 1` / `--jobs 2`, reading the CLI's own `--stats` line (patients/s, MB/s, peak
+ * RSS of the whole process, worker threads included); then 300 patients of 1 MB each with
+ * `--jobs 2`; then where the time goes per patient (cli-phases.ts, on the 2,000
+ * patient export). Goal: ≥ 1,000 patients/s per core, peak RSS < 300 MB (also for 1 MB records).
  * Run: `npx tsx test/bench/cli-scale.bench.ts [COUNT]` (or via `npm run bench -- cli-scale`).
  */
 import { spawnSync } from 'node:child_process';
@@ -12,6 +14,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { generatePanel } from '../../launch/sandbox/data/generate-panel.ts';
+import { breakdown } from './cli-phases.ts';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const CLI = join(ROOT, 'src/cli/caregap.mjs');
@@ -43,6 +46,41 @@ export function writeBulkExport(dir: string, count: number, seed = SEED, named =
   return n;
 }
 
+/**
+ * Writes `count` seeded panel patients, each grown to about `patientBytes` of JSON with extra
+ * heart-rate Observations (a long-stay record), as a Bulk export directory.
+ */
+export function writeLargePatientExport(dir: string, count: number, patientBytes: number, seed = SEED): number {
+  const files = new Map<string, string[]>();
+  let n = 0;
+  const add = (r: fhir4.Resource) => {
+    (files.get(r.resourceType) ?? files.set(r.resourceType, []).get(r.resourceType)!).push(JSON.stringify(r) + '\n');
+    n++;
+  };
+  for (const p of generatePanel({ seed, count, anchorDate: ANCHOR, named: false })) {
+    let bytes = 0;
+    for (const r of p.resources) {
+      add(r);
+      bytes += JSON.stringify(r).length;
+    }
+    for (let k = 0; bytes < patientBytes; k++) {
+      const obs: fhir4.Observation = {
+        resourceType: 'Observation', id: `${p.id}-hr-${k}`, status: 'final',
+        category: [{ coding: [{ system: 'http://terminology.hl7.org/CodeSystem/observation-category', code: 'vital-signs' }] }],
+        code: { coding: [{ system: 'http://loinc.org', code: '8867-4', display: 'Heart rate' }] },
+        subject: { reference: `Patient/${p.id}` },
+        effectiveDateTime: new Date(Date.UTC(2024, 0, 1) + k * 3_600_000).toISOString(),
+        valueQuantity: { value: 60 + (k % 40), unit: '/min', system: 'http://unitsofmeasure.org', code: '/min' },
+      };
+      add(obs);
+      bytes += JSON.stringify(obs).length;
+    }
+    for (const [type, lines] of files) if (lines.length > 2000) appendFileSync(join(dir, `${type}.ndjson`), lines.splice(0).join(''));
+  }
+  for (const [type, lines] of files) if (lines.length) appendFileSync(join(dir, `${type}.ndjson`), lines.join(''));
+  return n;
+}
+
 /** The `--stats` figures the CLI prints. */
 interface CliStats {
   patients: number;
@@ -51,6 +89,8 @@ interface CliStats {
   cpuSeconds: number;
   patientsPerSecond: number;
   patientsPerCpuSecond: number;
+  inputMB: number;
+  mbPerSecond: number;
   peakRssMB: number;
 }
 
@@ -65,40 +105,50 @@ export function runCli(dir: string, jobs: number, format = 'summary', out = '/de
 
 /** Patients of the small export whose peak RSS is compared with the full one (memory must stay flat). */
 export const SMALL_PATIENTS = 2_000;
+/** Patients of the export of 1 MB records (--jobs 2 peak RSS must stay under 300 MB for them too). */
+export const LARGE_RECORD_PATIENTS = 300;
 
 /** Runs the benchmark and returns its figures. */
-export function main(count = PATIENTS): Record<string, unknown> {
+export async function main(count = PATIENTS): Promise<Record<string, unknown>> {
   const dir = mkdtempSync(join(tmpdir(), 'caregap-bulk-'));
   const small = mkdtempSync(join(tmpdir(), 'caregap-bulk-small-'));
+  const large = mkdtempSync(join(tmpdir(), 'caregap-bulk-large-'));
   try {
     const t0 = performance.now();
     const resources = writeBulkExport(dir, count);
     writeBulkExport(small, Math.min(SMALL_PATIENTS, count));
-    const exportMB = readdirSync(dir).reduce((s, f) => s + statSync(join(dir, f)).size, 0) / 1e6;
-    console.log(`generated ${count} patients, ${resources} resources, ${exportMB.toFixed(0)} MB in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+    writeLargePatientExport(large, LARGE_RECORD_PATIENTS, 1_000_000);
+    const mb = (d: string) => readdirSync(d).reduce((s, f) => s + statSync(join(d, f)).size, 0) / 1e6;
+    const exportMB = mb(dir);
+    console.log(`generated ${count} patients, ${resources} resources, ${exportMB.toFixed(0)} MB (and ${LARGE_RECORD_PATIENTS} patients of 1 MB, ${mb(large).toFixed(0)} MB) in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
     const runs: Record<string, CliStats> = {};
     const plan: [string, string, number, string][] = [
       [`small-${Math.min(SMALL_PATIENTS, count)}-jobs1-summary`, small, 1, 'summary'],
       ['jobs1-summary', dir, 1, 'summary'],
       ['jobs2-summary', dir, 2, 'summary'],
       ['jobs2-json', dir, 2, 'json'],
+      [`records-1MB-${LARGE_RECORD_PATIENTS}-jobs2-json`, large, 2, 'json'],
     ];
     for (const [name, input, jobs, format] of plan) {
       runs[name] = runCli(input, jobs, format);
       console.log(name, JSON.stringify(runs[name]));
     }
+    // where the time goes, per patient (the small export, one cold in-process run)
+    const parts = await breakdown(small);
+    const perPatient = Object.fromEntries(Object.entries(parts).filter(([k]) => k.endsWith('Ms')).map(([k, v]) => [k.replace(/Ms$/, 'MsPerPatient'), Number((v / Math.min(SMALL_PATIENTS, count)).toFixed(3))]));
+    console.log('where the time goes (CPU ms per patient, in-process, cold):', perPatient);
     return {
       name: 'cli-scale',
       patients: count,
       resources,
       exportMB: Number(exportMB.toFixed(1)),
-      ...Object.fromEntries(Object.entries(runs).map(([k, s]) => [k, { patientsPerSecond: s.patientsPerSecond, patientsPerCpuSecond: s.patientsPerCpuSecond, seconds: s.seconds, peakRssMB: s.peakRssMB }])),
-      goal: '>= 2000 patients/s per core; peak RSS < 300 MB',
+      ...Object.fromEntries(Object.entries(runs).map(([k, s]) => [k, { patientsPerSecond: s.patientsPerSecond, patientsPerCpuSecond: s.patientsPerCpuSecond, mbPerSecond: s.mbPerSecond, seconds: s.seconds, peakRssMB: s.peakRssMB }])),
+      breakdownPerPatient: perPatient,
+      goal: '>= 1000 patients/s per core; peak RSS < 300 MB (also for 1 MB records)',
     };
   } finally {
-    rmSync(dir, { recursive: true, force: true });
-    rmSync(small, { recursive: true, force: true });
+    for (const d of [dir, small, large]) rmSync(d, { recursive: true, force: true });
   }
 }
 
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) console.log(main(process.argv[2] ? Number(process.argv[2]) : PATIENTS));
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) console.log(await main(process.argv[2] ? Number(process.argv[2]) : PATIENTS));

@@ -80,7 +80,7 @@ const fqmOptions = (period: { start: string; end: string }) => ({
 });
 
 /** Runs fqm-execution with its console chatter ("Failed to locate element …") silenced. */
-async function quietly<T>(fn: () => Promise<T>): Promise<T> {
+export async function quietly<T>(fn: () => Promise<T>): Promise<T> {
   const saved = { log: console.log, warn: console.warn, error: console.error };
   console.log = console.warn = console.error = () => {};
   try {

@@ -1,7 +1,8 @@
 /**
  * `caregap evaluate` on a FHIR Bulk Data export (a directory of Type.ndjson files): 60 seeded
  * synthetic panel patients, streamed through per-patient shards; output in the Patient file's
- * order; `--jobs 2` byte-identical to `--jobs 1`; DEQM gaps Bundles; progress and stats on stderr.
+ * order; `--jobs 2` byte-identical to `--jobs 1`, in memory or spilled to the temporary file; DEQM gaps
+ * Bundles; progress and stats on stderr.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
@@ -54,14 +55,14 @@ describe('caregap evaluate on a Bulk Data export', { timeout: 240_000 }, () => {
     expect(readFileSync(two, 'utf8')).toBe(one);
   });
 
-  it('gives the same output from TypeScript through tsx (CAREGAP_NO_BUNDLE=1) as from the esbuild bundle, and leaves no temporary folder behind', () => {
-    const viaTsx = join(dir, 'tsx.json');
-    const r = runWith({ CAREGAP_NO_BUNDLE: '1' }, 'evaluate', ...P2026, '--quiet', '--jobs', '2', '--out', viaTsx, bulk);
-    expect(r.code, r.stderr).toBe(0);
-    expect(readFileSync(viaTsx, 'utf8')).toBe(readFileSync(join(dir, 'one.json'), 'utf8'));
-    // a private TMPDIR: the bundle and the shards must both be gone when the run ends
+  it('gives the same output with the temporary store spilled to its file, and leaves nothing in TMPDIR', () => {
+    // a private TMPDIR and a 1 MB memory budget: the export's copy goes to the temporary file
     const privateTmp = mkdtempSync(join(dir, 'tmp-'));
-    expect(runWith({ TMPDIR: privateTmp }, 'evaluate', ...P2026, '--quiet', '--jobs', '2', '--measure', 'cms2', bulk).code).toBe(0);
+    const spilled = join(dir, 'spilled.json');
+    const r = runWith({ TMPDIR: privateTmp, CAREGAP_SPILL_BYTES: String(1 << 20) }, 'evaluate', ...P2026, '--quiet', '--jobs', '2', '--stats', '--out', spilled, bulk);
+    expect(r.code, r.stderr).toBe(0);
+    expect(JSON.parse(/caregap: stats (\{.*\})/.exec(r.stderr)![1]!).tempStoreOnDisk).toBe(true);
+    expect(readFileSync(spilled, 'utf8')).toBe(readFileSync(join(dir, 'one.json'), 'utf8'));
     expect(readdirSync(privateTmp)).toEqual([]);
   });
 

@@ -39,6 +39,33 @@ const CONCEPT_FIELDS = [
   'interpretation',
 ] as const;
 
+/**
+ * Elements named like a {@link CONCEPT_FIELDS} entry that are not CodeableConcepts in R4, by
+ * resource type: checking them as concepts would flag valid FHIR. AllergyIntolerance.type is a code
+ * and .category a list of codes (http://hl7.org/fhir/R4/allergyintolerance.html); Group.type,
+ * MeasureReport.type, MolecularSequence.type, DeviceMetric.category, MessageDefinition.category,
+ * SearchParameter.type/.code and OperationDefinition.code are codes; OperationDefinition.type is a
+ * boolean, StructureDefinition.type a uri, AuditEvent.type a Coding, Questionnaire.code a list of
+ * Codings (each resource's R4 page).
+ */
+const NOT_CONCEPTS: Readonly<Record<string, readonly string[]>> = {
+  AllergyIntolerance: ['type', 'category'],
+  Group: ['type'],
+  MeasureReport: ['type'],
+  MolecularSequence: ['type'],
+  DeviceMetric: ['category'],
+  MessageDefinition: ['category'],
+  SearchParameter: ['type', 'code'],
+  OperationDefinition: ['type', 'code'],
+  StructureDefinition: ['type'],
+  AuditEvent: ['type'],
+  Questionnaire: ['code'],
+  Bundle: ['type'],
+};
+
+/** Whether element `k` of a `resourceType` is read as a CodeableConcept. */
+const isConceptElement = (resourceType: unknown, k: string): boolean => !(typeof resourceType === 'string' && NOT_CONCEPTS[resourceType]?.includes(k));
+
 /** 0..* elements the rules read: anything but a list of objects makes the resource unreadable. */
 const READ_LISTS = ['reasonReference', 'bodySite', 'diagnosis', 'dosageInstruction', 'item', 'basedOn', 'hasMember', 'derivedFrom', 'partOf'] as const;
 /** 0..* elements the rules do not interpret: a wrong shape is dropped from the cleaned copy. */
@@ -186,7 +213,7 @@ function checkResourceFully(r: Json): ResourceCheck {
   const check = new ResourceCheck();
   if (r.id !== undefined && typeof r.id !== 'string') check.add('id', 'not a string', 'error', false);
   if (r.status !== undefined && typeof r.status !== 'string') check.add('status', 'not a code (string expected)', 'error', true);
-  for (const f of CONCEPT_FIELDS) if (r[f] !== undefined) check.concepts(f, r[f]);
+  for (const f of CONCEPT_FIELDS) if (r[f] !== undefined && isConceptElement(r.resourceType, f)) check.concepts(f, r[f]);
   for (const k in r) {
     const v = r[k];
     if (v === undefined) continue;
@@ -276,7 +303,7 @@ function hasNothingToReport(r: Json): boolean {
     const c = elementChecksOf(k);
     if (c === 0) continue;
     if (c & STRING_VALUE && typeof v !== 'string') return false;
-    if (c & CONCEPT && !(Array.isArray(v) ? v.every(conceptIsWellFormed) : conceptIsWellFormed(v))) return false;
+    if (c & CONCEPT && !(Array.isArray(v) ? v.every(conceptIsWellFormed) : conceptIsWellFormed(v)) && isConceptElement(r.resourceType, k)) return false;
     if (c & DATE && !dateIsWellFormed(v)) return false;
     if (c & PERIOD && !(isObject(v) && (v.start === undefined || dateIsWellFormed(v.start)) && (v.end === undefined || dateIsWellFormed(v.end)))) return false;
     if (c & QUANTITY && !quantityIsWellFormed(v)) return false;
@@ -295,6 +322,23 @@ function componentIsWellFormed(c: unknown): boolean {
   if (c.code !== undefined && !conceptIsWellFormed(c.code)) return false;
   if (c.valueCodeableConcept !== undefined && !conceptIsWellFormed(c.valueCodeableConcept)) return false;
   return c.valueQuantity === undefined || quantityIsWellFormed(c.valueQuantity);
+}
+
+/**
+ * What a resource is about when it is not a patient: the first subject / patient / beneficiary
+ * literal reference, when none of them names a Patient and one names something else (an
+ * Observation about a Group or a Device is not the patient's, whichever file it came in).
+ */
+function nonPatientSubjectOf(r: Json): { field: string; target: string } | undefined {
+  let found: { field: string; target: string } | undefined;
+  for (const f of PATIENT_FIELDS) {
+    const ref = r[f];
+    if (!isObject(ref) || typeof ref.reference !== 'string') continue;
+    const t = referenceTarget(ref.reference);
+    if (t?.type === 'Patient') return undefined;
+    if (t && !found) found = { field: f, target: `${t.type}/${t.id}` };
+  }
+  return found;
 }
 
 /** The patient a resource names in subject / patient / beneficiary, when it names one. */
@@ -458,6 +502,11 @@ export function validateRecord(input: PatientRecord): ValidatedRecord {
       const owner = patientOf(r);
       if (owner !== undefined && patientId !== undefined && owner !== patientId) {
         report(type, r.id, PATIENT_FIELDS.find((f) => r[f] !== undefined) ?? 'subject', `belongs to Patient/${owner}, not Patient/${patientId}: ignored`, 'warning');
+        continue;
+      }
+      const about = owner === undefined ? nonPatientSubjectOf(r) : undefined;
+      if (about) {
+        report(type, r.id, about.field, `is about ${about.target}, not Patient/${patientId ?? '?'}: ignored`, 'warning');
         continue;
       }
       const id = typeof r.id === 'string' && r.id ? r.id : `#anon-${anonymous++}`;

@@ -2,13 +2,15 @@
  * The pass-1 scanner (scanPatientId) against its oracle, patientIdOf(JSON.parse(line)): for
  * generated resources written with random whitespace, escapes ("Patient\/x", \uXXXX), duplicate
  * keys (the last wins), nested objects and contained resources holding their own subject keys, and
- * unicode, the scanner finds the same patient or declines; on plain JSON.stringify lines it never
+ * unicode, the scanner finds the same patient or declines, and says "too deep" exactly when the
+ * line's text nests deeper than the limit; on plain JSON.stringify lines it never
  * declines a resource that has a patient; on mutated (possibly broken) lines it never throws, and
  * agrees with the oracle whenever the mutant still parses.
  */
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { patientIdOf, scanPatientId } from '../../src/cli/group-by-patient.ts';
+import { NESTED_TOO_DEEP, patientIdOf, scanPatientId } from '../../src/cli/patient-id-scanner.ts';
+import { nestingExceeds } from '../../src/cli/parsed-resources.ts';
 
 /** A JSON value whose objects are entry lists, so that a key can occur twice. */
 type Json = null | boolean | number | string | Json[] | { entries: [string, Json][] };
@@ -90,10 +92,24 @@ const resource: fc.Arbitrary<Json> = fc
   .tuple(fc.option(fc.tuple(fc.constant('resourceType'), resourceTypes), { freq: 1 }), fc.array(entry, { maxLength: 10 }))
   .map(([first, rest]) => ({ entries: first ? [first, ...rest] : rest }));
 
-const oracle = (text: string): string | undefined => patientIdOf({ resource: JSON.parse(text) as fhir4.Resource, file: 'x' });
+/** The deepest nesting of objects and arrays in a JSON text (outside strings). */
+function textNesting(text: string): number {
+  let depth = 0;
+  let max = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === '"') {
+      for (i++; text[i] !== '"'; i++) if (text[i] === '\\') i++;
+    } else if (c === '{' || c === '[') max = Math.max(max, ++depth);
+    else if (c === '}' || c === ']') depth--;
+  }
+  return max;
+}
+
+const oracle = (text: string): string | undefined => patientIdOf({ resource: JSON.parse(text) as fhir4.Resource });
 const scan = (text: string): string | undefined => {
   const buf = Buffer.from(text, 'utf8');
-  return scanPatientId(buf, 0, buf.length);
+  return scanPatientId(buf, 0, buf.length) as string | undefined;
 };
 /** The oracle, or null when the text is not a single JSON object with a string resourceType. */
 const oracleOrNull = (text: string): string | undefined | null => {
@@ -106,7 +122,7 @@ const oracleOrNull = (text: string): string | undefined | null => {
   return v && typeof v === 'object' && !Array.isArray(v) ? oracle(text) : null;
 };
 
-describe('scanPatientId', () => {
+describe('scanPatientId', { timeout: 60_000 }, () => {
   it('finds the patient patientIdOf(JSON.parse(line)) finds, or declines, on any spelling of a resource', () => {
     fc.assert(
       fc.property(resource, fc.integer(), (r, seed) => {
@@ -139,12 +155,34 @@ describe('scanPatientId', () => {
           const i = at % (text.length + 1);
           text = text.slice(0, i) + ch + text.slice(i + (ch === '' ? 1 : 0));
         }
+        // a mutation may split a surrogate pair: compare on the text the file's UTF-8 bytes hold
+        text = Buffer.from(text, 'utf8').toString('utf8');
         const got = scan(text);
         const want = oracleOrNull(text);
         if (got !== undefined && want !== null) expect(got).toBe(want);
       }),
       { numRuns: 3000 },
     );
+  });
+
+  it('says a line nests too deep exactly when its text does (any limit), or declines', () => {
+    fc.assert(
+      fc.property(resource, fc.integer(), fc.integer({ min: 1, max: 7 }), (r, seed, limit) => {
+        const text = write(r, prng(seed));
+        const buf = Buffer.from(text, 'utf8');
+        const got = scanPatientId(buf, 0, buf.length, limit);
+        if (got === undefined) return;
+        // the text's nesting (a value JSON.parse drops for a later duplicate key still counts)
+        expect(got === NESTED_TOO_DEEP, text).toBe(textNesting(text) > limit);
+        // and a parsed resource never nests deeper than its text
+        if (got !== NESTED_TOO_DEEP) expect(nestingExceeds(JSON.parse(text), limit)).toBe(false);
+        if (got !== NESTED_TOO_DEEP) expect(got).toBe(oracle(text));
+      }),
+      { numRuns: 3000 },
+    );
+    // 200,000 levels: no recursion anywhere, one answer
+    const deep = Buffer.from(`{"resourceType":"Observation","subject":{"reference":"Patient/a"},"x":${'['.repeat(200_000)}${']'.repeat(200_000)}}`);
+    expect(scanPatientId(deep, 0, deep.length, 100)).toBe(NESTED_TOO_DEEP);
   });
 
   it('reads escaped and duplicate keys like JSON.parse, and declines Bundles, non-objects and patient-less resources', () => {
@@ -155,6 +193,8 @@ describe('scanPatientId', () => {
     expect(scan('{"resourceType":"Bundle","type":"collection","entry":[]}')).toBeUndefined();
     expect(scan('[{"resourceType":"Patient","id":"a"}]')).toBeUndefined();
     expect(scan('{"resourceType":"Organization","id":"o"}')).toBeUndefined();
+    // urn:uuid:<id> in a patient element denotes Patient/<id> (ndjson as Synthea writes it)
+    expect(scan('{"resourceType":"Condition","subject":{"reference":"urn:uuid:6f1c2a9e-0b7d-4c1e-9a55-3d2f7e8b1c40"}}')).toBe('6f1c2a9e-0b7d-4c1e-9a55-3d2f7e8b1c40');
     expect(scan('{"resourceType":"Observation","subject":{"reference":"Patient/a"}')).toBeUndefined();
     // a line the scanner accepts need not be valid JSON: the evaluator parses it and reports it
     expect(scan('{"resourceType":"Observation","subject":{"reference":"Patient/a"},"value":tru}')).toBe('a');
