@@ -1,21 +1,20 @@
 /**
  * The period a MedicationRequest covers, exactly as CumulativeMedicationDuration 6.0.000
- * `medicationRequestPeriod()` computes it:
- *   start = date of (boundsPeriod.start ?? authoredOn ?? dispenseRequest.validityPeriod.start);
+ * `medicationRequestPeriod()` computes it, as an interval of CQL Dates:
+ *   start = date from (start of boundsPeriod ?? authoredOn ?? dispenseRequest.validityPeriod.start)
+ *           — the date as written, at whatever precision it was written;
  *   days  = (expectedSupplyDuration in days ?? quantity / (dose × doses per day)) × (1 + refills);
- *   period = [start, start + days − 1], else [start, end of boundsPeriod], else none.
+ *   period = [start, start + (days − 1) days], else [start, date from end of boundsPeriod], else null.
  * Only the numeric values of dose and quantity are used, so a non-UCUM unit ("tablet") is fine
  * (the reference engine throws on it; we must not).
  * Spec: CumulativeMedicationDuration 6.0.000 (MedicationRequestPeriod, ToDaily).
  */
-import { dayOf, parseFhirDateTime } from './dates.ts';
-import { quantityValue } from './quantities.ts';
-
-/** The covered days (inclusive), or `undefined` when CMD yields null. */
-export interface MedicationPeriodDays {
-  start: number;
-  end: number;
-}
+import { quantityValue } from '../fhir/quantities.ts';
+import { DAY, dateFrom, type CqlDateTime } from './date-time.ts';
+import { add } from './date-time-arithmetic.ts';
+import { endOf, interval, startOf, type CqlInterval } from './interval.ts';
+import { periodInterval } from './fhir-intervals.ts';
+import { parseDateTime } from './date-time.ts';
 
 /** Hours in one period unit, as CMD `ToDaily` divides (30-day month, 365-day year). */
 const HOURS_PER_UNIT: Readonly<Record<string, number>> = {
@@ -57,35 +56,53 @@ function supplyDays(q: fhir4.Duration | undefined): number | undefined {
   return per === undefined ? undefined : v * per;
 }
 
+/** `date from` a dateTime text, or null. */
+function dateOfText(text: unknown): CqlDateTime | null {
+  const v = parseDateTime(text);
+  return v ? dateFrom(v) : null;
+}
+
 /**
- * CMD `medicationRequestPeriod()` in epoch days (dates taken in the evaluation zone). Returns
- * `undefined` where CMD returns null, including more than one dosageInstruction / doseAndRate
- * (CMD's `singleton from` would raise an error there).
+ * `date + (days) days` as cql-execution adds a decimal quantity of days to a Date (luxon: whole
+ * days, then the fraction as elapsed time, then cut back to the day).
  */
-export function medicationRequestPeriod(req: fhir4.MedicationRequest, tzOffsetMin = 0): MedicationPeriodDays | undefined {
+function addDays(start: CqlDateTime, days: number): CqlDateTime | null {
+  const whole = Math.trunc(days);
+  const fraction = days - whole;
+  const moved = add(start, whole, DAY);
+  if (!moved || fraction === 0 || moved.f.length <= DAY) return moved ?? null;
+  // a negative fraction of a day reaches back into the previous day
+  return fraction < 0 ? (add(moved, -1, DAY) ?? null) : moved;
+}
+
+/**
+ * CMD `medicationRequestPeriod()` as an interval of Dates. `null` where CMD returns null,
+ * including more than one dosageInstruction / doseAndRate (CMD's `singleton from` would raise an
+ * error there).
+ */
+export function medicationRequestPeriod(req: fhir4.MedicationRequest): CqlInterval | null {
   const dosage = singleton(req.dosageInstruction);
-  if (dosage === 'many') return undefined;
+  if (dosage === 'many') return null;
   const doseAndRate = singleton(dosage?.doseAndRate);
-  if (doseAndRate === 'many') return undefined;
+  if (doseAndRate === 'many') return null;
   const repeat = dosage?.timing?.repeat;
   const frequency = repeat?.frequencyMax ?? repeat?.frequency;
   const dose = quantityValue(doseAndRate?.doseRange?.high) ?? quantityValue(doseAndRate?.doseQuantity);
   // Count(timeOfDay) is 0, never null, when ToDaily is null: CMD then divides by zero (→ null)
   const dosesPerDay = dosesPerDayOf(frequency, repeat?.period, repeat?.periodUnit) ?? (repeat?.timeOfDay?.length ?? 0);
-  const bounds = repeat?.boundsPeriod;
-  const dayOfText = (text: string | undefined) => dayOf(parseFhirDateTime(text), tzOffsetMin);
-  const start =
-    dayOfText(bounds?.start) ?? dayOfText(req.authoredOn) ?? dayOfText(req.dispenseRequest?.validityPeriod?.start);
-  if (start === undefined) return undefined;
+  const bounds = periodInterval(repeat?.boundsPeriod);
+  const boundsStart = startOf(bounds);
+  const start = (boundsStart ? dateFrom(boundsStart) : null) ?? dateOfText(req.authoredOn) ?? dateOfText(req.dispenseRequest?.validityPeriod?.start);
+  if (!start) return null;
   const refills = req.dispenseRequest?.numberOfRepeatsAllowed;
   const quantity = quantityValue(req.dispenseRequest?.quantity);
   const computed = quantity !== undefined && dose !== undefined && dose * dosesPerDay !== 0 ? quantity / (dose * dosesPerDay) : undefined;
   const days = supplyDays(req.dispenseRequest?.expectedSupplyDuration) ?? computed;
   if (days !== undefined) {
     const total = days * (1 + (typeof refills === 'number' && Number.isFinite(refills) ? refills : 0));
-    // Date + Quantity(decimal days) keeps the whole days
-    return { start, end: start + Math.trunc(total - 1) };
+    return interval(start, addDays(start, total - 1));
   }
-  const boundsEnd = dayOfText(bounds?.end);
-  return boundsEnd !== undefined ? { start, end: boundsEnd } : undefined;
+  // boundsPeriod."high" is not null
+  const boundsEnd = bounds?.high ? endOf(bounds) : null;
+  return boundsEnd ? interval(start, dateFrom(boundsEnd)) : null;
 }
