@@ -60,7 +60,7 @@ export async function main(): Promise<PopulationViewFigures> {
         patientIds,
         concurrency: DEFAULT_POPULATION_CONCURRENCY,
         load: async (id, signal) => (await fetchPatientRecord(client, granted, { patientId: id, signal })).record,
-        evaluate: async (record) => evaluatePatient(record, { period: PERIOD, asOf: AS_OF, tzOffsetMin: 0 }),
+        evaluate: async (record) => evaluatePatient(record, { period: PERIOD, asOf: AS_OF }),
       });
       failed = run.entries.filter((e) => e.error).length;
       times.push(run.elapsedMs);

@@ -118,7 +118,7 @@ describe.skipIf(!sharedAvailable)('our ACO measures agree with fqm-execution on 
       let inPopulation = 0;
       panel.forEach((p, i) => {
         const fqm = out.results[i]?.detailedResults?.[0]?.populationResults ?? [];
-        const ctx = new EvaluationContext(recordFromResources(p.resources), PERIOD, PERIOD.end, builtinValueSets(), 0);
+        const ctx = new EvaluationContext(recordFromResources(p.resources), PERIOD, PERIOD.end, builtinValueSets());
         const ours = def.evaluate(ctx).populations;
         if (ours['initial-population']) inPopulation++;
         for (const code of CODES) {

@@ -36,10 +36,9 @@ describe('population view (practitioner launch, attributed Group)', () => {
     // Expected: the engine over the sandbox's own records, with the clock the view used.
     const period = { start: (await view.getAttribute('data-period-start')) ?? '', end: (await view.getAttribute('data-period-end')) ?? '' };
     const asOf = (await view.getAttribute('data-as-of')) ?? '';
-    const tzOffsetMin = -new Date().getTimezoneOffset() || 0;
     const expected = new Map<string, PopulationCounts>();
     for (const id of memberIds) {
-      const ev = evaluatePatient(recordFromResources(running.sandbox.resourcesFor(id)), { period, asOf, tzOffsetMin });
+      const ev = evaluatePatient(recordFromResources(running.sandbox.resourcesFor(id)), { period, asOf });
       for (const m of ev.measures) {
         const sum = expected.get(m.id) ?? { 'initial-population': 0, denominator: 0, 'denominator-exclusion': 0, 'denominator-exception': 0, numerator: 0 };
         if (m.status !== 'unknown') for (const c of CODES) sum[c] += m.populations[c];

@@ -16,7 +16,8 @@
  * still-running variant with the nearest due date; a flag covered by an open gap gives none.
  */
 import type { FlagResult, GapResult, IsoDate, VisitAction } from '../types.ts';
-import { parseFhirDateTime } from '../fhir/dates.ts';
+import { singleDay } from '../cql/calendar-days.ts';
+import { parseDateTime } from '../cql/date-time.ts';
 import {
   FLAG_ACTION_TEXT, FLAG_COVERED_BY_GAPS, GAP_PRIORITY, gapActionText, SAFETY_ACTION_TEXT, TIME_CRITICAL_DAYS,
   TIME_CRITICAL_GAP_FAMILIES, gapFamily,
@@ -42,12 +43,9 @@ interface Candidate {
 
 /** Epoch day of an ISO calendar date; `undefined` for anything else (bad data never throws here). */
 function calendarDay(iso: string | undefined): number | undefined {
-  const v = parseFhirDateTime(iso);
-  // a date has no zone: its first instant is midnight UTC of its day (what epochDay reads)
-  return v && v.precision === 'day' ? Math.floor(v.ms / DAY_MS) : undefined;
+  const v = parseDateTime(iso);
+  return v && v.f.length === 3 ? singleDay(v) : undefined;
 }
-
-const DAY_MS = 86_400_000;
 
 /** `String.prototype.localeCompare` without arguments, with its collator made once. */
 const collate = new Intl.Collator().compare;

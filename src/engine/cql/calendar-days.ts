@@ -7,9 +7,9 @@
  */
 import { ageInYearsAt, exactAge } from './age.ts';
 import { wallMs } from './date-time-arithmetic.ts';
-import { DAY, MONTH, YEAR, date, daysInMonth, parseDateTime, type CqlDateTime } from './date-time.ts';
-import type { CqlInterval } from './interval.ts';
-import { endOf, startOf } from './interval.ts';
+import { DAY, MONTH, YEAR, cqlText, date, dateFrom, daysInMonth, parseDateTime, type CqlDateTime } from './date-time.ts';
+import { periodInterval } from './fhir-intervals.ts';
+import { endOf, startOf, type CqlInterval } from './interval.ts';
 
 const DAY_MS = 86_400_000;
 
@@ -39,6 +39,11 @@ export function daySpan(v: CqlDateTime): DayRange {
 /** The single day of a value, or `undefined` when it is coarser than a day. */
 export function singleDay(v: CqlDateTime | null | undefined): number | undefined {
   return v && v.f.length > DAY ? epochDayOf(v.f[YEAR]!, v.f[MONTH]!, v.f[DAY]!) : undefined;
+}
+
+/** A value's date as written (`YYYY-MM-DD`, or `YYYY-MM` / `YYYY` when it is coarser), for evidence. */
+export function writtenDate(v: CqlDateTime): string {
+  return cqlText(dateFrom(v));
 }
 
 /** The single day of a FHIR date / dateTime text; `undefined` when unreadable or coarser than a day. */
@@ -75,6 +80,11 @@ export function dayBounds(iv: CqlInterval | null): DayBounds {
     if (e) out.end = daySpan(e);
   }
   return out;
+}
+
+/** The days a FHIR Period starts and ends on (FHIRHelpers `ToInterval`, as days; see {@link dayBounds}). */
+export function periodDays(p: fhir4.Period | undefined): DayBounds {
+  return dayBounds(periodInterval(p));
 }
 
 /** Epoch day of an ISO calendar date `YYYY-MM-DD` (throws on anything else: callers validate input). */

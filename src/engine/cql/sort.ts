@@ -8,31 +8,36 @@
  */
 import { cqlText, type CqlDateTime } from './date-time.ts';
 
-/** -1 when `a` sorts first, else 1 (never 0 for two distinct keys). */
-function order(a: string | null, b: string | null): -1 | 0 | 1 {
-  if (a === null && b === null) return 0;
-  if (a === null || b === null) return a === null ? -1 : 1;
-  return a < b ? -1 : 1;
-}
+/** A comparison as cql-execution's sort makes it: negative or zero keeps the left item first. */
+export type SortOrder<T> = (a: T, b: T) => number;
 
-function mergeSort<T>(items: readonly { item: T; key: string | null }[]): { item: T; key: string | null }[] {
+/** cql-execution's merge sort (`asyncMergeSort`): on a tie (`<= 0`) the left item goes first. */
+export function cqlSort<T>(items: readonly T[], order: SortOrder<T>): T[] {
   if (items.length <= 1) return [...items];
   const mid = Math.floor(items.length / 2);
-  const left = mergeSort(items.slice(0, mid));
-  const right = mergeSort(items.slice(mid));
-  const out: { item: T; key: string | null }[] = [];
+  const left = cqlSort(items.slice(0, mid), order);
+  const right = cqlSort(items.slice(mid), order);
+  const out: T[] = [];
   let i = 0;
   let j = 0;
-  while (i < left.length && j < right.length) out.push(order(left[i]!.key, right[j]!.key) <= 0 ? left[i++]! : right[j++]!);
+  while (i < left.length && j < right.length) out.push(order(left[i]!, right[j]!) <= 0 ? left[i++]! : right[j++]!);
   while (i < left.length) out.push(left[i++]!);
   while (j < right.length) out.push(right[j++]!);
   return out;
 }
 
+/** The key order of `sort by` / `sort asc`: null first, else by CQL text, never 0 for two keys. */
+function textOrder(a: string | null, b: string | null): number {
+  if (a === null && b === null) return 0;
+  if (a === null || b === null) return a === null ? -1 : 1;
+  return a < b ? -1 : 1;
+}
+
 /** The items in ascending order of their (date) key, as cql-execution orders them. */
 export function sortAscending<T>(items: readonly T[], key: (item: T) => CqlDateTime | null): T[] {
-  return mergeSort(items.map((item) => {
+  const keyed = items.map((item) => {
     const k = key(item);
     return { item, key: k ? cqlText(k) : null };
-  })).map((x) => x.item);
+  });
+  return cqlSort(keyed, (a, b) => textOrder(a.key, b.key)).map((x) => x.item);
 }

@@ -10,7 +10,7 @@ import type { RiskPolicy } from '../config/risk-policy.ts';
 import { codingsOf, displayOf } from '../fhir/codings.ts';
 import { codingInGroup, type DiagnosisGroup } from '../codes/diagnosis-groups.ts';
 import { dateDay, refOf } from './event-days.ts';
-import { isoDay } from '../fhir/dates.ts';
+import { isoDay } from '../cql/calendar-days.ts';
 import type { Evidence } from '../types.ts';
 
 /** A current diagnosis with the status that qualified it. */

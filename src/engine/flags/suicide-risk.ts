@@ -18,7 +18,7 @@ import { DEFAULT_RISK_POLICY, type RiskPolicy } from '../config/risk-policy.ts';
 import { LOINC, normalizeSystem } from '../codes/code-systems.ts';
 import { LOINC_PHQ9_ITEM9, PHQ_ITEM_ANSWERS } from '../codes/screening-instruments.ts';
 import { codingsOf, displayOf } from '../fhir/codings.ts';
-import { isoDay } from '../fhir/dates.ts';
+import { isoDay } from '../cql/calendar-days.ts';
 import { anyCodingIn, observationsCoded, readingsOf, type Reading } from './coded-readings.ts';
 import { currentConditions } from './current-conditions.ts';
 import { observationDay, refOf, withinDaysBefore } from './event-days.ts';

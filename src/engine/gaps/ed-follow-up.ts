@@ -11,7 +11,7 @@ import type { GapDefinition } from '../measure-definition.ts';
 import type { EvaluationContext } from '../evaluation-context.ts';
 import { conceptInGroup, isDrugOverdose, isIntentionalSelfHarm, MENTAL_ILLNESS, SUBSTANCE_USE_DISORDER } from '../codes/diagnosis-groups.ts';
 import { codingsOf } from '../fhir/codings.ts';
-import { isoDay } from '../fhir/dates.ts';
+import { isoDay } from '../cql/calendar-days.ts';
 import type { GapResult } from '../types.ts';
 import { ANY_INPATIENT_CLASSES, DEFAULT_GAP_POLICY, FIRST_FOLLOW_UP_DAY, FUA_WINDOW_DAYS, FUM_WINDOW_DAYS, type GapPolicy } from './gap-policy.ts';
 import { allDiagnoses, principalDiagnosis } from './encounter-facts.ts';

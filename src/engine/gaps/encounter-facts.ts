@@ -8,7 +8,8 @@
 import type { EvaluationContext } from '../evaluation-context.ts';
 import { ACT_CODE, normalizeSystem } from '../codes/code-systems.ts';
 import { codingsOf, conceptsOf } from '../fhir/codings.ts';
-import { dayRangeOf, parseFhirDateTime } from '../fhir/dates.ts';
+import { daySpan } from '../cql/calendar-days.ts';
+import { parseDateTime } from '../cql/date-time.ts';
 
 /** Diagnosis roles (http://terminology.hl7.org/CodeSystem/diagnosis-role) that mark the principal diagnosis. */
 export const PRINCIPAL_DIAGNOSIS_ROLES = ['billing', 'DD'] as const;
@@ -45,14 +46,14 @@ export function tookPlace(enc: fhir4.Encounter): boolean {
 }
 
 /**
- * The single day of `period.start` / `period.end` in the evaluation zone; `undefined` when absent
+ * The single day of `period.start` / `period.end` as written; `undefined` when absent
  * or coarser than a day. An unreadable value is reported once as a data issue.
  */
 export function encounterDay(ctx: EvaluationContext, enc: fhir4.Encounter, end: 'start' | 'end'): number | undefined {
   const raw = enc.period?.[end];
   if (raw === undefined) return undefined;
-  const v = parseFhirDateTime(raw);
-  const range = v ? dayRangeOf(v, ctx.tz) : undefined;
+  const v = parseDateTime(raw);
+  const range = v ? daySpan(v) : undefined;
   if (!range || range.low !== range.high) {
     ctx.issue({
       resourceType: 'Encounter',

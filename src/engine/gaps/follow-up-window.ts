@@ -11,7 +11,7 @@
  * a closed result stands, because the visit that closes it was read.
  */
 import type { EvaluationContext } from '../evaluation-context.ts';
-import { isoDay } from '../fhir/dates.ts';
+import { isoDay } from '../cql/calendar-days.ts';
 import { incompleteInputs } from '../measures/proportion.ts';
 import type { Evidence, GapResult } from '../types.ts';
 import type { FollowUpVisit } from './follow-up-visits.ts';

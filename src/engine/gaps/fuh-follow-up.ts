@@ -9,7 +9,7 @@ import type { GapDefinition } from '../measure-definition.ts';
 import type { EvaluationContext } from '../evaluation-context.ts';
 import { conceptInGroup, isIntentionalSelfHarm, MENTAL_ILLNESS } from '../codes/diagnosis-groups.ts';
 import { codingsOf } from '../fhir/codings.ts';
-import { isoDay } from '../fhir/dates.ts';
+import { isoDay } from '../cql/calendar-days.ts';
 import type { GapResult } from '../types.ts';
 import { ACUTE_INPATIENT_CLASSES, DEFAULT_GAP_POLICY, FIRST_FOLLOW_UP_DAY, FUH_WINDOW_DAYS, type GapPolicy } from './gap-policy.ts';
 import { principalDiagnosis } from './encounter-facts.ts';

@@ -8,7 +8,7 @@
  */
 import type { GapDefinition } from '../measure-definition.ts';
 import type { EvaluationContext } from '../evaluation-context.ts';
-import { isoDay } from '../fhir/dates.ts';
+import { isoDay } from '../cql/calendar-days.ts';
 import type { GapResult } from '../types.ts';
 import { ANY_INPATIENT_CLASSES, DEFAULT_GAP_POLICY, FIRST_FOLLOW_UP_DAY, TCM_WINDOW_DAYS, type GapPolicy } from './gap-policy.ts';
 import { dischargeAnchor, inpatientStays } from './index-events.ts';

@@ -10,7 +10,7 @@ import type { WriteContext } from '../../fhir/write-back.ts';
 import type { SmartSession } from '../../smart/session.ts';
 import { EMPTY_DRAFTS, type ScreeningDrafts, type ScreeningFormKind } from '../screening-forms/screening-drafts.ts';
 import { screeningAgeGroup } from './age-group.ts';
-import { calendarYearPeriod, localIsoDateTime, localIsoDay, localTzOffsetMin } from './measurement-period.ts';
+import { calendarYearPeriod, localIsoDateTime, localIsoDay } from './measurement-period.ts';
 import { PanelView } from './panel-view.tsx';
 import { newUuid } from './new-uuid.ts';
 import { useEvaluation } from './use-evaluation.ts';
@@ -39,10 +39,10 @@ export function CarePanel({ session, recordState, showFetchedAt = true }: CarePa
   // One clock reading per record version: period = this calendar year, as of today, local zone.
   const clock = useMemo(() => {
     const now = new Date();
-    return { period: calendarYearPeriod(now), asOf: localIsoDay(now), tzOffsetMin: localTzOffsetMin(now), year: now.getFullYear() };
+    return { period: calendarYearPeriod(now), asOf: localIsoDay(now), year: now.getFullYear() };
   }, [record]);
 
-  const evaluated = useEvaluation(record, { period: clock.period, asOf: clock.asOf, tzOffsetMin: clock.tzOffsetMin });
+  const evaluated = useEvaluation(record, { period: clock.period, asOf: clock.asOf });
 
   const writeContext = useCallback(
     (): WriteContext => ({
@@ -91,7 +91,7 @@ export function CarePanel({ session, recordState, showFetchedAt = true }: CarePa
       workspace={workspace}
       trends={
         <Suspense fallback={<p className="muted">Loading trends…</p>}>
-          <TrendsSection record={record} asOf={clock.asOf} tzOffsetMin={clock.tzOffsetMin} />
+          <TrendsSection record={record} asOf={clock.asOf} />
         </Suspense>
       }
       thisYear={clock.year}

@@ -40,11 +40,11 @@ export function useEvaluation(record: PatientRecord | undefined, options: Option
     };
   }, []);
 
-  const { period, asOf, tzOffsetMin, only } = options;
+  const { period, asOf, only } = options;
   useEffect(() => {
     if (!record) return;
     const mine = ++sequence.current;
-    const opts: Options = { period, ...(asOf ? { asOf } : {}), ...(tzOffsetMin !== undefined ? { tzOffsetMin } : {}), ...(only ? { only } : {}) };
+    const opts: Options = { period, ...(asOf ? { asOf } : {}), ...(only ? { only } : {}) };
     const run: Promise<PanelEvaluation> = worker.current
       ? worker.current.api.evaluate(record, opts).then((r) => ({ ...r, where: 'worker' as const }))
       : evaluateHere(record, opts);
@@ -57,7 +57,7 @@ export function useEvaluation(record: PatientRecord | undefined, options: Option
         if (mine === sequence.current) void evaluateHere(record, opts).then((r) => mine === sequence.current && setResult(r));
       },
     );
-  }, [record, period.start, period.end, asOf, tzOffsetMin, only]);
+  }, [record, period.start, period.end, asOf, only]);
 
   return result;
 }

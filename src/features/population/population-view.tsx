@@ -9,7 +9,7 @@ import { usePatientRecord } from '../../fhir/use-patient-record.ts';
 import { toLaunchError } from '../../smart/launch-error.ts';
 import type { PopulationSession, SmartSession } from '../../smart/session.ts';
 import { CarePanel } from '../care-panel/care-panel.tsx';
-import { calendarYearPeriod, localIsoDay, localTzOffsetMin } from '../care-panel/measurement-period.ts';
+import { calendarYearPeriod, localIsoDay } from '../care-panel/measurement-period.ts';
 import { downloadText, populationBundleJson, populationCsv } from './population-export.ts';
 import { PopulationSummaryView } from './population-summary-view.tsx';
 import { type PopulationFilter, type RowsState, type SortKey, type SortSpec, updateRows } from './population-table-model.ts';
@@ -55,7 +55,7 @@ function PatientPanel({ session, entry, onBack }: { session: PopulationSession; 
 export default function PopulationView({ session }: { session: PopulationSession }) {
   const clock = useMemo(() => {
     const now = new Date();
-    return { period: calendarYearPeriod(now), asOf: localIsoDay(now), tzOffsetMin: localTzOffsetMin(now) };
+    return { period: calendarYearPeriod(now), asOf: localIsoDay(now) };
   }, []);
   const run = usePopulationRun(session, clock);
   const [filter, setFilter] = useState<PopulationFilter>({});

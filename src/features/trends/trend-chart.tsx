@@ -3,7 +3,7 @@
  * as labelled horizontal stripes (the label, not only the shade, says which band), an optional
  * threshold line, and a visually hidden table as the text alternative. Readable at 360 px.
  */
-import { isoDay } from '../../engine/fhir/dates.ts';
+import { isoDay } from '../../engine/index.ts';
 import type { SeverityBand } from '../../engine/codes/screening-instruments.ts';
 import { shortDate } from '../care-panel/measurement-period.ts';
 import type { TrendPoint } from './trend-series.ts';

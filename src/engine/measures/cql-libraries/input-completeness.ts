@@ -5,6 +5,8 @@
  * definitely not in the population whatever else is missing.
  */
 import type { EvaluationContext } from '../../evaluation-context.ts';
+import type { UncertainNumber } from '../../cql/date-time-arithmetic.ts';
+import type { Tri } from '../../cql/logic.ts';
 import { incompleteInputs } from '../proportion.ts';
 import { FRAILTY_MIN_AGE } from './advanced-illness-and-frailty.ts';
 
@@ -16,11 +18,13 @@ export const FRAILTY_TYPES = ['DeviceRequest', 'MedicationRequest'] as const;
 export const ACO_MEASURE_TYPES: readonly string[] = [...CORE_TYPES, ...FRAILTY_TYPES];
 
 /**
- * Reasons the verdict cannot be trusted: none when the age is known and outside `[low, high]`;
- * the birth date when the age is unknown; otherwise each required type that is missing or partial.
+ * Reasons the verdict cannot be trusted: none when the age is outside the band (`inBand` false);
+ * the birth date when the band cannot be told (no birth date, or one too coarse); otherwise each
+ * required type that is missing or partial, and each visit that could not be placed in the period
+ * while no visit qualified (`doubtful`).
  */
-export function verdictReasons(ctx: EvaluationContext, age: number | undefined, low: number, high: number): string[] {
-  if (age === undefined) return ['Patient birth date is missing or too imprecise to tell the age'];
-  if (age < low || age > high) return [];
-  return incompleteInputs(ctx, age >= FRAILTY_MIN_AGE ? ACO_MEASURE_TYPES : CORE_TYPES);
+export function verdictReasons(ctx: EvaluationContext, age: UncertainNumber | null, inBand: Tri, doubtful: readonly string[] = []): string[] {
+  if (inBand === false) return [];
+  if (inBand === null) return ['Patient birth date is missing or too imprecise to tell the age'];
+  return [...incompleteInputs(ctx, age && age.high >= FRAILTY_MIN_AGE ? ACO_MEASURE_TYPES : CORE_TYPES), ...doubtful];
 }

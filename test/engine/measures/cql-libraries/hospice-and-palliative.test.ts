@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { hospiceEvidence } from '../../../../src/engine/measures/exclusions/hospice.ts';
-import { palliativeCareEvidence } from '../../../../src/engine/measures/exclusions/palliative-care.ts';
+import { hospiceEvidence } from '../../../../src/engine/measures/cql-libraries/hospice.ts';
+import { palliativeCareEvidence } from '../../../../src/engine/measures/cql-libraries/palliative-care.ts';
 import { ENCOUNTER_INPATIENT } from '../../../../src/engine/valuesets/catalog/encounter-inpatient.ts';
 import { HOSPICE_ENCOUNTER } from '../../../../src/engine/valuesets/catalog/hospice-encounter.ts';
 import { HOSPICE_CARE_AMBULATORY } from '../../../../src/engine/valuesets/catalog/hospice-care-ambulatory.ts';

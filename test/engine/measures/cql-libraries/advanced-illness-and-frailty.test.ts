@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import {
   advancedIllnessAndFrailtyExclusion, frailtyByAgeBandExclusion, nursingHomeExclusion,
-} from '../../../../src/engine/measures/exclusions/advanced-illness-and-frailty.ts';
-import { medicationRequestPeriod } from '../../../../src/engine/measures/exclusions/medication-request-period.ts';
+} from '../../../../src/engine/measures/cql-libraries/advanced-illness-and-frailty.ts';
+import { medicationRequestPeriod } from '../../../../src/engine/cql/medication-request-period.ts';
+import { cqlText } from '../../../../src/engine/cql/date-time.ts';
 import { FRAILTY_DEVICE } from '../../../../src/engine/valuesets/catalog/frailty-device.ts';
 import { FRAILTY_SYMPTOM } from '../../../../src/engine/valuesets/catalog/frailty-symptom.ts';
 import { DEMENTIA_MEDICATIONS } from '../../../../src/engine/valuesets/catalog/dementia-medications.ts';
 import { ADVANCED_ILLNESS } from '../../../../src/engine/valuesets/catalog/advanced-illness.ts';
-import { isoDay } from '../../../../src/engine/fhir/dates.ts';
 import { concept, condition, conceptOf, contextFor, observation, patient } from '../aco-fixtures.ts';
 
 const walker: fhir4.DeviceRequest = {
@@ -56,8 +56,8 @@ describe('AdvancedIllnessandFrailty: 66 and over with frailty and advanced illne
 describe('CumulativeMedicationDuration medicationRequestPeriod', () => {
   it('runs from authoredOn for the expected supply times one plus refills', () => {
     const m = { ...donepezil('2026-01-10', 30), dispenseRequest: { ...donepezil('2026-01-10', 30).dispenseRequest, numberOfRepeatsAllowed: 2 } };
-    const iv = medicationRequestPeriod(m, 0)!;
-    expect([isoDay(iv.low.lo), isoDay(iv.high.lo)]).toEqual(['2026-01-10', '2026-04-09']);
+    const iv = medicationRequestPeriod(m)!;
+    expect([cqlText(iv.low!), cqlText(iv.high!)]).toEqual(['2026-01-10', '2026-04-09']);
   });
 
   it('computes the days from quantity and daily dose when no supply duration is given', () => {
@@ -66,12 +66,12 @@ describe('CumulativeMedicationDuration medicationRequestPeriod', () => {
       dispenseRequest: { quantity: { value: 60 } },
       dosageInstruction: [{ timing: { repeat: { frequency: 2, period: 1, periodUnit: 'd' } }, doseAndRate: [{ doseQuantity: { value: 1 } }] }],
     };
-    const iv = medicationRequestPeriod(m, 0)!;
-    expect(isoDay(iv.high.lo)).toBe('2026-01-30');
+    const iv = medicationRequestPeriod(m)!;
+    expect(cqlText(iv.high!)).toBe('2026-01-30');
   });
 
   it('has no period without a start or a duration', () => {
-    expect(medicationRequestPeriod({ ...donepezil('2026-01-01', 1), authoredOn: undefined }, 0)).toBeUndefined();
+    expect(medicationRequestPeriod({ ...donepezil('2026-01-01', 1), authoredOn: undefined })).toBeNull();
   });
 });
 

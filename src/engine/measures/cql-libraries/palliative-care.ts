@@ -9,9 +9,10 @@ import type { Evidence } from '../../types.ts';
 import { PALLIATIVE_CARE_DIAGNOSIS } from '../../valuesets/catalog/palliative-care-diagnosis.ts';
 import { PALLIATIVE_CARE_ENCOUNTER } from '../../valuesets/catalog/palliative-care-encounter.ts';
 import { PALLIATIVE_CARE_INTERVENTION } from '../../valuesets/catalog/palliative-care-intervention.ts';
-import { holds, overlaps, periodInterval } from './cql-interval.ts';
-import { choiceInterval, prevalenceInterval, timingChoice } from './choice-intervals.ts';
-import { measurementPeriod } from './period-windows.ts';
+import { DAY } from '../../cql/date-time.ts';
+import { choiceRead, periodInterval, prevalenceInterval } from '../../cql/fhir-intervals.ts';
+import { overlaps } from '../../cql/interval.ts';
+import { isTrue } from '../../cql/logic.ts';
 import { conditionsIn, displayOf, encountersIn, observationsWithCode, proceduresIn, refOf } from './qicore-retrieve.ts';
 import { isEncounterPerformed, isObservationPerformed, isProcedurePerformed, isVerified } from './status-filters.ts';
 
@@ -22,26 +23,23 @@ const RULE = 'palliative-care';
 
 /** Evidence of palliative care in the measurement period (empty when none). */
 export function palliativeCareEvidence(ctx: EvaluationContext): Evidence[] {
-  const mp = measurementPeriod(ctx);
+  const mp = ctx.measurementPeriod;
   const birth = ctx.record.patient.birthDate;
   const out: Evidence[] = [];
   for (const o of observationsWithCode(ctx, LOINC, FACIT_PAL)) {
-    const iv = choiceInterval(timingChoice(o, 'effective'), birth, ctx.tz);
-    if (isObservationPerformed(o) && iv && holds(overlaps(iv, mp)))
+    if (isObservationPerformed(o) && isTrue(overlaps(ctx.effectiveOf(o).interval, mp, DAY)))
       out.push({ reference: refOf(o), rule: RULE, date: o.effectiveDateTime ?? o.effectivePeriod?.start, display: 'FACIT-Pal assessment' });
   }
   for (const c of conditionsIn(ctx, PALLIATIVE_CARE_DIAGNOSIS)) {
-    if (isVerified(c) && holds(overlaps(prevalenceInterval(c, birth, ctx.tz), mp)))
+    if (isVerified(c) && isTrue(overlaps(prevalenceInterval(c, birth), mp, DAY)))
       out.push({ reference: refOf(c), rule: RULE, date: c.onsetDateTime, display: displayOf(c.code) ?? 'Palliative care diagnosis' });
   }
   for (const e of encountersIn(ctx, PALLIATIVE_CARE_ENCOUNTER)) {
-    const iv = periodInterval(e.period, ctx.tz);
-    if (isEncounterPerformed(e) && iv && holds(overlaps(iv, mp)))
+    if (isEncounterPerformed(e) && isTrue(overlaps(periodInterval(e.period), mp, DAY)))
       out.push({ reference: refOf(e), rule: RULE, date: e.period?.start, display: displayOf(e.type?.[0]) ?? 'Palliative care encounter' });
   }
   for (const p of proceduresIn(ctx, PALLIATIVE_CARE_INTERVENTION)) {
-    const iv = choiceInterval(timingChoice(p, 'performed'), birth, ctx.tz);
-    if (isProcedurePerformed(p) && iv && holds(overlaps(iv, mp)))
+    if (isProcedurePerformed(p) && isTrue(overlaps(choiceRead(p, 'performed', birth).interval, mp, DAY)))
       out.push({ reference: refOf(p), rule: RULE, date: p.performedDateTime ?? p.performedPeriod?.start, display: displayOf(p.code) ?? 'Palliative care' });
   }
   return out;

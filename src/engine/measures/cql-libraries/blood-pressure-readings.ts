@@ -11,11 +11,15 @@ import type { EvaluationContext } from '../../evaluation-context.ts';
 import { LOINC } from '../../codes/code-systems.ts';
 import { EMERGENCY_DEPARTMENT_EVALUATION_AND_MANAGEMENT_VISIT } from '../../valuesets/catalog/emergency-department-evaluation-and-management-visit.ts';
 import { ENCOUNTER_INPATIENT } from '../../valuesets/catalog/encounter-inpatient.ts';
-import { choiceInterval, latestPoint, timingChoice } from './choice-intervals.ts';
+import { DAY, dateFrom, type CqlDateTime } from '../../cql/date-time.ts';
+import { equal, sameAs } from '../../cql/date-time-compare.ts';
+import { latest, periodInterval } from '../../cql/fhir-intervals.ts';
+import { contains } from '../../cql/interval.ts';
+import { isTrue } from '../../cql/logic.ts';
+import { sortAscending } from '../../cql/sort.ts';
+import { singleDay } from '../../cql/calendar-days.ts';
 import { conceptHas } from './concept-match.ts';
-import { holds, pointDuring, periodInterval } from './cql-interval.ts';
 import { ucumUnitOf } from './observation-values.ts';
-import { measurementPeriod } from './period-windows.ts';
 import { encountersIn } from './qicore-retrieve.ts';
 import { isEncounterPerformed, isObservationPerformed } from './status-filters.ts';
 
@@ -38,7 +42,8 @@ export const MM_HG = 'mm[Hg]';
 /** One qualifying reading. */
 export interface BpReading {
   obs: fhir4.Observation;
-  day: number;
+  /** `effective.latest()`. */
+  latest: CqlDateTime;
   /** mm[Hg]; `undefined` when the component is absent or not in mm[Hg] (CQL null). */
   systolic?: number;
   diastolic?: number;
@@ -70,48 +75,63 @@ function componentValue(ctx: EvaluationContext, o: fhir4.Observation, code: stri
  * branch has no period bound).
  */
 export function qualifyingBpReadings(ctx: EvaluationContext): BpReading[] {
-  const birth = ctx.record.patient.birthDate;
-  const mp = measurementPeriod(ctx);
+  const mp = ctx.measurementPeriod;
   const disqualifying = [...encountersIn(ctx, ENCOUNTER_INPATIENT), ...encountersIn(ctx, EMERGENCY_DEPARTMENT_EVALUATION_AND_MANAGEMENT_VISIT)]
     .filter(isEncounterPerformed)
-    .map((e) => periodInterval(e.period, ctx.tz))
-    .filter((iv) => iv !== undefined);
+    .map((e) => periodInterval(e.period));
   const encounterById = new Map(ctx.ofType<fhir4.Encounter>('Encounter').map((e) => [e.id, e] as const));
   const out: BpReading[] = [];
   for (const o of ctx.ofType<fhir4.Observation>('Observation')) {
     if (!isBloodPressure(o) || !isObservationPerformed(o)) continue;
-    const p = latestPoint(choiceInterval(timingChoice(o, 'effective'), birth, ctx.tz));
-    if (!p) continue;
-    const notDuringStay = !disqualifying.some((iv) => holds(pointDuring(p, iv)));
+    const at = latest(ctx.effectiveOf(o).interval);
+    if (!at) continue;
+    // without … such that effective.latest() during day of DisqualifyingEncounter.period
+    const notDuringStay = !disqualifying.some((iv) => isTrue(contains(iv, at, DAY)));
     const refId = o.encounter?.reference?.split('/').pop();
     const cls = refId ? encounterById.get(refId)?.class?.code : undefined;
-    const outpatientInPeriod = !(DISQUALIFYING_ENCOUNTER_CLASSES as readonly string[]).includes(cls ?? '') && holds(pointDuring(p, mp));
+    const outpatientInPeriod = !(DISQUALIFYING_ENCOUNTER_CLASSES as readonly string[]).includes(cls ?? '') && isTrue(contains(mp, at, DAY));
     if (!notDuringStay && !outpatientInPeriod) continue;
-    if (p.lo !== p.hi) continue; // a reading without a day cannot be "the most recent day"
-    out.push({ obs: o, day: p.lo, systolic: componentValue(ctx, o, SYSTOLIC_BP), diastolic: componentValue(ctx, o, DIASTOLIC_BP) });
+    out.push({ obs: o, latest: at, systolic: componentValue(ctx, o, SYSTOLIC_BP), diastolic: componentValue(ctx, o, DIASTOLIC_BP) });
   }
   return out;
 }
 
 /** The most recent BP day and its lowest systolic / diastolic (CQL sorts a missing value first). */
 export interface MostRecentBp {
-  day: number;
+  /** "Most Recent Blood Pressure Day" (a Date, possibly coarser than a day). */
+  date: CqlDateTime;
+  /** Its epoch day when it is a whole day. */
+  day?: number;
   readings: BpReading[];
   /** `undefined` when any reading that day lacks the value (null sorts lowest in CQL). */
   systolic?: number;
   diastolic?: number;
 }
 
-/** "Most Recent Blood Pressure Day" with its lowest readings; `undefined` when there is no reading. */
+/**
+ * "Most Recent Blood Pressure Day": the last of the readings' `date from effective.latest()`
+ * (distinct, sorted as cql-execution sorts Dates), then the lowest systolic and diastolic among
+ * the readings `same day as` it; `undefined` when there is no reading.
+ */
 export function mostRecentBp(readings: readonly BpReading[]): MostRecentBp | undefined {
-  if (!readings.length) return undefined;
-  const day = Math.max(...readings.map((r) => r.day));
-  const sameDay = readings.filter((r) => r.day === day);
+  // "Blood Pressure Days": the diastolic and systolic lists are the same readings here, so their
+  // intersection is their distinct dates (a date equals another only at the same precision)
+  const dates: CqlDateTime[] = [];
+  for (const r of readings) {
+    const d = dateFrom(r.latest);
+    if (!dates.some((x) => equal(x, d) === true)) dates.push(d);
+  }
+  if (!dates.length) return undefined;
+  const sorted = sortAscending(dates, (d) => d);
+  const date = sorted[sorted.length - 1]!;
+  const sameDay = readings.filter((r) => isTrue(sameAs(r.latest, date, DAY)));
   const lowest = (vals: (number | undefined)[]) => (vals.some((v) => v === undefined) ? undefined : Math.min(...(vals as number[])));
-  const out: MostRecentBp = { day, readings: sameDay };
+  const out: MostRecentBp = { date, readings: sameDay };
+  const day = singleDay(date);
+  if (day !== undefined) out.day = day;
   const s = lowest(sameDay.map((r) => r.systolic));
   const d = lowest(sameDay.map((r) => r.diastolic));
-  if (s !== undefined) out.systolic = s;
-  if (d !== undefined) out.diastolic = d;
+  if (sameDay.length && s !== undefined) out.systolic = s;
+  if (sameDay.length && d !== undefined) out.diastolic = d;
   return out;
 }

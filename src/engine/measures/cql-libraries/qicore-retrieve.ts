@@ -1,43 +1,43 @@
 /**
  * CQL retrieves (`[Encounter: "Office Visit"]`) over the patient record: each resource type's
  * QI-Core primary code path tested against a value set, or a single direct-reference code.
- * Profiles are not checked (fqm-execution's `trustMetaProfile: false`): any Condition answers
+ * Each value set is looked up in the expansion the measure pins (`url|version`). Profiles are not checked (fqm-execution's `trustMetaProfile: false`): any Condition answers
  * both `[ConditionProblemsHealthConcerns]` and `[ConditionEncounterDiagnosis]`, since EHR data
  * rarely carries `meta.profile`.
  * Spec: https://hl7.org/fhir/us/qicore/STU6/ (primary code paths).
  */
 import type { EvaluationContext } from '../../evaluation-context.ts';
-import type { ValueSetDef } from '../../valuesets/value-set.ts';
+import { pinnedRef, type ValueSetDef } from '../../valuesets/value-set.ts';
 import { conceptHas } from './concept-match.ts';
 
 /** `[Encounter: vs]` (code path `type`). */
 export function encountersIn(ctx: EvaluationContext, vs: ValueSetDef): fhir4.Encounter[] {
-  return ctx.inValueSet<fhir4.Encounter>('Encounter', vs.url, (e) => e.type, 'type');
+  return ctx.inValueSet<fhir4.Encounter>('Encounter', pinnedRef(vs), (e) => e.type, 'type');
 }
 
 /** `[Condition: vs]` (code path `code`). */
 export function conditionsIn(ctx: EvaluationContext, vs: ValueSetDef): fhir4.Condition[] {
-  return ctx.inValueSet<fhir4.Condition>('Condition', vs.url, (c) => c.code, 'code');
+  return ctx.inValueSet<fhir4.Condition>('Condition', pinnedRef(vs), (c) => c.code, 'code');
 }
 
 /** `[Procedure: vs]` (code path `code`). */
 export function proceduresIn(ctx: EvaluationContext, vs: ValueSetDef): fhir4.Procedure[] {
-  return ctx.inValueSet<fhir4.Procedure>('Procedure', vs.url, (p) => p.code, 'code');
+  return ctx.inValueSet<fhir4.Procedure>('Procedure', pinnedRef(vs), (p) => p.code, 'code');
 }
 
 /** `[Observation: vs]` (code path `code`). */
 export function observationsIn(ctx: EvaluationContext, vs: ValueSetDef): fhir4.Observation[] {
-  return ctx.inValueSet<fhir4.Observation>('Observation', vs.url, (o) => o.code, 'code');
+  return ctx.inValueSet<fhir4.Observation>('Observation', pinnedRef(vs), (o) => o.code, 'code');
 }
 
 /** `[ServiceRequest: vs]` (code path `code`). */
 export function serviceRequestsIn(ctx: EvaluationContext, vs: ValueSetDef): fhir4.ServiceRequest[] {
-  return ctx.inValueSet<fhir4.ServiceRequest>('ServiceRequest', vs.url, (s) => s.code, 'code');
+  return ctx.inValueSet<fhir4.ServiceRequest>('ServiceRequest', pinnedRef(vs), (s) => s.code, 'code');
 }
 
 /** `[DeviceRequest: vs]` (code path `code`, the CodeableConcept choice). */
 export function deviceRequestsIn(ctx: EvaluationContext, vs: ValueSetDef): fhir4.DeviceRequest[] {
-  return ctx.inValueSet<fhir4.DeviceRequest>('DeviceRequest', vs.url, (d) => d.codeCodeableConcept, 'code');
+  return ctx.inValueSet<fhir4.DeviceRequest>('DeviceRequest', pinnedRef(vs), (d) => d.codeCodeableConcept, 'code');
 }
 
 /**
@@ -49,7 +49,7 @@ export function medicationRequestsIn(ctx: EvaluationContext, vs: ValueSetDef): f
   const byId = new Map(meds.map((m) => [m.id, m] as const));
   return ctx.inValueSet<fhir4.MedicationRequest>(
     'MedicationRequest',
-    vs.url,
+    pinnedRef(vs),
     (m) => {
       if (m.medicationCodeableConcept) return m.medicationCodeableConcept;
       const ref = m.medicationReference?.reference;
