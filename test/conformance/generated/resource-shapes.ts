@@ -3,13 +3,21 @@
  * the shapes of random-dates.ts, codes drawn from the project's value sets (which equal the
  * measures' pinned expansions), and statuses that sometimes do not count.
  */
+import { HCPCS } from '../../../src/engine/codes/code-systems.ts';
 import type { ValueSetDef } from '../../../src/engine/valuesets/value-set.ts';
 import { dateText, iso, type DateTextOptions, type Rng } from './random-dates.ts';
+
+/**
+ * The HCPCS system as the measure packages write it. The engine also reads the HL7 spelling
+ * (`https://…`), which fqm-execution, matching system texts exactly, does not: the records use the
+ * packages' spelling so that both engines judge the same codes.
+ */
+const PACKAGE_HCPCS = 'http://www.cms.gov/Medicare/Coding/HCPCSReleaseCodeSets';
 
 /** A CodeableConcept with one code drawn from a value set. */
 export function codeFrom(r: Rng, vs: ValueSetDef): fhir4.CodeableConcept {
   const [system, code, display] = r.pick(vs.codes);
-  return { coding: [{ system, code, display }] };
+  return { coding: [{ system: system === HCPCS ? PACKAGE_HCPCS : system, code, display }] };
 }
 
 /** A CodeableConcept of one code. */
