@@ -30,7 +30,7 @@ const resources = (): fhir4.Resource[] => [
   { resourceType: 'Observation', id: 'panel', status: 'final', subject: { reference: 'Patient/p' }, code: { coding: [{ system: LOINC, code: PRAPARE_PANEL }] },
     effectiveDateTime: '2026-03-10', hasMember: [{ reference: 'Observation/member' }] } as fhir4.Observation,
   housing('member'),
-  housing('alone', { effectiveDateTime: '2026-12-31T23:30:00-05:00' }),
+  housing('alone', { effectiveDateTime: '2026-01-01T00:30:00+09:00' }),
 ];
 
 describe('sdohFindingsIn', () => {
@@ -76,9 +76,9 @@ describe('EvaluationContext.effectiveOf', () => {
       expect(read).toEqual(choiceRead(obs, 'effective'));
       expect(ctx.effectiveOf(obs)).toBe(read);
     }
-    // 23:30 at -05:00 is on the day written, whatever zone the engine runs in
+    // 00:30 at +09:00 on 1 January is 31 December in UTC: it is on the day written, whatever zone the engine runs in
     const alone = ctx.effectiveOf(ctx.ofType<fhir4.Observation>('Observation').find((o) => o.id === 'alone')!);
-    expect(dayBounds(alone.interval).start?.low).toBe(Date.UTC(2026, 11, 31) / 86_400_000);
+    expect(dayBounds(alone.interval).start?.low).toBe(Date.UTC(2026, 0, 1) / 86_400_000);
   });
 
   it('names the malformed choice element', () => {

@@ -171,6 +171,8 @@ export function cms122Patient(seed: number, i: number): GeneratedPatient {
   const id = `cms122-${seed}-${i}`;
   const { out } = acoBase(r, id, 18, 75, r.chance(0.5), [VS.OFFICE_VISIT, VS.ANNUAL_WELLNESS_VISIT, VS.HOME_HEALTHCARE_SERVICES, VS.NUTRITION_SERVICES, VS.TELEPHONE_VISITS]);
   out.push(condition(r, `${id}-dm`, id, VS.DIABETES, near(r, r.pick([S - 400, S, E])), near(r, S)));
+  // a long-standing diagnosis as most records have one, so that most patients reach the numerator logic
+  if (r.chance(0.6)) out.push({ ...condition(r, `${id}-dm2`, id, VS.DIABETES, S - 800), clinicalStatus: code('http://terminology.hl7.org/CodeSystem/condition-clinical', 'active') });
   let last = near(r, E);
   for (let k = 0; k < r.int(0, 3); k++) {
     if (!(k > 0 && r.chance(0.4))) last = near(r, r.pick([E, E, S, day('2026-06-15')]));

@@ -129,3 +129,23 @@ describe('CMS2 with incomplete data', () => {
     expect(() => cms2([patient('oz', '1990-03-03'), visit('v', VISIT), ...junk])).not.toThrow();
   });
 });
+
+// CMS2 CQL: 'Qualifying Encounter During Measurement Period' — [Encounter: type in "Encounter to
+// Screen for Depression"] union [Encounter: "Telephone Visits"] …, in the expansions the CMS2
+// package pins (Encounter to Screen for Depression 20210220, Telephone Visits 20210220).
+describe('CMS2 visit lists are the pinned expansions, not later VSAC releases', () => {
+  const cpt = (code: string) => ({ type: [{ coding: [{ system: 'http://www.ama-assn.org/go/cpt', code }] }] });
+  const adult = patient('ida', '1970-01-01');
+  it('a 2025 audio-video visit (98004) is not in CMS2’s pinned Encounter to Screen for Depression: no population (fqm-execution agrees)', () => {
+    expect(counts(cms2([adult, visit('v', VISIT, undefined, cpt('98004'))]))).toBe('00000');
+  });
+  it('a 2025 audio-only visit (98012) is not in CMS2’s pinned Telephone Visits: no population', () => {
+    expect(counts(cms2([adult, visit('v', VISIT, undefined, cpt('98012'))]))).toBe('00000');
+  });
+  it('a telephone E/M (99442) of the pinned 20210220 expansion qualifies', () => {
+    expect(counts(cms2([adult, visit('v', VISIT, undefined, cpt('99442'))]))).toBe('11000');
+  });
+  it('an office visit (99213) qualifies', () => {
+    expect(counts(cms2([adult, visit('v', VISIT, undefined, cpt('99213'))]))).toBe('11000');
+  });
+});
