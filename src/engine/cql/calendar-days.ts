@@ -8,7 +8,6 @@
 import { ageInYearsAt, exactAge } from './age.ts';
 import { wallMs } from './date-time-arithmetic.ts';
 import { DAY, MONTH, YEAR, cqlText, date, dateFrom, daysInMonth, parseDateTime, type CqlDateTime } from './date-time.ts';
-import { periodInterval } from './fhir-intervals.ts';
 import { endOf, startOf, type CqlInterval } from './interval.ts';
 
 const DAY_MS = 86_400_000;
@@ -82,9 +81,14 @@ export function dayBounds(iv: CqlInterval | null): DayBounds {
   return out;
 }
 
-/** The days a FHIR Period starts and ends on (FHIRHelpers `ToInterval`, as days; see {@link dayBounds}). */
+/** The days a FHIR Period's written start and end fall on (each absent when absent or unreadable), for display. */
 export function periodDays(p: fhir4.Period | undefined): DayBounds {
-  return dayBounds(periodInterval(p));
+  const out: DayBounds = {};
+  const s = p && typeof p === 'object' ? parseDateTime(p.start) : undefined;
+  const e = p && typeof p === 'object' ? parseDateTime(p.end) : undefined;
+  if (s) out.start = daySpan(s);
+  if (e) out.end = daySpan(e);
+  return out;
 }
 
 /** Epoch day of an ISO calendar date `YYYY-MM-DD` (throws on anything else: callers validate input). */
