@@ -29,7 +29,7 @@ import { CMS130 } from '../../src/engine/measures/cms130-colorectal-cancer-scree
 import { CMS125 } from '../../src/engine/measures/cms125-breast-cancer-screening.ts';
 
 const PERIOD = { start: '2026-01-01', end: '2026-12-31' };
-const PATIENTS = Number(process.env.FQM_DATES_PATIENTS ?? 60);
+const PATIENTS = Number(process.env.FQM_DATES_PATIENTS ?? 100);
 const SEED = Number(process.env.FQM_DATES_SEED ?? 20261231);
 
 const MEASURES: [folder: string, def: MeasureDefinition, generate: (seed: number, i: number) => GeneratedPatient, trustMetaProfile: boolean][] = [

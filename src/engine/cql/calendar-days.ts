@@ -28,7 +28,7 @@ export function daySpan(v: CqlDateTime): DayRange {
   const f = v.f;
   const y = f[YEAR]!;
   if (f.length > DAY) {
-    const d = epochDayOf(y, f[MONTH]!, f[DAY]!);
+    const d = v.day ?? epochDayOf(y, f[MONTH]!, f[DAY]!);
     return { low: d, high: d };
   }
   if (f.length > MONTH) return { low: epochDayOf(y, f[MONTH]!, 1), high: epochDayOf(y, f[MONTH]!, daysInMonth(y, f[MONTH]!)) };
@@ -37,7 +37,7 @@ export function daySpan(v: CqlDateTime): DayRange {
 
 /** The single day of a value, or `undefined` when it is coarser than a day. */
 export function singleDay(v: CqlDateTime | null | undefined): number | undefined {
-  return v && v.f.length > DAY ? epochDayOf(v.f[YEAR]!, v.f[MONTH]!, v.f[DAY]!) : undefined;
+  return v && v.f.length > DAY ? (v.day ?? epochDayOf(v.f[YEAR]!, v.f[MONTH]!, v.f[DAY]!)) : undefined;
 }
 
 /** A value's date as written (`YYYY-MM-DD`, or `YYYY-MM` / `YYYY` when it is coarser), for evidence. */

@@ -54,7 +54,7 @@ function ceilWall(v: CqlDateTime): number {
 
 /** The instant (UTC ms) of the value's first possible moment, in its own offset. */
 export function instantOf(v: CqlDateTime): number {
-  return floorWall(v) - (v.isDate ? 0 : v.offset * 60_000);
+  return v.ms ?? floorWall(v) - (v.isDate ? 0 : v.offset * 60_000);
 }
 
 /**

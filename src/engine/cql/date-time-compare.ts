@@ -10,8 +10,8 @@
  * Spec: https://cql.hl7.org/09-b-cqlreference.html#datetime-operators (comparison at precision,
  * uncertainty); cql-execution lib/datatypes/datetime.js `sameOrBefore`, `sameAs`, `equals`.
  */
-import { convertToOffset } from './date-time-arithmetic.ts';
-import { DAY, SECOND, MILLISECOND, toDateTime, type CqlDateTime, type Precision } from './date-time.ts';
+import { convertToOffset, instantOf } from './date-time-arithmetic.ts';
+import { DAY, MINUTE, SECOND, MILLISECOND, toDateTime, type CqlDateTime, type Precision } from './date-time.ts';
 import type { Tri } from './logic.ts';
 
 /** Brings two values to comparable form (see the file comment). */
@@ -43,7 +43,20 @@ function order(a: readonly number[], b: readonly number[], precision: number | u
   return 0;
 }
 
+/** Milliseconds in a minute, a second, a millisecond (the precisions whose instants offsets cannot misalign). */
+const FINE_UNIT = [0, 0, 0, 0, 60_000, 1000, 1];
+
 function compare(a: CqlDateTime, b: CqlDateTime, precision: Precision | undefined): -1 | 0 | 1 | null {
+  // fast path, same answer: two DateTimes known to the minute or finer compared without a precision
+  // are compared as instants (offsets are whole minutes, so moving one to the other's offset loses nothing)
+  if (precision === undefined && !a.isDate && !b.isDate && a.f.length > MINUTE && b.f.length > MINUTE) {
+    const p = Math.min(a.f.length, b.f.length) - 1;
+    const unit = FINE_UNIT[p]!;
+    const ia = Math.floor(instantOf(a) / unit);
+    const ib = Math.floor(instantOf(b) / unit);
+    if (ia !== ib) return ia < ib ? -1 : 1;
+    return a.f.length === b.f.length ? 0 : null;
+  }
   const [x, y] = align(a, b, precision);
   return order(x.f, y.f, precision);
 }
@@ -85,6 +98,10 @@ export function sameAs(a: CqlDateTime, b: CqlDateTime, precision?: Precision): T
  */
 export function equal(a: CqlDateTime, b: CqlDateTime): Tri {
   if (a.isDate !== b.isDate) return false;
+  // fast path, same answer: values a day or more apart by their first instants are not equal once
+  // both are known at least to the day (no offset moves a value by more than 26 hours)
+  if (!a.isDate && a.f.length > DAY && b.f.length > DAY && Math.abs(instantOf(a) - instantOf(b)) > 3 * 86_400_000) return false;
+  if (!a.isDate && a.f.length > MINUTE && a.f.length === b.f.length) return instantOf(a) === instantOf(b);
   if (!a.isDate && a.offset !== b.offset) b = convertToOffset(b, a.offset);
   const n = a.isDate ? 3 : 7;
   for (let i = 0; i < n; i++) {

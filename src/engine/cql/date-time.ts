@@ -39,6 +39,10 @@ export interface CqlDateTime {
   readonly f: readonly number[];
   /** Minutes east of UTC; 0 for a Date (unused). */
   readonly offset: number;
+  /** Cached at parse time: the epoch day of the written date (day precision or finer). */
+  readonly day?: number;
+  /** Cached at parse time: the UTC instant (ms) of the value's first moment. */
+  readonly ms?: number;
 }
 
 /** Builds a DateTime from fields (year first) and an offset in minutes. */
@@ -113,10 +117,19 @@ export function parseDateTime(text: unknown): CqlDateTime | undefined {
   return hit ?? undefined;
 }
 
+const PARSED_DATES = new Map<string, CqlDateTime | null>();
+
 /** A FHIR `date` text (Patient.birthDate) as a CQL Date (cql-exec-fhir: `DateTime.parse(…).getDate()`). */
 export function parseDate(text: unknown): CqlDateTime | undefined {
-  const v = parseDateTime(text);
-  return v ? dateFrom(v) : undefined;
+  if (typeof text !== 'string') return undefined;
+  let hit = PARSED_DATES.get(text);
+  if (hit === undefined) {
+    const v = parseDateTime(text);
+    hit = v ? Object.freeze(dateFrom(v)) : null;
+    if (PARSED_DATES.size >= PARSED_MAX) PARSED_DATES.clear();
+    PARSED_DATES.set(text, hit);
+  }
+  return hit ?? undefined;
 }
 
 function parseUncached(raw: string): CqlDateTime | undefined {
@@ -157,7 +170,31 @@ function parseUncached(raw: string): CqlDateTime | undefined {
     if (hours > 23 || minutes > 59) return undefined;
     offset = sign * (hours * 60 + minutes);
   }
-  return Object.freeze(dateTime(Object.freeze(f), offset));
+  const year = f[YEAR]!;
+  const wall = year >= 100 ? Date.UTC(year, (f[MONTH] ?? 1) - 1, f[DAY] ?? 1, f[HOUR] ?? 0, f[MINUTE] ?? 0, f[SECOND] ?? 0, f[MILLISECOND] ?? 0) : NaN;
+  const out: { -readonly [K in keyof CqlDateTime]: CqlDateTime[K] } = dateTime(Object.freeze(f), offset);
+  if (!Number.isNaN(wall)) {
+    out.ms = wall - offset * 60_000;
+    if (f.length > DAY) out.day = Math.floor(Date.UTC(year, f[MONTH]! - 1, f[DAY]!) / 86_400_000);
+  }
+  return Object.freeze(out);
+}
+
+/**
+ * `return date from …` in a query (distinct by default): the values' Dates, each once. Two Dates
+ * are the same when their fields are (CQL `=` on Dates of one precision; of two precisions, never).
+ */
+export function distinctDates(values: readonly CqlDateTime[]): CqlDateTime[] {
+  const seen = new Set<string>();
+  const out: CqlDateTime[] = [];
+  for (const v of values) {
+    const d = dateFrom(v);
+    const key = d.f.join('-');
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push(d);
+  }
+  return out;
 }
 
 const p2 = (n: number) => String(n).padStart(2, '0');

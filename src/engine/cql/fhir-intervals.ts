@@ -108,8 +108,8 @@ export function dateTimeInterval(text: unknown): CqlInterval | null {
 export function latest(iv: CqlInterval | null): CqlDateTime | null {
   if (!iv) return null;
   const end = endOf(iv);
-  // hasEnd(): not (end is null or end = maximum DateTime)
-  const hasEnd = end !== null && equal(end, MAX_DATETIME) === false;
+  // hasEnd(): not (end is null or end = maximum DateTime); only a value in 9998–9999 can equal it
+  const hasEnd = end !== null && (end.f[0]! < 9998 || equal(end, MAX_DATETIME) === false);
   return hasEnd ? end : startOf(iv);
 }
 

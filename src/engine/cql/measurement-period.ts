@@ -30,14 +30,22 @@ export function periodEnd(mp: CqlInterval): CqlDateTime {
   return mp.high!;
 }
 
+/** The period's Dates, made once per period. */
+const DATES = new WeakMap<CqlInterval, [CqlDateTime, CqlDateTime]>();
+function datesOf(mp: CqlInterval): [CqlDateTime, CqlDateTime] {
+  let d = DATES.get(mp);
+  if (!d) DATES.set(mp, (d = [dateFrom(periodStart(mp)), dateFrom(periodEnd(mp))]));
+  return d;
+}
+
 /** `date from start of "Measurement Period"` (the Date ages are taken at in CMS2). */
 export function startDate(mp: CqlInterval): CqlDateTime {
-  return dateFrom(periodStart(mp));
+  return datesOf(mp)[0];
 }
 
 /** `date from end of "Measurement Period"` (the Date ages are taken at in the ACO measures). */
 export function endDate(mp: CqlInterval): CqlDateTime {
-  return dateFrom(periodEnd(mp));
+  return datesOf(mp)[1];
 }
 
 /** `Interval[start of "Measurement Period" - n years, end of "Measurement Period"]`. */

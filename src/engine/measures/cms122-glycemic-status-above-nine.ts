@@ -16,8 +16,8 @@ import type { MeasureDefinition } from '../measure-definition.ts';
 import type { Evidence, MeasureResult } from '../types.ts';
 import { CPT, HCPCS, LOINC } from '../codes/code-systems.ts';
 import { isoDay, singleDay } from '../cql/calendar-days.ts';
-import { DAY, cqlText, dateFrom, type CqlDateTime } from '../cql/date-time.ts';
-import { equal, sameAs } from '../cql/date-time-compare.ts';
+import { DAY, cqlText, dateFrom, distinctDates, type CqlDateTime } from '../cql/date-time.ts';
+import { sameAs } from '../cql/date-time-compare.ts';
 import { latest, prevalenceInterval } from '../cql/fhir-intervals.ts';
 import { contains, overlaps } from '../cql/interval.ts';
 import { isTrue } from '../cql/logic.ts';
@@ -110,11 +110,7 @@ function byValue(a: GlycemicTest, b: GlycemicTest): number {
  * coarser than a day, as the comparison is then unknown).
  */
 function lowestOnMostRecentDay(tests: GlycemicTest[]): { date: CqlDateTime; lowest?: GlycemicTest } | undefined {
-  const dates: CqlDateTime[] = [];
-  for (const t of tests) {
-    const d = dateFrom(t.latest);
-    if (!dates.some((x) => equal(x, d) === true)) dates.push(d);
-  }
+  const dates = distinctDates(tests.map((t) => t.latest));
   if (!dates.length) return undefined;
   const sorted = sortAscending(dates, (d) => d);
   const date = sorted[sorted.length - 1]!;

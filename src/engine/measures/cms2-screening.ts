@@ -51,10 +51,17 @@ export interface ScreeningFindings {
   doubtful: string[];
 }
 
+/** Each encounter's look-back window, made once. */
+const WINDOWS = new WeakMap<QualifyingEncounter, CqlInterval | null>();
+
 /** `Interval[start of QualifyingEncounter.period - 14 days, start of QualifyingEncounter.period]`; null without a start. */
 export function lookbackWindow(enc: QualifyingEncounter): CqlInterval | null {
-  const start = startOf(enc.period);
-  return start ? interval(add(start, -SCREENING_LOOKBACK_DAYS, DAY) ?? null, start) : null;
+  let w = WINDOWS.get(enc);
+  if (w === undefined) {
+    const start = startOf(enc.period);
+    WINDOWS.set(enc, (w = start ? interval(add(start, -SCREENING_LOOKBACK_DAYS, DAY) ?? null, start) : null));
+  }
+  return w;
 }
 
 /** `value 14 days or less on or before day of start of QualifyingEncounter.period`. */

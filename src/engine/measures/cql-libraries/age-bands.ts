@@ -11,10 +11,16 @@ import type { UncertainNumber } from '../../cql/date-time-arithmetic.ts';
 import type { Tri } from '../../cql/logic.ts';
 import { endDate } from '../../cql/measurement-period.ts';
 
+/** Ages computed per evaluation (every ACO measure and exclusion asks for it). */
+const AGES = new WeakMap<EvaluationContext, UncertainNumber | null>();
+
 /** Age in whole years on the last day of the measurement period; `null` when there is no birth date. */
 export function ageAtPeriodEnd(ctx: EvaluationContext): UncertainNumber | null {
+  const known = AGES.get(ctx);
+  if (known !== undefined) return known;
   const birthDate = ctx.record.patient.birthDate;
   const age = ageInYearsAt(birthDate, endDate(ctx.measurementPeriod));
+  AGES.set(ctx, age);
   if (!age)
     ctx.issue({
       resourceType: 'Patient',

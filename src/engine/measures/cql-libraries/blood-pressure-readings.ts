@@ -11,8 +11,8 @@ import type { EvaluationContext } from '../../evaluation-context.ts';
 import { LOINC } from '../../codes/code-systems.ts';
 import { EMERGENCY_DEPARTMENT_EVALUATION_AND_MANAGEMENT_VISIT } from '../../valuesets/catalog/emergency-department-evaluation-and-management-visit.ts';
 import { ENCOUNTER_INPATIENT } from '../../valuesets/catalog/encounter-inpatient.ts';
-import { DAY, dateFrom, type CqlDateTime } from '../../cql/date-time.ts';
-import { equal, sameAs } from '../../cql/date-time-compare.ts';
+import { DAY, distinctDates, type CqlDateTime } from '../../cql/date-time.ts';
+import { sameAs } from '../../cql/date-time-compare.ts';
 import { latest, periodInterval } from '../../cql/fhir-intervals.ts';
 import { contains } from '../../cql/interval.ts';
 import { isTrue } from '../../cql/logic.ts';
@@ -115,12 +115,8 @@ export interface MostRecentBp {
  */
 export function mostRecentBp(readings: readonly BpReading[]): MostRecentBp | undefined {
   // "Blood Pressure Days": the diastolic and systolic lists are the same readings here, so their
-  // intersection is their distinct dates (a date equals another only at the same precision)
-  const dates: CqlDateTime[] = [];
-  for (const r of readings) {
-    const d = dateFrom(r.latest);
-    if (!dates.some((x) => equal(x, d) === true)) dates.push(d);
-  }
+  // intersection is their distinct dates (a Date equals another only with the same fields: its text)
+  const dates = distinctDates(readings.map((r) => r.latest));
   if (!dates.length) return undefined;
   const sorted = sortAscending(dates, (d) => d);
   const date = sorted[sorted.length - 1]!;
