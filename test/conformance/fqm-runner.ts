@@ -46,7 +46,8 @@ export type FqmVerdict = { populations: Partial<Record<PopulationCode, 0 | 1>> }
 
 type FqmOut = { results: { patientId?: string; detailedResults?: { populationResults?: { populationType: string; result: boolean }[] }[] }[] };
 
-async function quietly<T>(fn: () => Promise<T>): Promise<T> {
+/** Runs fqm-execution with its console chatter ("Failed to locate element …") silenced. */
+export async function quietly<T>(fn: () => Promise<T>): Promise<T> {
   const saved = { log: console.log, warn: console.warn, error: console.error };
   console.log = console.warn = console.error = () => {};
   try {

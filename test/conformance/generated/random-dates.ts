@@ -7,31 +7,13 @@
  * value.
  */
 
-/** A seeded pseudo-random source (mulberry32). */
-export interface Rng {
-  next(): number;
-  int(min: number, max: number): number;
-  pick<T>(xs: readonly T[]): T;
-  chance(p: number): boolean;
-}
+import { seededRandom, type SeededRandom } from '../../../launch/sandbox/seeded-random.ts';
+
+/** The seeded pseudo-random source (the sandbox's mulberry32). */
+export type Rng = SeededRandom;
 
 /** A seeded random source. */
-export function rng(seed: number): Rng {
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  return {
-    next,
-    int: (min, max) => min + Math.floor(next() * (max - min + 1)),
-    pick: (xs) => xs[Math.floor(next() * xs.length)]!,
-    chance: (p) => next() < p,
-  };
-}
+export const rng = seededRandom;
 
 const DAY_MS = 86_400_000;
 const p2 = (n: number) => String(n).padStart(2, '0');
