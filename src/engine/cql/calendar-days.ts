@@ -116,7 +116,7 @@ export function isoDay(day: number): string {
 }
 
 /** The CQL Date of an epoch day. */
-export function dateOfDay(day: number): CqlDateTime {
+function dateOfDay(day: number): CqlDateTime {
   const t = new Date(day * DAY_MS);
   return date([t.getUTCFullYear(), t.getUTCMonth() + 1, t.getUTCDate()]);
 }
@@ -128,11 +128,6 @@ export function addMonths(day: number, months: number): number {
   const y = Math.floor(total / 12);
   const mo = (total % 12) + 1;
   return epochDayOf(y, mo, Math.min(t.getUTCDate(), daysInMonth(y, mo)));
-}
-
-/** Adds whole years to an epoch day (Feb 29 → Feb 28 in a common year, as CQL does). */
-export function addYears(day: number, years: number): number {
-  return addMonths(day, years * 12);
 }
 
 /**

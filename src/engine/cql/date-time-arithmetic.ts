@@ -68,11 +68,11 @@ export function convertToOffset(v: CqlDateTime, offset: number): CqlDateTime {
 }
 
 /**
- * `value + amount unit` (negative amounts subtract), or `undefined` when the result leaves
+ * `value + amount unit` (negative amounts subtract), or `null` when the result leaves
  * 0001–9999. luxon `plus` on wall-clock fields: years and months clamp the day to the month's end,
  * days add calendar days, finer units add elapsed time.
  */
-export function add(v: CqlDateTime, amount: number, unit: CalendarUnit): CqlDateTime | undefined {
+export function add(v: CqlDateTime, amount: number, unit: CalendarUnit): CqlDateTime | null {
   if (amount === 0) return v;
   const n = Math.trunc(amount);
   const precision = v.f.length - 1;
@@ -96,17 +96,17 @@ export function add(v: CqlDateTime, amount: number, unit: CalendarUnit): CqlDate
     ms = base + n * UNIT_MS[unit];
   }
   const f = fieldsOf(ms, precision);
-  if (f[YEAR]! < 1 || f[YEAR]! > 9999) return undefined;
+  if (f[YEAR]! < 1 || f[YEAR]! > 9999) return null;
   return { isDate: v.isDate, f, offset: v.offset };
 }
 
 /** The next value at the value's precision (CQL `successor`). */
-export function successor(v: CqlDateTime): CqlDateTime | undefined {
+export function successor(v: CqlDateTime): CqlDateTime | null {
   return add(v, 1, (v.f.length - 1) as CalendarUnit);
 }
 
 /** The previous value at the value's precision (CQL `predecessor`). */
-export function predecessor(v: CqlDateTime): CqlDateTime | undefined {
+export function predecessor(v: CqlDateTime): CqlDateTime | null {
   return add(v, -1, (v.f.length - 1) as CalendarUnit);
 }
 
@@ -146,9 +146,3 @@ export function yearsBetween(from: CqlDateTime, to: CqlDateTime): UncertainNumbe
   const high = wholeYears(aLow, bHigh);
   return low <= high ? { low, high } : { low: high, high: low };
 }
-
-/** The unit of a precision, for messages. */
-export const UNIT_NAMES = ['year', 'month', 'day', 'hour', 'minute', 'second', 'millisecond'] as const;
-
-/** Hours in a value, for callers that need elapsed time (kept here so no caller touches offsets). */
-export const HOUR_MS = UNIT_MS[HOUR];

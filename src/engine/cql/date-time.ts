@@ -55,16 +55,6 @@ export function date(fields: readonly number[]): CqlDateTime {
   return { isDate: true, f: fields.slice(0, 3), offset: 0 };
 }
 
-/** The precision of a value (index of its finest known field). */
-export function precisionOf(v: CqlDateTime): Precision {
-  return (v.f.length - 1) as Precision;
-}
-
-/** Whether a value is known at least to the day. */
-export function hasDay(v: CqlDateTime): boolean {
-  return v.f.length > DAY;
-}
-
 /** CQL `date from` (DateFrom): the written year, month, day as a Date, no zone conversion. */
 export function dateFrom(v: CqlDateTime): CqlDateTime {
   return v.isDate ? v : date(v.f);
@@ -104,24 +94,24 @@ const PARSED_MAX = 50_000;
 
 /**
  * A FHIR dateTime / instant text as a CQL DateTime (offset as written, else the declared one);
- * `undefined` when cql-execution could not read it (CQL null).
+ * `null` when cql-execution could not read it, or there is none.
  */
-export function parseDateTime(text: unknown): CqlDateTime | undefined {
-  if (typeof text !== 'string') return undefined;
+export function parseDateTime(text: unknown): CqlDateTime | null {
+  if (typeof text !== 'string') return null;
   let hit = PARSED.get(text);
   if (hit === undefined) {
     hit = parseUncached(text) ?? null;
     if (PARSED.size >= PARSED_MAX) PARSED.clear();
     PARSED.set(text, hit);
   }
-  return hit ?? undefined;
+  return hit;
 }
 
 const PARSED_DATES = new Map<string, CqlDateTime | null>();
 
-/** A FHIR `date` text (Patient.birthDate) as a CQL Date (cql-exec-fhir: `DateTime.parse(…).getDate()`). */
-export function parseDate(text: unknown): CqlDateTime | undefined {
-  if (typeof text !== 'string') return undefined;
+/** A FHIR `date` text (Patient.birthDate) as a CQL Date (cql-exec-fhir: `DateTime.parse(…).getDate()`); `null` when none. */
+export function parseDate(text: unknown): CqlDateTime | null {
+  if (typeof text !== 'string') return null;
   let hit = PARSED_DATES.get(text);
   if (hit === undefined) {
     const v = parseDateTime(text);
@@ -129,7 +119,7 @@ export function parseDate(text: unknown): CqlDateTime | undefined {
     if (PARSED_DATES.size >= PARSED_MAX) PARSED_DATES.clear();
     PARSED_DATES.set(text, hit);
   }
-  return hit ?? undefined;
+  return hit;
 }
 
 function parseUncached(raw: string): CqlDateTime | undefined {

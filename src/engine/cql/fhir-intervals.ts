@@ -26,9 +26,9 @@ export function periodRead(p: unknown, field = 'period'): TimingRead {
   if (p === undefined || p === null) return NONE;
   if (typeof p !== 'object') return { interval: null, malformed: field };
   const { start, end } = p as fhir4.Period;
-  const s = start === undefined ? undefined : parseDateTime(start);
-  const e = end === undefined ? undefined : parseDateTime(end);
-  const iv = s ? interval(s, e ?? null) : interval(null, e ?? null, false, true);
+  const s = parseDateTime(start);
+  const e = parseDateTime(end);
+  const iv = s ? interval(s, e) : interval(null, e, false, true);
   return (start !== undefined && !s) || (end !== undefined && !e) ? { interval: iv, malformed: field } : { interval: iv };
 }
 
@@ -59,10 +59,10 @@ const CALENDAR_UNITS: Readonly<Record<string, [Precision, number]>> = {
 };
 
 /** `birthDate + quantity` (a Date); `null` when either is missing or the unit is not a calendar unit. */
-function birthPlus(birth: CqlDateTime | undefined, q: fhir4.Quantity | undefined): CqlDateTime | null {
+function birthPlus(birth: CqlDateTime | null, q: fhir4.Quantity | undefined): CqlDateTime | null {
   if (!birth || !q || typeof q.value !== 'number' || !Number.isFinite(q.value)) return null;
   const unit = CALENDAR_UNITS[String(q.code ?? q.unit ?? '1')];
-  return unit ? (add(birth, q.value * unit[1], unit[0]) ?? null) : null;
+  return unit ? add(birth, q.value * unit[1], unit[0]) : null;
 }
 
 /**
@@ -73,7 +73,7 @@ function ageInterval(birthDate: string | undefined, low: fhir4.Quantity | undefi
   const birth = parseDate(birthDate);
   const from = birthPlus(birth, low);
   const to = birthPlus(birth, high);
-  const toNext = to ? (add(to, 1, YEAR) ?? null) : null;
+  const toNext = to ? add(to, 1, YEAR) : null;
   return interval(from ? toDateTime(from) : null, toNext ? toDateTime(toNext) : null, true, false);
 }
 
@@ -127,7 +127,7 @@ export function abatementInterval(cond: fhir4.Condition, birthDate: string | und
 const ACTIVE = ['active', 'recurrence', 'relapse'] as const;
 
 /** `clinicalStatus ~ "active" | "recurrence" | "relapse"` (any coding of the concept). */
-export function isActiveClinically(cond: fhir4.Condition): boolean {
+function isActiveClinically(cond: fhir4.Condition): boolean {
   const codings = cond.clinicalStatus?.coding;
   if (!Array.isArray(codings)) return false;
   return codings.some(

@@ -67,9 +67,9 @@ export function toClosed(iv: CqlInterval): { low: Bound; high: Bound } {
   const isDate = pointIsDate(iv);
   if (isDate === undefined) return { low: iv.low, high: iv.high };
   let low: Bound =
-    iv.lowClosed && iv.low === null ? minOf(isDate) : !iv.lowClosed && iv.low !== null ? (successor(iv.low) ?? null) : iv.low;
+    iv.lowClosed && iv.low === null ? minOf(isDate) : !iv.lowClosed && iv.low !== null ? successor(iv.low) : iv.low;
   let high: Bound =
-    iv.highClosed && iv.high === null ? maxOf(isDate) : !iv.highClosed && iv.high !== null ? (predecessor(iv.high) ?? null) : iv.high;
+    iv.highClosed && iv.high === null ? maxOf(isDate) : !iv.highClosed && iv.high !== null ? predecessor(iv.high) : iv.high;
   if (low === null) low = uncertain(minOf(isDate), high as CqlDateTime | null);
   if (high === null) high = uncertain(low as CqlDateTime | null, maxOf(isDate));
   return { low, high };
@@ -79,14 +79,14 @@ export function toClosed(iv: CqlInterval): { low: Bound; high: Bound } {
 export function startOf(iv: CqlInterval | null): CqlDateTime | null {
   if (!iv) return null;
   if (iv.low === null) return iv.lowClosed && iv.high ? minOf(iv.high.isDate) : null;
-  return iv.lowClosed ? iv.low : (successor(iv.low) ?? null);
+  return iv.lowClosed ? iv.low : successor(iv.low);
 }
 
 /** CQL `end of`: the closed high boundary; the maximum when unbounded, `null` when unknown. */
 export function endOf(iv: CqlInterval | null): CqlDateTime | null {
   if (!iv) return null;
   if (iv.high === null) return iv.highClosed && iv.low ? maxOf(iv.low.isDate) : null;
-  return iv.highClosed ? iv.high : (predecessor(iv.high) ?? null);
+  return iv.highClosed ? iv.high : predecessor(iv.high);
 }
 
 /** Uncertain-point `<` (cql-execution `Uncertainty.lessThan`): compares without precision. */

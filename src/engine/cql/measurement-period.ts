@@ -50,10 +50,10 @@ export function endDate(mp: CqlInterval): CqlDateTime {
 
 /** `Interval[start of "Measurement Period" - n years, end of "Measurement Period"]`. */
 export function yearsBeforeThroughEnd(mp: CqlInterval, years: number): CqlInterval {
-  return interval(add(periodStart(mp), -years, YEAR) ?? null, periodEnd(mp));
+  return interval(add(periodStart(mp), -years, YEAR), periodEnd(mp));
 }
 
 /** `Interval[start of "Measurement Period", start of "Measurement Period" + n months)`. */
 export function firstMonths(mp: CqlInterval, months: number): CqlInterval {
-  return interval(periodStart(mp), add(periodStart(mp), months, MONTH) ?? null, true, false);
+  return interval(periodStart(mp), add(periodStart(mp), months, MONTH), true, false);
 }

@@ -70,9 +70,9 @@ function addDays(start: CqlDateTime, days: number): CqlDateTime | null {
   const whole = Math.trunc(days);
   const fraction = days - whole;
   const moved = add(start, whole, DAY);
-  if (!moved || fraction === 0 || moved.f.length <= DAY) return moved ?? null;
+  if (!moved || fraction === 0 || moved.f.length <= DAY) return moved;
   // a negative fraction of a day reaches back into the previous day
-  return fraction < 0 ? (add(moved, -1, DAY) ?? null) : moved;
+  return fraction < 0 ? add(moved, -1, DAY) : moved;
 }
 
 /**

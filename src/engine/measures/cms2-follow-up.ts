@@ -60,7 +60,7 @@ function authored(ctx: EvaluationContext, r: fhir4.MedicationRequest | fhir4.Ser
   if (r.authoredOn === undefined) return null;
   const v = parseDateTime(r.authoredOn);
   if (!v) issueOf(ctx, r, 'authoredOn');
-  return v ?? null;
+  return v;
 }
 
 function candidate(resource: Candidate['resource'], rule: string, performedStart: CqlDateTime | null, authoredOn: CqlDateTime | null, display: string | undefined): Candidate {
@@ -108,7 +108,7 @@ function candidates(ctx: EvaluationContext, kind: ScreeningKind, mostRecent: Scr
 /** `Interval[end of QualifyingEncounter.period, end of … + 2 days]`; null without an end. */
 function authoredWindow(enc: QualifyingEncounter): CqlInterval | null {
   const end = endOf(enc.period);
-  return end ? interval(end, add(end, FOLLOW_UP_DAYS_AFTER, DAY) ?? null) : null;
+  return end ? interval(end, add(end, FOLLOW_UP_DAYS_AFTER, DAY)) : null;
 }
 
 /** The timing join for one candidate and one encounter (three-valued). */

@@ -59,7 +59,7 @@ export function lookbackWindow(enc: QualifyingEncounter): CqlInterval | null {
   let w = WINDOWS.get(enc);
   if (w === undefined) {
     const start = startOf(enc.period);
-    WINDOWS.set(enc, (w = start ? interval(add(start, -SCREENING_LOOKBACK_DAYS, DAY) ?? null, start) : null));
+    WINDOWS.set(enc, (w = start ? interval(add(start, -SCREENING_LOOKBACK_DAYS, DAY), start) : null));
   }
   return w;
 }

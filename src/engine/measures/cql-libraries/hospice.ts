@@ -53,7 +53,7 @@ export function hospiceEvidence(ctx: EvaluationContext): Evidence[] {
   }
   for (const s of serviceRequestsIn(ctx, HOSPICE_CARE_AMBULATORY)) {
     // authoredOn during day of "Measurement Period"
-    if (isOrder(s) && isTrue(contains(mp, parseDateTime(s.authoredOn) ?? null, DAY)))
+    if (isOrder(s) && isTrue(contains(mp, parseDateTime(s.authoredOn), DAY)))
       out.push({ reference: refOf(s), rule: RULE, date: s.authoredOn, display: displayOf(s.code) ?? 'Hospice care ordered' });
   }
   for (const p of proceduresIn(ctx, HOSPICE_CARE_AMBULATORY)) {
