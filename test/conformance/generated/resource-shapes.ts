@@ -76,8 +76,8 @@ const VERIFICATION = 'http://terminology.hl7.org/CodeSystem/condition-ver-status
  */
 export function condition(r: Rng, id: string, pid: string, vs: ValueSetDef, onset: number, abatement?: number): fhir4.Condition {
   const c: fhir4.Condition = { resourceType: 'Condition', id, code: codeFrom(r, vs), subject: { reference: `Patient/${pid}` } };
-  const status = r.pick(['active', 'active', 'active', 'recurrence', 'inactive', 'resolved', undefined]);
-  if (status) c.clinicalStatus = code(CLINICAL, status);
+  const status = r.pick(['active', 'active', 'active', 'recurrence', 'inactive', 'resolved', 'none']);
+  if (status !== 'none') c.clinicalStatus = code(CLINICAL, status);
   if (r.chance(0.15)) c.verificationStatus = code(VERIFICATION, r.pick(['confirmed', 'unconfirmed', 'refuted', 'entered-in-error']));
   const o = r.next();
   if (o < 0.7) c.onsetDateTime = dateText(r, onset);
