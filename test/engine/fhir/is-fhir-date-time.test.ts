@@ -15,8 +15,10 @@ function oracle(text: string): boolean {
   if (!m) return false;
   const [, y, mo, d, h, mi, s] = m;
   if (mo !== undefined && (Number(mo) < 1 || Number(mo) > 12)) return false;
-  if (d !== undefined && (Number(d) < 1 || Number(d) > new Date(Date.UTC(Number(y), Number(mo), 0)).getUTCDate())) return false;
-  if (d !== undefined && Number(y) < 100 && Number(mo) === 2 && Number(d) === 29 && Number(y) % 4 !== 0) return false;
+  const year = Number(y);
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  const days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][Number(mo) - 1]!;
+  if (d !== undefined && (Number(d) < 1 || Number(d) > days)) return false;
   return !(Number(h ?? 0) > 24 || Number(mi ?? 0) > 59 || Number(s ?? 0) > 60);
 }
 
