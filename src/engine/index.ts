@@ -18,3 +18,5 @@ export { visitInContext, recordWithVisitClosed, closedPeriod, OPEN_VISIT_STATUSE
 export { ELIGIBILITY, populationReason, type Eligibility, type PopulationReason } from './visit/population-eligibility.ts';
 export { BUILTIN_VALUE_SETS } from './valuesets/index.ts';
 export { DEFAULT_RISK_POLICY } from './config/risk-policy.ts';
+/** Calendar days as the engine reads them (a value's date as written, whatever the zone), for display. */
+export { addMonths, ageInYearsOn, dayOfText, epochDay, isoDay, periodDays, type DayBounds, type DayRange } from './cql/calendar-days.ts';

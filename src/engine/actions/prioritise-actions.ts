@@ -17,7 +17,8 @@
  * an action: it is a missed window ("can no longer be met"), one line per gap family.
  */
 import type { FlagResult, GapResult, IsoDate, MeasureResult, VisitAction } from '../types.ts';
-import { parseFhirDateTime } from '../fhir/dates.ts';
+import { singleDay } from '../cql/calendar-days.ts';
+import { DAY, parseDateTime } from '../cql/date-time.ts';
 import { displayDay } from '../flags/statement-format.ts';
 import { GAP_ACTION_TEXT, GAP_PRIORITY, SAFETY_ORDER, TIME_CRITICAL_DAYS, TIME_CRITICAL_GAP_FAMILIES, gapFamily } from './action-catalog.ts';
 import { visitNeeds, type Need } from './visit-needs.ts';
@@ -36,12 +37,10 @@ export interface PrioritiseOptions {
   facts?: VisitFacts;
 }
 
-const DAY_MS = 86_400_000;
-
 /** Epoch day of an ISO calendar date; `undefined` for anything else (bad data never throws here). */
 function calendarDay(iso: string | undefined): number | undefined {
-  const v = parseFhirDateTime(iso);
-  return v && v.precision === 'day' ? Math.floor(v.ms / DAY_MS) : undefined;
+  const v = parseDateTime(iso);
+  return v && v.f.length === DAY + 1 ? singleDay(v) : undefined;
 }
 
 function closedOn(due: string | undefined): string {

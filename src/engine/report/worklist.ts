@@ -6,7 +6,7 @@
  * Actionable = status `open` and the due date (last day the closing action counts) not before asOf;
  * a window already missed ("can no longer be met") is not a call to make and is left out.
  */
-import { epochDay } from '../fhir/dates.ts';
+import { epochDay } from '../cql/calendar-days.ts';
 import type { FlagSeverity, GapResult, PatientEvaluation } from '../types.ts';
 import { csvLine } from './csv-cell.ts';
 import { clinicianLabel, type PatientIdentity } from './patient-identity.ts';

@@ -17,7 +17,7 @@ import type { ValueSetDef } from '../../../src/engine/valuesets/value-set.ts';
 const PERIOD = { start: '2026-01-01', end: '2026-12-31' };
 /** Today: Thursday 3 December 2026; the clinic is at −05:00. */
 const TODAY = '2026-12-03';
-const OPTIONS = { period: PERIOD, asOf: TODAY, tzOffsetMin: -300 };
+const OPTIONS = { period: PERIOD, asOf: TODAY };
 
 const first = (vs: ValueSetDef): fhir4.Coding => ({ system: vs.codes[0]![0], code: vs.codes[0]![1], display: vs.codes[0]![2] });
 const OFFICE_VISIT = { system: CPT, code: '99213', display: 'Office or other outpatient visit, established patient, 20 minutes' };
@@ -78,8 +78,8 @@ describe('a depression screening recorded at today’s open visit', () => {
     expect(fifteen.measures.cms2).toMatchObject({ recorded: 'not-in-population', shown: 'not-met', effect: 'enters-with-visit' });
   });
 
-  it('gives the same answer in a zone 19 hours away (+14:00): the visit is closed on its own day', () => {
-    const r = at([november, today(), screen('s', `${TODAY}T09:20:00-05:00`, 'negative')], 'today', { ...OPTIONS, asOf: '2026-12-04', tzOffsetMin: 840 });
+  it('gives the same answer where it is already 4 December (+14:00): the visit is closed on its own written day', () => {
+    const r = at([november, today(), screen('s', `${TODAY}T09:20:00-05:00`, 'negative')], 'today', { ...OPTIONS, asOf: '2026-12-04' });
     expect(r.measures.cms2?.effect).toBe('met-when-closed');
   });
 
