@@ -11,6 +11,7 @@
  * age range, and the band is decided only when every age in the range is in it or none is.
  */
 import { ageInYearsAt, ageWithin, exactAge } from '../cql/age.ts';
+import type { UncertainNumber } from '../cql/date-time-arithmetic.ts';
 import { parseDate } from '../cql/date-time.ts';
 import { CMS122_AGE } from '../measures/cms122-glycemic-status-above-nine.ts';
 import { CMS125_AGE } from '../measures/cms125-breast-cancer-screening.ts';
@@ -49,7 +50,8 @@ export const ELIGIBILITY: Readonly<Record<string, Eligibility>> = {
 /** Why a patient is not in a measure. */
 export type PopulationReason =
   /** Outside the age band (age on the day the measure takes it). */
-  | { kind: 'age'; age: number; ages: { low: number; high?: number }; ageOn: Eligibility['ageOn'] }
+  /** `ageUpTo`: a birth date known only to the year or month gives an age from `age` to `ageUpTo`. */
+  | { kind: 'age'; age: number; ageUpTo?: number; ages: { low: number; high?: number }; ageOn: Eligibility['ageOn'] }
   /** The birth date is missing or too imprecise to tell the age. */
   | { kind: 'age-unknown' }
   /** Only a qualifying visit in the period is missing (proved by the visit projection, or the measure needs nothing else). */
@@ -66,15 +68,14 @@ function ageDay(period: DayPeriod, e: Eligibility, visitDate: IsoDate | undefine
 }
 
 /**
- * The patient's age on the day a measure takes it and whether it is in the band (three-valued:
- * `null` when the birth date is missing or too coarse to tell); `age` is the exact age, else the
- * youngest the patient can be.
+ * The patient's age on the day a measure takes it (`null` without a birth date; a range for a
+ * birth date known only to the year or month) and whether it is in the band (three-valued: `null`
+ * when it cannot be told).
  */
-export function ageFor(birthDate: string | undefined, period: DayPeriod, e: Eligibility, visitDate?: IsoDate): { age?: number; inBand: boolean | null } {
+export function ageFor(birthDate: string | undefined, period: DayPeriod, e: Eligibility, visitDate?: IsoDate): { age: UncertainNumber | null; inBand: boolean | null } {
   const on = parseDate(ageDay(period, e, visitDate));
   const age = on ? ageInYearsAt(birthDate, on) : null;
-  if (!age) return { inBand: null };
-  return { age: exactAge(age) ?? age.low, inBand: ageWithin(age, e.ages.low, e.ages.high ?? Infinity) };
+  return { age, inBand: ageWithin(age, e.ages.low, e.ages.high ?? Infinity) };
 }
 
 /**
@@ -93,9 +94,12 @@ export function populationReason(
   if (projection.entersWithVisit) return { kind: 'no-qualifying-visit', visitInContext: 'brings-in' };
   if (!e) return { kind: 'other' };
   const { age, inBand } = ageFor(patient.birthDate, period, e, projection.visitDate);
-  if (inBand === null || age === undefined) return { kind: 'age-unknown' };
-  // a visit-date age taken without a visit in context is the age on the period's last day
-  if (inBand === false) return { kind: 'age', age, ages: e.ages, ageOn: e.ageOn === 'visit-date' && !projection.visitDate ? 'period-end' : e.ageOn };
+  if (inBand === null || !age) return { kind: 'age-unknown' };
+  if (inBand === false) {
+    // a visit-date age taken without a visit in context is the age on the period's last day
+    const ageOn = e.ageOn === 'visit-date' && !projection.visitDate ? 'period-end' : e.ageOn;
+    return { kind: 'age', age: age.low, ...(exactAge(age) === undefined ? { ageUpTo: age.high } : {}), ages: e.ages, ageOn };
+  }
   // Age fits and nothing but a visit is required: the visit is what is missing — and an open visit
   // in context that did not bring the patient in is not of a qualifying type.
   if (!e.who && !e.women) return { kind: 'no-qualifying-visit', visitInContext: projection.visitOpen ? 'not-qualifying' : 'none' };
