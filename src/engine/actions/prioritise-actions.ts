@@ -43,6 +43,13 @@ function calendarDay(iso: string | undefined): number | undefined {
   return v && v.f.length === DAY + 1 ? singleDay(v) : undefined;
 }
 
+/** Orders two due dates as days (cql/calendar-days.ts); a missing one counts as day `none`. */
+function byDue(a: string | undefined, b: string | undefined, none: number): number {
+  const x = calendarDay(a) ?? none;
+  const y = calendarDay(b) ?? none;
+  return x < y ? -1 : x > y ? 1 : 0;
+}
+
 function closedOn(due: string | undefined): string {
   const day = calendarDay(due);
   return day === undefined ? (due ?? 'earlier') : displayDay(day);
@@ -67,7 +74,7 @@ interface Placed {
 
 /** Tier, due date and text of a need from its nearest running gap. */
 function place(need: Need, asOfDay: number | undefined): Placed {
-  const gaps = [...need.gaps].sort((a, b) => collate(a.due ?? '9999-12-31', b.due ?? '9999-12-31') || collate(a.id, b.id));
+  const gaps = [...need.gaps].sort((a, b) => byDue(a.due, b.due, Infinity) || collate(a.id, b.id));
   const nearest = gaps[0];
   const priority = need.tier <= 1 ? SAFETY_ORDER.indexOf(need.key) : GAP_PRIORITY.indexOf(need.key.split(':')[0]!);
   const order = need.tier === 4 ? need.severityRank ?? 1 : priority < 0 ? GAP_PRIORITY.length : priority;
@@ -130,7 +137,7 @@ export function prioritiseActions(flags: readonly FlagResult[], gaps: readonly G
   placed.sort((a, b) =>
     a.tier - b.tier ||
     (a.tier === 4 || a.tier <= 1 ? a.order - b.order : 0) ||
-    collate(a.due ?? '9999-12-31', b.due ?? '9999-12-31') ||
+    byDue(a.due, b.due, Infinity) ||
     a.order - b.order ||
     collate(a.need.source, b.need.source));
   return placed.slice(0, MAX_ACTIONS).map((p, i) => toAction(p, i + 1));
@@ -147,10 +154,10 @@ export function missedWindows(gaps: readonly GapResult[], options: { asOf?: IsoD
   for (const g of passed) {
     const key = gapFamily(g.id);
     const cur = byFamily.get(key);
-    if (!cur || collate(g.due ?? '', cur.due ?? '') > 0) byFamily.set(key, g);
+    if (!cur || byDue(g.due, cur.due, -Infinity) > 0) byFamily.set(key, g);
   }
   return [...byFamily.values()]
-    .sort((a, b) => collate(b.due ?? '', a.due ?? '') || collate(a.id, b.id))
+    .sort((a, b) => byDue(b.due, a.due, -Infinity) || collate(a.id, b.id))
     .map((g, i) => {
       const label = GAP_ACTION_TEXT[family(g)] ?? g.title;
       const window = /-(\d+)$/.exec(g.id)?.[1];

@@ -59,7 +59,7 @@ export function monthsOf(period: DayPeriod): string[] {
 /** Each single-rate measure's closure for one evaluated patient. */
 export function measureClosures(ev: Pick<PatientEvaluation, 'measures' | 'period' | 'asOf'>): MeasureClosure[] {
   const first = ev.period.start.slice(0, 7);
-  const lastDay = ev.asOf < ev.period.end ? ev.asOf : ev.period.end;
+  const lastDay = epochDay(ev.asOf) < epochDay(ev.period.end) ? ev.asOf : ev.period.end;
   const last = lastDay.slice(0, 7);
   const out: MeasureClosure[] = [];
   for (const m of ev.measures) {

@@ -41,7 +41,7 @@ const SEVERITY_RANK: Readonly<Record<FlagSeverity | 'none', number>> = { high: 3
 
 /** Whether an open gap can still be closed on or after asOf. */
 export function isActionableGap(g: Pick<GapResult, 'status' | 'due'>, asOf: string): boolean {
-  return g.status === 'open' && (g.due === undefined || g.due >= asOf);
+  return g.status === 'open' && (g.due === undefined || epochDay(g.due) >= epochDay(asOf));
 }
 
 /** The patient's highest flag severity and number of flags. */
@@ -76,7 +76,7 @@ export function worklistRows(ev: Pick<PatientEvaluation, 'patient' | 'asOf' | 'g
 
 /** Worklist order: due date (none last), then risk and number of flags (highest first), then name, patient and gap. */
 export function compareWorklistRows(a: WorklistRow, b: WorklistRow): number {
-  if (a.due !== b.due) return a.due === undefined ? 1 : b.due === undefined ? -1 : a.due < b.due ? -1 : 1;
+  if (a.due !== b.due) return a.due === undefined ? 1 : b.due === undefined ? -1 : epochDay(a.due) < epochDay(b.due) ? -1 : 1;
   const risk = SEVERITY_RANK[b.risk] - SEVERITY_RANK[a.risk] || b.flags - a.flags;
   if (risk) return risk;
   const an = (a.name ?? '').toLowerCase();
