@@ -2,7 +2,7 @@
  * The patient's identity as shown in the banner and overview: display name, age today and
  * administrative sex, read defensively (FHIR allows every one of them to be absent).
  */
-import { ageInYearsOn, epochDay } from '../engine/fhir/dates.ts';
+import { ageInYearsOn, epochDay } from '../engine/index.ts';
 
 /** What the header and overview show about the patient. */
 export interface PatientSummary {

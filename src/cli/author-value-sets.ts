@@ -1,9 +1,17 @@
 /**
  * Maintainer tool (Node): authors the project's value sets (src/engine/valuesets/catalog/) from
- * the measure specifications' code lists — the VSAC expansions gathered under
- * ../shared/design/valuesets/*.tsv, united with the official eCQM content's ValueSet expansions
- * (../shared/conformance/<measure>/valueset/, which complete the two TSVs VSAC truncated at
- * 1,000 codes). Output is the project's compact format; rerun when a new VSAC release is adopted.
+ * the measure specifications' code lists.
+ * - A value set a measure pins (a ValueSet in ../shared/conformance/<measure>/bundle/, the
+ *   expansion the measure package ships) is authored EXACTLY as pinned, one module per pinned
+ *   version: the newest under the set's name, older ones suffixed with their version
+ *   (TELEPHONE_VISITS is the ACO measures' 20250205, TELEPHONE_VISITS_20210220 CMS2's).
+ * - Where the published lists (the VSAC expansions under ../shared/design/valuesets/*.tsv and
+ *   ../shared/conformance/<measure>/valueset/) hold codes the pinned expansions do not, their union
+ *   with every pinned version is authored as a separately named set, `<NAME>_ALL_VERSIONS`, under
+ *   a project URL — for rules outside the eCQMs (follow-up gaps) that deliberately accept the
+ *   newer codes. Never used by an eCQM.
+ * - A set no measure pins is the union of its published lists.
+ * Output is the project's compact format; rerun when a new release is adopted.
  *
  *   npx tsx src/cli/author-value-sets.ts [SHARED_DIR]
  */
@@ -14,8 +22,11 @@ import { normalizeSystem } from '../engine/codes/code-systems.ts';
 const shared = resolve(process.argv[2] ?? join(import.meta.dirname, '../../../shared'));
 const outDir = join(import.meta.dirname, '../engine/valuesets/catalog');
 
-interface Authored { oid: string; name: string; version: string; codes: Map<string, [string, string, string]> }
+interface Authored { oid: string; name: string; version: string; codes: Map<string, [string, string, string]>; url?: string; suffix?: string }
+/** Published lists (TSVs and valueset folders), united per OID. */
 const sets = new Map<string, Authored>();
+/** Pinned expansions (measure bundles) per OID, then per version. */
+const pinned = new Map<string, Map<string, Authored>>();
 
 function entry(oid: string, name: string, version: string): Authored {
   let s = sets.get(oid);
@@ -65,9 +76,56 @@ for (const measure of readdirSync(confDir)) {
   }
 }
 
-// 3. Write one module per value set
+// 3. Pinned expansions: the ValueSets of the measure bundles
+for (const measure of readdirSync(confDir)) {
+  const dir = join(confDir, measure, 'bundle');
+  if (!existsSync(dir)) continue;
+  for (const f of readdirSync(dir).filter((n) => n.endsWith('.json'))) {
+    const bundle = JSON.parse(readFileSync(join(dir, f), 'utf8')) as fhir4.Bundle;
+    for (const e of bundle.entry ?? []) {
+      const vs = e.resource as fhir4.ValueSet | undefined;
+      if (vs?.resourceType !== 'ValueSet' || !vs.url || !vs.expansion?.contains) continue;
+      const oid = vs.url.split('/').pop()!;
+      const version = vs.version ?? '';
+      const byVersion = pinned.get(oid) ?? new Map<string, Authored>();
+      pinned.set(oid, byVersion);
+      const codes = new Map<string, [string, string, string]>();
+      const walk = (items: fhir4.ValueSetExpansionContains[] = []) => {
+        for (const c of items) {
+          if (c.system && c.code) codes.set(`${normalizeSystem(c.system)}|${c.code}`, [normalizeSystem(c.system), c.code, c.display ?? '']);
+          walk(c.contains);
+        }
+      };
+      walk(vs.expansion.contains);
+      const seen = byVersion.get(version);
+      if (seen && (seen.codes.size !== codes.size || [...codes.keys()].some((k) => !seen.codes.has(k))))
+        throw new Error(`${measure}: ${oid} version ${version} differs from another bundle's expansion of that version`);
+      byVersion.set(version, { oid, name: sets.get(oid)?.name ?? vs.title ?? vs.name ?? oid, version, codes });
+    }
+  }
+}
+
+/** What is written: pinned versions exactly, the broader union separately, unpinned sets as published. */
+const written: Authored[] = [];
+for (const [oid, published] of sets) {
+  const versions = pinned.get(oid);
+  if (!versions) {
+    written.push(published);
+    continue;
+  }
+  const ordered = [...versions.values()].sort((a, b) => b.version.localeCompare(a.version));
+  ordered.forEach((v, i) => written.push(i === 0 ? v : { ...v, suffix: v.version }));
+  const union = new Map(published.codes);
+  for (const v of ordered) for (const [k, c] of v.codes) union.set(k, c);
+  if (ordered.some((v) => v.codes.size !== union.size))
+    written.push({ ...published, codes: union, suffix: 'ALL_VERSIONS', version: ordered.map((v) => v.version).join('+'), url: `https://caregap.example.org/fhir/ValueSet/${oid}-all-versions` });
+}
+for (const [oid, versions] of pinned)
+  if (!sets.has(oid)) [...versions.values()].sort((a, b) => b.version.localeCompare(a.version)).forEach((v, i) => written.push(i === 0 ? v : { ...v, suffix: v.version }));
+
+// 4. Write one module per value set
 const constName = (s: Authored, used: Set<string>) => {
-  let base = s.name.replace(/[^A-Za-z0-9]+/g, '_').replace(/^_|_$/g, '').toUpperCase();
+  let base = (s.suffix ? `${s.name} ${s.suffix}` : s.name).replace(/[^A-Za-z0-9]+/g, '_').replace(/^_|_$/g, '').toUpperCase();
   if (/^\d/.test(base)) base = `VS_${base}`;
   let n = base;
   if (used.has(n)) n = `${base}_${s.oid.split('.').slice(-2).join('_')}`;
@@ -83,7 +141,7 @@ const SYS: Record<string, string> = {
   'http://www.ama-assn.org/go/cpt': 'CPT', 'https://www.cms.gov/Medicare/Coding/HCPCSReleaseCodeSets': 'HCPCS',
   'http://www.nlm.nih.gov/research/umls/rxnorm': 'RXNORM',
 };
-for (const s of [...sets.values()].sort((a, b) => a.name.localeCompare(b.name))) {
+for (const s of written.sort((a, b) => a.name.localeCompare(b.name) || (a.suffix ?? '').localeCompare(b.suffix ?? ''))) {
   const name = constName(s, used);
   const file = name.toLowerCase().replace(/_/g, '-');
   const codes = [...s.codes.values()].sort((a, b) => (a[0] + a[1]).localeCompare(b[0] + b[1]));
@@ -93,10 +151,12 @@ for (const s of [...sets.values()].sort((a, b) => a.name.localeCompare(b.name)))
     .join('\n');
   writeFileSync(
     join(outDir, `${file}.ts`),
-    `/** ${s.name} (VSAC ${s.oid}, expansion ${s.version}): ${codes.length} codes. Authored by src/cli/author-value-sets.ts. */\n` +
+    (s.url
+      ? `/** ${s.name}, every published version (VSAC ${s.oid}: ${s.version} and the current list): ${codes.length} codes — for rules outside the eCQMs only. Authored by src/cli/author-value-sets.ts. */\n`
+      : `/** ${s.name} (VSAC ${s.oid}, expansion ${s.version}${pinned.has(s.oid) ? ', as the measure package pins it' : ''}): ${codes.length} codes. Authored by src/cli/author-value-sets.ts. */\n`) +
       (systems.length ? `import { ${systems.sort().join(', ')} } from '../../codes/code-systems.ts';\n` : '') +
-      `import { vsacUrl, type ValueSetDef } from '../value-set.ts';\n\n` +
-      `export const ${name}: ValueSetDef = {\n  url: vsacUrl(${JSON.stringify(s.oid)}),\n  oid: ${JSON.stringify(s.oid)},\n  name: ${JSON.stringify(s.name)},\n  version: ${JSON.stringify(s.version)},\n  codes: [\n${body}\n  ],\n};\n`,
+      `import { ${s.url ? '' : 'vsacUrl, '}type ValueSetDef } from '../value-set.ts';\n\n` +
+      `export const ${name}: ValueSetDef = {\n  url: ${s.url ? JSON.stringify(s.url) : `vsacUrl(${JSON.stringify(s.oid)})`},\n  oid: ${JSON.stringify(s.url ? `${s.oid}-all-versions` : s.oid)},\n  name: ${JSON.stringify(s.name)},\n  version: ${JSON.stringify(s.version)},\n  codes: [\n${body}\n  ],\n};\n`,
   );
   index.push({ file, name, oid: s.oid, title: s.name });
 }
@@ -107,4 +167,4 @@ writeFileSync(
     index.map((i) => `import { ${i.name} } from './${i.file}.ts';`).join('\n') +
     `\n\nexport {\n${index.map((i) => `  ${i.name},`).join('\n')}\n};\n\n/** All authored value sets. */\nexport const CATALOG: readonly ValueSetDef[] = [\n${index.map((i) => `  ${i.name},`).join('\n')}\n];\n`,
 );
-console.log(`authored ${index.length} value sets, ${[...sets.values()].reduce((n, s) => n + s.codes.size, 0)} codes → ${outDir}`);
+console.log(`authored ${index.length} value sets, ${written.reduce((n, s) => n + s.codes.size, 0)} codes → ${outDir}`);

@@ -42,7 +42,7 @@ function failedMeasure(m: MeasureDefinition, why: string): MeasureResult {
 export function evaluatePatient(record: PatientRecord, options: EvaluationOptions): PatientEvaluation {
   const asOf = options.asOf ?? options.period.end;
   const validated = validateRecord(record);
-  const ctx = new EvaluationContext(validated.record, options.period, asOf, options.valueSets ?? builtinValueSets(), options.tzOffsetMin ?? 0);
+  const ctx = new EvaluationContext(validated.record, options.period, asOf, options.valueSets ?? builtinValueSets());
   for (const i of validated.issues) ctx.issue(i);
   const everything = !options.only || options.only.includes('all');
   const wanted = (ids: readonly string[]) => everything || ids.some((id) => options.only!.includes(id));

@@ -1,11 +1,15 @@
 /**
  * Everything a rule needs, built once per patient: the record indexed by type (and lazily by
- * value set), the measurement period as epoch days, `asOf`, the value-set registry and the issue
- * sink. Rules ask the context; they never scan the raw record themselves.
+ * value set), the measurement period (as the CQL "Measurement Period" and as epoch days), `asOf`,
+ * the value-set registry and the issue sink. Rules ask the context; they never scan the raw
+ * record themselves. Nothing here depends on a time zone: values keep their written offsets and
+ * the period is in the declared offset (cql/date-time.ts).
  */
 import { completenessOf, type PatientRecord, type TypeCompleteness } from './record.ts';
-import { epochDay } from './fhir/dates.ts';
-import { effectiveInterval, type ChoiceRead } from './fhir/resource-dates.ts';
+import { epochDay } from './cql/calendar-days.ts';
+import { choiceRead, type TimingRead } from './cql/fhir-intervals.ts';
+import type { CqlInterval } from './cql/interval.ts';
+import { measurementPeriodInterval } from './cql/measurement-period.ts';
 import type { DataIssue, DayPeriod } from './types.ts';
 import { membershipKeyOf, type ValueSetRegistry } from './valuesets/value-set.ts';
 
@@ -15,8 +19,6 @@ export interface EvaluationOptions {
   period: DayPeriod;
   /** The day the evaluation is "as of" (for look-backs like "last 12 months"); default period end. */
   asOf?: string;
-  /** Evaluation time-zone offset in minutes east of UTC (default 0). Dates carry no zone. */
-  tzOffsetMin?: number;
   /** Value sets to use instead of the built-in ones (e.g. loaded from a VSAC expansion). */
   valueSets?: ValueSetRegistry;
   /** Restrict to these measure / gap / flag ids (default: all). */
@@ -53,25 +55,25 @@ export class EvaluationContext {
   readonly periodStartDay: number;
   readonly periodEndDay: number;
   readonly asOfDay: number;
-  readonly tz: number;
+  /** The CQL "Measurement Period": first day 00:00:00.000 to last day 23:59:59.999, declared offset. */
+  readonly measurementPeriod: CqlInterval;
   private readonly issueKeys = new Set<string>();
   readonly issues: DataIssue[] = [];
   /** By resource type, then by path (`cacheKey`). */
   private readonly vsCache = new Map<string, Map<string, PathIndex>>();
   /** Observation.effective[x] read per Observation ({@link effectiveOf}). */
-  private readonly effectiveReads = new Map<fhir4.Observation, ChoiceRead>();
+  private readonly effectiveReads = new Map<fhir4.Observation, TimingRead>();
 
   constructor(
     readonly record: PatientRecord,
     readonly period: DayPeriod,
     readonly asOf: string,
     readonly valueSets: ValueSetRegistry,
-    tzOffsetMin = 0,
   ) {
     this.periodStartDay = epochDay(period.start);
     this.periodEndDay = epochDay(period.end);
     this.asOfDay = epochDay(asOf);
-    this.tz = tzOffsetMin;
+    this.measurementPeriod = measurementPeriodInterval(period);
   }
 
   /** `Patient/ID`. */
@@ -85,12 +87,12 @@ export class EvaluationContext {
   }
 
   /**
-   * `effectiveInterval(obs, tz)`, read once per Observation and evaluation: the measures, gaps and
-   * flags each date the same Observations. The result is shared: callers must not change it.
+   * `Observation.effective.toInterval()` (QICoreCommon), read once per Observation and evaluation:
+   * the measures, gaps and flags each date the same Observations. Shared: callers must not change it.
    */
-  effectiveOf(obs: fhir4.Observation): ChoiceRead {
+  effectiveOf(obs: fhir4.Observation): TimingRead {
     let read = this.effectiveReads.get(obs);
-    if (read === undefined) this.effectiveReads.set(obs, (read = effectiveInterval(obs, this.tz)));
+    if (read === undefined) this.effectiveReads.set(obs, (read = choiceRead(obs, 'effective', this.record.patient.birthDate)));
     return read;
   }
 

@@ -19,3 +19,5 @@ export { ELIGIBILITY, populationReason, type Eligibility, type PopulationReason 
 export { BUILTIN_VALUE_SETS } from './valuesets/index.ts';
 export { DEFAULT_RISK_POLICY } from './config/risk-policy.ts';
 export { resolveUuidReferences } from './input/resolve-references.ts';
+/** Calendar days as the engine reads them (a value's date as written, whatever the zone), for display. */
+export { addMonths, ageInYearsOn, dayOfText, epochDay, isoDay, periodDays, type DayBounds, type DayRange } from './cql/calendar-days.ts';

@@ -13,7 +13,8 @@ import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Calculator } from 'fqm-execution';
 import { loadCases, measureDir, sharedAvailable } from '../conformance/conformance-cases.ts';
-import { quietly, replicate } from './engine-vs-fqm.bench.ts';
+import { replicate } from './engine-vs-fqm.bench.ts';
+import { quietly } from '../conformance/fqm-runner.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const CLI = join(ROOT, 'src/cli/caregap.mjs');

@@ -16,6 +16,7 @@ import { evaluatePatient } from '../../src/engine/evaluate-patient.ts';
 import { recordFromResources, type PatientRecord } from '../../src/engine/record.ts';
 import type { PopulationCode, PopulationCounts } from '../../src/engine/types.ts';
 import { loadCases, measureDir, sharedAvailable } from '../conformance/conformance-cases.ts';
+import { quietly } from '../conformance/fqm-runner.ts';
 
 const MEASURE = 'CMS2FHIRPCSDepressionScreenAndFollowUp';
 const PATIENTS = Number(process.env.BENCH_PATIENTS ?? 1000);
@@ -79,16 +80,6 @@ const fqmOptions = (period: { start: string; end: string }) => ({
   calculateSDEs: false,
 });
 
-/** Runs fqm-execution with its console chatter ("Failed to locate element …") silenced. */
-export async function quietly<T>(fn: () => Promise<T>): Promise<T> {
-  const saved = { log: console.log, warn: console.warn, error: console.error };
-  console.log = console.warn = console.error = () => {};
-  try {
-    return await fn();
-  } finally {
-    Object.assign(console, saved);
-  }
-}
 
 type FqmResult = { patientId: string; detailedResults?: { populationResults?: { populationType: string; result: boolean }[] }[] };
 

@@ -64,9 +64,9 @@ export async function main(): Promise<PopulationViewFigures> {
         patientIds,
         concurrency: DEFAULT_POPULATION_CONCURRENCY,
         load: async (id, signal) => (await fetchPatientRecord(client, granted, { patientId: id, signal })).record,
-        evaluate: async (record) => evaluatePatient(record, { period: PERIOD, asOf: AS_OF, tzOffsetMin: 0 }),
+        evaluate: async (record) => evaluatePatient(record, { period: PERIOD, asOf: AS_OF }),
         // as the app does: the previous period too (measures only), for month-by-month closure
-        ...(PREVIOUS ? { evaluatePrevious: async (record: PatientRecord, current: PatientEvaluation) => evaluatePatient(record, { period: PREVIOUS_PERIOD, asOf: PREVIOUS_PERIOD.end, tzOffsetMin: 0, only: current.measures.map((m) => m.id) }) } : {}),
+        ...(PREVIOUS ? { evaluatePrevious: async (record: PatientRecord, current: PatientEvaluation) => evaluatePatient(record, { period: PREVIOUS_PERIOD, asOf: PREVIOUS_PERIOD.end, only: current.measures.map((m) => m.id) }) } : {}),
       });
       failed = run.entries.filter((e) => e.error).length;
       times.push(run.elapsedMs);

@@ -13,7 +13,7 @@ import { todaysVisitResource } from '../../launch/sandbox/ehr/todays-visit.ts';
 import { evaluateAtVisit, evaluatePatient, recordFromResources, type PatientRecord } from '../../src/engine/index.ts';
 
 const TODAY = '2026-11-23';
-const OPTIONS = { period: { start: '2026-01-01', end: '2026-12-31' }, asOf: TODAY, tzOffsetMin: -300 };
+const OPTIONS = { period: { start: '2026-01-01', end: '2026-12-31' }, asOf: TODAY };
 const RUNS = 15;
 const WARMUP = 3;
 

@@ -35,7 +35,7 @@ for (const [folder, def, count] of SUITES) {
     for (const c of cases) {
       it(`${c.title} (${c.caseId})`, () => {
         const record = recordFromResources(c.resources);
-        const ctx = new EvaluationContext(record, c.period, c.period.end, builtinValueSets(), 0);
+        const ctx = new EvaluationContext(record, c.period, c.period.end, builtinValueSets());
         const result = def.evaluate(ctx);
         const actual: Partial<Record<PopulationCode, number>> = {};
         for (const code of Object.keys(c.expected) as PopulationCode[]) actual[code] = result.populations[code];

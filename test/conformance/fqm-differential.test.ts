@@ -11,11 +11,10 @@
  * crashes sorting their missing components.
  * Skips (and says so) when ../shared is absent.
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+process.env.TZ = 'UTC';
 import { describe, expect, it } from 'vitest';
-import { Calculator } from 'fqm-execution';
-import { measureDir, sharedAvailable } from './conformance-cases.ts';
+import { sharedAvailable } from './conformance-cases.ts';
+import { fqmVerdicts, measureBundle } from './fqm-runner.ts';
 import { generatePanel } from '../../launch/sandbox/data/generate-panel.ts';
 import { EvaluationContext } from '../../src/engine/evaluation-context.ts';
 import { recordFromResources } from '../../src/engine/record.ts';
@@ -41,46 +40,21 @@ const SEED = 20260101;
  * every reading's day), while it says nothing new about the logic.
  */
 const MAX_RESOURCES = 1000;
-const QICORE = 'http://hl7.org/fhir/us/qicore/StructureDefinition/';
-const US_CORE_BP = 'http://hl7.org/fhir/us/core/StructureDefinition/us-core-blood-pressure';
-const PROFILES: Record<string, string[]> = {
-  Patient: [`${QICORE}qicore-patient`],
-  Encounter: [`${QICORE}qicore-encounter`],
-  Condition: [`${QICORE}qicore-condition-encounter-diagnosis`, `${QICORE}qicore-condition-problems-health-concerns`],
-  Procedure: [`${QICORE}qicore-procedure`],
-  ServiceRequest: [`${QICORE}qicore-servicerequest`],
-  DeviceRequest: [`${QICORE}qicore-devicerequest`],
-  MedicationRequest: [`${QICORE}qicore-medicationrequest`],
-  Medication: [`${QICORE}qicore-medication`],
-  Coverage: [`${QICORE}qicore-coverage`],
-  Observation: [
-    `${QICORE}qicore-observation-lab`,
-    `${QICORE}qicore-observation-clinical-result`,
-    `${QICORE}qicore-observation-screening-assessment`,
-    `${QICORE}qicore-simple-observation`,
-  ],
-};
 const CODES: PopulationCode[] = ['initial-population', 'denominator', 'denominator-exclusion', 'numerator'];
 
 const US_CORE_SEX = 'http://hl7.org/fhir/us/core/StructureDefinition/us-core-sex';
 const SEX_CODES: Record<string, string> = { female: '248152002', male: '248153007' };
 
 /**
- * The resource as a QI-Core export would send it: profile-tagged, and a Patient carrying the US
- * Core sex extension derived from `gender` when the generator left it out (CMS125 reads only the
- * extension). Both engines see the same transformed resources.
+ * The Patient as a QI-Core export would send it: carrying the US Core sex extension derived from
+ * `gender` when the generator left it out (CMS125 reads only the extension). Both engines see the
+ * same resources; fqm-runner.ts tags each with its QI-Core profiles.
  */
-function tagged(r: fhir4.Resource): fhir4.Resource {
-  if (r.resourceType === 'Patient') {
-    const p = r as fhir4.Patient;
-    const sex = SEX_CODES[p.gender ?? ''];
-    if (sex && !p.extension?.some((e) => e.url === US_CORE_SEX))
-      r = { ...p, extension: [...(p.extension ?? []), { url: US_CORE_SEX, valueCode: sex }] } as fhir4.Patient;
-  }
-  const profiles = [...(PROFILES[r.resourceType] ?? [])];
-  const o = r as fhir4.Observation;
-  if (r.resourceType === 'Observation' && o.code?.coding?.some((c) => c.system === 'http://loinc.org' && c.code === '85354-9')) profiles.push(US_CORE_BP);
-  return { ...r, meta: { ...r.meta, profile: profiles } };
+function withSex(r: fhir4.Resource): fhir4.Resource {
+  if (r.resourceType !== 'Patient') return r;
+  const p = r as fhir4.Patient;
+  const sex = SEX_CODES[p.gender ?? ''];
+  return sex && !p.extension?.some((e) => e.url === US_CORE_SEX) ? ({ ...p, extension: [...(p.extension ?? []), { url: US_CORE_SEX, valueCode: sex }] } as fhir4.Patient) : p;
 }
 
 const MEASURES: [folder: string, def: MeasureDefinition][] = [
@@ -96,36 +70,27 @@ describe.skipIf(!sharedAvailable)('our ACO measures agree with fqm-execution on 
   const panel = sharedAvailable
     ? [...generatePanel({ seed: SEED, count: SAMPLE, anchorDate: PERIOD.end })]
         .filter((p) => p.resources.length <= MAX_RESOURCES)
-        .map((p) => ({ ...p, resources: p.resources.map(tagged) }))
+        .map((p) => ({ ...p, resources: p.resources.map(withSex) }))
     : [];
 
   for (const [folder, def] of MEASURES) {
     it(`${def.id}: every patient's populations equal fqm-execution's`, { timeout: 120_000 + SAMPLE * 2_000 }, async () => {
       const started = Date.now();
-      const bundle = JSON.parse(readFileSync(join(measureDir(folder), 'bundle', `${folder}-bundle.json`), 'utf8')) as fhir4.Bundle;
-      const patientBundles = panel.map((p) => ({ resourceType: 'Bundle', type: 'collection', entry: p.resources.map((resource) => ({ resource })) }));
-      const out = await Calculator.calculate(bundle, patientBundles as fhir4.Bundle[], {
-        measurementPeriodStart: PERIOD.start,
-        measurementPeriodEnd: PERIOD.end,
-        trustMetaProfile: true,
-        calculateHTML: false,
-        calculateClauseCoverage: false,
-        calculateCoverageDetails: false,
-        calculateSDEs: false,
-        verboseCalculationResults: false,
-      });
+      const verdicts = await fqmVerdicts(measureBundle(folder), panel, PERIOD, true);
       const differences: string[] = [];
       let inPopulation = 0;
-      panel.forEach((p, i) => {
-        const fqm = out.results[i]?.detailedResults?.[0]?.populationResults ?? [];
-        const ctx = new EvaluationContext(recordFromResources(p.resources), PERIOD, PERIOD.end, builtinValueSets(), 0);
+      for (const p of panel) {
+        const fqm = verdicts.get(p.id);
+        const ctx = new EvaluationContext(recordFromResources(p.resources), PERIOD, PERIOD.end, builtinValueSets());
         const ours = def.evaluate(ctx).populations;
         if (ours['initial-population']) inPopulation++;
-        for (const code of CODES) {
-          const theirs = fqm.find((x) => x.populationType === code)?.result ? 1 : 0;
-          if (theirs !== ours[code]) differences.push(`${p.id}${p.label ? ` (${p.label})` : ''}: ${code} ours ${ours[code]} fqm ${theirs}`);
+        if (!fqm || 'error' in fqm) {
+          differences.push(`${p.id}: fqm-execution ${fqm && 'error' in fqm ? fqm.error : 'gave no result'}`);
+          continue;
         }
-      });
+        for (const code of CODES)
+          if ((fqm.populations[code] ?? 0) !== ours[code]) differences.push(`${p.id}${p.label ? ` (${p.label})` : ''}: ${code} ours ${ours[code]} fqm ${fqm.populations[code] ?? 0}`);
+      }
       console.info(`fqm-differential ${def.id}: ${panel.length} patients in ${Date.now() - started} ms, ${inPopulation} in the initial population, ${differences.length} differences`);
       expect(differences).toEqual([]);
     });

@@ -16,7 +16,7 @@ import { useBrowser } from './support/browser.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const ANCHOR = '2026-11-15';
-const OPTIONS = { period: { start: '2026-01-01', end: '2026-12-31' }, asOf: ANCHOR, tzOffsetMin: -300 };
+const OPTIONS = { period: { start: '2026-01-01', end: '2026-12-31' }, asOf: ANCHOR };
 
 /** Named patients and generated ones; two get hostile edits (wrong types, another patient's data). */
 function parityRecords(): PatientRecord[] {

@@ -95,13 +95,12 @@ async function topRows(frame: Frame) {
 
 /** The engine over the sandbox's records with the view's clock: evaluations, identities, previous-period closures. */
 function engineView(period: { start: string; end: string }, asOf: string) {
-  const tzOffsetMin = -new Date().getTimezoneOffset() || 0;
   const prev = previousPeriod(period);
   const out: Array<{ id: string; ev: PatientEvaluation; who: PatientIdentity; previous: ReturnType<typeof measureClosures> }> = [];
   for (const p of running!.sandbox.patients()) {
     const record = recordFromResources(running!.sandbox.resourcesFor(p.id));
-    const ev = evaluatePatient(record, { period, asOf, tzOffsetMin });
-    const previous = measureClosures(evaluatePatient(record, { period: prev, asOf: prev.end, tzOffsetMin, only: ev.measures.map((m) => m.id) }));
+    const ev = evaluatePatient(record, { period, asOf });
+    const previous = measureClosures(evaluatePatient(record, { period: prev, asOf: prev.end, only: ev.measures.map((m) => m.id) }));
     out.push({ id: p.id, ev, who: patientIdentity(record, ev), previous });
   }
   return out;

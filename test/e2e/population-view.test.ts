@@ -37,10 +37,9 @@ describe('population view (practitioner launch, attributed Group)', () => {
     // Expected: the engine over the sandbox's own records, with the clock the view used.
     const period = { start: (await view.getAttribute('data-period-start')) ?? '', end: (await view.getAttribute('data-period-end')) ?? '' };
     const asOf = (await view.getAttribute('data-as-of')) ?? '';
-    const tzOffsetMin = -new Date().getTimezoneOffset() || 0;
     const expected = new Map<string, PopulationCounts>();
     for (const id of memberIds) {
-      const ev = evaluatePatient(recordFromResources(running.sandbox.resourcesFor(id)), { period, asOf, tzOffsetMin });
+      const ev = evaluatePatient(recordFromResources(running.sandbox.resourcesFor(id)), { period, asOf });
       for (const m of ev.measures) {
         // episode measures (fuh, fum, fua, tcm) have one summary row per rate: `fuh/7-day` …
         for (const [key, populations] of m.groups ? m.groups.map((g) => [`${m.id}/${g.id}`, g.populations] as const) : [[m.id, m.populations] as const]) {

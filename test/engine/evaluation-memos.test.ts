@@ -2,7 +2,7 @@
  * Per-evaluation memos give exactly what the unmemoised readers give: SDOH findings shared by the
  * sdoh-screening measure and the sdoh-need flags (a panel member is still read under its panel's
  * instrument by the measure and under its own by the flags), and Observation.effective[x] read once
- * per evaluation (same bounds as effectiveInterval, also across a day boundary in the zone).
+ * per evaluation (the same interval QICoreCommon toInterval() gives, the day as written).
  */
 import { describe, expect, it } from 'vitest';
 import { EvaluationContext } from '../../src/engine/evaluation-context.ts';
@@ -11,7 +11,8 @@ import { recordFromResources } from '../../src/engine/record.ts';
 import { builtinValueSets } from '../../src/engine/valuesets/index.ts';
 import { SDOH_PANELS, sdohFindingsOf } from '../../src/engine/codes/sdoh-items.ts';
 import { sdohFindingsIn, sdohFindingsReader } from '../../src/engine/codes/sdoh-findings-memo.ts';
-import { choiceInterval, effectiveInterval } from '../../src/engine/fhir/resource-dates.ts';
+import { choiceRead } from '../../src/engine/cql/fhir-intervals.ts';
+import { dayBounds } from '../../src/engine/cql/calendar-days.ts';
 
 const LOINC = 'http://loinc.org';
 const PRAPARE_PANEL = Object.keys(SDOH_PANELS).find((k) => SDOH_PANELS[k] === 'PRAPARE')!;
@@ -29,7 +30,7 @@ const resources = (): fhir4.Resource[] => [
   { resourceType: 'Observation', id: 'panel', status: 'final', subject: { reference: 'Patient/p' }, code: { coding: [{ system: LOINC, code: PRAPARE_PANEL }] },
     effectiveDateTime: '2026-03-10', hasMember: [{ reference: 'Observation/member' }] } as fhir4.Observation,
   housing('member'),
-  housing('alone', { effectiveDateTime: '2026-12-31T23:30:00-05:00' }),
+  housing('alone', { effectiveDateTime: '2026-01-01T00:30:00+09:00' }),
 ];
 
 describe('sdohFindingsIn', () => {
@@ -66,26 +67,23 @@ describe('sdohFindingsIn', () => {
 });
 
 describe('EvaluationContext.effectiveOf', () => {
-  const context = (tz: number) =>
-    new EvaluationContext(recordFromResources(resources()), PERIOD, PERIOD.end, builtinValueSets(), tz);
+  const context = () => new EvaluationContext(recordFromResources(resources()), PERIOD, PERIOD.end, builtinValueSets());
 
-  it('is effectiveInterval in the evaluation zone, read once per Observation', () => {
-    for (const tz of [0, -300, 330]) {
-      const ctx = context(tz);
-      for (const obs of ctx.ofType<fhir4.Observation>('Observation')) {
-        const read = ctx.effectiveOf(obs);
-        expect(read).toEqual(effectiveInterval(obs, tz));
-        expect(ctx.effectiveOf(obs)).toBe(read);
-      }
+  it('is QICoreCommon toInterval() of effective[x], read once per Observation', () => {
+    const ctx = context();
+    for (const obs of ctx.ofType<fhir4.Observation>('Observation')) {
+      const read = ctx.effectiveOf(obs);
+      expect(read).toEqual(choiceRead(obs, 'effective'));
+      expect(ctx.effectiveOf(obs)).toBe(read);
     }
-    // 23:30 at -05:00 is the next day in UTC, the same day at -05:00
-    const alone = (ctx: EvaluationContext) => ctx.effectiveOf(ctx.ofType<fhir4.Observation>('Observation').find((o) => o.id === 'alone')!);
-    expect(alone(context(0)).bounds?.start?.low).toBe(alone(context(-300)).bounds!.start!.low + 1);
+    // 00:30 at +09:00 on 1 January is 31 December in UTC: it is on the day written, whatever zone the engine runs in
+    const alone = ctx.effectiveOf(ctx.ofType<fhir4.Observation>('Observation').find((o) => o.id === 'alone')!);
+    expect(dayBounds(alone.interval).start?.low).toBe(Date.UTC(2026, 0, 1) / 86_400_000);
   });
 
-  it('names the malformed choice element as before', () => {
-    expect(choiceInterval({ effectiveDateTime: 'soon' }, 'effective')).toEqual({ malformed: 'effectiveDateTime' });
-    expect(choiceInterval({ performedInstant: 5 }, 'performed')).toEqual({ malformed: 'performedInstant' });
-    expect(choiceInterval({ occurrencePeriod: { start: 'x' } }, 'occurrence')).toEqual({ malformed: 'occurrencePeriod' });
+  it('names the malformed choice element', () => {
+    expect(choiceRead({ effectiveDateTime: 'soon' }, 'effective')).toEqual({ interval: null, malformed: 'effectiveDateTime' });
+    expect(choiceRead({ performedInstant: 5 }, 'performed')).toEqual({ interval: null, malformed: 'performedInstant' });
+    expect(choiceRead({ occurrencePeriod: { start: 'x' } }, 'occurrence').malformed).toBe('occurrencePeriod');
   });
 });

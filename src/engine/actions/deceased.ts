@@ -6,7 +6,8 @@
  * record of care given). A deceasedDateTime that cannot be read still means the patient died.
  */
 import type { EvaluationContext } from '../evaluation-context.ts';
-import { dayRangeOf, isoDay, parseFhirDateTime } from '../fhir/dates.ts';
+import { daySpan, isoDay } from '../cql/calendar-days.ts';
+import { parseDateTime } from '../cql/date-time.ts';
 import { dayWithin } from '../flags/event-days.ts';
 import { displayDay } from '../flags/statement-format.ts';
 import type { DeceasedStatus, GapResult } from '../types.ts';
@@ -16,12 +17,12 @@ export function deceasedAsOf(ctx: EvaluationContext): DeceasedStatus | undefined
   const p = ctx.record.patient;
   const reference = ctx.patientRef;
   if (typeof p.deceasedDateTime === 'string') {
-    const value = parseFhirDateTime(p.deceasedDateTime);
+    const value = parseDateTime(p.deceasedDateTime);
     if (!value) {
       ctx.issue({ resourceType: 'Patient', ...(p.id ? { id: p.id } : {}), field: 'deceasedDateTime', message: 'unreadable date of death: the patient is treated as deceased', severity: 'warning' });
       return { statement: 'The patient has died (date of death unreadable).', evidence: { reference, rule: 'deceased' } };
     }
-    const day = dayWithin(dayRangeOf(value, ctx.tz), ctx.asOfDay)!;
+    const day = dayWithin(daySpan(value), ctx.asOfDay)!;
     if (day > ctx.asOfDay) return undefined;
     return { date: isoDay(day), statement: `The patient died on ${displayDay(day)}.`, evidence: { reference, rule: 'deceased', date: isoDay(day) } };
   }

@@ -16,7 +16,7 @@ import { DEPRESSION_TEXT, GAP_ACTION_TEXT } from './action-catalog.ts';
 import type { VisitFacts } from './visit-facts.ts';
 import type { Need } from './visit-needs.ts';
 import { displayDay } from '../flags/statement-format.ts';
-import { epochDay } from '../fhir/dates.ts';
+import { epochDay } from '../cql/calendar-days.ts';
 
 /** What an open CMS2 gap asks for, read from its `closes`. */
 export function cms2Mode(gap: GapResult): 'follow-up' | 'code' | 'screen' {

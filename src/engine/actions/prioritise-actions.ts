@@ -17,7 +17,8 @@
  * an action: it is a missed window ("can no longer be met"), one line per gap family.
  */
 import type { FlagResult, GapResult, IsoDate, MeasureResult, VisitAction } from '../types.ts';
-import { parseFhirDateTime } from '../fhir/dates.ts';
+import { singleDay } from '../cql/calendar-days.ts';
+import { DAY, parseDateTime } from '../cql/date-time.ts';
 import { displayDay } from '../flags/statement-format.ts';
 import { GAP_ACTION_TEXT, GAP_PRIORITY, SAFETY_ORDER, TIME_CRITICAL_DAYS, TIME_CRITICAL_GAP_FAMILIES, gapFamily } from './action-catalog.ts';
 import { visitNeeds, type Need } from './visit-needs.ts';
@@ -36,12 +37,17 @@ export interface PrioritiseOptions {
   facts?: VisitFacts;
 }
 
-const DAY_MS = 86_400_000;
-
 /** Epoch day of an ISO calendar date; `undefined` for anything else (bad data never throws here). */
 function calendarDay(iso: string | undefined): number | undefined {
-  const v = parseFhirDateTime(iso);
-  return v && v.precision === 'day' ? Math.floor(v.ms / DAY_MS) : undefined;
+  const v = parseDateTime(iso);
+  return v && v.f.length === DAY + 1 ? singleDay(v) : undefined;
+}
+
+/** Orders two due dates as days (cql/calendar-days.ts); a missing one counts as day `none`. */
+function byDue(a: string | undefined, b: string | undefined, none: number): number {
+  const x = calendarDay(a) ?? none;
+  const y = calendarDay(b) ?? none;
+  return x < y ? -1 : x > y ? 1 : 0;
 }
 
 function closedOn(due: string | undefined): string {
@@ -68,7 +74,7 @@ interface Placed {
 
 /** Tier, due date and text of a need from its nearest running gap. */
 function place(need: Need, asOfDay: number | undefined): Placed {
-  const gaps = [...need.gaps].sort((a, b) => collate(a.due ?? '9999-12-31', b.due ?? '9999-12-31') || collate(a.id, b.id));
+  const gaps = [...need.gaps].sort((a, b) => byDue(a.due, b.due, Infinity) || collate(a.id, b.id));
   const nearest = gaps[0];
   const priority = need.tier <= 1 ? SAFETY_ORDER.indexOf(need.key) : GAP_PRIORITY.indexOf(need.key.split(':')[0]!);
   const order = need.tier === 4 ? need.severityRank ?? 1 : priority < 0 ? GAP_PRIORITY.length : priority;
@@ -131,7 +137,7 @@ export function prioritiseActions(flags: readonly FlagResult[], gaps: readonly G
   placed.sort((a, b) =>
     a.tier - b.tier ||
     (a.tier === 4 || a.tier <= 1 ? a.order - b.order : 0) ||
-    collate(a.due ?? '9999-12-31', b.due ?? '9999-12-31') ||
+    byDue(a.due, b.due, Infinity) ||
     a.order - b.order ||
     collate(a.need.source, b.need.source));
   return placed.slice(0, MAX_ACTIONS).map((p, i) => toAction(p, i + 1));
@@ -148,10 +154,10 @@ export function missedWindows(gaps: readonly GapResult[], options: { asOf?: IsoD
   for (const g of passed) {
     const key = gapFamily(g.id);
     const cur = byFamily.get(key);
-    if (!cur || collate(g.due ?? '', cur.due ?? '') > 0) byFamily.set(key, g);
+    if (!cur || byDue(g.due, cur.due, -Infinity) > 0) byFamily.set(key, g);
   }
   return [...byFamily.values()]
-    .sort((a, b) => collate(b.due ?? '', a.due ?? '') || collate(a.id, b.id))
+    .sort((a, b) => byDue(b.due, a.due, -Infinity) || collate(a.id, b.id))
     .map((g, i) => {
       const label = GAP_ACTION_TEXT[family(g)] ?? g.title;
       const window = /-(\d+)$/.exec(g.id)?.[1];

@@ -9,7 +9,7 @@ import type { EvaluationContext } from '../evaluation-context.ts';
 import { LOINC } from '../codes/code-systems.ts';
 import { DEFAULT_DEPRESSION_INSTRUMENTS, type DepressionInstrument } from '../codes/screening-instruments.ts';
 import { DEFAULT_RISK_POLICY } from '../config/risk-policy.ts';
-import { isoDay } from '../fhir/dates.ts';
+import { isoDay } from '../cql/calendar-days.ts';
 import { readingsOf, type Reading } from '../flags/coded-readings.ts';
 import { dateDay } from '../flags/event-days.ts';
 import { phq9ItemSums } from '../flags/phq9-response-total.ts';

@@ -17,7 +17,7 @@
  */
 import type { EvaluationContext } from '../evaluation-context.ts';
 import type { MeasureDefinition } from '../measure-definition.ts';
-import { isoDay } from '../fhir/dates.ts';
+import { isoDay } from '../cql/calendar-days.ts';
 import { incompleteInputs } from '../measures/proportion.ts';
 import { DEFAULT_GAP_POLICY, type GapPolicy } from '../gaps/gap-policy.ts';
 import { followUpEpisodes } from '../gaps/follow-up-episodes.ts';

@@ -14,7 +14,7 @@ import { codingsOf } from '../fhir/codings.ts';
 import { codingInGroup, type DiagnosisGroup } from '../codes/diagnosis-groups.ts';
 import { SNOMED, normalizeSystem } from '../codes/code-systems.ts';
 import { dateDay, refOf } from './event-days.ts';
-import { isoDay } from '../fhir/dates.ts';
+import { isoDay } from '../cql/calendar-days.ts';
 import type { Evidence } from '../types.ts';
 import { humanName } from './statement-format.ts';
 

@@ -7,7 +7,7 @@
 import type { FlagDefinition } from '../measure-definition.ts';
 import type { FlagResult } from '../types.ts';
 import { DEFAULT_RISK_POLICY, type RiskPolicy } from '../config/risk-policy.ts';
-import { isoDay } from '../fhir/dates.ts';
+import { isoDay } from '../cql/calendar-days.ts';
 import { edVisits, principalDiagnosis } from './encounter-stays.ts';
 import { withinDaysBefore } from './event-days.ts';
 import { countOf, daysAgo, displayDay, humanName } from './statement-format.ts';

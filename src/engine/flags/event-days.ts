@@ -5,7 +5,8 @@
  * positive answer for want of a day). Unreadable dates are reported once and the event skipped.
  */
 import type { EvaluationContext } from '../evaluation-context.ts';
-import { dayRangeOf, parseFhirDateTime, type DayRange } from '../fhir/dates.ts';
+import { dayBounds, daySpan, type DayRange } from '../cql/calendar-days.ts';
+import { parseDateTime } from '../cql/date-time.ts';
 
 /** `Type/id` of a resource. */
 export function refOf(r: fhir4.Resource): string {
@@ -32,7 +33,7 @@ export function observationDay(ctx: EvaluationContext, obs: fhir4.Observation): 
     ctx.issue({ resourceType: 'Observation', id: obs.id, field: read.malformed, message: 'unreadable date: observation ignored by the risk flags', severity: 'warning' });
     return undefined;
   }
-  const start = read.bounds?.start;
+  const start = dayBounds(read.interval).start;
   if (start && Number.isFinite(start.low)) return dayWithin(start, ctx.asOfDay);
   return dateDay(ctx, obs, 'issued', obs.issued);
 }
@@ -40,10 +41,10 @@ export function observationDay(ctx: EvaluationContext, obs: fhir4.Observation): 
 /** The day of a plain FHIR date/dateTime field, reporting an unreadable one. */
 export function dateDay(ctx: EvaluationContext, r: fhir4.Resource, field: string, value: string | undefined): number | undefined {
   if (value === undefined) return undefined;
-  const v = parseFhirDateTime(value);
+  const v = parseDateTime(value);
   if (!v) {
     ctx.issue({ resourceType: r.resourceType, id: r.id, field, message: 'unreadable date: ignored by the risk flags', severity: 'warning' });
     return undefined;
   }
-  return dayWithin(dayRangeOf(v, ctx.tz), ctx.asOfDay);
+  return dayWithin(daySpan(v), ctx.asOfDay);
 }

@@ -18,7 +18,7 @@ import { MOBILITY_IMPAIRING } from '../codes/diagnosis-groups.ts';
 import { normalizeSystem } from '../codes/code-systems.ts';
 import { FRAILTY_DIAGNOSIS } from '../valuesets/catalog/frailty-diagnosis.ts';
 import { codingsOf } from '../fhir/codings.ts';
-import { isoDay } from '../fhir/dates.ts';
+import { isoDay } from '../cql/calendar-days.ts';
 import { anyCodingIn } from './coded-readings.ts';
 import { conditionEvidence, conditionLabel, currentConditions, currentInGroup } from './current-conditions.ts';
 import { edVisits, inpatientStays, type InpatientStay } from './encounter-stays.ts';

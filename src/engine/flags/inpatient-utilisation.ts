@@ -12,7 +12,7 @@ import type { Evidence, FlagResult } from '../types.ts';
 import { DEFAULT_RISK_POLICY, type RiskPolicy } from '../config/risk-policy.ts';
 import { MENTAL_ILLNESS, codingInGroup, isIntentionalSelfHarm } from '../codes/diagnosis-groups.ts';
 import { codingsOf } from '../fhir/codings.ts';
-import { isoDay } from '../fhir/dates.ts';
+import { isoDay } from '../cql/calendar-days.ts';
 import { inpatientStays, principalDiagnosis, type InpatientStay } from './encounter-stays.ts';
 import { withinDaysBefore } from './event-days.ts';
 import { countOf, daysAgo, displayDay, humanName } from './statement-format.ts';

@@ -11,7 +11,7 @@ import type { EvaluationContext } from '../evaluation-context.ts';
 import type { FlagDefinition } from '../measure-definition.ts';
 import type { FlagResult } from '../types.ts';
 import { DEFAULT_RISK_POLICY, type RiskPolicy, type SdohDomain } from '../config/risk-policy.ts';
-import { isoDay } from '../fhir/dates.ts';
+import { isoDay } from '../cql/calendar-days.ts';
 import { observationDay, refOf, withinDaysBefore } from './event-days.ts';
 import { observationsCoded } from './coded-readings.ts';
 import { displayDay } from './statement-format.ts';

@@ -2,7 +2,7 @@
  * How flag statements write dates and counts: one plain-language line a clinician reads at a
  * glance ("PHQ-9 17 on 3 Nov 2026, up from 12 on 2 Aug 2026"). Dates are calendar days, no zone.
  */
-import { isoDay } from '../fhir/dates.ts';
+import { isoDay } from '../cql/calendar-days.ts';
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'] as const;
 

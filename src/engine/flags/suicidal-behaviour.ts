@@ -19,7 +19,7 @@ import type { RiskPolicy } from '../config/risk-policy.ts';
 import { ICD10CM, normalizeSystem } from '../codes/code-systems.ts';
 import { icdKey, isIntentionalSelfHarm } from '../codes/diagnosis-groups.ts';
 import { codingsOf, conceptsOf } from '../fhir/codings.ts';
-import { isoDay } from '../fhir/dates.ts';
+import { isoDay } from '../cql/calendar-days.ts';
 import { anyCodingIn } from './coded-readings.ts';
 import { currentConditions } from './current-conditions.ts';
 import { dateDay, refOf, withinDaysBefore } from './event-days.ts';

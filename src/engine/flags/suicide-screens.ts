@@ -23,7 +23,7 @@ import {
   CSSRS_IDEATION_TYPE_ANSWERS, CSSRS_ITEMS, LOINC_ANSWER_NO, LOINC_ANSWER_YES, LOINC_PHQ9_ITEM9, PHQ_ITEM_ANSWERS, phqItemPoints, type CssrsItem,
 } from '../codes/screening-instruments.ts';
 import { codingsOf } from '../fhir/codings.ts';
-import { isoDay } from '../fhir/dates.ts';
+import { isoDay } from '../cql/calendar-days.ts';
 import { anyCodingIn, observationsCoded, readingsOf, type Reading } from './coded-readings.ts';
 import { observationDay, refOf, withinDaysBefore } from './event-days.ts';
 import { displayDay, humanName } from './statement-format.ts';

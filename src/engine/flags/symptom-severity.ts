@@ -16,7 +16,7 @@ import { LOINC } from '../codes/code-systems.ts';
 import {
   GAD7_BANDS, LOINC_GAD7_TOTAL, LOINC_PHQ9_TOTAL, LOINC_PHQA_TOTAL, PHQ9_BANDS, bandOf, type SeverityBand,
 } from '../codes/screening-instruments.ts';
-import { isoDay } from '../fhir/dates.ts';
+import { isoDay } from '../cql/calendar-days.ts';
 import { readingsOf, type Reading } from './coded-readings.ts';
 import { withinDaysBefore } from './event-days.ts';
 import { phq9ItemSums } from './phq9-response-total.ts';

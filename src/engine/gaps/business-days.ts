@@ -8,14 +8,10 @@
  * Monday of October), Veterans Day (November 11), Thanksgiving (4th Thursday of November) and
  * Christmas — on their observed days (a Saturday holiday is observed the Friday before, a Sunday
  * holiday the Monday after: 5 U.S.C. 6103(b), Executive Order 11582), as OPM publishes them.
- * Days are epoch days (UTC calendar days, as in fhir/dates.ts); no clock is read.
+ * Days are epoch days (calendar days as written, as in cql/calendar-days.ts); no clock is read.
  */
-
-const DAY_MS = 86_400_000;
-
-function utcDay(year: number, month: number, date: number): number {
-  return Math.floor(Date.UTC(year, month - 1, date) / DAY_MS);
-}
+import { epochDayOf, yearOfDay } from '../cql/calendar-days.ts';
+import { daysInMonth } from '../cql/date-time.ts';
 
 /** Day of the week of an epoch day: 0 Sunday … 6 Saturday (1970-01-01 was a Thursday). */
 export function weekday(day: number): number {
@@ -25,10 +21,10 @@ export function weekday(day: number): number {
 /** The `n`th (1-based) given weekday of a month; `n = -1` is the last one. */
 function nthWeekday(year: number, month: number, dow: number, n: number): number {
   if (n < 0) {
-    const last = utcDay(year, month + 1, 0);
+    const last = epochDayOf(year, month, daysInMonth(year, month));
     return last - ((weekday(last) - dow + 7) % 7);
   }
-  const first = utcDay(year, month, 1);
+  const first = epochDayOf(year, month, 1);
   return first + ((dow - weekday(first) + 7) % 7) + (n - 1) * 7;
 }
 
@@ -47,13 +43,13 @@ export function usFederalHolidays(year: number): ReadonlySet<number> {
   const days: number[] = [];
   // a fixed-date holiday of year y can be observed in y − 1 (New Year's Day on a Saturday)
   for (const y of [year, year + 1]) {
-    days.push(observed(utcDay(y, 1, 1)));
-    if (y >= 2021) days.push(observed(utcDay(y, 6, 19)));
-    days.push(observed(utcDay(y, 7, 4)), observed(utcDay(y, 11, 11)), observed(utcDay(y, 12, 25)));
+    days.push(observed(epochDayOf(y, 1, 1)));
+    if (y >= 2021) days.push(observed(epochDayOf(y, 6, 19)));
+    days.push(observed(epochDayOf(y, 7, 4)), observed(epochDayOf(y, 11, 11)), observed(epochDayOf(y, 12, 25)));
     days.push(nthWeekday(y, 1, 1, 3), nthWeekday(y, 2, 1, 3), nthWeekday(y, 5, 1, -1), nthWeekday(y, 9, 1, 1), nthWeekday(y, 10, 1, 2), nthWeekday(y, 11, 4, 4));
   }
-  const lo = utcDay(year, 1, 1);
-  const hi = utcDay(year, 12, 31);
+  const lo = epochDayOf(year, 1, 1);
+  const hi = epochDayOf(year, 12, 31);
   set = new Set(days.filter((d) => d >= lo && d <= hi));
   HOLIDAYS_BY_YEAR.set(year, set);
   return set;
@@ -63,7 +59,7 @@ export function usFederalHolidays(year: number): ReadonlySet<number> {
 export function isBusinessDay(day: number): boolean {
   const dow = weekday(day);
   if (dow === 0 || dow === 6) return false;
-  return !usFederalHolidays(new Date(day * DAY_MS).getUTCFullYear()).has(day);
+  return !usFederalHolidays(yearOfDay(day)).has(day);
 }
 
 /** The `n`th business day after `day` (n ≥ 1; `day` itself is never counted). */

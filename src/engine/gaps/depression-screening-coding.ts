@@ -21,7 +21,7 @@ import {
   type DepressionInstrument,
 } from '../codes/screening-instruments.ts';
 import { hasCode } from '../fhir/codings.ts';
-import { ageInYearsOn, isoDay } from '../fhir/dates.ts';
+import { ageInYearsOn, dayBounds, isoDay } from '../cql/calendar-days.ts';
 import { numericValue } from '../fhir/quantities.ts';
 import { incompleteInputs } from '../measures/proportion.ts';
 import { qualifyingEncounters, type QualifyingEncounter } from '../measures/cms2-qualifying-encounters.ts';
@@ -51,7 +51,7 @@ interface DatedObservation {
 
 function dated(ctx: EvaluationContext, obs: fhir4.Observation): DatedObservation | undefined {
   if (!obs || !RESULT_STATUSES.includes(obs.status)) return undefined;
-  const start = ctx.effectiveOf(obs).bounds?.start;
+  const start = dayBounds(ctx.effectiveOf(obs).interval).start;
   if (!start || start.low !== start.high || start.low > ctx.asOfDay) return undefined;
   return { obs, reference: `Observation/${obs.id ?? 'unknown'}`, day: start.low };
 }

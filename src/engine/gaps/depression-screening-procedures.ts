@@ -9,7 +9,8 @@
 import type { EvaluationContext } from '../evaluation-context.ts';
 import { HCPCS, SNOMED } from '../codes/code-systems.ts';
 import { displayOf, hasCode, type CodeRef } from '../fhir/codings.ts';
-import { performedInterval } from '../fhir/resource-dates.ts';
+import { dayBounds } from '../cql/calendar-days.ts';
+import { choiceRead } from '../cql/fhir-intervals.ts';
 import type { QualifyingEncounter } from '../measures/cms2-qualifying-encounters.ts';
 
 /** Procedure codes that record that a depression screening was done (no result). */
@@ -36,7 +37,7 @@ export function latestScreeningProcedure(ctx: EvaluationContext, encounters: rea
     if (!proc || proc.status !== 'completed') continue;
     const code = DEPRESSION_SCREENING_PROCEDURES.find((c) => hasCode(proc.code, c));
     if (!code) continue;
-    const start = performedInterval(proc, ctx.tz).bounds?.start;
+    const start = dayBounds(choiceRead(proc, 'performed', ctx.record.patient.birthDate).interval).start;
     if (!start || start.low !== start.high || start.low > ctx.asOfDay) continue;
     const day = start.low;
     const encounter = encounters.find((e) => day >= e.startDay - lookback && day <= e.startDay);

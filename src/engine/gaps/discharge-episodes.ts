@@ -18,7 +18,7 @@
  * hospice and transfers are not community discharges; no disposition → unknown.
  */
 import type { EvaluationContext } from '../evaluation-context.ts';
-import { isoDay } from '../fhir/dates.ts';
+import { isoDay } from '../cql/calendar-days.ts';
 import type { GapPolicy } from './gap-policy.ts';
 import { DESTINATION_LABEL, dischargeDestination } from './discharge-disposition.ts';
 import { principalDiagnosis } from './encounter-facts.ts';

@@ -15,7 +15,7 @@
 import type { EvaluationContext } from '../evaluation-context.ts';
 import { conceptInGroup, isDrugOverdose, isIntentionalSelfHarm, MENTAL_ILLNESS, SUBSTANCE_USE_DISORDER } from '../codes/diagnosis-groups.ts';
 import { codingsOf } from '../fhir/codings.ts';
-import { isoDay } from '../fhir/dates.ts';
+import { isoDay } from '../cql/calendar-days.ts';
 import type { GapPolicy } from './gap-policy.ts';
 import { allDiagnoses, principalDiagnosis } from './encounter-facts.ts';
 import { admissionAfterEd, edVisits, hospitalStays, type EdVisit } from './index-events.ts';

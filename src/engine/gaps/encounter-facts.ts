@@ -8,7 +8,8 @@
 import type { EvaluationContext } from '../evaluation-context.ts';
 import { ACT_CODE, normalizeSystem } from '../codes/code-systems.ts';
 import { codingsOf, conceptsOf } from '../fhir/codings.ts';
-import { dayRangeOf, parseFhirDateTime } from '../fhir/dates.ts';
+import { daySpan, type DayRange } from '../cql/calendar-days.ts';
+import { parseDateTime } from '../cql/date-time.ts';
 
 /** Diagnosis roles (http://terminology.hl7.org/CodeSystem/diagnosis-role) that mark the principal diagnosis. */
 export const PRINCIPAL_DIAGNOSIS_ROLES = ['billing', 'DD'] as const;
@@ -45,8 +46,8 @@ export function tookPlace(enc: fhir4.Encounter): boolean {
 }
 
 /**
- * The single day of a FHIR date/dateTime value in the evaluation zone; `undefined` when absent or
- * coarser than a day. An unreadable or imprecise value is reported once as a data issue naming the
+ * The single day of a FHIR date/dateTime value as written (cql/calendar-days.ts); `undefined` when
+ * absent or coarser than a day. An unreadable or imprecise value is reported once as a data issue naming the
  * resource and field. The one place the follow-up gaps turn a FHIR date into a day.
  */
 export function dayOfValue(
@@ -55,7 +56,7 @@ export function dayOfValue(
   where: { resourceType: string; id?: string | undefined; field: string },
 ): number | undefined {
   if (raw === undefined) return undefined;
-  const range = dayRangeOfValue(ctx, raw);
+  const range = dayRangeOfValue(raw);
   if (!range || range.low !== range.high) {
     ctx.issue({
       resourceType: where.resourceType,
@@ -69,13 +70,13 @@ export function dayOfValue(
   return range.low;
 }
 
-/** The days a FHIR date/dateTime value may fall on in the evaluation zone (low = high at day precision); silent. */
-export function dayRangeOfValue(ctx: EvaluationContext, raw: unknown): { low: number; high: number } | undefined {
-  const v = parseFhirDateTime(raw);
-  return v ? dayRangeOf(v, ctx.tz) : undefined;
+/** The days a FHIR date/dateTime value falls on as written (low = high at day precision or finer); silent. */
+export function dayRangeOfValue(raw: unknown): DayRange | undefined {
+  const v = parseDateTime(raw);
+  return v ? daySpan(v) : undefined;
 }
 
-/** The single day of `period.start` / `period.end` in the evaluation zone (see {@link dayOfValue}). */
+/** The single day of `period.start` / `period.end` as written (see {@link dayOfValue}). */
 export function encounterDay(ctx: EvaluationContext, enc: fhir4.Encounter, end: 'start' | 'end'): number | undefined {
   return dayOfValue(ctx, enc.period?.[end], { resourceType: 'Encounter', id: enc.id, field: `period.${end}` });
 }

@@ -13,7 +13,7 @@
  * Memoised per evaluation, policy, family and range.
  */
 import type { EvaluationContext } from '../evaluation-context.ts';
-import { ageInYearsOn, isoDay } from '../fhir/dates.ts';
+import { ageInYearsOn, isoDay } from '../cql/calendar-days.ts';
 import type { Evidence } from '../types.ts';
 import { addBusinessDays } from './business-days.ts';
 import type { GapPolicy } from './gap-policy.ts';
@@ -67,7 +67,7 @@ interface Verdict {
  */
 function ageVerdict(ctx: EvaluationContext, family: FollowUpFamily, day: number): Verdict | undefined {
   if (family.minAge <= 0) return undefined;
-  const birth = dayRangeOfValue(ctx, ctx.record.patient.birthDate);
+  const birth = dayRangeOfValue(ctx.record.patient.birthDate);
   const youngest = birth ? ageInYearsOn(isoDay(birth.high), day) : undefined;
   const oldest = birth ? ageInYearsOn(isoDay(birth.low), day) : undefined;
   if (youngest !== undefined && youngest >= family.minAge) return undefined;

@@ -13,8 +13,8 @@
  *   before asOf.
  */
 import type { EvaluationContext } from '../evaluation-context.ts';
-import { hospiceEvidence } from '../measures/exclusions/hospice.ts';
-import { isoDay } from '../fhir/dates.ts';
+import { hospiceEvidence } from '../measures/cql-libraries/hospice.ts';
+import { isoDay } from '../cql/calendar-days.ts';
 import type { Evidence } from '../types.ts';
 import { dischargeDestination } from './discharge-disposition.ts';
 import { dayOfValue, dayRangeOfValue, encounterDay, encounterRef, tookPlace } from './encounter-facts.ts';
@@ -39,7 +39,7 @@ function readDeath(ctx: EvaluationContext): PatientDeath | undefined {
   const patientRef = ctx.patientRef;
   const candidates: PatientDeath[] = [];
   if (p.deceasedDateTime !== undefined) {
-    const range = dayRangeOfValue(ctx, p.deceasedDateTime);
+    const range = dayRangeOfValue(p.deceasedDateTime);
     if (!range) dayOfValue(ctx, p.deceasedDateTime, { resourceType: 'Patient', id: p.id, field: 'deceasedDateTime' });
     // died on or before asOf; an imprecise date (a year, a month) that may fall after asOf is not yet a death
     else if (range.high <= ctx.asOfDay) {
@@ -68,7 +68,7 @@ export function hospiceUntilAsOf(ctx: EvaluationContext): Evidence[] {
   let out = HOSPICE.get(ctx);
   if (!out) {
     // undated hospice evidence (a hospice diagnosis without onset) holds from the start, as in CQL
-    out = hospiceEvidence(ctx).filter((e) => (dayRangeOfValue(ctx, e.date)?.low ?? -Infinity) <= ctx.asOfDay);
+    out = hospiceEvidence(ctx).filter((e) => (dayRangeOfValue(e.date)?.low ?? -Infinity) <= ctx.asOfDay);
     // a discharge to hospice coded in HL7 (`hosp`) or NUBC (50, 51), which the eCQM library (SNOMED only) does not read
     for (const enc of ctx.ofType<fhir4.Encounter>('Encounter')) {
       if (!tookPlace(enc) || dischargeDestination(enc) !== 'hospice' || out.some((e) => e.reference === encounterRef(enc))) continue;

@@ -14,7 +14,7 @@
  */
 import type { GapDefinition } from '../measure-definition.ts';
 import type { EvaluationContext } from '../evaluation-context.ts';
-import { isoDay } from '../fhir/dates.ts';
+import { isoDay } from '../cql/calendar-days.ts';
 import type { GapResult } from '../types.ts';
 import type { GapPolicy } from './gap-policy.ts';
 import type { FollowUpEpisode, FollowUpFamily, FollowUpWindowDef } from './episode-types.ts';

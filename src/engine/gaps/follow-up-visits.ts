@@ -21,13 +21,13 @@ import type { EvaluationContext } from '../evaluation-context.ts';
 import { CPT } from '../codes/code-systems.ts';
 import { conceptInGroup, isDrugOverdose, isIntentionalSelfHarm, MENTAL_ILLNESS, SUBSTANCE_USE_DISORDER } from '../codes/diagnosis-groups.ts';
 import { codingsOf } from '../fhir/codings.ts';
-import { conceptHas } from '../measures/exclusions/concept-match.ts';
+import { conceptHas } from '../measures/cql-libraries/concept-match.ts';
 import { FOLLOW_UP_CLASSES, FOLLOW_UP_STATUSES, NON_FOLLOW_UP_CLASSES } from './gap-policy.ts';
 import { allDiagnoses, encounterDay, encounterRef, hasClass, principalDiagnosis, typeInAny } from './encounter-facts.ts';
 import { isMentalHealthPractitionerVisit } from './mental-health-practitioner.ts';
 import { ANNUAL_WELLNESS_VISIT } from '../valuesets/catalog/annual-wellness-visit.ts';
 import { CONTACT_OR_OFFICE_VISIT } from '../valuesets/catalog/contact-or-office-visit.ts';
-import { ENCOUNTER_TO_SCREEN_FOR_DEPRESSION } from '../valuesets/catalog/encounter-to-screen-for-depression.ts';
+import { ENCOUNTER_TO_SCREEN_FOR_DEPRESSION_ALL_VERSIONS } from '../valuesets/catalog/encounter-to-screen-for-depression-all-versions.ts';
 import { HOME_HEALTHCARE_SERVICES } from '../valuesets/catalog/home-healthcare-services.ts';
 import { OFFICE_VISIT } from '../valuesets/catalog/office-visit.ts';
 import { PREVENTIVE_CARE_ESTABLISHED_OFFICE_VISIT_0_TO_17 } from '../valuesets/catalog/preventive-care-established-office-visit-0-to-17.ts';
@@ -37,14 +37,18 @@ import { PREVENTIVE_CARE_SERVICES_INITIAL_OFFICE_VISIT_18_AND_UP } from '../valu
 import { PSYCH_VISIT_DIAGNOSTIC_EVALUATION } from '../valuesets/catalog/psych-visit-diagnostic-evaluation.ts';
 import { PSYCH_VISIT_PSYCHOTHERAPY } from '../valuesets/catalog/psych-visit-psychotherapy.ts';
 import { PSYCHOANALYSIS } from '../valuesets/catalog/psychoanalysis.ts';
-import { TELEPHONE_VISITS } from '../valuesets/catalog/telephone-visits.ts';
+import { TELEPHONE_VISITS_ALL_VERSIONS } from '../valuesets/catalog/telephone-visits-all-versions.ts';
 import { VIRTUAL_ENCOUNTER } from '../valuesets/catalog/virtual-encounter.ts';
 
-/** Value sets whose encounter types are an outpatient, telehealth or behavioral-health visit. */
+/**
+ * Value sets whose encounter types are an outpatient, telehealth or behavioral-health visit. The
+ * depression-screening and telephone lists are every published version (the 2025 audio-only and
+ * the retired 99441–99443 codes alike), not the expansions the eCQMs pin.
+ */
 export const FOLLOW_UP_VISIT_VALUE_SETS: readonly string[] = [
   OFFICE_VISIT,
   CONTACT_OR_OFFICE_VISIT,
-  ENCOUNTER_TO_SCREEN_FOR_DEPRESSION,
+  ENCOUNTER_TO_SCREEN_FOR_DEPRESSION_ALL_VERSIONS,
   ANNUAL_WELLNESS_VISIT,
   PREVENTIVE_CARE_SERVICES_ESTABLISHED_OFFICE_VISIT_18_AND_UP,
   PREVENTIVE_CARE_SERVICES_INITIAL_OFFICE_VISIT_18_AND_UP,
@@ -55,7 +59,7 @@ export const FOLLOW_UP_VISIT_VALUE_SETS: readonly string[] = [
   PSYCHOANALYSIS,
   HOME_HEALTHCARE_SERVICES,
   VIRTUAL_ENCOUNTER,
-  TELEPHONE_VISITS,
+  TELEPHONE_VISITS_ALL_VERSIONS,
 ].map((vs) => vs.url);
 
 /** Transitional care management services (CPT 99495, 99496): HEDIS FUH counts them as follow-up visits. */
@@ -66,7 +70,7 @@ export const TRANSITIONAL_CARE_CPT: readonly string[] = ['99495', '99496'];
  * virtual check-ins and remote monitoring of "Virtual Encounter" — CMS lets the TCM face-to-face
  * visit be a real-time audio-video telehealth visit (class VR without such a type), not these.
  */
-export const NOT_FACE_TO_FACE_VALUE_SETS: readonly string[] = [TELEPHONE_VISITS.url, VIRTUAL_ENCOUNTER.url];
+export const NOT_FACE_TO_FACE_VALUE_SETS: readonly string[] = [TELEPHONE_VISITS_ALL_VERSIONS.url, VIRTUAL_ENCOUNTER.url];
 
 /** Anything that closes a follow-up window: a visit, a contact, a MOUD prescription or administration. */
 export interface FollowUpEvent {

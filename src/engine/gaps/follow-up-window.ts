@@ -11,7 +11,7 @@
  * eligibility is unknown (e.g. TCM without a discharge disposition) is `unknown` unless closed.
  */
 import type { EvaluationContext } from '../evaluation-context.ts';
-import { isoDay } from '../fhir/dates.ts';
+import { isoDay } from '../cql/calendar-days.ts';
 import { incompleteInputs } from '../measures/proportion.ts';
 import type { Evidence, GapResult } from '../types.ts';
 import type { EpisodeWindow } from './episode-types.ts';

@@ -18,9 +18,9 @@
  */
 import type { EvaluationContext } from '../evaluation-context.ts';
 import { CPT, HCPCS } from '../codes/code-systems.ts';
-import { conceptHas } from '../measures/exclusions/concept-match.ts';
-import { isProcedurePerformed } from '../measures/exclusions/status-filters.ts';
-import { TELEPHONE_VISITS } from '../valuesets/catalog/telephone-visits.ts';
+import { conceptHas } from '../measures/cql-libraries/concept-match.ts';
+import { isProcedurePerformed } from '../measures/cql-libraries/status-filters.ts';
+import { TELEPHONE_VISITS_ALL_VERSIONS } from '../valuesets/catalog/telephone-visits-all-versions.ts';
 import { codingsOf } from '../fhir/codings.ts';
 import { procedureDay } from './encounter-facts.ts';
 import { followUpVisits, type FollowUpEvent } from './follow-up-visits.ts';
@@ -39,7 +39,7 @@ export const VIRTUAL_CONTACT_CODES: readonly (readonly [string, string])[] = [
 const has = (cc: fhir4.CodeableConcept | undefined, codes: readonly (readonly [string, string])[]) => codes.some(([system, code]) => conceptHas(cc, system, code));
 
 function isContactProcedure(ctx: EvaluationContext, p: fhir4.Procedure): boolean {
-  return has(p.code, VIRTUAL_CONTACT_CODES) || ctx.valueSets.hasConcept(TELEPHONE_VISITS.url, p.code ?? {});
+  return has(p.code, VIRTUAL_CONTACT_CODES) || ctx.valueSets.hasConcept(TELEPHONE_VISITS_ALL_VERSIONS.url, p.code ?? {});
 }
 
 /** Interactive contacts on or before asOf, oldest first. */

@@ -16,9 +16,9 @@
  */
 import type { EvaluationContext } from '../evaluation-context.ts';
 import { HCPCS, SNOMED } from '../codes/code-systems.ts';
-import { conceptHas } from '../measures/exclusions/concept-match.ts';
-import { medicationRequestsIn, proceduresIn } from '../measures/exclusions/qicore-retrieve.ts';
-import { isOrder, isProcedurePerformed } from '../measures/exclusions/status-filters.ts';
+import { conceptHas } from '../measures/cql-libraries/concept-match.ts';
+import { medicationRequestsIn, proceduresIn } from '../measures/cql-libraries/qicore-retrieve.ts';
+import { isOrder, isProcedurePerformed } from '../measures/cql-libraries/status-filters.ts';
 import { SUBSTANCE_USE_DISORDER_LONG_ACTING_MEDICATION } from '../valuesets/catalog/substance-use-disorder-long-acting-medication.ts';
 import { SUBSTANCE_USE_DISORDER_LONG_ACTING_MEDICATION_ADMINISTRATION } from '../valuesets/catalog/substance-use-disorder-long-acting-medication-administration.ts';
 import { SUBSTANCE_USE_DISORDER_SHORT_ACTING_MEDICATION } from '../valuesets/catalog/substance-use-disorder-short-acting-medication.ts';

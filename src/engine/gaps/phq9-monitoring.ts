@@ -12,8 +12,8 @@ import type { EvaluationContext } from '../evaluation-context.ts';
 import { CONDITION_CLINICAL, CONDITION_VER_STATUS, ICD10CM, LOINC, normalizeSystem } from '../codes/code-systems.ts';
 import { LOINC_PHQ9_TOTAL, LOINC_PHQA_TOTAL } from '../codes/screening-instruments.ts';
 import { codingsOf, displayOf, hasCode } from '../fhir/codings.ts';
-import { addMonths, isoDay } from '../fhir/dates.ts';
-import { abatementEndDay, onsetStartDay } from '../fhir/resource-dates.ts';
+import { addMonths, dayBounds, isoDay } from '../cql/calendar-days.ts';
+import { abatementInterval, choiceRead } from '../cql/fhir-intervals.ts';
 import { hasValue } from '../fhir/quantities.ts';
 import { incompleteInputs } from '../measures/proportion.ts';
 import { MAJOR_DEPRESSION } from '../valuesets/catalog/major-depression.ts';
@@ -52,9 +52,9 @@ function isActiveOn(ctx: EvaluationContext, cond: fhir4.Condition): boolean {
     (c) => c.system === CONDITION_VER_STATUS && (VOID_VERIFICATION_STATUSES as readonly string[]).includes(c.code ?? ''),
   );
   if (!clinical || voided) return false;
-  const onset = onsetStartDay(cond, ctx.record.patient.birthDate, ctx.tz).bounds?.start;
+  const onset = dayBounds(choiceRead(cond, 'onset', ctx.record.patient.birthDate).interval).start;
   if (onset && onset.low > ctx.asOfDay) return false;
-  const abated = abatementEndDay(cond, ctx.record.patient.birthDate, ctx.tz);
+  const abated = dayBounds(abatementInterval(cond, ctx.record.patient.birthDate)).end;
   return !(abated && abated.high <= ctx.asOfDay);
 }
 
@@ -77,7 +77,7 @@ export function phq9MonitoringGaps(policy: GapPolicy = DEFAULT_GAP_POLICY): GapD
       for (const obs of ctx.ofType<fhir4.Observation>('Observation')) {
         if (!RESULT_STATUSES.includes(obs.status) || !hasValue(obs)) continue;
         if (!PHQ9_MONITORING_CODES.some((code) => hasCode(obs.code, { system: LOINC, code }))) continue;
-        const start = ctx.effectiveOf(obs).bounds?.start;
+        const start = dayBounds(ctx.effectiveOf(obs).interval).start;
         if (!start || start.low !== start.high || start.low > ctx.asOfDay) continue;
         if (!latest || start.low > latest.day) latest = { day: start.low, ref: `Observation/${obs.id ?? 'unknown'}` };
       }

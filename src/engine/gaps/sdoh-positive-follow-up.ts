@@ -11,8 +11,8 @@
 import type { GapDefinition } from '../measure-definition.ts';
 import type { EvaluationContext } from '../evaluation-context.ts';
 import { SDOH_DOMAINS, type SdohDomain } from '../codes/sdoh-items.ts';
-import { dayRangeOf, epochDay, isoDay, parseFhirDateTime } from '../fhir/dates.ts';
-import { choiceInterval } from '../fhir/resource-dates.ts';
+import { dayBounds, dayOfText, epochDay, isoDay } from '../cql/calendar-days.ts';
+import { choiceRead } from '../cql/fhir-intervals.ts';
 import { incompleteInputs } from '../measures/proportion.ts';
 import type { Evidence, GapResult, MeasureResult } from '../types.ts';
 import { DEFAULT_GAP_POLICY, type GapPolicy } from './gap-policy.ts';
@@ -46,13 +46,6 @@ interface PositiveScreen {
   evidence: string[];
 }
 
-function singleDay(ctx: EvaluationContext, value: string | undefined): number | undefined {
-  const v = parseFhirDateTime(value);
-  if (!v) return undefined;
-  const r = dayRangeOf(v, ctx.tz);
-  return r.low === r.high ? r.low : undefined;
-}
-
 function fromMeasure(m: MeasureResult): PositiveScreen[] {
   const domains = m.detail?.['domains'];
   if (!domains || typeof domains !== 'object') return [];
@@ -73,8 +66,8 @@ function fromObservations(ctx: EvaluationContext, interpret: SdohObservationInte
     if (!obs || !['final', 'amended', 'corrected'].includes(obs.status)) continue;
     const read = interpret(obs);
     if (!read || read.positive === undefined) continue;
-    const start = ctx.effectiveOf(obs).bounds?.start;
-    const day = start && start.low === start.high ? start.low : singleDay(ctx, obs.issued);
+    const start = dayBounds(ctx.effectiveOf(obs).interval).start;
+    const day = start && start.low === start.high ? start.low : dayOfText(obs.issued);
     if (day === undefined || day < ctx.periodStartDay || day > ctx.asOfDay) continue;
     const prev = latest.get(read.domain);
     if (!prev || day > prev.day || (day === prev.day && read.positive && !prev.positive))
@@ -93,13 +86,13 @@ function referrals(ctx: EvaluationContext, domain: SdohDomain): { reference: str
   const out: { reference: string; day: number }[] = [];
   for (const sr of ctx.ofType<fhir4.ServiceRequest>('ServiceRequest')) {
     if (!REFERRAL_STATUSES.includes(sr.status) || !addressesDomain(domain, sr.category, sr.code)) continue;
-    const occ = choiceInterval(sr, 'occurrence', ctx.tz).bounds?.start;
-    const day = singleDay(ctx, sr.authoredOn) ?? (occ && occ.low === occ.high ? occ.low : undefined);
+    const occ = dayBounds(choiceRead(sr, 'occurrence').interval).start;
+    const day = dayOfText(sr.authoredOn) ?? (occ && occ.low === occ.high ? occ.low : undefined);
     if (day !== undefined) out.push({ reference: `ServiceRequest/${sr.id ?? 'unknown'}`, day });
   }
   for (const p of ctx.ofType<fhir4.Procedure>('Procedure')) {
     if (!INTERVENTION_STATUSES.includes(p.status) || !addressesDomain(domain, p.category, p.code)) continue;
-    const start = choiceInterval(p, 'performed', ctx.tz).bounds?.start;
+    const start = dayBounds(choiceRead(p, 'performed').interval).start;
     if (start && start.low === start.high) out.push({ reference: `Procedure/${p.id ?? 'unknown'}`, day: start.low });
   }
   return out.sort((a, b) => a.day - b.day);

@@ -10,7 +10,7 @@
  * silently could turn an `unknown` into a wrong `met`/`not-met`; marking the type `partial` makes
  * every measure that reads that type `unknown` with the reason (proportion.ts `incompleteInputs`).
  * Unreadable dates are only reported here: the rules already treat a relevant resource with an
- * unreadable date as unknown and ignore irrelevant ones (resource-dates.ts `malformed`).
+ * unreadable date as unknown and ignore irrelevant ones (cql/fhir-intervals.ts `malformed`).
  */
 import { isFhirDateTime } from '../fhir/dates.ts';
 import { RECORD_TYPES, completenessOf, type PatientRecord, type TypeCompleteness } from '../record.ts';

@@ -15,7 +15,13 @@ import type { EvaluationContext } from '../evaluation-context.ts';
 import type { MeasureDefinition } from '../measure-definition.ts';
 import type { Evidence, MeasureResult } from '../types.ts';
 import { CPT, HCPCS, LOINC } from '../codes/code-systems.ts';
-import { isoDay } from '../fhir/dates.ts';
+import { isoDay, singleDay } from '../cql/calendar-days.ts';
+import { DAY, cqlText, dateFrom, distinctDates, type CqlDateTime } from '../cql/date-time.ts';
+import { sameAs } from '../cql/date-time-compare.ts';
+import { latest, prevalenceInterval } from '../cql/fhir-intervals.ts';
+import { contains, overlaps } from '../cql/interval.ts';
+import { isTrue } from '../cql/logic.ts';
+import { cqlSort, sortAscending } from '../cql/sort.ts';
 import { ANNUAL_WELLNESS_VISIT } from '../valuesets/catalog/annual-wellness-visit.ts';
 import { DIABETES } from '../valuesets/catalog/diabetes.ts';
 import { HBA1C_LABORATORY_TEST } from '../valuesets/catalog/hba1c-laboratory-test.ts';
@@ -27,18 +33,15 @@ import { PREVENTIVE_CARE_SERVICES_INITIAL_OFFICE_VISIT_18_AND_UP } from '../valu
 import { TELEPHONE_VISITS } from '../valuesets/catalog/telephone-visits.ts';
 import type { ValueSetDef } from '../valuesets/value-set.ts';
 import { proportionResult } from './proportion.ts';
-import { ageAtPeriodEnd } from './exclusions/age-bands.ts';
-import { advancedIllnessAndFrailtyExclusion, nursingHomeExclusion } from './exclusions/advanced-illness-and-frailty.ts';
-import { choiceInterval, instantOf, latestPoint, prevalenceInterval, timingChoice } from './exclusions/choice-intervals.ts';
-import { holds, overlaps, pointDuring } from './exclusions/cql-interval.ts';
-import { hospiceEvidence } from './exclusions/hospice.ts';
-import { ACO_MEASURE_TYPES, verdictReasons } from './exclusions/input-completeness.ts';
-import { palliativeCareEvidence } from './exclusions/palliative-care.ts';
-import { measurementPeriod } from './exclusions/period-windows.ts';
-import { conditionsIn, displayOf, observationsIn, observationsWithCode, refOf } from './exclusions/qicore-retrieve.ts';
-import { qualifyingEncounters, type DirectCode } from './exclusions/qualifying-encounters.ts';
-import { isObservationPerformed, isVerified } from './exclusions/status-filters.ts';
-import { glycemicPercent, type PercentReading } from './exclusions/observation-values.ts';
+import { ageAtPeriodEnd, ageInBand } from './cql-libraries/age-bands.ts';
+import { advancedIllnessAndFrailtyExclusion, nursingHomeExclusion } from './cql-libraries/advanced-illness-and-frailty.ts';
+import { hospiceEvidence } from './cql-libraries/hospice.ts';
+import { ACO_MEASURE_TYPES, verdictReasons } from './cql-libraries/input-completeness.ts';
+import { palliativeCareEvidence } from './cql-libraries/palliative-care.ts';
+import { conditionsIn, displayOf, observationsIn, observationsWithCode, refOf } from './cql-libraries/qicore-retrieve.ts';
+import { encounterEvidence, qualifyingEncounters, type DirectCode } from './cql-libraries/qualifying-encounters.ts';
+import { isObservationPerformed, isVerified } from './cql-libraries/status-filters.ts';
+import { glycemicPercent, type PercentReading } from './cql-libraries/observation-values.ts';
 
 /** Age band of the initial population (age at the end of the period). */
 export const CMS122_AGE = { low: 18, high: 75 } as const;
@@ -69,42 +72,62 @@ export const MEDICAL_NUTRITION_THERAPY_CODES: readonly DirectCode[] = [
 /** One glycemic status assessment in the period. */
 interface GlycemicTest {
   obs: fhir4.Observation;
-  day: number;
+  /** `effective.latest()`. */
+  latest: CqlDateTime;
   /** The result read for the 9% comparison. */
   reading: PercentReading;
 }
 
+/** "Glycemic Status Assessment": performed HbA1c / GMI results whose `effective.latest()` is during day of the period. */
 function glycemicTests(ctx: EvaluationContext): GlycemicTest[] {
-  const mp = measurementPeriod(ctx);
-  const birth = ctx.record.patient.birthDate;
+  const mp = ctx.measurementPeriod;
   const seen = new Map<string, fhir4.Observation>();
   for (const o of [...observationsIn(ctx, HBA1C_LABORATORY_TEST), ...observationsWithCode(ctx, LOINC, GLUCOSE_MANAGEMENT_INDICATOR)])
     seen.set(refOf(o), o);
   const out: GlycemicTest[] = [];
   for (const o of seen.values()) {
     if (!isObservationPerformed(o)) continue;
-    const p = latestPoint(choiceInterval(timingChoice(o, 'effective'), birth, ctx.tz));
-    if (!p || !holds(pointDuring(p, mp)) || p.lo !== p.hi) continue;
-    out.push({ obs: o, day: p.lo, reading: glycemicPercent(ctx, o) });
+    const at = latest(ctx.effectiveOf(o).interval);
+    if (!at || !isTrue(contains(mp, at, DAY))) continue;
+    out.push({ obs: o, latest: at, reading: glycemicPercent(ctx, o) });
   }
   return out;
 }
 
+/** `sort by QualifyingGlycemicStatusValue` (a Quantity): a missing one first, then smaller first; incomparable units keep the right one first. */
+function byValue(a: GlycemicTest, b: GlycemicTest): number {
+  const qa = a.reading.quantity;
+  const qb = b.reading.quantity;
+  if (!qa && !qb) return 0;
+  if (!qa || !qb) return qa ? 1 : -1;
+  return a.reading.percent !== undefined && b.reading.percent !== undefined && a.reading.percent < b.reading.percent ? -1 : 1;
+}
+
 /**
- * "Lowest Glycemic Status Assessment Reading on Most Recent Day": among the tests on the latest
- * day, the lowest value — a test without a (comparable) result sorts first, as CQL sorts nulls.
+ * "Most Recent Glycemic Status Date" (the last of the tests' `date from effective.latest()`,
+ * sorted as cql-execution sorts Dates) and "Lowest Glycemic Status Assessment Reading on Most
+ * Recent Day" (the first, by value, of the tests `same day as` that date; none when the date is
+ * coarser than a day, as the comparison is then unknown).
  */
-function lowestOnMostRecentDay(tests: GlycemicTest[]): GlycemicTest | undefined {
-  if (!tests.length) return undefined;
-  const day = Math.max(...tests.map((t) => t.day));
-  const sameDay = tests.filter((t) => t.day === day);
-  const rank = (t: GlycemicTest) => (!t.reading.quantity ? -Infinity : (t.reading.percent ?? Infinity));
-  return sameDay.sort((a, b) => rank(a) - rank(b) || instantOf(a.obs.effectiveDateTime) - instantOf(b.obs.effectiveDateTime))[0];
+function lowestOnMostRecentDay(tests: GlycemicTest[]): { date: CqlDateTime; lowest?: GlycemicTest } | undefined {
+  const dates = distinctDates(tests.map((t) => t.latest));
+  if (!dates.length) return undefined;
+  const sorted = sortAscending(dates, (d) => d);
+  const date = sorted[sorted.length - 1]!;
+  const sameDay = tests.filter((t) => isTrue(sameAs(t.latest, date, DAY)));
+  const lowest = cqlSort(sameDay, byValue)[0];
+  return lowest ? { date, lowest } : { date };
+}
+
+/** A test's day as written. */
+function testDay(t: GlycemicTest): string {
+  const day = singleDay(t.latest);
+  return day !== undefined ? isoDay(day) : cqlText(dateFrom(t.latest));
 }
 
 function closesFor(lowest: GlycemicTest | undefined, due: string): string {
   if (!lowest) return 'Check HbA1c (none this year)';
-  const when = isoDay(lowest.day);
+  const when = testDay(lowest);
   if (!lowest.reading.present) return `Most recent HbA1c (${when}) has no result: repeat the test`;
   return `Glycemic status ${lowest.reading.percent}% on ${when} — above ${GLYCEMIC_THRESHOLD_PERCENT}%: intensify treatment and recheck by ${due}`;
 }
@@ -120,29 +143,33 @@ export const CMS122: MeasureDefinition = {
   evaluate(ctx: EvaluationContext): MeasureResult {
     const age = ageAtPeriodEnd(ctx);
     const birth = ctx.record.patient.birthDate;
-    const inBand = age !== undefined && age >= CMS122_AGE.low && age <= CMS122_AGE.high;
-    const encounters = inBand ? qualifyingEncounters(ctx, CMS122_ENCOUNTER_SETS, MEDICAL_NUTRITION_THERAPY_CODES) : [];
-    const mp = measurementPeriod(ctx);
+    const band = ageInBand(ctx, age, CMS122_AGE.low, CMS122_AGE.high);
+    const inBand = isTrue(band);
+    const found = inBand ? qualifyingEncounters(ctx, CMS122_ENCOUNTER_SETS, MEDICAL_NUTRITION_THERAPY_CODES) : { encounters: [], doubtful: [] };
+    const encounters = encounterEvidence(found.encounters);
+    const mp = ctx.measurementPeriod;
     const diabetes: Evidence[] = [];
     if (inBand && encounters.length)
       for (const c of conditionsIn(ctx, DIABETES))
-        if (isVerified(c) && holds(overlaps(prevalenceInterval(c, birth, ctx.tz), mp)))
+        // prevalenceInterval() overlaps day of "Measurement Period"
+        if (isVerified(c) && isTrue(overlaps(prevalenceInterval(c, birth), mp, DAY)))
           diabetes.push({ reference: refOf(c), rule: 'diagnosis', date: c.onsetDateTime, display: displayOf(c.code) ?? 'Diabetes' });
     const ip = inBand && encounters.length > 0 && diabetes.length > 0;
     const exclusion = ip
       ? [...hospiceEvidence(ctx), ...nursingHomeExclusion(ctx), ...advancedIllnessAndFrailtyExclusion(ctx), ...palliativeCareEvidence(ctx)]
       : [];
     const tests = ip ? glycemicTests(ctx) : [];
-    const lowest = lowestOnMostRecentDay(tests);
-    // "Has No Record", "Without Result", "Elevated": a non-comparable unit is none of them (CQL null)
+    const lowest = lowestOnMostRecentDay(tests)?.lowest;
+    // "Has No Record", "Without Result", "Elevated": a non-comparable unit is none of them (CQL null);
+    // tests whose most recent date is coarser than a day have no lowest reading, and so none of them
     const numerator =
-      !lowest || !lowest.reading.present || (lowest.reading.percent !== undefined && lowest.reading.percent > GLYCEMIC_THRESHOLD_PERCENT);
+      !tests.length || (!!lowest && !lowest.reading.present) || (lowest?.reading.percent !== undefined && lowest.reading.percent > GLYCEMIC_THRESHOLD_PERCENT);
     const evidence = [...encounters.slice(-1), ...diabetes.slice(0, 1), ...exclusion];
     if (lowest)
       evidence.push({
         reference: refOf(lowest.obs),
         rule: 'most-recent-glycemic-status',
-        date: isoDay(lowest.day),
+        date: testDay(lowest),
         display: displayOf(lowest.obs.code) ?? 'HbA1c',
         value: !lowest.reading.present ? 'no result' : lowest.reading.percent === undefined ? 'not a % result' : `${lowest.reading.percent}%`,
       });
@@ -153,10 +180,10 @@ export const CMS122: MeasureDefinition = {
       { initialPopulation: ip, denominator: ip, denominatorExclusion: exclusion.length > 0, numerator, denominatorException: false },
       evidence,
       {
-        reasons: verdictReasons(ctx, age, CMS122_AGE.low, CMS122_AGE.high),
+        reasons: verdictReasons(ctx, age, band, encounters.length ? [] : found.doubtful),
         ...(ip && !exclusion.length && numerator ? { closes: { what: closesFor(lowest, due), due } } : {}),
         ...(lowest
-          ? { detail: { lastResult: { date: isoDay(lowest.day), value: q?.value ?? null, unit: q ? (q.unit ?? q.code ?? null) : null, code: lowest.obs.code?.coding?.[0]?.code ?? null } } }
+          ? { detail: { lastResult: { date: testDay(lowest), value: q?.value ?? null, unit: q ? (q.unit ?? q.code ?? null) : null, code: lowest.obs.code?.coding?.[0]?.code ?? null } } }
           : {}),
       },
     );

@@ -11,7 +11,13 @@ import type { EvaluationContext } from '../evaluation-context.ts';
 import type { MeasureDefinition } from '../measure-definition.ts';
 import type { Evidence, MeasureResult } from '../types.ts';
 import { OBSERVATION_CATEGORY, SNOMED } from '../codes/code-systems.ts';
-import { epochDay, isoDay } from '../fhir/dates.ts';
+import { isoDay, singleDay, writtenDate } from '../cql/calendar-days.ts';
+import { DAY, dateTime, type CqlDateTime } from '../cql/date-time.ts';
+import { sameOrBefore } from '../cql/date-time-compare.ts';
+import { choiceRead, prevalenceInterval } from '../cql/fhir-intervals.ts';
+import { contains, endOf, interval, startOf } from '../cql/interval.ts';
+import { isTrue } from '../cql/logic.ts';
+import { periodEnd, periodStart } from '../cql/measurement-period.ts';
 import type { ValueSetDef } from '../valuesets/value-set.ts';
 import { BILATERAL_MASTECTOMY } from '../valuesets/catalog/bilateral-mastectomy.ts';
 import { HISTORY_OF_BILATERAL_MASTECTOMY } from '../valuesets/catalog/history-of-bilateral-mastectomy.ts';
@@ -22,17 +28,15 @@ import { UNILATERAL_MASTECTOMY_LEFT } from '../valuesets/catalog/unilateral-mast
 import { UNILATERAL_MASTECTOMY_RIGHT } from '../valuesets/catalog/unilateral-mastectomy-right.ts';
 import { UNILATERAL_MASTECTOMY_UNSPECIFIED_LATERALITY } from '../valuesets/catalog/unilateral-mastectomy-unspecified-laterality.ts';
 import { proportionResult } from './proportion.ts';
-import { ageAtPeriodEnd } from './exclusions/age-bands.ts';
-import { advancedIllnessAndFrailtyExclusion, nursingHomeExclusion } from './exclusions/advanced-illness-and-frailty.ts';
-import { choiceInterval, prevalenceInterval, timingChoice } from './exclusions/choice-intervals.ts';
-import { anyConceptHas } from './exclusions/concept-match.ts';
-import { dayInterval, dayPoint, holds, le, pointDuring } from './exclusions/cql-interval.ts';
-import { hospiceEvidence } from './exclusions/hospice.ts';
-import { ACO_MEASURE_TYPES, verdictReasons } from './exclusions/input-completeness.ts';
-import { palliativeCareEvidence } from './exclusions/palliative-care.ts';
-import { conditionsIn, displayOf, observationsIn, proceduresIn, refOf } from './exclusions/qicore-retrieve.ts';
-import { qualifyingEncounters } from './exclusions/qualifying-encounters.ts';
-import { isDiagnosticStudyPerformed, isProcedurePerformed, isVerified } from './exclusions/status-filters.ts';
+import { ageAtPeriodEnd, ageInBand } from './cql-libraries/age-bands.ts';
+import { advancedIllnessAndFrailtyExclusion, nursingHomeExclusion } from './cql-libraries/advanced-illness-and-frailty.ts';
+import { anyConceptHas } from './cql-libraries/concept-match.ts';
+import { hospiceEvidence } from './cql-libraries/hospice.ts';
+import { ACO_MEASURE_TYPES, verdictReasons } from './cql-libraries/input-completeness.ts';
+import { palliativeCareEvidence } from './cql-libraries/palliative-care.ts';
+import { conditionsIn, displayOf, observationsIn, proceduresIn, refOf } from './cql-libraries/qicore-retrieve.ts';
+import { ADULT_OUTPATIENT_ENCOUNTER_SETS, encounterEvidence, qualifyingEncounters } from './cql-libraries/qualifying-encounters.ts';
+import { isDiagnosticStudyPerformed, isProcedurePerformed, isVerified } from './cql-libraries/status-filters.ts';
 
 /** Age band of the initial population (age at the end of the period; USPSTF 2024 lowered it to 42). */
 export const CMS125_AGE = { low: 42, high: 74 } as const;
@@ -56,34 +60,35 @@ export function usCoreSex(p: fhir4.Patient): string | undefined {
   return typeof code === 'string' ? code : undefined;
 }
 
-/** `"October 1 Two Years Prior to the Measurement Period"` as an epoch day. */
-export function mammographyWindowStart(ctx: EvaluationContext): number {
-  const year = Number(ctx.period.start.slice(0, 4)) - MAMMOGRAPHY_LOOKBACK.yearsBefore;
-  const mm = String(MAMMOGRAPHY_LOOKBACK.month).padStart(2, '0');
-  const dd = String(MAMMOGRAPHY_LOOKBACK.day).padStart(2, '0');
-  return epochDay(`${year}-${mm}-${dd}`);
+/** `"October 1 Two Years Prior to the Measurement Period"`: `DateTime(year from start of MP - 2, 10, 1, 0, 0, 0, 0, 0)`. */
+export function mammographyWindowStart(ctx: EvaluationContext): CqlDateTime {
+  const year = periodStart(ctx.measurementPeriod).f[0]! - MAMMOGRAPHY_LOOKBACK.yearsBefore;
+  return dateTime([year, MAMMOGRAPHY_LOOKBACK.month, MAMMOGRAPHY_LOOKBACK.day, 0, 0, 0, 0], 0);
 }
 
+/** … `prevalenceInterval() starts on or before end of "Measurement Period"` (no precision). */
 function conditionsStartingByEnd(ctx: EvaluationContext, sets: readonly ValueSetDef[], rule: string, laterality?: string): Evidence[] {
   const birth = ctx.record.patient.birthDate;
-  const end = dayPoint(ctx.periodEndDay);
+  const end = periodEnd(ctx.measurementPeriod);
   const out: Evidence[] = [];
   for (const vs of sets)
     for (const c of conditionsIn(ctx, vs)) {
       if (laterality && !anyConceptHas(c.bodySite, SNOMED, laterality)) continue;
-      if (isVerified(c) && holds(le(prevalenceInterval(c, birth, ctx.tz).low, end)))
+      const starts = startOf(prevalenceInterval(c, birth));
+      if (isVerified(c) && starts && isTrue(sameOrBefore(starts, end)))
         out.push({ reference: refOf(c), rule, date: c.onsetDateTime, display: displayOf(c.code) ?? rule });
     }
   return out;
 }
 
+/** … `performed.toInterval() ends on or before end of "Measurement Period"` (no precision). */
 function proceduresEndingByEnd(ctx: EvaluationContext, vs: ValueSetDef, rule: string): Evidence[] {
   const birth = ctx.record.patient.birthDate;
-  const end = dayPoint(ctx.periodEndDay);
+  const end = periodEnd(ctx.measurementPeriod);
   const out: Evidence[] = [];
   for (const p of proceduresIn(ctx, vs)) {
-    const iv = choiceInterval(timingChoice(p, 'performed'), birth, ctx.tz);
-    if (isProcedurePerformed(p) && iv && holds(le(iv.high, end)))
+    const ends = endOf(choiceRead(p, 'performed', birth).interval);
+    if (isProcedurePerformed(p) && ends && isTrue(sameOrBefore(ends, end)))
       out.push({ reference: refOf(p), rule, date: p.performedDateTime ?? p.performedPeriod?.end, display: displayOf(p.code) ?? rule });
   }
   return out;
@@ -108,18 +113,19 @@ function mastectomyExclusion(ctx: EvaluationContext): Evidence[] {
   ];
 }
 
-/** Mammograms ending in the window, oldest first. */
-function mammograms(ctx: EvaluationContext): { day: number; evidence: Evidence }[] {
-  const window = dayInterval(mammographyWindowStart(ctx), ctx.periodEndDay);
-  const birth = ctx.record.patient.birthDate;
-  const out: { day: number; evidence: Evidence }[] = [];
+/** Mammograms whose `effective.toInterval()` ends during day of the window, oldest first. */
+function mammograms(ctx: EvaluationContext): { date: string; evidence: Evidence }[] {
+  const window = interval(mammographyWindowStart(ctx), periodEnd(ctx.measurementPeriod));
+  const out: { date: string; evidence: Evidence }[] = [];
   for (const o of observationsIn(ctx, MAMMOGRAPHY)) {
     if (!isDiagnosticStudyPerformed(o, OBSERVATION_CATEGORY)) continue;
-    const end = choiceInterval(timingChoice(o, 'effective'), birth, ctx.tz)?.high;
-    if (end && holds(pointDuring(end, window)))
-      out.push({ day: end.lo, evidence: { reference: refOf(o), rule: 'screening', date: isoDay(end.lo), display: displayOf(o.code) ?? 'Mammogram', value: 'mammography' } });
+    const end = endOf(ctx.effectiveOf(o).interval);
+    if (end && isTrue(contains(window, end, DAY))) {
+      const date = writtenDate(end);
+      out.push({ date, evidence: { reference: refOf(o), rule: 'screening', date, display: displayOf(o.code) ?? 'Mammogram', value: 'mammography' } });
+    }
   }
-  return out.sort((a, b) => a.day - b.day);
+  return out.sort((a, b) => a.date.localeCompare(b.date));
 }
 
 /** The CMS125 definition (`cms125`). */
@@ -132,11 +138,13 @@ export const CMS125: MeasureDefinition = {
   evaluate(ctx: EvaluationContext): MeasureResult {
     const patient = ctx.record.patient;
     const age = ageAtPeriodEnd(ctx);
+    const band = ageInBand(ctx, age, CMS125_AGE.low, CMS125_AGE.high);
     const sex = usCoreSex(patient);
     if (sex === undefined && patient.gender === 'female')
       ctx.issue({ resourceType: 'Patient', id: patient.id, field: 'extension(us-core-sex)', message: 'US Core sex is not recorded; CMS125 counts only patients whose recorded sex is female', severity: 'warning' });
-    const inBand = age !== undefined && age >= CMS125_AGE.low && age <= CMS125_AGE.high && sex === SEX_FEMALE;
-    const encounters = inBand ? qualifyingEncounters(ctx) : [];
+    const inBand = isTrue(band) && sex === SEX_FEMALE;
+    const visits = inBand ? qualifyingEncounters(ctx, ADULT_OUTPATIENT_ENCOUNTER_SETS) : { encounters: [], doubtful: [] };
+    const encounters = encounterEvidence(visits.encounters);
     const ip = inBand && encounters.length > 0;
     const exclusion = ip
       ? [
@@ -154,11 +162,11 @@ export const CMS125: MeasureDefinition = {
       { initialPopulation: ip, denominator: ip, denominatorExclusion: exclusion.length > 0, numerator: found.length > 0, denominatorException: false },
       [...encounters.slice(-1), ...exclusion, ...found.map((m) => m.evidence)],
       {
-        reasons: sex === SEX_FEMALE || sex === undefined ? verdictReasons(ctx, age, CMS125_AGE.low, CMS125_AGE.high) : [],
+        reasons: sex === SEX_FEMALE || sex === undefined ? verdictReasons(ctx, age, band, encounters.length ? [] : visits.doubtful) : [],
         ...(ip && !exclusion.length && !found.length
-          ? { closes: { what: 'Screening mammogram (none since ' + isoDay(mammographyWindowStart(ctx)) + ')', due: isoDay(ctx.periodEndDay) } }
+          ? { closes: { what: 'Screening mammogram (none since ' + isoDay(singleDay(mammographyWindowStart(ctx))!) + ')', due: isoDay(ctx.periodEndDay) } }
           : {}),
-        ...(last ? { detail: { lastScreening: { date: isoDay(last.day), kind: 'mammography' } } } : {}),
+        ...(last ? { detail: { lastScreening: { date: last.date, kind: 'mammography' } } } : {}),
       },
     );
   },

@@ -11,7 +11,13 @@ import type { EvaluationContext } from '../evaluation-context.ts';
 import type { MeasureDefinition } from '../measure-definition.ts';
 import type { Evidence, MeasureResult } from '../types.ts';
 import { OBSERVATION_CATEGORY } from '../codes/code-systems.ts';
-import { isoDay } from '../fhir/dates.ts';
+import { isoDay, writtenDate } from '../cql/calendar-days.ts';
+import { DAY, type CqlDateTime } from '../cql/date-time.ts';
+import { sameOrBefore } from '../cql/date-time-compare.ts';
+import { choiceRead, latest, prevalenceInterval } from '../cql/fhir-intervals.ts';
+import { contains, endOf, startOf, type CqlInterval } from '../cql/interval.ts';
+import { isTrue } from '../cql/logic.ts';
+import { periodEnd, yearsBeforeThroughEnd } from '../cql/measurement-period.ts';
 import { COLONOSCOPY } from '../valuesets/catalog/colonoscopy.ts';
 import { CT_COLONOGRAPHY } from '../valuesets/catalog/ct-colonography.ts';
 import { FECAL_OCCULT_BLOOD_TEST_FOBT } from '../valuesets/catalog/fecal-occult-blood-test-fobt.ts';
@@ -20,18 +26,15 @@ import { MALIGNANT_NEOPLASM_OF_COLON } from '../valuesets/catalog/malignant-neop
 import { SDNA_FIT_TEST } from '../valuesets/catalog/sdna-fit-test.ts';
 import { TOTAL_COLECTOMY } from '../valuesets/catalog/total-colectomy.ts';
 import { proportionResult } from './proportion.ts';
-import { ageAtPeriodEnd } from './exclusions/age-bands.ts';
-import { advancedIllnessAndFrailtyExclusion, nursingHomeExclusion } from './exclusions/advanced-illness-and-frailty.ts';
-import { choiceInterval, latestPoint, prevalenceInterval, timingChoice } from './exclusions/choice-intervals.ts';
-import { dayPoint, holds, le, pointDuring, type DayIv } from './exclusions/cql-interval.ts';
-import { hospiceEvidence } from './exclusions/hospice.ts';
-import { ACO_MEASURE_TYPES, verdictReasons } from './exclusions/input-completeness.ts';
-import { palliativeCareEvidence } from './exclusions/palliative-care.ts';
-import { measurementPeriod, yearsBeforeThroughEnd } from './exclusions/period-windows.ts';
-import { conditionsIn, displayOf, observationsIn, proceduresIn, refOf } from './exclusions/qicore-retrieve.ts';
-import { qualifyingEncounters } from './exclusions/qualifying-encounters.ts';
-import { isDiagnosticStudyPerformed, isObservationPerformed, isProcedurePerformed, isVerified } from './exclusions/status-filters.ts';
-import { hasResultValue } from './exclusions/observation-values.ts';
+import { ageAtPeriodEnd, ageInBand } from './cql-libraries/age-bands.ts';
+import { advancedIllnessAndFrailtyExclusion, nursingHomeExclusion } from './cql-libraries/advanced-illness-and-frailty.ts';
+import { hospiceEvidence } from './cql-libraries/hospice.ts';
+import { ACO_MEASURE_TYPES, verdictReasons } from './cql-libraries/input-completeness.ts';
+import { palliativeCareEvidence } from './cql-libraries/palliative-care.ts';
+import { conditionsIn, displayOf, observationsIn, proceduresIn, refOf } from './cql-libraries/qicore-retrieve.ts';
+import { ADULT_OUTPATIENT_ENCOUNTER_SETS, encounterEvidence, qualifyingEncounters } from './cql-libraries/qualifying-encounters.ts';
+import { isDiagnosticStudyPerformed, isObservationPerformed, isProcedurePerformed, isVerified } from './cql-libraries/status-filters.ts';
+import { hasResultValue } from './cql-libraries/observation-values.ts';
 
 /** Age band of the initial population (age at the end of the period). */
 export const CMS130_AGE = { low: 46, high: 75 } as const;
@@ -44,47 +47,52 @@ export type ColorectalScreeningKind = 'FOBT' | 'sDNA-FIT' | 'flexible sigmoidosc
 /** One screening found in its look-back window. */
 interface Screening {
   kind: ColorectalScreeningKind;
-  day: number;
+  date: string;
   evidence: Evidence;
 }
 
+/**
+ * The screenings that close the measure: FOBT with a result, `effective.latest()` during day of
+ * the period; sDNA-FIT with a result, latest() during day of the 3-year window; flexible
+ * sigmoidoscopy / CT colonography / colonoscopy whose `toInterval()` ends during day of their
+ * 5- or 10-year window.
+ */
 function screenings(ctx: EvaluationContext): Screening[] {
   const birth = ctx.record.patient.birthDate;
+  const mp = ctx.measurementPeriod;
   const out: Screening[] = [];
-  const add = (kind: ColorectalScreeningKind, r: fhir4.Observation | fhir4.Procedure, iv: DayIv | undefined, window: DayIv, point: 'latest' | 'end') => {
-    const p = point === 'latest' ? latestPoint(iv) : iv?.high;
-    if (!p || !holds(pointDuring(p, window))) return;
-    out.push({ kind, day: p.lo, evidence: { reference: refOf(r), rule: 'screening', date: isoDay(p.lo), display: displayOf(r.code) ?? kind, value: kind } });
+  const add = (kind: ColorectalScreeningKind, r: fhir4.Observation | fhir4.Procedure, at: CqlDateTime | null, window: CqlInterval) => {
+    if (!at || !isTrue(contains(window, at, DAY))) return;
+    const date = writtenDate(at);
+    out.push({ kind, date, evidence: { reference: refOf(r), rule: 'screening', date, display: displayOf(r.code) ?? kind, value: kind } });
   };
-  const mp = measurementPeriod(ctx);
+  const within = (years: number) => yearsBeforeThroughEnd(mp, years);
   for (const o of observationsIn(ctx, FECAL_OCCULT_BLOOD_TEST_FOBT))
-    if (isObservationPerformed(o) && hasResultValue(o)) add('FOBT', o, choiceInterval(timingChoice(o, 'effective'), birth, ctx.tz), mp, 'latest');
+    if (isObservationPerformed(o) && hasResultValue(o)) add('FOBT', o, latest(ctx.effectiveOf(o).interval), mp);
   for (const o of observationsIn(ctx, SDNA_FIT_TEST))
-    if (isObservationPerformed(o) && hasResultValue(o))
-      add('sDNA-FIT', o, choiceInterval(timingChoice(o, 'effective'), birth, ctx.tz), yearsBeforeThroughEnd(ctx, CMS130_LOOKBACK_YEARS.sdnaFit), 'latest');
+    if (isObservationPerformed(o) && hasResultValue(o)) add('sDNA-FIT', o, latest(ctx.effectiveOf(o).interval), within(CMS130_LOOKBACK_YEARS.sdnaFit));
   for (const p of proceduresIn(ctx, FLEXIBLE_SIGMOIDOSCOPY))
-    if (isProcedurePerformed(p))
-      add('flexible sigmoidoscopy', p, choiceInterval(timingChoice(p, 'performed'), birth, ctx.tz), yearsBeforeThroughEnd(ctx, CMS130_LOOKBACK_YEARS.flexSig), 'end');
+    if (isProcedurePerformed(p)) add('flexible sigmoidoscopy', p, endOf(choiceRead(p, 'performed', birth).interval), within(CMS130_LOOKBACK_YEARS.flexSig));
   for (const o of observationsIn(ctx, CT_COLONOGRAPHY))
-    if (isDiagnosticStudyPerformed(o, OBSERVATION_CATEGORY))
-      add('CT colonography', o, choiceInterval(timingChoice(o, 'effective'), birth, ctx.tz), yearsBeforeThroughEnd(ctx, CMS130_LOOKBACK_YEARS.ctColonography), 'end');
+    if (isDiagnosticStudyPerformed(o, OBSERVATION_CATEGORY)) add('CT colonography', o, endOf(ctx.effectiveOf(o).interval), within(CMS130_LOOKBACK_YEARS.ctColonography));
   for (const p of proceduresIn(ctx, COLONOSCOPY))
-    if (isProcedurePerformed(p))
-      add('colonoscopy', p, choiceInterval(timingChoice(p, 'performed'), birth, ctx.tz), yearsBeforeThroughEnd(ctx, CMS130_LOOKBACK_YEARS.colonoscopy), 'end');
-  return out.sort((a, b) => a.day - b.day);
+    if (isProcedurePerformed(p)) add('colonoscopy', p, endOf(choiceRead(p, 'performed', birth).interval), within(CMS130_LOOKBACK_YEARS.colonoscopy));
+  return out.sort((a, b) => a.date.localeCompare(b.date));
 }
 
-/** "Malignant Neoplasm" and "Total Colectomy Performed" (on or before the period end). */
+/** "Malignant Neoplasm" (prevalence starts on or before day of the period end) and "Total Colectomy Performed" (ends on or before day of it). */
 function colorectalExclusions(ctx: EvaluationContext): Evidence[] {
   const birth = ctx.record.patient.birthDate;
-  const end = dayPoint(ctx.periodEndDay);
+  const end = periodEnd(ctx.measurementPeriod);
   const out: Evidence[] = [];
-  for (const c of conditionsIn(ctx, MALIGNANT_NEOPLASM_OF_COLON))
-    if (isVerified(c) && holds(le(prevalenceInterval(c, birth, ctx.tz).low, end)))
+  for (const c of conditionsIn(ctx, MALIGNANT_NEOPLASM_OF_COLON)) {
+    const starts = startOf(prevalenceInterval(c, birth));
+    if (isVerified(c) && starts && isTrue(sameOrBefore(starts, end, DAY)))
       out.push({ reference: refOf(c), rule: 'colorectal-cancer', date: c.onsetDateTime, display: displayOf(c.code) ?? 'Colorectal cancer' });
+  }
   for (const p of proceduresIn(ctx, TOTAL_COLECTOMY)) {
-    const iv = choiceInterval(timingChoice(p, 'performed'), birth, ctx.tz);
-    if (isProcedurePerformed(p) && iv && holds(le(iv.high, end)))
+    const ends = endOf(choiceRead(p, 'performed', birth).interval);
+    if (isProcedurePerformed(p) && ends && isTrue(sameOrBefore(ends, end, DAY)))
       out.push({ reference: refOf(p), rule: 'total-colectomy', date: p.performedDateTime ?? p.performedPeriod?.end, display: displayOf(p.code) ?? 'Total colectomy' });
   }
   return out;
@@ -99,8 +107,10 @@ export const CMS130: MeasureDefinition = {
   requires: ACO_MEASURE_TYPES,
   evaluate(ctx: EvaluationContext): MeasureResult {
     const age = ageAtPeriodEnd(ctx);
-    const inBand = age !== undefined && age >= CMS130_AGE.low && age <= CMS130_AGE.high;
-    const encounters = inBand ? qualifyingEncounters(ctx) : [];
+    const band = ageInBand(ctx, age, CMS130_AGE.low, CMS130_AGE.high);
+    const inBand = isTrue(band);
+    const visits = inBand ? qualifyingEncounters(ctx, ADULT_OUTPATIENT_ENCOUNTER_SETS) : { encounters: [], doubtful: [] };
+    const encounters = encounterEvidence(visits.encounters);
     const ip = inBand && encounters.length > 0;
     const exclusion = ip
       ? [
@@ -120,11 +130,11 @@ export const CMS130: MeasureDefinition = {
       { initialPopulation: ip, denominator: ip, denominatorExclusion: exclusion.length > 0, numerator: found.length > 0, denominatorException: false },
       evidence,
       {
-        reasons: verdictReasons(ctx, age, CMS130_AGE.low, CMS130_AGE.high),
+        reasons: verdictReasons(ctx, age, band, encounters.length ? [] : visits.doubtful),
         ...(ip && !exclusion.length && !found.length
           ? { closes: { what: 'Colorectal cancer screening: FIT/FOBT this year, or stool DNA-FIT, sigmoidoscopy, CT colonography or colonoscopy', due } }
           : {}),
-        ...(last ? { detail: { lastScreening: { date: isoDay(last.day), kind: last.kind } } } : {}),
+        ...(last ? { detail: { lastScreening: { date: last.date, kind: last.kind } } } : {}),
       },
     );
   },

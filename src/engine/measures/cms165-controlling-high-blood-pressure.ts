@@ -11,7 +11,13 @@
 import type { EvaluationContext } from '../evaluation-context.ts';
 import type { MeasureDefinition } from '../measure-definition.ts';
 import type { Evidence, MeasureResult } from '../types.ts';
-import { isoDay } from '../fhir/dates.ts';
+import { isoDay } from '../cql/calendar-days.ts';
+import { cqlText, dateFrom, type CqlDateTime } from '../cql/date-time.ts';
+import { sameOrBefore } from '../cql/date-time-compare.ts';
+import { choiceRead, periodInterval, prevalenceInterval } from '../cql/fhir-intervals.ts';
+import { endOf, overlaps, startOf } from '../cql/interval.ts';
+import { isTrue } from '../cql/logic.ts';
+import { firstMonths, periodEnd } from '../cql/measurement-period.ts';
 import { CHRONIC_KIDNEY_DISEASE_STAGE_5 } from '../valuesets/catalog/chronic-kidney-disease-stage-5.ts';
 import { DIALYSIS_SERVICES } from '../valuesets/catalog/dialysis-services.ts';
 import { END_STAGE_RENAL_DISEASE } from '../valuesets/catalog/end-stage-renal-disease.ts';
@@ -21,18 +27,15 @@ import { KIDNEY_TRANSPLANT } from '../valuesets/catalog/kidney-transplant.ts';
 import { KIDNEY_TRANSPLANT_RECIPIENT } from '../valuesets/catalog/kidney-transplant-recipient.ts';
 import { PREGNANCY } from '../valuesets/catalog/pregnancy.ts';
 import { proportionResult } from './proportion.ts';
-import { ageAtPeriodEnd } from './exclusions/age-bands.ts';
-import { frailtyByAgeBandExclusion, nursingHomeExclusion } from './exclusions/advanced-illness-and-frailty.ts';
-import { mostRecentBp, qualifyingBpReadings, type MostRecentBp } from './exclusions/blood-pressure-readings.ts';
-import { choiceInterval, prevalenceInterval, timingChoice } from './exclusions/choice-intervals.ts';
-import { dayPoint, holds, le, overlaps, periodInterval } from './exclusions/cql-interval.ts';
-import { hospiceEvidence } from './exclusions/hospice.ts';
-import { ACO_MEASURE_TYPES, verdictReasons } from './exclusions/input-completeness.ts';
-import { palliativeCareEvidence } from './exclusions/palliative-care.ts';
-import { firstMonthsOfPeriod, measurementPeriod } from './exclusions/period-windows.ts';
-import { conditionsIn, displayOf, encountersIn, proceduresIn, refOf } from './exclusions/qicore-retrieve.ts';
-import { qualifyingEncounters } from './exclusions/qualifying-encounters.ts';
-import { isEncounterPerformed, isProcedurePerformed, isVerified } from './exclusions/status-filters.ts';
+import { ageAtPeriodEnd, ageInBand } from './cql-libraries/age-bands.ts';
+import { frailtyByAgeBandExclusion, nursingHomeExclusion } from './cql-libraries/advanced-illness-and-frailty.ts';
+import { mostRecentBp, qualifyingBpReadings, type MostRecentBp } from './cql-libraries/blood-pressure-readings.ts';
+import { hospiceEvidence } from './cql-libraries/hospice.ts';
+import { ACO_MEASURE_TYPES, verdictReasons } from './cql-libraries/input-completeness.ts';
+import { palliativeCareEvidence } from './cql-libraries/palliative-care.ts';
+import { conditionsIn, displayOf, encountersIn, proceduresIn, refOf } from './cql-libraries/qicore-retrieve.ts';
+import { ADULT_OUTPATIENT_ENCOUNTER_SETS, encounterEvidence, qualifyingEncounters } from './cql-libraries/qualifying-encounters.ts';
+import { isEncounterPerformed, isProcedurePerformed, isVerified } from './cql-libraries/status-filters.ts';
 
 /** Age band of the initial population (age at the end of the period). */
 export const CMS165_AGE = { low: 18, high: 85 } as const;
@@ -43,19 +46,20 @@ export const SYSTOLIC_LIMIT = 140;
 /** Controlled means diastolic below this (mm[Hg]). */
 export const DIASTOLIC_LIMIT = 90;
 
+/** "Essential Hypertension Diagnosis": prevalence overlaps Interval[start of MP, start of MP + 6 months) — no precision, so times count. */
 function hypertension(ctx: EvaluationContext): Evidence[] {
-  const window = firstMonthsOfPeriod(ctx, HYPERTENSION_ONSET_MONTHS);
+  const window = firstMonths(ctx.measurementPeriod, HYPERTENSION_ONSET_MONTHS);
   const birth = ctx.record.patient.birthDate;
   return conditionsIn(ctx, ESSENTIAL_HYPERTENSION)
-    .filter((c) => isVerified(c) && holds(overlaps(prevalenceInterval(c, birth, ctx.tz), window)))
+    .filter((c) => isVerified(c) && isTrue(overlaps(prevalenceInterval(c, birth), window)))
     .map((c) => ({ reference: refOf(c), rule: 'diagnosis', date: c.onsetDateTime, display: displayOf(c.code) ?? 'Essential hypertension' }));
 }
 
 /** "Pregnancy or Renal Diagnosis", "End Stage Renal Disease Procedures" and "… Encounter". */
 function renalOrPregnancy(ctx: EvaluationContext): Evidence[] {
   const birth = ctx.record.patient.birthDate;
-  const mp = measurementPeriod(ctx);
-  const end = dayPoint(ctx.periodEndDay);
+  const mp = ctx.measurementPeriod;
+  const end = periodEnd(mp);
   const out: Evidence[] = [];
   for (const [vs, rule] of [
     [PREGNANCY, 'pregnancy'],
@@ -64,30 +68,43 @@ function renalOrPregnancy(ctx: EvaluationContext): Evidence[] {
     [CHRONIC_KIDNEY_DISEASE_STAGE_5, 'ckd-5'],
   ] as const)
     for (const c of conditionsIn(ctx, vs))
-      if (isVerified(c) && holds(overlaps(prevalenceInterval(c, birth, ctx.tz), mp)))
+      // prevalenceInterval() overlaps "Measurement Period" (no precision)
+      if (isVerified(c) && isTrue(overlaps(prevalenceInterval(c, birth), mp)))
         out.push({ reference: refOf(c), rule, date: c.onsetDateTime, display: displayOf(c.code) ?? rule });
   for (const [vs, rule] of [
     [KIDNEY_TRANSPLANT, 'kidney-transplant'],
     [DIALYSIS_SERVICES, 'dialysis'],
   ] as const)
     for (const p of proceduresIn(ctx, vs)) {
-      const iv = choiceInterval(timingChoice(p, 'performed'), birth, ctx.tz);
-      if (isProcedurePerformed(p) && iv && holds(le(iv.high, end)))
+      // performed.toInterval() ends on or before end of "Measurement Period" (no precision)
+      const ends = endOf(choiceRead(p, 'performed', birth).interval);
+      if (isProcedurePerformed(p) && ends && isTrue(sameOrBefore(ends, end)))
         out.push({ reference: refOf(p), rule, date: p.performedDateTime ?? p.performedPeriod?.end, display: displayOf(p.code) ?? rule });
     }
   for (const e of encountersIn(ctx, ESRD_MONTHLY_OUTPATIENT_SERVICES)) {
-    const iv = periodInterval(e.period, ctx.tz);
-    if (isEncounterPerformed(e) && iv && holds(le(iv.low, end)))
+    // period starts on or before end of "Measurement Period" (no precision)
+    const starts = startOf(periodInterval(e.period));
+    if (isEncounterPerformed(e) && starts && isTrue(sameOrBefore(starts, end)))
       out.push({ reference: refOf(e), rule: 'esrd', date: e.period?.start, display: displayOf(e.type?.[0]) ?? 'ESRD monthly services' });
   }
   return out;
+}
+
+/** The most recent BP day as written (`YYYY-MM-DD`, or coarser when the reading was). */
+function bpDay(bp: MostRecentBp): string {
+  return bp.day !== undefined ? isoDay(bp.day) : cqlText(bp.date);
+}
+
+/** A reading's date as written (its day when it has one). */
+function cqlDateText(v: CqlDateTime): string {
+  return cqlText(dateFrom(v));
 }
 
 function bpEvidence(bp: MostRecentBp): Evidence[] {
   return bp.readings.map((r) => ({
     reference: refOf(r.obs),
     rule: 'most-recent-bp',
-    date: isoDay(r.day),
+    date: cqlDateText(r.latest),
     display: 'Blood pressure',
     value: `${r.systolic ?? '?'}/${r.diastolic ?? '?'} mm[Hg]`,
   }));
@@ -97,7 +114,7 @@ function closesFor(bp: MostRecentBp | undefined): string {
   if (!bp) return 'Record a blood pressure (none this year)';
   const s = bp.systolic ?? '?';
   const d = bp.diastolic ?? '?';
-  return `BP ${s}/${d} on ${isoDay(bp.day)} — not below ${SYSTOLIC_LIMIT}/${DIASTOLIC_LIMIT}: adjust treatment and recheck`;
+  return `BP ${s}/${d} on ${bpDay(bp)} — not below ${SYSTOLIC_LIMIT}/${DIASTOLIC_LIMIT}: adjust treatment and recheck`;
 }
 
 /** The CMS165 definition (`cms165`). */
@@ -109,9 +126,11 @@ export const CMS165: MeasureDefinition = {
   requires: ACO_MEASURE_TYPES,
   evaluate(ctx: EvaluationContext): MeasureResult {
     const age = ageAtPeriodEnd(ctx);
-    const inBand = age !== undefined && age >= CMS165_AGE.low && age <= CMS165_AGE.high;
+    const band = ageInBand(ctx, age, CMS165_AGE.low, CMS165_AGE.high);
+    const inBand = isTrue(band);
     const htn = inBand ? hypertension(ctx) : [];
-    const encounters = inBand && htn.length ? qualifyingEncounters(ctx) : [];
+    const found = inBand && htn.length ? qualifyingEncounters(ctx, ADULT_OUTPATIENT_ENCOUNTER_SETS) : { encounters: [], doubtful: [] };
+    const encounters = encounterEvidence(found.encounters);
     const ip = inBand && htn.length > 0 && encounters.length > 0;
     const exclusion = ip
       ? [
@@ -130,9 +149,9 @@ export const CMS165: MeasureDefinition = {
       { initialPopulation: ip, denominator: ip, denominatorExclusion: exclusion.length > 0, numerator, denominatorException: false },
       [...encounters.slice(-1), ...htn.slice(0, 1), ...exclusion, ...(bp ? bpEvidence(bp) : [])],
       {
-        reasons: verdictReasons(ctx, age, CMS165_AGE.low, CMS165_AGE.high),
+        reasons: verdictReasons(ctx, age, band, encounters.length ? [] : found.doubtful),
         ...(ip && !exclusion.length && !numerator ? { closes: { what: closesFor(bp), due } } : {}),
-        ...(bp ? { detail: { lastBp: { date: isoDay(bp.day), systolic: bp.systolic ?? null, diastolic: bp.diastolic ?? null } } } : {}),
+        ...(bp ? { detail: { lastBp: { date: bpDay(bp), systolic: bp.systolic ?? null, diastolic: bp.diastolic ?? null } } } : {}),
       },
     );
   },

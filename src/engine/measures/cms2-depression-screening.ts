@@ -9,7 +9,13 @@
  */
 import type { EvaluationContext } from '../evaluation-context.ts';
 import { displayOf } from '../fhir/codings.ts';
-import { ageInYearsOn, isoDay } from '../fhir/dates.ts';
+import { ageAtLeast, ageInYearsAt, ageIs, ageWithin, exactAge } from '../cql/age.ts';
+import { isoDay } from '../cql/calendar-days.ts';
+import type { UncertainNumber } from '../cql/date-time-arithmetic.ts';
+import { and3, isTrue, or3, type Tri } from '../cql/logic.ts';
+import { startDate } from '../cql/measurement-period.ts';
+import { startOf } from '../cql/interval.ts';
+import { sortAscending } from '../cql/sort.ts';
 import type { MeasureDefinition } from '../measure-definition.ts';
 import type { ClosingAction, Evidence, MeasureResult } from '../types.ts';
 import { bipolarExclusions, screeningNotDoneReasons, type RuleHit } from './cms2-exclusions-exceptions.ts';
@@ -28,6 +34,29 @@ export function kindsForAge(age: number): ScreeningKind[] {
   if (age <= LAST_ADOLESCENT_ONLY_AGE) return ['adolescent'];
   if (age === EITHER_TOOL_AGE) return ['adolescent', 'adult'];
   return ['adult'];
+}
+
+/** The CQL age predicates at the start of the period (three-valued: a year-only birth date may leave one open). */
+interface AgeBands {
+  adolescentOnly: Tri;
+  either: Tri;
+  adultOnly: Tri;
+}
+
+function ageBands(age: UncertainNumber | null): AgeBands {
+  return {
+    adolescentOnly: ageWithin(age, MIN_AGE, LAST_ADOLESCENT_ONLY_AGE),
+    either: ageIs(age, EITHER_TOOL_AGE),
+    adultOnly: ageAtLeast(age, EITHER_TOOL_AGE + 1),
+  };
+}
+
+/** The kinds whose age band is not ruled out (a certain age gives exactly {@link kindsForAge}). */
+function possibleKinds(bands: AgeBands): ScreeningKind[] {
+  const out: ScreeningKind[] = [];
+  if (bands.adolescentOnly !== false || bands.either !== false) out.push('adolescent');
+  if (bands.adultOnly !== false || bands.either !== false) out.push('adult');
+  return out;
 }
 
 /** Per-kind numerator reasoning. */
@@ -54,17 +83,14 @@ function screeningEvidence(s: Screening): Evidence {
   return e;
 }
 
+/** The later of the kinds' most recent screenings (ordered as CQL sorts them), for display. */
 function latest(outcomes: readonly KindOutcome[]): Screening | undefined {
-  let best: Screening | undefined;
-  for (const o of outcomes) {
-    const s = o.screening.mostRecent;
-    if (s && (!best || s.sortKey >= best.sortKey)) best = s;
-  }
-  return best;
+  const found = outcomes.map((o) => o.screening.mostRecent).filter((s): s is Screening => !!s);
+  return sortAscending(found, (s) => startOf(s.effective)).at(-1);
 }
 
 /** What closes a not-met CMS2 for this patient, and by when. */
-function closingAction(ctx: EvaluationContext, age: number, outcomes: readonly KindOutcome[], encounters: readonly QualifyingEncounter[]): ClosingAction {
+function closingAction(ctx: EvaluationContext, kinds: readonly ScreeningKind[], outcomes: readonly KindOutcome[], encounters: readonly QualifyingEncounter[]): ClosingAction {
   const periodEnd = isoDay(ctx.periodEndDay);
   const positive = outcomes.map((o) => o.screening.mostRecent).find((s) => s?.result === 'positive');
   if (positive) {
@@ -80,7 +106,7 @@ function closingAction(ctx: EvaluationContext, age: number, outcomes: readonly K
       what: `Code the result of the screening of ${uncoded.date?.slice(0, 10) ?? 'this period'} as positive or negative (SNOMED 428181000124104 / 428171000124102)`,
       due: periodEnd,
     };
-  const tools = kindsForAge(age)
+  const tools = kinds
     .map((k) => `LOINC ${CMS2_KINDS[k].screening.code} ${CMS2_KINDS[k].screening.display ?? ''}`.trim())
     .join(' or ');
   return {
@@ -92,28 +118,34 @@ function closingAction(ctx: EvaluationContext, age: number, outcomes: readonly K
 /** Evaluates CMS2 for one patient. */
 function evaluate(ctx: EvaluationContext): MeasureResult {
   const reasons = incompleteInputs(ctx, CMS2_REQUIRES);
-  const age = ageInYearsOn(ctx.record.patient.birthDate, ctx.periodStartDay);
+  // AgeInYearsAt(date from start of "Measurement Period")
+  const age = ageInYearsAt(ctx.record.patient.birthDate, startDate(ctx.measurementPeriod));
   const { encounters, doubtful: encounterDoubts } = qualifyingEncounters(ctx);
   const evidence: Evidence[] = [];
   for (const enc of encounters) {
-    const e: Evidence = { reference: enc.reference, rule: 'qualifying-encounter', date: enc.start.text };
+    const e: Evidence = { reference: enc.reference, rule: 'qualifying-encounter' };
+    if (enc.resource.period?.start) e.date = enc.resource.period.start;
     const d = displayOf(enc.resource.type?.[0]);
     if (d) e.display = d;
     evidence.push(e);
   }
-  if (age === undefined) {
+  if (!age) {
     reasons.push('Patient.birthDate missing');
     return proportionResult(CMS2, { initialPopulation: false, denominator: false, denominatorExclusion: false, numerator: false, denominatorException: false }, evidence, {
       reasons,
       detail: { qualifyingEncounters: encounters.length },
     });
   }
-  const ip = age >= MIN_AGE && encounters.length > 0;
+  const oldEnough = ageAtLeast(age, MIN_AGE);
+  const ageAtStart = exactAge(age) ?? null;
+  // "Patient Age 12 Years or Older at Start of Measurement Period" and exists qualifying encounters
+  const ip = isTrue(and3(oldEnough, encounters.length > 0));
   if (!ip) {
-    if (age >= MIN_AGE) reasons.push(...encounterDoubts);
+    if (oldEnough !== false) reasons.push(...encounterDoubts);
+    if (oldEnough === null) reasons.push('Patient.birthDate too imprecise to tell whether the patient was 12 at the start of the period');
     return proportionResult(CMS2, { initialPopulation: false, denominator: false, denominatorExclusion: false, numerator: false, denominatorException: false }, evidence, {
       reasons,
-      detail: { qualifyingEncounters: encounters.length, ageAtStart: age },
+      detail: { qualifyingEncounters: encounters.length, ageAtStart },
     });
   }
 
@@ -125,9 +157,14 @@ function evaluate(ctx: EvaluationContext): MeasureResult {
     if (followUp) o.followUp = followUp;
     return o;
   });
-  const allowed = new Set(kindsForAge(age));
-  const counting = outcomes.filter((o) => allowed.has(o.kind));
-  const numerator = counting.some((o) => o.met);
+  const bands = ageBands(age);
+  const kinds = possibleKinds(bands);
+  const counting = outcomes.filter((o) => kinds.includes(o.kind));
+  const met = (kind: ScreeningKind) => outcomes.find((o) => o.kind === kind)!.met;
+  // "Numerator": (12–16 and adolescent met) or (17 and either met) or (18+ and adult met)
+  const numerator = isTrue(
+    or3(or3(and3(bands.adolescentOnly, met('adolescent')), and3(bands.either, met('adolescent') || met('adult'))), and3(bands.adultOnly, met('adult'))),
+  );
   const notDone = outcomes.map((o) => ({ o, hits: screeningNotDoneReasons(ctx, o.kind, encounters) }));
   // exception per kind: a reason not to screen with that tool, and no screening with that tool
   const exceptionHits = notDone.filter(({ o, hits }) => hits.length > 0 && !o.screening.has).flatMap(({ hits }) => hits);
@@ -162,12 +199,12 @@ function evaluate(ctx: EvaluationContext): MeasureResult {
     }
   }
   const shown = latest(counting);
-  const detail: Record<string, unknown> = { qualifyingEncounters: encounters.length, ageAtStart: age };
+  const detail: Record<string, unknown> = { qualifyingEncounters: encounters.length, ageAtStart };
   if (shown && shown.result !== 'other')
     detail.mostRecentScreening = { date: shown.date, result: shown.result, reference: shown.reference };
   result.detail = detail;
   if (status === 'not-met' || (status === 'unknown' && !raw.denominatorExclusion && !numerator && !raw.denominatorException))
-    result.closes = closingAction(ctx, age, counting, encounters);
+    result.closes = closingAction(ctx, kinds, counting, encounters);
   return result;
 }
 

@@ -8,9 +8,11 @@
  */
 import type { EvaluationContext } from '../evaluation-context.ts';
 import { displayOf, extensionConcept, hasCode } from '../fhir/codings.ts';
-import { dayBefore, dayIn } from '../fhir/day-relations.ts';
-import { dayRangeOf, parseFhirDateTime } from '../fhir/dates.ts';
-import { prevalenceDays } from '../fhir/resource-dates.ts';
+import { DAY, parseDateTime } from '../cql/date-time.ts';
+import { before } from '../cql/date-time-compare.ts';
+import { prevalenceRead } from '../cql/fhir-intervals.ts';
+import { contains, startOf } from '../cql/interval.ts';
+import { isTrue } from '../cql/logic.ts';
 import type { QualifyingEncounter } from './cms2-qualifying-encounters.ts';
 import {
   BIPOLAR_DISORDER_VS,
@@ -44,11 +46,15 @@ export function bipolarExclusions(ctx: EvaluationContext, encounters: readonly Q
     // The CQL retrieves ConditionProblemsHealthConcerns, but real data carry no profile and the
     // reference engines (fqm-execution, cqf) do not filter on it: any category counts, as there
     // (a bipolar encounter diagnosis before the visit is as much a history of bipolar disorder).
-    const prevalence = prevalenceDays(cond, birthDate, ctx.tz);
+    const prevalence = prevalenceRead(cond, birthDate);
     if (prevalence.malformed)
-      ctx.issue({ resourceType: 'Condition', ...(cond.id ? { id: cond.id } : {}), field: prevalence.malformed, message: 'unreadable onset: read as unknown (prevalence from the beginning of time)', severity: 'warning' });
-    const start = prevalence.bounds?.start;
-    if (!encounters.some((enc) => dayBefore(start, enc.startDay) === true)) continue;
+      ctx.issue({ resourceType: 'Condition', ...(cond.id ? { id: cond.id } : {}), field: prevalence.malformed, message: 'unreadable onset or abatement: read as unknown', severity: 'warning' });
+    // prevalenceInterval() starts before day of start of QualifyingEncounter.period
+    const start = startOf(prevalence.interval);
+    if (!start || !encounters.some((enc) => {
+      const visit = startOf(enc.period);
+      return visit !== null && isTrue(before(start, visit, DAY));
+    })) continue;
     const hit: RuleHit = { resource: cond, reference: `Condition/${cond.id ?? ''}` };
     const date = cond.onsetDateTime ?? cond.onsetPeriod?.start ?? cond.recordedDate;
     if (date) hit.date = date;
@@ -75,16 +81,15 @@ export function screeningNotDoneReasons(ctx: EvaluationContext, kind: ScreeningK
     const reason = notDoneReason(obs);
     const declined = hasCode(reason, SCREEN_DECLINED);
     if (!declined && !ctx.valueSets.hasConcept(MEDICAL_REASON_VS, reason)) continue;
-    const issued = parseFhirDateTime(obs.issued);
+    const issued = parseDateTime(obs.issued);
     if (!issued) {
       if (obs.issued !== undefined)
         ctx.issue({ resourceType: 'Observation', ...(obs.id ? { id: obs.id } : {}), field: 'issued', message: 'not a FHIR instant', severity: 'warning' });
       continue;
     }
-    const day = dayRangeOf(issued, ctx.tz);
-    // issued during day of the qualifying encounter's period
-    if (!encounters.some((enc) => dayIn(day, enc.startDay, enc.endDay) === true)) continue;
-    const hit: RuleHit = { resource: obs, reference: `Observation/${obs.id ?? ''}`, date: issued.text, value: declined ? 'patient declined' : 'medical reason' };
+    // issued during day of QualifyingEncounter.period
+    if (!encounters.some((enc) => isTrue(contains(enc.period, issued, DAY)))) continue;
+    const hit: RuleHit = { resource: obs, reference: `Observation/${obs.id ?? ''}`, date: obs.issued!, value: declined ? 'patient declined' : 'medical reason' };
     const display = displayOf(reason);
     if (display) hit.display = display;
     hits.push(hit);

@@ -2,19 +2,23 @@
  * CMS2 follow-up for a positive most-recent screening: a referral (ServiceRequest active or
  * completed), a follow-up Procedure (completed), or a depression medication ordered (active or
  * completed, an order intent, whose medicationRequestPeriod overlaps after the encounter) — each
- * of the age-appropriate kind. Timing: the Procedure starts during the encounter period, or the
- * request is authored on the encounter's end day or up to 2 days after; and that date falls in
- * the measurement period.
+ * of the age-appropriate kind. Timing: the start of the Procedure lies in the encounter period
+ * (compared as instants), or the request is authored 2 days or less on or after the day the
+ * encounter ends; and that date lies on a day of the measurement period.
  * Spec: CMS2FHIRPCSDepressionScreenAndFollowUp 0.4.001, defines "Follow Up Intervention for
  * Positive … Depression Screening" and "Most Recent … Depression Screening Positive and Follow Up
  * Provided".
  */
 import type { EvaluationContext } from '../evaluation-context.ts';
 import { displayOf } from '../fhir/codings.ts';
-import { dayIn, and, or, sameOrBeforeDateTime, type Tri } from '../fhir/day-relations.ts';
-import { dayRangeOf, parseFhirDateTime, type FhirDateTime } from '../fhir/dates.ts';
-import { medicationRequestPeriod } from '../fhir/medication-request-period.ts';
-import { performedInterval } from '../fhir/resource-dates.ts';
+import { add } from '../cql/date-time-arithmetic.ts';
+import { DAY, parseDateTime, toDateTime, type CqlDateTime } from '../cql/date-time.ts';
+import { choiceRead } from '../cql/fhir-intervals.ts';
+import { contains, endOf, interval, overlapsAfter, startOf, type CqlInterval } from '../cql/interval.ts';
+import { and3, isTrue, or3, type Tri } from '../cql/logic.ts';
+import { medicationRequestPeriod } from '../cql/medication-request-period.ts';
+import { medicationRequestsIn } from './cql-libraries/qicore-retrieve.ts';
+import { pinnedRef } from '../valuesets/value-set.ts';
 import type { QualifyingEncounter } from './cms2-qualifying-encounters.ts';
 import { inLookback, type Screening } from './cms2-screening.ts';
 import {
@@ -42,72 +46,80 @@ interface Candidate {
   resource: FollowUp['resource'];
   rule: string;
   /** `start of performed.toInterval()` (Procedure only). */
-  performedStart?: FhirDateTime;
+  performedStart: CqlDateTime | null;
   /** `authoredOn` (requests only). */
-  authoredOn?: FhirDateTime;
+  authoredOn: CqlDateTime | null;
   display?: string;
-}
-
-/** A candidate with only the optional parts that are present (exactOptional-friendly). */
-function candidate(resource: Candidate['resource'], rule: string, parts: { authoredOn?: FhirDateTime | undefined; performedStart?: FhirDateTime | undefined; display?: string | undefined }): Candidate {
-  const c: Candidate = { resource, rule };
-  if (parts.authoredOn) c.authoredOn = parts.authoredOn;
-  if (parts.performedStart) c.performedStart = parts.performedStart;
-  if (parts.display) c.display = parts.display;
-  return c;
 }
 
 function issueOf(ctx: EvaluationContext, r: fhir4.Resource, field: string): void {
   ctx.issue({ resourceType: r.resourceType, ...(r.id ? { id: r.id } : {}), field, message: 'not a FHIR date/dateTime', severity: 'warning' });
 }
 
-function authored(ctx: EvaluationContext, r: fhir4.MedicationRequest | fhir4.ServiceRequest): FhirDateTime | undefined {
-  if (r.authoredOn === undefined) return undefined;
-  const v = parseFhirDateTime(r.authoredOn);
+function authored(ctx: EvaluationContext, r: fhir4.MedicationRequest | fhir4.ServiceRequest): CqlDateTime | null {
+  if (r.authoredOn === undefined) return null;
+  const v = parseDateTime(r.authoredOn);
   if (!v) issueOf(ctx, r, 'authoredOn');
   return v;
+}
+
+function candidate(resource: Candidate['resource'], rule: string, performedStart: CqlDateTime | null, authoredOn: CqlDateTime | null, display: string | undefined): Candidate {
+  const c: Candidate = { resource, rule, performedStart, authoredOn };
+  if (display) c.display = display;
+  return c;
+}
+
+/**
+ * `medicationRequestPeriod().toInterval()`: CMD's Interval<Date> converted to DateTimes; a null
+ * period stays null (toInterval() of an interval without points is null).
+ */
+function medicationInterval(r: fhir4.MedicationRequest): CqlInterval | null {
+  const p = medicationRequestPeriod(r);
+  if (!p || (!p.low && !p.high)) return null;
+  return interval(p.low && toDateTime(p.low), p.high && toDateTime(p.high), p.lowClosed, p.highClosed);
 }
 
 /** "Follow Up Intervention for Positive … Depression Screening" (before the timing join). */
 function candidates(ctx: EvaluationContext, kind: ScreeningKind, mostRecent: Screening, encounters: readonly QualifyingEncounter[]): Candidate[] {
   const terms = CMS2_KINDS[kind];
   const out: Candidate[] = [];
-  const positiveFor = (enc: QualifyingEncounter) => mostRecent.result === 'positive' && inLookback(mostRecent.startDay, enc);
-  for (const med of ctx.inValueSet<fhir4.MedicationRequest>('MedicationRequest', terms.medications, (m) => m.medicationCodeableConcept, 'medicationCodeableConcept')) {
+  const screenStart = startOf(mostRecent.effective);
+  const positiveFor = (enc: QualifyingEncounter) => mostRecent.result === 'positive' && inLookback(screenStart, enc);
+  for (const med of medicationRequestsIn(ctx, terms.medications)) {
     if (!REQUEST_STATUSES.includes(med.status) || !ORDER_INTENTS.includes(med.intent)) continue;
-    const period = medicationRequestPeriod(med, ctx.tz);
-    if (!period) continue;
-    // medicationRequestPeriod() overlaps after day of the encounter period: starts by its end day, ends after it
-    const overlapsAfter = (enc: QualifyingEncounter) => period.start <= enc.endDay && period.end > enc.endDay;
-    if (!encounters.some((enc) => positiveFor(enc) && overlapsAfter(enc))) continue;
-    out.push(candidate(med, 'follow-up-medication', { authoredOn: authored(ctx, med), display: displayOf(med.medicationCodeableConcept) }));
+    const period = medicationInterval(med);
+    // medicationRequestPeriod().toInterval() overlaps after day of QualifyingEncounter.period
+    if (!encounters.some((enc) => positiveFor(enc) && isTrue(overlapsAfter(period, enc.period, DAY)))) continue;
+    out.push(candidate(med, 'follow-up-medication', null, authored(ctx, med), displayOf(med.medicationCodeableConcept)));
   }
-  for (const sr of ctx.inValueSet<fhir4.ServiceRequest>('ServiceRequest', terms.referral, (s) => s.code, 'code')) {
+  for (const sr of ctx.inValueSet<fhir4.ServiceRequest>('ServiceRequest', pinnedRef(terms.referral), (s) => s.code, 'code')) {
     if (!REQUEST_STATUSES.includes(sr.status)) continue;
-    out.push(candidate(sr, 'follow-up-referral', { authoredOn: authored(ctx, sr), display: displayOf(sr.code) }));
+    out.push(candidate(sr, 'follow-up-referral', null, authored(ctx, sr), displayOf(sr.code)));
   }
-  for (const proc of ctx.inValueSet<fhir4.Procedure>('Procedure', terms.followUp, (p) => p.code, 'code')) {
+  for (const proc of ctx.inValueSet<fhir4.Procedure>('Procedure', pinnedRef(terms.followUp), (p) => p.code, 'code')) {
     if (proc.status !== PROCEDURE_COMPLETED) continue;
-    const read = performedInterval(proc, ctx.tz);
+    const read = choiceRead(proc, 'performed', ctx.record.patient.birthDate);
     if (read.malformed) issueOf(ctx, proc, read.malformed);
-    out.push(candidate(proc, 'follow-up-procedure', { performedStart: read.startValue, display: displayOf(proc.code) }));
+    out.push(candidate(proc, 'follow-up-procedure', startOf(read.interval), null, displayOf(proc.code)));
   }
   return out;
 }
 
-/** The timing join for one candidate and one encounter. */
+/** `Interval[end of QualifyingEncounter.period, end of … + 2 days]`; null without an end. */
+function authoredWindow(enc: QualifyingEncounter): CqlInterval | null {
+  const end = endOf(enc.period);
+  return end ? interval(end, add(end, FOLLOW_UP_DAYS_AFTER, DAY)) : null;
+}
+
+/** The timing join for one candidate and one encounter (three-valued). */
 function timely(ctx: EvaluationContext, c: Candidate, enc: QualifyingEncounter): Tri {
-  let duringEncounter: Tri = null;
-  if (c.performedStart) {
-    // start of performed during the encounter period, compared as CQL compares DateTimes
-    duringEncounter = and(sameOrBeforeDateTime(enc.start, c.performedStart, ctx.tz), sameOrBeforeDateTime(c.performedStart, enc.end, ctx.tz));
-  }
-  let authoredWindow: Tri = null;
-  if (c.authoredOn) authoredWindow = dayIn(dayRangeOf(c.authoredOn, ctx.tz), enc.endDay, enc.endDay + FOLLOW_UP_DAYS_AFTER);
-  // Coalesce(start of performed, authoredOn) during day of "Measurement Period"
-  const when = c.performedStart ?? c.authoredOn;
-  const inPeriod = when ? dayIn(dayRangeOf(when, ctx.tz), ctx.periodStartDay, ctx.periodEndDay) : null;
-  return and(or(duringEncounter, authoredWindow), inPeriod);
+  // start of performed.toInterval() during QualifyingEncounter.period (no precision: instants)
+  const duringEncounter = contains(enc.period, c.performedStart);
+  // authoredOn 2 days or less on or after day of end of QualifyingEncounter.period
+  const afterEncounter = contains(authoredWindow(enc), c.authoredOn, DAY);
+  // Coalesce(start of performed.toInterval(), authoredOn) during day of "Measurement Period"
+  const inPeriod = contains(ctx.measurementPeriod, c.performedStart ?? c.authoredOn, DAY);
+  return and3(or3(duringEncounter, afterEncounter), inPeriod);
 }
 
 /**
@@ -121,13 +133,14 @@ export function followUpFor(
   encounters: readonly QualifyingEncounter[],
 ): FollowUp | undefined {
   if (!mostRecent || mostRecent.result !== 'positive') return undefined;
-  const matching = encounters.filter((enc) => inLookback(mostRecent.startDay, enc));
+  const screenStart = startOf(mostRecent.effective);
+  const matching = encounters.filter((enc) => inLookback(screenStart, enc));
   if (!matching.length) return undefined;
   for (const c of candidates(ctx, kind, mostRecent, encounters)) {
     for (const enc of matching) {
       if (timely(ctx, c, enc) !== true) continue;
       const f: FollowUp = { resource: c.resource, reference: `${c.resource.resourceType}/${c.resource.id ?? ''}`, rule: c.rule, encounter: enc };
-      const date = (c.performedStart ?? c.authoredOn)?.text;
+      const date = c.resource.resourceType === 'Procedure' ? (c.resource.performedDateTime ?? c.resource.performedPeriod?.start) : c.resource.authoredOn;
       if (date) f.date = date;
       if (c.display) f.display = c.display;
       return f;
@@ -141,7 +154,8 @@ export function followUpFor(
  * encounter's end day + 2, but not after the measurement period. Undefined when no encounter matches.
  */
 export function followUpDueDay(ctx: EvaluationContext, mostRecent: Screening, encounters: readonly QualifyingEncounter[]): number | undefined {
+  const screenStart = startOf(mostRecent.effective);
   let due: number | undefined;
-  for (const enc of encounters) if (inLookback(mostRecent.startDay, enc)) due = Math.max(due ?? -Infinity, enc.endDay + FOLLOW_UP_DAYS_AFTER);
+  for (const enc of encounters) if (inLookback(screenStart, enc)) due = Math.max(due ?? -Infinity, enc.endDay + FOLLOW_UP_DAYS_AFTER);
   return due === undefined ? undefined : Math.min(due, ctx.periodEndDay);
 }

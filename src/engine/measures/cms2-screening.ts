@@ -1,18 +1,20 @@
 /**
  * CMS2 depression screenings: "Has Adolescent/Adult Depression Screening" and "Most Recent
  * Adolescent/Adult Depression Screening". A screening is an Observation coded 73831-0 / 73832-8,
- * status final or corrected, with any value, whose effective time ends 14 days or less on or
- * before the day a qualifying encounter starts. The most recent is the last by start of effective,
- * across every qualifying encounter's window.
+ * status final or corrected, with any value, whose effective time ENDS 14 days or less on or
+ * before the day a qualifying encounter starts. The most recent is the last when sorted by the
+ * START of effective, as cql-execution sorts (by the written text).
  * Spec: CMS2FHIRPCSDepressionScreenAndFollowUp 0.4.001, defines "Has … Depression Screening",
  * "Most Recent … Depression Screening", "Has Most Recent … Screening Negative".
  */
 import type { EvaluationContext } from '../evaluation-context.ts';
 import { hasCode } from '../fhir/codings.ts';
-import { dayIn } from '../fhir/day-relations.ts';
-import type { DayRange } from '../fhir/dates.ts';
 import { hasValue, valueDisplay } from '../fhir/quantities.ts';
-import { instantRange } from '../fhir/resource-dates.ts';
+import { add } from '../cql/date-time-arithmetic.ts';
+import { DAY, type CqlDateTime } from '../cql/date-time.ts';
+import { contains, endOf, interval, startOf, type CqlInterval } from '../cql/interval.ts';
+import { isTrue } from '../cql/logic.ts';
+import { sortAscending } from '../cql/sort.ts';
 import type { QualifyingEncounter } from './cms2-qualifying-encounters.ts';
 import {
   CMS2_KINDS,
@@ -31,11 +33,8 @@ export interface Screening {
   resource: fhir4.Observation;
   reference: string;
   kind: ScreeningKind;
-  /** Days of the start and end of `effective.toInterval()`. */
-  startDay?: DayRange;
-  endDay: DayRange;
-  /** Sort key: first instant of the start of effective (−∞ when unknown, as CQL sorts nulls first). */
-  sortKey: number;
+  /** `effective.toInterval()`. */
+  effective: CqlInterval;
   result: ScreeningResult;
   /** The effective text, for evidence. */
   date?: string;
@@ -52,9 +51,22 @@ export interface ScreeningFindings {
   doubtful: string[];
 }
 
-/** `day` is 14 days or less on or before the day of the encounter's start. */
-export function inLookback(day: DayRange | undefined, enc: QualifyingEncounter): boolean {
-  return dayIn(day, enc.startDay - SCREENING_LOOKBACK_DAYS, enc.startDay) === true;
+/** Each encounter's look-back window, made once. */
+const WINDOWS = new WeakMap<QualifyingEncounter, CqlInterval | null>();
+
+/** `Interval[start of QualifyingEncounter.period - 14 days, start of QualifyingEncounter.period]`; null without a start. */
+export function lookbackWindow(enc: QualifyingEncounter): CqlInterval | null {
+  let w = WINDOWS.get(enc);
+  if (w === undefined) {
+    const start = startOf(enc.period);
+    WINDOWS.set(enc, (w = start ? interval(add(start, -SCREENING_LOOKBACK_DAYS, DAY), start) : null));
+  }
+  return w;
+}
+
+/** `value 14 days or less on or before day of start of QualifyingEncounter.period`. */
+export function inLookback(value: CqlDateTime | null, enc: QualifyingEncounter): boolean {
+  return isTrue(contains(lookbackWindow(enc), value, DAY));
 }
 
 /** The screenings of one kind that count, and the most recent of them. */
@@ -72,30 +84,28 @@ export function screeningsOf(ctx: EvaluationContext, kind: ScreeningKind, encoun
       doubtful.push(`${reference} (${code.code}) has an unreadable effective time`);
       continue;
     }
-    const end = read.bounds?.end;
     // `effective.toInterval() 14 days or less on or before day of start of` compares the END of effective
-    if (!end || !encounters.some((enc) => inLookback(end, enc))) continue;
+    const end = endOf(read.interval);
+    if (!read.interval || !encounters.some((enc) => inLookback(end, enc))) continue;
     const screening: Screening = {
       resource: obs,
       reference,
       kind,
-      endDay: end,
-      sortKey: read.startValue ? instantRange(read.startValue, ctx.tz).low : -Infinity,
+      effective: read.interval,
       result: hasCode(obs.valueCodeableConcept, SCREEN_POSITIVE) ? 'positive'
         : hasCode(obs.valueCodeableConcept, SCREEN_NEGATIVE) ? 'negative'
         : 'other',
     };
-    if (read.bounds?.start) screening.startDay = read.bounds.start;
     const date = obs.effectiveDateTime ?? obs.effectiveInstant ?? obs.effectivePeriod?.start ?? obs.effectivePeriod?.end;
     if (date) screening.date = date;
     const display = valueDisplay(obs);
     if (display) screening.display = display;
     counted.push(screening);
   }
-  // Last(... sort by start of effective): a stable sort keeps record order among equal starts
-  counted.sort((a, b) => (a.sortKey === b.sortKey ? 0 : a.sortKey < b.sortKey ? -1 : 1));
+  // Last(… sort by start of effective.toInterval())
+  const sorted = sortAscending(counted, (s) => startOf(s.effective));
   const findings: ScreeningFindings = { has: counted.length > 0, doubtful };
-  const last = counted[counted.length - 1];
+  const last = sorted[sorted.length - 1];
   if (last) findings.mostRecent = last;
   return findings;
 }

@@ -12,6 +12,7 @@ import {
   SNOMED_DEPRESSION_SCREEN_POSITIVE,
 } from '../codes/screening-instruments.ts';
 import type { CodeRef } from '../fhir/codings.ts';
+import { pinnedRef, type ValueSetDef } from '../valuesets/value-set.ts';
 import {
   ADOLESCENT_DEPRESSION_MEDICATIONS,
   ADULT_DEPRESSION_MEDICATIONS,
@@ -23,7 +24,7 @@ import {
   PHYSICAL_THERAPY_EVALUATION,
   REFERRAL_FOR_ADOLESCENT_DEPRESSION,
   REFERRAL_FOR_ADULT_DEPRESSION,
-  TELEPHONE_VISITS,
+  TELEPHONE_VISITS_20210220,
 } from '../valuesets/catalog/index.ts';
 
 /** The two tool families: which LOINC code a screening carries decides which one it belongs to. */
@@ -33,39 +34,39 @@ export type ScreeningKind = 'adolescent' | 'adult';
 export interface KindTerminology {
   /** The screening assessment code (LOINC 73831-0 / 73832-8). */
   screening: CodeRef;
-  /** Value-set URLs of the three follow-up kinds. */
-  medications: string;
-  referral: string;
-  followUp: string;
+  /** Value sets of the three follow-up kinds. */
+  medications: ValueSetDef;
+  referral: ValueSetDef;
+  followUp: ValueSetDef;
 }
 
 /** Adolescent and adult terminology. */
 export const CMS2_KINDS: Readonly<Record<ScreeningKind, KindTerminology>> = {
   adolescent: {
     screening: { system: LOINC, code: LOINC_ADOLESCENT_DEPRESSION_SCREENING, display: 'Adolescent depression screening assessment' },
-    medications: ADOLESCENT_DEPRESSION_MEDICATIONS.url,
-    referral: REFERRAL_FOR_ADOLESCENT_DEPRESSION.url,
-    followUp: FOLLOW_UP_FOR_ADOLESCENT_DEPRESSION.url,
+    medications: ADOLESCENT_DEPRESSION_MEDICATIONS,
+    referral: REFERRAL_FOR_ADOLESCENT_DEPRESSION,
+    followUp: FOLLOW_UP_FOR_ADOLESCENT_DEPRESSION,
   },
   adult: {
     screening: { system: LOINC, code: LOINC_ADULT_DEPRESSION_SCREENING, display: 'Adult depression screening assessment' },
-    medications: ADULT_DEPRESSION_MEDICATIONS.url,
-    referral: REFERRAL_FOR_ADULT_DEPRESSION.url,
-    followUp: FOLLOW_UP_FOR_ADULT_DEPRESSION.url,
+    medications: ADULT_DEPRESSION_MEDICATIONS,
+    referral: REFERRAL_FOR_ADULT_DEPRESSION,
+    followUp: FOLLOW_UP_FOR_ADULT_DEPRESSION,
   },
 };
 
-/** Value sets whose `Encounter.type` makes an encounter qualifying (union of three). */
-export const QUALIFYING_ENCOUNTER_VALUE_SETS = [
-  ENCOUNTER_TO_SCREEN_FOR_DEPRESSION.url,
-  PHYSICAL_THERAPY_EVALUATION.url,
-  TELEPHONE_VISITS.url,
-] as const;
+/**
+ * Value sets whose `Encounter.type` makes an encounter qualifying (union of three), in the
+ * expansions CMS2's package pins: Telephone Visits 20210220 (99441–99443, not the 98008–98015
+ * audio-only codes the ACO measures' 20250205 expansion has).
+ */
+export const QUALIFYING_ENCOUNTER_VALUE_SETS: readonly ValueSetDef[] = [ENCOUNTER_TO_SCREEN_FOR_DEPRESSION, PHYSICAL_THERAPY_EVALUATION, TELEPHONE_VISITS_20210220];
 
-/** Bipolar Disorder value set (denominator exclusion). */
-export const BIPOLAR_DISORDER_VS = BIPOLAR_DISORDER.url;
-/** Medical Reason value set (denominator exception). */
-export const MEDICAL_REASON_VS = MEDICAL_REASON.url;
+/** Bipolar Disorder value set (denominator exclusion), as pinned. */
+export const BIPOLAR_DISORDER_VS = pinnedRef(BIPOLAR_DISORDER);
+/** Medical Reason value set (denominator exception), as pinned. */
+export const MEDICAL_REASON_VS = pinnedRef(MEDICAL_REASON);
 
 /** "Depression screening positive (finding)". */
 export const SCREEN_POSITIVE: CodeRef = { system: SNOMED, code: SNOMED_DEPRESSION_SCREEN_POSITIVE };

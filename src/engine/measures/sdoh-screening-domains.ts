@@ -9,8 +9,11 @@
  * `sdoh-need` flags). HITS items are summed per day (> 10 positive) unless the total 95614-4 is given.
  */
 import type { EvaluationContext } from '../evaluation-context.ts';
-import { dayIn } from '../fhir/day-relations.ts';
-import { dayOf, isoDay, parseFhirDateTime } from '../fhir/dates.ts';
+import { dayOfText, daySpan, isoDay } from '../cql/calendar-days.ts';
+import { DAY } from '../cql/date-time.ts';
+import { latest } from '../cql/fhir-intervals.ts';
+import { includedIn } from '../cql/interval.ts';
+import { isTrue } from '../cql/logic.ts';
 import {
   SDOH_DOMAINS,
   SDOH_PANELS,
@@ -47,23 +50,23 @@ interface DatedFinding {
 /** QuestionnaireResponse statuses whose answers count. */
 export const RESPONSE_STATUSES: readonly string[] = ['completed', 'amended'];
 
-/** Reads the day of an Observation (effective[x], else issued); `undefined` when none or imprecise. */
+/**
+ * The day of an Observation in the period: `effective.toInterval() during day of "Measurement
+ * Period"`, dated on the latest day of `effective.latest()`; else, without an effective time,
+ * the day it was issued in the period. `undefined` when none.
+ */
 function observationDay(ctx: EvaluationContext, obs: fhir4.Observation): number | undefined {
   const read = ctx.effectiveOf(obs);
-  const start = read.bounds?.start;
-  const end = read.bounds?.end;
-  if (start && end) {
-    // "during day of Measurement Period" needs the whole effective time inside the period
-    if (dayIn(start, ctx.periodStartDay, ctx.periodEndDay) === true && dayIn(end, ctx.periodStartDay, ctx.periodEndDay) === true)
-      return Number.isFinite(end.high) ? end.high : start.low;
-    return undefined;
+  if (read.interval) {
+    if (!isTrue(includedIn(read.interval, ctx.measurementPeriod, DAY))) return undefined;
+    const at = latest(read.interval);
+    return at ? daySpan(at).high : undefined;
   }
   if (read.malformed) {
     ctx.issue({ resourceType: 'Observation', ...(obs.id ? { id: obs.id } : {}), field: read.malformed, message: 'unreadable date', severity: 'warning' });
     return undefined;
   }
-  const issued = parseFhirDateTime(obs.issued);
-  const day = issued ? dayOf(issued, ctx.tz) : undefined;
+  const day = dayOfText(obs.issued);
   return day !== undefined && day >= ctx.periodStartDay && day <= ctx.periodEndDay ? day : undefined;
 }
 
@@ -99,8 +102,7 @@ function findingsFromResponses(ctx: EvaluationContext): DatedFinding[] {
   const out: DatedFinding[] = [];
   for (const qr of ctx.ofType<fhir4.QuestionnaireResponse>('QuestionnaireResponse')) {
     if (!qr || !RESPONSE_STATUSES.includes(qr.status)) continue;
-    const authored = parseFhirDateTime(qr.authored);
-    const day = authored ? dayOf(authored, ctx.tz) : undefined;
+    const day = dayOfText(qr.authored);
     if (day === undefined || day < ctx.periodStartDay || day > ctx.periodEndDay) continue;
     const reference = `QuestionnaireResponse/${qr.id ?? ''}`;
     const questionnaireCode = typeof qr.questionnaire === 'string' ? loincFromLinkId(qr.questionnaire.split('|')[0]) : undefined;

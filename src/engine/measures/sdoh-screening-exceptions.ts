@@ -12,8 +12,7 @@ import type { EvaluationContext } from '../evaluation-context.ts';
 import { SNOMED } from '../codes/code-systems.ts';
 import { isSdohCode, loincCodeOf } from '../codes/sdoh-items.ts';
 import { hasCode, extensionConcept, type CodeRef } from '../fhir/codings.ts';
-import { dayOf, isoDay, parseFhirDateTime } from '../fhir/dates.ts';
-import { dayIn } from '../fhir/day-relations.ts';
+import { dayBounds, dayOfText, isoDay } from '../cql/calendar-days.ts';
 import { PATIENT_DECLINED } from '../valuesets/catalog/patient-declined.ts';
 import { QICORE_NOT_DONE_REASON, QICORE_NOT_DONE_REASON_ALT } from './cms2-exclusions-exceptions.ts';
 
@@ -44,10 +43,9 @@ const isDeclined = (cc: fhir4.CodeableConcept | undefined): boolean => !!cc && S
 
 /** The day the declined screening was recorded: effective[x] (start), else issued. */
 function recordedDay(ctx: EvaluationContext, obs: fhir4.Observation): number | undefined {
-  const start = ctx.effectiveOf(obs).bounds?.start;
+  const start = dayBounds(ctx.effectiveOf(obs).interval).start;
   if (start && Number.isFinite(start.low) && start.low === start.high) return start.low;
-  const issued = parseFhirDateTime(obs.issued);
-  return issued ? dayOf(issued, ctx.tz) : undefined;
+  return dayOfText(obs.issued);
 }
 
 /** Declined SDOH screenings recorded during the measurement period. */
@@ -66,7 +64,7 @@ export function declinedScreenings(ctx: EvaluationContext): DeclinedScreening[] 
       (obs.component ?? []).some((c) => isDeclined(c?.dataAbsentReason));
     if (!declined) continue;
     const day = recordedDay(ctx, obs);
-    if (day === undefined || dayIn({ low: day, high: day }, ctx.periodStartDay, ctx.periodEndDay) !== true) continue;
+    if (day === undefined || day < ctx.periodStartDay || day > ctx.periodEndDay) continue;
     const hit: DeclinedScreening = { reference: `Observation/${obs.id ?? ''}`, date: isoDay(day) };
     const display = reason?.text ?? reason?.coding?.[0]?.display ?? obs.dataAbsentReason?.coding?.[0]?.code;
     if (display) hit.display = display;

@@ -2,32 +2,27 @@
  * `sdoh-screening` — "Screening for Social Drivers of Health", defined with MIPS Quality #487
  * semantics (no eCQM exists; #487 is registry-reported — ../shared/design/measures.md §2.1) and
  * published as this project's own Measure (report/sdoh-measure-resource.ts). Patient-based proportion:
- * - Initial population = denominator: aged 18 or older at the START of the measurement period
- *   (the CMS eCQM convention; #487 says "on the date of the encounter" — we choose the period start
- *   so that a patient's population does not change with the visit date; a patient turning 18 during
- *   the year is not yet included) with a finished qualifying encounter during the period.
+ * - Initial population = denominator: a finished #487 encounter during the period at which the
+ *   patient is 18 or older ("Patients aged 18 and older on date of encounter":
+ *   `AgeInYearsAt(date from start of Encounter.period) >= 18`, so a patient who turns 18 in the
+ *   year counts from the first visit on or after the birthday).
  * - Numerator: screened during the period for all five domains (food, housing, transportation,
  *   utilities, interpersonal safety) with a standardized instrument (codes/sdoh-items.ts).
  * - Denominator exclusion: none (#487 has none; the population is reported with count 0).
  * - Denominator exception: the patient declined screening in the period (sdoh-screening-exceptions.ts),
  *   only when not screened for all five domains.
- * Qualifying encounters reuse the eCQM outpatient value sets in the catalog (see {@link SDOH_ENCOUNTER_VALUE_SETS}).
+ * Qualifying encounters: the #487 denominator code list (valuesets/project/mips-487-encounter.ts).
  */
 import type { EvaluationContext } from '../evaluation-context.ts';
 import type { MeasureDefinition } from '../measure-definition.ts';
 import type { Evidence } from '../types.ts';
 import { SDOH_DOMAINS, type SdohDomain } from '../codes/sdoh-items.ts';
-import { ageInYearsOn } from '../fhir/dates.ts';
-import { dayIn, and } from '../fhir/day-relations.ts';
-import { periodBounds } from '../fhir/resource-dates.ts';
-import { ANNUAL_WELLNESS_VISIT } from '../valuesets/catalog/annual-wellness-visit.ts';
-import { ENCOUNTER_TO_SCREEN_FOR_DEPRESSION } from '../valuesets/catalog/encounter-to-screen-for-depression.ts';
-import { HOME_HEALTHCARE_SERVICES } from '../valuesets/catalog/home-healthcare-services.ts';
-import { OFFICE_VISIT } from '../valuesets/catalog/office-visit.ts';
-import { PREVENTIVE_CARE_SERVICES_ESTABLISHED_OFFICE_VISIT_18_AND_UP } from '../valuesets/catalog/preventive-care-services-established-office-visit-18-and-up.ts';
-import { PREVENTIVE_CARE_SERVICES_INITIAL_OFFICE_VISIT_18_AND_UP } from '../valuesets/catalog/preventive-care-services-initial-office-visit-18-and-up.ts';
-import { TELEPHONE_VISITS } from '../valuesets/catalog/telephone-visits.ts';
-import { VIRTUAL_ENCOUNTER } from '../valuesets/catalog/virtual-encounter.ts';
+import { ageAtLeast, ageInYearsAt } from '../cql/age.ts';
+import { dateFrom } from '../cql/date-time.ts';
+import { startOf } from '../cql/interval.ts';
+import { isTrue, type Tri } from '../cql/logic.ts';
+import { MIPS_487_ENCOUNTER } from '../valuesets/project/mips-487-encounter.ts';
+import { qualifyingEncounters as finishedVisitsDuring, type QualifyingEncounter } from './cql-libraries/qualifying-encounters.ts';
 import { incompleteInputs, proportionResult } from './proportion.ts';
 import { screenedDomains, type SdohDomainResult } from './sdoh-screening-domains.ts';
 import { declinedScreenings } from './sdoh-screening-exceptions.ts';
@@ -36,27 +31,11 @@ import { declinedScreenings } from './sdoh-screening-exceptions.ts';
 export const SDOH_MEASURE_URL = 'https://caregap.example.org/fhir/Measure/sdoh-screening';
 /** Version of the Measure the logic implements. */
 export const SDOH_MEASURE_VERSION = '1.0.0';
-/** Minimum age at the start of the measurement period (#487: patients 18 years and older). */
+/** Minimum age on the date of the encounter (#487: patients 18 years and older). */
 export const SDOH_MIN_AGE = 18;
-/** Encounter status that counts (a visit that took place). */
-export const SDOH_ENCOUNTER_FINISHED = 'finished';
 
-/**
- * Qualifying outpatient encounters: CMS2's Encounter to Screen for Depression (office, preventive,
- * OB 59400/59510/59610/59618 …, as in #487's list), Office Visit, Preventive Care 18 and Up
- * (initial, established), Annual Wellness Visit, Home Healthcare Services, and — #487 allows
- * telehealth — Telephone Visits and Virtual Encounter.
- */
-export const SDOH_ENCOUNTER_VALUE_SETS: readonly string[] = [
-  ENCOUNTER_TO_SCREEN_FOR_DEPRESSION.url,
-  OFFICE_VISIT.url,
-  PREVENTIVE_CARE_SERVICES_ESTABLISHED_OFFICE_VISIT_18_AND_UP.url,
-  PREVENTIVE_CARE_SERVICES_INITIAL_OFFICE_VISIT_18_AND_UP.url,
-  ANNUAL_WELLNESS_VISIT.url,
-  HOME_HEALTHCARE_SERVICES.url,
-  TELEPHONE_VISITS.url,
-  VIRTUAL_ENCOUNTER.url,
-];
+/** The #487 denominator encounter list (finished, during the period). */
+export const SDOH_ENCOUNTER_VALUE_SETS: readonly string[] = [MIPS_487_ENCOUNTER.url];
 
 /** Resource types the measure must have read completely (QuestionnaireResponse: see {@link evaluateSdohScreening}). */
 export const SDOH_REQUIRES = ['Encounter', 'Observation'] as const;
@@ -70,32 +49,25 @@ export const SDOH_DOMAIN_NAMES: Readonly<Record<SdohDomain, string>> = {
   safety: 'interpersonal safety',
 };
 
-/** Finished qualifying encounters whose period lies within the days of the measurement period. */
-function qualifyingEncounters(ctx: EvaluationContext): fhir4.Encounter[] {
-  const out = new Set<fhir4.Encounter>();
-  for (const vs of SDOH_ENCOUNTER_VALUE_SETS) {
-    for (const enc of ctx.inValueSet<fhir4.Encounter>('Encounter', vs, (e) => e.type, 'type')) {
-      if (out.has(enc) || enc.status !== SDOH_ENCOUNTER_FINISHED) continue;
-      const b = periodBounds(enc.period, ctx.tz)?.bounds;
-      if (!b?.start || !b.end) {
-        ctx.issue({ resourceType: 'Encounter', ...(enc.id ? { id: enc.id } : {}), field: 'period', message: 'encounter period missing or unreadable', severity: 'warning' });
-        continue;
-      }
-      // an open-ended (in-progress) period never lies within the period: `finished` requires an end
-      if (and(dayIn(b.start, ctx.periodStartDay, ctx.periodEndDay), dayIn(b.end, ctx.periodStartDay, ctx.periodEndDay)) === true) out.add(enc);
-    }
-  }
-  return [...out];
+/** `AgeInYearsAt(date from start of Encounter.period) >= 18` (three-valued). */
+function adultAt(ctx: EvaluationContext, enc: QualifyingEncounter): Tri {
+  const start = startOf(enc.period);
+  return start ? ageAtLeast(ageInYearsAt(ctx.record.patient.birthDate, dateFrom(start)), SDOH_MIN_AGE) : null;
 }
 
 /** Evaluates the SDOH screening measure for one patient. */
 export function evaluateSdohScreening(ctx: EvaluationContext): ReturnType<MeasureDefinition['evaluate']> {
   const reasons = incompleteInputs(ctx, SDOH_REQUIRES);
-  const patient = ctx.record.patient;
-  const age = ageInYearsOn(patient.birthDate, ctx.periodStartDay);
-  if (age === undefined) reasons.push('Patient birth date is missing or unreadable');
-  const encounters = qualifyingEncounters(ctx);
-  const inPopulation = age !== undefined && age >= SDOH_MIN_AGE && encounters.length > 0;
+  const visits = finishedVisitsDuring(ctx, [MIPS_487_ENCOUNTER]);
+  // the qualifying encounters at which the patient is 18 or older
+  const adults = visits.encounters.map((enc) => ({ enc, adult: adultAt(ctx, enc) }));
+  const encounters = adults.filter((a) => isTrue(a.adult)).map((a) => a.enc.resource);
+  const inPopulation = encounters.length > 0;
+  if (!inPopulation) {
+    if (!ctx.record.patient.birthDate) reasons.push('Patient birth date is missing');
+    else if (adults.some((a) => a.adult === null)) reasons.push('Patient birth date too imprecise to tell the age on the date of the visit');
+    if (ctx.record.patient.birthDate) reasons.push(...visits.doubtful);
+  }
 
   const responses = ctx.completeness('QuestionnaireResponse');
   const domains = screenedDomains(ctx, responses.status !== 'missing');

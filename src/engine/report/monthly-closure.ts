@@ -12,7 +12,8 @@
  * asOf. A measure with several rates (`groups`, episode-based) has no patient-level closure and is
  * not charted here.
  */
-import { addYears, epochDay, isoDay } from '../fhir/dates.ts';
+import { addMonths, epochDay, isoDay } from '../cql/calendar-days.ts';
+import { MONTH as MONTH_FIELD, parseDateTime } from '../cql/date-time.ts';
 import type { DayPeriod, PatientEvaluation } from '../types.ts';
 
 /** One patient's closure of one measure. */
@@ -30,11 +31,16 @@ export interface MeasureClosure {
 
 /** Evidence rules that put a patient in the denominator rather than close the gap. */
 const DENOMINATOR_RULES: ReadonlySet<string> = new Set(['qualifying-encounter', 'diagnosis']);
-const MONTH = /^(\d{4}-\d{2})/;
+
+/** `YYYY-MM` of an evidence date as written (cql/date-time.ts); undefined when it has no month. */
+function writtenMonth(date: string | undefined): string | undefined {
+  const v = parseDateTime(date);
+  return v && v.f.length > MONTH_FIELD ? `${String(v.f[0]).padStart(4, '0')}-${String(v.f[MONTH_FIELD]).padStart(2, '0')}` : undefined;
+}
 
 /** The period one year earlier (Feb 29 → Feb 28, as CQL adds years). */
 export function previousPeriod(period: DayPeriod): DayPeriod {
-  return { start: isoDay(addYears(epochDay(period.start), -1)), end: isoDay(addYears(epochDay(period.end), -1)) };
+  return { start: isoDay(addMonths(epochDay(period.start), -12)), end: isoDay(addMonths(epochDay(period.end), -12)) };
 }
 
 /** The `YYYY-MM` months of a period, first to last. */
@@ -53,7 +59,7 @@ export function monthsOf(period: DayPeriod): string[] {
 /** Each single-rate measure's closure for one evaluated patient. */
 export function measureClosures(ev: Pick<PatientEvaluation, 'measures' | 'period' | 'asOf'>): MeasureClosure[] {
   const first = ev.period.start.slice(0, 7);
-  const lastDay = ev.asOf < ev.period.end ? ev.asOf : ev.period.end;
+  const lastDay = epochDay(ev.asOf) < epochDay(ev.period.end) ? ev.asOf : ev.period.end;
   const last = lastDay.slice(0, 7);
   const out: MeasureClosure[] = [];
   for (const m of ev.measures) {
@@ -65,7 +71,7 @@ export function measureClosures(ev: Pick<PatientEvaluation, 'measures' | 'period
       let month: string | undefined;
       for (const e of m.evidence) {
         if (DENOMINATOR_RULES.has(e.rule)) continue;
-        const mm = e.date ? MONTH.exec(e.date)?.[1] : undefined;
+        const mm = writtenMonth(e.date);
         if (mm && (!month || mm > month)) month = mm;
       }
       c.closedMonth = !month || month > last ? last : month < first ? first : month;

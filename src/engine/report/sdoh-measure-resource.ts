@@ -39,7 +39,7 @@ export function sdohMeasureResource(): fhir4.Measure {
     experimental: false,
     publisher: 'CareGap Panel',
     description:
-      `Percentage of patients ${SDOH_MIN_AGE} years and older at the start of the measurement period with a qualifying encounter ` +
+      `Percentage of patients ${SDOH_MIN_AGE} years and older on the date of a qualifying encounter in the measurement period ` +
       'who were screened during the period for food insecurity, housing instability, transportation needs, utility difficulties ' +
       'and interpersonal safety with a standardized instrument (semantics of MIPS Quality #487).',
     relatedArtifact: [{ type: 'documentation', display: 'MIPS Quality #487 Screening for Social Drivers of Health (registry measure)' }],
@@ -54,8 +54,8 @@ export function sdohMeasureResource(): fhir4.Measure {
           population(
             'initial-population',
             'Initial Population',
-            `Patients aged ${SDOH_MIN_AGE} or older at the start of the measurement period with a finished qualifying outpatient, ` +
-              'preventive, home, telephone or virtual encounter whose period lies within the measurement period.',
+            `Patients aged ${SDOH_MIN_AGE} or older on the date of a finished encounter from the MIPS #487 denominator list ` +
+              '(in person or by telehealth) whose period lies within the measurement period.',
           ),
           population('denominator', 'Denominator', 'Equals the initial population.'),
           population('denominator-exclusion', 'Denominator Exclusion', 'None: the population is always reported with count 0.'),

@@ -6,7 +6,7 @@
  * Actionable = status `open` and the due date (last day the closing action counts) not before asOf;
  * a window already missed ("can no longer be met") is not a call to make and is left out.
  */
-import { epochDay } from '../fhir/dates.ts';
+import { epochDay } from '../cql/calendar-days.ts';
 import type { FlagSeverity, GapResult, PatientEvaluation } from '../types.ts';
 import { csvLine } from './csv-cell.ts';
 import { clinicianLabel, type PatientIdentity } from './patient-identity.ts';
@@ -41,7 +41,7 @@ const SEVERITY_RANK: Readonly<Record<FlagSeverity | 'none', number>> = { high: 3
 
 /** Whether an open gap can still be closed on or after asOf. */
 export function isActionableGap(g: Pick<GapResult, 'status' | 'due'>, asOf: string): boolean {
-  return g.status === 'open' && (g.due === undefined || g.due >= asOf);
+  return g.status === 'open' && (g.due === undefined || epochDay(g.due) >= epochDay(asOf));
 }
 
 /** The patient's highest flag severity and number of flags. */
@@ -76,7 +76,7 @@ export function worklistRows(ev: Pick<PatientEvaluation, 'patient' | 'asOf' | 'g
 
 /** Worklist order: due date (none last), then risk and number of flags (highest first), then name, patient and gap. */
 export function compareWorklistRows(a: WorklistRow, b: WorklistRow): number {
-  if (a.due !== b.due) return a.due === undefined ? 1 : b.due === undefined ? -1 : a.due < b.due ? -1 : 1;
+  if (a.due !== b.due) return a.due === undefined ? 1 : b.due === undefined ? -1 : epochDay(a.due) < epochDay(b.due) ? -1 : 1;
   const risk = SEVERITY_RANK[b.risk] - SEVERITY_RANK[a.risk] || b.flags - a.flags;
   if (risk) return risk;
   const an = (a.name ?? '').toLowerCase();

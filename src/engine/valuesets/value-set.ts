@@ -24,6 +24,15 @@ export function vsacUrl(oid: string): string {
   return `http://cts.nlm.nih.gov/fhir/ValueSet/${oid}`;
 }
 
+/**
+ * The versioned canonical `url|version` a measure looks its value set up by: the expansion the
+ * measure pins. Two measures may pin different expansions of one OID (Telephone Visits: CMS2
+ * 20210220, the ACO measures 20250205).
+ */
+export function pinnedRef(def: ValueSetDef): string {
+  return def.version ? `${def.url}|${def.version}` : def.url;
+}
+
 /** Membership index over a set of value sets. */
 export class ValueSetRegistry {
   private readonly members = new Map<string, Set<string>>();
@@ -33,25 +42,38 @@ export class ValueSetRegistry {
     for (const d of defs) this.add(d);
   }
 
-  /** Adds or replaces a value set (keyed by URL and by OID). */
+  /**
+   * Adds or replaces a value set, keyed by `url|version` and, unless a newer version of it is
+   * already loaded, by URL and by OID.
+   */
   add(def: ValueSetDef): void {
     const set = new Set<string>();
     for (const [system, code] of def.codes) set.add(key(system, code));
-    for (const k of [def.url, def.oid]) {
+    const current = this.defs.get(def.url);
+    const newest = !current || current.version <= def.version;
+    for (const k of newest ? [pinnedRef(def), def.url, def.oid] : [pinnedRef(def)]) {
       this.members.set(k, set);
       this.defs.set(k, def);
     }
   }
 
-  /** The definition for a URL or OID. */
-  get(urlOrOid: string): ValueSetDef | undefined {
-    return this.defs.get(urlOrOid);
+  /** The members under a reference; a `url|version` not loaded falls back to the URL's newest version. */
+  private membersOf(ref: string): Set<string> | undefined {
+    const exact = this.members.get(ref);
+    if (exact) return exact;
+    const bar = ref.indexOf('|');
+    return bar < 0 ? undefined : this.members.get(ref.slice(0, bar));
+  }
+
+  /** The definition for a `url|version`, URL or OID. */
+  get(ref: string): ValueSetDef | undefined {
+    return this.defs.get(ref) ?? (ref.includes('|') ? this.defs.get(ref.slice(0, ref.indexOf('|'))) : undefined);
   }
 
   /** Whether a single coding is in the value set. */
   hasCoding(urlOrOid: string, coding: fhir4.Coding | undefined): boolean {
     if (!coding || typeof coding.code !== 'string' || typeof coding.system !== 'string') return false;
-    const set = this.members.get(urlOrOid);
+    const set = this.membersOf(urlOrOid);
     if (!set) throw new Error(`value set not loaded: ${urlOrOid}`);
     return set.has(internedKey(coding.system, coding.code));
   }
@@ -62,7 +84,7 @@ export class ValueSetRegistry {
    */
   hasAnyKey(urlOrOid: string, keys: readonly string[]): boolean {
     if (!keys.length) return false;
-    const set = this.members.get(urlOrOid);
+    const set = this.membersOf(urlOrOid);
     if (!set) throw new Error(`value set not loaded: ${urlOrOid}`);
     for (const k of keys) if (set.has(k)) return true;
     return false;
@@ -70,7 +92,7 @@ export class ValueSetRegistry {
 
   /** The membership keys ({@link membershipKeyOf}) of a value set; throws when it is not loaded. */
   memberKeys(urlOrOid: string): ReadonlySet<string> {
-    const set = this.members.get(urlOrOid);
+    const set = this.membersOf(urlOrOid);
     if (!set) throw new Error(`value set not loaded: ${urlOrOid}`);
     return set;
   }

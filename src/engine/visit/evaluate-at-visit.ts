@@ -103,7 +103,7 @@ export function evaluateAtVisit(record: PatientRecord, options: EvaluationOption
     const effect = measureEffect(before, m);
     const entry: MeasureAtVisit = { recorded: before?.status ?? m.status, shown: m.status, effect };
     const notIn = m.status === 'not-in-population' || (before?.status === 'not-in-population' && effect !== 'none');
-    if (notIn) entry.notInPopulation = populationReason(m.id, record.patient, options.period, { entersWithVisit: m.status !== 'not-in-population', visitOpen: visit.state === 'open' });
+    if (notIn) entry.notInPopulation = populationReason(m.id, record.patient, options.period, { entersWithVisit: m.status !== 'not-in-population', visitOpen: visit.state === 'open', visitDate: visit.date });
     measures[m.id] = entry;
   }
   const recordedGaps = new Map(recorded.gaps.map((g) => [g.id, g.status]));

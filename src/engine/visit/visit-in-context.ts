@@ -7,6 +7,8 @@
  * that one encounter finished on its own date; nothing else changes.
  * Spec: https://hl7.org/fhir/smart-app-launch/scopes-and-launch-context.html (launch context `encounter`).
  */
+import { daySpan, isoDay, singleDay } from '../cql/calendar-days.ts';
+import { HOUR, parseDateTime } from '../cql/date-time.ts';
 import type { PatientRecord } from '../record.ts';
 import type { IsoDate } from '../types.ts';
 
@@ -43,8 +45,6 @@ export interface VisitInContext {
   status?: string;
 }
 
-const DATE_TIME = /^(\d{4}-\d{2}-\d{2})(T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(Z|[+-]\d{2}:\d{2})?)?$/;
-
 /** The encounter with this id among the record's Encounters. */
 export function findEncounter(record: PatientRecord, encounterId: string): fhir4.Encounter | undefined {
   return (record.resources.Encounter as fhir4.Encounter[] | undefined)?.find((e) => e?.id === encounterId);
@@ -65,27 +65,34 @@ export function visitInContext(record: PatientRecord, encounterId: string | unde
   const reference = `Encounter/${encounterId}`;
   const enc = findEncounter(record, encounterId);
   if (!enc) return { state: 'not-in-record', reference };
-  const start = DATE_TIME.exec(enc.period?.start ?? '');
+  // the visit's day is its start's date as written (cql/calendar-days.ts), whatever the zone
+  const startDay = singleDay(parseDateTime(enc.period?.start));
   const state: VisitState = enc.status === 'finished' ? 'finished' : OPEN_VISIT_STATUSES.includes(enc.status) ? 'open' : 'not-countable';
-  const date = start?.[1] ?? (state === 'open' ? asOf : undefined);
+  const date = startDay !== undefined ? isoDay(startDay) : state === 'open' ? asOf : undefined;
   const type = typeDisplay(enc);
   return { state, reference, status: enc.status, ...(date ? { date } : {}), ...(type ? { type } : {}) };
 }
 
+/** The zone a dateTime text was written with (copied to the end of day as written). */
+const WRITTEN_ZONE = /(?:Z|[+-]\d{2}(?::\d{2})?)$/;
+
 /**
  * The period of an open visit closed on its own date: the start kept, the end the last second of
- * the start's calendar day written in the start's own offset (so the end is on the visit's day in
- * any evaluation zone the start itself is), an existing later end kept. A visit without a start is
+ * the start's calendar day as written, in the start's own offset (so the end is on the visit's day
+ * as the CQL date model reads it), an existing later end kept. A visit without a start is
  * dated `asOf` (it is happening now). Anything written during the visit — a screening, a referral,
  * a procedure — then falls inside the visit, as CMS2's follow-up timing requires.
  */
 export function closedPeriod(period: fhir4.Period | undefined, asOf: IsoDate): fhir4.Period {
-  const m = DATE_TIME.exec(period?.start ?? '');
-  if (!m) return { start: asOf, end: asOf };
-  const [, day, time, , , , zone] = m;
-  const endOfDay = time ? `${day}T23:59:59${zone ?? ''}` : day!;
+  const start = parseDateTime(period?.start);
+  const day = singleDay(start);
+  if (!start || day === undefined) return { start: asOf, end: asOf };
+  // the last second of the start's written day with the start's zone as written (none: the
+  // declared offset, as the start's); a date stays a date
+  const endOfDay = start.f.length > HOUR ? `${isoDay(day)}T23:59:59${WRITTEN_ZONE.exec(period!.start!)?.[0] ?? ''}` : isoDay(day);
   // a stated end on a later day than the start is kept (an open visit planned to run past midnight)
-  const end = period?.end && period.end.slice(0, 10) > day! ? period.end : endOfDay;
+  const statedEnd = parseDateTime(period?.end);
+  const end = statedEnd && daySpan(statedEnd).low > day ? period!.end! : endOfDay;
   return { start: period!.start!, end };
 }
 

@@ -14,7 +14,7 @@ import type { SmartSession } from '../../smart/session.ts';
 import { EMPTY_DRAFTS, type ScreeningDrafts, type ScreeningFormKind } from '../screening-forms/screening-drafts.ts';
 import { screeningAgeGroup } from './age-group.ts';
 import type { VisitView } from './describe-visit.ts';
-import { calendarYearPeriod, localIsoDateTime, localIsoDay, localTzOffsetMin } from './measurement-period.ts';
+import { calendarYearPeriod, localIsoDateTime, localIsoDay } from './measurement-period.ts';
 import { PanelView } from './panel-view.tsx';
 import { newUuid } from './new-uuid.ts';
 import { plainWith } from './plain-language-context.ts';
@@ -48,10 +48,10 @@ export function CarePanel({ session, recordState, showFetchedAt = true, details 
   // One clock reading per record version: period = this calendar year, as of today, local zone.
   const clock = useMemo(() => {
     const now = new Date();
-    return { period: calendarYearPeriod(now), asOf: localIsoDay(now), tzOffsetMin: localTzOffsetMin(now), year: now.getFullYear() };
+    return { period: calendarYearPeriod(now), asOf: localIsoDay(now), year: now.getFullYear() };
   }, [record]);
 
-  const evaluation = useEvaluation(record, { period: clock.period, asOf: clock.asOf, tzOffsetMin: clock.tzOffsetMin }, session.encounterId);
+  const evaluation = useEvaluation(record, { period: clock.period, asOf: clock.asOf }, session.encounterId);
   const failure = evaluation && 'failed' in evaluation ? evaluation : undefined;
   const evaluated = evaluation && !('failed' in evaluation) ? evaluation : undefined;
   const atVisit = evaluated?.atVisit;
@@ -140,7 +140,7 @@ export function CarePanel({ session, recordState, showFetchedAt = true, details 
       displays={evaluated.displays}
       trends={
         <Suspense fallback={<p className="muted">Loading trends…</p>}>
-          <TrendsSection record={record} asOf={clock.asOf} tzOffsetMin={clock.tzOffsetMin} />
+          <TrendsSection record={record} asOf={clock.asOf} />
         </Suspense>
       }
       details={details}

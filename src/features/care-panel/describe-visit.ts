@@ -69,7 +69,8 @@ export function populationText(reason: PopulationReason, view: Pick<VisitView, '
         return `No qualifying visit in ${year} yet; ${visit}${view.visit.type ? ` (${view.visit.type})` : ''} is not a kind of visit this measure counts.`;
       return `No qualifying visit in ${year} yet.`;
     case 'age':
-      return `For patients ${agesText(reason.ages)}; this patient is ${reason.age} ${reason.ageOn === 'period-start' ? `on 1 Jan ${year}` : `at the end of ${year}`}.`;
+      return `For patients ${agesText(reason.ages)}${reason.ageOn === 'visit-date' ? ' on the day of the visit' : ''}; this patient is ${reason.age}${reason.ageUpTo !== undefined ? `–${reason.ageUpTo}` : ''} ${
+        reason.ageOn === 'period-start' ? `on 1 Jan ${year}` : reason.ageOn === 'visit-date' ? `on the day of ${visit}` : `at the end of ${year}`}.`;
     case 'age-unknown':
       return 'The patient’s age cannot be told (birth date missing or incomplete).';
     case 'criteria':

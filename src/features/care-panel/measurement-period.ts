@@ -1,7 +1,7 @@
 /**
  * The panel's one reading of the clock: the measurement period is the current calendar year
- * (eCQM performance periods are calendar years), `asOf` is today, and the evaluation time zone
- * is the browser's, all in local time so "today" matches the clinician's wall clock.
+ * (eCQM performance periods are calendar years) and `asOf` is today, both in local time so "today"
+ * matches the clinician's wall clock. The engine itself reads no zone (dates as written, CQL model).
  */
 import type { DayPeriod, IsoDate } from '../../engine/types.ts';
 import { formatDay } from './display-date.ts';

@@ -68,11 +68,11 @@ export function useEvaluation(record: PatientRecord | undefined, options: Option
     };
   }, []);
 
-  const { period, asOf, tzOffsetMin, only } = options;
+  const { period, asOf, only } = options;
   useEffect(() => {
     if (!record) return;
     const mine = ++sequence.current;
-    const opts: Options = { period, ...(asOf ? { asOf } : {}), ...(tzOffsetMin !== undefined ? { tzOffsetMin } : {}), ...(only ? { only } : {}) };
+    const opts: Options = { period, ...(asOf ? { asOf } : {}), ...(only ? { only } : {}) };
     const failed = (e: unknown) => {
       if (mine === sequence.current) setResult({ failed: true, message: e instanceof Error ? e.message : String(e) });
     };
@@ -89,7 +89,7 @@ export function useEvaluation(record: PatientRecord | undefined, options: Option
         if (mine === sequence.current) void evaluateHere(record, opts, encounterId).then((r) => mine === sequence.current && setResult(r), failed);
       },
     );
-  }, [record, period.start, period.end, asOf, tzOffsetMin, only, encounterId]);
+  }, [record, period.start, period.end, asOf, only, encounterId]);
 
   return result;
 }

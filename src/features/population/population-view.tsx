@@ -12,7 +12,7 @@ import { usePatientRecord } from '../../fhir/use-patient-record.ts';
 import { toLaunchError } from '../../smart/launch-error.ts';
 import type { PopulationSession, SmartSession } from '../../smart/session.ts';
 import { CarePanel } from '../care-panel/care-panel.tsx';
-import { calendarYearPeriod, localIsoDay, localTzOffsetMin } from '../care-panel/measurement-period.ts';
+import { calendarYearPeriod, localIsoDay } from '../care-panel/measurement-period.ts';
 import { ClinicianTable } from './clinician-table.tsx';
 import { ColumnChooser, shownColumns, type ColumnChoice } from './column-chooser.tsx';
 import { MonthlyClosureChart } from './monthly-closure-chart.tsx';
@@ -69,7 +69,7 @@ function PatientPanel({ session, entry, onBack }: { session: PopulationSession; 
 export default function PopulationView({ session }: { session: PopulationSession }) {
   const clock = useMemo(() => {
     const now = new Date();
-    return { period: calendarYearPeriod(now), asOf: localIsoDay(now), tzOffsetMin: localTzOffsetMin(now) };
+    return { period: calendarYearPeriod(now), asOf: localIsoDay(now) };
   }, []);
   const run = usePopulationRun(session, clock);
   const [filter, setFilter] = useState<PopulationFilter>({});

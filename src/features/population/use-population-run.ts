@@ -66,7 +66,7 @@ async function evaluateHere(record: PatientRecord, options: EvalOptions): Promis
 }
 
 /** Runs the population for a practitioner session with the given evaluation clock. */
-export function usePopulationRun(session: PopulationSession, clock: { period: DayPeriod; asOf: string; tzOffsetMin: number }): PopulationRunState {
+export function usePopulationRun(session: PopulationSession, clock: { period: DayPeriod; asOf: string }): PopulationRunState {
   const [phase, setPhase] = useState<RunPhase>('idle');
   const [members, setMembers] = useState<PopulationMembers>();
   const [entries, setEntries] = useState<PopulationEntry[]>([]);
@@ -92,7 +92,7 @@ export function usePopulationRun(session: PopulationSession, clock: { period: Da
     controller.current?.abort();
     const ac = new AbortController();
     controller.current = ac;
-    const opts: EvalOptions = { period: clock.period, asOf: clock.asOf, tzOffsetMin: clock.tzOffsetMin };
+    const opts: EvalOptions = { period: clock.period, asOf: clock.asOf };
     setPhase('members');
     performance.clearMeasures?.(RENDER_MEASURE);
     setEntries([]);
@@ -146,7 +146,7 @@ export function usePopulationRun(session: PopulationSession, clock: { period: Da
       // against last year); the record is fetched whole, so this costs evaluation time, not requests
       const previous = previousPeriod(clock.period);
       const evaluatePrevious = (record: PatientRecord, current: PatientEvaluation) =>
-        evaluateWith(record, { period: previous, asOf: previous.end, tzOffsetMin: clock.tzOffsetMin, only: current.measures.map((m) => m.id) });
+        evaluateWith(record, { period: previous, asOf: previous.end, only: current.measures.map((m) => m.id) });
       const run = await runPopulation({
         patientIds: chosen.patientIds,
         concurrency: DEFAULT_POPULATION_CONCURRENCY,
@@ -163,7 +163,7 @@ export function usePopulationRun(session: PopulationSession, clock: { period: Da
       flush();
       if (controller.current === ac) setPhase(run.cancelled ? 'cancelled' : 'done');
     })();
-  }, [session, clock.period.start, clock.period.end, clock.asOf, clock.tzOffsetMin]);
+  }, [session, clock.period.start, clock.period.end, clock.asOf]);
 
   const cancel = useCallback(() => controller.current?.abort(), []);
 

@@ -2,7 +2,7 @@
  * ED visits and inpatient stays on a 12-month timeline: ED visits as triangles, stays as bars from
  * admission to discharge, month ticks; a visually hidden list is the text alternative.
  */
-import { isoDay } from '../../engine/fhir/dates.ts';
+import { isoDay } from '../../engine/index.ts';
 import { formatDay } from '../care-panel/display-date.ts';
 import type { TimelineEvent } from './trend-series.ts';
 

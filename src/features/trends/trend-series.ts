@@ -4,10 +4,10 @@
  * and inpatient stays in the last 12 months. Defensive like the engine: unreadable dates or
  * values are skipped, entered-in-error and cancelled resources never plotted.
  */
-import { addMonths, dayOf, parseFhirDateTime, periodDays } from '../../engine/fhir/dates.ts';
+import { addMonths, dayOfText, periodDays } from '../../engine/index.ts';
 import { ACT_CODE, LOINC, normalizeSystem } from '../../engine/codes/code-systems.ts';
 import { LOINC_GAD7_TOTAL, LOINC_PHQ9_TOTAL, LOINC_PHQA_TOTAL } from '../../engine/codes/screening-instruments.ts';
-import { BP_PANEL, DIASTOLIC_BP, SYSTOLIC_BP } from '../../engine/measures/exclusions/blood-pressure-readings.ts';
+import { BP_PANEL, DIASTOLIC_BP, SYSTOLIC_BP } from '../../engine/measures/cql-libraries/blood-pressure-readings.ts';
 import { ED_CLASS } from '../../engine/flags/encounter-stays.ts';
 import type { PatientRecord } from '../../engine/record.ts';
 
@@ -70,14 +70,14 @@ function numericValue(o: Loose): number | undefined {
   return undefined;
 }
 
-/** Day of an Observation's effective[x]. */
-function effectiveDay(o: Loose, tz: number): number | undefined {
+/** Day of an Observation's effective[x] as written (the day the measures read). */
+function effectiveDay(o: Loose): number | undefined {
   const p = o.effectivePeriod as fhir4.Period | undefined;
-  return dayOf(parseFhirDateTime(o.effectiveDateTime ?? p?.start ?? o.issued), tz);
+  return dayOfText(o.effectiveDateTime ?? p?.start ?? o.issued);
 }
 
 /** Extracts the trend data as of a day. */
-export function trendData(record: PatientRecord, asOfDay: number, tz: number): TrendData {
+export function trendData(record: PatientRecord, asOfDay: number): TrendData {
   const trendFrom = addMonths(asOfDay, -TREND_MONTHS);
   const timelineFrom = addMonths(asOfDay, -TIMELINE_MONTHS);
   const out: TrendData = { phq9: [], gad7: [], systolic: [], diastolic: [], hba1c: [], encounters: [], trendFrom, timelineFrom, asOfDay };
@@ -86,7 +86,7 @@ export function trendData(record: PatientRecord, asOfDay: number, tz: number): T
   for (const r of record.resources.Observation ?? []) {
     const o = r as unknown as Loose;
     if (!o || typeof o !== 'object' || VOID_STATUSES.has(String(o.status))) continue;
-    const day = effectiveDay(o, tz);
+    const day = effectiveDay(o);
     if (!inWindow(day)) continue;
     const reference = `Observation/${String(o.id ?? '')}`;
     const codes = loincCodes(o.code);
@@ -116,7 +116,7 @@ export function trendData(record: PatientRecord, asOfDay: number, tz: number): T
     const code = cls && typeof cls.code === 'string' && (!cls.system || normalizeSystem(String(cls.system)) === ACT_CODE) ? cls.code : '';
     const kind = code === ED_CLASS ? 'ed' : (INPATIENT_CLASSES as readonly string[]).includes(code) ? 'inpatient' : undefined;
     if (!kind) continue;
-    const span = periodDays(e.period as fhir4.Period | undefined, tz);
+    const span = periodDays(e.period as fhir4.Period | undefined);
     const start = span.start?.low;
     if (start === undefined || start > asOfDay) continue;
     // An ED visit without an end is a one-day event; an admission without one is still ongoing.

@@ -5,7 +5,7 @@
  */
 import { useMemo } from 'react';
 import { GAD7_BANDS, PHQ9_BANDS } from '../../engine/codes/screening-instruments.ts';
-import { epochDay } from '../../engine/fhir/dates.ts';
+import { epochDay } from '../../engine/index.ts';
 import type { PatientRecord } from '../../engine/record.ts';
 import { EncounterTimeline } from './encounter-timeline.tsx';
 import { TrendChart } from './trend-chart.tsx';
@@ -21,12 +21,11 @@ const HBA1C_POOR_CONTROL = 9;
 export interface TrendsSectionProps {
   record: PatientRecord;
   asOf: string;
-  tzOffsetMin: number;
 }
 
 /** The trends section. */
-export default function TrendsSection({ record, asOf, tzOffsetMin }: TrendsSectionProps) {
-  const data = useMemo(() => trendData(record, epochDay(asOf), tzOffsetMin), [record, asOf, tzOffsetMin]);
+export default function TrendsSection({ record, asOf }: TrendsSectionProps) {
+  const data = useMemo(() => trendData(record, epochDay(asOf)), [record, asOf]);
   const range = { fromDay: data.trendFrom, toDay: data.asOfDay };
   const bpValues = [...data.systolic, ...data.diastolic].map((p) => p.value);
   const a1cMax = Math.max(12, ...data.hba1c.map((p) => p.value));

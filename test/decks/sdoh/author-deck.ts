@@ -207,8 +207,8 @@ add('screen-day-after-period', 'Screening the day after the period ends', 'Abe s
   new Builder('abe', '1960-06-06').encounter('2026-12-01').ahc('2027-01-01'), NOT_MET, allNone());
 
 // --- age at the start of the measurement period ---
-add('age-17-on-period-start', 'Turns 18 the day after the period starts', 'Bea (born 2008-01-02) is 17 on 2026-01-01: not in the population although screened.',
-  new Builder('bea', '2008-01-02').encounter('2026-05-01').ahc('2026-05-01'), OUT, allNeg());
+add('age-17-on-period-start', 'Turns 18 the day after the period starts, seen in May', 'Bea (born 2008-01-02) is 17 on 2026-01-01 but 18 at her 2026-05-01 visit: in the population and screened (MIPS #487: aged 18 and older on the date of the encounter).',
+  new Builder('bea', '2008-01-02').encounter('2026-05-01').ahc('2026-05-01'), MET, allNeg());
 add('age-18-on-period-start', 'Turns 18 on the first day of the period', 'Cal (born 2008-01-01) is 18 on 2026-01-01: in the population, met.',
   new Builder('cal', '2008-01-01').encounter('2026-05-01').ahc('2026-05-01'), MET, allNeg());
 add('age-16', 'Adolescent', 'Dot, 16, screened: not in the population.',
@@ -221,18 +221,18 @@ add('encounter-day-after-period', 'Only visit the day after the period', "Flo's 
   new Builder('flo', '1960-06-06').encounter('2027-01-01').ahc('2026-12-30'), OUT, allNeg());
 add('encounter-cancelled', 'Cancelled visit', "Gil's only visit was cancelled: not in the population.",
   new Builder('gil', '1960-06-06').encounter('2026-05-01', '99213', CPT, 'cancelled'), OUT, allNone());
-add('encounter-emergency-department', 'Emergency department visit only', 'Hana has only an ED visit (99281): not a qualifying encounter.',
-  new Builder('hana', '1960-06-06').encounter('2026-05-01', '99281').ahc('2026-05-01'), OUT, allNeg());
+add('encounter-emergency-department', 'Emergency department visit only', 'Hana has only an ED visit (99281), which is on the MIPS #487 encounter list, and screening: met.',
+  new Builder('hana', '1960-06-06').encounter('2026-05-01', '99281').ahc('2026-05-01'), MET, allNeg());
 add('encounter-preventive-18-up', 'Preventive visit 99395', 'Ian has a preventive visit: in the population, met.',
   new Builder('ian', '1996-06-06').encounter('2026-05-01', '99395').ahc('2026-05-01'), MET, allNeg());
 add('encounter-annual-wellness', 'Annual wellness visit G0438', 'Jade has an AWV (HCPCS G0438) and no screening: not met.',
   new Builder('jade', '1950-06-06').encounter('2026-05-01', 'G0438', HCPCS), NOT_MET, allNone());
-add('encounter-telephone', 'Telephone visit (telehealth allowed)', 'Kai has a telephone visit (99441) and screening: met.',
-  new Builder('kai', '1990-06-06').encounter('2026-05-01', '99441').ahc('2026-05-01'), MET, allNeg());
-add('encounter-virtual', 'Online digital visit (telehealth allowed)', 'Lea has an online visit (99421) and screening: met.',
-  new Builder('lea', '1990-06-06').encounter('2026-05-01', '99421').ahc('2026-05-01'), MET, allNeg());
-add('encounter-home-visit', 'Home visit', 'Max has a home visit (99347) and screening: met.',
-  new Builder('max', '1940-06-06').encounter('2026-05-01', '99347').ahc('2026-05-01'), MET, allNeg());
+add('encounter-telephone', 'Telephone-only visit (not on the #487 list)', 'Kai has only a telephone E/M (99441); #487 allows telehealth forms of its listed visits, not telephone-only codes: not in the population although screened.',
+  new Builder('kai', '1990-06-06').encounter('2026-05-01', '99441').ahc('2026-05-01'), OUT, allNeg());
+add('encounter-virtual', 'Online digital visit (not on the #487 list)', 'Lea has only an online digital E/M (99421), not on the MIPS #487 encounter list: not in the population although screened.',
+  new Builder('lea', '1990-06-06').encounter('2026-05-01', '99421').ahc('2026-05-01'), OUT, allNeg());
+add('encounter-home-visit', 'Home visit (not on the #487 list)', 'Max has only a home visit (99347), which is not on the MIPS #487 encounter list as transcribed: not in the population although screened.',
+  new Builder('max', '1940-06-06').encounter('2026-05-01', '99347').ahc('2026-05-01'), OUT, allNeg());
 add('encounter-obstetric', 'Routine obstetric care 59400', 'Nia has obstetric care (59400) and screening: met.',
   new Builder('nia', '1998-06-06').encounter('2026-05-01', '59400').ahc('2026-05-01'), MET, allNeg());
 

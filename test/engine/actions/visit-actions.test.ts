@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { evaluatePatient } from '../../../src/engine/index.ts';
 import { recordFromResources } from '../../../src/engine/record.ts';
 import { ACT_CODE, CPT, ICD10CM, LOINC } from '../../../src/engine/codes/code-systems.ts';
-import { epochDay, isoDay } from '../../../src/engine/fhir/dates.ts';
+import { epochDay, isoDay } from '../../../src/engine/cql/calendar-days.ts';
 
 const PERIOD = { start: '2026-01-01', end: '2026-12-31' };
 const AS_OF = '2026-11-23';

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { AS_OF, condition, daysBefore, deviceRequest, edVisit, flag, flagsFor, gad7Total, inpatientStay, medication, medications, phq9Item9, scoreTotal, sdohAnswer, SNOMED } from './flag-fixtures.ts';
-import { epochDay, isoDay } from '../../../src/engine/fhir/dates.ts';
+import { epochDay, isoDay } from '../../../src/engine/cql/calendar-days.ts';
 
 const after = isoDay(epochDay(AS_OF) + 1);
 

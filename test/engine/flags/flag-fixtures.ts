@@ -5,7 +5,7 @@
 import { EvaluationContext } from '../../../src/engine/evaluation-context.ts';
 import { recordFromResources } from '../../../src/engine/record.ts';
 import { builtinValueSets } from '../../../src/engine/valuesets/index.ts';
-import { epochDay, isoDay } from '../../../src/engine/fhir/dates.ts';
+import { epochDay, isoDay } from '../../../src/engine/cql/calendar-days.ts';
 import { ACT_CODE, HCPCS, ICD10CM, LOINC, RXNORM, SNOMED } from '../../../src/engine/codes/code-systems.ts';
 import type { FlagDefinition } from '../../../src/engine/measure-definition.ts';
 import type { FlagResult } from '../../../src/engine/types.ts';

@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { condition, daysBefore, flag, flagsFor, SNOMED, AS_OF } from './flag-fixtures.ts';
 import { ACT_CODE, ICD10CM } from '../../../src/engine/codes/code-systems.ts';
-import { epochDay, isoDay } from '../../../src/engine/fhir/dates.ts';
+import { epochDay, isoDay } from '../../../src/engine/cql/calendar-days.ts';
 
 const dayAfterAsOf = isoDay(epochDay(AS_OF) + 1);
 const attempt = (onset: string, opts: { code?: string; display?: string; system?: string; clinicalStatus?: string | null; verificationStatus?: string } = {}) =>
@@ -85,8 +85,9 @@ describe('suicide-risk from a suicide attempt (asOf 23 Nov 2026)', () => {
       reasonCode: [{ coding: [{ system: ICD10CM, code: 'T14.91XA', display: 'Suicide attempt, initial encounter' }] }],
     };
     const f = suicide([attempt(daysBefore(3)), ed]);
-    // the visit began at 22:10 −05:00, i.e. 21 Nov in UTC, the evaluation zone of this test
-    expect(f?.statement).toBe('Suicide attempt, initial encounter (T14.91XA) on 21 Nov 2026.');
+    // the visit began at 22:10 −05:00 on 20 Nov as written (21 Nov in UTC): a day is read as
+    // written (cql/calendar-days.ts), so the visit and the Condition are on the same day
+    expect(f?.statement).toBe('Suicide attempt, initial encounter (T14.91XA) on 20 Nov 2026.');
     expect(f?.evidence.map((e) => e.reference)).toEqual(expect.arrayContaining(['Encounter/ed-attempt', expect.stringMatching(/^Condition\//)]));
     expect(f?.evidence).toHaveLength(2);
   });

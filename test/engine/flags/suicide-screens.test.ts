@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { AS_OF, daysBefore, flag, flagsFor, phq9Item9 } from './flag-fixtures.ts';
 import { LOINC } from '../../../src/engine/codes/code-systems.ts';
-import { epochDay, isoDay } from '../../../src/engine/fhir/dates.ts';
+import { epochDay, isoDay } from '../../../src/engine/cql/calendar-days.ts';
 
 const YES = { system: LOINC, code: 'LA33-6', display: 'Yes' };
 const NO = { system: LOINC, code: 'LA32-8', display: 'No' };

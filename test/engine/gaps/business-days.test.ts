@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { addBusinessDays, isBusinessDay, usFederalHolidays, weekday } from '../../../src/engine/gaps/business-days.ts';
-import { epochDay, isoDay } from '../../../src/engine/fhir/dates.ts';
+import { epochDay, isoDay } from '../../../src/engine/cql/calendar-days.ts';
 
 const days = (year: number) => [...usFederalHolidays(year)].sort((a, b) => a - b).map(isoDay);
 

@@ -6,7 +6,7 @@
 import { EvaluationContext } from '../../../src/engine/evaluation-context.ts';
 import { recordFromResources, type TypeCompleteness } from '../../../src/engine/record.ts';
 import { builtinValueSets } from '../../../src/engine/valuesets/index.ts';
-import { epochDay, isoDay } from '../../../src/engine/fhir/dates.ts';
+import { epochDay, isoDay } from '../../../src/engine/cql/calendar-days.ts';
 import { ACT_CODE, CPT, ICD10CM, LOINC, SNOMED } from '../../../src/engine/codes/code-systems.ts';
 import type { GapDefinition } from '../../../src/engine/measure-definition.ts';
 import type { GapResult, MeasureResult, MeasureStatus, PopulationCounts } from '../../../src/engine/types.ts';

@@ -127,7 +127,7 @@ export function contextFor(
 ): EvaluationContext {
   const record = recordFromResources([p, ...resources]);
   Object.assign(record.completeness, completeness);
-  return new EvaluationContext(record, period, period.end, builtinValueSets(), 0);
+  return new EvaluationContext(record, period, period.end, builtinValueSets());
 }
 
 /** Evaluates one measure for a patient and resources. */

@@ -30,8 +30,13 @@ describe('CMS165 initial population', () => {
     expect(r.populations['initial-population']).toBe(ip);
   });
 
+  // CMS165 CQL: 'Essential Hypertension Diagnosis' — prevalenceInterval() overlaps
+  // Interval[start of "Measurement Period", start of "Measurement Period" + 6 months): no precision,
+  // so a date-only onset on 30 June is unknown against 30 June 23:59:59.999 (fqm-execution: not counted)
   it.each([
-    ['on 30 June (last day of the first six months)', '2026-06-30', 1],
+    ['on 30 June at 10:00 UTC (last day of the first six months)', '2026-06-30T10:00:00Z', 1],
+    ['on 30 June, date only (unknown against the last millisecond of June)', '2026-06-30', 0],
+    ['on 1 July at 01:00+05:00 (still 30 June in UTC, the period\'s offset)', '2026-07-01T01:00:00+05:00', 1],
     ['on 1 July (after the first six months)', '2026-07-01', 0],
     ['years before the period and still active', '2015-01-01', 1],
   ])('counts hypertension diagnosed %s: %i', (_s, onset, ip) => {
@@ -47,12 +52,20 @@ describe('CMS165 initial population', () => {
     expect(evaluate(CMS165, harold, [resolved, visit]).status).toBe('not-in-population');
   });
 
-  it('counts hypertension that resolved on the first day of the period', () => {
+  it('counts hypertension that resolved at 08:00 on the first day of the period', () => {
+    const resolved = condition('htn', ESSENTIAL_HYPERTENSION, '2019-04-02', {
+      clinicalStatus: concept('http://terminology.hl7.org/CodeSystem/condition-clinical', 'resolved'),
+      abatementDateTime: '2026-01-01T08:00:00Z',
+    });
+    expect(evaluate(CMS165, harold, [resolved, visit]).populations['initial-population']).toBe(1);
+  });
+
+  it('a resolution dated 1 January without a time is unknown against the period start 00:00:00.000 (no precision): not counted, as fqm-execution', () => {
     const resolved = condition('htn', ESSENTIAL_HYPERTENSION, '2019-04-02', {
       clinicalStatus: concept('http://terminology.hl7.org/CodeSystem/condition-clinical', 'resolved'),
       abatementDateTime: '2026-01-01',
     });
-    expect(evaluate(CMS165, harold, [resolved, visit]).populations['initial-population']).toBe(1);
+    expect(evaluate(CMS165, harold, [resolved, visit]).populations['initial-population']).toBe(0);
   });
 
   it('ignores a refuted hypertension diagnosis', () => {

@@ -140,16 +140,16 @@ export function bipolar(id: string, onset: string, extra: Partial<fhir4.Conditio
 }
 
 /** Evaluates CMS2 alone over a record. */
-export function cms2Of(record: PatientRecord, tzOffsetMin = 0): MeasureResult & { issues: PatientEvaluation['issues'] } {
-  const evaluation = evaluatePatient(record, { period: { ...PERIOD }, only: ['cms2'], tzOffsetMin });
+export function cms2Of(record: PatientRecord): MeasureResult & { issues: PatientEvaluation['issues'] } {
+  const evaluation = evaluatePatient(record, { period: { ...PERIOD }, only: ['cms2'] });
   const m = evaluation.measures.find((r) => r.id === 'cms2');
   if (!m) throw new Error('cms2 not evaluated');
   return { ...m, issues: evaluation.issues };
 }
 
 /** Evaluates CMS2 for a patient and their resources (every type read completely). */
-export function cms2(resources: fhir4.Resource[], tzOffsetMin = 0): MeasureResult & { issues: PatientEvaluation['issues'] } {
-  return cms2Of(recordFromResources(resources), tzOffsetMin);
+export function cms2(resources: fhir4.Resource[]): MeasureResult & { issues: PatientEvaluation['issues'] } {
+  return cms2Of(recordFromResources(resources));
 }
 
 /** Population counts as a compact string `IP DEN DENEX NUM DENEXCEP`, e.g. `11010`. */

@@ -146,10 +146,20 @@ describe('CMS2 bipolar exclusion: prevalence starts before the day of a qualifyi
     const b = bipolar('b', '2019-01-01', { clinicalStatus: { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/condition-clinical', code: 'resolved' }] }, abatementDateTime: '2020-01-01' });
     expect(adult(b).status).toBe('excluded');
   });
-  it('a diagnosis without onset is prevalent from the beginning of time and excludes', () => {
-    const b = bipolar('b', '');
+  // CMS2 CQL: 'History of Bipolar Diagnosis Before Qualifying Encounter' — prevalenceInterval()
+  // starts before day of start of QualifyingEncounter.period (QICoreCommon: Interval[start of onset, end of abatement])
+  it('a diagnosis without onset that has ended is prevalent from the beginning of time and excludes', () => {
+    const b = bipolar('b', '', { abatementDateTime: '2026-12-01' });
     delete b.onsetDateTime;
     expect(adult(b).status).toBe('excluded');
+  });
+  it('an active diagnosis with neither onset nor abatement has no known start (Interval[null, null]): it does not exclude, as fqm-execution', () => {
+    const b = bipolar('b', '');
+    delete b.onsetDateTime;
+    expect(adult(b).status).not.toBe('excluded');
+  });
+  it('an inactive diagnosis without abatement has no prevalence interval (CQL null): it does not exclude', () => {
+    expect(adult(bipolar('b', '2019-01-01', { clinicalStatus: { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/condition-clinical', code: 'inactive' }] } })).status).not.toBe('excluded');
   });
   it('onset before a later visit of the period excludes even if after the first visit', () => {
     expect(cms2([ROSA, VISIT, visit('v2', '2026-09-01T08:00:00Z'), bipolar('b', '2026-08-01')]).status).toBe('excluded');

@@ -59,16 +59,18 @@ describe('CMS2 qualifying encounters', () => {
     });
 });
 
+// CMS2 CQL: 'Qualifying Encounter During Measurement Period' — `period during day of "Measurement
+// Period"` compares each value's date as written in its own offset (cql-execution, fqm-execution).
 describe('CMS2 time zones: a visit at 23:30 on New Year’s Eve in New York (2026-12-31T23:30-05:00)', () => {
   const resources = [patient('ida', '1970-01-01'), visit('v', '2026-12-31T23:30:00-05:00', '2026-12-31T23:50:00-05:00')];
-  it('falls on 2027-01-01 when the evaluation zone is UTC, outside the period', () => {
-    expect(counts(cms2(resources, 0))).toBe('00000');
+  it('is on 31 December, inside the period, wherever the engine runs', () => {
+    expect(counts(cms2(resources))).toBe('11000');
   });
-  it('falls on 2026-12-31 when the evaluation zone is UTC−5, inside the period', () => {
-    expect(counts(cms2(resources, -300))).toBe('11000');
+  it('the same visit written in UTC (2027-01-01T04:30Z) is on 1 January, outside the period', () => {
+    expect(counts(cms2([patient('ida', '1970-01-01'), visit('v', '2027-01-01T04:30:00Z', '2027-01-01T04:50:00Z')]))).toBe('00000');
   });
-  it('reads a screening the same day in the same zone as on the visit day', () => {
-    const m = cms2([...resources, screening('s', 'adult', '2026-12-31T21:00:00-05:00', 'negative')], -300);
+  it('a screening at 21:00 the same evening is 0 days before the visit day: the visit is met', () => {
+    const m = cms2([...resources, screening('s', 'adult', '2026-12-31T21:00:00-05:00', 'negative')]);
     expect(m.status).toBe('met');
   });
 });
@@ -125,5 +127,25 @@ describe('CMS2 with incomplete data', () => {
       { resourceType: 'Condition', id: 'c1', code: { coding: [{ system: 'http://snomed.info/sct' }] } },
     ] as unknown as fhir4.Resource[];
     expect(() => cms2([patient('oz', '1990-03-03'), visit('v', VISIT), ...junk])).not.toThrow();
+  });
+});
+
+// CMS2 CQL: 'Qualifying Encounter During Measurement Period' — [Encounter: type in "Encounter to
+// Screen for Depression"] union [Encounter: "Telephone Visits"] …, in the expansions the CMS2
+// package pins (Encounter to Screen for Depression 20210220, Telephone Visits 20210220).
+describe('CMS2 visit lists are the pinned expansions, not later VSAC releases', () => {
+  const cpt = (code: string) => ({ type: [{ coding: [{ system: 'http://www.ama-assn.org/go/cpt', code }] }] });
+  const adult = patient('ida', '1970-01-01');
+  it('a 2025 audio-video visit (98004) is not in CMS2’s pinned Encounter to Screen for Depression: no population (fqm-execution agrees)', () => {
+    expect(counts(cms2([adult, visit('v', VISIT, undefined, cpt('98004'))]))).toBe('00000');
+  });
+  it('a 2025 audio-only visit (98012) is not in CMS2’s pinned Telephone Visits: no population', () => {
+    expect(counts(cms2([adult, visit('v', VISIT, undefined, cpt('98012'))]))).toBe('00000');
+  });
+  it('a telephone E/M (99442) of the pinned 20210220 expansion qualifies', () => {
+    expect(counts(cms2([adult, visit('v', VISIT, undefined, cpt('99442'))]))).toBe('11000');
+  });
+  it('an office visit (99213) qualifies', () => {
+    expect(counts(cms2([adult, visit('v', VISIT, undefined, cpt('99213'))]))).toBe('11000');
   });
 });

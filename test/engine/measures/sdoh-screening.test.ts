@@ -91,3 +91,62 @@ describe('SDOH Measure resource', () => {
     expect(report.measure).toBe(`${m.url}|${m.version}`);
   });
 });
+
+/** Rosa's record with another birth date and visit. */
+function rosaWith(birthDate: string, visit: { start: string; end: string; code?: string; system?: string }): fhir4.Resource[] {
+  return rosa(FULL).map((r) => {
+    if (r.resourceType === 'Patient') return { ...r, birthDate };
+    if (r.resourceType === 'Encounter')
+      return { ...r, period: { start: visit.start, end: visit.end }, type: [{ coding: [{ system: visit.system ?? 'http://www.ama-assn.org/go/cpt', code: visit.code ?? '99214' }] }] };
+    return r;
+  }) as fhir4.Resource[];
+}
+const populations = (resources: fhir4.Resource[]) => sdoh(recordFromResources(resources)).populations['initial-population'];
+
+// MIPS #487 denominator: "Patients aged 18 and older on date of encounter" AND a listed encounter
+// during the performance period — AgeInYearsAt(date from start of Encounter.period) >= 18.
+describe('SDOH screening: 18 or older on the date of the visit (MIPS #487)', () => {
+  const visit = { start: '2026-06-10T10:00:00-04:00', end: '2026-06-10T10:40:00-04:00' };
+  it.each([
+    ['turned 18 the day before the visit', '2008-06-09', 1],
+    ['turns 18 on the day of the visit', '2008-06-10', 1],
+    ['turns 18 the day after the visit', '2008-06-11', 0],
+  ])('a patient who %s is in the population: %i', (_s, birthDate, ip) => {
+    expect(populations(rosaWith(birthDate, visit))).toBe(ip);
+  });
+  it('a patient who turns 18 in March is in the population for a June visit (no longer judged at the period start)', () => {
+    expect(populations(rosaWith('2008-03-01', visit))).toBe(1);
+  });
+  it('the visit day is the date written with its own offset: 18 on 10 June at 23:30 −04:00 (already 11 June in UTC) is still 17 the day before the birthday', () => {
+    expect(populations(rosaWith('2008-06-11', { start: '2026-06-10T23:30:00-04:00', end: '2026-06-10T23:50:00-04:00' }))).toBe(0);
+  });
+  it('a birth date known only to the year still counts a 52-year-old (every possible age is 18 or more)', () => {
+    expect(populations(rosaWith('1974', visit))).toBe(1);
+  });
+  it('a birth year that leaves 17 or 18 open on the visit day is unknown, not counted, and says why', () => {
+    const r = sdoh(recordFromResources(rosaWith('2008', visit)));
+    expect(r.populations['initial-population']).toBe(0);
+    expect(r.status).toBe('unknown');
+    expect(r.reasons?.join(' ')).toMatch(/birth date too imprecise/);
+  });
+});
+
+// MIPS #487 "Patient encounter during the performance period (CPT or HCPCS)" — the measure's own list.
+describe('SDOH screening: the MIPS #487 visit list', () => {
+  const at = { start: '2026-06-10T10:00:00Z', end: '2026-06-10T10:40:00Z' };
+  it.each([
+    ['an office visit (99214)', '99214', 1],
+    ['an emergency department visit (99283)', '99283', 1],
+    ['a prenatal care package (59400)', '59400', 1],
+    ['a psychotherapy session (90834)', '90834', 1],
+    ['a Medicare annual wellness visit (G0439, HCPCS)', 'G0439', 1],
+    ['a telephone-only E/M (99441), not on the list', '99441', 0],
+    ['an online digital E/M (99421), not on the list', '99421', 0],
+  ])('%s qualifies: %i', (_s, code, ip) => {
+    const system = /^[A-Z]/.test(code) ? 'https://www.cms.gov/Medicare/Coding/HCPCSReleaseCodeSets' : 'http://www.ama-assn.org/go/cpt';
+    expect(populations(rosaWith('1974-02-02', { ...at, code, system }))).toBe(ip);
+  });
+  it('a listed visit on 31 December at 21:00 −05:00 is in the period (the date written)', () => {
+    expect(populations(rosaWith('1974-02-02', { start: '2026-12-31T21:00:00-05:00', end: '2026-12-31T21:30:00-05:00' }))).toBe(1);
+  });
+});

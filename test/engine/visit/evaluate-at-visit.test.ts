@@ -17,7 +17,7 @@ import type { ValueSetDef } from '../../../src/engine/valuesets/value-set.ts';
 const PERIOD = { start: '2026-01-01', end: '2026-12-31' };
 /** Today: Thursday 3 December 2026; the clinic is at −05:00. */
 const TODAY = '2026-12-03';
-const OPTIONS = { period: PERIOD, asOf: TODAY, tzOffsetMin: -300 };
+const OPTIONS = { period: PERIOD, asOf: TODAY };
 
 const first = (vs: ValueSetDef): fhir4.Coding => ({ system: vs.codes[0]![0], code: vs.codes[0]![1], display: vs.codes[0]![2] });
 const OFFICE_VISIT = { system: CPT, code: '99213', display: 'Office or other outpatient visit, established patient, 20 minutes' };
@@ -78,8 +78,8 @@ describe('a depression screening recorded at today’s open visit', () => {
     expect(fifteen.measures.cms2).toMatchObject({ recorded: 'not-in-population', shown: 'not-met', effect: 'enters-with-visit' });
   });
 
-  it('gives the same answer in a zone 19 hours away (+14:00): the visit is closed on its own day', () => {
-    const r = at([november, today(), screen('s', `${TODAY}T09:20:00-05:00`, 'negative')], 'today', { ...OPTIONS, asOf: '2026-12-04', tzOffsetMin: 840 });
+  it('gives the same answer where it is already 4 December (+14:00): the visit is closed on its own written day', () => {
+    const r = at([november, today(), screen('s', `${TODAY}T09:20:00-05:00`, 'negative')], 'today', { ...OPTIONS, asOf: '2026-12-04' });
     expect(r.measures.cms2?.effect).toBe('met-when-closed');
   });
 
@@ -162,6 +162,27 @@ describe('"not in population", explained', () => {
     const aged = (birthDate: string) => evaluateAtVisit(recordFromResources([{ ...walter, birthDate } as fhir4.Patient, ...walterData.slice(1), walterToday]), OPTIONS, 'today');
     expect(aged('1941-12-31').measures.cms165?.shown).toBe('not-met'); // 85 on 31 Dec 2026
     expect(aged('1940-12-31').measures.cms165?.notInPopulation).toEqual({ kind: 'age', age: 86, ages: { low: 18, high: 85 }, ageOn: 'period-end' });
+  });
+  it('takes the SDOH age on the date of the visit (#487): 18 today is in, 18 tomorrow is not, and says so', () => {
+    const bornOn = (birthDate: string) => evaluateAtVisit(recordFromResources([{ ...walter, birthDate } as fhir4.Patient, walterToday]), OPTIONS, 'today');
+    expect(bornOn('2008-12-03').measures['sdoh-screening']).toMatchObject({ recorded: 'not-in-population', shown: 'not-met', effect: 'enters-with-visit' });
+    const seventeen = bornOn('2008-12-04').measures['sdoh-screening'];
+    expect(seventeen?.shown).toBe('not-in-population');
+    expect(seventeen?.notInPopulation).toEqual({ kind: 'age', age: 17, ages: { low: 18 }, ageOn: 'visit-date' });
+    // without a visit in context the age is taken on the period's last day (the oldest at any visit of the year)
+    const born = { ...walter, birthDate: '2009-01-01' };
+    expect(populationReason('sdoh-screening', born, PERIOD, { entersWithVisit: false, visitOpen: false })).toEqual({ kind: 'age', age: 17, ages: { low: 18 }, ageOn: 'period-end' });
+  });
+  it('decides the age band from a year-only birth date when every possible age is in or out of it (CQL AgeInYearsAt)', () => {
+    const reason = (id: string, birthDate: string) => populationReason(id, { ...walter, birthDate }, PERIOD, { entersWithVisit: false, visitOpen: false });
+    // CMS2 takes the age on 1 Jan 2026: born in 2013 → 12 or 13, born in 2014 → 11 or 12, born in 2015 → 10 or 11
+    expect(reason('cms2', '2013')).toEqual({ kind: 'no-qualifying-visit', visitInContext: 'none' });
+    expect(reason('cms2', '2014')).toEqual({ kind: 'age-unknown' });
+    expect(reason('cms2', '2015')).toEqual({ kind: 'age', age: 10, ageUpTo: 11, ages: { low: 12 }, ageOn: 'period-start' });
+    // CMS165 on 31 Dec 2026: anyone born in 1941 is 85 (in 18–85), anyone born in 1940 is 86
+    expect(reason('cms165', '1941')).toMatchObject({ kind: 'criteria' });
+    expect(reason('cms165', '1940')).toEqual({ kind: 'age', age: 86, ages: { low: 18, high: 85 }, ageOn: 'period-end' });
+    expect(reason('cms165', '1941-06')).toMatchObject({ kind: 'criteria' });
   });
   it('leaves a measure unknown (not "not in population") when the birth date is missing, and can say why', () => {
     const { birthDate: _b, ...noBirth } = walter;

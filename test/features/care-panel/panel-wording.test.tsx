@@ -18,7 +18,7 @@ afterEach(cleanup);
 
 const TODAY = '2026-12-03';
 const NOW = Date.parse(`${TODAY}T14:05:00Z`);
-const OPTIONS = { period: { start: '2026-01-01', end: '2026-12-31' }, asOf: TODAY, tzOffsetMin: 0 };
+const OPTIONS = { period: { start: '2026-01-01', end: '2026-12-31' }, asOf: TODAY };
 const patients = [...generatePanel({ seed: 42, count: 30, anchorDate: TODAY })];
 
 /** The panel's text for a patient, seen during today's visit (or without one). */

@@ -16,7 +16,7 @@ import type { WriteBack } from '../../../src/features/screening-forms/use-write-
 afterEach(cleanup);
 
 const TODAY = '2026-12-03';
-const OPTIONS = { period: { start: '2026-01-01', end: '2026-12-31' }, asOf: TODAY, tzOffsetMin: -300 };
+const OPTIONS = { period: { start: '2026-01-01', end: '2026-12-31' }, asOf: TODAY };
 const marcus: fhir4.Patient = { resourceType: 'Patient', id: 'marcus', birthDate: '1982-10-27', gender: 'male' };
 const office = { system: 'http://www.ama-assn.org/go/cpt', code: '99213', display: 'Office visit, established patient' };
 const visit = (status: fhir4.Encounter['status']): fhir4.Encounter => ({

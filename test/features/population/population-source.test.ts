@@ -48,7 +48,7 @@ describe('population data source', () => {
       const searched = (await fetchPatientRecord(session.client, session.granted, { patientId: id })).record;
       expect(bulk.completeness, id).toEqual(searched.completeness);
       for (const [type, list] of Object.entries(searched.resources)) expect(new Set((bulk.resources[type] ?? []).map((r) => r.id)), `${id} ${type}`).toEqual(new Set(list!.map((r) => r.id)));
-      const options = { period: PERIOD, asOf: '2026-03-02', tzOffsetMin: 0 };
+      const options = { period: PERIOD, asOf: '2026-03-02' };
       expect(evaluatePatient(bulk, options).measures.map((m) => [m.id, m.status, m.populations]), id).toEqual(evaluatePatient(searched, options).measures.map((m) => [m.id, m.status, m.populations]));
     }
     // each record is handed out once (the run keeps evaluations, not records)

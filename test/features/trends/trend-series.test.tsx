@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { cleanup, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import { epochDay } from '../../../src/engine/fhir/dates.ts';
+import { epochDay } from '../../../src/engine/index.ts';
 import type { PatientRecord } from '../../../src/engine/record.ts';
 import TrendsSection from '../../../src/features/trends/trends-section.tsx';
 import { trendData } from '../../../src/features/trends/trend-series.ts';
@@ -39,7 +39,7 @@ const oseiRecord: PatientRecord = {
 afterEach(cleanup);
 
 describe('trend data for Mr. Osei as of 4 Nov 2026', () => {
-  const data = trendData(oseiRecord, epochDay('2026-11-04'), 0);
+  const data = trendData(oseiRecord, epochDay('2026-11-04'));
   it('plots the PHQ-9 totals in date order and never one entered in error', () => {
     expect(data.phq9.map((p) => p.value)).toEqual([18, 9]);
   });
@@ -57,7 +57,7 @@ describe('trend data for Mr. Osei as of 4 Nov 2026', () => {
 
 describe('the trends section', () => {
   it('gives each chart a text alternative: a summary label and a table of the values', () => {
-    render(<TrendsSection record={oseiRecord} asOf="2026-11-04" tzOffsetMin={0} />);
+    render(<TrendsSection record={oseiRecord} asOf="2026-11-04"/>);
     const phq = screen.getByTestId('chart-phq9');
     expect(phq.querySelector('svg')?.getAttribute('aria-label')).toBe('PHQ-9 total. PHQ-9: 2 values from 10 Jan 2026 to 10 Jun 2026, latest 9.');
     expect(phq.querySelectorAll('tbody tr')).toHaveLength(2);
@@ -65,7 +65,7 @@ describe('the trends section', () => {
     expect(screen.getByTestId('chart-bp').querySelector('svg')?.getAttribute('aria-label')).toContain('Systolic: 1 value');
   });
   it('labels the PHQ-9 severity bands in words, not by colour alone', () => {
-    render(<TrendsSection record={oseiRecord} asOf="2026-11-04" tzOffsetMin={0} />);
+    render(<TrendsSection record={oseiRecord} asOf="2026-11-04"/>);
     const labels = [...screen.getByTestId('chart-phq9').querySelectorAll('.band-label')].map((t) => t.textContent);
     expect(labels).toEqual(['minimal', 'mild', 'moderate', 'moderately severe', 'severe']);
   });

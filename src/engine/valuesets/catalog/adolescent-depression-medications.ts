@@ -1,4 +1,4 @@
-/** Adolescent Depression Medications (VSAC 2.16.840.1.113883.3.526.3.1567, expansion 20210220): 57 codes. Authored by src/cli/author-value-sets.ts. */
+/** Adolescent Depression Medications (VSAC 2.16.840.1.113883.3.526.3.1567, expansion 20210220, as the measure package pins it): 57 codes. Authored by src/cli/author-value-sets.ts. */
 import { RXNORM } from '../../codes/code-systems.ts';
 import { vsacUrl, type ValueSetDef } from '../value-set.ts';
 

@@ -1,4 +1,4 @@
-/** Adult Depression Medications (VSAC 2.16.840.1.113883.3.526.3.1566, expansion 20210220): 200 codes. Authored by src/cli/author-value-sets.ts. */
+/** Adult Depression Medications (VSAC 2.16.840.1.113883.3.526.3.1566, expansion 20210220, as the measure package pins it): 200 codes. Authored by src/cli/author-value-sets.ts. */
 import { RXNORM } from '../../codes/code-systems.ts';
 import { vsacUrl, type ValueSetDef } from '../value-set.ts';
 
@@ -89,8 +89,8 @@ export const ADULT_DEPRESSION_MEDICATIONS: ValueSetDef = {
     [RXNORM, "310384", "fluoxetine 10 MG Oral Capsule"],
     [RXNORM, "310385", "fluoxetine 20 MG Oral Capsule"],
     [RXNORM, "310386", "fluoxetine 4 MG/ML Oral Solution"],
-    [RXNORM, "311264", "lamotrigine 25 MG Tablet for Oral Suspension"],
-    [RXNORM, "311265", "lamotrigine 5 MG Tablet for Oral Suspension"],
+    [RXNORM, "311264", "lamotrigine 25 MG Chewable Tablet"],
+    [RXNORM, "311265", "lamotrigine 5 MG Chewable Tablet"],
     [RXNORM, "311725", "mirtazapine 15 MG Oral Tablet"],
     [RXNORM, "311726", "mirtazapine 45 MG Oral Tablet"],
     [RXNORM, "312036", "nortriptyline 2 MG/ML Oral Solution"],
@@ -116,7 +116,7 @@ export const ADULT_DEPRESSION_MEDICATIONS: ValueSetDef = {
     [RXNORM, "314111", "mirtazapine 30 MG Oral Tablet"],
     [RXNORM, "314277", "venlafaxine 50 MG Oral Tablet"],
     [RXNORM, "317136", "nortriptyline 25 MG Oral Capsule"],
-    [RXNORM, "349010", "lamotrigine 2 MG Tablet for Oral Suspension"],
+    [RXNORM, "349010", "lamotrigine 2 MG Chewable Tablet"],
     [RXNORM, "349332", "escitalopram 10 MG Oral Tablet"],
     [RXNORM, "351249", "escitalopram 5 MG Oral Tablet"],
     [RXNORM, "351250", "escitalopram 20 MG Oral Tablet"],

@@ -1,4 +1,4 @@
-/** Advanced Illness (VSAC 2.16.840.1.113883.3.464.1003.110.12.1082, expansion 20190315): 2110 codes. Authored by src/cli/author-value-sets.ts. */
+/** Advanced Illness (VSAC 2.16.840.1.113883.3.464.1003.110.12.1082, expansion 20190315, as the measure package pins it): 2110 codes. Authored by src/cli/author-value-sets.ts. */
 import { ICD10CM, SNOMED } from '../../codes/code-systems.ts';
 import { vsacUrl, type ValueSetDef } from '../value-set.ts';
 

@@ -1,4 +1,4 @@
-/** Annual Wellness Visit (VSAC 2.16.840.1.113883.3.526.3.1240, expansion 20190315): 8 codes. Authored by src/cli/author-value-sets.ts. */
+/** Annual Wellness Visit (VSAC 2.16.840.1.113883.3.526.3.1240, expansion 20190315, as the measure package pins it): 8 codes. Authored by src/cli/author-value-sets.ts. */
 import { HCPCS, SNOMED } from '../../codes/code-systems.ts';
 import { vsacUrl, type ValueSetDef } from '../value-set.ts';
 

@@ -1,4 +1,4 @@
-/** Bilateral Mastectomy (VSAC 2.16.840.1.113883.3.464.1003.198.12.1005, expansion 20240105): 16 codes. Authored by src/cli/author-value-sets.ts. */
+/** Bilateral Mastectomy (VSAC 2.16.840.1.113883.3.464.1003.198.12.1005, expansion 20240105, as the measure package pins it): 16 codes. Authored by src/cli/author-value-sets.ts. */
 import { SNOMED } from '../../codes/code-systems.ts';
 import { vsacUrl, type ValueSetDef } from '../value-set.ts';
 

@@ -1,4 +1,4 @@
-/** Bipolar Disorder (VSAC 2.16.840.1.113883.3.67.1.101.1.128, expansion 20240214): 148 codes. Authored by src/cli/author-value-sets.ts. */
+/** Bipolar Disorder (VSAC 2.16.840.1.113883.3.67.1.101.1.128, expansion 20240214, as the measure package pins it): 148 codes. Authored by src/cli/author-value-sets.ts. */
 import { ICD10CM, SNOMED } from '../../codes/code-systems.ts';
 import { vsacUrl, type ValueSetDef } from '../value-set.ts';
 

@@ -1,4 +1,4 @@
-/** Chronic Kidney Disease, Stage 5 (VSAC 2.16.840.1.113883.3.526.3.1002, expansion 20200307): 2 codes. Authored by src/cli/author-value-sets.ts. */
+/** Chronic Kidney Disease, Stage 5 (VSAC 2.16.840.1.113883.3.526.3.1002, expansion 20200307, as the measure package pins it): 2 codes. Authored by src/cli/author-value-sets.ts. */
 import { ICD10CM, SNOMED } from '../../codes/code-systems.ts';
 import { vsacUrl, type ValueSetDef } from '../value-set.ts';
 

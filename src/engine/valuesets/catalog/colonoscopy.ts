@@ -1,5 +1,5 @@
-/** Colonoscopy (VSAC 2.16.840.1.113883.3.464.1003.108.12.1020, expansion 20171219): 66 codes. Authored by src/cli/author-value-sets.ts. */
-import { CPT, HCPCS, SNOMED } from '../../codes/code-systems.ts';
+/** Colonoscopy (VSAC 2.16.840.1.113883.3.464.1003.108.12.1020, expansion 20171219, as the measure package pins it): 51 codes. Authored by src/cli/author-value-sets.ts. */
+import { CPT, SNOMED } from '../../codes/code-systems.ts';
 import { vsacUrl, type ValueSetDef } from '../value-set.ts';
 
 export const COLONOSCOPY: ValueSetDef = {
@@ -9,17 +9,8 @@ export const COLONOSCOPY: ValueSetDef = {
   version: "20171219",
   codes: [
     [SNOMED, "1209098000", "Fiberoptic colonoscopy with biopsy of lesion of colon (procedure)"],
-    [SNOMED, "1217313001", "Biopsy of colon using endoscopic ultrasonography guidance (procedure)"],
     [SNOMED, "12350003", "Colonoscopy with rigid sigmoidoscope through colotomy (procedure)"],
-    [SNOMED, "1304042004", "Colonoscopy and suturing of rectum (procedure)"],
-    [SNOMED, "1304043009", "Colonoscopy and suturing of colon (procedure)"],
-    [SNOMED, "1304044003", "Colonoscopy and suturing of small intestine (procedure)"],
-    [SNOMED, "1304045002", "Colonoscopy and full thickness resection of rectum (procedure)"],
-    [SNOMED, "1304049008", "Colonoscopy and full thickness resection of colon (procedure)"],
-    [SNOMED, "1304050008", "Colonoscopy and full thickness resection of small intestine (procedure)"],
     [SNOMED, "174158000", "Open colonoscopy (procedure)"],
-    [SNOMED, "174173004", "Fiberoptic endoscopic laser destruction of lesion of colon (procedure)"],
-    [SNOMED, "174179000", "Fiberoptic endoscopic dilation of colon (procedure)"],
     [SNOMED, "174185007", "Diagnostic fiberoptic endoscopic examination of colon and biopsy of lesion of colon (procedure)"],
     [SNOMED, "235150006", "Total colonoscopy (procedure)"],
     [SNOMED, "25732003", "Fiberoptic colonoscopy with biopsy (procedure)"],
@@ -31,14 +22,10 @@ export const COLONOSCOPY: ValueSetDef = {
     [SNOMED, "446521004", "Colonoscopy and excision of mucosa of colon (procedure)"],
     [SNOMED, "446745002", "Colonoscopy and biopsy of colon (procedure)"],
     [SNOMED, "447021001", "Colonoscopy and tattooing (procedure)"],
-    [SNOMED, "48021000087103", "Colonoscopy using cecal retroflexion technique (procedure)"],
-    [SNOMED, "48031000087101", "Colonoscopy using rectal retroflexion technique (procedure)"],
-    [SNOMED, "609197007", "Endoscopic surgical procedure on colon using laser (procedure)"],
-    [SNOMED, "709421007", "Colonoscopy and dilation of stricture of colon (procedure)"],
+    [SNOMED, "709421007", "Colonoscopy and dilatation of stricture of colon (procedure)"],
     [SNOMED, "710293001", "Colonoscopy using fluoroscopic guidance (procedure)"],
-    [SNOMED, "711307001", "Colonoscopy using plain X-ray guidance (procedure)"],
+    [SNOMED, "711307001", "Colonoscopy using X-ray guidance (procedure)"],
     [SNOMED, "73761001", "Colonoscopy (procedure)"],
-    [SNOMED, "771568007", "Fiberoptic endoscopic excision of lesion of colonic mucous membrane (procedure)"],
     [SNOMED, "789778002", "Colonoscopy and fecal microbiota transplantation (procedure)"],
     [SNOMED, "8180007", "Fiberoptic colonoscopy through colostomy (procedure)"],
     [CPT, "44388", "Colonoscopy through stoma; diagnostic, including collection of specimen(s) by brushing or washing, when performed (separate procedure)"],
@@ -72,7 +59,5 @@ export const COLONOSCOPY: ValueSetDef = {
     [CPT, "45398", "Colonoscopy, flexible; with band ligation(s) (eg, hemorrhoids)"],
     ["http://www.nlm.nih.gov/research/umls/hcpcs", "G0105", "Colorectal cancer screening; colonoscopy on individual at high risk"],
     ["http://www.nlm.nih.gov/research/umls/hcpcs", "G0121", "Colorectal cancer screening; colonoscopy on individual not meeting criteria for high risk"],
-    [HCPCS, "G0105", "Colorectal cancer screening; colonoscopy on individual at high risk"],
-    [HCPCS, "G0121", "Colorectal cancer screening; colonoscopy on individual not meeting criteria for high risk"],
   ],
 };

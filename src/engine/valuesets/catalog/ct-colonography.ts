@@ -1,4 +1,4 @@
-/** CT Colonography (VSAC 2.16.840.1.113883.3.464.1003.108.12.1038, expansion 20190315): 6 codes. Authored by src/cli/author-value-sets.ts. */
+/** CT Colonography (VSAC 2.16.840.1.113883.3.464.1003.108.12.1038, expansion 20190315, as the measure package pins it): 6 codes. Authored by src/cli/author-value-sets.ts. */
 import { LOINC } from '../../codes/code-systems.ts';
 import { vsacUrl, type ValueSetDef } from '../value-set.ts';
 

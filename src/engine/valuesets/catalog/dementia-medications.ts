@@ -1,4 +1,4 @@
-/** Dementia Medications (VSAC 2.16.840.1.113883.3.464.1003.196.12.1510, expansion 20190315): 33 codes. Authored by src/cli/author-value-sets.ts. */
+/** Dementia Medications (VSAC 2.16.840.1.113883.3.464.1003.196.12.1510, expansion 20190315, as the measure package pins it): 33 codes. Authored by src/cli/author-value-sets.ts. */
 import { RXNORM } from '../../codes/code-systems.ts';
 import { vsacUrl, type ValueSetDef } from '../value-set.ts';
 

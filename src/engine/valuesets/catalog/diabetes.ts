@@ -1,4 +1,4 @@
-/** Diabetes (VSAC 2.16.840.1.113883.3.464.1003.103.12.1001, expansion 20250115): 774 codes. Authored by src/cli/author-value-sets.ts. */
+/** Diabetes (VSAC 2.16.840.1.113883.3.464.1003.103.12.1001, expansion 20250115, as the measure package pins it): 774 codes. Authored by src/cli/author-value-sets.ts. */
 import { ICD10CM, SNOMED } from '../../codes/code-systems.ts';
 import { vsacUrl, type ValueSetDef } from '../value-set.ts';
 

@@ -1,4 +1,4 @@
-/** Dialysis Services (VSAC 2.16.840.1.113883.3.464.1003.109.12.1013, expansion 20170504): 53 codes. Authored by src/cli/author-value-sets.ts. */
+/** Dialysis Services (VSAC 2.16.840.1.113883.3.464.1003.109.12.1013, expansion 20170504, as the measure package pins it): 53 codes. Authored by src/cli/author-value-sets.ts. */
 import { CPT, HCPCS, SNOMED } from '../../codes/code-systems.ts';
 import { vsacUrl, type ValueSetDef } from '../value-set.ts';
 

@@ -1,4 +1,4 @@
-/** Emergency Department Evaluation and Management Visit (VSAC 2.16.840.1.113883.3.464.1003.101.12.1010, expansion 20210928): 6 codes. Authored by src/cli/author-value-sets.ts. */
+/** Emergency Department Evaluation and Management Visit (VSAC 2.16.840.1.113883.3.464.1003.101.12.1010, expansion 20210928, as the measure package pins it): 6 codes. Authored by src/cli/author-value-sets.ts. */
 import { CPT, SNOMED } from '../../codes/code-systems.ts';
 import { vsacUrl, type ValueSetDef } from '../value-set.ts';
 

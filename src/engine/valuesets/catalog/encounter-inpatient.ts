@@ -1,4 +1,4 @@
-/** Encounter Inpatient (VSAC 2.16.840.1.113883.3.666.5.307, expansion 20200307): 3 codes. Authored by src/cli/author-value-sets.ts. */
+/** Encounter Inpatient (VSAC 2.16.840.1.113883.3.666.5.307, expansion 20200307, as the measure package pins it): 3 codes. Authored by src/cli/author-value-sets.ts. */
 import { SNOMED } from '../../codes/code-systems.ts';
 import { vsacUrl, type ValueSetDef } from '../value-set.ts';
 

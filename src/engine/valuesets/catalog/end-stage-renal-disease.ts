@@ -1,4 +1,4 @@
-/** End Stage Renal Disease (VSAC 2.16.840.1.113883.3.526.3.353, expansion 20200307): 5 codes. Authored by src/cli/author-value-sets.ts. */
+/** End Stage Renal Disease (VSAC 2.16.840.1.113883.3.526.3.353, expansion 20200307, as the measure package pins it): 5 codes. Authored by src/cli/author-value-sets.ts. */
 import { ICD10CM, SNOMED } from '../../codes/code-systems.ts';
 import { vsacUrl, type ValueSetDef } from '../value-set.ts';
 

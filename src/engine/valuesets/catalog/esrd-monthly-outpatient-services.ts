@@ -1,4 +1,4 @@
-/** ESRD Monthly Outpatient Services (VSAC 2.16.840.1.113883.3.464.1003.109.12.1014, expansion 20170504): 25 codes. Authored by src/cli/author-value-sets.ts. */
+/** ESRD Monthly Outpatient Services (VSAC 2.16.840.1.113883.3.464.1003.109.12.1014, expansion 20170504, as the measure package pins it): 25 codes. Authored by src/cli/author-value-sets.ts. */
 import { CPT } from '../../codes/code-systems.ts';
 import { vsacUrl, type ValueSetDef } from '../value-set.ts';
 

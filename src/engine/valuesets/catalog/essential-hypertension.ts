@@ -1,4 +1,4 @@
-/** Essential Hypertension (VSAC 2.16.840.1.113883.3.464.1003.104.12.1011, expansion 20240106): 17 codes. Authored by src/cli/author-value-sets.ts. */
+/** Essential Hypertension (VSAC 2.16.840.1.113883.3.464.1003.104.12.1011, expansion 20240106, as the measure package pins it): 17 codes. Authored by src/cli/author-value-sets.ts. */
 import { ICD10CM, SNOMED } from '../../codes/code-systems.ts';
 import { vsacUrl, type ValueSetDef } from '../value-set.ts';
 

@@ -1,4 +1,4 @@
-/** Ethnicity (VSAC 2.16.840.1.114222.4.11.837, expansion 20121025): 2 codes. Authored by src/cli/author-value-sets.ts. */
+/** Ethnicity (VSAC 2.16.840.1.114222.4.11.837, expansion 20121025, as the measure package pins it): 2 codes. Authored by src/cli/author-value-sets.ts. */
 import { vsacUrl, type ValueSetDef } from '../value-set.ts';
 
 export const ETHNICITY: ValueSetDef = {

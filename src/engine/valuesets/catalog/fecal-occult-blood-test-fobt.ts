@@ -1,4 +1,4 @@
-/** Fecal Occult Blood Test (FOBT) (VSAC 2.16.840.1.113883.3.464.1003.198.12.1011, expansion 20171219): 16 codes. Authored by src/cli/author-value-sets.ts. */
+/** Fecal Occult Blood Test (FOBT) (VSAC 2.16.840.1.113883.3.464.1003.198.12.1011, expansion 20171219, as the measure package pins it): 16 codes. Authored by src/cli/author-value-sets.ts. */
 import { LOINC } from '../../codes/code-systems.ts';
 import { vsacUrl, type ValueSetDef } from '../value-set.ts';
 

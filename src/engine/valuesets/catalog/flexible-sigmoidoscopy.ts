@@ -1,5 +1,5 @@
-/** Flexible Sigmoidoscopy (VSAC 2.16.840.1.113883.3.464.1003.198.12.1010, expansion 20171219): 20 codes. Authored by src/cli/author-value-sets.ts. */
-import { CPT, HCPCS, SNOMED } from '../../codes/code-systems.ts';
+/** Flexible Sigmoidoscopy (VSAC 2.16.840.1.113883.3.464.1003.198.12.1010, expansion 20171219, as the measure package pins it): 19 codes. Authored by src/cli/author-value-sets.ts. */
+import { CPT, SNOMED } from '../../codes/code-systems.ts';
 import { vsacUrl, type ValueSetDef } from '../value-set.ts';
 
 export const FLEXIBLE_SIGMOIDOSCOPY: ValueSetDef = {
@@ -27,6 +27,5 @@ export const FLEXIBLE_SIGMOIDOSCOPY: ValueSetDef = {
     [CPT, "45349", "Sigmoidoscopy, flexible; with endoscopic mucosal resection"],
     [CPT, "45350", "Sigmoidoscopy, flexible; with band ligation(s) (eg, hemorrhoids)"],
     ["http://www.nlm.nih.gov/research/umls/hcpcs", "G0104", "Colorectal cancer screening; flexible sigmoidoscopy"],
-    [HCPCS, "G0104", "Colorectal cancer screening; flexible sigmoidoscopy"],
   ],
 };

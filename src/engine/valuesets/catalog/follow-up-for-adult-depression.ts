@@ -1,4 +1,4 @@
-/** Follow Up for Adult Depression (VSAC 2.16.840.1.113883.3.526.3.1568, expansion 20210220): 40 codes. Authored by src/cli/author-value-sets.ts. */
+/** Follow Up for Adult Depression (VSAC 2.16.840.1.113883.3.526.3.1568, expansion 20210220, as the measure package pins it): 40 codes. Authored by src/cli/author-value-sets.ts. */
 import { SNOMED } from '../../codes/code-systems.ts';
 import { vsacUrl, type ValueSetDef } from '../value-set.ts';
 

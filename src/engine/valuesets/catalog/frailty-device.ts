@@ -1,4 +1,4 @@
-/** Frailty Device (VSAC 2.16.840.1.113883.3.464.1003.118.12.1300, expansion 20200310): 121 codes. Authored by src/cli/author-value-sets.ts. */
+/** Frailty Device (VSAC 2.16.840.1.113883.3.464.1003.118.12.1300, expansion 20200310, as the measure package pins it): 121 codes. Authored by src/cli/author-value-sets.ts. */
 import { SNOMED } from '../../codes/code-systems.ts';
 import { vsacUrl, type ValueSetDef } from '../value-set.ts';
 

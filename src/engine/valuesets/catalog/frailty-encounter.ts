@@ -1,4 +1,4 @@
-/** Frailty Encounter (VSAC 2.16.840.1.113883.3.464.1003.101.12.1088, expansion 20210224): 23 codes. Authored by src/cli/author-value-sets.ts. */
+/** Frailty Encounter (VSAC 2.16.840.1.113883.3.464.1003.101.12.1088, expansion 20210224, as the measure package pins it): 23 codes. Authored by src/cli/author-value-sets.ts. */
 import { CPT, HCPCS } from '../../codes/code-systems.ts';
 import { vsacUrl, type ValueSetDef } from '../value-set.ts';
 

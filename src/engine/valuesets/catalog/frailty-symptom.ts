@@ -1,4 +1,4 @@
-/** Frailty Symptom (VSAC 2.16.840.1.113883.3.464.1003.113.12.1075, expansion 20190315): 119 codes. Authored by src/cli/author-value-sets.ts. */
+/** Frailty Symptom (VSAC 2.16.840.1.113883.3.464.1003.113.12.1075, expansion 20190315, as the measure package pins it): 119 codes. Authored by src/cli/author-value-sets.ts. */
 import { ICD10CM, SNOMED } from '../../codes/code-systems.ts';
 import { vsacUrl, type ValueSetDef } from '../value-set.ts';
 

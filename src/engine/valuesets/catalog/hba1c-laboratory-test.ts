@@ -1,4 +1,4 @@
-/** HbA1c Laboratory Test (VSAC 2.16.840.1.113883.3.464.1003.198.12.1013, expansion 20170504): 5 codes. Authored by src/cli/author-value-sets.ts. */
+/** HbA1c Laboratory Test (VSAC 2.16.840.1.113883.3.464.1003.198.12.1013, expansion 20170504, as the measure package pins it): 5 codes. Authored by src/cli/author-value-sets.ts. */
 import { LOINC } from '../../codes/code-systems.ts';
 import { vsacUrl, type ValueSetDef } from '../value-set.ts';
 

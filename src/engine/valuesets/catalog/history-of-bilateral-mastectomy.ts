@@ -1,4 +1,4 @@
-/** History of bilateral mastectomy (VSAC 2.16.840.1.113883.3.464.1003.198.12.1068, expansion 20171219): 4 codes. Authored by src/cli/author-value-sets.ts. */
+/** History of bilateral mastectomy (VSAC 2.16.840.1.113883.3.464.1003.198.12.1068, expansion 20171219, as the measure package pins it): 4 codes. Authored by src/cli/author-value-sets.ts. */
 import { ICD10CM, SNOMED } from '../../codes/code-systems.ts';
 import { vsacUrl, type ValueSetDef } from '../value-set.ts';
 

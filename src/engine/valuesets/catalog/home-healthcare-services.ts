@@ -1,4 +1,4 @@
-/** Home Healthcare Services (VSAC 2.16.840.1.113883.3.464.1003.101.12.1016, expansion 20240110): 19 codes. Authored by src/cli/author-value-sets.ts. */
+/** Home Healthcare Services (VSAC 2.16.840.1.113883.3.464.1003.101.12.1016, expansion 20240110, as the measure package pins it): 19 codes. Authored by src/cli/author-value-sets.ts. */
 import { CPT, SNOMED } from '../../codes/code-systems.ts';
 import { vsacUrl, type ValueSetDef } from '../value-set.ts';
 

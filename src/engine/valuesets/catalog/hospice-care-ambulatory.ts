@@ -1,4 +1,4 @@
-/** Hospice Care Ambulatory (VSAC 2.16.840.1.113883.3.526.3.1584, expansion 20210825): 6 codes. Authored by src/cli/author-value-sets.ts. */
+/** Hospice Care Ambulatory (VSAC 2.16.840.1.113883.3.526.3.1584, expansion 20210825, as the measure package pins it): 6 codes. Authored by src/cli/author-value-sets.ts. */
 import { CPT, HCPCS, SNOMED } from '../../codes/code-systems.ts';
 import { vsacUrl, type ValueSetDef } from '../value-set.ts';
 

@@ -1,4 +1,4 @@
-/** Hospice Diagnosis (VSAC 2.16.840.1.113883.3.464.1003.1165, expansion 20220818): 3 codes. Authored by src/cli/author-value-sets.ts. */
+/** Hospice Diagnosis (VSAC 2.16.840.1.113883.3.464.1003.1165, expansion 20220818, as the measure package pins it): 3 codes. Authored by src/cli/author-value-sets.ts. */
 import { SNOMED } from '../../codes/code-systems.ts';
 import { vsacUrl, type ValueSetDef } from '../value-set.ts';
 

@@ -1,4 +1,4 @@
-/** Hospice Encounter (VSAC 2.16.840.1.113883.3.464.1003.1003, expansion 20210820): 26 codes. Authored by src/cli/author-value-sets.ts. */
+/** Hospice Encounter (VSAC 2.16.840.1.113883.3.464.1003.1003, expansion 20210820, as the measure package pins it): 26 codes. Authored by src/cli/author-value-sets.ts. */
 import { HCPCS, SNOMED } from '../../codes/code-systems.ts';
 import { vsacUrl, type ValueSetDef } from '../value-set.ts';
 

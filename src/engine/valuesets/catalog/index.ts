@@ -11,6 +11,7 @@ import { BIPOLAR_DISORDER } from './bipolar-disorder.ts';
 import { CARE_SERVICES_IN_LONG_TERM_RESIDENTIAL_FACILITY } from './care-services-in-long-term-residential-facility.ts';
 import { CHRONIC_KIDNEY_DISEASE_STAGE_5 } from './chronic-kidney-disease-stage-5.ts';
 import { COLONOSCOPY } from './colonoscopy.ts';
+import { COLONOSCOPY_ALL_VERSIONS } from './colonoscopy-all-versions.ts';
 import { CONGENITAL_OR_ACQUIRED_ABSENCE_OF_CERVIX } from './congenital-or-acquired-absence-of-cervix.ts';
 import { CONTACT_OR_OFFICE_VISIT } from './contact-or-office-visit.ts';
 import { CT_COLONOGRAPHY } from './ct-colonography.ts';
@@ -26,6 +27,7 @@ import { EMERGENCY_DEPARTMENT_EVALUATION_AND_MANAGEMENT_VISIT } from './emergenc
 import { ENCOUNTER_INPATIENT } from './encounter-inpatient.ts';
 import { ENCOUNTER_TO_EVALUATE_BMI } from './encounter-to-evaluate-bmi.ts';
 import { ENCOUNTER_TO_SCREEN_FOR_DEPRESSION } from './encounter-to-screen-for-depression.ts';
+import { ENCOUNTER_TO_SCREEN_FOR_DEPRESSION_ALL_VERSIONS } from './encounter-to-screen-for-depression-all-versions.ts';
 import { END_STAGE_RENAL_DISEASE } from './end-stage-renal-disease.ts';
 import { ESRD_MONTHLY_OUTPATIENT_SERVICES } from './esrd-monthly-outpatient-services.ts';
 import { ESSENTIAL_HYPERTENSION } from './essential-hypertension.ts';
@@ -34,6 +36,7 @@ import { FALLS_SCREENING } from './falls-screening.ts';
 import { FECAL_OCCULT_BLOOD_TEST_FOBT } from './fecal-occult-blood-test-fobt.ts';
 import { FEDERAL_ADMINISTRATIVE_SEX } from './federal-administrative-sex.ts';
 import { FLEXIBLE_SIGMOIDOSCOPY } from './flexible-sigmoidoscopy.ts';
+import { FLEXIBLE_SIGMOIDOSCOPY_ALL_VERSIONS } from './flexible-sigmoidoscopy-all-versions.ts';
 import { FOLLOW_UP_FOR_ABOVE_NORMAL_BMI } from './follow-up-for-above-normal-bmi.ts';
 import { FOLLOW_UP_FOR_ADOLESCENT_DEPRESSION } from './follow-up-for-adolescent-depression.ts';
 import { FOLLOW_UP_FOR_ADULT_DEPRESSION } from './follow-up-for-adult-depression.ts';
@@ -57,11 +60,13 @@ import { MAJOR_DEPRESSION } from './major-depression.ts';
 import { MAJOR_DEPRESSION_INCLUDING_REMISSION } from './major-depression-including-remission.ts';
 import { MALIGNANT_NEOPLASM_OF_COLON } from './malignant-neoplasm-of-colon.ts';
 import { MAMMOGRAPHY } from './mammography.ts';
+import { MAMMOGRAPHY_ALL_VERSIONS } from './mammography-all-versions.ts';
 import { MEDICAL_REASON } from './medical-reason.ts';
 import { MEDICATIONS_FOR_ABOVE_NORMAL_BMI } from './medications-for-above-normal-bmi.ts';
 import { MEDICATIONS_FOR_BELOW_NORMAL_BMI } from './medications-for-below-normal-bmi.ts';
 import { NURSING_FACILITY_VISIT } from './nursing-facility-visit.ts';
 import { NUTRITION_SERVICES } from './nutrition-services.ts';
+import { NUTRITION_SERVICES_ALL_VERSIONS } from './nutrition-services-all-versions.ts';
 import { OCCUPATIONAL_THERAPY_EVALUATION } from './occupational-therapy-evaluation.ts';
 import { OFFICE_VISIT } from './office-visit.ts';
 import { OPHTHALMOLOGICAL_SERVICES } from './ophthalmological-services.ts';
@@ -73,6 +78,8 @@ import { PALLIATIVE_OR_HOSPICE_CARE } from './palliative-or-hospice-care.ts';
 import { PAP_TEST } from './pap-test.ts';
 import { PATIENT_DECLINED } from './patient-declined.ts';
 import { PAYER_TYPE } from './payer-type.ts';
+import { PAYER_TYPE_20221118 } from './payer-type-20221118.ts';
+import { PAYER_TYPE_ALL_VERSIONS } from './payer-type-all-versions.ts';
 import { PERSONALITY_DISORDER_EMOTIONALLY_LABILE } from './personality-disorder-emotionally-labile.ts';
 import { PERVASIVE_DEVELOPMENTAL_DISORDER } from './pervasive-developmental-disorder.ts';
 import { PHQ_9_AND_PHQ_9M_TOOLS } from './phq-9-and-phq-9m-tools.ts';
@@ -104,6 +111,8 @@ import { SUBSTANCE_USE_DISORDER_SHORT_ACTING_MEDICATION } from './substance-use-
 import { SUBSTANCE_USE_DISORDER_SHORT_ACTING_MEDICATION_ADMINISTRATION } from './substance-use-disorder-short-acting-medication-administration.ts';
 import { SUBSTANCE_USE_DISORDER_TREATMENT } from './substance-use-disorder-treatment.ts';
 import { TELEPHONE_VISITS } from './telephone-visits.ts';
+import { TELEPHONE_VISITS_20210220 } from './telephone-visits-20210220.ts';
+import { TELEPHONE_VISITS_ALL_VERSIONS } from './telephone-visits-all-versions.ts';
 import { TOBACCO_NON_USER } from './tobacco-non-user.ts';
 import { TOBACCO_USE_CESSATION_COUNSELING } from './tobacco-use-cessation-counseling.ts';
 import { TOBACCO_USE_CESSATION_PHARMACOTHERAPY } from './tobacco-use-cessation-pharmacotherapy.ts';
@@ -127,6 +136,7 @@ export {
   CARE_SERVICES_IN_LONG_TERM_RESIDENTIAL_FACILITY,
   CHRONIC_KIDNEY_DISEASE_STAGE_5,
   COLONOSCOPY,
+  COLONOSCOPY_ALL_VERSIONS,
   CONGENITAL_OR_ACQUIRED_ABSENCE_OF_CERVIX,
   CONTACT_OR_OFFICE_VISIT,
   CT_COLONOGRAPHY,
@@ -142,6 +152,7 @@ export {
   ENCOUNTER_INPATIENT,
   ENCOUNTER_TO_EVALUATE_BMI,
   ENCOUNTER_TO_SCREEN_FOR_DEPRESSION,
+  ENCOUNTER_TO_SCREEN_FOR_DEPRESSION_ALL_VERSIONS,
   END_STAGE_RENAL_DISEASE,
   ESRD_MONTHLY_OUTPATIENT_SERVICES,
   ESSENTIAL_HYPERTENSION,
@@ -150,6 +161,7 @@ export {
   FECAL_OCCULT_BLOOD_TEST_FOBT,
   FEDERAL_ADMINISTRATIVE_SEX,
   FLEXIBLE_SIGMOIDOSCOPY,
+  FLEXIBLE_SIGMOIDOSCOPY_ALL_VERSIONS,
   FOLLOW_UP_FOR_ABOVE_NORMAL_BMI,
   FOLLOW_UP_FOR_ADOLESCENT_DEPRESSION,
   FOLLOW_UP_FOR_ADULT_DEPRESSION,
@@ -173,11 +185,13 @@ export {
   MAJOR_DEPRESSION_INCLUDING_REMISSION,
   MALIGNANT_NEOPLASM_OF_COLON,
   MAMMOGRAPHY,
+  MAMMOGRAPHY_ALL_VERSIONS,
   MEDICAL_REASON,
   MEDICATIONS_FOR_ABOVE_NORMAL_BMI,
   MEDICATIONS_FOR_BELOW_NORMAL_BMI,
   NURSING_FACILITY_VISIT,
   NUTRITION_SERVICES,
+  NUTRITION_SERVICES_ALL_VERSIONS,
   OCCUPATIONAL_THERAPY_EVALUATION,
   OFFICE_VISIT,
   OPHTHALMOLOGICAL_SERVICES,
@@ -189,6 +203,8 @@ export {
   PAP_TEST,
   PATIENT_DECLINED,
   PAYER_TYPE,
+  PAYER_TYPE_20221118,
+  PAYER_TYPE_ALL_VERSIONS,
   PERSONALITY_DISORDER_EMOTIONALLY_LABILE,
   PERVASIVE_DEVELOPMENTAL_DISORDER,
   PHQ_9_AND_PHQ_9M_TOOLS,
@@ -220,6 +236,8 @@ export {
   SUBSTANCE_USE_DISORDER_SHORT_ACTING_MEDICATION_ADMINISTRATION,
   SUBSTANCE_USE_DISORDER_TREATMENT,
   TELEPHONE_VISITS,
+  TELEPHONE_VISITS_20210220,
+  TELEPHONE_VISITS_ALL_VERSIONS,
   TOBACCO_NON_USER,
   TOBACCO_USE_CESSATION_COUNSELING,
   TOBACCO_USE_CESSATION_PHARMACOTHERAPY,
@@ -245,6 +263,7 @@ export const CATALOG: readonly ValueSetDef[] = [
   CARE_SERVICES_IN_LONG_TERM_RESIDENTIAL_FACILITY,
   CHRONIC_KIDNEY_DISEASE_STAGE_5,
   COLONOSCOPY,
+  COLONOSCOPY_ALL_VERSIONS,
   CONGENITAL_OR_ACQUIRED_ABSENCE_OF_CERVIX,
   CONTACT_OR_OFFICE_VISIT,
   CT_COLONOGRAPHY,
@@ -260,6 +279,7 @@ export const CATALOG: readonly ValueSetDef[] = [
   ENCOUNTER_INPATIENT,
   ENCOUNTER_TO_EVALUATE_BMI,
   ENCOUNTER_TO_SCREEN_FOR_DEPRESSION,
+  ENCOUNTER_TO_SCREEN_FOR_DEPRESSION_ALL_VERSIONS,
   END_STAGE_RENAL_DISEASE,
   ESRD_MONTHLY_OUTPATIENT_SERVICES,
   ESSENTIAL_HYPERTENSION,
@@ -268,6 +288,7 @@ export const CATALOG: readonly ValueSetDef[] = [
   FECAL_OCCULT_BLOOD_TEST_FOBT,
   FEDERAL_ADMINISTRATIVE_SEX,
   FLEXIBLE_SIGMOIDOSCOPY,
+  FLEXIBLE_SIGMOIDOSCOPY_ALL_VERSIONS,
   FOLLOW_UP_FOR_ABOVE_NORMAL_BMI,
   FOLLOW_UP_FOR_ADOLESCENT_DEPRESSION,
   FOLLOW_UP_FOR_ADULT_DEPRESSION,
@@ -291,11 +312,13 @@ export const CATALOG: readonly ValueSetDef[] = [
   MAJOR_DEPRESSION_INCLUDING_REMISSION,
   MALIGNANT_NEOPLASM_OF_COLON,
   MAMMOGRAPHY,
+  MAMMOGRAPHY_ALL_VERSIONS,
   MEDICAL_REASON,
   MEDICATIONS_FOR_ABOVE_NORMAL_BMI,
   MEDICATIONS_FOR_BELOW_NORMAL_BMI,
   NURSING_FACILITY_VISIT,
   NUTRITION_SERVICES,
+  NUTRITION_SERVICES_ALL_VERSIONS,
   OCCUPATIONAL_THERAPY_EVALUATION,
   OFFICE_VISIT,
   OPHTHALMOLOGICAL_SERVICES,
@@ -307,6 +330,8 @@ export const CATALOG: readonly ValueSetDef[] = [
   PAP_TEST,
   PATIENT_DECLINED,
   PAYER_TYPE,
+  PAYER_TYPE_20221118,
+  PAYER_TYPE_ALL_VERSIONS,
   PERSONALITY_DISORDER_EMOTIONALLY_LABILE,
   PERVASIVE_DEVELOPMENTAL_DISORDER,
   PHQ_9_AND_PHQ_9M_TOOLS,
@@ -338,6 +363,8 @@ export const CATALOG: readonly ValueSetDef[] = [
   SUBSTANCE_USE_DISORDER_SHORT_ACTING_MEDICATION_ADMINISTRATION,
   SUBSTANCE_USE_DISORDER_TREATMENT,
   TELEPHONE_VISITS,
+  TELEPHONE_VISITS_20210220,
+  TELEPHONE_VISITS_ALL_VERSIONS,
   TOBACCO_NON_USER,
   TOBACCO_USE_CESSATION_COUNSELING,
   TOBACCO_USE_CESSATION_PHARMACOTHERAPY,

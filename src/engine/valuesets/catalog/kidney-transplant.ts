@@ -1,4 +1,4 @@
-/** Kidney Transplant (VSAC 2.16.840.1.113883.3.464.1003.109.12.1012, expansion 20190315): 23 codes. Authored by src/cli/author-value-sets.ts. */
+/** Kidney Transplant (VSAC 2.16.840.1.113883.3.464.1003.109.12.1012, expansion 20190315, as the measure package pins it): 23 codes. Authored by src/cli/author-value-sets.ts. */
 import { CPT, HCPCS, SNOMED } from '../../codes/code-systems.ts';
 import { vsacUrl, type ValueSetDef } from '../value-set.ts';
 

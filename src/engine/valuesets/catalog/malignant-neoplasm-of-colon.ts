@@ -1,4 +1,4 @@
-/** Malignant Neoplasm of Colon (VSAC 2.16.840.1.113883.3.464.1003.108.12.1001, expansion 20240112): 150 codes. Authored by src/cli/author-value-sets.ts. */
+/** Malignant Neoplasm of Colon (VSAC 2.16.840.1.113883.3.464.1003.108.12.1001, expansion 20240112, as the measure package pins it): 150 codes. Authored by src/cli/author-value-sets.ts. */
 import { ICD10CM, SNOMED } from '../../codes/code-systems.ts';
 import { vsacUrl, type ValueSetDef } from '../value-set.ts';
 

@@ -1,4 +1,4 @@
-/** Mammography (VSAC 2.16.840.1.113883.3.464.1003.108.12.1018, expansion 20210304): 102 codes. Authored by src/cli/author-value-sets.ts. */
+/** Mammography (VSAC 2.16.840.1.113883.3.464.1003.108.12.1018, expansion 20210304, as the measure package pins it): 97 codes. Authored by src/cli/author-value-sets.ts. */
 import { LOINC } from '../../codes/code-systems.ts';
 import { vsacUrl, type ValueSetDef } from '../value-set.ts';
 
@@ -8,11 +8,6 @@ export const MAMMOGRAPHY: ValueSetDef = {
   name: "Mammography",
   version: "20210304",
   codes: [
-    [LOINC, "103885-0", "MG Breast - left Screening for implant"],
-    [LOINC, "103886-8", "MG Breast - right Screening for implant"],
-    [LOINC, "103892-6", "DBT Breast screening"],
-    [LOINC, "103893-4", "MG Breast Screening for implant"],
-    [LOINC, "103894-2", "MG Breast Diagnostic for implant"],
     [LOINC, "24604-1", "MG Breast Diagnostic Limited Views"],
     [LOINC, "24605-8", "MG Breast Diagnostic"],
     [LOINC, "24606-6", "MG Breast Screening"],

@@ -1,4 +1,4 @@
-/** Medical Reason (VSAC 2.16.840.1.113883.3.526.3.1007, expansion 20170504): 15 codes. Authored by src/cli/author-value-sets.ts. */
+/** Medical Reason (VSAC 2.16.840.1.113883.3.526.3.1007, expansion 20170504, as the measure package pins it): 15 codes. Authored by src/cli/author-value-sets.ts. */
 import { SNOMED } from '../../codes/code-systems.ts';
 import { vsacUrl, type ValueSetDef } from '../value-set.ts';
 

@@ -1,5 +1,5 @@
-/** Nutrition Services (VSAC 2.16.840.1.113883.3.464.1003.1006, expansion 20210819): 84 codes. Authored by src/cli/author-value-sets.ts. */
-import { CPT, HCPCS, SNOMED } from '../../codes/code-systems.ts';
+/** Nutrition Services (VSAC 2.16.840.1.113883.3.464.1003.1006, expansion 20210819, as the measure package pins it): 78 codes. Authored by src/cli/author-value-sets.ts. */
+import { CPT, SNOMED } from '../../codes/code-systems.ts';
 import { vsacUrl, type ValueSetDef } from '../value-set.ts';
 
 export const NUTRITION_SERVICES: ValueSetDef = {
@@ -86,11 +86,5 @@ export const NUTRITION_SERVICES: ValueSetDef = {
     ["http://www.nlm.nih.gov/research/umls/hcpcs", "S9449", "Weight management classes, non-physician provider, per session"],
     ["http://www.nlm.nih.gov/research/umls/hcpcs", "S9452", "Nutrition classes, non-physician provider, per session"],
     ["http://www.nlm.nih.gov/research/umls/hcpcs", "S9470", "Nutritional counseling, dietitian visit"],
-    [HCPCS, "G0270", "Medical nutrition therapy; reassessment and subsequent intervention(s) following second referral in same year for change in diagnosis, medical condition or treatment regimen (including additional hours needed for renal disease), individual, face to face with the patient, each 15 minutes"],
-    [HCPCS, "G0271", "Medical nutrition therapy, reassessment and subsequent intervention(s) following second referral in same year for change in diagnosis, medical condition, or treatment regimen (including additional hours needed for renal disease), group (2 or more individuals), each 30 minutes"],
-    [HCPCS, "G0447", "Face-to-face behavioral counseling for obesity, 15 minutes"],
-    [HCPCS, "S9449", "Weight management classes, non-physician provider, per session"],
-    [HCPCS, "S9452", "Nutrition classes, non-physician provider, per session"],
-    [HCPCS, "S9470", "Nutritional counseling, dietitian visit"],
   ],
 };

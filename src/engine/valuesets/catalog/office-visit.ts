@@ -1,4 +1,4 @@
-/** Office Visit (VSAC 2.16.840.1.113883.3.464.1003.101.12.1001, expansion 20180310): 14 codes. Authored by src/cli/author-value-sets.ts. */
+/** Office Visit (VSAC 2.16.840.1.113883.3.464.1003.101.12.1001, expansion 20180310, as the measure package pins it): 14 codes. Authored by src/cli/author-value-sets.ts. */
 import { CPT, SNOMED } from '../../codes/code-systems.ts';
 import { vsacUrl, type ValueSetDef } from '../value-set.ts';
 

@@ -1,4 +1,4 @@
-/** Palliative Care Diagnosis (VSAC 2.16.840.1.113883.3.464.1003.1167, expansion 20220820): 4 codes. Authored by src/cli/author-value-sets.ts. */
+/** Palliative Care Diagnosis (VSAC 2.16.840.1.113883.3.464.1003.1167, expansion 20220820, as the measure package pins it): 4 codes. Authored by src/cli/author-value-sets.ts. */
 import { ICD10CM, SNOMED } from '../../codes/code-systems.ts';
 import { vsacUrl, type ValueSetDef } from '../value-set.ts';
 

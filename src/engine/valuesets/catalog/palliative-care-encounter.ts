@@ -1,4 +1,4 @@
-/** Palliative Care Encounter (VSAC 2.16.840.1.113883.3.464.1003.101.12.1090, expansion 20210224): 8 codes. Authored by src/cli/author-value-sets.ts. */
+/** Palliative Care Encounter (VSAC 2.16.840.1.113883.3.464.1003.101.12.1090, expansion 20210224, as the measure package pins it): 8 codes. Authored by src/cli/author-value-sets.ts. */
 import { HCPCS, SNOMED } from '../../codes/code-systems.ts';
 import { vsacUrl, type ValueSetDef } from '../value-set.ts';
 

@@ -1,4 +1,4 @@
-/** Palliative Care Intervention (VSAC 2.16.840.1.113883.3.464.1003.198.12.1135, expansion 20210224): 9 codes. Authored by src/cli/author-value-sets.ts. */
+/** Palliative Care Intervention (VSAC 2.16.840.1.113883.3.464.1003.198.12.1135, expansion 20210224, as the measure package pins it): 9 codes. Authored by src/cli/author-value-sets.ts. */
 import { SNOMED } from '../../codes/code-systems.ts';
 import { vsacUrl, type ValueSetDef } from '../value-set.ts';
 

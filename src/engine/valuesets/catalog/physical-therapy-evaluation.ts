@@ -1,4 +1,4 @@
-/** Physical Therapy Evaluation (VSAC 2.16.840.1.113883.3.526.3.1022, expansion 20200306): 10 codes. Authored by src/cli/author-value-sets.ts. */
+/** Physical Therapy Evaluation (VSAC 2.16.840.1.113883.3.526.3.1022, expansion 20200306, as the measure package pins it): 10 codes. Authored by src/cli/author-value-sets.ts. */
 import { CPT, SNOMED } from '../../codes/code-systems.ts';
 import { vsacUrl, type ValueSetDef } from '../value-set.ts';
 

@@ -1,4 +1,4 @@
-/** Pregnancy (VSAC 2.16.840.1.113883.3.526.3.378, expansion 20210218): 1987 codes. Authored by src/cli/author-value-sets.ts. */
+/** Pregnancy (VSAC 2.16.840.1.113883.3.526.3.378, expansion 20210218, as the measure package pins it): 1987 codes. Authored by src/cli/author-value-sets.ts. */
 import { ICD10CM, SNOMED } from '../../codes/code-systems.ts';
 import { vsacUrl, type ValueSetDef } from '../value-set.ts';
 

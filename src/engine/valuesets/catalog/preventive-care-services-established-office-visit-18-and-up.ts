@@ -1,4 +1,4 @@
-/** Preventive Care Services Established Office Visit, 18 and Up (VSAC 2.16.840.1.113883.3.464.1003.101.12.1025, expansion 20170504): 3 codes. Authored by src/cli/author-value-sets.ts. */
+/** Preventive Care Services Established Office Visit, 18 and Up (VSAC 2.16.840.1.113883.3.464.1003.101.12.1025, expansion 20170504, as the measure package pins it): 3 codes. Authored by src/cli/author-value-sets.ts. */
 import { CPT } from '../../codes/code-systems.ts';
 import { vsacUrl, type ValueSetDef } from '../value-set.ts';
 

@@ -1,4 +1,4 @@
-/** Race (VSAC 2.16.840.1.114222.4.11.836, expansion 20121025): 6 codes. Authored by src/cli/author-value-sets.ts. */
+/** Race (VSAC 2.16.840.1.114222.4.11.836, expansion 20121025, as the measure package pins it): 6 codes. Authored by src/cli/author-value-sets.ts. */
 import { vsacUrl, type ValueSetDef } from '../value-set.ts';
 
 export const RACE: ValueSetDef = {

@@ -1,4 +1,4 @@
-/** Referral for Adolescent Depression (VSAC 2.16.840.1.113883.3.526.3.1570, expansion 20200307): 17 codes. Authored by src/cli/author-value-sets.ts. */
+/** Referral for Adolescent Depression (VSAC 2.16.840.1.113883.3.526.3.1570, expansion 20200307, as the measure package pins it): 17 codes. Authored by src/cli/author-value-sets.ts. */
 import { SNOMED } from '../../codes/code-systems.ts';
 import { vsacUrl, type ValueSetDef } from '../value-set.ts';
 

@@ -1,4 +1,4 @@
-/** Referral for Adult Depression (VSAC 2.16.840.1.113883.3.526.3.1571, expansion 20200307): 18 codes. Authored by src/cli/author-value-sets.ts. */
+/** Referral for Adult Depression (VSAC 2.16.840.1.113883.3.526.3.1571, expansion 20200307, as the measure package pins it): 18 codes. Authored by src/cli/author-value-sets.ts. */
 import { SNOMED } from '../../codes/code-systems.ts';
 import { vsacUrl, type ValueSetDef } from '../value-set.ts';
 

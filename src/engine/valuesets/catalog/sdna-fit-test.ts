@@ -1,4 +1,4 @@
-/** sDNA FIT Test (VSAC 2.16.840.1.113883.3.464.1003.108.12.1039, expansion 20171219): 2 codes. Authored by src/cli/author-value-sets.ts. */
+/** sDNA FIT Test (VSAC 2.16.840.1.113883.3.464.1003.108.12.1039, expansion 20171219, as the measure package pins it): 2 codes. Authored by src/cli/author-value-sets.ts. */
 import { LOINC } from '../../codes/code-systems.ts';
 import { vsacUrl, type ValueSetDef } from '../value-set.ts';
 

@@ -1,4 +1,4 @@
-/** Status Post Left Mastectomy (VSAC 2.16.840.1.113883.3.464.1003.198.12.1069, expansion 20171216): 3 codes. Authored by src/cli/author-value-sets.ts. */
+/** Status Post Left Mastectomy (VSAC 2.16.840.1.113883.3.464.1003.198.12.1069, expansion 20171216, as the measure package pins it): 3 codes. Authored by src/cli/author-value-sets.ts. */
 import { ICD10CM, SNOMED } from '../../codes/code-systems.ts';
 import { vsacUrl, type ValueSetDef } from '../value-set.ts';
 

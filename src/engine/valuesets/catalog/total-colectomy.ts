@@ -1,4 +1,4 @@
-/** Total Colectomy (VSAC 2.16.840.1.113883.3.464.1003.198.12.1019, expansion 20240112): 32 codes. Authored by src/cli/author-value-sets.ts. */
+/** Total Colectomy (VSAC 2.16.840.1.113883.3.464.1003.198.12.1019, expansion 20240112, as the measure package pins it): 32 codes. Authored by src/cli/author-value-sets.ts. */
 import { CPT, SNOMED } from '../../codes/code-systems.ts';
 import { vsacUrl, type ValueSetDef } from '../value-set.ts';
 

@@ -1,4 +1,4 @@
-/** Unilateral Mastectomy Left (VSAC 2.16.840.1.113883.3.464.1003.198.12.1133, expansion 20190315): 9 codes. Authored by src/cli/author-value-sets.ts. */
+/** Unilateral Mastectomy Left (VSAC 2.16.840.1.113883.3.464.1003.198.12.1133, expansion 20190315, as the measure package pins it): 9 codes. Authored by src/cli/author-value-sets.ts. */
 import { SNOMED } from '../../codes/code-systems.ts';
 import { vsacUrl, type ValueSetDef } from '../value-set.ts';
 
@@ -8,7 +8,7 @@ export const UNILATERAL_MASTECTOMY_LEFT: ValueSetDef = {
   name: "Unilateral Mastectomy Left",
   version: "20190315",
   codes: [
-    [SNOMED, "428571003", "Excision of left breast (procedure)"],
+    [SNOMED, "428571003", "Mastectomy of left breast (procedure)"],
     [SNOMED, "451211000124109", "Prophylactic mastectomy of left breast (procedure)"],
     [SNOMED, "726429001", "Radical mastectomy of left breast (procedure)"],
     [SNOMED, "726435001", "Subcutaneous mastectomy of left breast (procedure)"],

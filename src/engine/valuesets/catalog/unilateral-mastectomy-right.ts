@@ -1,4 +1,4 @@
-/** Unilateral Mastectomy Right (VSAC 2.16.840.1.113883.3.464.1003.198.12.1134, expansion 20190315): 9 codes. Authored by src/cli/author-value-sets.ts. */
+/** Unilateral Mastectomy Right (VSAC 2.16.840.1.113883.3.464.1003.198.12.1134, expansion 20190315, as the measure package pins it): 9 codes. Authored by src/cli/author-value-sets.ts. */
 import { SNOMED } from '../../codes/code-systems.ts';
 import { vsacUrl, type ValueSetDef } from '../value-set.ts';
 
@@ -8,7 +8,7 @@ export const UNILATERAL_MASTECTOMY_RIGHT: ValueSetDef = {
   name: "Unilateral Mastectomy Right",
   version: "20190315",
   codes: [
-    [SNOMED, "429400009", "Excision of right breast (procedure)"],
+    [SNOMED, "429400009", "Mastectomy of right breast (procedure)"],
     [SNOMED, "451201000124106", "Prophylactic mastectomy of right breast (procedure)"],
     [SNOMED, "726430006", "Radical mastectomy of right breast (procedure)"],
     [SNOMED, "726434002", "Subcutaneous mastectomy of right breast (procedure)"],

@@ -1,4 +1,4 @@
-/** Unilateral Mastectomy, Unspecified Laterality (VSAC 2.16.840.1.113883.3.464.1003.198.12.1071, expansion 20240112): 7 codes. Authored by src/cli/author-value-sets.ts. */
+/** Unilateral Mastectomy, Unspecified Laterality (VSAC 2.16.840.1.113883.3.464.1003.198.12.1071, expansion 20240112, as the measure package pins it): 7 codes. Authored by src/cli/author-value-sets.ts. */
 import { ICD10CM, SNOMED } from '../../codes/code-systems.ts';
 import { vsacUrl, type ValueSetDef } from '../value-set.ts';
 

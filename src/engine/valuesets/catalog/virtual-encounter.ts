@@ -1,4 +1,4 @@
-/** Virtual Encounter (VSAC 2.16.840.1.113883.3.464.1003.101.12.1089, expansion 20210224): 16 codes. Authored by src/cli/author-value-sets.ts. */
+/** Virtual Encounter (VSAC 2.16.840.1.113883.3.464.1003.101.12.1089, expansion 20210224, as the measure package pins it): 16 codes. Authored by src/cli/author-value-sets.ts. */
 import { CPT, HCPCS } from '../../codes/code-systems.ts';
 import { vsacUrl, type ValueSetDef } from '../value-set.ts';
 
@@ -8,9 +8,9 @@ export const VIRTUAL_ENCOUNTER: ValueSetDef = {
   name: "Virtual Encounter",
   version: "20210224",
   codes: [
-    [CPT, "98970", "Nonphysician qualified health care professional online digital assessment and management, for an established patient, for up to 7 days, cumulative time during the 7 days; 5-10 minutes"],
-    [CPT, "98971", "Nonphysician qualified health care professional online digital assessment and management, for an established patient, for up to 7 days, cumulative time during the 7 days; 11-20 minutes"],
-    [CPT, "98972", "Nonphysician qualified health care professional online digital assessment and management, for an established patient, for up to 7 days, cumulative time during the 7 days; 21 or more minutes"],
+    [CPT, "98970", "Qualified nonphysician health care professional online digital assessment and management, for an established patient, for up to 7 days, cumulative time during the 7 days; 5-10 minutes"],
+    [CPT, "98971", "Qualified nonphysician health care professional online digital assessment and management, for an established patient, for up to 7 days, cumulative time during the 7 days; 11-20 minutes"],
+    [CPT, "98972", "Qualified nonphysician health care professional online digital assessment and management, for an established patient, for up to 7 days, cumulative time during the 7 days; 21 or more minutes"],
     [CPT, "98980", "Remote therapeutic monitoring treatment management services, physician or other qualified health care professional time in a calendar month requiring at least one interactive communication with the patient or caregiver during the calendar month; first 20 minutes"],
     [CPT, "98981", "Remote therapeutic monitoring treatment management services, physician or other qualified health care professional time in a calendar month requiring at least one interactive communication with the patient or caregiver during the calendar month; each additional 20 minutes (List separately in addition to code for primary procedure)"],
     [CPT, "99421", "Online digital evaluation and management service, for an established patient, for up to 7 days, cumulative time during the 7 days; 5-10 minutes"],
