@@ -77,6 +77,7 @@ export async function startSandbox(opts: StartOptions = {}): Promise<RunningSand
   let handleApp: (req: IncomingMessage, res: ServerResponse) => void = (_req, res) => {
     res.writeHead(404, { 'Content-Type': 'text/plain' }).end('The app is not served by this sandbox (serveApp: none)');
   };
+  // eslint-disable-next-line prefer-const -- a request before `listen` resolves must read undefined ("not ready"), not hit a const's TDZ
   let sandbox: Sandbox | undefined;
   let origin = '';
   const guard = { allowedHosts: new Set<string>([...LOCAL_HOSTS, ...(opts.allowedHosts ?? [])]), ownOrigins: [] as string[], connectSrc: opts.connectSrc ?? [] };

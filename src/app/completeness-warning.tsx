@@ -2,8 +2,7 @@
  * Says plainly which data could not be read and why (scope not granted, server error, page
  * failed), because results that depend on those data are "unknown" rather than "not met".
  */
-import type { PatientRecord } from '../engine/record.ts';
-import { completenessOf } from '../engine/record.ts';
+import { type PatientRecord, completenessOf } from '../engine/index.ts';
 import { FETCHED_TYPES } from '../fhir/fetched-types.ts';
 import { STILL_LOADING } from '../fhir/record-state.ts';
 

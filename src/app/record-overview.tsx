@@ -4,7 +4,7 @@
  * works from the full record. Inside the EHR the EHR's own banner identifies the patient; this
  * does not repeat it on the first screen.
  */
-import type { PatientRecord } from '../engine/record.ts';
+import type { PatientRecord } from '../engine/index.ts';
 import { FETCHED_TYPES } from '../fhir/fetched-types.ts';
 import type { PatientSummary } from './patient-summary.ts';
 

@@ -17,7 +17,7 @@
  */
 import { readFileSync, readdirSync, writeFileSync, mkdirSync, existsSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { normalizeSystem } from '../engine/codes/code-systems.ts';
+import { normalizeSystem } from '../engine/index.ts';
 
 const shared = resolve(process.argv[2] ?? join(import.meta.dirname, '../../../shared'));
 const outDir = join(import.meta.dirname, '../engine/valuesets/catalog');

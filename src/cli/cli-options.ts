@@ -4,10 +4,7 @@
  */
 import { totalmem } from 'node:os';
 import { parseArgs } from 'node:util';
-import { MEASURES } from '../engine/measures/index.ts';
-import { GAP_FAMILIES } from '../engine/gaps/index.ts';
-import { FLAG_FAMILIES } from '../engine/flags/index.ts';
-import type { DayPeriod } from '../engine/types.ts';
+import { MEASURES, GAP_FAMILIES, FLAG_FAMILIES, type DayPeriod } from '../engine/index.ts';
 import { FORMATS, type OutputFormat } from './output-formats.ts';
 
 /** Default longest ndjson line / largest .json file (bytes). */

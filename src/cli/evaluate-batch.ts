@@ -7,12 +7,16 @@
  * (shared-resources.ts); `urn:uuid:` references are resolved by id (engine). The same `Type/id`
  * seen twice is one resource, the last copy read wins.
  */
-import { evaluatePatient } from '../engine/evaluate-patient.ts';
-import { recordFromResources, resolveUuidReferences } from '../engine/index.ts';
-import type { PopulationInput } from '../engine/report/summary-measure-report.ts';
-import { patientIdentity } from '../engine/report/patient-identity.ts';
-import { worklistRows, type WorklistRow } from '../engine/report/worklist.ts';
-import type { DayPeriod } from '../engine/types.ts';
+import {
+  evaluatePatient,
+  recordFromResources,
+  resolveUuidReferences,
+  type PopulationInput,
+  patientIdentity,
+  worklistRows,
+  type WorklistRow,
+  type DayPeriod,
+} from '../engine/index.ts';
 import { invalidJsonMessage } from './json-error-position.ts';
 import { outputLines, summaryInput, type FormatSettings } from './output-formats.ts';
 import { LINE_SLOTS, type PatientBatch } from './shard-store.ts';

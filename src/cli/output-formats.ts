@@ -7,12 +7,14 @@
  * (CSV of open, still-actionable gaps sorted by due date then risk, written at the end, see
  * src/engine/report/worklist.ts).
  */
-import { toGapsBundle } from '../engine/report/deqm-gaps-bundle.ts';
-import { toIndividualMeasureReport } from '../engine/report/measure-report.ts';
-import { csvRows } from '../engine/report/population-csv.ts';
-import type { PopulationInput } from '../engine/report/summary-measure-report.ts';
-import type { PatientIdentity } from '../engine/report/patient-identity.ts';
-import type { PatientEvaluation } from '../engine/types.ts';
+import {
+  toGapsBundle,
+  toIndividualMeasureReport,
+  csvRows,
+  type PopulationInput,
+  type PatientIdentity,
+  type PatientEvaluation,
+} from '../engine/index.ts';
 
 /** Output format names. */
 export const FORMATS = ['json', 'measurereport', 'summary', 'csv', 'gaps', 'worklist'] as const;

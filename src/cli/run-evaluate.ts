@@ -5,9 +5,13 @@
  * optional stats line. Whatever ends the run (normal end, fatal error, stream error,
  * SIGINT/SIGTERM) disposes the temporary store.
  */
-import { csvHeader } from '../engine/report/population-csv.ts';
-import { PopulationAccumulator, toSummaryMeasureReports } from '../engine/report/summary-measure-report.ts';
-import { worklistLines, type WorklistRow } from '../engine/report/worklist.ts';
+import {
+  csvHeader,
+  PopulationAccumulator,
+  toSummaryMeasureReports,
+  worklistLines,
+  type WorklistRow,
+} from '../engine/index.ts';
 import { validIds, type EvaluateOptions } from './cli-options.ts';
 import { evaluateBatch, type BatchSettings, type PatientOutcome } from './evaluate-batch.ts';
 import { ExitCleanup } from './exit-cleanup.ts';

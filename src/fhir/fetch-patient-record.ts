@@ -2,7 +2,7 @@
  * The patient's whole record without React (Node CLI, benchmarks, workers): the Patient plus every
  * fetched type, all searches issued at once, assembled into the engine's PatientRecord.
  */
-import type { PatientRecord, TypeCompleteness } from '../engine/record.ts';
+import type { PatientRecord, TypeCompleteness } from '../engine/index.ts';
 import type { FhirRequestClient, ReadPermissions } from './fhir-request-client.ts';
 import { FETCHED_TYPES } from './fetched-types.ts';
 import { fetchPatient } from './fetch-patient.ts';

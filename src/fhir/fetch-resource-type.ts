@@ -3,9 +3,9 @@
  * (`complete` / `partial` / `missing` with a reason) so the engine answers "unknown" instead of
  * guessing. Observation is searched per category on servers that require one (Epic).
  */
-import type { TypeCompleteness } from '../engine/record.ts';
+import type { TypeCompleteness } from '../engine/index.ts';
 import type { FhirRequestClient, ReadPermissions } from './fhir-request-client.ts';
-import { FhirHttpError } from './fhir-http-error.ts';
+import type { FhirHttpError } from './fhir-http-error.ts';
 import { type PagedSearchResult, searchAllPages } from './paged-search.ts';
 import type { RetryOptions } from './retry-policy.ts';
 import { OBSERVATION_CATEGORIES, OBSERVATION_CATEGORY_SYSTEM, SEARCH_PAGE_SIZE } from './fetched-types.ts';

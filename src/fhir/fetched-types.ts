@@ -3,7 +3,7 @@
  * the measures, gaps and flags read. The scope request is derived from this list.
  */
 
-import type { RecordType } from '../engine/record.ts';
+import type { RecordType } from '../engine/index.ts';
 
 /** Types searched by patient, each in its own query so a slow type does not hold the rest. */
 export const FETCHED_TYPES = [

@@ -3,7 +3,7 @@
  * PatientRecord (available as soon as the Patient is read; types still loading are listed),
  * progress, freshness and a refetch. Produced by `usePatientRecord`.
  */
-import type { PatientRecord } from '../engine/record.ts';
+import type { PatientRecord } from '../engine/index.ts';
 
 /** The record as the UI sees it. */
 export interface RecordState {

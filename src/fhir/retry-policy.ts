@@ -3,7 +3,7 @@
  * overload/unavailable answers, honouring Retry-After (RFC 9110 §10.2.3, RFC 6585 §4). Other 4xx
  * mean the request itself is wrong (or not permitted) and are never retried.
  */
-import { FhirHttpError, toFhirHttpError } from './fhir-http-error.ts';
+import { type FhirHttpError, toFhirHttpError } from './fhir-http-error.ts';
 
 /** Statuses worth another attempt; 0 = network failure. */
 export const RETRYABLE_STATUSES: ReadonlySet<number> = new Set([0, 429, 500, 502, 503, 504]);

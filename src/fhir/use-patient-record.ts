@@ -5,7 +5,7 @@
  */
 import { useCallback, useMemo } from 'react';
 import { useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { TypeCompleteness } from '../engine/record.ts';
+import type { TypeCompleteness } from '../engine/index.ts';
 import { FETCHED_TYPES } from './fetched-types.ts';
 import { patientQueryOptions, type RecordSource, recordKeys, resourceTypeQueryOptions } from './record-queries.ts';
 import { type RecordState, STILL_LOADING } from './record-state.ts';

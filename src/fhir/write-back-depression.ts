@@ -5,8 +5,10 @@
  * CMS2 reads, ../shared/design/measures.md §1.2), and optionally a QuestionnaireResponse.
  * Pure: the clock and the identifiers come from the {@link WriteContext}.
  */
-import { LOINC, OBSERVATION_CATEGORY, UCUM } from '../engine/codes/code-systems.ts';
 import {
+  LOINC,
+  OBSERVATION_CATEGORY,
+  UCUM,
   DEPRESSION_SCREEN_RESULT,
   LOINC_ADOLESCENT_DEPRESSION_SCREENING,
   LOINC_ADULT_DEPRESSION_SCREENING,
@@ -15,7 +17,7 @@ import {
   LOINC_PHQ9_TOTAL,
   PHQ_ITEM_ANSWERS,
   PHQ9_ITEMS,
-} from '../engine/codes/screening-instruments.ts';
+} from '../engine/index.ts';
 import { attachmentOf, encounterOf, newIdentifier, performerOf, prepare, subjectOf, type PreparedCreate, type WriteBatch, type WriteContext } from './write-back.ts';
 
 /** LOINC panel of the PHQ-2 (its QuestionnaireResponse canonical). */

@@ -6,11 +6,13 @@
  * performed during the encounter or a referral authored on the encounter day or ≤ 2 days after
  * (../shared/design/measures.md §1.2 "Follow-up for a positive screen").
  */
-import { FOLLOW_UP_FOR_ADOLESCENT_DEPRESSION } from '../engine/valuesets/catalog/follow-up-for-adolescent-depression.ts';
-import { FOLLOW_UP_FOR_ADULT_DEPRESSION } from '../engine/valuesets/catalog/follow-up-for-adult-depression.ts';
-import { REFERRAL_FOR_ADOLESCENT_DEPRESSION } from '../engine/valuesets/catalog/referral-for-adolescent-depression.ts';
-import { REFERRAL_FOR_ADULT_DEPRESSION } from '../engine/valuesets/catalog/referral-for-adult-depression.ts';
-import type { ValueSetDef } from '../engine/valuesets/value-set.ts';
+import {
+  FOLLOW_UP_FOR_ADOLESCENT_DEPRESSION,
+  FOLLOW_UP_FOR_ADULT_DEPRESSION,
+  REFERRAL_FOR_ADOLESCENT_DEPRESSION,
+  REFERRAL_FOR_ADULT_DEPRESSION,
+  type ValueSetDef,
+} from '../engine/index.ts';
 import type { ScreeningAgeGroup } from './write-back-depression.ts';
 import { attachmentOf, encounterOf, newIdentifier, performerOf, prepare, subjectOf, type WriteBatch, type WriteContext } from './write-back.ts';
 

@@ -5,7 +5,7 @@
  * Gravity / SDOHCC representation: category `social-history` + `survey` + the SDOHCC domain code
  * (../shared/design/measures.md §2.4). Pure: clock and identifiers come from the WriteContext.
  */
-import { LOINC, OBSERVATION_CATEGORY, UCUM } from '../engine/codes/code-systems.ts';
+import { LOINC, OBSERVATION_CATEGORY, UCUM } from '../engine/index.ts';
 import { loincQuestionnaire } from './write-back-depression.ts';
 import { attachmentOf, encounterOf, newIdentifier, performerOf, prepare, subjectOf, type PreparedCreate, type WriteBatch, type WriteContext } from './write-back.ts';
 

@@ -6,7 +6,7 @@ import { LaunchErrorView } from '../../src/app/launch-error-view.tsx';
 import { FETCHED_TYPES } from '../../src/fhir/fetched-types.ts';
 import { RecordOverview } from '../../src/app/record-overview.tsx';
 import { AppHeader, clockTime } from '../../src/app/app-header.tsx';
-import type { PatientRecord } from '../../src/engine/record.ts';
+import type { PatientRecord } from '../../src/engine/index.ts';
 import type { RecordState } from '../../src/fhir/record-state.ts';
 import { LaunchError } from '../../src/smart/launch-error.ts';
 

@@ -38,9 +38,8 @@ export function main(): Array<{ name: string; resources: number; evaluatePatient
     if (!p) throw new Error(`the sandbox panel has no ${id}`);
     const visit = todaysVisitResource(id, 'dr-rivera', Date.parse(`${TODAY}T14:00:00Z`));
     const fresh = (): PatientRecord => recordFromResources(structuredClone([...p.resources, visit]));
-    let record = fresh();
-    const evaluatePatientMs = median(() => evaluatePatient((record = fresh()), OPTIONS));
-    const evaluateAtVisitMs = median(() => evaluateAtVisit((record = fresh()), OPTIONS, visit.id));
+    const evaluatePatientMs = median(() => evaluatePatient(fresh(), OPTIONS));
+    const evaluateAtVisitMs = median(() => evaluateAtVisit(fresh(), OPTIONS, visit.id));
     rows.push({ name: id, resources: p.resources.length + 1, evaluatePatientMs, evaluateAtVisitMs });
     console.log(`${id} (${p.resources.length + 1} resources): evaluatePatient ${evaluatePatientMs.toFixed(1)} ms, evaluateAtVisit ${evaluateAtVisitMs.toFixed(1)} ms (medians of ${RUNS}, fresh record each run)`);
   }

@@ -29,6 +29,7 @@ describe('progress', () => {
     h.p.begin('evaluating', 100, 'patients');
     h.at(100);
     h.p.tick(50);
+    // eslint-disable-next-line no-control-regex -- the ANSI erase-line escape is what is tested
     expect(h.out[0]).toMatch(/^\r\x1b\[2Kcaregap: evaluating \[#{12}\.{12}\] 50 of 100 patients/);
     h.p.end();
     expect(h.out[1]).toBe('\r\x1b[2K');

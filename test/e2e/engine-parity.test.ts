@@ -9,8 +9,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { evaluatePatient } from '../../src/engine/evaluate-patient.ts';
-import { recordFromResources, type PatientRecord } from '../../src/engine/record.ts';
+import { evaluatePatient, recordFromResources, type PatientRecord } from '../../src/engine/index.ts';
 import { generatePanel } from '../../launch/sandbox/data/generate-panel.ts';
 import { useBrowser } from './support/browser.ts';
 

@@ -6,8 +6,7 @@
  */
 import type { Frame, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { evaluatePatient } from '../../src/engine/index.ts';
-import { recordFromResources } from '../../src/engine/record.ts';
+import { evaluatePatient, recordFromResources } from '../../src/engine/index.ts';
 import { sortEntries } from '../../src/features/population/population-table-model.ts';
 import { openPopulationView } from './support/app-view.ts';
 import { useBrowser } from './support/browser.ts';

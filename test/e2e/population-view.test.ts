@@ -7,9 +7,12 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { evaluatePatient } from '../../src/engine/index.ts';
-import { recordFromResources } from '../../src/engine/record.ts';
-import type { PopulationCode, PopulationCounts } from '../../src/engine/types.ts';
+import {
+  evaluatePatient,
+  recordFromResources,
+  type PopulationCode,
+  type PopulationCounts,
+} from '../../src/engine/index.ts';
 import { openPopulationView } from './support/app-view.ts';
 import { useBrowser } from './support/browser.ts';
 import { useSandbox } from './support/sandbox.ts';

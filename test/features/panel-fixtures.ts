@@ -4,8 +4,7 @@
  * unscreened SDOH measure, frequent ED use and item-9 suicide risk — plus the resources the
  * evidence points to, one of which carries an XSS string in its display.
  */
-import type { PatientEvaluation } from '../../src/engine/types.ts';
-import type { PatientRecord } from '../../src/engine/record.ts';
+import type { PatientEvaluation, PatientRecord } from '../../src/engine/index.ts';
 
 /** A display string that would run script if it were ever rendered as HTML. */
 export const XSS_DISPLAY = '<img src=x onerror="window.__xss=1">Major depression';

@@ -5,7 +5,7 @@
  * Apps, refresh tokens). Every grant carries its quirk profile and fault options, so one sandbox
  * can serve an Epic-like launch and a generic launch at the same time.
  */
-import { FaultInjector, type FaultOptions } from './faults.ts';
+import type { FaultInjector, FaultOptions } from './faults.ts';
 
 /** Server behaviour profiles selectable per launch. */
 export type QuirkProfile = 'generic' | 'epic-like' | 'v1-only';

@@ -15,7 +15,7 @@ import { capabilityStatement } from './capability-statement.ts';
 import { createResource } from './create-resource.ts';
 import { patientOf, PATIENT_COMPARTMENT } from './resource-store.ts';
 import { normaliseReference, searchResources, SearchParamError } from './search.ts';
-import { pageSize, searchsetPage, SnapshotCache } from './search-bundle.ts';
+import { pageSize, searchsetPage, type SnapshotCache } from './search-bundle.ts';
 
 const TYPE = /^[A-Z][A-Za-z]+$/;
 const PROFILE_SEGMENTS: readonly QuirkProfile[] = ['epic-like', 'v1-only'];

@@ -14,7 +14,7 @@
  * population(s) it supports (DEQM `extension-criteriaReference`, value `<group>-<population>`).
  */
 import { MEASURE_POPULATION } from '../codes/code-systems.ts';
-import type { DayPeriod, MeasureGroupResult, MeasureResult, PopulationCounts } from '../types.ts';
+import type { DayPeriod, MeasureResult, PopulationCounts } from '../types.ts';
 
 /** cqf-measures population basis extension (valueCode `Encounter`). */
 export const POPULATION_BASIS_EXTENSION = 'http://hl7.org/fhir/us/cqfmeasures/StructureDefinition/cqfm-populationBasis';

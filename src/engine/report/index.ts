@@ -1,4 +1,4 @@
-/** Public surface of the engine's reports: MeasureReports, CSV, worklist, identity and monthly closure. */
+/** Public surface of the engine's reports: MeasureReports, DEQM gaps Bundles, CSV, worklist, identity and monthly closure. */
 export { csvField, csvLine, looksLikeFormula, neutraliseFormula } from './csv-cell.ts';
 export { attributedClinician, clinicianKey, clinicianLabel, contactPhone, medicalRecordNumber, patientIdentity, patientName, UNATTRIBUTED, type AttributedClinician, type PatientIdentity } from './patient-identity.ts';
 export { CSV_COLUMNS, IDENTITY_COLUMNS, csvHeader, csvRows, identityFields } from './population-csv.ts';
@@ -19,3 +19,4 @@ export {
 export { WORKLIST_COLUMNS, compareWorklistRows, isActionableGap, worklistHeader, worklistLine, worklistLines, worklistRows, type WorklistRow } from './worklist.ts';
 export { ClosureTally, measureClosures, monthsOf, previousPeriod, type MeasureClosure, type MonthlyClosurePoint, type MonthlyClosureSeries } from './monthly-closure.ts';
 export { toIndividualMeasureReport, DATA_COMPLETENESS_EXTENSION, type MeasureReportOptions } from './measure-report.ts';
+export { toGapsBundle, type GapsBundleOptions } from './deqm-gaps-bundle.ts';

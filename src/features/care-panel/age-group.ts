@@ -3,8 +3,7 @@
  * 17 either, 18+ adult (../shared/design/measures.md §1.2). The panel writes the adolescent result
  * code below 17 and the adult code from 17 on (17 counts either way).
  */
-import { ageInYearsOn, epochDay } from '../../engine/index.ts';
-import type { DayPeriod } from '../../engine/types.ts';
+import { ageInYearsOn, epochDay, type DayPeriod } from '../../engine/index.ts';
 import type { ScreeningAgeGroup } from '../../fhir/write-back-depression.ts';
 
 /** First age at which the adult screening result code is written. */

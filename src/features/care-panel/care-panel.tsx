@@ -7,7 +7,7 @@
  * then say what became of the gap the form came from. Trends and the screening forms are lazy-loaded.
  */
 import { Suspense, lazy, useCallback, useMemo, useState, type ReactNode } from 'react';
-import type { GapResult } from '../../engine/types.ts';
+import type { GapResult } from '../../engine/index.ts';
 import type { RecordState } from '../../fhir/record-state.ts';
 import type { VisitAttachment, WriteContext } from '../../fhir/write-back.ts';
 import type { SmartSession } from '../../smart/session.ts';

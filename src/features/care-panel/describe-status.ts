@@ -3,7 +3,7 @@
  * and the one-line "what is missing" of a measure (e.g. "Positive depression screen on 3 Nov 2026,
  * no follow-up plan documented yet — due by 5 Nov 2026").
  */
-import type { GapStatus, MeasureResult, MeasureStatus } from '../../engine/types.ts';
+import type { GapStatus, MeasureResult, MeasureStatus } from '../../engine/index.ts';
 import { formatDay } from './display-date.ts';
 
 /** Tone of a status (drives the CSS class; the label and icon carry the meaning). */

@@ -7,8 +7,13 @@
  * mention without one).
  */
 import { expose } from 'comlink';
-import { evaluatePatient, type EvaluationOptions, type PatientEvaluation, type PatientRecord } from '../../engine/index.ts';
-import { builtinValueSets } from '../../engine/valuesets/index.ts';
+import {
+  evaluatePatient,
+  type EvaluationOptions,
+  type PatientEvaluation,
+  type PatientRecord,
+  builtinValueSets,
+} from '../../engine/index.ts';
 import { timedVisitEvaluation, type TimedVisitEvaluation } from './timed-visit-evaluation.ts';
 
 /** One evaluation and how long it took inside the worker. */

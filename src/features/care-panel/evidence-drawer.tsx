@@ -4,7 +4,7 @@
  * check the reasoning. All FHIR strings are rendered as React text (escaped) — never as HTML.
  */
 import { useId, useState } from 'react';
-import type { Evidence } from '../../engine/types.ts';
+import type { Evidence } from '../../engine/index.ts';
 import { formatDay } from './display-date.ts';
 import { findResource, summariseResource } from './resource-summary.ts';
 
@@ -14,11 +14,10 @@ export interface EvidenceDrawerProps {
   resources: Partial<Record<string, readonly unknown[]>>;
   /** What the evidence is for, for the button's accessible name. */
   label: string;
-  thisYear: number;
 }
 
 /** A button that opens the list of resources behind one finding. */
-export function EvidenceDrawer({ evidence, resources, label, thisYear }: EvidenceDrawerProps) {
+export function EvidenceDrawer({ evidence, resources, label }: EvidenceDrawerProps) {
   const [open, setOpen] = useState(false);
   const regionId = useId();
   if (evidence.length === 0) return null;
@@ -37,7 +36,7 @@ export function EvidenceDrawer({ evidence, resources, label, thisYear }: Evidenc
       {open ? (
         <ul id={regionId} className="evidence-list" data-testid="evidence-list">
           {evidence.map((e, i) => (
-            <EvidenceItem key={`${e.reference}-${i}`} evidence={e} resources={resources} thisYear={thisYear} />
+            <EvidenceItem key={`${e.reference}-${i}`} evidence={e} resources={resources} />
           ))}
         </ul>
       ) : null}
@@ -46,7 +45,7 @@ export function EvidenceDrawer({ evidence, resources, label, thisYear }: Evidenc
 }
 
 /** One resource of the evidence: from the record when present, else what the rule recorded. */
-function EvidenceItem({ evidence, resources, thisYear }: { evidence: Evidence; resources: EvidenceDrawerProps['resources']; thisYear: number }) {
+function EvidenceItem({ evidence, resources }: { evidence: Evidence; resources: EvidenceDrawerProps['resources'] }) {
   const resource = findResource(resources, evidence.reference);
   const s = summariseResource(resource, evidence.reference);
   const date = s.date ?? evidence.date;

@@ -1,6 +1,6 @@
 /** Risk flags, one line each in severity order (suicide risk first), evidence a click away. */
 import { useId } from 'react';
-import type { FlagResult } from '../../engine/types.ts';
+import type { FlagResult } from '../../engine/index.ts';
 import { EvidenceDrawer } from './evidence-drawer.tsx';
 import { orderFlags } from './order-findings.ts';
 
@@ -10,7 +10,6 @@ const SEVERITY = { high: { icon: '▲', text: 'High' }, moderate: { icon: '●',
 export interface FlagListProps {
   flags: readonly FlagResult[];
   resources: Partial<Record<string, readonly unknown[]>>;
-  thisYear: number;
   /** Section heading (default "Risk flags"; the panel splits safety flags from the others). */
   heading?: string;
   /** Test id of the section (default `flags`). */
@@ -18,7 +17,7 @@ export interface FlagListProps {
 }
 
 /** The risk-flag section. */
-export function FlagList({ flags, resources, thisYear, heading = 'Risk flags', testId = 'flags' }: FlagListProps) {
+export function FlagList({ flags, resources, heading = 'Risk flags', testId = 'flags' }: FlagListProps) {
   const ordered = orderFlags(flags);
   const headingId = useId();
   return (
@@ -36,7 +35,7 @@ export function FlagList({ flags, resources, thisYear, heading = 'Risk flags', t
                   <span aria-hidden="true">{sev.icon}</span> {sev.text}
                 </span>{' '}
                 <span className="finding-text">{f.statement}</span>
-                <EvidenceDrawer evidence={f.evidence} resources={resources} label={f.statement} thisYear={thisYear} />
+                <EvidenceDrawer evidence={f.evidence} resources={resources} label={f.statement} />
               </li>
             );
           })}

@@ -4,7 +4,7 @@
  * closing evidence. A gap that closes only once the visit in context is closed, or that exists only
  * because of it, says so. "No open care gaps" is never said bare when measures are not counted yet.
  */
-import type { GapResult, MeasureResult } from '../../engine/types.ts';
+import type { GapResult, MeasureResult } from '../../engine/index.ts';
 import { clinicianClosing, gapStatusLabel, type StatusLabel } from './describe-status.ts';
 import { gapVisitNote, populationText, type VisitView } from './describe-visit.ts';
 import { formatDay } from './display-date.ts';
@@ -70,7 +70,7 @@ function GapItem({ gap, resources, thisYear, onAction, visit }: { gap: GapResult
           ))}
         </div>
       ) : null}
-      <EvidenceDrawer evidence={gap.evidence} resources={resources} label={gap.title} thisYear={thisYear} />
+      <EvidenceDrawer evidence={gap.evidence} resources={resources} label={gap.title} />
     </li>
   );
 }

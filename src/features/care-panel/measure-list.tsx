@@ -4,7 +4,7 @@
  * the right way round: its numerator is poor control). A result that holds only once the visit in
  * context is closed says so; a measure the patient is not in says why, and what today's visit adds.
  */
-import type { MeasureResult } from '../../engine/types.ts';
+import type { MeasureResult } from '../../engine/index.ts';
 import { measureDetailLine, measureStatusLabel, sdohDomains } from './describe-status.ts';
 import { notInPopulationLabel, populationText, visitMeasureLabel, type VisitView } from './describe-visit.ts';
 import { EvidenceDrawer } from './evidence-drawer.tsx';
@@ -54,7 +54,7 @@ function MeasureItem({ m, resources, thisYear, visit, compact }: { m: MeasureRes
           ))}
         </ul>
       ) : null}
-      <EvidenceDrawer evidence={m.evidence} resources={resources} label={m.title} thisYear={thisYear} />
+      <EvidenceDrawer evidence={m.evidence} resources={resources} label={m.title} />
     </li>
   );
 }
@@ -95,7 +95,7 @@ export function MeasureList({ measures, ...rest }: MeasureListProps) {
                     <strong>{m.title}</strong>
                   </div>
                   <div className="why">{episodeRatesLine(m)}</div>
-                  <EvidenceDrawer evidence={m.evidence} resources={rest.resources} label={m.title} thisYear={rest.thisYear} />
+                  <EvidenceDrawer evidence={m.evidence} resources={rest.resources} label={m.title} />
                 </li>
               ))}
           </ul>

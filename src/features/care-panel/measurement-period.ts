@@ -3,7 +3,7 @@
  * (eCQM performance periods are calendar years) and `asOf` is today, both in local time so "today"
  * matches the clinician's wall clock. The engine itself reads no zone (dates as written, CQL model).
  */
-import type { DayPeriod, IsoDate } from '../../engine/types.ts';
+import type { DayPeriod, IsoDate } from '../../engine/index.ts';
 import { formatDay } from './display-date.ts';
 
 /** Local calendar date of `now` as YYYY-MM-DD. */

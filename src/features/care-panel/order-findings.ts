@@ -3,7 +3,7 @@
  * severity with suicide risk always on top (a safety finding needs same-day action), open gaps
  * with those closable in this visit (from the panel itself) first, then by due date.
  */
-import type { FlagResult, GapResult } from '../../engine/types.ts';
+import type { FlagResult, GapResult } from '../../engine/index.ts';
 import type { ScreeningFormKind } from '../screening-forms/screening-drafts.ts';
 
 const SEVERITY_RANK: Readonly<Record<FlagResult['severity'], number>> = { high: 0, moderate: 1, info: 2 };

@@ -3,7 +3,7 @@
  * because data could not be read, and either the screening tools (write scope granted) or the
  * notice that writing is not allowed in this launch with a printable summary instead.
  */
-import type { PatientEvaluation } from '../../engine/types.ts';
+import type { PatientEvaluation } from '../../engine/index.ts';
 import type { ScreeningFormKind } from '../screening-forms/screening-drafts.ts';
 import { ACTION_LABELS } from './gap-list.tsx';
 import { visitStatusLine, type VisitView } from './describe-visit.ts';

@@ -6,7 +6,7 @@
  * Every engine statement is shown in plain language (plain-language.ts).
  */
 import { useMemo, type ReactNode } from 'react';
-import type { GapResult, PatientEvaluation } from '../../engine/types.ts';
+import type { GapResult, PatientEvaluation } from '../../engine/index.ts';
 import type { ScreeningFormKind } from '../screening-forms/screening-drafts.ts';
 import { ActionList } from './action-list.tsx';
 import { DataIssues } from './data-issues.tsx';
@@ -67,7 +67,7 @@ export function PanelView(p: PanelViewProps) {
         />
         <DeceasedBanner evaluation={p.evaluation} />
         {p.workspace}
-        {safety.length ? <FlagList flags={safety} resources={p.resources} thisYear={p.thisYear} heading="Safety flags" /> : null}
+        {safety.length ? <FlagList flags={safety} resources={p.resources} heading="Safety flags" /> : null}
         <ActionList
           actions={shownActions}
           missed={p.evaluation.missed ?? []}
@@ -76,7 +76,7 @@ export function PanelView(p: PanelViewProps) {
           {...(p.canWrite && p.onOpenForm ? { onOpenForm: open } : {})}
         />
         {others.length || !safety.length ? (
-          <FlagList flags={others} resources={p.resources} thisYear={p.thisYear} heading={safety.length ? 'Other risk flags' : 'Risk flags'} testId={safety.length ? 'flags-other' : 'flags'} />
+          <FlagList flags={others} resources={p.resources} heading={safety.length ? 'Other risk flags' : 'Risk flags'} testId={safety.length ? 'flags-other' : 'flags'} />
         ) : null}
         <GapList
           gaps={p.evaluation.gaps}

@@ -6,7 +6,7 @@
  */
 import type { FhirRequestClient } from '../../fhir/fhir-request-client.ts';
 import { searchAllPages } from '../../fhir/paged-search.ts';
-import type { DayPeriod } from '../../engine/types.ts';
+import type { DayPeriod } from '../../engine/index.ts';
 
 /** The Group the sandbox EHR (and this app by default) uses for the attributed population. */
 export const ATTRIBUTED_GROUP_ID = 'attributed';

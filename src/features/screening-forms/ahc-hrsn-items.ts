@@ -5,8 +5,8 @@
  * LOINC display of each question and the SDOHCC domain category of its Observations
  * (../shared/design/measures.md §2.4 "Gravity / FHIR representation").
  */
-import { LOINC } from '../../engine/codes/code-systems.ts';
 import {
+  LOINC,
   AHC_HRSN_CORE_QUESTIONS,
   HITS_POSITIVE_ABOVE,
   LA,
@@ -22,7 +22,7 @@ import {
   LOINC_TRANSPORTATION,
   LOINC_UTILITIES_SHUTOFF,
   type SdohDomain,
-} from '../../engine/codes/sdoh-items.ts';
+} from '../../engine/index.ts';
 
 export { HITS_POSITIVE_ABOVE, LA, LOINC_HITS_TOTAL };
 

@@ -4,7 +4,7 @@
  * into the write-back responses (one per question, plus the HITS total).
  */
 import type { SdohResponse } from '../../fhir/write-back-sdoh.ts';
-import { LOINC } from '../../engine/codes/code-systems.ts';
+import { LOINC } from '../../engine/index.ts';
 import { AHC_HRSN_QUESTIONS, HITS_CATEGORY, HITS_POSITIVE_ABOVE, LA, LOINC_HITS_TOTAL, questionCoding, type HrsnDomain, type HrsnQuestion } from './ahc-hrsn-items.ts';
 
 /** Selected answer codes per question LOINC. */

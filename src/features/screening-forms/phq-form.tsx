@@ -3,7 +3,7 @@
  * remaining seven items. Item 9 (self-harm thoughts) is highlighted, and any answer above
  * "Not at all" shows a safety prompt at once, whatever the total.
  */
-import { PHQ_ITEM_ANSWERS } from '../../engine/codes/screening-instruments.ts';
+import { PHQ_ITEM_ANSWERS } from '../../engine/index.ts';
 import type { PhqScore } from '../../fhir/write-back-depression.ts';
 import { PHQ_QUESTIONS } from './phq-questions.ts';
 import {

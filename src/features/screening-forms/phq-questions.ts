@@ -1,5 +1,5 @@
 /** PHQ-9 questions as read to the patient, with their LOINC item codes (PHQ-2 = the first two). */
-import { PHQ9_ITEMS } from '../../engine/codes/screening-instruments.ts';
+import { PHQ9_ITEMS } from '../../engine/index.ts';
 
 /** Patient-facing wording of the nine items (Kroenke, Spitzer & Williams 2001; public domain). */
 const TEXTS = [

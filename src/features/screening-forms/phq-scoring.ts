@@ -5,7 +5,7 @@
  * (screening-instruments.ts, defaults PHQ-2 ≥ 3, PHQ-9 ≥ 10 — HEDIS DSF-E, measures.md §1.3).
  * Item 9 (thoughts of self-harm) > 0 is a safety finding regardless of the total (§6).
  */
-import { DEFAULT_DEPRESSION_INSTRUMENTS, PHQ9_BANDS, bandOf, type DepressionInstrument } from '../../engine/codes/screening-instruments.ts';
+import { DEFAULT_DEPRESSION_INSTRUMENTS, PHQ9_BANDS, bandOf, type DepressionInstrument } from '../../engine/index.ts';
 import type { PhqScore } from '../../fhir/write-back-depression.ts';
 
 /** Number of PHQ-2 items (the first two PHQ-9 items). */

@@ -4,8 +4,7 @@
  * threshold line, and a visually hidden table as the text alternative (inside a 1 px clipping block,
  * so it takes no layout space however many rows it has). Readable at 360 px.
  */
-import { isoDay } from '../../engine/index.ts';
-import type { SeverityBand } from '../../engine/codes/screening-instruments.ts';
+import { isoDay, type SeverityBand } from '../../engine/index.ts';
 import { formatDay } from '../care-panel/display-date.ts';
 import type { TrendPoint } from './trend-series.ts';
 

@@ -4,12 +4,22 @@
  * and inpatient stays in the last 12 months. Defensive like the engine: unreadable dates or
  * values are skipped, entered-in-error and cancelled resources never plotted.
  */
-import { addMonths, dayOfText, periodDays } from '../../engine/index.ts';
-import { ACT_CODE, LOINC, normalizeSystem } from '../../engine/codes/code-systems.ts';
-import { LOINC_GAD7_TOTAL, LOINC_PHQ9_TOTAL, LOINC_PHQA_TOTAL } from '../../engine/codes/screening-instruments.ts';
-import { BP_PANEL, DIASTOLIC_BP, SYSTOLIC_BP } from '../../engine/measures/cql-libraries/blood-pressure-readings.ts';
-import { ED_CLASS } from '../../engine/flags/encounter-stays.ts';
-import type { PatientRecord } from '../../engine/record.ts';
+import {
+  addMonths,
+  dayOfText,
+  periodDays,
+  ACT_CODE,
+  LOINC,
+  normalizeSystem,
+  LOINC_GAD7_TOTAL,
+  LOINC_PHQ9_TOTAL,
+  LOINC_PHQA_TOTAL,
+  BP_PANEL,
+  DIASTOLIC_BP,
+  SYSTOLIC_BP,
+  ED_CLASS,
+  type PatientRecord,
+} from '../../engine/index.ts';
 
 /** LOINC HbA1c (%) codes: "Hemoglobin A1c/Hemoglobin.total in Blood" and "… by HPLC". */
 export const HBA1C_CODES = ['4548-4', '17856-6'] as const;

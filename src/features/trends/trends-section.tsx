@@ -4,9 +4,7 @@
  * inpatient timeline. Charts without data are left out.
  */
 import { useMemo } from 'react';
-import { GAD7_BANDS, PHQ9_BANDS } from '../../engine/codes/screening-instruments.ts';
-import { epochDay } from '../../engine/index.ts';
-import type { PatientRecord } from '../../engine/record.ts';
+import { GAD7_BANDS, PHQ9_BANDS, epochDay, type PatientRecord } from '../../engine/index.ts';
 import { EncounterTimeline } from './encounter-timeline.tsx';
 import { TrendChart } from './trend-chart.tsx';
 import { trendData } from './trend-series.ts';

@@ -4,8 +4,7 @@
  * in follow-up-deck.ts from the rules.
  */
 import { describe, expect, it } from 'vitest';
-import { evaluatePatient } from '../../../src/engine/evaluate-patient.ts';
-import { recordFromResources } from '../../../src/engine/record.ts';
+import { evaluatePatient, recordFromResources } from '../../../src/engine/index.ts';
 import { DECK } from './follow-up-deck.ts';
 
 const PERIOD = { start: '2026-01-01', end: '2026-12-31' };

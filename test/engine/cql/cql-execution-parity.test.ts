@@ -15,7 +15,6 @@ import { after, before, equal, sameAs, sameOrAfter, sameOrBefore } from '../../.
 import { cqlText, dateFrom, parseDate, parseDateTime, type CqlDateTime, type Precision } from '../../../src/engine/cql/date-time.ts';
 import { contains, endOf, includedIn, interval, overlaps, overlapsAfter, startOf, type CqlInterval } from '../../../src/engine/cql/interval.ts';
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Any = any;
 let cql: Any;
 beforeAll(async () => {

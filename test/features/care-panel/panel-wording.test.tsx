@@ -10,7 +10,7 @@ import { cleanup, render } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { generatePanel } from '../../../launch/sandbox/data/generate-panel.ts';
 import { todaysVisitResource } from '../../../launch/sandbox/ehr/todays-visit.ts';
-import { recordFromResources } from '../../../src/engine/record.ts';
+import { recordFromResources } from '../../../src/engine/index.ts';
 import { PanelView } from '../../../src/features/care-panel/panel-view.tsx';
 import { timedVisitEvaluation } from '../../../src/features/care-panel/timed-visit-evaluation.ts';
 

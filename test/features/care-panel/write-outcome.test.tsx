@@ -6,8 +6,7 @@
  */
 import { cleanup, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import { evaluateAtVisit } from '../../../src/engine/index.ts';
-import { recordFromResources } from '../../../src/engine/record.ts';
+import { evaluateAtVisit, recordFromResources } from '../../../src/engine/index.ts';
 import { plainWith } from '../../../src/features/care-panel/plain-language-context.ts';
 import { writeOutcome } from '../../../src/features/care-panel/write-outcome.ts';
 import { attachmentText, ConfirmWrite } from '../../../src/features/screening-forms/confirm-write.tsx';

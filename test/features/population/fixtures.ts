@@ -1,5 +1,11 @@
 /** Synthetic evaluated patients for the population-view tests (fixed period 2026, as of 2026-03-02). */
-import type { GapResult, MeasureResult, MeasureStatus, PatientEvaluation, PopulationCounts } from '../../../src/engine/types.ts';
+import type {
+  GapResult,
+  MeasureResult,
+  MeasureStatus,
+  PatientEvaluation,
+  PopulationCounts,
+} from '../../../src/engine/index.ts';
 import type { PopulationEntry } from '../../../src/features/population/run-population.ts';
 
 const COUNTS: Readonly<Record<MeasureStatus, PopulationCounts>> = {

@@ -5,7 +5,7 @@
  * exactly the rows, columns and sums a from-scratch computation gives.
  */
 import { describe, expect, it } from 'vitest';
-import type { MeasureStatus } from '../../../src/engine/types.ts';
+import type { MeasureStatus } from '../../../src/engine/index.ts';
 import { summarisePopulation } from '../../../src/features/population/population-summary.ts';
 import {
   filterEntries,

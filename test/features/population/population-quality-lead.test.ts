@@ -7,9 +7,12 @@
  * (identity in every CSV row, the worklist, the stratified Bundle).
  */
 import { describe, expect, it } from 'vitest';
-import { GAP_FAMILIES } from '../../../src/engine/gaps/index.ts';
-import { FLAG_FAMILIES } from '../../../src/engine/flags/index.ts';
-import type { AttributedClinician, MeasureResult } from '../../../src/engine/index.ts';
+import {
+  GAP_FAMILIES,
+  FLAG_FAMILIES,
+  type AttributedClinician,
+  type MeasureResult,
+} from '../../../src/engine/index.ts';
 import { isShown, shownColumns } from '../../../src/features/population/column-chooser.tsx';
 import { flagLabel, gapLabel, measureLabel } from '../../../src/features/population/finding-labels.ts';
 import { populationBundleJson, populationCsv, populationWorklistCsv } from '../../../src/features/population/population-export.ts';

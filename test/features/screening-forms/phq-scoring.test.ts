@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { withCutoffs } from '../../../src/engine/codes/screening-instruments.ts';
+import { withCutoffs } from '../../../src/engine/index.ts';
 import {
   allAnswered,
   continuesToPhq9,

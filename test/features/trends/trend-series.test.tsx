@@ -1,8 +1,7 @@
 // @vitest-environment jsdom
 import { cleanup, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import { epochDay } from '../../../src/engine/index.ts';
-import type { PatientRecord } from '../../../src/engine/record.ts';
+import { epochDay, type PatientRecord } from '../../../src/engine/index.ts';
 import TrendsSection from '../../../src/features/trends/trends-section.tsx';
 import { trendData } from '../../../src/features/trends/trend-series.ts';
 
