@@ -56,17 +56,26 @@ function repoPath(absolute) {
 function violation(from, specifier) {
   const inEngine = from.startsWith(ENGINE);
   if (!specifier.startsWith('.') && !specifier.startsWith('/')) {
-    if (inEngine) return `src/engine/ is the pure core: it imports no package ('${specifier}': no React, fhirclient, Node or DOM modules).`;
+    if (inEngine) {
+      return `src/engine/ is the pure core: it imports no package ('${specifier}': no React, fhirclient, Node or DOM modules).`;
+    }
     const isSrc = from.startsWith('src/') || (from.startsWith('launch/') && !from.startsWith('launch/sandbox/'));
-    if (packageName(specifier) === 'fhirclient' && isSrc && !from.startsWith('src/smart/')) return 'Only src/smart/ imports fhirclient.';
+    if (packageName(specifier) === 'fhirclient' && isSrc && !from.startsWith('src/smart/')) {
+      return 'Only src/smart/ imports fhirclient.';
+    }
     return undefined;
   }
   const target = repoPath(path.resolve(ROOT, path.dirname(from), specifier));
-  if (inEngine) return target.startsWith(ENGINE) ? undefined : `src/engine/ imports nothing outside itself ('${target}').`;
+  if (inEngine) {
+    return target.startsWith(ENGINE) ? undefined : `src/engine/ imports nothing outside itself ('${target}').`;
+  }
   if (target.startsWith(ENGINE) && target !== ENGINE_INDEX && !ENGINE_TESTS.some((t) => from.startsWith(t))) {
     return `Import the engine through ${ENGINE_INDEX} (export what you need there), not '${target}'.`;
   }
-  if (target.startsWith('launch/sandbox/') && (from.startsWith('src/') || (from.startsWith('launch/') && !from.startsWith('launch/sandbox/')))) {
+  if (
+    target.startsWith('launch/sandbox/') &&
+    (from.startsWith('src/') || (from.startsWith('launch/') && !from.startsWith('launch/sandbox/')))
+  ) {
     return 'The app never imports the sandbox EHR (launch/sandbox/).';
   }
   const own = LAYERS.filter((l) => from.startsWith(l.layer)).sort((a, b) => b.layer.length - a.layer.length)[0];
@@ -78,14 +87,27 @@ function violation(from, specifier) {
 
 /** The boundaries rule: every import, export-from, dynamic import() and import('…') type is checked. */
 const boundariesRule = {
-  meta: { type: 'problem', docs: { description: "Keep README.md's architecture: layers, the engine's index, fhirclient, the sandbox" }, schema: [] },
+  meta: {
+    type: 'problem',
+    docs: { description: "Keep README.md's architecture: layers, the engine's index, fhirclient, the sandbox" },
+    schema: [],
+  },
   create(context) {
     const from = repoPath(context.filename);
     const check = (source) => {
-      const specifier = source?.type === 'Literal' && typeof source.value === 'string' ? source.value : source?.type === 'TemplateLiteral' && source.expressions.length === 0 ? source.quasis[0].value.cooked : undefined;
-      if (specifier === undefined) return;
+      const specifier =
+        source?.type === 'Literal' && typeof source.value === 'string'
+          ? source.value
+          : source?.type === 'TemplateLiteral' && source.expressions.length === 0
+            ? source.quasis[0].value.cooked
+            : undefined;
+      if (specifier === undefined) {
+        return;
+      }
       const message = violation(from, specifier);
-      if (message) context.report({ node: source, message });
+      if (message) {
+        context.report({ node: source, message });
+      }
     };
     return {
       ImportDeclaration: (node) => check(node.source),
@@ -103,24 +125,53 @@ const boundariesRule = {
  * everything when the rule changes (ESLint keys its cache on the config, not on rule code).
  */
 const caregap = {
-  meta: { name: 'caregap', version: String(hashOf(boundariesRule.create.toString() + violation.toString() + JSON.stringify(LAYERS) + ENGINE_TESTS)) },
+  meta: {
+    name: 'caregap',
+    version: String(
+      hashOf(boundariesRule.create.toString() + violation.toString() + JSON.stringify(LAYERS) + ENGINE_TESTS),
+    ),
+  },
   rules: { boundaries: boundariesRule },
 };
 
 /** A small stable string hash (FNV-1a). */
 function hashOf(text) {
   let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193) >>> 0;
+  for (let i = 0; i < text.length; i++) {
+    h = Math.imul(h ^ text.charCodeAt(i), 0x01000193) >>> 0;
+  }
   return h;
 }
 
 /** Browser and Node globals the engine must not touch: it has no DOM, no I/O, no clock, no console. */
 const ENGINE_FORBIDDEN_GLOBALS = [
-  'window', 'document', 'navigator', 'location', 'localStorage', 'sessionStorage', 'indexedDB',
-  'fetch', 'XMLHttpRequest', 'WebSocket', 'Worker', 'self', 'postMessage',
-  'console', 'performance', 'setTimeout', 'setInterval', 'queueMicrotask',
-  'process', 'require', 'Buffer', '__dirname', '__filename',
-].map((name) => ({ name, message: 'src/engine/ is the pure core: no DOM, I/O, clock or console (the caller passes data in).' }));
+  'window',
+  'document',
+  'navigator',
+  'location',
+  'localStorage',
+  'sessionStorage',
+  'indexedDB',
+  'fetch',
+  'XMLHttpRequest',
+  'WebSocket',
+  'Worker',
+  'self',
+  'postMessage',
+  'console',
+  'performance',
+  'setTimeout',
+  'setInterval',
+  'queueMicrotask',
+  'process',
+  'require',
+  'Buffer',
+  '__dirname',
+  '__filename',
+].map((name) => ({
+  name,
+  message: 'src/engine/ is the pure core: no DOM, I/O, clock or console (the caller passes data in).',
+}));
 
 export default defineConfig(
   { ignores: ['dist/', 'test-results/', 'coverage/', '.vite/'] },
@@ -134,11 +185,25 @@ export default defineConfig(
     rules: {
       'caregap/boundaries': 'error',
       // `const { dropped: _dropped, ...rest } = x` and `(_req, res) =>` are the idiom for "not this one".
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrorsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_', ignoreRestSiblings: true }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        {
+          argsIgnorePattern: '^_',
+          varsIgnorePattern: '^_',
+          caughtErrorsIgnorePattern: '^_',
+          destructuredArrayIgnorePattern: '^_',
+          ignoreRestSiblings: true,
+        },
+      ],
       // A type-only import is erased: what a module needs at run time (in a worker, in the CLI) is visible.
-      '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports', disallowTypeAnnotations: false }],
+      '@typescript-eslint/consistent-type-imports': [
+        'error',
+        { fixStyle: 'inline-type-imports', disallowTypeAnnotations: false },
+      ],
       // `== null` is the one loose comparison allowed (null or undefined, e.g. an absent FHIR element).
       eqeqeq: ['error', 'always', { null: 'ignore' }],
+      // Braces on every if/else/for/while body (#16 §4); Prettier does the rest of the layout.
+      curly: ['error', 'all'],
     },
   },
   {
@@ -164,9 +229,18 @@ export default defineConfig(
       'no-restricted-globals': ['error', ...ENGINE_FORBIDDEN_GLOBALS],
       'no-restricted-syntax': [
         'error',
-        { selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']", message: 'src/engine/ reads no clock: take `asOf` from the options.' },
-        { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: 'src/engine/ reads no clock: take `asOf` from the options.' },
-        { selector: "CallExpression[callee.name='Date']", message: 'src/engine/ reads no clock: take `asOf` from the options.' },
+        {
+          selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']",
+          message: 'src/engine/ reads no clock: take `asOf` from the options.',
+        },
+        {
+          selector: "NewExpression[callee.name='Date'][arguments.length=0]",
+          message: 'src/engine/ reads no clock: take `asOf` from the options.',
+        },
+        {
+          selector: "CallExpression[callee.name='Date']",
+          message: 'src/engine/ reads no clock: take `asOf` from the options.',
+        },
       ],
     },
   },

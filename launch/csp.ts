@@ -26,7 +26,10 @@ export interface CspOptions {
 }
 
 /** Environment variables a build reads (space-separated origins). */
-export const CSP_ENV = { connectSrc: 'CAREGAP_CSP_CONNECT_SRC', frameAncestors: 'CAREGAP_CSP_FRAME_ANCESTORS' } as const;
+export const CSP_ENV = {
+  connectSrc: 'CAREGAP_CSP_CONNECT_SRC',
+  frameAncestors: 'CAREGAP_CSP_FRAME_ANCESTORS',
+} as const;
 
 /** Splits a space/comma-separated list of origins from the environment. */
 export function originsFromEnv(value: string | undefined): string[] {
@@ -56,7 +59,9 @@ export function contentSecurityPolicy(opts: CspOptions = {}): string {
     // Only the app's default policy (src/app/trusted-types.ts: same-origin Worker URLs) may exist.
     ['trusted-types', ['default']],
   ];
-  if (opts.delivery === 'header') directives.push(['frame-ancestors', ["'self'", ...(opts.frameAncestors ?? [])]]);
+  if (opts.delivery === 'header') {
+    directives.push(['frame-ancestors', ["'self'", ...(opts.frameAncestors ?? [])]]);
+  }
   return directives.map(([name, values]) => `${name} ${values.join(' ')}`).join('; ');
 }
 
@@ -72,7 +77,9 @@ export function inlineStyleHashes(html: string): string[] {
 
 /** Inline scripts (no `src`) in an HTML page: the policy forbids them, so a build must not carry any. */
 export function inlineScripts(html: string): string[] {
-  return [...html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/gi)].filter((m) => !/\bsrc\s*=/.test(m[1] ?? '')).map((m) => m[0]);
+  return [...html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/gi)]
+    .filter((m) => !/\bsrc\s*=/.test(m[1] ?? ''))
+    .map((m) => m[0]);
 }
 
 /** Escapes a policy for an HTML attribute value. */
@@ -92,12 +99,16 @@ export function cspMetaPlugin(opts: Omit<CspOptions, 'delivery' | 'styleHashes'>
       order: 'post',
       handler(html, ctx) {
         const scripts = inlineScripts(html);
-        if (scripts.length) throw new Error(`${ctx.path}: inline <script> is not allowed under the CSP: ${scripts[0]!.slice(0, 80)}`);
+        if (scripts.length) {
+          throw new Error(`${ctx.path}: inline <script> is not allowed under the CSP: ${scripts[0]!.slice(0, 80)}`);
+        }
         const policy = contentSecurityPolicy({ ...opts, styleHashes: inlineStyleHashes(html), delivery: 'meta' });
         const meta = `<meta http-equiv="Content-Security-Policy" content="${attr(policy)}" />`;
         // Right after <meta charset>: before any <script>/<link>, so the policy covers all of them.
         const charset = /<meta\s+charset=[^>]*>/i.exec(html);
-        if (charset) return html.replace(charset[0], `${charset[0]}\n    ${meta}`);
+        if (charset) {
+          return html.replace(charset[0], `${charset[0]}\n    ${meta}`);
+        }
         return html.replace(/<head[^>]*>/i, (head) => `${head}\n    ${meta}`);
       },
     },

@@ -22,7 +22,9 @@ const view = new URLSearchParams(window.location.search).get('view') === 'popula
 // Prefill: ?iss=… when given, else the sandbox served from this origin.
 input.value = new URLSearchParams(window.location.search).get('iss') ?? `${window.location.origin}/fhir`;
 for (const c of registry.clients) {
-  if (c.iss.includes('*')) continue;
+  if (c.iss.includes('*')) {
+    continue;
+  }
   const option = document.createElement('option');
   option.value = c.iss;
   known?.append(option);

@@ -14,7 +14,9 @@ import './app/app.css';
 installTrustedTypesPolicy();
 
 const container = document.getElementById('root');
-if (!container) throw new Error('index.html must contain #root');
+if (!container) {
+  throw new Error('index.html must contain #root');
+}
 const root = createRoot(container);
 
 completeLaunch().then(

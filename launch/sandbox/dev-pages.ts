@@ -12,11 +12,17 @@ import { confinedFile } from './static-files.ts';
 
 /** The HTML file a GET names under `root` (`/x/` → `/x/index.html`), or undefined when it is not a page. */
 export function devPageFile(root: string, req: IncomingMessage): string | undefined {
-  if (req.method !== 'GET' && req.method !== 'HEAD') return undefined;
+  if (req.method !== 'GET' && req.method !== 'HEAD') {
+    return undefined;
+  }
   const path = decodedPath(req.url);
-  if (path === undefined || path.startsWith('/@') || path.includes('/node_modules/')) return undefined;
+  if (path === undefined || path.startsWith('/@') || path.includes('/node_modules/')) {
+    return undefined;
+  }
   const page = path.endsWith('/') ? `${path}index.html` : path;
-  if (!page.endsWith('.html')) return undefined;
+  if (!page.endsWith('.html')) {
+    return undefined;
+  }
   const file = confinedFile(root, page);
   return file && existsSync(file) ? file : undefined;
 }

@@ -7,7 +7,12 @@
 export const FHIR_JSON = 'application/fhir+json; charset=utf-8';
 
 /** A JSON (or FHIR JSON) response with extra headers. */
-export function jsonResponse(body: unknown, status = 200, headers: Record<string, string> = {}, type = FHIR_JSON): Response {
+export function jsonResponse(
+  body: unknown,
+  status = 200,
+  headers: Record<string, string> = {},
+  type = FHIR_JSON,
+): Response {
   return new Response(JSON.stringify(body), { status, headers: { 'Content-Type': type, ...headers } });
 }
 
@@ -19,22 +24,38 @@ export function operationOutcome(
   expression?: string,
 ): fhir4.OperationOutcome {
   const issue: fhir4.OperationOutcomeIssue = { severity, code, diagnostics, details: { text: diagnostics } };
-  if (expression) issue.expression = [expression];
+  if (expression) {
+    issue.expression = [expression];
+  }
   return { resourceType: 'OperationOutcome', issue: [issue] };
 }
 
 /** An error response whose body is an OperationOutcome (severity error). */
-export function outcomeResponse(status: number, code: string, diagnostics: string, headers: Record<string, string> = {}, expression?: string): Response {
+export function outcomeResponse(
+  status: number,
+  code: string,
+  diagnostics: string,
+  headers: Record<string, string> = {},
+  expression?: string,
+): Response {
   return jsonResponse(operationOutcome('error', code, diagnostics, expression), status, headers);
 }
 
 /** Escapes text for HTML element content and attribute values. */
 export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
+  return text.replace(
+    /[&<>"']/g,
+    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c,
+  );
 }
 
 /** A complete HTML page with the sandbox's plain style. */
-export function htmlResponse(title: string, body: string, status = 200, headers: Record<string, string> = {}): Response {
+export function htmlResponse(
+  title: string,
+  body: string,
+  status = 200,
+  headers: Record<string, string> = {},
+): Response {
   const page = `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="referrer" content="no-referrer"><title>${escapeHtml(title)}</title>
@@ -47,7 +68,10 @@ button{font:inherit;padding:.35rem .8rem;cursor:pointer} .error{color:#a4161a}
 fieldset{background:#fff;border:1px solid #dde2e6;margin:0 0 1rem} label{margin-right:1rem}
 .label{font-size:.8rem;background:#e7eef6;border-radius:.3rem;padding:0 .3rem}
 </style></head><body><main>${body}</main></body></html>`;
-  return new Response(page, { status, headers: { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store', ...headers } });
+  return new Response(page, {
+    status,
+    headers: { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store', ...headers },
+  });
 }
 
 /** A 302 redirect. */

@@ -23,7 +23,9 @@ export const LOCAL_HOSTS: readonly string[] = ['localhost', '127.0.0.1', '[::1]'
 
 /** The host name of a Host header value (port and case dropped), or undefined when it is not one. */
 export function hostNameOf(host: string | undefined): string | undefined {
-  if (!host) return undefined;
+  if (!host) {
+    return undefined;
+  }
   try {
     const url = new URL(`http://${host}`);
     return url.username || url.password || url.pathname !== '/' ? undefined : url.hostname;
@@ -51,15 +53,21 @@ export function hostAllowed(host: string | undefined, opts: GuardOptions): boole
 
 /** Sets the baseline headers and answers refused requests; true when the request was answered. */
 export function guardRequest(req: IncomingMessage, res: ServerResponse, opts: GuardOptions): boolean {
-  for (const [k, v] of Object.entries(BASELINE_HEADERS)) res.setHeader(k, v);
+  for (const [k, v] of Object.entries(BASELINE_HEADERS)) {
+    res.setHeader(k, v);
+  }
   const rawPath = (req.url ?? '/').split('?')[0] ?? '/';
   res.setHeader('Content-Security-Policy', defaultCsp(responseClassOf(rawPath), opts.ownOrigins, [], opts.connectSrc));
   if (!hostAllowed(req.headers.host, opts)) {
-    res.writeHead(403, { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' }).end('This sandbox does not answer to that host name.');
+    res
+      .writeHead(403, { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' })
+      .end('This sandbox does not answer to that host name.');
     return true;
   }
   if (decodedPath(req.url) === undefined) {
-    res.writeHead(400, { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' }).end('Bad request: the path is not valid percent-encoding.');
+    res
+      .writeHead(400, { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' })
+      .end('Bad request: the path is not valid percent-encoding.');
     return true;
   }
   return false;

@@ -60,12 +60,15 @@ export function fhirBaseFor(origin: string, profile: QuirkProfile): string {
 /** The CORS headers for a request from the app (reflects only this sandbox's own origins). */
 export function corsHeaders(ctx: SandboxContext, request: Request): Record<string, string> {
   const origin = request.headers.get('Origin');
-  if (!origin || !ctx.ownOrigins.has(origin)) return { Vary: 'Origin' };
+  if (!origin || !ctx.ownOrigins.has(origin)) {
+    return { Vary: 'Origin' };
+  }
   return {
     'Access-Control-Allow-Origin': origin,
     'Access-Control-Allow-Headers': 'Authorization, Content-Type, Accept, If-None-Exist, Prefer',
     'Access-Control-Allow-Methods': 'GET, POST, PUT, DELETE, OPTIONS',
-    'Access-Control-Expose-Headers': 'Location, Content-Location, Retry-After, X-Progress, Expires, WWW-Authenticate, ETag, Last-Modified',
+    'Access-Control-Expose-Headers':
+      'Location, Content-Location, Retry-After, X-Progress, Expires, WWW-Authenticate, ETag, Last-Modified',
     'Access-Control-Max-Age': '600',
     Vary: 'Origin',
   };

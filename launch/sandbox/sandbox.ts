@@ -20,7 +20,13 @@ import { handleFhir } from './fhir/fhir-api.ts';
 import { ResourceStore } from './fhir/resource-store.ts';
 import { SnapshotCache } from './fhir/search-bundle.ts';
 import { jsonResponse, outcomeResponse } from './http-responses.ts';
-import { corsHeaders, PUBLIC_CORS, type GrantInput, type PatientSummary, type SandboxContext } from './sandbox-context.ts';
+import {
+  corsHeaders,
+  PUBLIC_CORS,
+  type GrantInput,
+  type PatientSummary,
+  type SandboxContext,
+} from './sandbox-context.ts';
 
 export type { FaultOptions } from './auth/faults.ts';
 export type { QuirkProfile } from './auth/token-store.ts';
@@ -84,7 +90,14 @@ export interface Sandbox {
   handle(request: Request): Promise<Response>;
   issueToken(opts: IssueTokenOptions): IssuedToken;
   /** Registers an EHR launch and returns its opaque handle (what /ehr/chart does). */
-  createLaunch(opts: { patient?: string; encounter?: string; profile?: QuirkProfile; faults?: FaultOptions; needPatientBanner?: boolean; skipConsent?: boolean }): string;
+  createLaunch(opts: {
+    patient?: string;
+    encounter?: string;
+    profile?: QuirkProfile;
+    faults?: FaultOptions;
+    needPatientBanner?: boolean;
+    skipConsent?: boolean;
+  }): string;
   patients(): PatientSummary[];
   countsFor(patientId: string): Record<string, number>;
   resourcesFor(patientId: string): fhir4.Resource[];
@@ -99,8 +112,12 @@ export interface Sandbox {
 function ownOriginsOf(origin: string): Set<string> {
   const u = new URL(origin);
   const set = new Set([u.origin]);
-  if (u.hostname === 'localhost') set.add(`${u.protocol}//127.0.0.1${u.port ? `:${u.port}` : ''}`);
-  if (u.hostname === '127.0.0.1') set.add(`${u.protocol}//localhost${u.port ? `:${u.port}` : ''}`);
+  if (u.hostname === 'localhost') {
+    set.add(`${u.protocol}//127.0.0.1${u.port ? `:${u.port}` : ''}`);
+  }
+  if (u.hostname === '127.0.0.1') {
+    set.add(`${u.protocol}//localhost${u.port ? `:${u.port}` : ''}`);
+  }
   return set;
 }
 
@@ -115,14 +132,22 @@ export function createSandbox(opts: SandboxOptions): Sandbox {
   for (const p of generatePanel({ seed, count: opts.patientCount ?? DEFAULT_PATIENT_COUNT, anchorDate })) {
     const patient = p.resources[0] as fhir4.Patient;
     const name = patient.name?.[0];
-    directory.push({ id: p.id, name: name?.text ?? `${name?.given?.join(' ') ?? ''} ${name?.family ?? ''}`.trim(), birthDate: patient.birthDate ?? '', gender: patient.gender ?? 'unknown', ...(p.label ? { label: p.label } : {}) });
+    directory.push({
+      id: p.id,
+      name: name?.text ?? `${name?.given?.join(' ') ?? ''} ${name?.family ?? ''}`.trim(),
+      birthDate: patient.birthDate ?? '',
+      gender: patient.gender ?? 'unknown',
+      ...(p.label ? { label: p.label } : {}),
+    });
     baseResources.push(...p.resources);
   }
   baseResources.push(...directoryResources(directory.map((d) => d.id)));
   // Every seeded resource was "last updated" when the sandbox loaded it: Bulk Data `_since` then
   // returns exactly what was written afterwards (created resources get their own lastUpdated).
   const loadedAt = new Date(now()).toISOString();
-  for (const r of baseResources) r.meta = { ...r.meta, lastUpdated: r.meta?.lastUpdated ?? loadedAt };
+  for (const r of baseResources) {
+    r.meta = { ...r.meta, lastUpdated: r.meta?.lastUpdated ?? loadedAt };
+  }
 
   const signer = new IdTokenSigner();
   const snapshots = new SnapshotCache();
@@ -154,17 +179,27 @@ export function createSandbox(opts: SandboxOptions): Sandbox {
         injector: new FaultInjector(input.faults, faultSeed(seed, input.patient)),
         needPatientBanner: input.needPatientBanner,
         user: input.user ?? DEFAULT_USER_ID,
-        lifetimeSec: input.lifetimeSec ?? input.faults.tokenLifetimeSec ?? input.faults.refreshableLifetimeSec ?? ctx.tokenLifetimeSec,
+        lifetimeSec:
+          input.lifetimeSec ??
+          input.faults.tokenLifetimeSec ??
+          input.faults.refreshableLifetimeSec ??
+          ctx.tokenLifetimeSec,
         withRefresh: input.withRefresh ?? false,
         deniedTypes: denied,
       };
-      if (input.patient !== undefined) grant.patient = input.patient;
-      if (input.encounter !== undefined) grant.encounter = input.encounter;
+      if (input.patient !== undefined) {
+        grant.patient = input.patient;
+      }
+      if (input.encounter !== undefined) {
+        grant.encounter = input.encounter;
+      }
       return grant;
     },
   };
   const load = () => {
-    for (const r of baseResources) ctx.store.put(r);
+    for (const r of baseResources) {
+      ctx.store.put(r);
+    }
   };
   load();
   configureBulk(ctx, opts);
@@ -172,16 +207,39 @@ export function createSandbox(opts: SandboxOptions): Sandbox {
   async function route(request: Request): Promise<Response> {
     const url = new URL(request.url);
     const path = url.pathname;
-    if (path === '/fhir' || path.startsWith('/fhir/')) return handleFhir(ctx, snapshots, request, url);
-    if (path === '/auth/authorize' && request.method === 'GET') return authorizeRequest(ctx, url);
-    if (path === '/auth/pick' && request.method === 'POST') return pickPatient(ctx, request);
-    if (path === '/auth/consent' && request.method === 'POST') return consent(ctx, request);
-    if (path === '/auth/token') return tokenEndpoint(ctx, signer, request);
-    if (path === '/auth/jwks.json') return jsonResponse(await signer.jwks(), 200, PUBLIC_CORS, 'application/json');
-    if (path === '/auth/smart-style.json') return jsonResponse(SMART_STYLE, 200, { ...PUBLIC_CORS, 'Cache-Control': 'max-age=3600' }, 'application/json');
-    if (path === '/.well-known/openid-configuration') return jsonResponse(openidConfiguration(origin), 200, PUBLIC_CORS, 'application/json');
-    if (path === '/ehr' || path.startsWith('/ehr/')) return handleEhr(ctx, url);
-    return outcomeResponse(404, 'not-found', `No sandbox route for ${request.method} ${path}`, corsHeaders(ctx, request));
+    if (path === '/fhir' || path.startsWith('/fhir/')) {
+      return handleFhir(ctx, snapshots, request, url);
+    }
+    if (path === '/auth/authorize' && request.method === 'GET') {
+      return authorizeRequest(ctx, url);
+    }
+    if (path === '/auth/pick' && request.method === 'POST') {
+      return pickPatient(ctx, request);
+    }
+    if (path === '/auth/consent' && request.method === 'POST') {
+      return consent(ctx, request);
+    }
+    if (path === '/auth/token') {
+      return tokenEndpoint(ctx, signer, request);
+    }
+    if (path === '/auth/jwks.json') {
+      return jsonResponse(await signer.jwks(), 200, PUBLIC_CORS, 'application/json');
+    }
+    if (path === '/auth/smart-style.json') {
+      return jsonResponse(SMART_STYLE, 200, { ...PUBLIC_CORS, 'Cache-Control': 'max-age=3600' }, 'application/json');
+    }
+    if (path === '/.well-known/openid-configuration') {
+      return jsonResponse(openidConfiguration(origin), 200, PUBLIC_CORS, 'application/json');
+    }
+    if (path === '/ehr' || path.startsWith('/ehr/')) {
+      return handleEhr(ctx, url);
+    }
+    return outcomeResponse(
+      404,
+      'not-found',
+      `No sandbox route for ${request.method} ${path}`,
+      corsHeaders(ctx, request),
+    );
   }
 
   return {
@@ -207,14 +265,29 @@ export function createSandbox(opts: SandboxOptions): Sandbox {
         needPatientBanner: o.needPatientBanner ?? true,
         withRefresh: o.withRefresh ?? false,
       };
-      if (o.patient !== undefined) input.patient = o.patient;
-      if (o.encounter !== undefined) input.encounter = o.encounter;
-      if (o.lifetimeSec !== undefined) input.lifetimeSec = o.lifetimeSec;
+      if (o.patient !== undefined) {
+        input.patient = o.patient;
+      }
+      if (o.encounter !== undefined) {
+        input.encounter = o.encounter;
+      }
+      if (o.lifetimeSec !== undefined) {
+        input.lifetimeSec = o.lifetimeSec;
+      }
       const grant = ctx.makeGrant(input);
       const minted = ctx.tokens.mint(grant);
-      const out: IssuedToken = { access_token: minted.accessToken, token_type: 'Bearer', expires_in: minted.expiresIn, scope: grant.scopes.join(' ') };
-      if (minted.refreshToken) out.refresh_token = minted.refreshToken;
-      if (grant.patient) out.patient = grant.patient;
+      const out: IssuedToken = {
+        access_token: minted.accessToken,
+        token_type: 'Bearer',
+        expires_in: minted.expiresIn,
+        scope: grant.scopes.join(' '),
+      };
+      if (minted.refreshToken) {
+        out.refresh_token = minted.refreshToken;
+      }
+      if (grant.patient) {
+        out.patient = grant.patient;
+      }
       return out;
     },
     createLaunch(o) {
@@ -231,7 +304,9 @@ export function createSandbox(opts: SandboxOptions): Sandbox {
     patients: () => directory.map((d) => ({ ...d })),
     countsFor(patientId) {
       const counts: Record<string, number> = {};
-      for (const r of ctx.store.compartment(patientId)) counts[r.resourceType] = (counts[r.resourceType] ?? 0) + 1;
+      for (const r of ctx.store.compartment(patientId)) {
+        counts[r.resourceType] = (counts[r.resourceType] ?? 0) + 1;
+      }
       return counts;
     },
     resourcesFor: (patientId) => structuredClone(ctx.store.compartment(patientId)),

@@ -20,9 +20,15 @@ export const BASELINE_HEADERS: Readonly<Record<string, string>> = {
 
 /** The class of a request path. */
 export function responseClassOf(pathname: string): ResponseClass {
-  if (/^\/ehr(\/|$)/.test(pathname)) return 'ehr';
-  if (/^\/auth\/(authorize|pick|consent)$/.test(pathname)) return 'auth';
-  if (/^\/(fhir|auth|bulk|\.well-known)(\/|$)/.test(pathname)) return 'api';
+  if (/^\/ehr(\/|$)/.test(pathname)) {
+    return 'ehr';
+  }
+  if (/^\/auth\/(authorize|pick|consent)$/.test(pathname)) {
+    return 'auth';
+  }
+  if (/^\/(fhir|auth|bulk|\.well-known)(\/|$)/.test(pathname)) {
+    return 'api';
+  }
   return 'app';
 }
 
@@ -33,7 +39,9 @@ function policy(directives: Array<[string, ...string[]]>): string {
 
 /** Inline-script hashes of an HTML page (CSP hash sources for the scripts it carries inline). */
 export function inlineScriptHashes(html: string): string[] {
-  return [...html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/gi)].filter((m) => !/\bsrc\s*=/.test(m[1] ?? '') && (m[2] ?? '').length > 0).map((m) => `'${cspHash(m[2] ?? '')}'`);
+  return [...html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/gi)]
+    .filter((m) => !/\bsrc\s*=/.test(m[1] ?? '') && (m[2] ?? '').length > 0)
+    .map((m) => `'${cspHash(m[2] ?? '')}'`);
 }
 
 /**
@@ -41,31 +49,58 @@ export function inlineScriptHashes(html: string): string[] {
  * (localhost and 127.0.0.1 on one port); `scriptHashes`: hash sources of an app page's inline scripts;
  * `connectSrc`: other servers the app pages may call (EHRs besides this sandbox).
  */
-export function defaultCsp(kind: ResponseClass, ownOrigins: readonly string[], scriptHashes: readonly string[] = [], connectSrc: readonly string[] = []): string {
+export function defaultCsp(
+  kind: ResponseClass,
+  ownOrigins: readonly string[],
+  scriptHashes: readonly string[] = [],
+  connectSrc: readonly string[] = [],
+): string {
   switch (kind) {
     case 'api':
       // JSON is not a document; if anything renders it, nothing loads and nobody frames it
-      return policy([["default-src", "'none'"], ['frame-ancestors', "'none'"], ['base-uri', "'none'"], ['form-action', "'none'"]]);
+      return policy([
+        ['default-src', "'none'"],
+        ['frame-ancestors', "'none'"],
+        ['base-uri', "'none'"],
+        ['form-action', "'none'"],
+      ]);
     case 'ehr':
       // the chart shell frames the app from its own origin; nobody frames the EHR
       return policy([
-        ['default-src', "'none'"], ['style-src', "'unsafe-inline'"], ['img-src', "'self'", 'data:'], ['frame-src', "'self'"],
-        ['form-action', "'self'"], ['base-uri', "'none'"], ['frame-ancestors', "'none'"],
+        ['default-src', "'none'"],
+        ['style-src', "'unsafe-inline'"],
+        ['img-src', "'self'", 'data:'],
+        ['frame-src', "'self'"],
+        ['form-action', "'self'"],
+        ['base-uri', "'none'"],
+        ['frame-ancestors', "'none'"],
       ]);
     case 'auth':
       // the picker and consent pages run inside the EHR page's app frame; their forms answer with a
       // redirect to the app page, which may be on the sandbox's other origin alias
       return policy([
-        ['default-src', "'none'"], ['style-src', "'unsafe-inline'"], ['form-action', "'self'", ...ownOrigins], ['base-uri', "'none'"],
+        ['default-src', "'none'"],
+        ['style-src', "'unsafe-inline'"],
+        ['form-action', "'self'", ...ownOrigins],
+        ['base-uri', "'none'"],
         ['frame-ancestors', "'self'", ...ownOrigins],
       ]);
     case 'app': {
       const ws = ownOrigins.map((o) => o.replace(/^http/, 'ws'));
       // the dev build injects CSS through <style> elements (Vite), hence 'unsafe-inline' for styles only
       return policy([
-        ['default-src', "'none'"], ['script-src', "'self'", ...scriptHashes], ['style-src', "'self'", "'unsafe-inline'"], ['img-src', "'self'", 'data:'],
-        ['font-src', "'self'"], ['connect-src', "'self'", ...ownOrigins, ...ws, ...connectSrc], ['worker-src', "'self'"], ['manifest-src', "'self'"],
-        ['object-src', "'none'"], ['base-uri', "'self'"], ['form-action', "'self'"], ['frame-ancestors', "'self'", ...ownOrigins],
+        ['default-src', "'none'"],
+        ['script-src', "'self'", ...scriptHashes],
+        ['style-src', "'self'", "'unsafe-inline'"],
+        ['img-src', "'self'", 'data:'],
+        ['font-src', "'self'"],
+        ['connect-src', "'self'", ...ownOrigins, ...ws, ...connectSrc],
+        ['worker-src', "'self'"],
+        ['manifest-src', "'self'"],
+        ['object-src', "'none'"],
+        ['base-uri', "'self'"],
+        ['form-action', "'self'"],
+        ['frame-ancestors', "'self'", ...ownOrigins],
       ]);
     }
   }

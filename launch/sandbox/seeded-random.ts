@@ -39,9 +39,11 @@ export function seededRandom(seed: number): SeededRandom {
     next,
     int: (min, max) => min + Math.floor(next() * (max - min + 1)),
     chance: (p) => next() < p,
-    pick: <T,>(items: readonly T[]): T => {
+    pick: <T>(items: readonly T[]): T => {
       const item = items[Math.floor(next() * items.length)];
-      if (item === undefined) throw new Error('pick() needs a non-empty list');
+      if (item === undefined) {
+        throw new Error('pick() needs a non-empty list');
+      }
       return item;
     },
   };

@@ -49,17 +49,27 @@ const SANDBOX_PATH = /^\/(fhir|auth|ehr)(\/|$)|^\/\.well-known\/openid-configura
 async function toWebRequest(req: IncomingMessage, origin: string): Promise<Request> {
   const headers = new Headers();
   for (const [k, v] of Object.entries(req.headers)) {
-    if (v === undefined) continue;
-    for (const value of Array.isArray(v) ? v : [v]) headers.append(k, value);
+    if (v === undefined) {
+      continue;
+    }
+    for (const value of Array.isArray(v) ? v : [v]) {
+      headers.append(k, value);
+    }
   }
   const method = req.method ?? 'GET';
   let body: Buffer | undefined;
   if (method !== 'GET' && method !== 'HEAD') {
     const chunks: Buffer[] = [];
-    for await (const chunk of req) chunks.push(chunk as Buffer);
+    for await (const chunk of req) {
+      chunks.push(chunk as Buffer);
+    }
     body = Buffer.concat(chunks);
   }
-  return new Request(new URL(req.url ?? "/", origin), { method, headers, ...(body ? { body: new Uint8Array(body) } : {}) });
+  return new Request(new URL(req.url ?? '/', origin), {
+    method,
+    headers,
+    ...(body ? { body: new Uint8Array(body) } : {}),
+  });
 }
 
 async function sendWebResponse(res: ServerResponse, response: Response): Promise<void> {
@@ -80,9 +90,15 @@ export async function startSandbox(opts: StartOptions = {}): Promise<RunningSand
   // eslint-disable-next-line prefer-const -- a request before `listen` resolves must read undefined ("not ready"), not hit a const's TDZ
   let sandbox: Sandbox | undefined;
   let origin = '';
-  const guard = { allowedHosts: new Set<string>([...LOCAL_HOSTS, ...(opts.allowedHosts ?? [])]), ownOrigins: [] as string[], connectSrc: opts.connectSrc ?? [] };
+  const guard = {
+    allowedHosts: new Set<string>([...LOCAL_HOSTS, ...(opts.allowedHosts ?? [])]),
+    ownOrigins: [] as string[],
+    connectSrc: opts.connectSrc ?? [],
+  };
   const server: Server = createServer((req, res) => {
-    if (guardRequest(req, res, guard)) return;
+    if (guardRequest(req, res, guard)) {
+      return;
+    }
     const path = (req.url ?? '/').split('?')[0] ?? '/';
     if (!SANDBOX_PATH.test(path)) {
       handleApp(req, res);
@@ -90,10 +106,14 @@ export async function startSandbox(opts: StartOptions = {}): Promise<RunningSand
     }
     void (async () => {
       try {
-        if (!sandbox) throw new Error('sandbox not ready');
+        if (!sandbox) {
+          throw new Error('sandbox not ready');
+        }
         await sendWebResponse(res, await sandbox.handle(await toWebRequest(req, origin)));
       } catch (error) {
-        if (!res.headersSent) res.writeHead(500, { 'Content-Type': 'text/plain' });
+        if (!res.headersSent) {
+          res.writeHead(500, { 'Content-Type': 'text/plain' });
+        }
         res.end(`Sandbox error: ${error instanceof Error ? error.message : String(error)}`);
       }
     })();
@@ -104,14 +124,31 @@ export async function startSandbox(opts: StartOptions = {}): Promise<RunningSand
   });
   const { port } = server.address() as AddressInfo;
   origin = opts.origin ?? `http://${host === 'localhost' ? 'localhost' : '127.0.0.1'}:${port}`;
-  const { port: _p, host: _h, serveApp = 'vite', origin: _o, distDir, allowedHosts: _a, connectSrc: _c, ...sandboxOpts } = opts;
+  const {
+    port: _p,
+    host: _h,
+    serveApp = 'vite',
+    origin: _o,
+    distDir,
+    allowedHosts: _a,
+    connectSrc: _c,
+    ...sandboxOpts
+  } = opts;
   sandbox = createSandbox({ ...sandboxOpts, origin });
   const originUrl = new URL(origin);
   guard.allowedHosts.add(originUrl.hostname);
-  guard.ownOrigins.push(...new Set([originUrl.origin, `${originUrl.protocol}//localhost:${originUrl.port || port}`, `${originUrl.protocol}//127.0.0.1:${originUrl.port || port}`]));
+  guard.ownOrigins.push(
+    ...new Set([
+      originUrl.origin,
+      `${originUrl.protocol}//localhost:${originUrl.port || port}`,
+      `${originUrl.protocol}//127.0.0.1:${originUrl.port || port}`,
+    ]),
+  );
   // the dev server's HMR websocket is reached by the same Host check
   server.prependListener('upgrade', (req: IncomingMessage, socket) => {
-    if (!hostAllowed(req.headers.host, guard)) socket.destroy();
+    if (!hostAllowed(req.headers.host, guard)) {
+      socket.destroy();
+    }
   });
 
   let closeVite: (() => Promise<void>) | undefined;
@@ -130,9 +167,13 @@ export async function startSandbox(opts: StartOptions = {}): Promise<RunningSand
       });
     handleApp = (req, res) => {
       const page = devPageFile(REPO_ROOT, req);
-      if (!page) return viteApp(req, res);
+      if (!page) {
+        return viteApp(req, res);
+      }
       serveDevPage(vite, page, req, res, guard.ownOrigins, guard.connectSrc).catch((error: unknown) => {
-        if (!res.headersSent) res.writeHead(500, { 'Content-Type': 'text/plain' });
+        if (!res.headersSent) {
+          res.writeHead(500, { 'Content-Type': 'text/plain' });
+        }
         res.end(`Could not build the page: ${error instanceof Error ? error.message : String(error)}`);
       });
     };

@@ -12,9 +12,17 @@ import { contentSecurityPolicy, inlineStyleHashes } from '../csp.ts';
 import { decodedPath } from './request-guard.ts';
 
 const MIME: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8', '.json': 'application/json', '.svg': 'image/svg+xml', '.png': 'image/png',
-  '.ico': 'image/x-icon', '.map': 'application/json', '.woff2': 'font/woff2', '.txt': 'text/plain; charset=utf-8',
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.map': 'application/json',
+  '.woff2': 'font/woff2',
+  '.txt': 'text/plain; charset=utf-8',
 };
 
 /** Whether `path` is `root` or inside it (both absolute, already resolved). */
@@ -26,20 +34,32 @@ export function isInside(root: string, path: string): boolean {
 /** The real path of the file a request path names inside `root`, or undefined (missing or outside). */
 export function confinedFile(root: string, pathname: string): string | undefined {
   const candidate = resolve(root, `.${pathname.startsWith('/') ? pathname : `/${pathname}`}`);
-  if (!isInside(root, candidate) || !existsSync(candidate)) return undefined;
+  if (!isInside(root, candidate) || !existsSync(candidate)) {
+    return undefined;
+  }
   let real = realpathSync(candidate);
-  if (!isInside(root, real)) return undefined;
+  if (!isInside(root, real)) {
+    return undefined;
+  }
   if (statSync(real).isDirectory()) {
     const index = join(real, 'index.html');
-    if (!existsSync(index)) return undefined;
+    if (!existsSync(index)) {
+      return undefined;
+    }
     real = realpathSync(index);
-    if (!isInside(root, real)) return undefined;
+    if (!isInside(root, real)) {
+      return undefined;
+    }
   }
   return real;
 }
 
 /** A request handler serving `dist` (which must exist) with `ownOrigins` allowed to frame and call. */
-export function staticFiles(dist: string, ownOrigins: readonly string[], connectSrc: readonly string[] = []): (req: IncomingMessage, res: ServerResponse) => void {
+export function staticFiles(
+  dist: string,
+  ownOrigins: readonly string[],
+  connectSrc: readonly string[] = [],
+): (req: IncomingMessage, res: ServerResponse) => void {
   let root: string | undefined;
   return (req, res) => {
     root ??= existsSync(dist) ? realpathSync(dist) : undefined;
@@ -50,14 +70,23 @@ export function staticFiles(dist: string, ownOrigins: readonly string[], connect
     }
     const file = root ? confinedFile(root, pathname) : undefined;
     if (!file) {
-      res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' }).end(root ? 'Not found' : 'Not found (run npm run build first)');
+      res
+        .writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' })
+        .end(root ? 'Not found' : 'Not found (run npm run build first)');
       return;
     }
     const type = MIME[extname(file)] ?? 'application/octet-stream';
     if (extname(file) === '.html') {
       const html = readFileSync(file, 'utf8');
-      const csp = contentSecurityPolicy({ delivery: 'header', connectSrc: [...ownOrigins, ...connectSrc], frameAncestors: ownOrigins, styleHashes: inlineStyleHashes(html) });
-      res.writeHead(200, { 'Content-Type': type, 'Content-Security-Policy': csp, 'Cache-Control': 'no-store' }).end(html);
+      const csp = contentSecurityPolicy({
+        delivery: 'header',
+        connectSrc: [...ownOrigins, ...connectSrc],
+        frameAncestors: ownOrigins,
+        styleHashes: inlineStyleHashes(html),
+      });
+      res
+        .writeHead(200, { 'Content-Type': type, 'Content-Security-Policy': csp, 'Cache-Control': 'no-store' })
+        .end(html);
       return;
     }
     res.writeHead(200, { 'Content-Type': type });

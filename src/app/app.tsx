@@ -32,13 +32,20 @@ export function App({ session }: { session: LaunchedSession }) {
 function PatientApp({ session }: { session: SmartSession }) {
   const recordState = usePatientRecord(session);
   const { record } = recordState;
-  const summary = useMemo(() => (record ? summarisePatient(record.patient, localIsoDate(new Date())) : undefined), [record]);
+  const summary = useMemo(
+    () => (record ? summarisePatient(record.patient, localIsoDate(new Date())) : undefined),
+    [record],
+  );
 
   useEffect(() => {
-    if (session.styleUrl) void applySmartStyle(session.styleUrl, document.documentElement);
+    if (session.styleUrl) {
+      void applySmartStyle(session.styleUrl, document.documentElement);
+    }
   }, [session.styleUrl]);
 
-  if (recordState.error) return <LaunchErrorView error={toLaunchError(recordState.error)} />;
+  if (recordState.error) {
+    return <LaunchErrorView error={toLaunchError(recordState.error)} />;
+  }
 
   return (
     <div className="app-layout">

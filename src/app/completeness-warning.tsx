@@ -11,7 +11,9 @@ export function CompletenessWarning({ record }: { record: PatientRecord }) {
   const problems = FETCHED_TYPES.map((type) => ({ type, c: completenessOf(record, type) })).filter(
     ({ c }) => c.status !== 'complete' && c.reason !== STILL_LOADING,
   );
-  if (problems.length === 0) return null;
+  if (problems.length === 0) {
+    return null;
+  }
   return (
     <section className="completeness-warning" role="status" data-testid="completeness-warning">
       <h2>Some of this patient’s data could not be read</h2>

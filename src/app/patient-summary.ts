@@ -17,7 +17,9 @@ export interface PatientSummary {
 export function displayName(patient: fhir4.Patient): string {
   const names = patient.name ?? [];
   const name = names.find((n) => n.use === 'official') ?? names.find((n) => n.use === 'usual') ?? names[0];
-  if (!name) return 'Unnamed patient';
+  if (!name) {
+    return 'Unnamed patient';
+  }
   const composed = [...(name.given ?? []), name.family].filter(Boolean).join(' ').trim();
   return composed || name.text?.trim() || 'Unnamed patient';
 }

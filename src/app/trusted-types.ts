@@ -26,7 +26,9 @@ export function sameOriginScriptUrl(input: string, base: string): string | null 
 /** Installs the default policy once, where the browser supports Trusted Types (no-op elsewhere). */
 export function installTrustedTypesPolicy(): void {
   const factory = (globalThis as { trustedTypes?: TrustedTypesFactory }).trustedTypes;
-  if (!factory || factory.defaultPolicy) return;
+  if (!factory || factory.defaultPolicy) {
+    return;
+  }
   factory.createPolicy(TRUSTED_TYPES_POLICY, {
     createScriptURL: (input) => sameOriginScriptUrl(input, globalThis.location.href),
   });

@@ -21,7 +21,9 @@ export async function buildCli({ quiet = false } = {}) {
   try {
     esbuild = await import('esbuild');
   } catch {
-    process.stderr.write('caregap: esbuild is not installed (a production install?): the CLI was not built; run `npm ci` then `npm run build:cli`\n');
+    process.stderr.write(
+      'caregap: esbuild is not installed (a production install?): the CLI was not built; run `npm ci` then `npm run build:cli`\n',
+    );
     return false;
   }
   mkdirSync(OUT_DIR, { recursive: true });
@@ -43,15 +45,23 @@ export async function buildCli({ quiet = false } = {}) {
       legalComments: 'none',
       banner: { js: '// Built by src/cli/build-cli.mjs from src/cli/*.ts and src/engine/**: do not edit.' },
     });
-    const inputs = Object.keys(result.metafile.inputs).map((f) => relative(ROOT, join(ROOT, f))).sort();
-    for (const e of ENTRIES) renameSync(join(stage, `${e}.js`), join(OUT_DIR, `${e}.js`));
+    const inputs = Object.keys(result.metafile.inputs)
+      .map((f) => relative(ROOT, join(ROOT, f)))
+      .sort();
+    for (const e of ENTRIES) {
+      renameSync(join(stage, `${e}.js`), join(OUT_DIR, `${e}.js`));
+    }
     const info = { builtAt: started, inputs };
     writeFileSync(join(stage, 'build-info.json'), JSON.stringify(info));
     renameSync(join(stage, 'build-info.json'), join(OUT_DIR, 'build-info.json'));
   } finally {
     rmSync(stage, { recursive: true, force: true });
   }
-  if (!quiet) process.stderr.write(`caregap: CLI built into ${relative(process.cwd(), OUT_DIR) || OUT_DIR} in ${Date.now() - started} ms\n`);
+  if (!quiet) {
+    process.stderr.write(
+      `caregap: CLI built into ${relative(process.cwd(), OUT_DIR) || OUT_DIR} in ${Date.now() - started} ms\n`,
+    );
+  }
   return true;
 }
 

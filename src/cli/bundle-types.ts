@@ -2,7 +2,15 @@
 
 /** The R4 Bundle.type codes (http://hl7.org/fhir/R4/valueset-bundle-type.html). */
 export const BUNDLE_TYPES: readonly string[] = [
-  'document', 'message', 'transaction', 'transaction-response', 'batch', 'batch-response', 'history', 'searchset', 'collection',
+  'document',
+  'message',
+  'transaction',
+  'transaction-response',
+  'batch',
+  'batch-response',
+  'history',
+  'searchset',
+  'collection',
 ];
 
 /** Bundle types whose entries may carry no resource (a DELETE in a history, an outcome-less response). */

@@ -24,7 +24,9 @@ function buildState() {
   }
   for (const f of info.inputs) {
     const s = statSync(join(ROOT, f), { throwIfNoEntry: false });
-    if (!s || s.mtimeMs > info.builtAt) return 'stale';
+    if (!s || s.mtimeMs > info.builtAt) {
+      return 'stale';
+    }
   }
   return 'fresh';
 }
@@ -34,10 +36,16 @@ if (state !== 'fresh') {
   const { buildCli } = await import('./build-cli.mjs');
   const built = await buildCli({ quiet: true });
   if (!built && state === 'missing') {
-    process.stderr.write('caregap: the CLI is not built: run `npm ci` (its prepare step builds it) or `npm run build:cli`\n');
+    process.stderr.write(
+      'caregap: the CLI is not built: run `npm ci` (its prepare step builds it) or `npm run build:cli`\n',
+    );
     process.exit(2);
   }
-  if (!built) process.stderr.write('caregap: warning: dist/cli is older than its sources and cannot be rebuilt here (no esbuild); running it as built\n');
+  if (!built) {
+    process.stderr.write(
+      'caregap: warning: dist/cli is older than its sources and cannot be rebuilt here (no esbuild); running it as built\n',
+    );
+  }
 }
 const { main } = await import(pathToFileURL(join(BUILT, 'caregap.js')).href);
 process.exitCode = await main(process.argv.slice(2));

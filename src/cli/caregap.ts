@@ -34,7 +34,9 @@ export async function main(argv: readonly string[]): Promise<number> {
     process.stdout.write(USAGE + '\n');
     return command ? 0 : 2;
   }
-  if (command === 'export') return (await import('./export/export-command.ts')).exportMain(rest);
+  if (command === 'export') {
+    return (await import('./export/export-command.ts')).exportMain(rest);
+  }
   if (command !== 'evaluate') {
     stderr(`caregap: unknown command "${command}"\n\n${USAGE}`);
     return 2;
@@ -48,14 +50,18 @@ export async function main(argv: readonly string[]): Promise<number> {
   try {
     opts = parseEvaluateArgs(rest, now);
   } catch (e) {
-    if (!(e instanceof UsageError)) throw e;
+    if (!(e instanceof UsageError)) {
+      throw e;
+    }
     stderr(`caregap: ${e.message}\nRun "caregap --help" for usage.`);
     return 2;
   }
   try {
     // --out is opened before any input is looked at: an unusable path fails at once (exit 2)
     const writer = OutputWriter.open(opts.out);
-    if (isMemoryLimitedChild()) watchParent();
+    if (isMemoryLimitedChild()) {
+      watchParent();
+    }
     // a large input runs again in a child with memory limits (memory-limits.ts)
     if (wantsMemoryLimits(await inputBytesOf(opts.inputs))) {
       writer.abort();

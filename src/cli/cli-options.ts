@@ -76,7 +76,9 @@ const ISO_DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
 /** Validates a calendar date `YYYY-MM-DD` (a real day). */
 export function isIsoDay(s: string): boolean {
   const m = ISO_DAY.exec(s);
-  if (!m) return false;
+  if (!m) {
+    return false;
+  }
   const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
   return d.toISOString().slice(0, 10) === s;
 }
@@ -91,7 +93,9 @@ export function validIds(): { all: string[]; gaps: Set<string>; flags: Set<strin
 /** Bytes of a SIZE argument (`1048576`, `512K`, `64M`, `1G`; binary units), or undefined when invalid. */
 export function parseSize(s: string): number | undefined {
   const m = /^(\d+)\s*([KMG])?(?:i?B)?$/i.exec(s.trim());
-  if (!m) return undefined;
+  if (!m) {
+    return undefined;
+  }
   const n = Number(m[1]) * 2 ** ({ K: 10, M: 20, G: 30 }[(m[2] ?? '').toUpperCase() as 'K'] ?? 0);
   return Number.isSafeInteger(n) && n > 0 ? n : undefined;
 }
@@ -144,30 +148,60 @@ export function parseEvaluateArgs(args: readonly string[], today: Date): Evaluat
   const year = today.getFullYear();
   const start = v['period-start'] ?? `${year}-01-01`;
   const end = v['period-end'] ?? `${year}-12-31`;
-  if ((v['period-start'] === undefined) !== (v['period-end'] === undefined))
+  if ((v['period-start'] === undefined) !== (v['period-end'] === undefined)) {
     throw new UsageError('give both --period-start and --period-end, or neither (default: the current calendar year)');
-  for (const [name, value] of [['--period-start', start], ['--period-end', end], ['--as-of', v['as-of']]] as const)
-    if (value !== undefined && !isIsoDay(value)) throw new UsageError(`${name} must be a calendar date YYYY-MM-DD, got "${value}"`);
-  if (start > end) throw new UsageError(`--period-start ${start} is after --period-end ${end}`);
+  }
+  for (const [name, value] of [
+    ['--period-start', start],
+    ['--period-end', end],
+    ['--as-of', v['as-of']],
+  ] as const) {
+    if (value !== undefined && !isIsoDay(value)) {
+      throw new UsageError(`${name} must be a calendar date YYYY-MM-DD, got "${value}"`);
+    }
+  }
+  if (start > end) {
+    throw new UsageError(`--period-start ${start} is after --period-end ${end}`);
+  }
   const format = (v.format ?? 'json') as OutputFormat;
-  if (!FORMATS.includes(format)) throw new UsageError(`unknown --format "${v.format}"; valid formats: ${FORMATS.join(', ')}`);
+  if (!FORMATS.includes(format)) {
+    throw new UsageError(`unknown --format "${v.format}"; valid formats: ${FORMATS.join(', ')}`);
+  }
   const only = v.measure?.length ? v.measure : ['all'];
   const valid = validIds().all;
   const unknown = only.filter((id) => !valid.includes(id));
-  if (unknown.length) throw new UsageError(`unknown measure id${unknown.length > 1 ? 's' : ''} ${unknown.map((u) => `"${u}"`).join(', ')}; valid ids: ${valid.join(', ')}`);
+  if (unknown.length) {
+    throw new UsageError(
+      `unknown measure id${unknown.length > 1 ? 's' : ''} ${unknown.map((u) => `"${u}"`).join(', ')}; valid ids: ${valid.join(', ')}`,
+    );
+  }
   const jobs = Number(v.jobs ?? '1');
-  if (!Number.isInteger(jobs) || jobs < 1 || jobs > 64) throw new UsageError(`--jobs must be a whole number from 1 to 64, got "${v.jobs}"`);
+  if (!Number.isInteger(jobs) || jobs < 1 || jobs > 64) {
+    throw new UsageError(`--jobs must be a whole number from 1 to 64, got "${v.jobs}"`);
+  }
   const interval = Number(v['progress-interval'] ?? '2');
-  if (!Number.isFinite(interval) || interval <= 0) throw new UsageError(`--progress-interval must be a positive number of seconds, got "${v['progress-interval']}"`);
+  if (!Number.isFinite(interval) || interval <= 0) {
+    throw new UsageError(`--progress-interval must be a positive number of seconds, got "${v['progress-interval']}"`);
+  }
   const size = (name: 'max-line-bytes' | 'max-patient-bytes', fallback: number): number => {
-    if (v[name] === undefined) return fallback;
+    if (v[name] === undefined) {
+      return fallback;
+    }
     const n = parseSize(v[name]);
-    if (n === undefined) throw new UsageError(`--${name} must be a size such as 1048576, 512K, 64M or 1G, got "${v[name]}"`);
+    if (n === undefined) {
+      throw new UsageError(`--${name} must be a size such as 1048576, 512K, 64M or 1G, got "${v[name]}"`);
+    }
     return n;
   };
   const heap = Number(v['patient-heap-mb'] ?? DEFAULT_PATIENT_HEAP_MB);
-  if (!Number.isInteger(heap) || heap < 16) throw new UsageError(`--patient-heap-mb must be a whole number of megabytes, at least 16, got "${v['patient-heap-mb']}"`);
-  if (!parsed.positionals.length) throw new UsageError('no INPUT given');
+  if (!Number.isInteger(heap) || heap < 16) {
+    throw new UsageError(
+      `--patient-heap-mb must be a whole number of megabytes, at least 16, got "${v['patient-heap-mb']}"`,
+    );
+  }
+  if (!parsed.positionals.length) {
+    throw new UsageError('no INPUT given');
+  }
   return {
     period: { start, end },
     ...(v['as-of'] ? { asOf: v['as-of'] } : {}),

@@ -61,22 +61,32 @@ export function evaluateResources(id: string, resources: readonly fhir4.Resource
   let patient: fhir4.Patient | undefined;
   let plainIds = true;
   for (const r of resources) {
-    if (r.resourceType === 'Patient' && r.id === id) patient = r as fhir4.Patient;
-    if (r.id !== undefined && typeof r.id !== 'string') plainIds = false;
+    if (r.resourceType === 'Patient' && r.id === id) {
+      patient = r as fhir4.Patient;
+    }
+    if (r.id !== undefined && typeof r.id !== 'string') {
+      plainIds = false;
+    }
   }
-  if (!patient) return { id, missingPatient: true, lines: [] };
+  if (!patient) {
+    return { id, missingPatient: true, lines: [] };
+  }
   let kept: fhir4.Resource[];
-  if (plainIds) kept = [patient, ...resources.filter((r) => r.resourceType !== 'Patient')];
-  else {
+  if (plainIds) {
+    kept = [patient, ...resources.filter((r) => r.resourceType !== 'Patient')];
+  } else {
     const byKey = new Map<string, fhir4.Resource>();
     let anonymous = 0;
-    for (const r of resources) byKey.set(`${r.resourceType}/${typeof r.id === 'string' ? r.id : `#anonymous-${anonymous++}`}`, r);
+    for (const r of resources) {
+      byKey.set(`${r.resourceType}/${typeof r.id === 'string' ? r.id : `#anonymous-${anonymous++}`}`, r);
+    }
     kept = [patient, ...[...byKey.values()].filter((r) => r.resourceType !== 'Patient')];
   }
   const record = recordFromResources(kept);
   const ev = evaluatePatient(record, { period: s.period, only: s.only, ...(s.asOf ? { asOf: s.asOf } : {}) });
   // who the patient is (name, birth date, MRN, phone, attributed clinician) for csv, worklist and summary strata
-  const identity = s.format === 'csv' || s.format === 'worklist' || s.format === 'summary' ? patientIdentity(record, ev) : undefined;
+  const identity =
+    s.format === 'csv' || s.format === 'worklist' || s.format === 'summary' ? patientIdentity(record, ev) : undefined;
   return {
     id,
     lines: outputLines(ev, patient, s, identity),
@@ -97,14 +107,17 @@ export function evaluateBatch(batch: PatientBatch, s: BatchSettings): PatientOut
   const parse = (l: number): fhir4.Resource | LineProblem => {
     const at = l * LINE_SLOTS;
     const text = bytes.toString('utf8', index[at]!, index[at + 1]!);
-    if (!uuids && text.includes('urn:uuid:')) uuids = true;
+    if (!uuids && text.includes('urn:uuid:')) {
+      uuids = true;
+    }
     try {
       return JSON.parse(text) as fhir4.Resource;
     } catch {
       return { file: index[at + 2]!, line: index[at + 3]!, message: invalidJsonMessage(text) };
     }
   };
-  const isProblem = (x: fhir4.Resource | LineProblem): x is LineProblem => typeof (x as LineProblem).message === 'string' && typeof (x as LineProblem).file === 'number';
+  const isProblem = (x: fhir4.Resource | LineProblem): x is LineProblem =>
+    typeof (x as LineProblem).message === 'string' && typeof (x as LineProblem).file === 'number';
   let l = 0;
   for (const p of batch.patients) {
     const resources: fhir4.Resource[] = [];
@@ -112,8 +125,11 @@ export function evaluateBatch(batch: PatientBatch, s: BatchSettings): PatientOut
     uuids = false;
     for (const stop = l + p.lines; l < stop; l++) {
       const r = parse(l);
-      if (isProblem(r)) (problems ??= []).push(r);
-      else resources.push(r);
+      if (isProblem(r)) {
+        (problems ??= []).push(r);
+      } else {
+        resources.push(r);
+      }
     }
     const own = resources.length;
     for (const sl of p.shared ?? []) {
@@ -125,12 +141,21 @@ export function evaluateBatch(batch: PatientBatch, s: BatchSettings): PatientOut
         uuids = before;
         sharedParsed.set(sl, entry);
       }
-      if (entry.uuids) uuids = true;
-      if (isProblem(entry.r)) (problems ??= []).push(entry.r);
-      else resources.push(entry.r);
+      if (entry.uuids) {
+        uuids = true;
+      }
+      if (isProblem(entry.r)) {
+        (problems ??= []).push(entry.r);
+      } else {
+        resources.push(entry.r);
+      }
     }
-    const o: PatientOutcome = own ? evaluateResources(p.id, uuids ? resolveUuidReferences(resources) : resources, s) : { id: p.id, unread: true, lines: [] };
-    if (problems) o.problems = problems;
+    const o: PatientOutcome = own
+      ? evaluateResources(p.id, uuids ? resolveUuidReferences(resources) : resources, s)
+      : { id: p.id, unread: true, lines: [] };
+    if (problems) {
+      o.problems = problems;
+    }
     out.push(o);
   }
   return out;

@@ -13,12 +13,21 @@ import type { PatientBatch } from './shard-store.ts';
 
 const settings = workerData as BatchSettings;
 
-parentPort?.on('message', (msg: { seq: number; batch?: PatientBatch; split?: { text: string; multiline: boolean } }) => {
-  try {
-    if (msg.split) parentPort!.postMessage({ seq: msg.seq, split: splitText(msg.split.text, MAX_JSON_DEPTH, msg.split.multiline) });
-    else parentPort!.postMessage({ seq: msg.seq, outcomes: evaluateBatch(msg.batch!, settings) });
-  } catch (e) {
-    parentPort!.postMessage({ seq: msg.seq, error: (e as Error).stack ?? String(e) });
-  }
-});
+parentPort?.on(
+  'message',
+  (msg: { seq: number; batch?: PatientBatch; split?: { text: string; multiline: boolean } }) => {
+    try {
+      if (msg.split) {
+        parentPort!.postMessage({
+          seq: msg.seq,
+          split: splitText(msg.split.text, MAX_JSON_DEPTH, msg.split.multiline),
+        });
+      } else {
+        parentPort!.postMessage({ seq: msg.seq, outcomes: evaluateBatch(msg.batch!, settings) });
+      }
+    } catch (e) {
+      parentPort!.postMessage({ seq: msg.seq, error: (e as Error).stack ?? String(e) });
+    }
+  },
+);
 parentPort?.postMessage({ ready: true });

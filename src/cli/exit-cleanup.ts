@@ -15,7 +15,9 @@ export class ExitCleanup {
   private ending = false;
   private readonly onSignal = (signal: NodeJS.Signals) => {
     // the same signal may come twice (from the terminal and from a parent passing it on)
-    if (this.ending) return;
+    if (this.ending) {
+      return;
+    }
     this.ending = true;
     this.run();
     this.stderr(`caregap: interrupted (${signal}); temporary files removed`);
@@ -29,7 +31,9 @@ export class ExitCleanup {
   private readonly onExit = () => this.run();
 
   constructor(private readonly stderr: (s: string) => void) {
-    for (const s of SIGNALS) process.on(s, this.onSignal);
+    for (const s of SIGNALS) {
+      process.on(s, this.onSignal);
+    }
     process.on('uncaughtException', this.onFatal);
     process.on('unhandledRejection', this.onFatal);
     process.on('exit', this.onExit);
@@ -54,7 +58,9 @@ export class ExitCleanup {
   /** Runs the tasks and removes the handlers (the run is over). */
   dispose(): void {
     this.run();
-    for (const s of SIGNALS) process.off(s, this.onSignal);
+    for (const s of SIGNALS) {
+      process.off(s, this.onSignal);
+    }
     process.off('uncaughtException', this.onFatal);
     process.off('unhandledRejection', this.onFatal);
     process.off('exit', this.onExit);

@@ -33,7 +33,9 @@ export const peek = (buf: Uint8Array, i: number, end: number): number => (i < en
 
 /** The first index at or after `i` that is not JSON whitespace. */
 export function skipSpace(buf: Uint8Array, i: number, end: number): number {
-  while (i < end && isJsonSpace(buf[i]!)) i++;
+  while (i < end && isJsonSpace(buf[i]!)) {
+    i++;
+  }
   return i;
 }
 
@@ -52,21 +54,27 @@ export function stringEnd(buf: Uint8Array, i: number, end: number): number {
     if (c === BACKSLASH) {
       plain = false;
       i++;
-    } else if (c >= 0x80) plain = false;
+    } else if (c >= 0x80) {
+      plain = false;
+    }
   }
   throw DECLINE;
 }
 
 /** The characters of the string whose content is `buf[start, end)` (decoded by JSON.parse when not plain). */
 export function decode(buf: Buffer, start: number, end: number, plain: boolean): string {
-  if (plain) return buf.toString('latin1', start, end);
+  if (plain) {
+    return buf.toString('latin1', start, end);
+  }
   let value: unknown;
   try {
     value = JSON.parse(buf.toString('utf8', start - 1, end + 1));
   } catch {
     throw DECLINE;
   }
-  if (typeof value !== 'string') throw DECLINE;
+  if (typeof value !== 'string') {
+    throw DECLINE;
+  }
   return value;
 }
 
@@ -75,14 +83,28 @@ export function matches(buf: Buffer, start: number, end: number, plain: boolean,
   const len = end - start;
   if (!plain) {
     // an escaped ASCII name is at least as long and at most 6× as long (\uXXXX per character)
-    if (len < name.length || len > name.length * 6) return false;
+    if (len < name.length || len > name.length * 6) {
+      return false;
+    }
     const s = decode(buf, start, end, false);
-    if (s.length !== name.length) return false;
-    for (let k = 0; k < name.length; k++) if (s.charCodeAt(k) !== name[k]) return false;
+    if (s.length !== name.length) {
+      return false;
+    }
+    for (let k = 0; k < name.length; k++) {
+      if (s.charCodeAt(k) !== name[k]) {
+        return false;
+      }
+    }
     return true;
   }
-  if (len !== name.length) return false;
-  for (let k = 0; k < len; k++) if (buf[start + k] !== name[k]) return false;
+  if (len !== name.length) {
+    return false;
+  }
+  for (let k = 0; k < len; k++) {
+    if (buf[start + k] !== name[k]) {
+      return false;
+    }
+  }
   return true;
 }
 
@@ -99,18 +121,29 @@ SKIP_CLASS[CLOSE_OBJECT] = SKIP_CLASS[CLOSE_ARRAY] = 3;
  */
 export function skipValue(buf: Uint8Array, i: number, end: number, depth: number, maxDepth: number): number {
   const c = peek(buf, i, end);
-  if (c === QUOTE) return skipString(buf, i + 1, end);
+  if (c === QUOTE) {
+    return skipString(buf, i + 1, end);
+  }
   if (c === OPEN_OBJECT || c === OPEN_ARRAY) {
     const limit = maxDepth - depth;
     let d = 1;
-    if (d > limit) throw TOO_DEEP;
+    if (d > limit) {
+      throw TOO_DEEP;
+    }
     for (i++; i < end; i++) {
       const k = SKIP_CLASS[buf[i]!]!;
-      if (k === 0) continue;
-      if (k === 1) i = skipString(buf, i + 1, end) - 1;
-      else if (k === 2) {
-        if (++d > limit) throw TOO_DEEP;
-      } else if (--d === 0) return i + 1;
+      if (k === 0) {
+        continue;
+      }
+      if (k === 1) {
+        i = skipString(buf, i + 1, end) - 1;
+      } else if (k === 2) {
+        if (++d > limit) {
+          throw TOO_DEEP;
+        }
+      } else if (--d === 0) {
+        return i + 1;
+      }
     }
     throw DECLINE;
   }
@@ -118,11 +151,17 @@ export function skipValue(buf: Uint8Array, i: number, end: number, depth: number
   const from = i;
   while (i < end) {
     const b = buf[i]!;
-    if (b === COMMA || b === CLOSE_OBJECT || b === CLOSE_ARRAY || isJsonSpace(b)) break;
-    if (b === QUOTE || b === OPEN_OBJECT || b === OPEN_ARRAY || b === COLON) throw DECLINE;
+    if (b === COMMA || b === CLOSE_OBJECT || b === CLOSE_ARRAY || isJsonSpace(b)) {
+      break;
+    }
+    if (b === QUOTE || b === OPEN_OBJECT || b === OPEN_ARRAY || b === COLON) {
+      throw DECLINE;
+    }
     i++;
   }
-  if (i === from) throw DECLINE;
+  if (i === from) {
+    throw DECLINE;
+  }
   return i;
 }
 
@@ -131,10 +170,16 @@ export function skipString(buf: Uint8Array, i: number, end: number): number {
   for (;;) {
     // the native search beats a byte loop on long strings (narratives, base64 attachments)
     i = buf.indexOf(QUOTE, i);
-    if (i === -1 || i >= end) throw DECLINE;
+    if (i === -1 || i >= end) {
+      throw DECLINE;
+    }
     let b = i - 1;
-    while (buf[b] === BACKSLASH) b--;
-    if (((i - 1 - b) & 1) === 0) return i + 1;
+    while (buf[b] === BACKSLASH) {
+      b--;
+    }
+    if (((i - 1 - b) & 1) === 0) {
+      return i + 1;
+    }
     i++;
   }
 }
@@ -143,20 +188,35 @@ export function skipString(buf: Uint8Array, i: number, end: number): number {
  * Walks the members of the object whose `{` is at `i`: `member(keyStart, keyEnd, keyPlain, valueAt)`
  * returns the index just past the member's value. Returns the index just past the `}`.
  */
-export function forEachMember(buf: Buffer, i: number, end: number, member: (keyStart: number, keyEnd: number, keyPlain: boolean, valueAt: number) => number): number {
+export function forEachMember(
+  buf: Buffer,
+  i: number,
+  end: number,
+  member: (keyStart: number, keyEnd: number, keyPlain: boolean, valueAt: number) => number,
+): number {
   i = skipSpace(buf, i + 1, end);
-  if (peek(buf, i, end) === CLOSE_OBJECT) return i + 1;
+  if (peek(buf, i, end) === CLOSE_OBJECT) {
+    return i + 1;
+  }
   for (;;) {
-    if (peek(buf, i, end) !== QUOTE) throw DECLINE;
+    if (peek(buf, i, end) !== QUOTE) {
+      throw DECLINE;
+    }
     const keyStart = i + 1;
     const keyEnd = stringEnd(buf, keyStart, end);
     const plain = lastPlain;
     i = skipSpace(buf, keyEnd + 1, end);
-    if (peek(buf, i, end) !== COLON) throw DECLINE;
+    if (peek(buf, i, end) !== COLON) {
+      throw DECLINE;
+    }
     i = skipSpace(buf, member(keyStart, keyEnd, plain, skipSpace(buf, i + 1, end)), end);
     const d = peek(buf, i, end);
-    if (d === COMMA) i = skipSpace(buf, i + 1, end);
-    else if (d === CLOSE_OBJECT) return i + 1;
-    else throw DECLINE;
+    if (d === COMMA) {
+      i = skipSpace(buf, i + 1, end);
+    } else if (d === CLOSE_OBJECT) {
+      return i + 1;
+    } else {
+      throw DECLINE;
+    }
   }
 }

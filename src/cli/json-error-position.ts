@@ -6,19 +6,30 @@
  */
 
 /** Why a text is not valid JSON. */
-export type JsonErrorReason = 'unexpected character' | 'unexpected end of input' | 'unterminated string' | 'invalid escape in a string' | 'control character in a string' | 'content after the JSON value';
+export type JsonErrorReason =
+  | 'unexpected character'
+  | 'unexpected end of input'
+  | 'unterminated string'
+  | 'invalid escape in a string'
+  | 'control character in a string'
+  | 'content after the JSON value';
 
 /** The 0-based offset of the first character that makes `text` invalid JSON, with the reason; undefined when valid. */
 export function jsonError(text: string): { offset: number; reason: JsonErrorReason } | undefined {
   let i = 0;
   const n = text.length;
   const fail = (reason: JsonErrorReason): never => {
-    throw { offset: Math.min(i, n), reason: i >= n && reason === 'unexpected character' ? 'unexpected end of input' : reason };
+    throw {
+      offset: Math.min(i, n),
+      reason: i >= n && reason === 'unexpected character' ? 'unexpected end of input' : reason,
+    };
   };
   const ws = () => {
     while (i < n) {
       const c = text.charCodeAt(i);
-      if (c !== 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0d) break;
+      if (c !== 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0d) {
+        break;
+      }
       i++;
     }
   };
@@ -26,41 +37,62 @@ export function jsonError(text: string): { offset: number; reason: JsonErrorReas
     i++; // opening quote
     while (i < n) {
       const c = text.charCodeAt(i);
-      if (c === 0x22) return void i++;
+      if (c === 0x22) {
+        return void i++;
+      }
       if (c === 0x5c) {
         i++;
         const e = text[i];
         if (e === 'u') {
-          if (!/^[0-9a-fA-F]{4}$/.test(text.slice(i + 1, i + 5))) fail('invalid escape in a string');
+          if (!/^[0-9a-fA-F]{4}$/.test(text.slice(i + 1, i + 5))) {
+            fail('invalid escape in a string');
+          }
           i += 5;
-        } else if (e !== undefined && '"\\/bfnrt'.includes(e)) i++;
-        else fail(e === undefined ? 'unterminated string' : 'invalid escape in a string');
-      } else if (c < 0x20) fail('control character in a string');
-      else i++;
+        } else if (e !== undefined && '"\\/bfnrt'.includes(e)) {
+          i++;
+        } else {
+          fail(e === undefined ? 'unterminated string' : 'invalid escape in a string');
+        }
+      } else if (c < 0x20) {
+        fail('control character in a string');
+      } else {
+        i++;
+      }
     }
     fail('unterminated string');
   };
   const literal = (word: string) => {
     for (const ch of word) {
-      if (text[i] !== ch) fail('unexpected character');
+      if (text[i] !== ch) {
+        fail('unexpected character');
+      }
       i++;
     }
   };
   const number = () => {
     const m = /^-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/.exec(text.slice(i, i + 400));
-    if (!m) fail('unexpected character');
+    if (!m) {
+      fail('unexpected character');
+    }
     i += m![0].length;
   };
   /** Containers still open: true for an object, false for an array. */
   const open: boolean[] = [];
   const scalar = (): boolean => {
     const ch = text[i];
-    if (ch === '"') string();
-    else if (ch === 't') literal('true');
-    else if (ch === 'f') literal('false');
-    else if (ch === 'n') literal('null');
-    else if (ch === '{' || ch === '[') return false;
-    else number();
+    if (ch === '"') {
+      string();
+    } else if (ch === 't') {
+      literal('true');
+    } else if (ch === 'f') {
+      literal('false');
+    } else if (ch === 'n') {
+      literal('null');
+    } else if (ch === '{' || ch === '[') {
+      return false;
+    } else {
+      number();
+    }
     return true;
   };
   try {
@@ -69,7 +101,9 @@ export function jsonError(text: string): { offset: number; reason: JsonErrorReas
     for (;;) {
       ws();
       if (expectValue) {
-        if (i >= n) fail('unexpected end of input');
+        if (i >= n) {
+          fail('unexpected end of input');
+        }
         if (!scalar()) {
           const obj = text[i] === '{';
           i++;
@@ -77,21 +111,29 @@ export function jsonError(text: string): { offset: number; reason: JsonErrorReas
           if (text[i] === (obj ? '}' : ']')) {
             i++;
             expectValue = false;
-            if (!open.length) break;
+            if (!open.length) {
+              break;
+            }
             continue;
           }
           open.push(obj);
           if (obj) {
-            if (text[i] !== '"') fail('unexpected character');
+            if (text[i] !== '"') {
+              fail('unexpected character');
+            }
             string();
             ws();
-            if (text[i] !== ':') fail('unexpected character');
+            if (text[i] !== ':') {
+              fail('unexpected character');
+            }
             i++;
           }
           continue;
         }
         expectValue = false;
-        if (!open.length) break;
+        if (!open.length) {
+          break;
+        }
         continue;
       }
       const obj = open[open.length - 1]!;
@@ -99,24 +141,36 @@ export function jsonError(text: string): { offset: number; reason: JsonErrorReas
         i++;
         if (obj) {
           ws();
-          if (text[i] !== '"') fail('unexpected character');
+          if (text[i] !== '"') {
+            fail('unexpected character');
+          }
           string();
           ws();
-          if (text[i] !== ':') fail('unexpected character');
+          if (text[i] !== ':') {
+            fail('unexpected character');
+          }
           i++;
         }
         expectValue = true;
       } else if (text[i] === (obj ? '}' : ']')) {
         i++;
         open.pop();
-        if (!open.length) break;
-      } else fail('unexpected character');
+        if (!open.length) {
+          break;
+        }
+      } else {
+        fail('unexpected character');
+      }
     }
     ws();
-    if (i < n) fail('content after the JSON value');
+    if (i < n) {
+      fail('content after the JSON value');
+    }
     return undefined;
   } catch (e) {
-    if (e && typeof e === 'object' && 'offset' in e) return e as { offset: number; reason: JsonErrorReason };
+    if (e && typeof e === 'object' && 'offset' in e) {
+      return e as { offset: number; reason: JsonErrorReason };
+    }
     throw e;
   }
 }
@@ -124,14 +178,17 @@ export function jsonError(text: string): { offset: number; reason: JsonErrorReas
 /** The 1-based line and column of the first invalid character of `text`, with the reason; undefined when valid. */
 export function jsonErrorPosition(text: string): { line: number; column: number; reason: JsonErrorReason } | undefined {
   const e = jsonError(text);
-  if (!e) return undefined;
+  if (!e) {
+    return undefined;
+  }
   let line = 1;
   let lineStart = 0;
-  for (let k = 0; k < e.offset; k++)
+  for (let k = 0; k < e.offset; k++) {
     if (text.charCodeAt(k) === 10) {
       line++;
       lineStart = k + 1;
     }
+  }
   return { line, column: e.offset - lineStart + 1, reason: e.reason };
 }
 

@@ -51,7 +51,7 @@ export async function readLines(file: string, sink: LineSink, opts: LineReaderOp
     let skipping = 0;
     /** A line (dropped or not) ended with CR at the end of the data: a LF first in the next data belongs to it. */
     let crPending = false;
-    for (let eof = false; !eof; ) {
+    for (let eof = false; !eof;) {
       if (len === buf.length) {
         if (len >= cap) {
           // the unfinished line is over the limit: drop what we have and the rest of it as it comes
@@ -59,7 +59,9 @@ export async function readLines(file: string, sink: LineSink, opts: LineReaderOp
           if (buf[len - 1] === CR) {
             sink.tooLong(++line);
             crPending = true;
-          } else skipping = ++line;
+          } else {
+            skipping = ++line;
+          }
           len = 0;
         } else {
           const bigger = Buffer.allocUnsafe(Math.min(buf.length * 2, cap));
@@ -75,52 +77,77 @@ export async function readLines(file: string, sink: LineSink, opts: LineReaderOp
       let pos = 0;
       if (crPending && from === 0 && len > 0) {
         crPending = false;
-        if (buf[0] === LF) pos = 1;
+        if (buf[0] === LF) {
+          pos = 1;
+        }
       }
       if (skipping) {
         // look for the end of the dropped line
         let at = pos;
-        while (at < len && buf[at] !== LF && buf[at] !== CR) at++;
+        while (at < len && buf[at] !== LF && buf[at] !== CR) {
+          at++;
+        }
         if (at === len) {
-          if (eof) sink.tooLong(skipping);
+          if (eof) {
+            sink.tooLong(skipping);
+          }
           len = 0;
-          if (!eof) await pause();
+          if (!eof) {
+            await pause();
+          }
           continue;
         }
         sink.tooLong(skipping);
         skipping = 0;
         if (buf[at] === CR) {
-          if (at + 1 < len) pos = buf[at + 1] === LF ? at + 2 : at + 1;
-          else {
+          if (at + 1 < len) {
+            pos = buf[at + 1] === LF ? at + 2 : at + 1;
+          } else {
             pos = at + 1;
             crPending = true;
           }
-        } else pos = at + 1;
+        } else {
+          pos = at + 1;
+        }
       }
       const view = buf.subarray(0, len);
       let nl = view.indexOf(LF, pos);
       let cr = view.indexOf(CR, pos);
       while (pos < len) {
-        if (nl !== -1 && nl < pos) nl = view.indexOf(LF, pos);
-        if (cr !== -1 && cr < pos) cr = view.indexOf(CR, pos);
+        if (nl !== -1 && nl < pos) {
+          nl = view.indexOf(LF, pos);
+        }
+        if (cr !== -1 && cr < pos) {
+          cr = view.indexOf(CR, pos);
+        }
         let stop: number;
         let next: number;
         if (cr !== -1 && (nl === -1 || cr < nl)) {
           // CRLF or a lone CR; a CR at the end of the data needs the next byte to tell
-          if (cr + 1 < len) next = view[cr + 1] === LF ? cr + 2 : cr + 1;
-          else if (eof) next = cr + 1;
-          else break;
+          if (cr + 1 < len) {
+            next = view[cr + 1] === LF ? cr + 2 : cr + 1;
+          } else if (eof) {
+            next = cr + 1;
+          } else {
+            break;
+          }
           stop = cr;
         } else if (nl !== -1) {
           stop = nl;
           next = nl + 1;
-        } else if (eof) stop = next = len;
-        else break;
+        } else if (eof) {
+          stop = next = len;
+        } else {
+          break;
+        }
         line++;
-        if (stop - pos > max) sink.tooLong(line);
-        else {
+        if (stop - pos > max) {
+          sink.tooLong(line);
+        } else {
           const pending = sink.line(view, pos, stop, line);
-          if (pending) await pending;
+          if (pending) {
+            await pending;
+          }
         }
         pos = next;
       }
@@ -129,7 +156,9 @@ export async function readLines(file: string, sink: LineSink, opts: LineReaderOp
         buf.copy(buf, 0, pos, len);
         len -= pos;
       }
-      if (!eof) await pause();
+      if (!eof) {
+        await pause();
+      }
     }
   } finally {
     closeSync(fd);

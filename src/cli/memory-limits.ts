@@ -36,13 +36,17 @@ export const isMemoryLimitedChild = (): boolean => process.env[CHILD_ENV] === '1
 export function watchParent(): void {
   const parent = process.ppid;
   setInterval(() => {
-    if (process.ppid !== parent) process.kill(process.pid, 'SIGTERM');
+    if (process.ppid !== parent) {
+      process.kill(process.pid, 'SIGTERM');
+    }
   }, 1000).unref();
 }
 
 /** Whether this process should run a run of `inputBytes` of input again, with memory limits. */
 export function wantsMemoryLimits(inputBytes: number): boolean {
-  if (isMemoryLimitedChild()) return false;
+  if (isMemoryLimitedChild()) {
+    return false;
+  }
   const own = [...process.execArgv, process.env.NODE_OPTIONS ?? ''].some((a) => a.includes('max-old-space-size'));
   return !own && inputBytes >= LARGE_INPUT_BYTES;
 }
@@ -50,21 +54,37 @@ export function wantsMemoryLimits(inputBytes: number): boolean {
 /** Runs this command again in a memory-limited child; resolves with its exit status (128 + signal if it was killed). */
 export function runWithMemoryLimits(argv: readonly string[]): Promise<number> {
   const script = process.argv[1]!;
-  const child = spawn(process.execPath, [`--max-old-space-size=${OLD_SPACE_MB}`, `--max-semi-space-size=${SEMI_SPACE_MB}`, ...process.execArgv, script, ...argv], {
-    stdio: 'inherit',
-    env: { MALLOC_ARENA_MAX: String(MALLOC_ARENAS), ...process.env, [CHILD_ENV]: '1' },
-  });
+  const child = spawn(
+    process.execPath,
+    [
+      `--max-old-space-size=${OLD_SPACE_MB}`,
+      `--max-semi-space-size=${SEMI_SPACE_MB}`,
+      ...process.execArgv,
+      script,
+      ...argv,
+    ],
+    {
+      stdio: 'inherit',
+      env: { MALLOC_ARENA_MAX: String(MALLOC_ARENAS), ...process.env, [CHILD_ENV]: '1' },
+    },
+  );
   // Ctrl-C reaches the child through the terminal's process group; a signal sent to this process alone is passed on
   const pass = (signal: NodeJS.Signals) => child.kill(signal);
   const signals = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
-  for (const s of signals) process.on(s, pass);
+  for (const s of signals) {
+    process.on(s, pass);
+  }
   return new Promise((resolve) => {
     child.on('error', (e) => {
-      process.stderr.write(`caregap: cannot start a memory-limited run: ${(e as NodeJS.ErrnoException).code ?? 'error'}\n`);
+      process.stderr.write(
+        `caregap: cannot start a memory-limited run: ${(e as NodeJS.ErrnoException).code ?? 'error'}\n`,
+      );
       resolve(1);
     });
     child.on('exit', (code, signal) => {
-      for (const s of signals) process.off(s, pass);
+      for (const s of signals) {
+        process.off(s, pass);
+      }
       resolve(code ?? (signal === 'SIGINT' ? 130 : signal === 'SIGTERM' ? 143 : signal === 'SIGHUP' ? 129 : 137));
     });
   });

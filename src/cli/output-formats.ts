@@ -32,27 +32,52 @@ export function patientJsonLine(ev: PatientEvaluation, requested: Requested): st
   const out: Record<string, unknown> = {
     patient: ev.patient,
     measures: ev.measures.map((m) => {
-      const o: Record<string, unknown> = { id: m.id, status: m.status, populations: m.populations, evidence: m.evidence };
+      const o: Record<string, unknown> = {
+        id: m.id,
+        status: m.status,
+        populations: m.populations,
+        evidence: m.evidence,
+      };
       // episode measures (fuh, fum, fua, tcm): the patient's event counts per rate
-      if (m.groups) Object.assign(o, { populationBasis: m.populationBasis, groups: m.groups });
-      if (m.closes) o.closes = m.closes;
-      if (m.reasons) o.reasons = m.reasons;
-      if (m.detail) o.detail = m.detail;
+      if (m.groups) {
+        Object.assign(o, { populationBasis: m.populationBasis, groups: m.groups });
+      }
+      if (m.closes) {
+        o.closes = m.closes;
+      }
+      if (m.reasons) {
+        o.reasons = m.reasons;
+      }
+      if (m.detail) {
+        o.detail = m.detail;
+      }
       return o;
     }),
   };
-  if (ev.gaps.length || requested.gaps) out.gaps = ev.gaps;
-  if (ev.flags.length || requested.flags) out.flags = ev.flags;
-  if (ev.actions.length || requested.gaps || requested.flags) out.actions = ev.actions;
-  if (ev.missed?.length) out.missed = ev.missed;
-  if (ev.deceased) out.deceased = ev.deceased;
+  if (ev.gaps.length || requested.gaps) {
+    out.gaps = ev.gaps;
+  }
+  if (ev.flags.length || requested.flags) {
+    out.flags = ev.flags;
+  }
+  if (ev.actions.length || requested.gaps || requested.flags) {
+    out.actions = ev.actions;
+  }
+  if (ev.missed?.length) {
+    out.missed = ev.missed;
+  }
+  if (ev.deceased) {
+    out.deceased = ev.deceased;
+  }
   out.issues = ev.issues;
   return JSON.stringify(out);
 }
 
 /** Individual MeasureReports of one patient, one JSON line each. */
 export function measureReportLines(ev: PatientEvaluation, date: string): string[] {
-  return ev.measures.map((m) => JSON.stringify(toIndividualMeasureReport(m, { subject: ev.patient, period: ev.period, date })));
+  return ev.measures.map((m) =>
+    JSON.stringify(toIndividualMeasureReport(m, { subject: ev.patient, period: ev.period, date })),
+  );
 }
 
 /** What the summary needs of a patient, without evidence (smaller to pass between threads); stratified by its clinician. */
@@ -60,8 +85,25 @@ export function summaryInput(ev: PatientEvaluation, identity?: PatientIdentity):
   return {
     patient: ev.patient,
     ...(identity?.clinician ? { clinician: identity.clinician } : {}),
-    measures: ev.measures.map((m) => ({ id: m.id, measureUrl: m.measureUrl, version: m.version, title: m.title, status: m.status, populations: m.populations, evidence: [], ...(m.inverse ? { inverse: true } : {}), ...(m.groups ? { groups: m.groups, populationBasis: m.populationBasis } : {}) })),
-    gaps: ev.gaps.map((g) => ({ id: g.id, title: g.title, status: g.status, why: '', evidence: [], ...(g.measureId ? { measureId: g.measureId } : {}) })),
+    measures: ev.measures.map((m) => ({
+      id: m.id,
+      measureUrl: m.measureUrl,
+      version: m.version,
+      title: m.title,
+      status: m.status,
+      populations: m.populations,
+      evidence: [],
+      ...(m.inverse ? { inverse: true } : {}),
+      ...(m.groups ? { groups: m.groups, populationBasis: m.populationBasis } : {}),
+    })),
+    gaps: ev.gaps.map((g) => ({
+      id: g.id,
+      title: g.title,
+      status: g.status,
+      why: '',
+      evidence: [],
+      ...(g.measureId ? { measureId: g.measureId } : {}),
+    })),
   };
 }
 
@@ -74,7 +116,12 @@ export interface FormatSettings {
 }
 
 /** The output lines of one patient (none for `summary` and `worklist`, which are written at the end). */
-export function outputLines(ev: PatientEvaluation, patient: fhir4.Patient | undefined, s: FormatSettings, identity?: PatientIdentity): string[] {
+export function outputLines(
+  ev: PatientEvaluation,
+  patient: fhir4.Patient | undefined,
+  s: FormatSettings,
+  identity?: PatientIdentity,
+): string[] {
   switch (s.format) {
     case 'json':
       return [patientJsonLine(ev, s.requested)];

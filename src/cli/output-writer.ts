@@ -8,7 +8,10 @@ import { createWriteStream, openSync, type WriteStream } from 'node:fs';
 
 /** The output cannot be written (reason: the system's error code); `atOpen`: `--out` could not even be opened. */
 export class OutputError extends Error {
-  constructor(message: string, readonly atOpen = false) {
+  constructor(
+    message: string,
+    readonly atOpen = false,
+  ) {
     super(message);
   }
 }
@@ -17,7 +20,11 @@ export class OutputError extends Error {
 export class OutputWriter {
   private failed: Error | undefined;
 
-  private constructor(private readonly stream: NodeJS.WritableStream, private readonly isFile: boolean, private readonly name: string) {
+  private constructor(
+    private readonly stream: NodeJS.WritableStream,
+    private readonly isFile: boolean,
+    private readonly name: string,
+  ) {
     stream.on('error', (e: NodeJS.ErrnoException) => {
       this.failed ??= new OutputError(`cannot write ${name}: ${e.code ?? 'write error'}`);
     });
@@ -25,7 +32,9 @@ export class OutputWriter {
 
   /** Opens `--out` now (created or truncated), or standard output; throws OutputError when the file cannot be opened. */
   static open(out: string | undefined): OutputWriter {
-    if (out === undefined) return new OutputWriter(process.stdout, false, 'standard output');
+    if (out === undefined) {
+      return new OutputWriter(process.stdout, false, 'standard output');
+    }
     let fd: number;
     try {
       fd = openSync(out, 'w');
@@ -39,8 +48,12 @@ export class OutputWriter {
 
   /** Writes text (whole lines, each ending in a newline); throws OutputError once the output has failed. */
   async write(text: string): Promise<void> {
-    if (this.failed) throw this.failed;
-    if (this.stream.write(text)) return;
+    if (this.failed) {
+      throw this.failed;
+    }
+    if (this.stream.write(text)) {
+      return;
+    }
     await new Promise<void>((resolve) => {
       const done = () => {
         this.stream.off('drain', done);
@@ -50,21 +63,28 @@ export class OutputWriter {
       this.stream.once('drain', done);
       this.stream.once('error', done);
     });
-    if (this.failed) throw this.failed;
+    if (this.failed) {
+      throw this.failed;
+    }
   }
 
   /** Flushes and closes a file (standard output stays open); throws OutputError if anything failed. */
   async close(): Promise<void> {
-    if (this.isFile && !this.failed)
+    if (this.isFile && !this.failed) {
       await new Promise<void>((resolve) => {
         (this.stream as WriteStream).once('error', () => resolve());
         (this.stream as WriteStream).end(() => resolve());
       });
-    if (this.failed) throw this.failed;
+    }
+    if (this.failed) {
+      throw this.failed;
+    }
   }
 
   /** Closes a file without waiting (a signal or fatal error is ending the run). */
   abort(): void {
-    if (this.isFile) (this.stream as WriteStream).destroy();
+    if (this.isFile) {
+      (this.stream as WriteStream).destroy();
+    }
   }
 }

@@ -16,15 +16,23 @@ const isObject = (v: unknown): v is Json => !!v && typeof v === 'object' && !Arr
 
 /** Whether `value` nests objects/arrays deeper than `limit` (itself at depth 1); iterative. */
 export function nestingExceeds(value: unknown, limit: number): boolean {
-  if (value === null || typeof value !== 'object' || limit === Infinity) return false;
-  if (limit < 1) return true;
+  if (value === null || typeof value !== 'object' || limit === Infinity) {
+    return false;
+  }
+  if (limit < 1) {
+    return true;
+  }
   const stack: [unknown, number][] = [[value, 1]];
   while (stack.length) {
     const [v, d] = stack.pop()!;
     for (const k in v as object) {
       const x = (v as Json)[k];
-      if (x === null || typeof x !== 'object') continue;
-      if (d + 1 > limit) return true;
+      if (x === null || typeof x !== 'object') {
+        continue;
+      }
+      if (d + 1 > limit) {
+        return true;
+      }
       stack.push([x, d + 1]);
     }
   }
@@ -33,7 +41,9 @@ export function nestingExceeds(value: unknown, limit: number): boolean {
 
 /** The id a Bundle fullUrl gives an entry of type `type` that has none. */
 function idFromFullUrl(fullUrl: string, type: string): string | undefined {
-  const id = fullUrl.startsWith('urn:uuid:') ? fullUrl.slice(9) : new RegExp(`(?:^|/)${type}/([^/]+)$`).exec(fullUrl)?.[1];
+  const id = fullUrl.startsWith('urn:uuid:')
+    ? fullUrl.slice(9)
+    : new RegExp(`(?:^|/)${type}/([^/]+)$`).exec(fullUrl)?.[1];
   return id !== undefined && FHIR_ID.test(id) ? id : undefined;
 }
 
@@ -43,15 +53,23 @@ function rewriteReferences(value: Json, map: ReadonlyMap<string, string>): void 
   while (stack.length) {
     const v = stack.pop() as Json | unknown[];
     if (Array.isArray(v)) {
-      for (const x of v) if (x !== null && typeof x === 'object') stack.push(x);
+      for (const x of v) {
+        if (x !== null && typeof x === 'object') {
+          stack.push(x);
+        }
+      }
       continue;
     }
     for (const k in v) {
       const x = v[k];
       if (k === 'reference' && typeof x === 'string') {
         const to = map.get(x);
-        if (to !== undefined) v[k] = to;
-      } else if (x !== null && typeof x === 'object') stack.push(x);
+        if (to !== undefined) {
+          v[k] = to;
+        }
+      } else if (x !== null && typeof x === 'object') {
+        stack.push(x);
+      }
     }
   }
 }
@@ -68,48 +86,82 @@ export function resourcesOf(value: unknown, maxDepth: number, report: (message: 
 }
 
 /** `value` sits at nesting depth `base + 1`; `where` names the entry (for messages). */
-function collect(value: unknown, base: number, where: string, maxDepth: number, report: (message: string) => void, out: fhir4.Resource[]): void {
+function collect(
+  value: unknown,
+  base: number,
+  where: string,
+  maxDepth: number,
+  report: (message: string) => void,
+  out: fhir4.Resource[],
+): void {
   const prefix = where ? `${where}: ` : '';
-  if (!isObject(value)) return report(`${prefix}not a FHIR resource (expected a JSON object)`);
-  if (typeof value.resourceType !== 'string') return report(`${prefix}not a FHIR resource (no resourceType)`);
+  if (!isObject(value)) {
+    return report(`${prefix}not a FHIR resource (expected a JSON object)`);
+  }
+  if (typeof value.resourceType !== 'string') {
+    return report(`${prefix}not a FHIR resource (no resourceType)`);
+  }
   if (value.resourceType !== 'Bundle') {
-    if (nestingExceeds(value, maxDepth - base)) return report(`${prefix}nested deeper than ${maxDepth} levels: not read`);
+    if (nestingExceeds(value, maxDepth - base)) {
+      return report(`${prefix}nested deeper than ${maxDepth} levels: not read`);
+    }
     out.push(value as unknown as fhir4.Resource);
     return;
   }
   // an unknown Bundle.type means we cannot tell what its entries are: read none of them
-  if (typeof value.type !== 'string' || !BUNDLE_TYPES.includes(value.type))
-    return report(`${prefix}Bundle of the wrong type (Bundle.type must be one of ${BUNDLE_TYPES.join(', ')}); its entries were not read`);
-  if (value.entry === undefined) return;
-  if (!Array.isArray(value.entry)) return report(`${prefix}Bundle of the wrong shape: entry is not an array`);
+  if (typeof value.type !== 'string' || !BUNDLE_TYPES.includes(value.type)) {
+    return report(
+      `${prefix}Bundle of the wrong type (Bundle.type must be one of ${BUNDLE_TYPES.join(', ')}); its entries were not read`,
+    );
+  }
+  if (value.entry === undefined) {
+    return;
+  }
+  if (!Array.isArray(value.entry)) {
+    return report(`${prefix}Bundle of the wrong shape: entry is not an array`);
+  }
   const entries = value.entry as unknown[];
   // entry resources sit at depth base + 4 (Bundle, entry array, entry, resource)
   if (base + 4 > maxDepth) {
-    if (entries.length) report(`${prefix}nested deeper than ${maxDepth} levels: not read`);
+    if (entries.length) {
+      report(`${prefix}nested deeper than ${maxDepth} levels: not read`);
+    }
     return;
   }
   const fullUrls = new Map<string, string>();
   for (const e of entries) {
     const res = isObject(e) ? e.resource : undefined;
     const full = isObject(e) ? e.fullUrl : undefined;
-    if (typeof full !== 'string' || !isObject(res) || typeof res.resourceType !== 'string') continue;
+    if (typeof full !== 'string' || !isObject(res) || typeof res.resourceType !== 'string') {
+      continue;
+    }
     if (res.id === undefined) {
       const id = idFromFullUrl(full, res.resourceType);
-      if (id !== undefined) res.id = id;
+      if (id !== undefined) {
+        res.id = id;
+      }
     }
-    if (typeof res.id === 'string' && full !== `${res.resourceType}/${res.id}`) fullUrls.set(full, `${res.resourceType}/${res.id}`);
+    if (typeof res.id === 'string' && full !== `${res.resourceType}/${res.id}`) {
+      fullUrls.set(full, `${res.resourceType}/${res.id}`);
+    }
   }
   const from = out.length;
   entries.forEach((e, i) => {
     const res = isObject(e) ? e.resource : undefined;
     if (!isObject(e) || !res) {
-      if (!BUNDLES_WITHOUT_RESOURCES.includes(value.type as string)) report(`${prefix}Bundle of the wrong shape: entry[${i}] has no resource`);
+      if (!BUNDLES_WITHOUT_RESOURCES.includes(value.type as string)) {
+        report(`${prefix}Bundle of the wrong shape: entry[${i}] has no resource`);
+      }
       return;
     }
     // problems inside a nested Bundle are named by the outermost entry that holds them
     collect(res, base + 3, where || `Bundle entry[${i}]`, maxDepth, report, out);
   });
-  if (fullUrls.size) for (let k = from; k < out.length; k++) rewriteReferences(out[k] as unknown as Json, fullUrls);
+  if (fullUrls.size) {
+    for (let k = from; k < out.length; k++) {
+      rewriteReferences(out[k] as unknown as Json, fullUrls);
+    }
+  }
 }
 
 /** One resource of a parsed text, ready to be filed. */
@@ -142,14 +194,25 @@ export function splitText(text: string, maxDepth: number, multiline: boolean): S
       return { problems: [], resources: [], ...(at ? { invalid: { offset: -1, ...at } } : {}) };
     }
     const e = jsonError(text);
-    return { problems: [], resources: [], ...(e ? { invalid: { offset: e.offset, line: 1, column: e.offset + 1, reason: e.reason } } : {}) };
+    return {
+      problems: [],
+      resources: [],
+      ...(e ? { invalid: { offset: e.offset, line: 1, column: e.offset + 1, reason: e.reason } } : {}),
+    };
   }
   const problems: string[] = [];
   const resources = resourcesOf(value, maxDepth, (m) => problems.push(m)).map((resource): SplitResource => {
-    const r: SplitResource = { json: resource === value ? null : JSON.stringify(resource), type: resource.resourceType };
+    const r: SplitResource = {
+      json: resource === value ? null : JSON.stringify(resource),
+      type: resource.resourceType,
+    };
     const patient = patientIdOf({ resource });
-    if (patient !== undefined) r.patient = patient;
-    if (typeof resource.id === 'string') r.id = resource.id;
+    if (patient !== undefined) {
+      r.patient = patient;
+    }
+    if (typeof resource.id === 'string') {
+      r.id = resource.id;
+    }
     return r;
   });
   return { problems, resources };

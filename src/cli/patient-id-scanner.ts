@@ -9,7 +9,23 @@
  * no JSON.parse (pass 1 of a Bulk Data export), and measures the line's nesting on the way.
  */
 import {
-  CLOSE_OBJECT, COLON, COMMA, DECLINE, OPEN_OBJECT, QUOTE, TOO_DEEP, bytesOf, decode, forEachMember, isAsciiTrimmed, lastPlain, matches, peek, skipSpace, skipValue, stringEnd,
+  CLOSE_OBJECT,
+  COLON,
+  COMMA,
+  DECLINE,
+  OPEN_OBJECT,
+  QUOTE,
+  TOO_DEEP,
+  bytesOf,
+  decode,
+  forEachMember,
+  isAsciiTrimmed,
+  lastPlain,
+  matches,
+  peek,
+  skipSpace,
+  skipValue,
+  stringEnd,
 } from './json-bytes.ts';
 
 /** One parsed resource and the Bundle `fullUrl`s in force where it was read. */
@@ -44,12 +60,16 @@ export function patientIdOfReference(ref: string, fullUrls?: ReadonlyMap<string,
 /** The patient a resource belongs to, or undefined. */
 export function patientIdOf(located: ResourceInContext): string | undefined {
   const r = located.resource as unknown as Record<string, unknown>;
-  if (r.resourceType === 'Patient') return typeof r.id === 'string' ? r.id : undefined;
+  if (r.resourceType === 'Patient') {
+    return typeof r.id === 'string' ? r.id : undefined;
+  }
   for (const el of PATIENT_REFERENCE_ELEMENTS) {
     const ref = (r[el] as { reference?: unknown } | undefined)?.reference;
     if (typeof ref === 'string') {
       const id = patientIdOfReference(ref, located.fullUrls);
-      if (id) return id;
+      if (id) {
+        return id;
+      }
     }
   }
   return undefined;
@@ -79,7 +99,9 @@ const scanned = { typeStart: -1, typeEnd: 0, typePlain: true, idStart: -1, idEnd
  * buffer), or undefined when it did not read it to its end (it declined or found it too deep).
  */
 export function lastScannedTypeAndId(buf: Buffer): { type: string; id: string | undefined } | undefined {
-  if (scanned.typeStart < 0) return undefined;
+  if (scanned.typeStart < 0) {
+    return undefined;
+  }
   return {
     type: decode(buf, scanned.typeStart, scanned.typeEnd, scanned.typePlain),
     id: scanned.idStart < 0 ? undefined : decode(buf, scanned.idStart, scanned.idEnd, scanned.idPlain),
@@ -105,21 +127,42 @@ export const NESTED_TOO_DEEP = Symbol('nested too deep');
  * no patient found, unbalanced or odd syntax. It does not validate the whole line: a line it
  * accepts may still be invalid JSON (the evaluator reports that when it parses the line later).
  */
-export function scanPatientId(buf: Buffer, start: number, end: number, maxDepth = Infinity): string | undefined | typeof NESTED_TOO_DEEP {
+export function scanPatientId(
+  buf: Buffer,
+  start: number,
+  end: number,
+  maxDepth = Infinity,
+): string | undefined | typeof NESTED_TOO_DEEP {
   scanned.typeStart = -1;
-  while (start < end && isAsciiTrimmed(buf[start]!)) start++;
-  while (end > start && isAsciiTrimmed(buf[end - 1]!)) end--;
-  if (end - start < 2 || buf[start] !== OPEN_OBJECT || buf[end - 1] !== CLOSE_OBJECT) return undefined;
+  while (start < end && isAsciiTrimmed(buf[start]!)) {
+    start++;
+  }
+  while (end > start && isAsciiTrimmed(buf[end - 1]!)) {
+    end--;
+  }
+  if (end - start < 2 || buf[start] !== OPEN_OBJECT || buf[end - 1] !== CLOSE_OBJECT) {
+    return undefined;
+  }
   return answer(buf, start, end, maxDepth, true);
 }
 
 /** {@link scanResource}'s answer, a decline or "too deep" turned into the value that says so. */
-function answer(buf: Buffer, start: number, end: number, maxDepth: number, exact: boolean): string | undefined | typeof NESTED_TOO_DEEP {
+function answer(
+  buf: Buffer,
+  start: number,
+  end: number,
+  maxDepth: number,
+  exact: boolean,
+): string | undefined | typeof NESTED_TOO_DEEP {
   try {
     return scanResource(buf, start, end, maxDepth, exact);
   } catch (e) {
-    if (e === DECLINE) return undefined;
-    if (e === TOO_DEEP) return NESTED_TOO_DEEP;
+    if (e === DECLINE) {
+      return undefined;
+    }
+    if (e === TOO_DEEP) {
+      return NESTED_TOO_DEEP;
+    }
     throw e;
   }
 }
@@ -129,10 +172,17 @@ function answer(buf: Buffer, start: number, end: number, maxDepth: number, exact
  * ends before `end` (a Bundle entry): the same answers, and {@link lastScannedEnd} says where the
  * object ends (-1 when the walk stopped before its end: declined or too deep).
  */
-export function scanPatientIdAt(buf: Buffer, start: number, end: number, maxDepth: number): string | undefined | typeof NESTED_TOO_DEEP {
+export function scanPatientIdAt(
+  buf: Buffer,
+  start: number,
+  end: number,
+  maxDepth: number,
+): string | undefined | typeof NESTED_TOO_DEEP {
   scanned.typeStart = -1;
   scanned.next = -1;
-  if (buf[start] !== OPEN_OBJECT) return undefined;
+  if (buf[start] !== OPEN_OBJECT) {
+    return undefined;
+  }
   return answer(buf, start, end, maxDepth, false);
 }
 
@@ -148,23 +198,30 @@ function scanResource(buf: Buffer, start: number, end: number, maxDepth: number,
   let idEnd = 0;
   let idPlain = true;
   refStart.fill(-1);
-  if (maxDepth < 1) throw TOO_DEEP;
+  if (maxDepth < 1) {
+    throw TOO_DEEP;
+  }
   let i = skipSpace(buf, start + 1, end);
   if (peek(buf, i, end) === CLOSE_OBJECT) {
     scanned.next = i + 1;
     return undefined;
   }
   for (;;) {
-    if (peek(buf, i, end) !== QUOTE) throw DECLINE;
+    if (peek(buf, i, end) !== QUOTE) {
+      throw DECLINE;
+    }
     const keyStart = i + 1;
     const keyEnd = stringEnd(buf, keyStart, end);
     const which = keyOf(buf, keyStart, keyEnd, lastPlain);
     i = skipSpace(buf, keyEnd + 1, end);
-    if (peek(buf, i, end) !== COLON) throw DECLINE;
+    if (peek(buf, i, end) !== COLON) {
+      throw DECLINE;
+    }
     i = skipSpace(buf, i + 1, end);
     const c = peek(buf, i, end);
-    if (which === KEY_OTHER) i = skipValue(buf, i, end, 1, maxDepth);
-    else if (c === QUOTE) {
+    if (which === KEY_OTHER) {
+      i = skipValue(buf, i, end, 1, maxDepth);
+    } else if (c === QUOTE) {
       const valueEnd = stringEnd(buf, i + 1, end);
       if (which === KEY_RESOURCE_TYPE) {
         typeStart = i + 1;
@@ -174,36 +231,57 @@ function scanResource(buf: Buffer, start: number, end: number, maxDepth: number,
         idStart = i + 1;
         idEnd = valueEnd;
         idPlain = lastPlain;
-      } else refStart[which] = -1; // a string has no .reference
+      } else {
+        refStart[which] = -1;
+      } // a string has no .reference
       i = valueEnd + 1;
-    } else if (which >= 0 && c === OPEN_OBJECT) i = scanReference(buf, i, end, which, maxDepth);
-    else {
+    } else if (which >= 0 && c === OPEN_OBJECT) {
+      i = scanReference(buf, i, end, which, maxDepth);
+    } else {
       // not a string (nor, for a reference element, an object): the element counts as absent
-      if (which === KEY_RESOURCE_TYPE) typeStart = -1;
-      else if (which === KEY_ID) idStart = -1;
-      else refStart[which] = -1;
+      if (which === KEY_RESOURCE_TYPE) {
+        typeStart = -1;
+      } else if (which === KEY_ID) {
+        idStart = -1;
+      } else {
+        refStart[which] = -1;
+      }
       i = skipValue(buf, i, end, 1, maxDepth);
     }
     i = skipSpace(buf, i, end);
     const d = peek(buf, i, end);
-    if (d === COMMA) i = skipSpace(buf, i + 1, end);
-    else if (d === CLOSE_OBJECT) break;
-    else throw DECLINE;
+    if (d === COMMA) {
+      i = skipSpace(buf, i + 1, end);
+    } else if (d === CLOSE_OBJECT) {
+      break;
+    } else {
+      throw DECLINE;
+    }
   }
   scanned.next = i + 1;
-  if ((exact && i !== end - 1) || typeStart < 0) return undefined;
+  if ((exact && i !== end - 1) || typeStart < 0) {
+    return undefined;
+  }
   scanned.typeStart = typeStart;
   scanned.typeEnd = typeEnd;
   scanned.typePlain = typePlain;
   scanned.idStart = idStart;
   scanned.idEnd = idEnd;
   scanned.idPlain = idPlain;
-  if (matches(buf, typeStart, typeEnd, typePlain, V_BUNDLE)) return undefined;
-  if (matches(buf, typeStart, typeEnd, typePlain, V_PATIENT)) return idStart < 0 ? undefined : decode(buf, idStart, idEnd, idPlain);
+  if (matches(buf, typeStart, typeEnd, typePlain, V_BUNDLE)) {
+    return undefined;
+  }
+  if (matches(buf, typeStart, typeEnd, typePlain, V_PATIENT)) {
+    return idStart < 0 ? undefined : decode(buf, idStart, idEnd, idPlain);
+  }
   for (let k = 0; k < K_ELEMENTS.length; k++) {
-    if (refStart[k]! < 0) continue;
+    if (refStart[k]! < 0) {
+      continue;
+    }
     const pid = patientIdOfReference(decode(buf, refStart[k]!, refEnd[k]!, refPlain[k] === 1));
-    if (pid) return pid;
+    if (pid) {
+      return pid;
+    }
   }
   return undefined;
 }
@@ -211,11 +289,15 @@ function scanResource(buf: Buffer, start: number, end: number, maxDepth: number,
 /** Records the last top-level `reference` string of the object at `i` (nesting depth 2) as element `which`'s; returns the index just past the object. */
 function scanReference(buf: Buffer, i: number, end: number, which: number, maxDepth: number): number {
   refStart[which] = -1;
-  if (maxDepth < 2) throw TOO_DEEP;
+  if (maxDepth < 2) {
+    throw TOO_DEEP;
+  }
   return forEachMember(buf, i, end, (keyStart, keyEnd, keyPlain, at) => {
     const isRef = matches(buf, keyStart, keyEnd, keyPlain, K_REFERENCE);
     if (!isRef || peek(buf, at, end) !== QUOTE) {
-      if (isRef) refStart[which] = -1;
+      if (isRef) {
+        refStart[which] = -1;
+      }
       return skipValue(buf, at, end, 2, maxDepth);
     }
     const valueEnd = stringEnd(buf, at + 1, end);
@@ -233,9 +315,19 @@ const KEY_ID = -3;
 /** Which key of interest the key `buf[start, end)` is: an index into K_ELEMENTS, or a KEY_ constant. */
 function keyOf(buf: Buffer, start: number, end: number, plain: boolean): number {
   const len = end - start;
-  if (plain && len !== 2 && len !== 7 && len !== 11 && len !== 12) return KEY_OTHER;
-  if (matches(buf, start, end, plain, K_RESOURCE_TYPE)) return KEY_RESOURCE_TYPE;
-  if (matches(buf, start, end, plain, K_ID)) return KEY_ID;
-  for (let k = 0; k < K_ELEMENTS.length; k++) if (matches(buf, start, end, plain, K_ELEMENTS[k]!)) return k;
+  if (plain && len !== 2 && len !== 7 && len !== 11 && len !== 12) {
+    return KEY_OTHER;
+  }
+  if (matches(buf, start, end, plain, K_RESOURCE_TYPE)) {
+    return KEY_RESOURCE_TYPE;
+  }
+  if (matches(buf, start, end, plain, K_ID)) {
+    return KEY_ID;
+  }
+  for (let k = 0; k < K_ELEMENTS.length; k++) {
+    if (matches(buf, start, end, plain, K_ELEMENTS[k]!)) {
+      return k;
+    }
+  }
   return KEY_OTHER;
 }

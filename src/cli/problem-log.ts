@@ -36,7 +36,9 @@ export class ProblemLog {
    */
   add(problem: InputProblem, fileIndex = -1, sortLine = problem.line ?? -1): void {
     const key = `${fileIndex}\u0000${formatProblem(problem)}`;
-    if (this.seen.has(key)) return;
+    if (this.seen.has(key)) {
+      return;
+    }
     this.seen.add(key);
     this.filed.push({ problem, file: fileIndex, line: sortLine, seq: this.filed.length });
   }

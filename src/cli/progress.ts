@@ -48,9 +48,13 @@ export class Progress {
   /** Records `n` more units done. */
   tick(n = 1): void {
     this.done += n;
-    if (this.o.quiet) return;
+    if (this.o.quiet) {
+      return;
+    }
     const t = this.now();
-    if (t - this.last < (this.o.tty ? Math.min(100, this.o.intervalMs) : this.o.intervalMs)) return;
+    if (t - this.last < (this.o.tty ? Math.min(100, this.o.intervalMs) : this.o.intervalMs)) {
+      return;
+    }
     this.last = t;
     this.report(t);
   }
@@ -60,18 +64,27 @@ export class Progress {
     const rate = elapsed > 0 ? this.done / elapsed : 0;
     const pct = this.total ? Math.min(1, this.done / this.total) : 0;
     const left = rate > 0 && this.total ? formatDuration((this.total - this.done) / rate) : '?';
-    const count = this.unit === 'MB' ? `${(this.done / 1e6).toFixed(0)} of ${(this.total / 1e6).toFixed(0)} MB` : `${this.done} of ${this.total} ${this.unit}`;
+    const count =
+      this.unit === 'MB'
+        ? `${(this.done / 1e6).toFixed(0)} of ${(this.total / 1e6).toFixed(0)} MB`
+        : `${this.done} of ${this.total} ${this.unit}`;
     const rateText = this.unit === 'MB' ? `${(rate / 1e6).toFixed(1)} MB/s` : `${rate.toFixed(0)} ${this.unit}/s`;
     if (this.o.tty) {
       const fill = Math.round(pct * BAR_WIDTH);
-      this.o.write(`\r\x1b[2Kcaregap: ${this.phase} [${'#'.repeat(fill)}${'.'.repeat(BAR_WIDTH - fill)}] ${count} ${rateText}, ${left} left`);
+      this.o.write(
+        `\r\x1b[2Kcaregap: ${this.phase} [${'#'.repeat(fill)}${'.'.repeat(BAR_WIDTH - fill)}] ${count} ${rateText}, ${left} left`,
+      );
       this.drawn = true;
-    } else this.o.write(`caregap: ${this.phase}: ${count} (${Math.round(pct * 100)}%), ${rateText}, about ${left} left\n`);
+    } else {
+      this.o.write(`caregap: ${this.phase}: ${count} (${Math.round(pct * 100)}%), ${rateText}, about ${left} left\n`);
+    }
   }
 
   /** Ends the phase (clears the TTY bar line). */
   end(): void {
-    if (this.drawn) this.o.write('\r\x1b[2K');
+    if (this.drawn) {
+      this.o.write('\r\x1b[2K');
+    }
     this.drawn = false;
   }
 }

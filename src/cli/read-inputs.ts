@@ -48,7 +48,9 @@ export async function expandInputs(paths: readonly string[], problems: ProblemLo
     const identity = `${s.dev}:${s.ino}`;
     if (s.isDirectory()) {
       // a directory reached again (a link loop, or two links to one place): already read
-      if (seen.has(identity)) return;
+      if (seen.has(identity)) {
+        return;
+      }
       seen.add(identity);
       let names: string[];
       try {
@@ -57,21 +59,29 @@ export async function expandInputs(paths: readonly string[], problems: ProblemLo
         problems.add({ file: path, message: `cannot list directory: ${fsReason(e)}` });
         return;
       }
-      for (const n of names) await walk(join(path, n), false);
+      for (const n of names) {
+        await walk(join(path, n), false);
+      }
       return;
     }
-    if (!explicit && !DIRECTORY_EXTENSIONS.some((e) => path.toLowerCase().endsWith(e))) return;
+    if (!explicit && !DIRECTORY_EXTENSIONS.some((e) => path.toLowerCase().endsWith(e))) {
+      return;
+    }
     if (!explicit && !s.isFile()) {
       problems.add({ file: path, message: 'not a regular file: not read' });
       return;
     }
     if (s.isFile()) {
-      if (seen.has(identity)) return;
+      if (seen.has(identity)) {
+        return;
+      }
       seen.add(identity);
     }
     out.push({ path, size: s.isFile() ? s.size : 0 });
   };
-  for (const p of paths) await walk(p, true);
+  for (const p of paths) {
+    await walk(p, true);
+  }
   return out;
 }
 

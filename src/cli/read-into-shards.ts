@@ -51,7 +51,9 @@ const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(reso
 /** An estimate of the patients in the input: lines of the Patient files (from their first 64 kB), else one per .json file. */
 function estimatePatients(files: readonly InputFile[]): number {
   const patientFiles = files.filter((f) => isPatientFile(f.path));
-  if (!patientFiles.length) return files.filter((f) => !isNdjson(f.path)).length;
+  if (!patientFiles.length) {
+    return files.filter((f) => !isNdjson(f.path)).length;
+  }
   let patients = 0;
   const head = Buffer.allocUnsafe(65536);
   for (const f of patientFiles) {
@@ -60,12 +62,16 @@ function estimatePatients(files: readonly InputFile[]): number {
       fd = openSync(f.path, 'r');
       const n = readSync(fd, head, 0, head.length, 0);
       let lines = 0;
-      for (let i = head.indexOf(10); i !== -1 && i < n; i = head.indexOf(10, i + 1)) lines++;
+      for (let i = head.indexOf(10); i !== -1 && i < n; i = head.indexOf(10, i + 1)) {
+        lines++;
+      }
       patients += lines ? Math.round((f.size * lines) / n) : 1;
     } catch {
       // unreadable: reported when read
     } finally {
-      if (fd >= 0) closeSync(fd);
+      if (fd >= 0) {
+        closeSync(fd);
+      }
     }
   }
   return patients;
@@ -75,22 +81,36 @@ function estimatePatients(files: readonly InputFile[]): number {
 const FILES_PER_TURN = 64;
 
 /** Pass 1 over every input file; returns what was read (dispose `store` when done). */
-export async function readIntoShards(inputFiles: readonly InputFile[], problems: ProblemLog, opts: ReadOptions): Promise<ReadInput> {
-  const ordered = [...inputFiles.filter((f) => isPatientFile(f.path)), ...inputFiles.filter((f) => !isPatientFile(f.path))];
+export async function readIntoShards(
+  inputFiles: readonly InputFile[],
+  problems: ProblemLog,
+  opts: ReadOptions,
+): Promise<ReadInput> {
+  const ordered = [
+    ...inputFiles.filter((f) => isPatientFile(f.path)),
+    ...inputFiles.filter((f) => !isPatientFile(f.path)),
+  ];
   const files = ordered.map((f) => f.path);
   const store = new SpillStore({ memoryBytes: opts.memoryBytes });
   const totalBytes = ordered.reduce((n, f) => n + f.size, 0);
-  const shards = new PatientShards({ store, patientsPerShard: patientsPerShardFor(totalBytes / Math.max(1, estimatePatients(ordered))), maxPatientBytes: opts.maxPatientBytes });
+  const shards = new PatientShards({
+    store,
+    patientsPerShard: patientsPerShardFor(totalBytes / Math.max(1, estimatePatients(ordered))),
+    maxPatientBytes: opts.maxPatientBytes,
+  });
   const shared = new SharedResources(store, new Set<string>([...RECORD_TYPES, ...REFERENCED_TYPES]));
   const input: ReadInput = { files, shards, shared, store };
   const buffer = new ReadBuffer();
   try {
     for (const [index, file] of ordered.entries()) {
       const reader = new FileReader(file, index, input, problems, opts, buffer);
-      if (isNdjson(file.path)) await reader.readNdjson();
-      else {
+      if (isNdjson(file.path)) {
+        await reader.readNdjson();
+      } else {
         await reader.readJsonFile();
-        if (index % FILES_PER_TURN === FILES_PER_TURN - 1) await nextTurn();
+        if (index % FILES_PER_TURN === FILES_PER_TURN - 1) {
+          await nextTurn();
+        }
       }
     }
     shards.flush();

@@ -12,17 +12,26 @@ const REFERENCE_KEY = Buffer.from('"reference"');
  * backslash escape; decode it with JSON.parse). A key cannot hide inside a string value (its quotes
  * would be escaped there), so on valid JSON this finds exactly the Reference.reference elements.
  */
-export function forEachReference(buf: Buffer, start: number, end: number, found: (buf: Buffer, start: number, end: number, escaped: boolean) => void): void {
+export function forEachReference(
+  buf: Buffer,
+  start: number,
+  end: number,
+  found: (buf: Buffer, start: number, end: number, escaped: boolean) => void,
+): void {
   // a view of just this text: indexOf must not run on past `end`
   const v = buf.subarray(start, end);
   const n = v.length;
   let i = v.indexOf(REFERENCE_KEY);
   while (i !== -1) {
     let j = i + REFERENCE_KEY.length;
-    while (j < n && isJsonSpace(v[j]!)) j++;
+    while (j < n && isJsonSpace(v[j]!)) {
+      j++;
+    }
     if (v[j] === COLON) {
       j++;
-      while (j < n && isJsonSpace(v[j]!)) j++;
+      while (j < n && isJsonSpace(v[j]!)) {
+        j++;
+      }
       if (v[j] === QUOTE) {
         let k = j + 1;
         let escaped = false;
@@ -33,7 +42,9 @@ export function forEachReference(buf: Buffer, start: number, end: number, found:
           }
           k++;
         }
-        if (k < n) found(v, j + 1, k, escaped);
+        if (k < n) {
+          found(v, j + 1, k, escaped);
+        }
         j = k;
       }
     }
@@ -50,4 +61,3 @@ export function decodeEscaped(b: Buffer, s: number, e: number): string | undefin
     return undefined;
   }
 }
-

@@ -31,7 +31,8 @@ const BATCH_BYTES = 4 * 2 ** 20;
 /** Bytes of one shard laid out in memory at once in pass 2. */
 const READ_BUDGET_BYTES = 12 * 2 ** 20;
 /** Input bytes kept in memory before the temporary store moves to a file (CAREGAP_SPILL_BYTES overrides, for tests). */
-const MEMORY_STORE_BYTES = Number(process.env.CAREGAP_SPILL_BYTES) > 0 ? Number(process.env.CAREGAP_SPILL_BYTES) : 64 * 2 ** 20;
+const MEMORY_STORE_BYTES =
+  Number(process.env.CAREGAP_SPILL_BYTES) > 0 ? Number(process.env.CAREGAP_SPILL_BYTES) : 64 * 2 ** 20;
 /** Batches evaluated but not yet written, or being evaluated, per job. */
 const BATCHES_IN_FLIGHT_PER_JOB = 3;
 /** Batches queued or running per worker thread before the main thread evaluates the next batch itself. */
@@ -58,10 +59,20 @@ function metaOf(batch: PatientBatch): PatientMeta[] {
 }
 
 /** Runs `caregap evaluate` writing to `writer` (opened by the caller, before any input is read); returns the exit status. */
-export async function runEvaluate(opts: EvaluateOptions, writer: OutputWriter, stderr: (s: string) => void, now: Date): Promise<number> {
+export async function runEvaluate(
+  opts: EvaluateOptions,
+  writer: OutputWriter,
+  stderr: (s: string) => void,
+  now: Date,
+): Promise<number> {
   const started = performance.now();
   const cleanup = new ExitCleanup(stderr);
-  const progress = new Progress({ write: (s) => process.stderr.write(s), tty: Boolean(process.stderr.isTTY), quiet: opts.quiet, intervalMs: opts.progressIntervalMs });
+  const progress = new Progress({
+    write: (s) => process.stderr.write(s),
+    tty: Boolean(process.stderr.isTTY),
+    quiet: opts.quiet,
+    intervalMs: opts.progressIntervalMs,
+  });
   cleanup.add(() => progress.end());
   cleanup.add(() => writer.abort());
   try {
@@ -71,7 +82,15 @@ export async function runEvaluate(opts: EvaluateOptions, writer: OutputWriter, s
   }
 }
 
-async function evaluateInputs(opts: EvaluateOptions, stderr: (s: string) => void, now: Date, writer: OutputWriter, progress: Progress, cleanup: ExitCleanup, started: number): Promise<number> {
+async function evaluateInputs(
+  opts: EvaluateOptions,
+  stderr: (s: string) => void,
+  now: Date,
+  writer: OutputWriter,
+  progress: Progress,
+  cleanup: ExitCleanup,
+  started: number,
+): Promise<number> {
   const problems = new ProblemLog();
   const files = await expandInputs(opts.inputs, problems);
   const { gaps, flags } = validIds();
@@ -80,7 +99,10 @@ async function evaluateInputs(opts: EvaluateOptions, stderr: (s: string) => void
     ...(opts.asOf ? { asOf: opts.asOf } : {}),
     only: opts.only,
     format: opts.format,
-    requested: { gaps: opts.only.some((id) => id === 'all' || gaps.has(id)), flags: opts.only.some((id) => id === 'all' || flags.has(id)) },
+    requested: {
+      gaps: opts.only.some((id) => id === 'all' || gaps.has(id)),
+      flags: opts.only.some((id) => id === 'all' || flags.has(id)),
+    },
     date: now.toISOString(),
   };
   const large = new LargePatientWorker(settings, opts.patientHeapMb);
@@ -107,29 +129,57 @@ async function evaluateInputs(opts: EvaluateOptions, stderr: (s: string) => void
   const pool = await starting;
   let evaluated = 0;
   try {
-    if (opts.format === 'csv') await writer.write(csvHeader() + '\n');
+    if (opts.format === 'csv') {
+      await writer.write(csvHeader() + '\n');
+    }
     progress.begin('evaluating', input.shards.patientCount, 'patients');
     const write = async ([outcomes, meta]: [PatientOutcome[], PatientMeta[]]): Promise<void> => {
       let text = '';
       for (const [k, o] of outcomes.entries()) {
         progress.tick();
-        for (const p of o.problems ?? []) problems.add({ file: input.files[p.file] ?? '?', ...(p.line ? { line: p.line } : {}), message: p.message }, p.file, p.line);
-        if (o.unread) continue;
+        for (const p of o.problems ?? []) {
+          problems.add(
+            { file: input.files[p.file] ?? '?', ...(p.line ? { line: p.line } : {}), message: p.message },
+            p.file,
+            p.line,
+          );
+        }
+        if (o.unread) {
+          continue;
+        }
         if (o.outOfMemory) {
           const m = meta[k]!;
-          problems.add({ file: input.files[m.file] ?? '?', ...(m.line ? { line: m.line } : {}), message: `Patient/${printableId(o.id)}: record of ${formatBytes(m.bytes)} of JSON ran out of memory (--patient-heap-mb ${opts.patientHeapMb}): patient not evaluated` }, m.file, m.line);
+          problems.add(
+            {
+              file: input.files[m.file] ?? '?',
+              ...(m.line ? { line: m.line } : {}),
+              message: `Patient/${printableId(o.id)}: record of ${formatBytes(m.bytes)} of JSON ran out of memory (--patient-heap-mb ${opts.patientHeapMb}): patient not evaluated`,
+            },
+            m.file,
+            m.line,
+          );
           continue;
         }
         if (o.missingPatient) {
-          stderr(`caregap: warning: resources reference Patient/${printableId(o.id)} but no Patient resource was found; skipped`);
+          stderr(
+            `caregap: warning: resources reference Patient/${printableId(o.id)} but no Patient resource was found; skipped`,
+          );
           continue;
         }
         evaluated++;
-        for (const l of o.lines) text += l + '\n';
-        if (o.summary) summary.add(o.summary);
-        if (o.worklist) worklist.push(...o.worklist);
+        for (const l of o.lines) {
+          text += l + '\n';
+        }
+        if (o.summary) {
+          summary.add(o.summary);
+        }
+        if (o.worklist) {
+          worklist.push(...o.worklist);
+        }
       }
-      if (text) await writer.write(text);
+      if (text) {
+        await writer.write(text);
+      }
     };
     // batches are awaited in submission order: the output is in input order whatever the pool does
     const inFlight: Promise<[PatientOutcome[], PatientMeta[]]>[] = [];
@@ -137,19 +187,42 @@ async function evaluateInputs(opts: EvaluateOptions, stderr: (s: string) => void
     const submit = async (batch: PatientBatch): Promise<void> => {
       const meta = metaOf(batch);
       const paired = (p: Promise<PatientOutcome[]>) => p.then((o): [PatientOutcome[], PatientMeta[]] => [o, meta]);
-      if (batch.large) inFlight.push(paired(large.run(batch)));
-      else if (pool && pool.queued < pool.size * WORKER_QUEUE) inFlight.push(paired(pool.run(batch)));
-      else inFlight.push(paired(Promise.resolve(evaluateBatch(batch, settings))));
-      while (inFlight.length >= maxInFlight) await write(await inFlight.shift()!);
+      if (batch.large) {
+        inFlight.push(paired(large.run(batch)));
+      } else if (pool && pool.queued < pool.size * WORKER_QUEUE) {
+        inFlight.push(paired(pool.run(batch)));
+      } else {
+        inFlight.push(paired(Promise.resolve(evaluateBatch(batch, settings))));
+      }
+      while (inFlight.length >= maxInFlight) {
+        await write(await inFlight.shift()!);
+      }
       // let signals, worker answers and output drain in between batches
       await nextTurn();
     };
-    for (const batch of input.shards.batches({ patients: BATCH_PATIENTS, bytes: BATCH_BYTES, largeBytes: largePatientBytes(), compact: Boolean(pool), readBudget: READ_BUDGET_BYTES }))
+    for (const batch of input.shards.batches({
+      patients: BATCH_PATIENTS,
+      bytes: BATCH_BYTES,
+      largeBytes: largePatientBytes(),
+      compact: Boolean(pool),
+      readBudget: READ_BUDGET_BYTES,
+    })) {
       await submit(input.shared.attach(batch));
-    while (inFlight.length) await write(await inFlight.shift()!);
+    }
+    while (inFlight.length) {
+      await write(await inFlight.shift()!);
+    }
     progress.end();
-    if (opts.format === 'summary') for (const r of toSummaryMeasureReports(summary, { period: opts.period, date: settings.date })) await writer.write(JSON.stringify(r) + '\n');
-    if (opts.format === 'worklist') for (const l of worklistLines(worklist)) await writer.write(l + '\n');
+    if (opts.format === 'summary') {
+      for (const r of toSummaryMeasureReports(summary, { period: opts.period, date: settings.date })) {
+        await writer.write(JSON.stringify(r) + '\n');
+      }
+    }
+    if (opts.format === 'worklist') {
+      for (const l of worklistLines(worklist)) {
+        await writer.write(l + '\n');
+      }
+    }
     await writer.close();
   } finally {
     progress.end();
@@ -158,15 +231,23 @@ async function evaluateInputs(opts: EvaluateOptions, stderr: (s: string) => void
     input.store.dispose();
   }
   const all = problems.ordered();
-  for (const p of all) stderr(`caregap: ${formatProblem(p)}`);
-  if (all.length) stderr(`caregap: ${all.length} input problem${all.length > 1 ? 's' : ''}; ${evaluated} patient${evaluated === 1 ? '' : 's'} evaluated`);
+  for (const p of all) {
+    stderr(`caregap: ${formatProblem(p)}`);
+  }
+  if (all.length) {
+    stderr(
+      `caregap: ${all.length} input problem${all.length > 1 ? 's' : ''}; ${evaluated} patient${evaluated === 1 ? '' : 's'} evaluated`,
+    );
+  }
   if (opts.stats) {
     const seconds = (performance.now() - started) / 1000;
     // maxRSS (KiB) covers the whole process, worker threads included
     const usage = process.resourceUsage();
     const cpuSeconds = (usage.userCPUTime + usage.systemCPUTime) / 1e6;
     // CPU time covers every thread: patients per CPU-second is the per-core rate, robust to a busy machine
-    stderr(`caregap: stats ${JSON.stringify({ patients: evaluated, jobs: opts.jobs, seconds: Number(seconds.toFixed(3)), cpuSeconds: Number(cpuSeconds.toFixed(3)), patientsPerSecond: Math.round(evaluated / seconds), patientsPerCpuSecond: Math.round(evaluated / cpuSeconds), inputMB: Number((inputBytes / 1e6).toFixed(1)), mbPerSecond: Number((inputBytes / 1e6 / seconds).toFixed(1)), peakRssMB: Math.round(usage.maxRSS / 1024), tempStoreOnDisk: input.store.spilled })}`);
+    stderr(
+      `caregap: stats ${JSON.stringify({ patients: evaluated, jobs: opts.jobs, seconds: Number(seconds.toFixed(3)), cpuSeconds: Number(cpuSeconds.toFixed(3)), patientsPerSecond: Math.round(evaluated / seconds), patientsPerCpuSecond: Math.round(evaluated / cpuSeconds), inputMB: Number((inputBytes / 1e6).toFixed(1)), mbPerSecond: Number((inputBytes / 1e6 / seconds).toFixed(1)), peakRssMB: Math.round(usage.maxRSS / 1024), tempStoreOnDisk: input.store.spilled })}`,
+    );
   }
   return all.length ? 1 : 0;
 }

@@ -73,13 +73,17 @@ export interface BatchOptions {
 
 /** Patients per shard that make a shard about `targetBytes` when the average patient has `avgPatientBytes` (8 to 250). */
 export function patientsPerShardFor(avgPatientBytes: number, targetBytes = 8 * 1024 * 1024): number {
-  if (!(avgPatientBytes > 0)) return 250;
+  if (!(avgPatientBytes > 0)) {
+    return 250;
+  }
   return Math.max(8, Math.min(250, Math.floor(targetBytes / avgPatientBytes)));
 }
 
 /** Grows a typed array to hold index `i`. */
 function ensure<T extends Float64Array | Uint32Array | Uint8Array>(a: T, i: number, make: (n: number) => T): T {
-  if (i < a.length) return a;
+  if (i < a.length) {
+    return a;
+  }
   const b = make(Math.max(i + 1, a.length * 2));
   b.set(a);
   return b;
@@ -108,7 +112,9 @@ export class PatientShards {
   /** Number of patients cut off for size. */
   get tooLargeCount(): number {
     let n = 0;
-    for (let o = 0; o < this.ids.length; o++) n += this.tooLarge[o]!;
+    for (let o = 0; o < this.ids.length; o++) {
+      n += this.tooLarge[o]!;
+    }
     return n;
   }
 
@@ -123,7 +129,9 @@ export class PatientShards {
       this.linesOf = ensure(this.linesOf, ordinal, (n) => new Uint32Array(n));
       this.tooLarge = ensure(this.tooLarge, ordinal, (n) => new Uint8Array(n));
     }
-    if (this.tooLarge[ordinal]) return 'patient-too-large';
+    if (this.tooLarge[ordinal]) {
+      return 'patient-too-large';
+    }
     const len = end - start;
     if (this.bytesOf[ordinal]! + len > this.opts.maxPatientBytes) {
       this.tooLarge[ordinal] = 1;
@@ -132,10 +140,14 @@ export class PatientShards {
     this.bytesOf[ordinal]! += len;
     this.linesOf[ordinal]!++;
     const shard = Math.floor(ordinal / this.opts.patientsPerShard);
-    while (this.segments.length <= shard) this.segments.push([]);
+    while (this.segments.length <= shard) {
+      this.segments.push([]);
+    }
     const size = HEADER + len;
     let b = this.buffers.get(shard);
-    if (b && b.used + size > b.buf.length) this.flushShard(shard);
+    if (b && b.used + size > b.buf.length) {
+      this.flushShard(shard);
+    }
     if (size > SHARD_BUFFER_BYTES) {
       // a resource larger than a buffer goes straight to the store, as its own segment
       writeHeader(this.header, 0, ordinal, file, line, len);
@@ -145,26 +157,36 @@ export class PatientShards {
       return 'stored';
     }
     b = this.buffers.get(shard);
-    if (!b) this.buffers.set(shard, (b = { buf: Buffer.allocUnsafe(SHARD_BUFFER_BYTES), used: 0 }));
+    if (!b) {
+      this.buffers.set(shard, (b = { buf: Buffer.allocUnsafe(SHARD_BUFFER_BYTES), used: 0 }));
+    }
     writeHeader(b.buf, b.used, ordinal, file, line, len);
     copyBytes(src, start, end, b.buf, b.used + HEADER);
     b.used += size;
     this.buffered += size;
-    if (this.buffered > TOTAL_BUFFER_BYTES) this.flush();
+    if (this.buffered > TOTAL_BUFFER_BYTES) {
+      this.flush();
+    }
     return 'stored';
   }
 
   private flushShard(shard: number): void {
     const b = this.buffers.get(shard);
-    if (!b) return;
-    if (b.used) this.segments[shard]!.push(this.opts.store.append(b.buf, 0, b.used), b.used);
+    if (!b) {
+      return;
+    }
+    if (b.used) {
+      this.segments[shard]!.push(this.opts.store.append(b.buf, 0, b.used), b.used);
+    }
     this.buffered -= b.used;
     this.buffers.delete(shard);
   }
 
   /** Writes every buffer out to the store. */
   flush(): void {
-    for (const shard of [...this.buffers.keys()]) this.flushShard(shard);
+    for (const shard of [...this.buffers.keys()]) {
+      this.flushShard(shard);
+    }
   }
 
   /**
@@ -178,7 +200,7 @@ export class PatientShards {
     for (let shard = 0; shard < this.segments.length; shard++) {
       const first = shard * per;
       const last = Math.min(first + per, this.ids.length);
-      for (let a = first; a < last; ) {
+      for (let a = first; a < last;) {
         // the run [a, b) of patients read at once: within the read budget, at least one patient
         let b = a;
         let runBytes = 0;
@@ -204,9 +226,11 @@ export class PatientShards {
         const segs = this.segments[shard]!;
         for (let s = 0; s < segs.length; s += 2) {
           const len = segs[s + 1]!;
-          if (segBuf.length < len) segBuf = Buffer.allocUnsafe(len);
+          if (segBuf.length < len) {
+            segBuf = Buffer.allocUnsafe(len);
+          }
           this.opts.store.read(segs[s]!, len, segBuf, 0);
-          for (let pos = 0; pos < len; ) {
+          for (let pos = 0; pos < len;) {
             const ordinal = segBuf.readUInt32LE(pos);
             const size = segBuf.readUInt32LE(pos + 12);
             const k = ordinal - a;
@@ -235,7 +259,15 @@ export class PatientShards {
   }
 
   /** Cuts one run of laid-out patients into batches. */
-  private *batchesOfRun(a: number, n: number, bytes: Buffer, index: Int32Array, lineAt: Int32Array, byteAt: Float64Array, o: BatchOptions): Generator<PatientBatch> {
+  private *batchesOfRun(
+    a: number,
+    n: number,
+    bytes: Buffer,
+    index: Int32Array,
+    lineAt: Int32Array,
+    byteAt: Float64Array,
+    o: BatchOptions,
+  ): Generator<PatientBatch> {
     let k = 0;
     while (k < n) {
       const patients: BatchPatient[] = [];
@@ -243,21 +275,36 @@ export class PatientShards {
       let size = 0;
       for (; k < n && patients.length < o.patients; k++) {
         const lines = lineAt[k + 1]! - lineAt[k]!;
-        if (!lines) continue;
+        if (!lines) {
+          continue;
+        }
         const own = byteAt[k + 1]! - byteAt[k]!;
-        if (own > o.largeBytes || (patients.length && size + own > o.bytes)) break;
+        if (own > o.largeBytes || (patients.length && size + own > o.bytes)) {
+          break;
+        }
         patients.push({ ordinal: a + k, id: this.ids[a + k]!, lines });
         size += own;
       }
-      if (patients.length) yield this.cut(bytes, index, lineAt[from]!, lineAt[k]!, patients, o.compact);
+      if (patients.length) {
+        yield this.cut(bytes, index, lineAt[from]!, lineAt[k]!, patients, o.compact);
+      }
       if (k < n && !patients.length) {
         // a large patient (or one over the batch bytes by itself): a batch of its own
         const lines = lineAt[k + 1]! - lineAt[k]!;
         const own = byteAt[k + 1]! - byteAt[k]!;
         // (a large patient's batch always owns its bytes: it goes to a worker of its own)
         const large = own > o.largeBytes;
-        const batch = this.cut(bytes, index, lineAt[k]!, lineAt[k + 1]!, [{ ordinal: a + k, id: this.ids[a + k]!, lines }], o.compact || large);
-        if (large) batch.large = true;
+        const batch = this.cut(
+          bytes,
+          index,
+          lineAt[k]!,
+          lineAt[k + 1]!,
+          [{ ordinal: a + k, id: this.ids[a + k]!, lines }],
+          o.compact || large,
+        );
+        if (large) {
+          batch.large = true;
+        }
         yield batch;
         k++;
       }
@@ -265,8 +312,17 @@ export class PatientShards {
   }
 
   /** The batch of lines [from, to) of a run: a view of the run's bytes, or (compact) its own copy. */
-  private cut(bytes: Buffer, index: Int32Array, from: number, to: number, patients: BatchPatient[], compact: boolean): PatientBatch {
-    if (!compact) return { bytes, lines: index.subarray(from * LINE_SLOTS, to * LINE_SLOTS), patients };
+  private cut(
+    bytes: Buffer,
+    index: Int32Array,
+    from: number,
+    to: number,
+    patients: BatchPatient[],
+    compact: boolean,
+  ): PatientBatch {
+    if (!compact) {
+      return { bytes, lines: index.subarray(from * LINE_SLOTS, to * LINE_SLOTS), patients };
+    }
     const start = from < to ? index[from * LINE_SLOTS]! : 0;
     const end = from < to ? index[(to - 1) * LINE_SLOTS + 1]! : 0;
     const own = new Uint8Array(end - start);
@@ -290,5 +346,9 @@ function writeHeader(buf: Buffer, at: number, ordinal: number, file: number, lin
 /** The JSON text of line `l` of a batch. */
 export function decodeLine(batch: PatientBatch, l: number): string {
   const b = batch.bytes;
-  return Buffer.from(b.buffer, b.byteOffset, b.byteLength).toString('utf8', batch.lines[l * LINE_SLOTS]!, batch.lines[l * LINE_SLOTS + 1]!);
+  return Buffer.from(b.buffer, b.byteOffset, b.byteLength).toString(
+    'utf8',
+    batch.lines[l * LINE_SLOTS]!,
+    batch.lines[l * LINE_SLOTS + 1]!,
+  );
 }

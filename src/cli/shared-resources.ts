@@ -49,7 +49,10 @@ export class SharedResources {
    * `types`: the resource types handed to the patients that reference them (the ones the rules
    * read: the engine's REFERENCED_TYPES and RECORD_TYPES); the others are kept, not handed out.
    */
-  constructor(private readonly store: SpillStore, private readonly types: ReadonlySet<string>) {
+  constructor(
+    private readonly store: SpillStore,
+    private readonly types: ReadonlySet<string>,
+  ) {
     this.typeNames = [...types].map((t) => Buffer.from(t, 'latin1'));
   }
 
@@ -90,29 +93,50 @@ export class SharedResources {
       const ref = decodeEscaped(b, s, e);
       return ref === undefined ? undefined : this.resolveText(ref);
     }
-    if (s === e || b[s] === HASH) return undefined;
-    if (e - s > URN_UUID_PREFIX.length && b.compare(URN_UUID_PREFIX, 0, URN_UUID_PREFIX.length, s, s + URN_UUID_PREFIX.length) === 0) return this.byIdSlot(b.toString('utf8', s + URN_UUID_PREFIX.length, e));
+    if (s === e || b[s] === HASH) {
+      return undefined;
+    }
+    if (
+      e - s > URN_UUID_PREFIX.length &&
+      b.compare(URN_UUID_PREFIX, 0, URN_UUID_PREFIX.length, s, s + URN_UUID_PREFIX.length) === 0
+    ) {
+      return this.byIdSlot(b.toString('utf8', s + URN_UUID_PREFIX.length, e));
+    }
     // [base/]Type/id[/_history/version]
     let idEnd = e;
     let slash = b.lastIndexOf(SLASH, e - 1);
     if (slash > s) {
       const before = b.lastIndexOf(SLASH, slash - 1);
-      if (before >= s && slash - before - 1 === HISTORY.length && b.compare(HISTORY, 0, HISTORY.length, before + 1, slash) === 0) {
+      if (
+        before >= s &&
+        slash - before - 1 === HISTORY.length &&
+        b.compare(HISTORY, 0, HISTORY.length, before + 1, slash) === 0
+      ) {
         idEnd = before;
         slash = b.lastIndexOf(SLASH, before - 1);
       }
     }
-    if (slash <= s) return undefined;
+    if (slash <= s) {
+      return undefined;
+    }
     const typeStart = Math.max(s, b.lastIndexOf(SLASH, slash - 1) + 1);
     const len = slash - typeStart;
-    for (const t of this.typeNames) if (t.length === len && b.compare(t, 0, len, typeStart, slash) === 0) return this.slots.get(b.toString('utf8', typeStart, idEnd));
+    for (const t of this.typeNames) {
+      if (t.length === len && b.compare(t, 0, len, typeStart, slash) === 0) {
+        return this.slots.get(b.toString('utf8', typeStart, idEnd));
+      }
+    }
     return undefined;
   }
 
   /** The attachable slot a decoded reference string resolves to. */
   private resolveText(ref: string): number | undefined {
-    if (ref.startsWith('#')) return undefined;
-    if (ref.startsWith('urn:uuid:')) return this.byIdSlot(ref.slice(9));
+    if (ref.startsWith('#')) {
+      return undefined;
+    }
+    if (ref.startsWith('urn:uuid:')) {
+      return this.byIdSlot(ref.slice(9));
+    }
     const m = LITERAL.exec(ref);
     return m && this.types.has(m[1]!) ? this.slots.get(`${m[1]}/${m[2]}`) : undefined;
   }
@@ -125,7 +149,9 @@ export class SharedResources {
   /** The bytes of a slot (cached while the cache has room). */
   private bytesOf(slot: number): Buffer {
     let b = this.cache.get(slot);
-    if (b) return b;
+    if (b) {
+      return b;
+    }
     b = Buffer.allocUnsafe(this.lengths[slot]!);
     this.store.read(this.offsets[slot]!, b.length, b, 0);
     if (this.cached + b.length <= CACHE_BYTES) {
@@ -143,7 +169,9 @@ export class SharedResources {
       const b = this.bytesOf(slot);
       forEachReference(b, 0, b.length, (rb, rs, re, escaped) => {
         const s = this.resolve(rb, rs, re, escaped);
-        if (s !== undefined && s !== slot && !out.includes(s)) out.push(s);
+        if (s !== undefined && s !== slot && !out.includes(s)) {
+          out.push(s);
+        }
       });
       this.refsOf.set(slot, (refs = out));
     }
@@ -156,7 +184,9 @@ export class SharedResources {
    * The batch itself when there is nothing to add.
    */
   attach(batch: PatientBatch): PatientBatch {
-    if (!this.attachable) return batch;
+    if (!this.attachable) {
+      return batch;
+    }
     const bytes = Buffer.from(batch.bytes.buffer, batch.bytes.byteOffset, batch.bytes.byteLength);
     const lineOfSlot = new Map<number, number>();
     const order: number[] = [];
@@ -166,13 +196,26 @@ export class SharedResources {
     for (const p of batch.patients) {
       const wanted: number[] = [];
       const want = (slot: number | undefined) => {
-        if (slot !== undefined && !wanted.includes(slot)) wanted.push(slot);
+        if (slot !== undefined && !wanted.includes(slot)) {
+          wanted.push(slot);
+        }
       };
       // the patient's lines are contiguous: one scan
-      if (p.lines) forEachReference(bytes, batch.lines[l * LINE_SLOTS]!, batch.lines[(l + p.lines - 1) * LINE_SLOTS + 1]!, (rb, rs, re, escaped) => want(this.resolve(rb, rs, re, escaped)));
+      if (p.lines) {
+        forEachReference(
+          bytes,
+          batch.lines[l * LINE_SLOTS]!,
+          batch.lines[(l + p.lines - 1) * LINE_SLOTS + 1]!,
+          (rb, rs, re, escaped) => want(this.resolve(rb, rs, re, escaped)),
+        );
+      }
       l += p.lines;
       // follow references between shared resources (a Medication's Organization), each once
-      for (let k = 0; k < wanted.length; k++) for (const s of this.referencesOf(wanted[k]!)) want(s);
+      for (let k = 0; k < wanted.length; k++) {
+        for (const s of this.referencesOf(wanted[k]!)) {
+          want(s);
+        }
+      }
       if (!wanted.length) {
         patients.push(p);
         continue;
@@ -189,12 +232,16 @@ export class SharedResources {
       }
       patients.push({ ...p, shared });
     }
-    if (!order.length) return batch;
+    if (!order.length) {
+      return batch;
+    }
     // the batch's own bytes (one range: its lines are contiguous), then each shared resource once
     const start = ownLines ? batch.lines[0]! : 0;
     const end = ownLines ? batch.lines[(ownLines - 1) * LINE_SLOTS + 1]! : 0;
     let total = end - start;
-    for (const slot of order) total += this.lengths[slot]!;
+    for (const slot of order) {
+      total += this.lengths[slot]!;
+    }
     const out = new Uint8Array(total);
     out.set(bytes.subarray(start, end));
     const lines = new Int32Array((ownLines + order.length) * LINE_SLOTS);

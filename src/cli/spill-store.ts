@@ -61,9 +61,14 @@ export class SpillStore {
   append(src: Uint8Array, start: number, end: number): number {
     const at = this.total;
     const n = end - start;
-    if (this.fd < 0 && at + n > this.opts.memoryBytes) this.spill();
-    if (this.fd >= 0) this.appendToFile(src, start, end);
-    else this.appendToMemory(src, start, end);
+    if (this.fd < 0 && at + n > this.opts.memoryBytes) {
+      this.spill();
+    }
+    if (this.fd >= 0) {
+      this.appendToFile(src, start, end);
+    } else {
+      this.appendToMemory(src, start, end);
+    }
     this.total += n;
     return at;
   }
@@ -73,7 +78,9 @@ export class SpillStore {
     while (start < end) {
       const c = Math.floor(at / CHUNK_BYTES);
       const off = at % CHUNK_BYTES;
-      if (c === this.chunks.length) this.chunks.push(Buffer.allocUnsafe(CHUNK_BYTES));
+      if (c === this.chunks.length) {
+        this.chunks.push(Buffer.allocUnsafe(CHUNK_BYTES));
+      }
       const n = Math.min(end - start, CHUNK_BYTES - off);
       copyBytes(src, start, start + n, this.chunks[c]!, off);
       start += n;
@@ -88,7 +95,9 @@ export class SpillStore {
       this.write(src, start, end);
       return;
     }
-    if (this.pending + end - start > CHUNK_BYTES) this.flushPending();
+    if (this.pending + end - start > CHUNK_BYTES) {
+      this.flushPending();
+    }
     copyBytes(src, start, end, buf, this.pending);
     this.pending += end - start;
   }
@@ -102,7 +111,9 @@ export class SpillStore {
   }
 
   private flushPending(): void {
-    if (!this.pending) return;
+    if (!this.pending) {
+      return;
+    }
     this.write(this.chunks[0]!, 0, this.pending);
     this.pending = 0;
   }
@@ -135,7 +146,9 @@ export class SpillStore {
 
   /** Copies `length` bytes from `offset` into `into` at `at`. */
   read(offset: number, length: number, into: Uint8Array, at: number): void {
-    if (offset + length > this.total) throw new RangeError('read past the end of the store');
+    if (offset + length > this.total) {
+      throw new RangeError('read past the end of the store');
+    }
     if (this.fd < 0) {
       while (length > 0) {
         const c = Math.floor(offset / CHUNK_BYTES);
@@ -151,17 +164,23 @@ export class SpillStore {
     // from the file, then from the write buffer
     while (length > 0 && offset < this.flushed) {
       const n = readSync(this.fd, into, at, Math.min(length, this.flushed - offset), offset);
-      if (n === 0) throw new Error('temporary store: unexpected end of file');
+      if (n === 0) {
+        throw new Error('temporary store: unexpected end of file');
+      }
       offset += n;
       at += n;
       length -= n;
     }
-    if (length > 0) into.set(this.chunks[0]!.subarray(offset - this.flushed, offset - this.flushed + length), at);
+    if (length > 0) {
+      into.set(this.chunks[0]!.subarray(offset - this.flushed, offset - this.flushed + length), at);
+    }
   }
 
   /** Frees the memory, closes the file and removes any name it still has. Safe to call twice. */
   dispose(): void {
-    if (this.disposed) return;
+    if (this.disposed) {
+      return;
+    }
     this.disposed = true;
     this.chunks = [];
     if (this.fd >= 0) {
@@ -172,6 +191,8 @@ export class SpillStore {
       }
       this.fd = -1;
     }
-    for (const p of this.paths.splice(0)) rmSync(p, { recursive: true, force: true });
+    for (const p of this.paths.splice(0)) {
+      rmSync(p, { recursive: true, force: true });
+    }
   }
 }

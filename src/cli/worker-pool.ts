@@ -16,7 +16,10 @@ import { LINE_SLOTS, type PatientBatch } from './shard-store.ts';
  * The worker's entry, beside this module: run from the built CLI (dist/cli), the built worker,
  * plain JavaScript; run from TypeScript (tests), the .mjs shim that registers tsx in the thread.
  */
-const WORKER_ENTRY = new URL(import.meta.url.endsWith('.ts') ? './evaluation-worker.mjs' : './evaluation-worker.js', import.meta.url);
+const WORKER_ENTRY = new URL(
+  import.meta.url.endsWith('.ts') ? './evaluation-worker.mjs' : './evaluation-worker.js',
+  import.meta.url,
+);
 
 /** Heap of an ordinary worker (MB): one patient at a time is live; a cap keeps V8 from growing the heap lazily. */
 export const WORKER_OLD_GENERATION_MB = 48;
@@ -40,24 +43,45 @@ class EvaluationWorker {
   private readonly worker: Worker;
 
   constructor(settings: BatchSettings, oldGenerationMb: number) {
-    this.worker = new Worker(WORKER_ENTRY, { workerData: settings, resourceLimits: { maxOldGenerationSizeMb: oldGenerationMb, maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB }, stdout: false, stderr: false });
+    this.worker = new Worker(WORKER_ENTRY, {
+      workerData: settings,
+      resourceLimits: { maxOldGenerationSizeMb: oldGenerationMb, maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB },
+      stdout: false,
+      stderr: false,
+    });
     this.ready = new Promise<void>((ready, failed) => {
-      this.worker.on('message', (msg: { ready?: boolean; seq?: number; outcomes?: PatientOutcome[]; split?: SplitText; error?: string }) => {
-        if (msg.ready) return ready();
-        const p = this.pending.get(msg.seq!);
-        if (!p) return;
-        this.pending.delete(msg.seq!);
-        if (msg.error !== undefined) p.reject(new Error(`worker: ${msg.error}`));
-        else p.resolve(msg);
-      });
+      this.worker.on(
+        'message',
+        (msg: { ready?: boolean; seq?: number; outcomes?: PatientOutcome[]; split?: SplitText; error?: string }) => {
+          if (msg.ready) {
+            return ready();
+          }
+          const p = this.pending.get(msg.seq!);
+          if (!p) {
+            return;
+          }
+          this.pending.delete(msg.seq!);
+          if (msg.error !== undefined) {
+            p.reject(new Error(`worker: ${msg.error}`));
+          } else {
+            p.resolve(msg);
+          }
+        },
+      );
       const die = (e: Error) => {
-        if (this.dead) return;
+        if (this.dead) {
+          return;
+        }
         this.dead = e;
         failed(e);
-        for (const p of this.pending.values()) p.reject(e);
+        for (const p of this.pending.values()) {
+          p.reject(e);
+        }
         this.pending.clear();
       };
-      this.worker.on('error', (e: Error & { code?: string }) => die(e.code === 'ERR_WORKER_OUT_OF_MEMORY' ? new WorkerOutOfMemory('out of memory') : e));
+      this.worker.on('error', (e: Error & { code?: string }) =>
+        die(e.code === 'ERR_WORKER_OUT_OF_MEMORY' ? new WorkerOutOfMemory('out of memory') : e),
+      );
       this.worker.on('exit', (code) => die(new Error(`worker exited (${code})`)));
     });
     this.ready.catch(() => {});
@@ -84,7 +108,9 @@ class EvaluationWorker {
   }
 
   private ask(message: object, transfer: ArrayBuffer[]): Promise<{ outcomes?: PatientOutcome[]; split?: SplitText }> {
-    if (this.dead) return Promise.reject(this.dead);
+    if (this.dead) {
+      return Promise.reject(this.dead);
+    }
     const seq = this.seq++;
     return new Promise((resolve, reject) => {
       this.pending.set(seq, { resolve, reject });
@@ -114,7 +140,11 @@ function patientBatches(batch: PatientBatch): PatientBatch[] {
       pos += at(x, 1) - at(x, 0);
     });
     const shared = (p.shared ?? []).map((_, k) => p.lines + k);
-    out.push({ bytes, lines: index, patients: [{ ordinal: p.ordinal, id: p.id, lines: p.lines, ...(shared.length ? { shared } : {}) }] });
+    out.push({
+      bytes,
+      lines: index,
+      patients: [{ ordinal: p.ordinal, id: p.id, lines: p.lines, ...(shared.length ? { shared } : {}) }],
+    });
   }
   return out;
 }
@@ -124,7 +154,10 @@ export class LargePatientWorker {
   private worker: EvaluationWorker | undefined;
   private queue: Promise<unknown> = Promise.resolve();
 
-  constructor(private readonly settings: BatchSettings, private readonly heapMb: number) {}
+  constructor(
+    private readonly settings: BatchSettings,
+    private readonly heapMb: number,
+  ) {}
 
   /** Evaluates each patient of `batch` alone; one that exhausts the heap comes back `outOfMemory`. */
   run(batch: PatientBatch): Promise<PatientOutcome[]> {
@@ -140,7 +173,9 @@ export class LargePatientWorker {
         try {
           out.push(...(await this.worker.run(single)));
         } catch (e) {
-          if (!(e instanceof WorkerOutOfMemory)) throw e;
+          if (!(e instanceof WorkerOutOfMemory)) {
+            throw e;
+          }
           out.push({ id: p.id, outOfMemory: true, lines: [] });
         }
       }
@@ -160,7 +195,9 @@ export class LargePatientWorker {
       try {
         return await this.worker.split(text, multiline);
       } catch (e) {
-        if (e instanceof WorkerOutOfMemory) return undefined;
+        if (e instanceof WorkerOutOfMemory) {
+          return undefined;
+        }
         throw e;
       }
     });
@@ -177,12 +214,17 @@ export class LargePatientWorker {
 export class EvaluationPool {
   private readonly workers: EvaluationWorker[] = [];
 
-  private constructor(private readonly settings: BatchSettings, private readonly large: LargePatientWorker) {}
+  private constructor(
+    private readonly settings: BatchSettings,
+    private readonly large: LargePatientWorker,
+  ) {}
 
   /** Starts `jobs` workers and waits until each has loaded the engine. */
   static async start(jobs: number, settings: BatchSettings, large: LargePatientWorker): Promise<EvaluationPool> {
     const pool = new EvaluationPool(settings, large);
-    for (let k = 0; k < jobs; k++) pool.workers.push(new EvaluationWorker(settings, WORKER_OLD_GENERATION_MB));
+    for (let k = 0; k < jobs; k++) {
+      pool.workers.push(new EvaluationWorker(settings, WORKER_OLD_GENERATION_MB));
+    }
     await Promise.all(pool.workers.map((w) => w.ready));
     return pool;
   }
@@ -203,15 +245,21 @@ export class EvaluationPool {
    * replaced.
    */
   async run(batch: PatientBatch): Promise<PatientOutcome[]> {
-    if (batch.large) return this.large.run(batch);
+    if (batch.large) {
+      return this.large.run(batch);
+    }
     // keep a copy for a retry: the worker gets the transferred original
     const retry = { bytes: batch.bytes.slice(), lines: batch.lines.slice(), patients: batch.patients };
     const k = this.leastBusy();
     try {
       return await this.workers[k]!.run(batch);
     } catch (e) {
-      if (!(e instanceof WorkerOutOfMemory)) throw e;
-      if (!this.workers[k]!.alive) this.workers[k] = new EvaluationWorker(this.settings, WORKER_OLD_GENERATION_MB);
+      if (!(e instanceof WorkerOutOfMemory)) {
+        throw e;
+      }
+      if (!this.workers[k]!.alive) {
+        this.workers[k] = new EvaluationWorker(this.settings, WORKER_OLD_GENERATION_MB);
+      }
       return this.large.run(retry);
     }
   }
@@ -219,8 +267,12 @@ export class EvaluationPool {
   private leastBusy(): number {
     let best = 0;
     for (let k = 0; k < this.workers.length; k++) {
-      if (!this.workers[k]!.alive) this.workers[k] = new EvaluationWorker(this.settings, WORKER_OLD_GENERATION_MB);
-      if (this.workers[k]!.busy < this.workers[best]!.busy) best = k;
+      if (!this.workers[k]!.alive) {
+        this.workers[k] = new EvaluationWorker(this.settings, WORKER_OLD_GENERATION_MB);
+      }
+      if (this.workers[k]!.busy < this.workers[best]!.busy) {
+        best = k;
+      }
     }
     return best;
   }

@@ -29,9 +29,26 @@ function messageOf(e: unknown): string {
 
 /** The `unknown` result that stands in for a measure whose evaluation failed. */
 function failedMeasure(m: MeasureDefinition, why: string): MeasureResult {
-  const zero = { 'initial-population': 0, denominator: 0, 'denominator-exclusion': 0, 'denominator-exception': 0, numerator: 0 };
-  const result: MeasureResult = { id: m.id, measureUrl: m.url, version: m.version, title: m.title, status: 'unknown', populations: zero, evidence: [], reasons: [why] };
-  if (m.inverse) result.inverse = true;
+  const zero = {
+    'initial-population': 0,
+    denominator: 0,
+    'denominator-exclusion': 0,
+    'denominator-exception': 0,
+    numerator: 0,
+  };
+  const result: MeasureResult = {
+    id: m.id,
+    measureUrl: m.url,
+    version: m.version,
+    title: m.title,
+    status: 'unknown',
+    populations: zero,
+    evidence: [],
+    reasons: [why],
+  };
+  if (m.inverse) {
+    result.inverse = true;
+  }
   return result;
 }
 
@@ -43,7 +60,9 @@ export function evaluatePatient(record: PatientRecord, options: EvaluationOption
   const asOf = options.asOf ?? options.period.end;
   const validated = validateRecord(record);
   const ctx = new EvaluationContext(validated.record, options.period, asOf, options.valueSets ?? builtinValueSets());
-  for (const i of validated.issues) ctx.issue(i);
+  for (const i of validated.issues) {
+    ctx.issue(i);
+  }
   const everything = !options.only || options.only.includes('all');
   const wanted = (ids: readonly string[]) => everything || ids.some((id) => options.only!.includes(id));
   const failed = (kind: string, id: string, e: unknown): string => {
@@ -54,7 +73,9 @@ export function evaluatePatient(record: PatientRecord, options: EvaluationOption
 
   const measures: MeasureResult[] = [];
   for (const m of MEASURES) {
-    if (!wanted([m.id])) continue;
+    if (!wanted([m.id])) {
+      continue;
+    }
     try {
       measures.push(m.evaluate(ctx));
     } catch (e) {
@@ -64,20 +85,34 @@ export function evaluatePatient(record: PatientRecord, options: EvaluationOption
 
   const gaps: GapResult[] = [];
   for (const g of GAP_FAMILIES) {
-    if (!wanted(g.ids)) continue;
+    if (!wanted(g.ids)) {
+      continue;
+    }
     try {
-      for (const r of g.evaluate(ctx, measures)) if (everything || wanted([r.id, r.id.split(':')[0]!])) gaps.push(r);
+      for (const r of g.evaluate(ctx, measures)) {
+        if (everything || wanted([r.id, r.id.split(':')[0]!])) {
+          gaps.push(r);
+        }
+      }
     } catch (e) {
       const why = failed('GapFamily', g.ids.join(','), e);
-      for (const id of g.ids.filter((x) => wanted([x]))) gaps.push({ id, title: id, status: 'unknown', why, evidence: [] });
+      for (const id of g.ids.filter((x) => wanted([x]))) {
+        gaps.push({ id, title: id, status: 'unknown', why, evidence: [] });
+      }
     }
   }
 
   const flags: FlagResult[] = [];
   for (const f of FLAG_FAMILIES) {
-    if (!wanted(f.ids)) continue;
+    if (!wanted(f.ids)) {
+      continue;
+    }
     try {
-      for (const r of f.evaluate(ctx)) if (everything || wanted([r.id, r.id.split(':')[0]!])) flags.push(r);
+      for (const r of f.evaluate(ctx)) {
+        if (everything || wanted([r.id, r.id.split(':')[0]!])) {
+          flags.push(r);
+        }
+      }
     } catch (e) {
       failed('FlagFamily', f.ids.join(','), e);
     }

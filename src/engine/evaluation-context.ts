@@ -40,11 +40,17 @@ const NO_KEYS = Object.freeze([]) as unknown as string[];
  */
 function addKeys(out: string[], cc: fhir4.CodeableConcept | undefined): string[] {
   const codings = cc?.coding;
-  if (!Array.isArray(codings)) return out;
+  if (!Array.isArray(codings)) {
+    return out;
+  }
   for (const coding of codings) {
     const key = membershipKeyOf(coding);
-    if (key === undefined) continue;
-    if (out === NO_KEYS) out = [];
+    if (key === undefined) {
+      continue;
+    }
+    if (out === NO_KEYS) {
+      out = [];
+    }
     out.push(key);
   }
   return out;
@@ -92,7 +98,9 @@ export class EvaluationContext {
    */
   effectiveOf(obs: fhir4.Observation): TimingRead {
     let read = this.effectiveReads.get(obs);
-    if (read === undefined) this.effectiveReads.set(obs, (read = choiceRead(obs, 'effective', this.record.patient.birthDate)));
+    if (read === undefined) {
+      this.effectiveReads.set(obs, (read = choiceRead(obs, 'effective', this.record.patient.birthDate)));
+    }
     return read;
   }
 
@@ -122,7 +130,9 @@ export class EvaluationContext {
       hit = [];
       for (let i = 0; i < resources.length; i++) {
         const keys = path.keys[i]!;
-        if (keys.length === 0) continue;
+        if (keys.length === 0) {
+          continue;
+        }
         members ??= this.valueSets.memberKeys(valueSet);
         for (let j = 0; j < keys.length; j++) {
           if (members.has(keys[j]!)) {
@@ -147,7 +157,9 @@ export class EvaluationContext {
     concepts: (r: T) => (fhir4.CodeableConcept | undefined)[] | fhir4.CodeableConcept | undefined,
   ): PathIndex {
     let paths = this.vsCache.get(type);
-    if (!paths) this.vsCache.set(type, (paths = new Map()));
+    if (!paths) {
+      this.vsCache.set(type, (paths = new Map()));
+    }
     let index = paths.get(cacheKey);
     if (!index) {
       const resources = this.ofType<T>(type);
@@ -155,8 +167,13 @@ export class EvaluationContext {
       for (let i = 0; i < resources.length; i++) {
         const c = concepts(resources[i]!);
         let out: string[] = NO_KEYS;
-        if (Array.isArray(c)) for (const cc of c) out = addKeys(out, cc);
-        else out = addKeys(out, c);
+        if (Array.isArray(c)) {
+          for (const cc of c) {
+            out = addKeys(out, cc);
+          }
+        } else {
+          out = addKeys(out, c);
+        }
         keys[i] = out;
       }
       paths.set(cacheKey, (index = { keys, byValueSet: new Map() }));
@@ -170,7 +187,9 @@ export class EvaluationContext {
    */
   issue(i: DataIssue): void {
     const k = `${i.resourceType}/${i.id ?? ''}|${i.field}${i.id === undefined ? `|${i.message}` : ''}`;
-    if (this.issueKeys.has(k)) return;
+    if (this.issueKeys.has(k)) {
+      return;
+    }
     this.issueKeys.add(k);
     this.issues.push(i);
   }

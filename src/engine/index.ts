@@ -38,8 +38,20 @@ export {
   type VisitEffect,
   type GapVisitEffect,
 } from './visit/evaluate-at-visit.ts';
-export { visitInContext, recordWithVisitClosed, closedPeriod, OPEN_VISIT_STATUSES, type VisitInContext, type VisitState } from './visit/visit-in-context.ts';
-export { ELIGIBILITY, populationReason, type Eligibility, type PopulationReason } from './visit/population-eligibility.ts';
+export {
+  visitInContext,
+  recordWithVisitClosed,
+  closedPeriod,
+  OPEN_VISIT_STATUSES,
+  type VisitInContext,
+  type VisitState,
+} from './visit/visit-in-context.ts';
+export {
+  ELIGIBILITY,
+  populationReason,
+  type Eligibility,
+  type PopulationReason,
+} from './visit/population-eligibility.ts';
 
 // Reports: MeasureReports, DEQM gaps Bundles, CSV, worklist, identity extract, monthly closure.
 export * from './report/index.ts';
@@ -97,4 +109,13 @@ export { BP_PANEL, DIASTOLIC_BP, SYSTOLIC_BP } from './measures/cql-libraries/bl
 export { ED_CLASS } from './flags/encounter-stays.ts';
 
 // Calendar days as the engine reads them (a value's date as written, whatever the zone), for display.
-export { addMonths, ageInYearsOn, dayOfText, epochDay, isoDay, periodDays, type DayBounds, type DayRange } from './cql/calendar-days.ts';
+export {
+  addMonths,
+  ageInYearsOn,
+  dayOfText,
+  epochDay,
+  isoDay,
+  periodDays,
+  type DayBounds,
+  type DayRange,
+} from './cql/calendar-days.ts';

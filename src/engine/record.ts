@@ -65,26 +65,40 @@ export function recordFromResources(
   assumeComplete: readonly string[] = RECORD_TYPES,
 ): PatientRecord {
   const patient = resources.find((r): r is fhir4.Patient => r.resourceType === 'Patient');
-  if (!patient) throw new Error('recordFromResources: no Patient resource in the input');
+  if (!patient) {
+    throw new Error('recordFromResources: no Patient resource in the input');
+  }
   const kept = new ResourceKeys<fhir4.Resource>();
   let anonymous = 0;
   for (const r of resources) {
-    if (r.resourceType === 'Patient') continue;
+    if (r.resourceType === 'Patient') {
+      continue;
+    }
     const id: unknown = r.id ?? `#anon-${anonymous++}`;
     kept.put(`${r.resourceType}`, typeof id === 'string' ? id : `${id as string}`, r);
   }
   const grouped: Record<string, fhir4.Resource[]> = {};
-  for (const r of kept.values) (grouped[r.resourceType] ??= []).push(r);
+  for (const r of kept.values) {
+    (grouped[r.resourceType] ??= []).push(r);
+  }
   const completeness: Record<string, TypeCompleteness> = {};
-  for (const t of assumeComplete) completeness[t] = { status: 'complete' };
-  for (const t of Object.keys(grouped)) completeness[t] = { status: 'complete' };
+  for (const t of assumeComplete) {
+    completeness[t] = { status: 'complete' };
+  }
+  for (const t of Object.keys(grouped)) {
+    completeness[t] = { status: 'complete' };
+  }
   return { patient, resources: grouped, completeness };
 }
 
 /** Completeness of one type in a record (absent → `missing`). */
 export function completenessOf(record: PatientRecord, type: string): TypeCompleteness {
   const c = record.completeness[type];
-  if (c) return c;
-  if (record.resources[type]?.length) return { status: 'complete' };
+  if (c) {
+    return c;
+  }
+  if (record.resources[type]?.length) {
+    return { status: 'complete' };
+  }
   return { status: 'missing', reason: `${type} was not fetched` };
 }

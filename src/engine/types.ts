@@ -17,11 +17,7 @@ export type MeasureStatus = 'met' | 'not-met' | 'excluded' | 'exception' | 'not-
 
 /** Population codes from http://terminology.hl7.org/CodeSystem/measure-population used by proportion measures. */
 export type PopulationCode =
-  | 'initial-population'
-  | 'denominator'
-  | 'denominator-exclusion'
-  | 'denominator-exception'
-  | 'numerator';
+  'initial-population' | 'denominator' | 'denominator-exclusion' | 'denominator-exception' | 'numerator';
 
 /** The five population counts (0 or 1 for a patient-based measure). */
 export type PopulationCounts = Record<PopulationCode, number>;

@@ -54,7 +54,9 @@ export async function fetchPatientRecord(
   options: FetchRecordOptions = {},
 ): Promise<FetchedRecord> {
   const patientId = options.patientId ?? client.patient?.id ?? undefined;
-  if (!patientId) throw new Error('fetchPatientRecord: no patient in context');
+  if (!patientId) {
+    throw new Error('fetchPatientRecord: no patient in context');
+  }
   const common = {
     patientId,
     permissions: granted,
@@ -72,7 +74,11 @@ export async function fetchPatientRecord(
   );
   const [patient, ...results] = await Promise.all([patientPromise, ...typePromises]);
   const warnings: Record<string, string[]> = {};
-  for (const r of results) if (r.warnings.length) warnings[r.type] = r.warnings;
+  for (const r of results) {
+    if (r.warnings.length) {
+      warnings[r.type] = r.warnings;
+    }
+  }
   return {
     record: assembleRecord(patient, results),
     warnings,

@@ -30,7 +30,9 @@ export async function fetchPatient(
   );
   // cut a hostile nesting so nothing downstream overflows (the engine reports it; resource-depth.ts)
   const patient = read ? capResourceDepth(read) : read;
-  if (patient?.resourceType !== 'Patient') throw new FhirHttpError(200, `the server did not return a Patient for ${url}`);
+  if (patient?.resourceType !== 'Patient') {
+    throw new FhirHttpError(200, `the server did not return a Patient for ${url}`);
+  }
   assertSamePatient(patient, patientId);
   return patient;
 }

@@ -42,7 +42,9 @@ function saysCategoryRequired(error: FhirHttpError | undefined): boolean {
 
 /** Thrown for failures that end the session (401), which no completeness flag can express. */
 function rethrowSessionFailure(result: PagedSearchResult): void {
-  if (result.failure?.status === 401) throw result.failure;
+  if (result.failure?.status === 401) {
+    throw result.failure;
+  }
 }
 
 /** Completeness of one search result. */
@@ -53,7 +55,9 @@ function completenessOf(type: string, results: Array<{ label?: string; result: P
       return why ? `${label ? `${label}: ` : ''}${why}` : undefined;
     })
     .filter((s): s is string => s !== undefined);
-  if (problems.length === 0) return { status: 'complete' };
+  if (problems.length === 0) {
+    return { status: 'complete' };
+  }
   const anyRead = results.some(({ result }) => result.pages > 0);
   return {
     status: anyRead ? 'partial' : 'missing',
@@ -64,14 +68,20 @@ function completenessOf(type: string, results: Array<{ label?: string; result: P
 /** Merges several searches' resources, each type/id once (an Observation can carry two categories). */
 function merge(results: PagedSearchResult[]): fhir4.Resource[] {
   const byKey = new Map<string, fhir4.Resource>();
-  for (const r of results) for (const res of r.resources) byKey.set(res.id ? `${res.resourceType}/${res.id}` : `#${byKey.size}`, res);
+  for (const r of results) {
+    for (const res of r.resources) {
+      byKey.set(res.id ? `${res.resourceType}/${res.id}` : `#${byKey.size}`, res);
+    }
+  }
   return [...byKey.values()];
 }
 
 /** The search URL for one type (and optionally one Observation category). */
 function searchUrl(type: string, patientId: string, pageSize: number, category?: string): string {
   const params = new URLSearchParams({ patient: patientId, _count: String(pageSize) });
-  if (category) params.set('category', `${OBSERVATION_CATEGORY_SYSTEM}|${category}`);
+  if (category) {
+    params.set('category', `${OBSERVATION_CATEGORY_SYSTEM}|${category}`);
+  }
   return `${type}?${params.toString()}`;
 }
 

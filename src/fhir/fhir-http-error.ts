@@ -27,7 +27,13 @@ export class FhirHttpError extends Error {
   readonly wwwAuthenticate: string | undefined;
   readonly phase: FailurePhase;
 
-  constructor(status: number, message: string, outcome?: fhir4.OperationOutcome, retryAfterMs?: number, details: FhirHttpErrorDetails = {}) {
+  constructor(
+    status: number,
+    message: string,
+    outcome?: fhir4.OperationOutcome,
+    retryAfterMs?: number,
+    details: FhirHttpErrorDetails = {},
+  ) {
     super(message);
     this.status = status;
     this.outcome = outcome;
@@ -40,7 +46,9 @@ export class FhirHttpError extends Error {
   /** A short human description: the OperationOutcome text (else the server's plain text) with the status. */
   get summary(): string {
     const text = (this.outcome ? operationOutcomeText(this.outcome) : '') || (this.serverText ?? '');
-    if (this.status === 0) return text || 'network error';
+    if (this.status === 0) {
+      return text || 'network error';
+    }
     return text ? `HTTP ${this.status}: ${text}` : `HTTP ${this.status}`;
   }
 }
@@ -58,9 +66,13 @@ export function operationOutcomeText(outcome: fhir4.OperationOutcome): string {
  * the parse stays deterministic in tests.
  */
 export function parseRetryAfter(value: string | null | undefined, nowMs: number): number | undefined {
-  if (!value) return undefined;
+  if (!value) {
+    return undefined;
+  }
   const trimmed = value.trim();
-  if (/^\d+$/.test(trimmed)) return Number(trimmed) * 1000;
+  if (/^\d+$/.test(trimmed)) {
+    return Number(trimmed) * 1000;
+  }
   const at = Date.parse(trimmed);
   return Number.isNaN(at) ? undefined : Math.max(0, at - nowMs);
 }
@@ -76,7 +88,9 @@ interface HttpErrorLike {
 function jsonFromMessage(message: string): Record<string, unknown> | undefined {
   const start = message.indexOf('{');
   const end = message.lastIndexOf('}');
-  if (start < 0 || end < start) return undefined;
+  if (start < 0 || end < start) {
+    return undefined;
+  }
   try {
     const body = JSON.parse(message.slice(start, end + 1)) as unknown;
     return body && typeof body === 'object' ? (body as Record<string, unknown>) : undefined;
@@ -108,7 +122,9 @@ function serverTextFromMessage(message: string): string | undefined {
     .join(' ')
     .replace(/\s+/g, ' ')
     .trim();
-  if (!text || text.startsWith('{') || text.startsWith('<')) return undefined; // JSON handled as outcome; HTML pages are not words
+  if (!text || text.startsWith('{') || text.startsWith('<')) {
+    return undefined;
+  } // JSON handled as outcome; HTML pages are not words
   return text.length > 200 ? `${text.slice(0, 199)}…` : text;
 }
 
@@ -117,7 +133,9 @@ function serverTextFromMessage(message: string): string | undefined {
  * or a network failure (TypeError from fetch → status 0). Abort errors are rethrown unchanged.
  */
 export function toFhirHttpError(error: unknown, nowMs: number): FhirHttpError {
-  if (error instanceof FhirHttpError) return error;
+  if (error instanceof FhirHttpError) {
+    return error;
+  }
   const e = (error ?? {}) as HttpErrorLike;
   const message = typeof e.message === 'string' ? e.message : String(error);
   if (typeof e.status === 'number') {

@@ -41,7 +41,9 @@ export interface PagedSearchOptions {
  * `/fhir-other/…` nor `/admin/…`). URLs are compared after parsing (dot segments resolved).
  */
 export function isUnderFhirBase(url: URL, base: URL): boolean {
-  if (url.origin !== base.origin || url.username || url.password) return false;
+  if (url.origin !== base.origin || url.username || url.password) {
+    return false;
+  }
   const basePath = base.pathname.replace(/\/+$/, '');
   return url.pathname === basePath || url.pathname === `${basePath}/` || url.pathname.startsWith(`${basePath}/`);
 }
@@ -50,21 +52,34 @@ export function isUnderFhirBase(url: URL, base: URL): boolean {
  * Collects entries of one bundle into `into`, de-duplicated by type/id, and the `urn:` fullUrls
  * of its entries into `aliases`; returns outcome texts.
  */
-function collectEntries(bundle: fhir4.Bundle, into: Map<string, fhir4.Resource>, aliases: Map<string, string>, resourceType?: string): string[] {
+function collectEntries(
+  bundle: fhir4.Bundle,
+  into: Map<string, fhir4.Resource>,
+  aliases: Map<string, string>,
+  resourceType?: string,
+): string[] {
   const warnings: string[] = [];
   for (const entry of bundle.entry ?? []) {
-    if (!entry.resource) continue;
+    if (!entry.resource) {
+      continue;
+    }
     // A hostile resource nested thousands of levels deep would overflow every recursive reader
     // after this point (query cache, structured clone to the engine's Worker); cut it so that the
     // engine still rejects it as one data issue (engine input/resource-depth.ts).
     const r = capResourceDepth(entry.resource);
-    if (typeof entry.fullUrl === 'string' && /^urn:(uuid|oid):/i.test(entry.fullUrl) && r.id) aliases.set(entry.fullUrl, `${r.resourceType}/${r.id}`);
+    if (typeof entry.fullUrl === 'string' && /^urn:(uuid|oid):/i.test(entry.fullUrl) && r.id) {
+      aliases.set(entry.fullUrl, `${r.resourceType}/${r.id}`);
+    }
     if (entry.search?.mode === 'outcome' || r.resourceType === 'OperationOutcome') {
       const text = r.resourceType === 'OperationOutcome' ? operationOutcomeText(r) : '';
-      if (text) warnings.push(text);
+      if (text) {
+        warnings.push(text);
+      }
       continue;
     }
-    if (resourceType && r.resourceType !== resourceType) continue;
+    if (resourceType && r.resourceType !== resourceType) {
+      continue;
+    }
     // Resources without an id cannot be recognised on a later page; keep each one.
     into.set(r.id ? `${r.resourceType}/${r.id}` : `${r.resourceType}/#${into.size}`, r);
   }
@@ -90,7 +105,13 @@ export async function searchAllPages(
   let pages = 0;
   while (url) {
     if (pages >= maxPages) {
-      return { resources: [...found.values()], aliases, warnings, pages, stoppedReason: `stopped after ${maxPages} pages` };
+      return {
+        resources: [...found.values()],
+        aliases,
+        warnings,
+        pages,
+        stoppedReason: `stopped after ${maxPages} pages`,
+      };
     }
     const pageUrl: string = url;
     let bundle: fhir4.Bundle;
@@ -100,7 +121,9 @@ export async function searchAllPages(
         { ...options.retry, ...(options.signal ? { signal: options.signal } : {}) },
       );
     } catch (error) {
-      if (!(error instanceof FhirHttpError)) throw error;
+      if (!(error instanceof FhirHttpError)) {
+        throw error;
+      }
       return { resources: [...found.values()], aliases, warnings, pages, failure: error };
     }
     pages++;
@@ -119,7 +142,11 @@ export async function searchAllPages(
         nextUrl = undefined;
       }
       if (!nextUrl || !isUnderFhirBase(nextUrl, baseUrl)) {
-        const where = !nextUrl ? 'is not a URL' : nextUrl.origin !== baseUrl.origin ? `points to another origin (${nextUrl.origin})` : 'points outside the FHIR base URL';
+        const where = !nextUrl
+          ? 'is not a URL'
+          : nextUrl.origin !== baseUrl.origin
+            ? `points to another origin (${nextUrl.origin})`
+            : 'points outside the FHIR base URL';
         return {
           resources: [...found.values()],
           aliases,

@@ -46,7 +46,8 @@ export class PatientMismatchError extends Error {
 }
 
 /** How a reference resolved: a patient id, another kind of target, or nothing provable. */
-export type ResolvedSubject = { kind: 'patient'; id: string; foreign?: true } | { kind: 'other-type' } | { kind: 'unresolved'; why: string };
+export type ResolvedSubject =
+  { kind: 'patient'; id: string; foreign?: true } | { kind: 'other-type' } | { kind: 'unresolved'; why: string };
 
 const TYPED = /^([A-Z][A-Za-z]+)\/([A-Za-z0-9\-.]{1,64})(?:\/_history\/[^/]+)?$/;
 
@@ -54,12 +55,20 @@ const TYPED = /^([A-Z][A-Za-z]+)\/([A-Za-z0-9\-.]{1,64})(?:\/_history\/[^/]+)?$/
  * Resolves a reference string against the FHIR base and a Bundle's `fullUrl → Type/id` aliases.
  * An absolute URL outside the base is `foreign` (another server's patient is another patient).
  */
-export function resolveSubject(reference: string, fhirBase: string, aliases?: ReadonlyMap<string, string>): ResolvedSubject {
+export function resolveSubject(
+  reference: string,
+  fhirBase: string,
+  aliases?: ReadonlyMap<string, string>,
+): ResolvedSubject {
   const ref = reference.trim();
-  if (ref.startsWith('#')) return { kind: 'unresolved', why: `the contained resource ${ref}` };
+  if (ref.startsWith('#')) {
+    return { kind: 'unresolved', why: `the contained resource ${ref}` };
+  }
   if (/^urn:(uuid|oid):/i.test(ref)) {
     const target = aliases?.get(ref);
-    if (!target) return { kind: 'unresolved', why: `${ref}, which no entry of the response resolves` };
+    if (!target) {
+      return { kind: 'unresolved', why: `${ref}, which no entry of the response resolves` };
+    }
     return resolveSubject(target, fhirBase);
   }
   let local = ref;
@@ -73,15 +82,24 @@ export function resolveSubject(reference: string, fhirBase: string, aliases?: Re
     } catch {
       return { kind: 'unresolved', why: 'a reference that is not a URL' };
     }
-    const rest = url.origin === base.origin && url.pathname.startsWith(base.pathname) ? url.pathname.slice(base.pathname.length) : undefined;
+    const rest =
+      url.origin === base.origin && url.pathname.startsWith(base.pathname)
+        ? url.pathname.slice(base.pathname.length)
+        : undefined;
     if (rest === undefined) {
       foreign = true;
       local = /[A-Z][A-Za-z]+\/[^/]+(?:\/_history\/[^/]+)?$/.exec(url.pathname)?.[0] ?? '';
-    } else local = rest;
+    } else {
+      local = rest;
+    }
   }
   const m = TYPED.exec(local);
-  if (!m) return { kind: 'unresolved', why: `“${ref.slice(0, 80)}”, which is not a FHIR reference` };
-  if (m[1] !== 'Patient') return { kind: 'other-type' };
+  if (!m) {
+    return { kind: 'unresolved', why: `“${ref.slice(0, 80)}”, which is not a FHIR reference` };
+  }
+  if (m[1] !== 'Patient') {
+    return { kind: 'other-type' };
+  }
   return foreign ? { kind: 'patient', id: m[2]!, foreign: true } : { kind: 'patient', id: m[2]! };
 }
 
@@ -96,9 +114,13 @@ export function subjectMismatches(
   const r = resource as unknown as Record<string, unknown>;
   for (const field of PATIENT_FIELDS) {
     const value = r[field];
-    if (!value || typeof value !== 'object') continue;
+    if (!value || typeof value !== 'object') {
+      continue;
+    }
     const reference = (value as { reference?: unknown }).reference;
-    if (typeof reference !== 'string') continue; // identifier-only or display-only: nothing to compare
+    if (typeof reference !== 'string') {
+      continue;
+    } // identifier-only or display-only: nothing to compare
     const resolved = resolveSubject(reference, fhirBase, aliases);
     const names =
       resolved.kind === 'unresolved'
@@ -108,7 +130,9 @@ export function subjectMismatches(
             ? `Patient/${resolved.id} on another server`
             : `Patient/${resolved.id}`
           : undefined;
-    if (names) out.push({ resourceType: resource.resourceType, ...(resource.id ? { id: resource.id } : {}), field, names });
+    if (names) {
+      out.push({ resourceType: resource.resourceType, ...(resource.id ? { id: resource.id } : {}), field, names });
+    }
   }
   return out;
 }
@@ -116,7 +140,9 @@ export function subjectMismatches(
 /** Throws PatientMismatchError unless the read Patient is the requested one. */
 export function assertSamePatient(patient: fhir4.Patient, patientId: string): void {
   if (patient.id !== patientId) {
-    throw new PatientMismatchError(patientId, [{ resourceType: 'Patient', field: 'id', names: patient.id ? `Patient/${patient.id}` : 'a Patient without id' }]);
+    throw new PatientMismatchError(patientId, [
+      { resourceType: 'Patient', field: 'id', names: patient.id ? `Patient/${patient.id}` : 'a Patient without id' },
+    ]);
   }
 }
 
@@ -128,6 +154,10 @@ export function assertSubjects(
   aliases?: ReadonlyMap<string, string>,
 ): void {
   const found: PatientMismatch[] = [];
-  for (const r of resources) found.push(...subjectMismatches(r, patientId, fhirBase, aliases));
-  if (found.length) throw new PatientMismatchError(patientId, found);
+  for (const r of resources) {
+    found.push(...subjectMismatches(r, patientId, fhirBase, aliases));
+  }
+  if (found.length) {
+    throw new PatientMismatchError(patientId, found);
+  }
 }

@@ -40,7 +40,9 @@ export function retryDelayMs(error: FhirHttpError, attempt: number, base: number
 /** Abortable sleep. */
 export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
   return new Promise((resolve, reject) => {
-    if (signal?.aborted) return reject(signal.reason);
+    if (signal?.aborted) {
+      return reject(signal.reason);
+    }
     const t = setTimeout(() => {
       signal?.removeEventListener('abort', onAbort);
       resolve();
@@ -69,9 +71,13 @@ export async function withRetry<T>(attempt: () => Promise<T>, options: RetryOpti
     try {
       return await attempt();
     } catch (raw) {
-      if (isAbort(raw)) throw raw;
+      if (isAbort(raw)) {
+        throw raw;
+      }
       const error = toFhirHttpError(raw, now());
-      if (!isRetryable(error) || n >= max) throw error;
+      if (!isRetryable(error) || n >= max) {
+        throw error;
+      }
       const delay = retryDelayMs(error, n, base, cap);
       options.onRetry?.(error, n, delay);
       await wait(delay, options.signal);

@@ -27,7 +27,9 @@ export function usePatientRecord(source: RecordSource): RecordState {
   const typeData = typeQueries.map((q) => q.data);
   const typeErrors = typeQueries.map((q) => q.error);
   const record = useMemo(() => {
-    if (!patient) return undefined;
+    if (!patient) {
+      return undefined;
+    }
     const resources: Record<string, fhir4.Resource[]> = {};
     const completeness: Record<string, TypeCompleteness> = {};
     FETCHED_TYPES.forEach((type, i) => {
@@ -59,7 +61,11 @@ export function usePatientRecord(source: RecordSource): RecordState {
   const error = sessionError ?? patientQuery.error ?? undefined;
   const lastUpdated = Math.max(...all.map((q) => q.dataUpdatedAt));
   const warnings: Record<string, string[]> = {};
-  for (const d of typeData) if (d && d.warnings.length) warnings[d.type] = d.warnings;
+  for (const d of typeData) {
+    if (d && d.warnings.length) {
+      warnings[d.type] = d.warnings;
+    }
+  }
 
   return {
     ...(record ? { record } : {}),

@@ -18,7 +18,17 @@ import {
   PHQ_ITEM_ANSWERS,
   PHQ9_ITEMS,
 } from '../engine/index.ts';
-import { attachmentOf, encounterOf, newIdentifier, performerOf, prepare, subjectOf, type PreparedCreate, type WriteBatch, type WriteContext } from './write-back.ts';
+import {
+  attachmentOf,
+  encounterOf,
+  newIdentifier,
+  performerOf,
+  prepare,
+  subjectOf,
+  type PreparedCreate,
+  type WriteBatch,
+  type WriteContext,
+} from './write-back.ts';
 
 /** LOINC panel of the PHQ-2 (its QuestionnaireResponse canonical). */
 export const LOINC_PHQ2_PANEL = '55757-9';
@@ -59,12 +69,18 @@ const SURVEY: fhir4.CodeableConcept = { coding: [{ system: OBSERVATION_CATEGORY,
 /** The LA answer coding for a PHQ item point value (0–3). */
 export function phqAnswerCoding(points: number): fhir4.Coding {
   const entry = Object.entries(PHQ_ITEM_ANSWERS).find(([, a]) => a.points === points);
-  if (!entry) throw new Error(`PHQ item points out of range: ${points}`);
+  if (!entry) {
+    throw new Error(`PHQ item points out of range: ${points}`);
+  }
   return { system: LOINC, code: entry[0], display: entry[1].display };
 }
 
 /** The common frame of every survey Observation written by the panel. */
-function surveyObservation(ctx: WriteContext, code: fhir4.Coding, value: Partial<fhir4.Observation>): fhir4.Observation {
+function surveyObservation(
+  ctx: WriteContext,
+  code: fhir4.Coding,
+  value: Partial<fhir4.Observation>,
+): fhir4.Observation {
   const performer = performerOf(ctx);
   return {
     resourceType: 'Observation',
@@ -88,27 +104,51 @@ function scoreQuantity(total: number): fhir4.Quantity {
 /** The instrument's label and total code. */
 function totalOf(score: PhqScore): { label: string; code: string; display: string; panel: string } {
   return score.instrument === 'phq9'
-    ? { label: 'PHQ-9', code: LOINC_PHQ9_TOTAL, display: 'Patient Health Questionnaire 9 item (PHQ-9) total score [Reported]', panel: LOINC_PHQ9_PANEL }
-    : { label: 'PHQ-2', code: LOINC_PHQ2_TOTAL, display: 'Patient Health Questionnaire 2 item (PHQ-2) total score [Reported]', panel: LOINC_PHQ2_PANEL };
+    ? {
+        label: 'PHQ-9',
+        code: LOINC_PHQ9_TOTAL,
+        display: 'Patient Health Questionnaire 9 item (PHQ-9) total score [Reported]',
+        panel: LOINC_PHQ9_PANEL,
+      }
+    : {
+        label: 'PHQ-2',
+        code: LOINC_PHQ2_TOTAL,
+        display: 'Patient Health Questionnaire 2 item (PHQ-2) total score [Reported]',
+        panel: LOINC_PHQ2_PANEL,
+      };
 }
 
 /** The CMS2 screening-result Observation (coded positive / negative). */
-export function depressionScreeningResult(ctx: WriteContext, score: PhqScore, ageGroup: ScreeningAgeGroup): PreparedCreate<fhir4.Observation> {
+export function depressionScreeningResult(
+  ctx: WriteContext,
+  score: PhqScore,
+  ageGroup: ScreeningAgeGroup,
+): PreparedCreate<fhir4.Observation> {
   const code =
     ageGroup === 'adult'
       ? { system: LOINC, code: LOINC_ADULT_DEPRESSION_SCREENING, display: 'Adult depression screening assessment' }
-      : { system: LOINC, code: LOINC_ADOLESCENT_DEPRESSION_SCREENING, display: 'Adolescent depression screening assessment' };
+      : {
+          system: LOINC,
+          code: LOINC_ADOLESCENT_DEPRESSION_SCREENING,
+          display: 'Adolescent depression screening assessment',
+        };
   const finding = score.positive ? DEPRESSION_SCREEN_RESULT.positive : DEPRESSION_SCREEN_RESULT.negative;
   const label = totalOf(score).label;
   const obs = surveyObservation(ctx, code, {
     valueCodeableConcept: { coding: [{ ...finding }], text: finding.display },
     note: [{ text: `Screening tool: ${label}, total ${score.total}` }],
   });
-  return prepare(obs, `Depression screening result: ${score.positive ? 'positive' : 'negative'} (${label} ${score.total})`);
+  return prepare(
+    obs,
+    `Depression screening result: ${score.positive ? 'positive' : 'negative'} (${label} ${score.total})`,
+  );
 }
 
 /** A QuestionnaireResponse of the administration (LOINC form as the Questionnaire). */
-export function phqQuestionnaireResponse(ctx: WriteContext, score: PhqScore): PreparedCreate<fhir4.QuestionnaireResponse> {
+export function phqQuestionnaireResponse(
+  ctx: WriteContext,
+  score: PhqScore,
+): PreparedCreate<fhir4.QuestionnaireResponse> {
   const t = totalOf(score);
   const performer = performerOf(ctx);
   const qr: fhir4.QuestionnaireResponse = {
@@ -130,7 +170,11 @@ export function phqQuestionnaireResponse(ctx: WriteContext, score: PhqScore): Pr
     ],
   };
   // The QR identifier is a single Identifier, not a list; derive the criterion from it directly.
-  return { resource: qr, ifNoneExist: `identifier=${qr.identifier?.system ?? ''}|${qr.identifier?.value ?? ''}`, summary: `${t.label} questionnaire response` };
+  return {
+    resource: qr,
+    ifNoneExist: `identifier=${qr.identifier?.system ?? ''}|${qr.identifier?.value ?? ''}`,
+    summary: `${t.label} questionnaire response`,
+  };
 }
 
 /** Options of a depression-screening write. */
@@ -145,20 +189,34 @@ export interface DepressionWriteOptions {
  * the QuestionnaireResponse. The measure-relevant facts go first so that if a later create fails
  * the gap already reflects what was written (a retry completes the rest without duplicates).
  */
-export function depressionScreeningBatch(ctx: WriteContext, score: PhqScore, options: DepressionWriteOptions): WriteBatch {
+export function depressionScreeningBatch(
+  ctx: WriteContext,
+  score: PhqScore,
+  options: DepressionWriteOptions,
+): WriteBatch {
   const t = totalOf(score);
   const items = score.itemPoints.map((points, i) => {
     const code = PHQ9_ITEMS[i];
-    if (!code) throw new Error(`PHQ item ${i + 1} does not exist`);
+    if (!code) {
+      throw new Error(`PHQ item ${i + 1} does not exist`);
+    }
     const display = PHQ9_ITEM_DISPLAYS[i] ?? code;
     const answer = phqAnswerCoding(points);
     return prepare(
-      surveyObservation(ctx, { system: LOINC, code, display }, { valueCodeableConcept: { coding: [answer], text: answer.display } }),
+      surveyObservation(
+        ctx,
+        { system: LOINC, code, display },
+        { valueCodeableConcept: { coding: [answer], text: answer.display } },
+      ),
       `${t.label} item ${i + 1}: ${answer.display} (${points})`,
     );
   });
   const total = prepare(
-    surveyObservation(ctx, { system: LOINC, code: t.code, display: t.display }, { valueQuantity: scoreQuantity(score.total) }),
+    surveyObservation(
+      ctx,
+      { system: LOINC, code: t.code, display: t.display },
+      { valueQuantity: scoreQuantity(score.total) },
+    ),
     `${t.label} total score: ${score.total}`,
   );
   return {

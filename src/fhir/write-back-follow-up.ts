@@ -14,7 +14,16 @@ import {
   type ValueSetDef,
 } from '../engine/index.ts';
 import type { ScreeningAgeGroup } from './write-back-depression.ts';
-import { attachmentOf, encounterOf, newIdentifier, performerOf, prepare, subjectOf, type WriteBatch, type WriteContext } from './write-back.ts';
+import {
+  attachmentOf,
+  encounterOf,
+  newIdentifier,
+  performerOf,
+  prepare,
+  subjectOf,
+  type WriteBatch,
+  type WriteContext,
+} from './write-back.ts';
 
 /** The two kinds of follow-up plan the panel documents. */
 export type FollowUpKind = 'referral' | 'procedure';
@@ -32,7 +41,9 @@ export interface FollowUpPlan {
 
 /** The value set the codes of a plan come from (CMS2 follow-up value sets, by age group). */
 export function followUpValueSet(kind: FollowUpKind, ageGroup: ScreeningAgeGroup): ValueSetDef {
-  if (kind === 'referral') return ageGroup === 'adult' ? REFERRAL_FOR_ADULT_DEPRESSION : REFERRAL_FOR_ADOLESCENT_DEPRESSION;
+  if (kind === 'referral') {
+    return ageGroup === 'adult' ? REFERRAL_FOR_ADULT_DEPRESSION : REFERRAL_FOR_ADOLESCENT_DEPRESSION;
+  }
   return ageGroup === 'adult' ? FOLLOW_UP_FOR_ADULT_DEPRESSION : FOLLOW_UP_FOR_ADOLESCENT_DEPRESSION;
 }
 
@@ -55,7 +66,11 @@ export function followUpBatch(ctx: WriteContext, plan: FollowUpPlan): WriteBatch
       ...(performer ? { requester: performer } : {}),
       ...(note ? { note } : {}),
     };
-    return { label: 'Depression follow-up referral', attachedTo: attachmentOf(ctx), creates: [prepare(sr, `Referral (${status}): ${plan.code.display ?? plan.code.code}`)] };
+    return {
+      label: 'Depression follow-up referral',
+      attachedTo: attachmentOf(ctx),
+      creates: [prepare(sr, `Referral (${status}): ${plan.code.display ?? plan.code.code}`)],
+    };
   }
   const proc: fhir4.Procedure = {
     resourceType: 'Procedure',
@@ -68,5 +83,9 @@ export function followUpBatch(ctx: WriteContext, plan: FollowUpPlan): WriteBatch
     ...(performer ? { performer: [{ actor: performer }] } : {}),
     ...(note ? { note } : {}),
   };
-  return { label: 'Depression follow-up', attachedTo: attachmentOf(ctx), creates: [prepare(proc, `Follow-up (completed): ${plan.code.display ?? plan.code.code}`)] };
+  return {
+    label: 'Depression follow-up',
+    attachedTo: attachmentOf(ctx),
+    creates: [prepare(proc, `Follow-up (completed): ${plan.code.display ?? plan.code.code}`)],
+  };
 }

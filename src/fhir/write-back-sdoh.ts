@@ -7,13 +7,24 @@
  */
 import { LOINC, OBSERVATION_CATEGORY, UCUM } from '../engine/index.ts';
 import { loincQuestionnaire } from './write-back-depression.ts';
-import { attachmentOf, encounterOf, newIdentifier, performerOf, prepare, subjectOf, type PreparedCreate, type WriteBatch, type WriteContext } from './write-back.ts';
+import {
+  attachmentOf,
+  encounterOf,
+  newIdentifier,
+  performerOf,
+  prepare,
+  subjectOf,
+  type PreparedCreate,
+  type WriteBatch,
+  type WriteContext,
+} from './write-back.ts';
 
 /** AHC HRSN core panel (LOINC 96777-8), the QuestionnaireResponse canonical. */
 export const LOINC_AHC_HRSN_PANEL = '96777-8';
 
 /** SDOH Clinical Care temporary code system (domain categories). */
-export const SDOHCC_TEMPORARY_CODES = 'http://hl7.org/fhir/us/sdoh-clinicalcare/CodeSystem/SDOHCC-CodeSystemTemporaryCodes';
+export const SDOHCC_TEMPORARY_CODES =
+  'http://hl7.org/fhir/us/sdoh-clinicalcare/CodeSystem/SDOHCC-CodeSystemTemporaryCodes';
 
 /** One answered question: the question coding, the selected answers or a number, and its domain. */
 export interface SdohResponse {
@@ -58,12 +69,18 @@ export function sdohResponseObservations(ctx: WriteContext, r: SdohResponse): Pr
     return [prepare(sdohObservation(ctx, r, { valueQuantity: q }), `${label}: ${r.score}`)];
   }
   return (r.answers ?? []).map((a) =>
-    prepare(sdohObservation(ctx, r, { valueCodeableConcept: { coding: [{ ...a }], text: a.display } }), `${label}: ${a.display ?? a.code}`),
+    prepare(
+      sdohObservation(ctx, r, { valueCodeableConcept: { coding: [{ ...a }], text: a.display } }),
+      `${label}: ${a.display ?? a.code}`,
+    ),
   );
 }
 
 /** A QuestionnaireResponse of the AHC HRSN administration. */
-export function sdohQuestionnaireResponse(ctx: WriteContext, responses: readonly SdohResponse[]): PreparedCreate<fhir4.QuestionnaireResponse> {
+export function sdohQuestionnaireResponse(
+  ctx: WriteContext,
+  responses: readonly SdohResponse[],
+): PreparedCreate<fhir4.QuestionnaireResponse> {
   const performer = performerOf(ctx);
   const identifier = newIdentifier(ctx);
   const qr: fhir4.QuestionnaireResponse = {
@@ -78,14 +95,25 @@ export function sdohQuestionnaireResponse(ctx: WriteContext, responses: readonly
     item: responses.map((r) => ({
       linkId: r.question.code ?? 'unknown',
       ...(r.question.display ? { text: r.question.display } : {}),
-      answer: typeof r.score === 'number' ? [{ valueInteger: r.score }] : (r.answers ?? []).map((a) => ({ valueCoding: { ...a } })),
+      answer:
+        typeof r.score === 'number'
+          ? [{ valueInteger: r.score }]
+          : (r.answers ?? []).map((a) => ({ valueCoding: { ...a } })),
     })),
   };
-  return { resource: qr, ifNoneExist: `identifier=${identifier.system ?? ''}|${identifier.value ?? ''}`, summary: 'AHC HRSN questionnaire response' };
+  return {
+    resource: qr,
+    ifNoneExist: `identifier=${identifier.system ?? ''}|${identifier.value ?? ''}`,
+    summary: 'AHC HRSN questionnaire response',
+  };
 }
 
 /** The whole batch for one AHC HRSN screening (unanswered questions are simply not written). */
-export function sdohScreeningBatch(ctx: WriteContext, responses: readonly SdohResponse[], includeQuestionnaireResponse: boolean): WriteBatch {
+export function sdohScreeningBatch(
+  ctx: WriteContext,
+  responses: readonly SdohResponse[],
+  includeQuestionnaireResponse: boolean,
+): WriteBatch {
   const answered = responses.filter((r) => typeof r.score === 'number' || (r.answers?.length ?? 0) > 0);
   return {
     label: 'SDOH screening (AHC HRSN)',

@@ -75,7 +75,13 @@ export function attachmentOf(ctx: WriteContext): BatchAttachment {
 
 /** The slice of fhirclient's `Client.request` used to create (structural: src/fhir never imports fhirclient). */
 export interface FhirCreateClient {
-  request<T = unknown>(options: { url: string; method: 'POST'; body: string; headers: Record<string, string>; signal?: AbortSignal }): Promise<T>;
+  request<T = unknown>(options: {
+    url: string;
+    method: 'POST';
+    body: string;
+    headers: Record<string, string>;
+    signal?: AbortSignal;
+  }): Promise<T>;
 }
 
 /** Outcome of one create in a batch. */
@@ -104,9 +110,14 @@ export function ifNoneExistFor(identifier: fhir4.Identifier): string {
 }
 
 /** Wraps a resource that carries exactly one client identifier into a {@link PreparedCreate}. */
-export function prepare<T extends fhir4.Resource & { identifier?: fhir4.Identifier[] }>(resource: T, summary: string): PreparedCreate<T> {
+export function prepare<T extends fhir4.Resource & { identifier?: fhir4.Identifier[] }>(
+  resource: T,
+  summary: string,
+): PreparedCreate<T> {
   const identifier = resource.identifier?.[0];
-  if (!identifier) throw new Error(`prepare: ${resource.resourceType} has no client identifier`);
+  if (!identifier) {
+    throw new Error(`prepare: ${resource.resourceType} has no client identifier`);
+  }
   return { resource, ifNoneExist: ifNoneExistFor(identifier), summary };
 }
 
@@ -158,13 +169,20 @@ export async function submitWriteBatch(
         signal: AbortSignal.timeout(timeoutMs),
       });
       const id = body && typeof body === 'object' && typeof body.id === 'string' ? body.id : undefined;
-      outcomes.push({ summary: create.summary, ok: true, ...(id ? { reference: `${create.resource.resourceType}/${id}` } : {}) });
+      outcomes.push({
+        summary: create.summary,
+        ok: true,
+        ...(id ? { reference: `${create.resource.resourceType}/${id}` } : {}),
+      });
     } catch (error) {
       failed = true;
       const timedOut = error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError');
       const text = `the EHR did not answer within ${Math.round(timeoutMs / 1000)} s; your answers are kept and retrying is safe`;
       const httpError = timedOut
-        ? new FhirHttpError(0, text, { resourceType: 'OperationOutcome', issue: [{ severity: 'error', code: 'timeout', diagnostics: text }] })
+        ? new FhirHttpError(0, text, {
+            resourceType: 'OperationOutcome',
+            issue: [{ severity: 'error', code: 'timeout', diagnostics: text }],
+          })
         : toFhirHttpError(error, nowMs());
       outcomes.push({ summary: create.summary, ok: false, error: httpError });
     }

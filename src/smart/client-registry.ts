@@ -4,7 +4,13 @@
  * (launch/clients.json, documented in the README). Pattern semantics and why they are strict:
  * issuer-pattern.ts.
  */
-import { compileIssuerPattern, type IssuerPattern, IssuerPatternError, issuerMatchScore, normaliseIssuer } from './issuer-pattern.ts';
+import {
+  compileIssuerPattern,
+  type IssuerPattern,
+  IssuerPatternError,
+  issuerMatchScore,
+  normaliseIssuer,
+} from './issuer-pattern.ts';
 
 /**
  * Scope overrides per kind of launch. A standalone launch must ask for `launch/patient` (the EHR
@@ -49,12 +55,22 @@ const COMPILED = new WeakMap<ClientRegistration, IssuerPattern>();
 
 /** The scopes field: a string or an object of strings keyed by launch kind. */
 function parseScopes(value: unknown, i: number): string | ScopesByLaunch | undefined {
-  if (value === undefined || typeof value === 'string') return value;
-  if (!value || typeof value !== 'object' || Array.isArray(value)) throw new ClientRegistryError(`clients.json entry ${i}: "scopes" must be a string or an object`);
+  if (value === undefined || typeof value === 'string') {
+    return value;
+  }
+  if (!value || typeof value !== 'object' || Array.isArray(value)) {
+    throw new ClientRegistryError(`clients.json entry ${i}: "scopes" must be a string or an object`);
+  }
   const out: ScopesByLaunch = {};
   for (const [k, v] of Object.entries(value)) {
-    if (k !== 'ehr' && k !== 'standalone' && k !== 'population') throw new ClientRegistryError(`clients.json entry ${i}: unknown launch kind "${k}" in "scopes" (ehr, standalone, population)`);
-    if (typeof v !== 'string') throw new ClientRegistryError(`clients.json entry ${i}: scopes.${k} must be a string`);
+    if (k !== 'ehr' && k !== 'standalone' && k !== 'population') {
+      throw new ClientRegistryError(
+        `clients.json entry ${i}: unknown launch kind "${k}" in "scopes" (ehr, standalone, population)`,
+      );
+    }
+    if (typeof v !== 'string') {
+      throw new ClientRegistryError(`clients.json entry ${i}: scopes.${k} must be a string`);
+    }
     out[k] = v;
   }
   return out;
@@ -63,7 +79,9 @@ function parseScopes(value: unknown, i: number): string | ScopesByLaunch | undef
 /** Validates the parsed JSON of clients.json (including every `iss` pattern). */
 export function parseClientRegistry(json: unknown): ClientRegistry {
   const clients = (json as { clients?: unknown } | null)?.clients;
-  if (!Array.isArray(clients)) throw new ClientRegistryError('clients.json must have a "clients" array');
+  if (!Array.isArray(clients)) {
+    throw new ClientRegistryError('clients.json must have a "clients" array');
+  }
   return {
     clients: clients.map((c: unknown, i) => {
       const r = c as Partial<Record<keyof ClientRegistration, unknown>> | null;
@@ -74,7 +92,9 @@ export function parseClientRegistry(json: unknown): ClientRegistry {
       try {
         pattern = compileIssuerPattern(r.iss);
       } catch (error) {
-        throw new ClientRegistryError(`clients.json entry ${i}: ${error instanceof IssuerPatternError ? error.message : String(error)}`);
+        throw new ClientRegistryError(
+          `clients.json entry ${i}: ${error instanceof IssuerPatternError ? error.message : String(error)}`,
+        );
       }
       const scopes = parseScopes(r.scopes, i);
       const registration: ClientRegistration = {
@@ -105,7 +125,9 @@ function patternOf(c: ClientRegistration): IssuerPattern {
  */
 export function findClientRegistration(registry: ClientRegistry, iss: string): ClientRegistration | undefined {
   const url = normaliseIssuer(iss);
-  if (!url) return undefined;
+  if (!url) {
+    return undefined;
+  }
   let best: ClientRegistration | undefined;
   let bestScore = 0;
   for (const c of registry.clients) {

@@ -29,9 +29,14 @@ function assertSessionStorage(): void {
  * keeps each started authorization in the tab's sessionStorage under its random state key.
  */
 export function isPendingLaunchOfThisTab(state: string | null, storage: Pick<Storage, 'getItem'>): boolean {
-  if (!state) return false;
+  if (!state) {
+    return false;
+  }
   try {
-    const saved = JSON.parse(storage.getItem(state) ?? 'null') as { key?: unknown; tokenResponse?: { access_token?: unknown } } | null;
+    const saved = JSON.parse(storage.getItem(state) ?? 'null') as {
+      key?: unknown;
+      tokenResponse?: { access_token?: unknown };
+    } | null;
     return !!saved && saved.key === state && !saved.tokenResponse?.access_token;
   } catch {
     return false;
@@ -46,18 +51,34 @@ export function isPendingLaunchOfThisTab(state: string | null, storage: Pick<Sto
 export function authorizationErrorFromUrl(search: string, storage: Pick<Storage, 'getItem'>): LaunchError | undefined {
   const params = new URLSearchParams(search);
   const error = params.get('error');
-  if (error === null && !params.has('error_description')) return undefined;
-  if (!isPendingLaunchOfThisTab(params.get('state'), storage)) return new LaunchError('unexpected-redirect');
+  if (error === null && !params.has('error_description')) {
+    return undefined;
+  }
+  if (!isPendingLaunchOfThisTab(params.get('state'), storage)) {
+    return new LaunchError('unexpected-redirect');
+  }
   const description = params.get('error_description')?.slice(0, 300) || error || undefined;
   // RFC 6749 §4.1.2.1 error codes: a refusal by the user, the client's registration, or anything else
-  const kind = error === 'access_denied' ? 'access-denied' : error === 'invalid_client' || error === 'unauthorized_client' ? 'invalid-client' : 'sign-in-failed';
-  return new LaunchError(kind, description && error && !description.includes(error) ? `${error}: ${description}` : description);
+  const kind =
+    error === 'access_denied'
+      ? 'access-denied'
+      : error === 'invalid_client' || error === 'unauthorized_client'
+        ? 'invalid-client'
+        : 'sign-in-failed';
+  return new LaunchError(
+    kind,
+    description && error && !description.includes(error) ? `${error}: ${description}` : description,
+  );
 }
 
 /** The ready client, refused when no access token was obtained through an authorization endpoint. */
 function requireAuthorizedClient(client: Client): Client {
   const state = client.state as { authorizeUri?: string; tokenResponse?: { access_token?: unknown } };
-  if (!state.authorizeUri || typeof state.tokenResponse?.access_token !== 'string' || !state.tokenResponse.access_token) {
+  if (
+    !state.authorizeUri ||
+    typeof state.tokenResponse?.access_token !== 'string' ||
+    !state.tokenResponse.access_token
+  ) {
     throw new LaunchError('insecure-server', 'The server let the app in without an authorization (no access token).');
   }
   return client;

@@ -20,7 +20,9 @@ interface ViolationLike {
 /** Records one violation event when it is a `connect-src` refusal. */
 export function recordViolation(event: ViolationLike): void {
   const directive = event.effectiveDirective ?? event.violatedDirective ?? '';
-  if (!directive.startsWith('connect-src') && !directive.startsWith('default-src')) return;
+  if (!directive.startsWith('connect-src') && !directive.startsWith('default-src')) {
+    return;
+  }
   try {
     blocked.add(new URL(event.blockedURI ?? '').origin);
   } catch {
@@ -30,7 +32,9 @@ export function recordViolation(event: ViolationLike): void {
 
 /** Starts listening for violations on this page (idempotent; no-op outside a browser). */
 export function watchCspViolations(): void {
-  if (watching || typeof document === 'undefined') return;
+  if (watching || typeof document === 'undefined') {
+    return;
+  }
   watching = true;
   document.addEventListener('securitypolicyviolation', (e) => recordViolation(e));
 }

@@ -49,26 +49,45 @@ function trimPath(path: string): string {
 /** Compiles one `iss` pattern of clients.json; throws IssuerPatternError when it is unusable. */
 export function compileIssuerPattern(pattern: string): IssuerPattern {
   const text = pattern.trim();
-  if (text === '*') return { kind: 'any' };
+  if (text === '*') {
+    return { kind: 'any' };
+  }
   const m = PATTERN_SHAPE.exec(text);
-  if (!m) throw new IssuerPatternError(`"${pattern}" is not an http(s) URL pattern (userinfo, query and fragment are not allowed)`);
+  if (!m) {
+    throw new IssuerPatternError(
+      `"${pattern}" is not an http(s) URL pattern (userinfo, query and fragment are not allowed)`,
+    );
+  }
   const [, scheme = '', rawHost = '', rawPort, rawPath = ''] = m;
-  if (rawPath.includes('*')) throw new IssuerPatternError(`"${pattern}": '*' may only stand in a host label or for the port`);
+  if (rawPath.includes('*')) {
+    throw new IssuerPatternError(`"${pattern}": '*' may only stand in a host label or for the port`);
+  }
   const glob = rawHost.includes('*') || rawPort === '*';
   // Normalise the literal parts through the URL parser (glob labels replaced by a placeholder).
-  const placeholder = rawHost.split('.').map((l) => (l.includes('*') ? 'glob-label' : l)).join('.');
+  const placeholder = rawHost
+    .split('.')
+    .map((l) => (l.includes('*') ? 'glob-label' : l))
+    .join('.');
   let parsed: URL;
   try {
-    parsed = new URL(`${scheme.toLowerCase()}://${placeholder}${rawPort && rawPort !== '*' ? `:${rawPort}` : ''}${rawPath}`);
+    parsed = new URL(
+      `${scheme.toLowerCase()}://${placeholder}${rawPort && rawPort !== '*' ? `:${rawPort}` : ''}${rawPath}`,
+    );
   } catch {
     throw new IssuerPatternError(`"${pattern}" is not a valid URL`);
   }
   const literalLabels = parsed.hostname.split('.');
   const rawLabels = rawHost.toLowerCase().split('.');
-  if (literalLabels.length !== rawLabels.length) throw new IssuerPatternError(`"${pattern}": unusual host`);
+  if (literalLabels.length !== rawLabels.length) {
+    throw new IssuerPatternError(`"${pattern}": unusual host`);
+  }
   const labels = rawLabels.map((raw, i) => {
-    if (!raw.includes('*')) return literalLabels[i]!;
-    if (!/^[a-z0-9*-]+$/.test(raw)) throw new IssuerPatternError(`"${pattern}": a glob label may hold only letters, digits, '-' and '*'`);
+    if (!raw.includes('*')) {
+      return literalLabels[i]!;
+    }
+    if (!/^[a-z0-9*-]+$/.test(raw)) {
+      throw new IssuerPatternError(`"${pattern}": a glob label may hold only letters, digits, '-' and '*'`);
+    }
     return new RegExp(`^${raw.replace(/\*/g, '[a-z0-9-]+')}$`);
   });
   return {
@@ -90,9 +109,13 @@ export function normaliseIssuer(iss: string): URL | undefined {
   } catch {
     return undefined;
   }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') return undefined;
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    return undefined;
+  }
   // userinfo smuggles a look-alike host in front of the real one; a FHIR base has no query or fragment
-  if (url.username || url.password || url.search || url.hash || iss.includes('@')) return undefined;
+  if (url.username || url.password || url.search || url.hash || iss.includes('@')) {
+    return undefined;
+  }
   return url;
 }
 
@@ -106,16 +129,28 @@ function portOf(url: URL): string {
  * pattern length, `*` 1, no match 0.
  */
 export function issuerMatchScore(pattern: IssuerPattern, iss: URL): number {
-  if (pattern.kind === 'any') return 1;
-  if (iss.protocol !== pattern.scheme) return 0;
+  if (pattern.kind === 'any') {
+    return 1;
+  }
+  if (iss.protocol !== pattern.scheme) {
+    return 0;
+  }
   const labels = iss.hostname.split('.');
-  if (labels.length !== pattern.labels.length) return 0;
+  if (labels.length !== pattern.labels.length) {
+    return 0;
+  }
   for (let i = 0; i < labels.length; i++) {
     const p = pattern.labels[i]!;
-    if (typeof p === 'string' ? p !== labels[i] : !p.test(labels[i]!)) return 0;
+    if (typeof p === 'string' ? p !== labels[i] : !p.test(labels[i]!)) {
+      return 0;
+    }
   }
-  if (pattern.port !== '*' && (pattern.port || DEFAULT_PORT[pattern.scheme]) !== portOf(iss)) return 0;
+  if (pattern.port !== '*' && (pattern.port || DEFAULT_PORT[pattern.scheme]) !== portOf(iss)) {
+    return 0;
+  }
   const path = trimPath(iss.pathname);
-  if (path === pattern.path) return pattern.glob ? 2e6 + pattern.length : 3e6;
+  if (path === pattern.path) {
+    return pattern.glob ? 2e6 + pattern.length : 3e6;
+  }
   return path.startsWith(`${pattern.path}/`) ? 2e6 + pattern.length : 0;
 }

@@ -29,7 +29,10 @@ export class LaunchError extends Error {
 
   constructor(kind: LaunchErrorKind, detail?: string, options: LaunchErrorOptions = {}) {
     const g = guidanceFor(kind, options.launch ?? rememberedLaunch());
-    super(detail ? `${g.title} ${detail}` : g.title, options.cause === undefined ? undefined : { cause: options.cause });
+    super(
+      detail ? `${g.title} ${detail}` : g.title,
+      options.cause === undefined ? undefined : { cause: options.cause },
+    );
     this.kind = kind;
     this.title = g.title;
     this.next = g.next;
@@ -56,19 +59,39 @@ interface ErrorLike {
  * library's own strings (client-js src/smart.ts, src/strings.ts).
  */
 export function toLaunchError(error: unknown, context: LaunchErrorContext = {}): LaunchError {
-  if (error instanceof LaunchError) return error;
+  if (error instanceof LaunchError) {
+    return error;
+  }
   const opts = { cause: error, ...(context.launch ? { launch: context.launch } : {}) };
-  if (error instanceof PatientMismatchError) return new LaunchError('patient-mismatch', `${error.message}.`, opts);
+  if (error instanceof PatientMismatchError) {
+    return new LaunchError('patient-mismatch', `${error.message}.`, opts);
+  }
   const e = (error ?? {}) as ErrorLike;
-  if (error instanceof FhirHttpError || typeof e.status === 'number') return fromHttpError(toFhirHttpError(error, Date.now()), context, opts);
+  if (error instanceof FhirHttpError || typeof e.status === 'number') {
+    return fromHttpError(toFhirHttpError(error, Date.now()), context, opts);
+  }
   const message = typeof e.message === 'string' ? e.message : String(error);
-  if (/access_denied|consent|denied/i.test(message)) return new LaunchError('access-denied', firstLine(message), opts);
-  if (/No 'state' parameter|No state found|launch it as SMART app|\(re\)launch/i.test(message)) return new LaunchError('no-launch-params', undefined, opts);
-  if (/invalid_client/i.test(message)) return new LaunchError('invalid-client', firstLine(message), opts);
-  if (/session has expired|token expired/i.test(message)) return new LaunchError('token-expired', undefined, opts);
-  if (/invalid_grant|invalid_token|Failed to obtain access token/i.test(message)) return new LaunchError('sign-in-failed', firstLine(message), opts);
-  if (/sessionStorage|localStorage|SecurityError|QuotaExceeded/i.test(message)) return new LaunchError('storage-unavailable', undefined, opts);
-  if (e.name === 'TypeError' || /Failed to fetch|NetworkError|fetch failed|ECONNREFUSED/i.test(message)) return networkError(opts);
+  if (/access_denied|consent|denied/i.test(message)) {
+    return new LaunchError('access-denied', firstLine(message), opts);
+  }
+  if (/No 'state' parameter|No state found|launch it as SMART app|\(re\)launch/i.test(message)) {
+    return new LaunchError('no-launch-params', undefined, opts);
+  }
+  if (/invalid_client/i.test(message)) {
+    return new LaunchError('invalid-client', firstLine(message), opts);
+  }
+  if (/session has expired|token expired/i.test(message)) {
+    return new LaunchError('token-expired', undefined, opts);
+  }
+  if (/invalid_grant|invalid_token|Failed to obtain access token/i.test(message)) {
+    return new LaunchError('sign-in-failed', firstLine(message), opts);
+  }
+  if (/sessionStorage|localStorage|SecurityError|QuotaExceeded/i.test(message)) {
+    return new LaunchError('storage-unavailable', undefined, opts);
+  }
+  if (e.name === 'TypeError' || /Failed to fetch|NetworkError|fetch failed|ECONNREFUSED/i.test(message)) {
+    return networkError(opts);
+  }
   return new LaunchError('fhir-error', firstLine(message), opts);
 }
 
@@ -80,7 +103,9 @@ function firstLine(message: string): string {
 /** A failed connection: the app's own CSP when it reported blocking one, else the network. */
 function networkError(opts: LaunchErrorOptions): LaunchError {
   const blocked = blockedOrigins();
-  if (blocked.length) return new LaunchError('csp-blocked', `Blocked by connect-src: ${blocked.join(', ')}`, opts);
+  if (blocked.length) {
+    return new LaunchError('csp-blocked', `Blocked by connect-src: ${blocked.join(', ')}`, opts);
+  }
   return new LaunchError('network', undefined, opts);
 }
 
@@ -98,12 +123,22 @@ function serverWords(error: FhirHttpError): string {
  */
 function fromHttpError(error: FhirHttpError, context: LaunchErrorContext, opts: LaunchErrorOptions): LaunchError {
   const said = `${error.summary} ${error.wwwAuthenticate ?? ''}`;
-  if (error.status === 0) return networkError(opts);
-  if (error.phase === 'token-refresh') return new LaunchError('session-ended', serverWords(error), opts);
-  if (/invalid_client/i.test(said)) return new LaunchError('invalid-client', serverWords(error), opts);
-  if (context.during === 'sign-in' && error.status >= 400 && error.status < 500) return new LaunchError('sign-in-failed', serverWords(error), opts);
+  if (error.status === 0) {
+    return networkError(opts);
+  }
+  if (error.phase === 'token-refresh') {
+    return new LaunchError('session-ended', serverWords(error), opts);
+  }
+  if (/invalid_client/i.test(said)) {
+    return new LaunchError('invalid-client', serverWords(error), opts);
+  }
+  if (context.during === 'sign-in' && error.status >= 400 && error.status < 500) {
+    return new LaunchError('sign-in-failed', serverWords(error), opts);
+  }
   if (error.status === 401) {
-    if (/expired/i.test(`${said} ${error.message}`)) return new LaunchError('token-expired', undefined, opts);
+    if (/expired/i.test(`${said} ${error.message}`)) {
+      return new LaunchError('token-expired', undefined, opts);
+    }
     return new LaunchError('invalid-token', serverWords(error), opts);
   }
   return new LaunchError('fhir-error', error.summary, opts);

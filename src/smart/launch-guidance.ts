@@ -27,7 +27,9 @@ export type LaunchErrorKind =
 
 /** How to start again, for the way this tab was launched. */
 export function relaunchStep(launch: RememberedLaunch | undefined): string {
-  if (launch?.mode === 'ehr') return 'Launch CareGap Panel again from the chart';
+  if (launch?.mode === 'ehr') {
+    return 'Launch CareGap Panel again from the chart';
+  }
   if (launch?.mode === 'standalone') {
     return `Start again from the standalone launch page${launch.restartUrl ? ` (${launch.restartUrl})` : ''}`;
   }
@@ -35,7 +37,10 @@ export function relaunchStep(launch: RememberedLaunch | undefined): string {
 }
 
 /** Title and next step of a kind, for this tab's launch. */
-export function guidanceFor(kind: LaunchErrorKind, launch: RememberedLaunch | undefined): { title: string; next: string } {
+export function guidanceFor(
+  kind: LaunchErrorKind,
+  launch: RememberedLaunch | undefined,
+): { title: string; next: string } {
   const again = relaunchStep(launch);
   switch (kind) {
     case 'no-launch-params':
@@ -44,9 +49,15 @@ export function guidanceFor(kind: LaunchErrorKind, launch: RememberedLaunch | un
         next: 'Open the patient’s chart in your EHR and start CareGap Panel from there, or use the standalone launch page.',
       };
     case 'access-denied':
-      return { title: 'Access to the patient’s record was not authorized.', next: `${again} and approve access, or ask your EHR administrator to grant it.` };
+      return {
+        title: 'Access to the patient’s record was not authorized.',
+        next: `${again} and approve access, or ask your EHR administrator to grant it.`,
+      };
     case 'sign-in-failed':
-      return { title: 'The EHR did not complete the sign-in.', next: `${again}. If this keeps happening, contact your EHR administrator with the message above.` };
+      return {
+        title: 'The EHR did not complete the sign-in.',
+        next: `${again}. If this keeps happening, contact your EHR administrator with the message above.`,
+      };
     case 'unexpected-redirect':
       return {
         title: 'This page was opened with a sign-in answer that does not belong to a launch started in this tab.',
@@ -55,24 +66,35 @@ export function guidanceFor(kind: LaunchErrorKind, launch: RememberedLaunch | un
     case 'token-expired':
       return { title: 'Your session has expired.', next: `${again} to continue.` };
     case 'invalid-token':
-      return { title: 'The EHR rejected the app’s access token.', next: `${again}. If this keeps happening, contact your EHR administrator with the message above.` };
+      return {
+        title: 'The EHR rejected the app’s access token.',
+        next: `${again}. If this keeps happening, contact your EHR administrator with the message above.`,
+      };
     case 'invalid-client':
       return {
         title: 'The EHR does not recognise CareGap Panel’s registration (invalid_client).',
         next: 'Ask your EHR administrator to check the client id registered for this EHR (launch/clients.json) against the EHR’s app registration.',
       };
     case 'session-ended':
-      return { title: 'Your session with the EHR has ended: the EHR would not renew the app’s access.', next: `${again} to continue.` };
+      return {
+        title: 'Your session with the EHR has ended: the EHR would not renew the app’s access.',
+        next: `${again} to continue.`,
+      };
     case 'network':
-      return { title: 'The EHR could not be reached.', next: `Check your network connection, then reload the page. If that does not help: ${again.charAt(0).toLowerCase()}${again.slice(1)}.` };
+      return {
+        title: 'The EHR could not be reached.',
+        next: `Check your network connection, then reload the page. If that does not help: ${again.charAt(0).toLowerCase()}${again.slice(1)}.`,
+      };
     case 'csp-blocked':
       return {
         title: 'CareGap Panel’s own security policy (Content-Security-Policy) blocked the connection to the EHR.',
-        next:
-          'This is a configuration problem of the site that hosts CareGap Panel, not of your network: its Content-Security-Policy must list the EHR’s FHIR and authorization servers in connect-src (CAREGAP_CSP_CONNECT_SRC at build time, and the same origins in the Content-Security-Policy header). Tell the administrator who hosts CareGap Panel.',
+        next: 'This is a configuration problem of the site that hosts CareGap Panel, not of your network: its Content-Security-Policy must list the EHR’s FHIR and authorization servers in connect-src (CAREGAP_CSP_CONNECT_SRC at build time, and the same origins in the Content-Security-Policy header). Tell the administrator who hosts CareGap Panel.',
       };
     case 'fhir-error':
-      return { title: 'The EHR returned an error.', next: 'Try again in a moment. If it persists, contact your EHR administrator with the message above.' };
+      return {
+        title: 'The EHR returned an error.',
+        next: 'Try again in a moment. If it persists, contact your EHR administrator with the message above.',
+      };
     case 'storage-unavailable':
       return {
         title: 'The browser blocked the storage the app needs for its session.',
@@ -89,7 +111,10 @@ export function guidanceFor(kind: LaunchErrorKind, launch: RememberedLaunch | un
         next: `No results are shown and nothing can be written to the record. ${again}; if this happens again, tell your EHR administrator — the EHR, or something between it and this app, answered with another person’s record.`,
       };
     case 'invalid-server':
-      return { title: 'That FHIR server address cannot be used.', next: 'Check the address (it must be an https:// FHIR base URL) and try again.' };
+      return {
+        title: 'That FHIR server address cannot be used.',
+        next: 'Check the address (it must be an https:// FHIR base URL) and try again.',
+      };
     case 'insecure-server':
       return {
         title: 'This FHIR server does not offer a secure SMART sign-in.',

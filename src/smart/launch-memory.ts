@@ -38,9 +38,13 @@ export function rememberLaunch(launch: RememberedLaunch): void {
 export function rememberedLaunch(): RememberedLaunch | undefined {
   try {
     const raw = storage()?.getItem(KEY);
-    if (!raw) return undefined;
+    if (!raw) {
+      return undefined;
+    }
     const v = JSON.parse(raw) as Partial<RememberedLaunch>;
-    if (v.mode !== 'ehr' && v.mode !== 'standalone') return undefined;
+    if (v.mode !== 'ehr' && v.mode !== 'standalone') {
+      return undefined;
+    }
     return {
       mode: v.mode,
       view: v.view === 'population' ? 'population' : 'patient',

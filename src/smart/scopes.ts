@@ -105,18 +105,28 @@ const RESOURCE_SCOPE = /^(patient|user|system)\/([A-Za-z]+|\*)\.([a-z*]+)(?:\?(.
 
 /** Maps v1 permission words and v2 letters onto one normalised letter set. */
 function normalisePermissions(p: string): string | undefined {
-  if (p === 'read') return 'rs';
-  if (p === 'write') return 'cud';
-  if (p === '*') return 'cruds';
+  if (p === 'read') {
+    return 'rs';
+  }
+  if (p === 'write') {
+    return 'cud';
+  }
+  if (p === '*') {
+    return 'cruds';
+  }
   return /^c?r?u?d?s?$/.test(p) && p.length > 0 ? p : undefined;
 }
 
 /** Parses one scope token; non-resource scopes (openid, launch…) and malformed ones → undefined. */
 export function parseResourceScope(raw: string): ResourceScope | undefined {
   const m = RESOURCE_SCOPE.exec(raw);
-  if (!m) return undefined;
+  if (!m) {
+    return undefined;
+  }
   const permissions = normalisePermissions(m[3] ?? '');
-  if (!permissions) return undefined;
+  if (!permissions) {
+    return undefined;
+  }
   return {
     raw,
     context: m[1] as ResourceScope['context'],

@@ -44,7 +44,9 @@ function requestedSyntax(requestedScope: string | undefined): ScopeSyntax {
 export function sessionFromClient(client: Client): SmartSession {
   const token = client.state.tokenResponse ?? {};
   const patientId = client.patient.id;
-  if (!patientId) throw new LaunchError('no-patient');
+  if (!patientId) {
+    throw new LaunchError('no-patient');
+  }
   let fhirUser: string | undefined;
   try {
     fhirUser = client.getFhirUser() ?? undefined;
@@ -71,11 +73,17 @@ export function sessionFromClient(client: Client): SmartSession {
  * LaunchError('no-patient').
  */
 export function launchedSessionFromClient(client: Client): LaunchedSession {
-  if (client.patient.id) return sessionFromClient(client);
+  if (client.patient.id) {
+    return sessionFromClient(client);
+  }
   const token = client.state.tokenResponse ?? {};
   const granted = parseGrantedScopes(token.scope, requestedSyntax(client.state.scope));
-  const userPatientRead = granted.resourceScopes.some((s) => s.context !== 'patient' && (s.type === 'Patient' || s.type === '*') && /[rs]/.test(s.permissions));
-  if (!userPatientRead) throw new LaunchError('no-patient');
+  const userPatientRead = granted.resourceScopes.some(
+    (s) => s.context !== 'patient' && (s.type === 'Patient' || s.type === '*') && /[rs]/.test(s.permissions),
+  );
+  if (!userPatientRead) {
+    throw new LaunchError('no-patient');
+  }
   let fhirUser: string | undefined;
   try {
     fhirUser = client.getFhirUser() ?? undefined;

@@ -26,7 +26,9 @@ export async function fetchSmartConfiguration(
   fetchImpl: typeof fetch = fetch,
 ): Promise<SmartConfiguration | undefined> {
   const res = await fetchImpl(smartConfigurationUrl(iss), { headers: { accept: 'application/json' } });
-  if (!res.ok) return undefined;
+  if (!res.ok) {
+    return undefined;
+  }
   try {
     const json = (await res.json()) as unknown;
     return json && typeof json === 'object' ? (json as SmartConfiguration) : undefined;

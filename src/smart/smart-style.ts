@@ -28,11 +28,17 @@ const SAFE_VALUE = /^[#\w\s.,%'"()-]{1,200}$/;
 /** The CSS variables a style document asks for (unknown keys and unsafe values dropped). */
 export function styleVariables(style: unknown): Record<string, string> {
   const out: Record<string, string> = {};
-  if (!style || typeof style !== 'object') return out;
+  if (!style || typeof style !== 'object') {
+    return out;
+  }
   for (const [key, value] of Object.entries(style as Record<string, unknown>)) {
     const variable = SMART_STYLE_VARIABLES[key];
-    if (!variable || typeof value !== 'string') continue;
-    if (!SAFE_VALUE.test(value) || /url\s*\(|expression\s*\(/i.test(value)) continue;
+    if (!variable || typeof value !== 'string') {
+      continue;
+    }
+    if (!SAFE_VALUE.test(value) || /url\s*\(|expression\s*\(/i.test(value)) {
+      continue;
+    }
     out[variable] = value.trim();
   }
   return out;
@@ -46,9 +52,13 @@ export async function applySmartStyle(
 ): Promise<Record<string, string>> {
   try {
     const res = await fetchImpl(url, { headers: { accept: 'application/json' } });
-    if (!res.ok) return {};
+    if (!res.ok) {
+      return {};
+    }
     const vars = styleVariables(await res.json());
-    for (const [name, value] of Object.entries(vars)) target.style.setProperty(name, value);
+    for (const [name, value] of Object.entries(vars)) {
+      target.style.setProperty(name, value);
+    }
     return vars;
   } catch {
     return {};

@@ -46,27 +46,41 @@ export interface LaunchPlan {
 
 /** Whether a URL may carry the app's authorization traffic: https, or http on this machine. */
 function isSecureOrLocal(url: URL): boolean {
-  return url.protocol === 'https:' || (url.protocol === 'http:' && (url.hostname === 'localhost' || url.hostname === '127.0.0.1'));
+  return (
+    url.protocol === 'https:' ||
+    (url.protocol === 'http:' && (url.hostname === 'localhost' || url.hostname === '127.0.0.1'))
+  );
 }
 
 /** The registration's scope override for this launch, checked to carry the launch context it needs. */
 function registeredScopes(registration: ClientRegistration, mode: LaunchMode, view: LaunchView): string | undefined {
   const s = registration.scopes;
-  const scope = typeof s === 'string' ? (view === 'patient' ? s : undefined) : view === 'population' ? s?.population : s?.[mode];
-  if (scope === undefined) return undefined;
+  const scope =
+    typeof s === 'string' ? (view === 'patient' ? s : undefined) : view === 'population' ? s?.population : s?.[mode];
+  if (scope === undefined) {
+    return undefined;
+  }
   const tokens = scope.split(/\s+/);
   // app-launch "Launch context": an EHR launch exchanges `launch`; a standalone patient launch asks for launch/patient
   const needed = mode === 'ehr' ? 'launch' : view === 'patient' ? 'launch/patient' : undefined;
   if (needed && !tokens.includes(needed)) {
-    throw new LaunchError('configuration', `launch/clients.json: the scopes registered for ${registration.iss} (${mode === 'ehr' ? 'EHR' : 'standalone'} launch) lack ${needed}.`);
+    throw new LaunchError(
+      'configuration',
+      `launch/clients.json: the scopes registered for ${registration.iss} (${mode === 'ehr' ? 'EHR' : 'standalone'} launch) lack ${needed}.`,
+    );
   }
   return scope;
 }
 
 /** The discovery document, required to offer OAuth with PKCE S256 on acceptable endpoints. */
-function requireSecureDiscovery(config: SmartConfiguration | undefined, origin: string): { authorizationEndpoint: string } {
+function requireSecureDiscovery(
+  config: SmartConfiguration | undefined,
+  origin: string,
+): { authorizationEndpoint: string } {
   const where = `${origin}/…/.well-known/smart-configuration`;
-  if (!config) throw new LaunchError('insecure-server', `${where} could not be read.`);
+  if (!config) {
+    throw new LaunchError('insecure-server', `${where} could not be read.`);
+  }
   const endpoint = (name: 'authorization_endpoint' | 'token_endpoint'): URL => {
     const value = config[name];
     let url: URL | undefined;
@@ -75,13 +89,18 @@ function requireSecureDiscovery(config: SmartConfiguration | undefined, origin: 
     } catch {
       url = undefined;
     }
-    if (!url || !isSecureOrLocal(url) || url.username || url.password) throw new LaunchError('insecure-server', `${where} has no usable ${name}.`);
+    if (!url || !isSecureOrLocal(url) || url.username || url.password) {
+      throw new LaunchError('insecure-server', `${where} has no usable ${name}.`);
+    }
     return url;
   };
   const authorization = endpoint('authorization_endpoint');
   endpoint('token_endpoint');
   if (!config.code_challenge_methods_supported?.includes('S256')) {
-    throw new LaunchError('insecure-server', `${where} does not offer PKCE with S256 (code_challenge_methods_supported).`);
+    throw new LaunchError(
+      'insecure-server',
+      `${where} does not offer PKCE with S256 (code_challenge_methods_supported).`,
+    );
   }
   return { authorizationEndpoint: authorization.href };
 }
@@ -89,7 +108,9 @@ function requireSecureDiscovery(config: SmartConfiguration | undefined, origin: 
 /** Resolves registration and scopes for a launch; throws LaunchError for a launch that cannot start. */
 export async function planLaunch(params: StartLaunchParams, fetchImpl: typeof fetch = fetch): Promise<LaunchPlan> {
   const raw = params.iss?.trim();
-  if (!raw) throw new LaunchError('no-launch-params', 'The launch did not say which FHIR server to use (iss).');
+  if (!raw) {
+    throw new LaunchError('no-launch-params', 'The launch did not say which FHIR server to use (iss).');
+  }
   if (params.mode === 'ehr' && !params.launch) {
     throw new LaunchError('no-launch-params', 'The EHR did not send a launch context (launch).');
   }
@@ -99,11 +120,17 @@ export async function planLaunch(params: StartLaunchParams, fetchImpl: typeof fe
   } catch {
     throw new LaunchError('invalid-server', `“${raw}” is not a valid URL.`);
   }
-  if (!isSecureOrLocal(parsed)) throw new LaunchError('invalid-server', 'FHIR servers must use https (plain http is allowed only on localhost).');
+  if (!isSecureOrLocal(parsed)) {
+    throw new LaunchError('invalid-server', 'FHIR servers must use https (plain http is allowed only on localhost).');
+  }
   const iss = normaliseIssuer(raw);
-  if (!iss) throw new LaunchError('invalid-server', 'A FHIR base URL has no user name, password, query or fragment.');
+  if (!iss) {
+    throw new LaunchError('invalid-server', 'A FHIR base URL has no user name, password, query or fragment.');
+  }
   const registration = findClientRegistration(params.registry, iss.href);
-  if (!registration) throw new LaunchError('configuration', `No client registration matches ${iss.origin}.`);
+  if (!registration) {
+    throw new LaunchError('configuration', `No client registration matches ${iss.origin}.`);
+  }
   const view = params.view ?? 'patient';
   const scope = registeredScopes(registration, params.mode, view);
   let config: SmartConfiguration | undefined;
@@ -113,7 +140,9 @@ export async function planLaunch(params: StartLaunchParams, fetchImpl: typeof fe
     await settleViolationReports();
     const failure = toLaunchError(error);
     // the app's own CSP (connect-src) refusing the EHR looks like a dead network: say which it was
-    throw failure.kind === 'network' ? new LaunchError('network', `Could not reach ${iss.origin}.`, { cause: error }) : failure;
+    throw failure.kind === 'network'
+      ? new LaunchError('network', `Could not reach ${iss.origin}.`, { cause: error })
+      : failure;
   }
   const { authorizationEndpoint } = requireSecureDiscovery(config, iss.origin);
   return {
@@ -158,7 +187,9 @@ export async function startLaunch(params: StartLaunchParams): Promise<void> {
     mode: params.mode,
     view: params.view ?? 'patient',
     ...(params.mode === 'standalone'
-      ? { restartUrl: `${window.location.origin}${window.location.pathname}${params.view === 'population' ? '?view=population' : ''}` }
+      ? {
+          restartUrl: `${window.location.origin}${window.location.pathname}${params.view === 'population' ? '?view=population' : ''}`,
+        }
       : {}),
   });
   const plan = await planLaunch(params);
@@ -183,7 +214,10 @@ export async function startLaunch(params: StartLaunchParams): Promise<void> {
     throw /PKCE|S256/.test(message) ? new LaunchError('insecure-server', message.split('\n')[0]) : toLaunchError(error);
   }
   if (typeof url !== 'string' || !isPlannedAuthorizationUrl(url, plan)) {
-    throw new LaunchError('insecure-server', 'The server’s SMART configuration changed during the launch; nothing was sent to it.');
+    throw new LaunchError(
+      'insecure-server',
+      'The server’s SMART configuration changed during the launch; nothing was sent to it.',
+    );
   }
   window.location.assign(url);
 }

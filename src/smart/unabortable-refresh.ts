@@ -17,19 +17,31 @@ const WRAPPED = Symbol.for('caregap.unabortableRefresh');
 
 /** The error a failed refresh becomes: network failures stay retryable, HTTP refusals end the session. */
 export function refreshFailure(error: unknown, nowMs: number = Date.now()): unknown {
-  if ((error as { name?: unknown } | null)?.name === 'AbortError') return error;
+  if ((error as { name?: unknown } | null)?.name === 'AbortError') {
+    return error;
+  }
   const http = toFhirHttpError(error, nowMs);
-  if (http.status === 0) return http;
-  return new FhirHttpError(401, `the EHR refused to renew the access token (HTTP ${http.status})`, undefined, undefined, {
-    ...(http.serverText ? { serverText: http.serverText } : {}),
-    phase: 'token-refresh',
-  });
+  if (http.status === 0) {
+    return http;
+  }
+  return new FhirHttpError(
+    401,
+    `the EHR refused to renew the access token (HTTP ${http.status})`,
+    undefined,
+    undefined,
+    {
+      ...(http.serverText ? { serverText: http.serverText } : {}),
+      phase: 'token-refresh',
+    },
+  );
 }
 
 /** Makes `client.request` refresh the access token (when due) outside the request's signal. Idempotent. */
 export function withUnabortableRefresh(client: Client): Client {
   const marked = client as Client & { [WRAPPED]?: true };
-  if (marked[WRAPPED]) return client;
+  if (marked[WRAPPED]) {
+    return client;
+  }
   const original = client.request.bind(client) as (...args: unknown[]) => Promise<unknown>;
   const request = async (...args: unknown[]): Promise<unknown> => {
     try {

@@ -4,14 +4,22 @@ import { displayName, localIsoDate, summarisePatient } from '../../src/app/patie
 const maria: fhir4.Patient = {
   resourceType: 'Patient',
   id: 'maria',
-  name: [{ use: 'usual', given: ['Mari'] }, { use: 'official', given: ['Maria', 'Elena'], family: 'Lopez' }],
+  name: [
+    { use: 'usual', given: ['Mari'] },
+    { use: 'official', given: ['Maria', 'Elena'], family: 'Lopez' },
+  ],
   gender: 'female',
   birthDate: '1980-03-15',
 };
 
 describe('patient summary', () => {
   it('shows the official name, age and sex of Maria Lopez', () => {
-    expect(summarisePatient(maria, '2026-03-15')).toEqual({ name: 'Maria Elena Lopez', age: 46, birthDate: '1980-03-15', sex: 'Female' });
+    expect(summarisePatient(maria, '2026-03-15')).toEqual({
+      name: 'Maria Elena Lopez',
+      age: 46,
+      birthDate: '1980-03-15',
+      sex: 'Female',
+    });
   });
 
   it('does not count the birthday before it arrives', () => {
@@ -19,7 +27,10 @@ describe('patient summary', () => {
   });
 
   it('copes with a patient who has no name, sex or birth date', () => {
-    expect(summarisePatient({ resourceType: 'Patient' }, '2026-03-15')).toEqual({ name: 'Unnamed patient', sex: 'Unknown' });
+    expect(summarisePatient({ resourceType: 'Patient' }, '2026-03-15')).toEqual({
+      name: 'Unnamed patient',
+      sex: 'Unknown',
+    });
   });
 
   it('falls back to name text', () => {

@@ -12,7 +12,13 @@ import { LaunchError } from '../../src/smart/launch-error.ts';
 
 afterEach(cleanup);
 
-const james: fhir4.Patient = { resourceType: 'Patient', id: 'james', name: [{ given: ['James'], family: 'Okafor' }], gender: 'male', birthDate: '1971-06-01' };
+const james: fhir4.Patient = {
+  resourceType: 'Patient',
+  id: 'james',
+  name: [{ given: ['James'], family: 'Okafor' }],
+  gender: 'male',
+  birthDate: '1971-06-01',
+};
 const summary = { name: 'James Okafor', age: 54, birthDate: '1971-06-01', sex: 'Male' };
 
 /** James's record: conditions read, Observation not granted, Procedure partly read, Encounter loading. */
@@ -20,7 +26,14 @@ const record: PatientRecord = {
   patient: james,
   resources: {
     Condition: [{ resourceType: 'Condition', id: 'c1', subject: { reference: 'Patient/james' } } as fhir4.Condition],
-    Procedure: [{ resourceType: 'Procedure', id: 'p1', status: 'completed', subject: { reference: 'Patient/james' } } as fhir4.Procedure],
+    Procedure: [
+      {
+        resourceType: 'Procedure',
+        id: 'p1',
+        status: 'completed',
+        subject: { reference: 'Patient/james' },
+      } as fhir4.Procedure,
+    ],
   },
   completeness: {
     Condition: { status: 'complete' },
@@ -33,14 +46,20 @@ const record: PatientRecord = {
 describe('completeness warning', () => {
   it('names each missing or partial type with its reason, but not types still loading', () => {
     render(<CompletenessWarning record={record} />);
-    expect(screen.getByTestId('completeness-Observation').textContent).toMatch(/not available: scope patient\/Observation.rs not granted/);
+    expect(screen.getByTestId('completeness-Observation').textContent).toMatch(
+      /not available: scope patient\/Observation.rs not granted/,
+    );
     expect(screen.getByTestId('completeness-Procedure').getAttribute('data-status')).toBe('partial');
     expect(screen.queryByTestId('completeness-Encounter')).toBeNull();
     expect(screen.getByTestId('completeness-warning').textContent).toMatch(/shown as unknown/);
   });
 
   it('says nothing when every type was read', () => {
-    const complete: PatientRecord = { patient: james, resources: {}, completeness: Object.fromEntries(FETCHED_TYPES.map((t) => [t, { status: 'complete' as const }])) };
+    const complete: PatientRecord = {
+      patient: james,
+      resources: {},
+      completeness: Object.fromEntries(FETCHED_TYPES.map((t) => [t, { status: 'complete' as const }])),
+    };
     render(<CompletenessWarning record={complete} />);
     expect(screen.queryByTestId('completeness-warning')).toBeNull();
   });
@@ -58,7 +77,13 @@ describe('record overview', () => {
   });
 
   it('renders FHIR strings as text, never as HTML', () => {
-    render(<RecordOverview summary={{ ...summary, name: '<img src=x onerror=alert(1)>' }} record={record} loadingTypes={[]} />);
+    render(
+      <RecordOverview
+        summary={{ ...summary, name: '<img src=x onerror=alert(1)>' }}
+        record={record}
+        loadingTypes={[]}
+      />,
+    );
     expect(screen.getByTestId('patient-name').textContent).toBe('<img src=x onerror=alert(1)>');
     expect(document.querySelector('img')).toBeNull();
   });
@@ -91,7 +116,11 @@ describe('header', () => {
 
 describe('launch error view', () => {
   it('tells the clinician what happened and what to do next', () => {
-    render(<LaunchErrorView error={new LaunchError('token-expired', undefined, { launch: { mode: 'ehr', view: 'patient' } })} />);
+    render(
+      <LaunchErrorView
+        error={new LaunchError('token-expired', undefined, { launch: { mode: 'ehr', view: 'patient' } })}
+      />,
+    );
     const el = screen.getByRole('alert');
     expect(el.getAttribute('data-kind')).toBe('token-expired');
     expect(el.textContent).toMatch(/session has expired.*Launch CareGap Panel again from the chart/);

@@ -42,12 +42,17 @@ export function writeSmallExport(dir: string, count: number): number {
   const cases = loadCases('CMS2FHIRPCSDepressionScreenAndFollowUp');
   const byType = new Map<string, string[]>();
   let resources = 0;
-  for (let i = 0; i < count; i++)
+  for (let i = 0; i < count; i++) {
     for (const r of replicate(cases[i % cases.length]!.resources, `-r${i}`)) {
-      (byType.get(r.resourceType) ?? byType.set(r.resourceType, []).get(r.resourceType)!).push(JSON.stringify(r) + '\n');
+      (byType.get(r.resourceType) ?? byType.set(r.resourceType, []).get(r.resourceType)!).push(
+        JSON.stringify(r) + '\n',
+      );
       resources++;
     }
-  for (const [type, lines] of byType) writeFileSync(join(dir, `${type}.ndjson`), lines.join(''));
+  }
+  for (const [type, lines] of byType) {
+    writeFileSync(join(dir, `${type}.ndjson`), lines.join(''));
+  }
   return resources;
 }
 
@@ -55,7 +60,9 @@ function processRun(args: string[]): { wallMs: number; cpuMs: number; stdout: st
   const t = performance.now();
   const r = spawnSync(process.execPath, args, { cwd: ROOT, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
   const wallMs = performance.now() - t;
-  if (r.status !== 0) throw new Error(`exit ${r.status}: ${r.stderr.slice(-1000)}`);
+  if (r.status !== 0) {
+    throw new Error(`exit ${r.status}: ${r.stderr.slice(-1000)}`);
+  }
   return { wallMs, cpuMs: 0, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -76,11 +83,34 @@ export async function main(): Promise<Record<string, unknown>> {
     for (let run = 0; run < RUNS; run++) {
       const f = processRun(['-e', FLOOR_SCRIPT, dir]);
       floor.push({ wallMs: f.wallMs, cpuMs: (JSON.parse(f.stdout) as { cpuSeconds: number }).cpuSeconds * 1000 });
-      const c = processRun([CLI, 'evaluate', '--period-start', PERIOD.start, '--period-end', PERIOD.end, '--measure', 'all', '--jobs', '1', '--quiet', '--stats', '--out', '/dev/null', dir]);
-      const stats = JSON.parse(/caregap: stats (\{.*\})/.exec(c.stderr)![1]!) as { cpuSeconds: number; patients: number };
-      if (stats.patients !== PATIENTS) throw new Error(`evaluated ${stats.patients} of ${PATIENTS}`);
+      const c = processRun([
+        CLI,
+        'evaluate',
+        '--period-start',
+        PERIOD.start,
+        '--period-end',
+        PERIOD.end,
+        '--measure',
+        'all',
+        '--jobs',
+        '1',
+        '--quiet',
+        '--stats',
+        '--out',
+        '/dev/null',
+        dir,
+      ]);
+      const stats = JSON.parse(/caregap: stats (\{.*\})/.exec(c.stderr)![1]!) as {
+        cpuSeconds: number;
+        patients: number;
+      };
+      if (stats.patients !== PATIENTS) {
+        throw new Error(`evaluated ${stats.patients} of ${PATIENTS}`);
+      }
       cli.push({ wallMs: c.wallMs, cpuMs: stats.cpuSeconds * 1000 });
-      console.log(`run ${run + 1}: floor ${f.wallMs.toFixed(0)} ms (cpu ${floor.at(-1)!.cpuMs.toFixed(0)}), caregap ${c.wallMs.toFixed(0)} ms (cpu ${cli.at(-1)!.cpuMs.toFixed(0)})`);
+      console.log(
+        `run ${run + 1}: floor ${f.wallMs.toFixed(0)} ms (cpu ${floor.at(-1)!.cpuMs.toFixed(0)}), caregap ${c.wallMs.toFixed(0)} ms (cpu ${cli.at(-1)!.cpuMs.toFixed(0)})`,
+      );
     }
     const fw = median(floor.map((x) => x.wallMs));
     const fc = median(floor.map((x) => x.cpuMs));
@@ -108,4 +138,6 @@ export async function main(): Promise<Record<string, unknown>> {
   }
 }
 
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) console.log(await main());
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  console.log(await main());
+}

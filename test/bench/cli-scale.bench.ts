@@ -30,19 +30,27 @@ export function writeBulkExport(dir: string, count: number, seed = SEED, named =
   let n = 0;
   const flush = (type: string) => {
     const b = buffers.get(type);
-    if (b?.length) appendFileSync(join(dir, `${type}.ndjson`), b.join(''));
+    if (b?.length) {
+      appendFileSync(join(dir, `${type}.ndjson`), b.join(''));
+    }
     buffers.set(type, []);
   };
   for (const p of generatePanel({ seed, count, anchorDate: ANCHOR, named })) {
     for (const r of p.resources) {
       let b = buffers.get(r.resourceType);
-      if (!b) buffers.set(r.resourceType, (b = []));
+      if (!b) {
+        buffers.set(r.resourceType, (b = []));
+      }
       b.push(JSON.stringify(r) + '\n');
       n++;
-      if (b.length >= 5000) flush(r.resourceType);
+      if (b.length >= 5000) {
+        flush(r.resourceType);
+      }
     }
   }
-  for (const t of [...buffers.keys()]) flush(t);
+  for (const t of [...buffers.keys()]) {
+    flush(t);
+  }
   return n;
 }
 
@@ -65,8 +73,12 @@ export function writeLargePatientExport(dir: string, count: number, patientBytes
     }
     for (let k = 0; bytes < patientBytes; k++) {
       const obs: fhir4.Observation = {
-        resourceType: 'Observation', id: `${p.id}-hr-${k}`, status: 'final',
-        category: [{ coding: [{ system: 'http://terminology.hl7.org/CodeSystem/observation-category', code: 'vital-signs' }] }],
+        resourceType: 'Observation',
+        id: `${p.id}-hr-${k}`,
+        status: 'final',
+        category: [
+          { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/observation-category', code: 'vital-signs' }] },
+        ],
         code: { coding: [{ system: 'http://loinc.org', code: '8867-4', display: 'Heart rate' }] },
         subject: { reference: `Patient/${p.id}` },
         effectiveDateTime: new Date(Date.UTC(2024, 0, 1) + k * 3_600_000).toISOString(),
@@ -75,9 +87,17 @@ export function writeLargePatientExport(dir: string, count: number, patientBytes
       add(obs);
       bytes += JSON.stringify(obs).length;
     }
-    for (const [type, lines] of files) if (lines.length > 2000) appendFileSync(join(dir, `${type}.ndjson`), lines.splice(0).join(''));
+    for (const [type, lines] of files) {
+      if (lines.length > 2000) {
+        appendFileSync(join(dir, `${type}.ndjson`), lines.splice(0).join(''));
+      }
+    }
   }
-  for (const [type, lines] of files) if (lines.length) appendFileSync(join(dir, `${type}.ndjson`), lines.join(''));
+  for (const [type, lines] of files) {
+    if (lines.length) {
+      appendFileSync(join(dir, `${type}.ndjson`), lines.join(''));
+    }
+  }
   return n;
 }
 
@@ -96,10 +116,33 @@ interface CliStats {
 
 /** Runs the CLI once and returns its stats line. */
 export function runCli(dir: string, jobs: number, format = 'summary', out = '/dev/null'): CliStats {
-  const r = spawnSync(process.execPath, [CLI, 'evaluate', ...PERIOD, '--measure', 'all', '--format', format, '--jobs', String(jobs), '--quiet', '--stats', '--out', out, dir], { cwd: ROOT, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
-  if (r.status !== 0) throw new Error(`caregap exited ${r.status}: ${r.stderr.slice(-2000)}`);
+  const r = spawnSync(
+    process.execPath,
+    [
+      CLI,
+      'evaluate',
+      ...PERIOD,
+      '--measure',
+      'all',
+      '--format',
+      format,
+      '--jobs',
+      String(jobs),
+      '--quiet',
+      '--stats',
+      '--out',
+      out,
+      dir,
+    ],
+    { cwd: ROOT, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 },
+  );
+  if (r.status !== 0) {
+    throw new Error(`caregap exited ${r.status}: ${r.stderr.slice(-2000)}`);
+  }
   const m = /caregap: stats (\{.*\})/.exec(r.stderr);
-  if (!m) throw new Error(`no stats line in: ${r.stderr.slice(-2000)}`);
+  if (!m) {
+    throw new Error(`no stats line in: ${r.stderr.slice(-2000)}`);
+  }
   return JSON.parse(m[1]!) as CliStats;
 }
 
@@ -120,7 +163,9 @@ export async function main(count = PATIENTS): Promise<Record<string, unknown>> {
     writeLargePatientExport(large, LARGE_RECORD_PATIENTS, 1_000_000);
     const mb = (d: string) => readdirSync(d).reduce((s, f) => s + statSync(join(d, f)).size, 0) / 1e6;
     const exportMB = mb(dir);
-    console.log(`generated ${count} patients, ${resources} resources, ${exportMB.toFixed(0)} MB (and ${LARGE_RECORD_PATIENTS} patients of 1 MB, ${mb(large).toFixed(0)} MB) in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+    console.log(
+      `generated ${count} patients, ${resources} resources, ${exportMB.toFixed(0)} MB (and ${LARGE_RECORD_PATIENTS} patients of 1 MB, ${mb(large).toFixed(0)} MB) in ${((performance.now() - t0) / 1000).toFixed(1)} s`,
+    );
     const runs: Record<string, CliStats> = {};
     const plan: [string, string, number, string][] = [
       [`small-${Math.min(SMALL_PATIENTS, count)}-jobs1-summary`, small, 1, 'summary'],
@@ -135,20 +180,39 @@ export async function main(count = PATIENTS): Promise<Record<string, unknown>> {
     }
     // where the time goes, per patient (the small export, one cold in-process run)
     const parts = await breakdown(small);
-    const perPatient = Object.fromEntries(Object.entries(parts).filter(([k]) => k.endsWith('Ms')).map(([k, v]) => [k.replace(/Ms$/, 'MsPerPatient'), Number((v / Math.min(SMALL_PATIENTS, count)).toFixed(3))]));
+    const perPatient = Object.fromEntries(
+      Object.entries(parts)
+        .filter(([k]) => k.endsWith('Ms'))
+        .map(([k, v]) => [k.replace(/Ms$/, 'MsPerPatient'), Number((v / Math.min(SMALL_PATIENTS, count)).toFixed(3))]),
+    );
     console.log('where the time goes (CPU ms per patient, in-process, cold):', perPatient);
     return {
       name: 'cli-scale',
       patients: count,
       resources,
       exportMB: Number(exportMB.toFixed(1)),
-      ...Object.fromEntries(Object.entries(runs).map(([k, s]) => [k, { patientsPerSecond: s.patientsPerSecond, patientsPerCpuSecond: s.patientsPerCpuSecond, mbPerSecond: s.mbPerSecond, seconds: s.seconds, peakRssMB: s.peakRssMB }])),
+      ...Object.fromEntries(
+        Object.entries(runs).map(([k, s]) => [
+          k,
+          {
+            patientsPerSecond: s.patientsPerSecond,
+            patientsPerCpuSecond: s.patientsPerCpuSecond,
+            mbPerSecond: s.mbPerSecond,
+            seconds: s.seconds,
+            peakRssMB: s.peakRssMB,
+          },
+        ]),
+      ),
       breakdownPerPatient: perPatient,
       goal: '>= 1000 patients/s per core; peak RSS < 300 MB (also for 1 MB records)',
     };
   } finally {
-    for (const d of [dir, small, large]) rmSync(d, { recursive: true, force: true });
+    for (const d of [dir, small, large]) {
+      rmSync(d, { recursive: true, force: true });
+    }
   }
 }
 
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) console.log(await main(process.argv[2] ? Number(process.argv[2]) : PATIENTS));
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  console.log(await main(process.argv[2] ? Number(process.argv[2]) : PATIENTS));
+}

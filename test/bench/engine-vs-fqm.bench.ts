@@ -24,7 +24,13 @@ const OUR_RUNS = 5;
 const FQM_SINGLE_RUNS = 5;
 const FQM_BATCH = Number(process.env.BENCH_FQM_BATCH ?? 1000);
 const FRAME_MS = 16.7;
-const CODES: readonly PopulationCode[] = ['initial-population', 'denominator', 'denominator-exclusion', 'denominator-exception', 'numerator'];
+const CODES: readonly PopulationCode[] = [
+  'initial-population',
+  'denominator',
+  'denominator-exclusion',
+  'denominator-exception',
+  'numerator',
+];
 
 /** Figures of one run. */
 export interface EngineVsFqmFigures {
@@ -50,19 +56,30 @@ const median = (xs: number[]): number => {
   const m = s.length >> 1;
   return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
 };
-const pct = (xs: number[], p: number): number => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * p))]!;
+const pct = (xs: number[], p: number): number =>
+  [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * p))]!;
 const peakRssMb = (): number => Math.round(process.resourceUsage().maxRSS / 1024);
 
 /** Deep-copies a case's resources with every id suffixed and every `Type/id` reference rewritten. */
 export function replicate(resources: readonly fhir4.Resource[], suffix: string): fhir4.Resource[] {
   const ids = new Map<string, string>();
-  for (const r of resources) if (r.id) ids.set(`${r.resourceType}/${r.id}`, `${r.resourceType}/${r.id}${suffix}`);
+  for (const r of resources) {
+    if (r.id) {
+      ids.set(`${r.resourceType}/${r.id}`, `${r.resourceType}/${r.id}${suffix}`);
+    }
+  }
   const rewrite = (v: unknown, key?: string): unknown => {
-    if (typeof v === 'string') return key === 'reference' ? (ids.get(v) ?? v) : v;
-    if (Array.isArray(v)) return v.map((x) => rewrite(x));
+    if (typeof v === 'string') {
+      return key === 'reference' ? (ids.get(v) ?? v) : v;
+    }
+    if (Array.isArray(v)) {
+      return v.map((x) => rewrite(x));
+    }
     if (v && typeof v === 'object') {
       const out: Record<string, unknown> = {};
-      for (const [k, x] of Object.entries(v)) out[k] = rewrite(x, k);
+      for (const [k, x] of Object.entries(v)) {
+        out[k] = rewrite(x, k);
+      }
       return out;
     }
     return v;
@@ -80,12 +97,16 @@ const fqmOptions = (period: { start: string; end: string }) => ({
   calculateSDEs: false,
 });
 
-
-type FqmResult = { patientId: string; detailedResults?: { populationResults?: { populationType: string; result: boolean }[] }[] };
+type FqmResult = {
+  patientId: string;
+  detailedResults?: { populationResults?: { populationType: string; result: boolean }[] }[];
+};
 
 function fqmCounts(r: FqmResult): Partial<PopulationCounts> {
   const out: Partial<PopulationCounts> = {};
-  for (const p of r.detailedResults?.[0]?.populationResults ?? []) out[p.populationType as PopulationCode] = p.result ? 1 : 0;
+  for (const p of r.detailedResults?.[0]?.populationResults ?? []) {
+    out[p.populationType as PopulationCode] = p.result ? 1 : 0;
+  }
   return out;
 }
 
@@ -104,7 +125,9 @@ export async function main(): Promise<EngineVsFqmFigures> {
   const period = cases[0]!.period;
 
   const patients: fhir4.Resource[][] = [];
-  for (let i = 0; i < PATIENTS; i++) patients.push(replicate(cases[i % cases.length]!.resources, `-r${i}`));
+  for (let i = 0; i < PATIENTS; i++) {
+    patients.push(replicate(cases[i % cases.length]!.resources, `-r${i}`));
+  }
   const records: PatientRecord[] = patients.map((p) => recordFromResources(p));
   const idOf = (p: fhir4.Resource[]) => p.find((r) => r.resourceType === 'Patient')!.id!;
 
@@ -119,9 +142,15 @@ export async function main(): Promise<EngineVsFqmFigures> {
       const t = performance.now();
       const ev = evaluatePatient(rec, { period, only: ['cms2'] });
       const ms = performance.now() - t;
-      if (run === 0 && !ours.size) coldFirstMs = ms;
-      if (run > 0) perPatient.push(ms);
-      if (run === 0) ours.set(rec.patient.id!, ev.measures.find((m) => m.id === 'cms2')!.populations);
+      if (run === 0 && !ours.size) {
+        coldFirstMs = ms;
+      }
+      if (run > 0) {
+        perPatient.push(ms);
+      }
+      if (run === 0) {
+        ours.set(rec.patient.id!, ev.measures.find((m) => m.id === 'cms2')!.populations);
+      }
     }
   }
   const oursPeak = peakRssMb();
@@ -129,20 +158,34 @@ export async function main(): Promise<EngineVsFqmFigures> {
   const oursMean = perPatient.reduce((a, b) => a + b, 0) / perPatient.length;
 
   // --- fqm-execution: batch (chunks of FQM_BATCH patients), then single-patient calls
-  const bundles = patients.map((p) => ({ resourceType: 'Bundle', type: 'collection', entry: p.map((resource) => ({ resource })) }));
+  const bundles = patients.map((p) => ({
+    resourceType: 'Bundle',
+    type: 'collection',
+    entry: p.map((resource) => ({ resource })),
+  }));
   const fqm = new Map<string, Partial<PopulationCounts>>();
   await quietly(() => Calculator.calculate(measureBundle as never, [bundles[0]] as never, fqmOptions(period) as never)); // warm-up (ELM/value-set load)
   let batchMs = 0;
   for (let i = 0; i < bundles.length; i += FQM_BATCH) {
     const t = performance.now();
-    const out = (await quietly(() => Calculator.calculate(measureBundle as never, bundles.slice(i, i + FQM_BATCH) as never, fqmOptions(period) as never))) as { results: FqmResult[] };
+    const out = (await quietly(() =>
+      Calculator.calculate(
+        measureBundle as never,
+        bundles.slice(i, i + FQM_BATCH) as never,
+        fqmOptions(period) as never,
+      ),
+    )) as { results: FqmResult[] };
     batchMs += performance.now() - t;
-    for (const r of out.results) fqm.set(r.patientId, fqmCounts(r));
+    for (const r of out.results) {
+      fqm.set(r.patientId, fqmCounts(r));
+    }
   }
   const singles: number[] = [];
   for (let i = 0; i < FQM_SINGLE_RUNS; i++) {
     const t = performance.now();
-    await quietly(() => Calculator.calculate(measureBundle as never, [bundles[i % bundles.length]] as never, fqmOptions(period) as never));
+    await quietly(() =>
+      Calculator.calculate(measureBundle as never, [bundles[i % bundles.length]] as never, fqmOptions(period) as never),
+    );
     singles.push(performance.now() - t);
   }
   const fqmPeak = peakRssMb();
@@ -154,20 +197,38 @@ export async function main(): Promise<EngineVsFqmFigures> {
     const a = ours.get(id)!;
     const b = fqm.get(id);
     const diff = CODES.filter((c) => a[c] !== (b?.[c] ?? 0));
-    if (!b || diff.length) mismatches.push(`Patient/${id}: ${diff.map((c) => `${c} ours=${a[c]} fqm=${b?.[c]}`).join(', ') || 'no fqm result'}`);
+    if (!b || diff.length) {
+      mismatches.push(
+        `Patient/${id}: ${diff.map((c) => `${c} ours=${a[c]} fqm=${b?.[c]}`).join(', ') || 'no fqm result'}`,
+      );
+    }
   }
 
   // --- a dose unit that is not UCUM: fqm-execution throws, ours evaluates
   const withMed = cases.find((c) => c.resources.some((r) => r.resourceType === 'MedicationRequest')) ?? cases[0]!;
   const tablet = replicate(withMed.resources, '-tablet').map((r) =>
     r.resourceType === 'MedicationRequest'
-      ? ({ ...r, dosageInstruction: [{ timing: { repeat: { frequency: 1, period: 1, periodUnit: 'd' } }, doseAndRate: [{ doseQuantity: { value: 1, unit: 'tablet' } }] }] } as fhir4.MedicationRequest)
+      ? ({
+          ...r,
+          dosageInstruction: [
+            {
+              timing: { repeat: { frequency: 1, period: 1, periodUnit: 'd' } },
+              doseAndRate: [{ doseQuantity: { value: 1, unit: 'tablet' } }],
+            },
+          ],
+        } as fhir4.MedicationRequest)
       : r,
   );
   const oursTablet = evaluatePatient(recordFromResources(tablet), { period, only: ['cms2'] }).measures[0]!.status;
   let fqmTablet = 'evaluated';
   try {
-    await quietly(() => Calculator.calculate(measureBundle as never, [{ resourceType: 'Bundle', type: 'collection', entry: tablet.map((resource) => ({ resource })) }] as never, fqmOptions(period) as never));
+    await quietly(() =>
+      Calculator.calculate(
+        measureBundle as never,
+        [{ resourceType: 'Bundle', type: 'collection', entry: tablet.map((resource) => ({ resource })) }] as never,
+        fqmOptions(period) as never,
+      ),
+    );
   } catch (e) {
     fqmTablet = `throws (${String((e as Error).message ?? e).slice(0, 100)})`;
   }
@@ -192,19 +253,31 @@ export async function main(): Promise<EngineVsFqmFigures> {
   };
 
   const f = (n: number) => (n < 1 ? n.toFixed(3) : n < 100 ? n.toFixed(1) : n.toFixed(0));
-  console.log(`\n${name}: ${patients.length} patients (${cases.length} official cases replicated), period ${period.start}..${period.end}`);
+  console.log(
+    `\n${name}: ${patients.length} patients (${cases.length} official cases replicated), period ${period.start}..${period.end}`,
+  );
   console.table({
-    'ours (median per patient)': { ms: f(oursMedian), note: `${OUR_RUNS} warm runs, mean ${f(oursMean)} ms, p95 ${f(figures.oursP95PerPatientMs!)} ms, cold first patient ${f(coldFirstMs)} ms` },
+    'ours (median per patient)': {
+      ms: f(oursMedian),
+      note: `${OUR_RUNS} warm runs, mean ${f(oursMean)} ms, p95 ${f(figures.oursP95PerPatientMs!)} ms, cold first patient ${f(coldFirstMs)} ms`,
+    },
     'fqm-execution (batch, per patient)': { ms: f(fqmBatchPer), note: `chunks of ${FQM_BATCH}` },
     'fqm-execution (single patient, median)': { ms: f(fqmSingle), note: `${FQM_SINGLE_RUNS} calls` },
     'speed ratio (batch: fqm / ours mean)': { ms: `${f(figures.speedRatioBatch!)}×`, note: 'goal ≥ 100×' },
-    'speed ratio (single: fqm / ours median)': { ms: `${f(figures.speedRatioSingle!)}×`, note: `ours single patient ${oursMedian < FRAME_MS ? 'within' : 'over'} one frame` },
+    'speed ratio (single: fqm / ours median)': {
+      ms: `${f(figures.speedRatioSingle!)}×`,
+      note: `ours single patient ${oursMedian < FRAME_MS ? 'within' : 'over'} one frame`,
+    },
     'peak RSS after ours / after fqm (MB)': { ms: `${oursPeak} / ${fqmPeak}`, note: 'process maxRSS' },
     'population mismatches': { ms: String(mismatches.length), note: `of ${patients.length} patients` },
     'non-UCUM dose unit ("tablet")': { ms: '', note: figures.nonUcumDose! },
   });
-  for (const m of mismatches.slice(0, 20)) console.log(`  mismatch ${m}`);
+  for (const m of mismatches.slice(0, 20)) {
+    console.log(`  mismatch ${m}`);
+  }
   return figures;
 }
 
-if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) await main();
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  await main();
+}

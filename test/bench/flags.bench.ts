@@ -21,9 +21,18 @@ const WARMUP = 5;
 export const FRAME_MS = 16;
 
 /** Runs the benchmark and returns its figures. */
-export function main(): { name: string; observations: number; medianMs: number; p95Ms: number; runs: number; flags: string[] } {
+export function main(): {
+  name: string;
+  observations: number;
+  medianMs: number;
+  p95Ms: number;
+  runs: number;
+  flags: string[];
+} {
   const heavy = [...generatePanel({ seed: DEFAULT_SEED, count: 0, anchorDate: ANCHOR })].find((p) => p.id === 'heavy');
-  if (!heavy) throw new Error('the sandbox panel has no `heavy` patient');
+  if (!heavy) {
+    throw new Error('the sandbox panel has no `heavy` patient');
+  }
   const record = recordFromResources(heavy.resources);
   const observations = record.resources.Observation?.length ?? 0;
   const valueSets = builtinValueSets();
@@ -33,7 +42,9 @@ export function main(): { name: string; observations: number; medianMs: number; 
     prioritiseActions(flags, [], { asOf: ANCHOR, facts: visitFacts(ctx) });
     return flags;
   };
-  for (let i = 0; i < WARMUP; i++) once();
+  for (let i = 0; i < WARMUP; i++) {
+    once();
+  }
   const times: number[] = [];
   let flags: string[] = [];
   for (let i = 0; i < RUNS; i++) {
@@ -52,4 +63,6 @@ export function main(): { name: string; observations: number; medianMs: number; 
   return result;
 }
 
-if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) main();
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  main();
+}

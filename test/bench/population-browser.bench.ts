@@ -37,7 +37,9 @@ const ANCHOR = '2026-03-02';
 
 /** Median of a list (NaN when empty). */
 export function median(xs: readonly number[]): number {
-  if (!xs.length) return Number.NaN;
+  if (!xs.length) {
+    return Number.NaN;
+  }
   const s = [...xs].sort((a, b) => a - b);
   const mid = Math.floor(s.length / 2);
   return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
@@ -45,7 +47,9 @@ export function median(xs: readonly number[]): number {
 
 /** Nearest-rank percentile. */
 function percentile(xs: readonly number[], p: number): number {
-  if (!xs.length) return Number.NaN;
+  if (!xs.length) {
+    return Number.NaN;
+  }
   const s = [...xs].sort((a, b) => a - b);
   return s[Math.min(s.length - 1, Math.max(0, Math.ceil((p / 100) * s.length) - 1))]!;
 }
@@ -56,7 +60,12 @@ const round1 = (x: number) => Math.round(x * 10) / 10;
 export async function buildApp(): Promise<string> {
   const outDir = mkdtempSync(join(tmpdir(), 'caregap-bench-dist-'));
   const { build } = await import('vite');
-  await build({ root: REPO_ROOT, configFile: join(REPO_ROOT, 'vite.config.ts'), logLevel: 'error', build: { outDir, emptyOutDir: true } });
+  await build({
+    root: REPO_ROOT,
+    configFile: join(REPO_ROOT, 'vite.config.ts'),
+    logLevel: 'error',
+    build: { outDir, emptyOutDir: true },
+  });
   return outDir;
 }
 
@@ -76,12 +85,18 @@ const PERF_INIT = `(() => {
 async function appFrame(page: Page): Promise<Frame> {
   const handle = await page.locator('#app-frame').elementHandle();
   const frame = await handle?.contentFrame();
-  if (!frame) throw new Error('no app frame');
+  if (!frame) {
+    throw new Error('no app frame');
+  }
   return frame;
 }
 
 /** Opens the population view and waits until it is done; returns wall times (also used by population-bulk.bench.ts). */
-export async function runPopulationView(page: Page, running: RunningSandbox, total: number): Promise<{ wallMs: number; runMs: number }> {
+export async function runPopulationView(
+  page: Page,
+  running: RunningSandbox,
+  total: number,
+): Promise<{ wallMs: number; runMs: number }> {
   await page.goto(`${running.origin}/ehr/`);
   const app = page.frameLocator('#app-frame');
   const t0 = performance.now();
@@ -91,7 +106,9 @@ export async function runPopulationView(page: Page, running: RunningSandbox, tot
   await app.locator('[data-testid="population-view"][data-phase="done"]').waitFor({ timeout: 3_600_000 });
   const t2 = performance.now();
   const text = (await app.locator('[data-testid="population-progress-text"]').textContent()) ?? '';
-  if (!text.includes(`${total} of ${total} patients`)) throw new Error(`population view did not finish all patients: ${text}`);
+  if (!text.includes(`${total} of ${total} patients`)) {
+    throw new Error(`population view did not finish all patients: ${text}`);
+  }
   return { wallMs: t2 - t0, runMs: t2 - t1 };
 }
 
@@ -109,7 +126,14 @@ export interface BrowserEvaluationFigures {
 }
 
 async function evaluationFigures(browser: TestBrowser, dist: string): Promise<BrowserEvaluationFigures> {
-  const running = await startSandbox({ port: 0, serveApp: 'dist', distDir: dist, seed: 42, patientCount: PATIENTS, anchorDate: ANCHOR });
+  const running = await startSandbox({
+    port: 0,
+    serveApp: 'dist',
+    distDir: dist,
+    seed: 42,
+    patientCount: PATIENTS,
+    anchorDate: ANCHOR,
+  });
   try {
     const total = running.sandbox.patients().length;
     const walls: number[] = [];
@@ -120,7 +144,9 @@ async function evaluationFigures(browser: TestBrowser, dist: string): Promise<Br
         const t = await runPopulationView(page, running, total);
         walls.push(t.wallMs);
         runs.push(t.runMs);
-        console.error(`population-browser run ${i + 1}/${RUNS}: ${total} patients in ${(t.wallMs / 1000).toFixed(1)} s (run ${(t.runMs / 1000).toFixed(1)} s)`);
+        console.error(
+          `population-browser run ${i + 1}/${RUNS}: ${total} patients in ${(t.wallMs / 1000).toFixed(1)} s (run ${(t.runMs / 1000).toFixed(1)} s)`,
+        );
       } finally {
         await page.close();
       }
@@ -183,7 +209,8 @@ async function scrollPhase(frame: Frame, mode: 'wheel' | 'sweep', ms: number): P
   const raw = await frame.evaluate(
     async ({ mode, ms }) => {
       const el = document.querySelector<HTMLElement>('[data-testid="population-table"]')!;
-      const bench = (window as unknown as { __caregapBench: { longtasks: Array<{ start: number; duration: number }> } }).__caregapBench;
+      const bench = (window as unknown as { __caregapBench: { longtasks: Array<{ start: number; duration: number }> } })
+        .__caregapBench;
       el.scrollTop = 0;
       await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 50)));
       const max = el.scrollHeight - el.clientHeight;
@@ -196,9 +223,14 @@ async function scrollPhase(frame: Frame, mode: 'wheel' | 'sweep', ms: number): P
           deltas.push(t - last);
           last = t;
           const elapsed = t - start;
-          if (elapsed >= ms) return resolve();
-          if (mode === 'wheel') pos = Math.min(max, pos + 100);
-          else pos = Math.min(max, Math.round((elapsed / ms) * max * 1.05));
+          if (elapsed >= ms) {
+            return resolve();
+          }
+          if (mode === 'wheel') {
+            pos = Math.min(max, pos + 100);
+          } else {
+            pos = Math.min(max, Math.round((elapsed / ms) * max * 1.05));
+          }
           el.scrollTop = pos;
           requestAnimationFrame(step);
         };
@@ -223,17 +255,22 @@ async function scrollPhase(frame: Frame, mode: 'wheel' | 'sweep', ms: number): P
 }
 
 /** In-page: latency (input → next frame) of a sequence of UI actions, by name. */
-async function inputLatencies(frame: Frame): Promise<{ latencyMs: Record<string, number[]>; filteredRows: Record<string, number> }> {
+async function inputLatencies(
+  frame: Frame,
+): Promise<{ latencyMs: Record<string, number[]>; filteredRows: Record<string, number> }> {
   return frame.evaluate(async () => {
     const q = <T extends Element>(sel: string) => {
       const el = document.querySelector<T>(sel);
-      if (!el) throw new Error(`missing ${sel}`);
+      if (!el) {
+        throw new Error(`missing ${sel}`);
+      }
       return el;
     };
     const nextFrame = () => new Promise<void>((r) => requestAnimationFrame(() => setTimeout(r, 0)));
     const latencyMs: Record<string, number[]> = {};
     const filteredRows: Record<string, number> = {};
-    const shown = () => Number(/^(\d+)/.exec(q('[data-testid="population-row-count"]').textContent ?? '')?.[1] ?? Number.NaN);
+    const shown = () =>
+      Number(/^(\d+)/.exec(q('[data-testid="population-row-count"]').textContent ?? '')?.[1] ?? Number.NaN);
     async function time(name: string, act: () => void): Promise<void> {
       await nextFrame();
       const t0 = performance.now();
@@ -261,8 +298,12 @@ async function inputLatencies(frame: Frame): Promise<{ latencyMs: Record<string,
       ['sort by a gap', byKey('gap:')],
       ['sort by flags', byKey('flags')],
     ] as const) {
-      if (!button) continue;
-      for (let i = 0; i < REPS; i++) await time(name, () => button.click());
+      if (!button) {
+        continue;
+      }
+      for (let i = 0; i < REPS; i++) {
+        await time(name, () => button.click());
+      }
     }
     byKey('name')?.click();
     await nextFrame();
@@ -289,15 +330,26 @@ async function inputLatencies(frame: Frame): Promise<{ latencyMs: Record<string,
     // Typing: a common name fragment, one keystroke at a time, then deleting it again.
     const search = q<HTMLInputElement>('[data-testid="filter-text"]');
     const word = 'maria';
-    for (let i = 1; i <= word.length; i++) await time('typing a keystroke', () => setInput(search, word.slice(0, i)));
+    for (let i = 1; i <= word.length; i++) {
+      await time('typing a keystroke', () => setInput(search, word.slice(0, i)));
+    }
     filteredRows[`search "${word}"`] = shown();
-    for (let i = word.length - 1; i >= 0; i--) await time('deleting a keystroke', () => setInput(search, word.slice(0, i)));
+    for (let i = word.length - 1; i >= 0; i--) {
+      await time('deleting a keystroke', () => setInput(search, word.slice(0, i)));
+    }
     return { latencyMs, filteredRows };
   });
 }
 
 async function tableFigures(browser: TestBrowser, dist: string): Promise<TableFigures> {
-  const running = await startSandbox({ port: 0, serveApp: 'dist', distDir: dist, seed: 7, patientCount: ROWS - 10, anchorDate: ANCHOR });
+  const running = await startSandbox({
+    port: 0,
+    serveApp: 'dist',
+    distDir: dist,
+    seed: 7,
+    patientCount: ROWS - 10,
+    anchorDate: ANCHOR,
+  });
   const page = await browser.context.newPage();
   try {
     const total = running.sandbox.patients().length;
@@ -307,10 +359,14 @@ async function tableFigures(browser: TestBrowser, dist: string): Promise<TableFi
     const frame = await appFrame(page);
     const run = await frame.evaluate(() => {
       const renders = performance.getEntriesByName('caregap:population-render', 'measure') as PerformanceMeasure[];
-      const bench = (window as unknown as { __caregapBench: { longtasks: Array<{ start: number; duration: number }> } }).__caregapBench;
+      const bench = (window as unknown as { __caregapBench: { longtasks: Array<{ start: number; duration: number }> } })
+        .__caregapBench;
       const memory = (performance as unknown as { memory?: { usedJSHeapSize: number } }).memory;
       return {
-        renders: renders.map((m) => ({ duration: m.duration, rows: (m.detail as { rows?: number } | null)?.rows ?? 0 })),
+        renders: renders.map((m) => ({
+          duration: m.duration,
+          rows: (m.detail as { rows?: number } | null)?.rows ?? 0,
+        })),
         longtasks: bench.longtasks.map((l) => l.duration),
         heap: memory?.usedJSHeapSize,
       };
@@ -323,7 +379,9 @@ async function tableFigures(browser: TestBrowser, dist: string): Promise<TableFi
       const el = document.querySelector<HTMLElement>('[data-testid="population-table"]')!;
       el.scrollTop = el.scrollHeight;
       await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 50)));
-      const idx = [...el.querySelectorAll('[role="row"][aria-rowindex]')].map((r) => Number(r.getAttribute('aria-rowindex')));
+      const idx = [...el.querySelectorAll('[role="row"][aria-rowindex]')].map((r) =>
+        Number(r.getAttribute('aria-rowindex')),
+      );
       return Math.max(...idx) === count + 1;
     }, total);
     const inputs = await inputLatencies(frame);

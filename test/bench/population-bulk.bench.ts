@@ -32,7 +32,15 @@ export interface PathFigures {
 }
 
 async function measure(browser: TestBrowser, dist: string, name: string, bulkExport: boolean): Promise<PathFigures> {
-  const running = await startSandbox({ port: 0, serveApp: 'dist', distDir: dist, seed: 42, patientCount: PATIENTS, anchorDate: '2026-03-02', bulkExport });
+  const running = await startSandbox({
+    port: 0,
+    serveApp: 'dist',
+    distDir: dist,
+    seed: 42,
+    patientCount: PATIENTS,
+    anchorDate: '2026-03-02',
+    bulkExport,
+  });
   try {
     const total = running.sandbox.patients().length;
     const walls: number[] = [];
@@ -43,12 +51,22 @@ async function measure(browser: TestBrowser, dist: string, name: string, bulkExp
         const t = await runPopulationView(page, running, total);
         walls.push(t.wallMs);
         runs.push(t.runMs);
-        console.error(`population-bulk ${name} run ${i + 1}/${RUNS}: ${total} patients in ${(t.wallMs / 1000).toFixed(1)} s`);
+        console.error(
+          `population-bulk ${name} run ${i + 1}/${RUNS}: ${total} patients in ${(t.wallMs / 1000).toFixed(1)} s`,
+        );
       } finally {
         await page.close();
       }
     }
-    return { name, patients: total, medianWallMs: Math.round(median(walls)), minWallMs: Math.round(Math.min(...walls)), maxWallMs: Math.round(Math.max(...walls)), medianRunMs: Math.round(median(runs)), kickoffs: running.sandbox.bulkActivity().kickoffs };
+    return {
+      name,
+      patients: total,
+      medianWallMs: Math.round(median(walls)),
+      minWallMs: Math.round(Math.min(...walls)),
+      maxWallMs: Math.round(Math.max(...walls)),
+      medianRunMs: Math.round(median(runs)),
+      kickoffs: running.sandbox.bulkActivity().kickoffs,
+    };
   } finally {
     await running.close();
   }

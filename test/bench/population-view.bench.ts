@@ -48,7 +48,13 @@ function median(xs: number[]): number {
 /** Runs the benchmark and returns its figures. */
 export async function main(): Promise<PopulationViewFigures> {
   // The named patients (incl. `heavy`, 5,200 Observations) come first, then generated ones.
-  const running = await startSandbox({ port: 0, serveApp: 'none', seed: 42, patientCount: PATIENTS, anchorDate: AS_OF });
+  const running = await startSandbox({
+    port: 0,
+    serveApp: 'none',
+    seed: 42,
+    patientCount: PATIENTS,
+    anchorDate: AS_OF,
+  });
   try {
     const scope = requestedScopes('ehr', 'v2', 'population');
     const token = running.sandbox.issueToken({ scope });
@@ -66,11 +72,22 @@ export async function main(): Promise<PopulationViewFigures> {
         load: async (id, signal) => (await fetchPatientRecord(client, granted, { patientId: id, signal })).record,
         evaluate: async (record) => evaluatePatient(record, { period: PERIOD, asOf: AS_OF }),
         // as the app does: the previous period too (measures only), for month-by-month closure
-        ...(PREVIOUS ? { evaluatePrevious: async (record: PatientRecord, current: PatientEvaluation) => evaluatePatient(record, { period: PREVIOUS_PERIOD, asOf: PREVIOUS_PERIOD.end, only: current.measures.map((m) => m.id) }) } : {}),
+        ...(PREVIOUS
+          ? {
+              evaluatePrevious: async (record: PatientRecord, current: PatientEvaluation) =>
+                evaluatePatient(record, {
+                  period: PREVIOUS_PERIOD,
+                  asOf: PREVIOUS_PERIOD.end,
+                  only: current.measures.map((m) => m.id),
+                }),
+            }
+          : {}),
       });
       failed = run.entries.filter((e) => e.error).length;
       times.push(run.elapsedMs);
-      console.error(`population-view run ${i + 1}/${RUNS}: ${patientIds.length} patients in ${(run.elapsedMs / 1000).toFixed(1)} s (${failed} failed)`);
+      console.error(
+        `population-view run ${i + 1}/${RUNS}: ${patientIds.length} patients in ${(run.elapsedMs / 1000).toFixed(1)} s (${failed} failed)`,
+      );
     }
     const med = median(times);
     return {

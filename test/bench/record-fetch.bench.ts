@@ -81,7 +81,9 @@ export async function main(): Promise<RecordFetchFigures[]> {
     .map((p) => ({ id: p.id, n: Object.values(sandbox.countsFor(p.id)).reduce((a, b) => a + b, 0) }))
     .sort((a, b) => a.n - b.n);
   const typicalId = typical[Math.floor(typical.length / 2)]?.id;
-  if (!typicalId) throw new Error('no typical patient in the sandbox');
+  if (!typicalId) {
+    throw new Error('no typical patient in the sandbox');
+  }
   const figures: RecordFetchFigures[] = [];
   const cases: Array<[string, 'generic' | 'epic-like']> = [
     [typicalId, 'generic'],
@@ -111,7 +113,9 @@ export async function main(): Promise<RecordFetchFigures[]> {
         const firstSettled = Math.min(...calls.map((r) => r.end ?? Infinity));
         const waveSize =
           profile === 'epic-like' ? FETCHED_TYPES.length + OBSERVATION_CATEGORIES.length : FETCHED_TYPES.length + 1;
-        if (run > 0 || profile === 'generic') parallel &&= calls.slice(0, waveSize).every((r) => r.start <= firstSettled);
+        if (run > 0 || profile === 'generic') {
+          parallel &&= calls.slice(0, waveSize).every((r) => r.start <= firstSettled);
+        }
       }
       figures.push({
         patient,

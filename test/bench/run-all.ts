@@ -20,24 +20,37 @@ interface FigureRow {
 
 /** Formats a figure value: numbers rounded sensibly, the rest as text. */
 function show(v: unknown): string {
-  if (typeof v === 'number') return Number.isInteger(v) ? String(v) : Math.abs(v) < 1 ? v.toFixed(3) : v.toFixed(1);
-  if (Array.isArray(v) && v.every((x) => typeof x !== 'object')) return v.join(', ');
+  if (typeof v === 'number') {
+    return Number.isInteger(v) ? String(v) : Math.abs(v) < 1 ? v.toFixed(3) : v.toFixed(1);
+  }
+  if (Array.isArray(v) && v.every((x) => typeof x !== 'object')) {
+    return v.join(', ');
+  }
   return typeof v === 'string' ? v : JSON.stringify(v);
 }
 
 /** Flattens whatever a `main()` returned into figure rows (objects → dotted keys, arrays → indexes). */
 export function flatten(bench: string, value: unknown, prefix = ''): FigureRow[] {
-  if (value === undefined || value === null) return [];
+  if (value === undefined || value === null) {
+    return [];
+  }
   if (Array.isArray(value) && value.some((x) => x && typeof x === 'object')) {
     return value.flatMap((x, i) => {
-      const label = x && typeof x === 'object' && typeof (x as { name?: unknown }).name === 'string' ? (x as { name: string }).name : String(i);
+      const label =
+        x && typeof x === 'object' && typeof (x as { name?: unknown }).name === 'string'
+          ? (x as { name: string }).name
+          : String(i);
       return flatten(bench, x, `${prefix}${label}.`);
     });
   }
   if (typeof value === 'object' && !Array.isArray(value)) {
     return Object.entries(value as Record<string, unknown>)
       .filter(([k]) => !(k === 'name' && prefix === ''))
-      .flatMap(([k, v]) => (v && typeof v === 'object' && !Array.isArray(v) ? flatten(bench, v, `${prefix}${k}.`) : flatten(bench, v, `${prefix}${k}`)));
+      .flatMap(([k, v]) =>
+        v && typeof v === 'object' && !Array.isArray(v)
+          ? flatten(bench, v, `${prefix}${k}.`)
+          : flatten(bench, v, `${prefix}${k}`),
+      );
   }
   return [{ bench, figure: prefix.replace(/\.$/, '') || 'result', value: show(value) }];
 }
@@ -75,4 +88,6 @@ export async function runAll(filters: readonly string[]): Promise<number> {
   return failed ? 1 : 0;
 }
 
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) process.exitCode = await runAll(process.argv.slice(2));
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  process.exitCode = await runAll(process.argv.slice(2));
+}

@@ -18,7 +18,9 @@ const RUNS = 15;
 const WARMUP = 3;
 
 function median(f: () => void): number {
-  for (let i = 0; i < WARMUP; i++) f();
+  for (let i = 0; i < WARMUP; i++) {
+    f();
+  }
   const times: number[] = [];
   for (let i = 0; i < RUNS; i++) {
     const t0 = performance.now();
@@ -30,20 +32,31 @@ function median(f: () => void): number {
 }
 
 /** Runs the benchmark and returns its figures. */
-export function main(): Array<{ name: string; resources: number; evaluatePatientMs: number; evaluateAtVisitMs: number }> {
+export function main(): Array<{
+  name: string;
+  resources: number;
+  evaluatePatientMs: number;
+  evaluateAtVisitMs: number;
+}> {
   const panel = [...generatePanel({ seed: DEFAULT_SEED, count: 1, anchorDate: TODAY })];
   const rows = [];
   for (const id of ['pt-0001', 'bh-complex', 'heavy']) {
     const p = panel.find((x) => x.id === id);
-    if (!p) throw new Error(`the sandbox panel has no ${id}`);
+    if (!p) {
+      throw new Error(`the sandbox panel has no ${id}`);
+    }
     const visit = todaysVisitResource(id, 'dr-rivera', Date.parse(`${TODAY}T14:00:00Z`));
     const fresh = (): PatientRecord => recordFromResources(structuredClone([...p.resources, visit]));
     const evaluatePatientMs = median(() => evaluatePatient(fresh(), OPTIONS));
     const evaluateAtVisitMs = median(() => evaluateAtVisit(fresh(), OPTIONS, visit.id));
     rows.push({ name: id, resources: p.resources.length + 1, evaluatePatientMs, evaluateAtVisitMs });
-    console.log(`${id} (${p.resources.length + 1} resources): evaluatePatient ${evaluatePatientMs.toFixed(1)} ms, evaluateAtVisit ${evaluateAtVisitMs.toFixed(1)} ms (medians of ${RUNS}, fresh record each run)`);
+    console.log(
+      `${id} (${p.resources.length + 1} resources): evaluatePatient ${evaluatePatientMs.toFixed(1)} ms, evaluateAtVisit ${evaluateAtVisitMs.toFixed(1)} ms (medians of ${RUNS}, fresh record each run)`,
+    );
   }
   return rows;
 }
 
-if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) main();
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  main();
+}

@@ -23,8 +23,17 @@ let bulk: string;
 function run(...args: string[]): { code: number | null; stdout: string; stderr: string } {
   return runWith({}, ...args);
 }
-function runWith(env: Record<string, string>, ...args: string[]): { code: number | null; stdout: string; stderr: string } {
-  const r = spawnSync(process.execPath, [CLI, ...args], { cwd: ROOT, encoding: 'utf8', timeout: 120_000, maxBuffer: 256 * 1024 * 1024, env: { ...process.env, ...env } });
+function runWith(
+  env: Record<string, string>,
+  ...args: string[]
+): { code: number | null; stdout: string; stderr: string } {
+  const r = spawnSync(process.execPath, [CLI, ...args], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    timeout: 120_000,
+    maxBuffer: 256 * 1024 * 1024,
+    env: { ...process.env, ...env },
+  });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 const lines = (s: string) => s.split('\n').filter(Boolean);
@@ -42,7 +51,9 @@ describe('caregap evaluate on a Bulk Data export', { timeout: 240_000 }, () => {
     const r = run('evaluate', ...P2026, '--quiet', '--jobs', '1', '--out', join(dir, 'one.json'), bulk);
     expect(r.code, r.stderr).toBe(0);
     const ids = lines(readFileSync(join(dir, 'one.json'), 'utf8')).map((l) => JSON.parse(l).patient);
-    const expected = lines(readFileSync(join(bulk, 'Patient.ndjson'), 'utf8')).map((l) => `Patient/${JSON.parse(l).id}`);
+    const expected = lines(readFileSync(join(bulk, 'Patient.ndjson'), 'utf8')).map(
+      (l) => `Patient/${JSON.parse(l).id}`,
+    );
     expect(ids).toEqual(expected);
     expect(ids).toHaveLength(PATIENTS);
   });
@@ -59,7 +70,18 @@ describe('caregap evaluate on a Bulk Data export', { timeout: 240_000 }, () => {
     // a private TMPDIR and a 1 MB memory budget: the export's copy goes to the temporary file
     const privateTmp = mkdtempSync(join(dir, 'tmp-'));
     const spilled = join(dir, 'spilled.json');
-    const r = runWith({ TMPDIR: privateTmp, CAREGAP_SPILL_BYTES: String(1 << 20) }, 'evaluate', ...P2026, '--quiet', '--jobs', '2', '--stats', '--out', spilled, bulk);
+    const r = runWith(
+      { TMPDIR: privateTmp, CAREGAP_SPILL_BYTES: String(1 << 20) },
+      'evaluate',
+      ...P2026,
+      '--quiet',
+      '--jobs',
+      '2',
+      '--stats',
+      '--out',
+      spilled,
+      bulk,
+    );
     expect(r.code, r.stderr).toBe(0);
     expect(JSON.parse(/caregap: stats (\{.*\})/.exec(r.stderr)![1]!).tempStoreOnDisk).toBe(true);
     expect(readFileSync(spilled, 'utf8')).toBe(readFileSync(join(dir, 'one.json'), 'utf8'));
@@ -69,9 +91,27 @@ describe('caregap evaluate on a Bulk Data export', { timeout: 240_000 }, () => {
   it('orders patients by the Patient file even when another file mentions them first, and warns about a patient never found', () => {
     const tiny = join(dir, 'order');
     mkdirSync(tiny);
-    const obs = (id: string, pid: string) => JSON.stringify({ resourceType: 'Observation', id, status: 'final', code: { text: 'x' }, subject: { reference: `Patient/${pid}` } });
-    writeFileSync(join(tiny, 'Observation.ndjson'), [obs('o1', 'amy'), obs('o2', 'ghost'), obs('o3', 'zed')].join('\n') + '\n');
-    writeFileSync(join(tiny, 'Patient.ndjson'), [{ resourceType: 'Patient', id: 'zed', birthDate: '1970-01-01' }, { resourceType: 'Patient', id: 'amy', birthDate: '1980-01-01' }].map((p) => JSON.stringify(p)).join('\n') + '\n');
+    const obs = (id: string, pid: string) =>
+      JSON.stringify({
+        resourceType: 'Observation',
+        id,
+        status: 'final',
+        code: { text: 'x' },
+        subject: { reference: `Patient/${pid}` },
+      });
+    writeFileSync(
+      join(tiny, 'Observation.ndjson'),
+      [obs('o1', 'amy'), obs('o2', 'ghost'), obs('o3', 'zed')].join('\n') + '\n',
+    );
+    writeFileSync(
+      join(tiny, 'Patient.ndjson'),
+      [
+        { resourceType: 'Patient', id: 'zed', birthDate: '1970-01-01' },
+        { resourceType: 'Patient', id: 'amy', birthDate: '1980-01-01' },
+      ]
+        .map((p) => JSON.stringify(p))
+        .join('\n') + '\n',
+    );
     const r = run('evaluate', ...P2026, '--measure', 'cms2', tiny);
     expect(r.code, r.stderr).toBe(0);
     expect(lines(r.stdout).map((l) => JSON.parse(l).patient)).toEqual(['Patient/zed', 'Patient/amy']);
@@ -79,7 +119,18 @@ describe('caregap evaluate on a Bulk Data export', { timeout: 240_000 }, () => {
   });
 
   it('writes one DEQM gaps-in-care document Bundle per patient with --format gaps, carrying the real Patient', () => {
-    const r = run('evaluate', ...P2026, '--format', 'gaps', '--measure', 'cms2', '--measure', 'cms165', '--quiet', bulk);
+    const r = run(
+      'evaluate',
+      ...P2026,
+      '--format',
+      'gaps',
+      '--measure',
+      'cms2',
+      '--measure',
+      'cms165',
+      '--quiet',
+      bulk,
+    );
     expect(r.code, r.stderr).toBe(0);
     const bundles = lines(r.stdout).map((l) => JSON.parse(l) as fhir4.Bundle);
     expect(bundles).toHaveLength(PATIENTS);
@@ -112,7 +163,9 @@ describe('caregap evaluate on a Bulk Data export', { timeout: 240_000 }, () => {
   it('reports invalid lines found by either pass in input order, with the same output and messages for --jobs 1 and --jobs 2', () => {
     const broken = join(dir, 'broken');
     mkdirSync(broken);
-    for (const f of ['Patient.ndjson', 'Condition.ndjson']) writeFileSync(join(broken, f), readFileSync(join(bulk, f)));
+    for (const f of ['Patient.ndjson', 'Condition.ndjson']) {
+      writeFileSync(join(broken, f), readFileSync(join(bulk, f)));
+    }
     const obs = lines(readFileSync(join(bulk, 'Observation.ndjson'), 'utf8'));
     obs[4] = obs[4]!.replace(/\}$/, ',"x":tru}'); // scanned in pass 1, found invalid when parsed in pass 2
     obs[9] = '{broken'; // found invalid in pass 1
@@ -126,7 +179,11 @@ describe('caregap evaluate on a Bulk Data export', { timeout: 240_000 }, () => {
     expect(lines(one.stdout)).toHaveLength(PATIENTS);
     expect(two.stdout).toBe(one.stdout);
     expect(two.stderr).toBe(one.stderr);
-    expect(lines(one.stderr).map((l) => /^caregap: (.*?): invalid JSON/.exec(l)?.[1]).filter(Boolean)).toEqual([`${obsFile}:5`, `${obsFile}:10`, `${obsFile}:${obs.length - 1}`]);
+    expect(
+      lines(one.stderr)
+        .map((l) => /^caregap: (.*?): invalid JSON/.exec(l)?.[1])
+        .filter(Boolean),
+    ).toEqual([`${obsFile}:5`, `${obsFile}:10`, `${obsFile}:${obs.length - 1}`]);
   });
 
   it('rejects --jobs 0 as a usage error', () => {

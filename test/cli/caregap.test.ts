@@ -27,16 +27,30 @@ const json = (s: string) => JSON.parse(s) as Record<string, any>;
 function screenedPatient(id: string): fhir4.Resource[] {
   const subject = { reference: `Patient/${id}` };
   const item = (n: number, code: string, answer: string): fhir4.Observation => ({
-    resourceType: 'Observation', id: `${id}-o${n}`, status: 'final', subject, effectiveDateTime: '2026-03-10',
-    code: { coding: [{ system: LOINC, code }] }, valueCodeableConcept: { coding: [{ system: LOINC, code: answer }] },
+    resourceType: 'Observation',
+    id: `${id}-o${n}`,
+    status: 'final',
+    subject,
+    effectiveDateTime: '2026-03-10',
+    code: { coding: [{ system: LOINC, code }] },
+    valueCodeableConcept: { coding: [{ system: LOINC, code: answer }] },
   });
   return [
     { resourceType: 'Patient', id, birthDate: '1981-05-02' } as fhir4.Patient,
-    { resourceType: 'Encounter', id: `${id}-e1`, status: 'finished', class: { code: 'AMB' }, subject,
+    {
+      resourceType: 'Encounter',
+      id: `${id}-e1`,
+      status: 'finished',
+      class: { code: 'AMB' },
+      subject,
       type: [{ coding: [{ system: 'http://www.ama-assn.org/go/cpt', code: '99213' }] }],
-      period: { start: '2026-03-10T09:00:00', end: '2026-03-10T09:30:00' } } as fhir4.Encounter,
-    item(1, '71802-3', 'LA31993-1'), item(2, '88122-7', 'LA28398-8'), item(3, '93030-5', 'LA32-8'),
-    item(4, '96779-4', 'LA32-8'), item(5, '95614-4', 'LA6270-8'),
+      period: { start: '2026-03-10T09:00:00', end: '2026-03-10T09:30:00' },
+    } as fhir4.Encounter,
+    item(1, '71802-3', 'LA31993-1'),
+    item(2, '88122-7', 'LA28398-8'),
+    item(3, '93030-5', 'LA32-8'),
+    item(4, '96779-4', 'LA32-8'),
+    item(5, '95614-4', 'LA6270-8'),
     { ...item(6, '95614-4', 'x'), valueCodeableConcept: undefined, valueInteger: 4 } as fhir4.Observation,
   ];
 }
@@ -44,7 +58,11 @@ function screenedPatient(id: string): fhir4.Resource[] {
 function unscreenedPatient(id: string): fhir4.Resource[] {
   return screenedPatient(id).filter((r) => r.resourceType !== 'Observation');
 }
-const bundle = (type: string, resources: fhir4.Resource[]) => ({ resourceType: 'Bundle', type, entry: resources.map((resource) => ({ resource })) });
+const bundle = (type: string, resources: fhir4.Resource[]) => ({
+  resourceType: 'Bundle',
+  type,
+  entry: resources.map((resource) => ({ resource })),
+});
 const ndjson = (resources: unknown[]) => resources.map((r) => JSON.stringify(r)).join('\n') + '\n';
 const write = (name: string, content: string): string => {
   const f = join(dir, name);
@@ -67,14 +85,23 @@ describe('caregap CLI', { timeout: 120_000 }, () => {
   });
 
   it('evaluates every patient of a collection Bundle, one JSON line per patient', () => {
-    const f = write('two.json', JSON.stringify(bundle('collection', [...screenedPatient('ana'), ...unscreenedPatient('ben')])));
+    const f = write(
+      'two.json',
+      JSON.stringify(bundle('collection', [...screenedPatient('ana'), ...unscreenedPatient('ben')])),
+    );
     const r = run('evaluate', ...P2026, '--measure', 'sdoh-screening', f);
     expect(r.code, r.stderr).toBe(0);
     expect(r.lines).toHaveLength(2);
     const [ana, ben] = r.lines.map(json);
     expect(ana!.patient).toBe('Patient/ana');
     expect(sdohOf(r.lines[0]!).status).toBe('met');
-    expect(sdohOf(r.lines[0]!).populations).toEqual({ 'initial-population': 1, denominator: 1, 'denominator-exclusion': 0, 'denominator-exception': 0, numerator: 1 });
+    expect(sdohOf(r.lines[0]!).populations).toEqual({
+      'initial-population': 1,
+      denominator: 1,
+      'denominator-exclusion': 0,
+      'denominator-exception': 0,
+      numerator: 1,
+    });
     expect(ben!.patient).toBe('Patient/ben');
     expect(sdohOf(r.lines[1]!).status).toBe('not-met');
     expect(sdohOf(r.lines[1]!).closes.due).toBe('2026-12-31');
@@ -104,11 +131,18 @@ describe('caregap CLI', { timeout: 120_000 }, () => {
 
   it('reads a directory of single-resource files recursively and resolves urn:uuid references in transactions', () => {
     const res = screenedPatient('eve');
-    for (const r of res) write(`tree/eve/${r.resourceType}/${r.id}.json`, JSON.stringify(r));
+    for (const r of res) {
+      write(`tree/eve/${r.resourceType}/${r.id}.json`, JSON.stringify(r));
+    }
     const fay = unscreenedPatient('fay');
     const tx = {
-      resourceType: 'Bundle', type: 'transaction',
-      entry: fay.map((r) => ({ fullUrl: `urn:uuid:${r.id}`, resource: r.resourceType === 'Patient' ? r : { ...r, subject: { reference: 'urn:uuid:fay' } }, request: { method: 'POST', url: r.resourceType } })),
+      resourceType: 'Bundle',
+      type: 'transaction',
+      entry: fay.map((r) => ({
+        fullUrl: `urn:uuid:${r.id}`,
+        resource: r.resourceType === 'Patient' ? r : { ...r, subject: { reference: 'urn:uuid:fay' } },
+        request: { method: 'POST', url: r.resourceType },
+      })),
     };
     write('tree/tx/fay.json', JSON.stringify(tx));
     const r = run('evaluate', ...P2026, '--measure', 'sdoh-screening', join(dir, 'tree'));
@@ -122,13 +156,22 @@ describe('caregap CLI', { timeout: 120_000 }, () => {
     const r = run('evaluate', ...P2026, '--measure', 'sdoh-screening', '--format', 'measurereport', f);
     expect(r.code, r.stderr).toBe(0);
     const mr = json(r.lines[0]!);
-    expect(mr).toMatchObject({ resourceType: 'MeasureReport', type: 'individual', measure: 'https://caregap.example.org/fhir/Measure/sdoh-screening|1.0.0', subject: { reference: 'Patient/gus' }, period: { start: '2026-01-01', end: '2026-12-31' } });
+    expect(mr).toMatchObject({
+      resourceType: 'MeasureReport',
+      type: 'individual',
+      measure: 'https://caregap.example.org/fhir/Measure/sdoh-screening|1.0.0',
+      subject: { reference: 'Patient/gus' },
+      period: { start: '2026-01-01', end: '2026-12-31' },
+    });
     const num = mr.group[0].population.find((p: any) => p.code.coding[0].code === 'numerator');
     expect(num.count).toBe(1);
   });
 
   it('sums counts into summary MeasureReports with --format summary (score = numerator / eligible denominator)', () => {
-    const f = write('sum.ndjson', ndjson([...screenedPatient('hal'), ...unscreenedPatient('ivy'), ...unscreenedPatient('jon')]));
+    const f = write(
+      'sum.ndjson',
+      ndjson([...screenedPatient('hal'), ...unscreenedPatient('ivy'), ...unscreenedPatient('jon')]),
+    );
     const r = run('evaluate', ...P2026, '--measure', 'sdoh-screening', '--format', 'summary', f);
     expect(r.code, r.stderr).toBe(0);
     expect(r.lines).toHaveLength(1);
@@ -146,9 +189,15 @@ describe('caregap CLI', { timeout: 120_000 }, () => {
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toBe('');
     const rows = readFileSync(out, 'utf8').trim().split('\n');
-    expect(rows[0]).toBe('patient,name,birth-date,mrn,clinician,id,title,kind,status,initial-population,denominator,denominator-exclusion,denominator-exception,numerator,due,closes');
-    expect(rows[1]).toMatch(/^Patient\/kim,,1981-05-02,,Unattributed,sdoh-screening,Screening for Social Drivers of Health,measure,not-met,1,1,0,0,0,2026-12-31,"Screen for food insecurity, .*"$/);
-    expect(rows[2]).toMatch(/^Patient\/kim,,1981-05-02,,Unattributed,sdoh-screening,Screening for Social Drivers of Health,gap,open,,,,,,2026-12-31,/);
+    expect(rows[0]).toBe(
+      'patient,name,birth-date,mrn,clinician,id,title,kind,status,initial-population,denominator,denominator-exclusion,denominator-exception,numerator,due,closes',
+    );
+    expect(rows[1]).toMatch(
+      /^Patient\/kim,,1981-05-02,,Unattributed,sdoh-screening,Screening for Social Drivers of Health,measure,not-met,1,1,0,0,0,2026-12-31,"Screen for food insecurity, .*"$/,
+    );
+    expect(rows[2]).toMatch(
+      /^Patient\/kim,,1981-05-02,,Unattributed,sdoh-screening,Screening for Social Drivers of Health,gap,open,,,,,,2026-12-31,/,
+    );
   });
 
   it('names the file and line of an invalid ndjson line, exits 1, and still writes every good patient', () => {
@@ -163,7 +212,10 @@ describe('caregap CLI', { timeout: 120_000 }, () => {
 
   it('reports unreadable JSON, a Bundle of the wrong shape and a missing file, while good files are evaluated', () => {
     const bad = write('broken/bad.json', '{\n  "resourceType": "Patient",\n  "id": \n}\n');
-    const shape = write('broken/shape.json', JSON.stringify({ resourceType: 'Bundle', type: 'collection', entry: { resource: {} } }));
+    const shape = write(
+      'broken/shape.json',
+      JSON.stringify({ resourceType: 'Bundle', type: 'collection', entry: { resource: {} } }),
+    );
     const good = write('broken/good.json', JSON.stringify(bundle('collection', screenedPatient('mae'))));
     const missing = join(dir, 'broken/nope.json');
     const r = run('evaluate', ...P2026, '--measure', 'sdoh-screening', bad, shape, good, missing);
@@ -182,7 +234,9 @@ describe('caregap CLI', { timeout: 120_000 }, () => {
   });
 
   it('rejects a bad period (exit 2): impossible date, start after end, one bound only', () => {
-    expect(run('evaluate', '--period-start', '2026-02-30', '--period-end', '2026-12-31', 'x').stderr).toContain('--period-start must be a calendar date');
+    expect(run('evaluate', '--period-start', '2026-02-30', '--period-end', '2026-12-31', 'x').stderr).toContain(
+      '--period-start must be a calendar date',
+    );
     const r = run('evaluate', '--period-start', '2026-12-31', '--period-end', '2026-01-01', 'x');
     expect([r.code, r.stderr.includes('is after')]).toEqual([2, true]);
     expect(run('evaluate', '--period-start', '2026-01-01', 'x').code).toBe(2);

@@ -24,7 +24,11 @@ const SUITES: [folder: string, measure: string, count: number][] = [
   ['CMS125FHIRBreastCancerScreening', 'cms125', 66],
 ];
 
-if (!sharedAvailable) console.info('conformance-cli: ../shared/conformance not found: the official cases are not run through the CLI (skipped)');
+if (!sharedAvailable) {
+  console.info(
+    'conformance-cli: ../shared/conformance not found: the official cases are not run through the CLI (skipped)',
+  );
+}
 
 describe.skipIf(!sharedAvailable)('the official test cases through the CLI', { timeout: 120_000 }, () => {
   for (const [folder, measure, count] of SUITES) {
@@ -34,7 +38,24 @@ describe.skipIf(!sharedAvailable)('the official test cases through the CLI', { t
       const period = cases[0]!.period;
       expect(cases.every((c) => c.period.start === period.start && c.period.end === period.end)).toBe(true);
       const dirs = cases.map((c) => join(measureDir(folder), 'tests', c.caseId));
-      const r = spawnSync(process.execPath, [CLI, 'evaluate', '--period-start', period.start, '--period-end', period.end, '--measure', measure, '--format', 'measurereport', '--quiet', ...dirs], { cwd: ROOT, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+      const r = spawnSync(
+        process.execPath,
+        [
+          CLI,
+          'evaluate',
+          '--period-start',
+          period.start,
+          '--period-end',
+          period.end,
+          '--measure',
+          measure,
+          '--format',
+          'measurereport',
+          '--quiet',
+          ...dirs,
+        ],
+        { cwd: ROOT, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 },
+      );
       expect(r.stderr).toBe('');
       expect(r.status).toBe(0);
       const reports = new Map<string, fhir4.MeasureReport>();
@@ -47,9 +68,15 @@ describe.skipIf(!sharedAvailable)('the official test cases through the CLI', { t
       for (const c of cases) {
         const pid = c.resources.find((x) => x.resourceType === 'Patient')!.id!;
         const mr = reports.get(pid);
-        const got = Object.fromEntries((mr?.group?.[0]?.population ?? []).map((p) => [p.code!.coding![0]!.code!, p.count]));
+        const got = Object.fromEntries(
+          (mr?.group?.[0]?.population ?? []).map((p) => [p.code!.coding![0]!.code!, p.count]),
+        );
         const diff = Object.entries(c.expected).filter(([code, n]) => got[code] !== n);
-        if (!mr || diff.length || mr.status !== 'complete') wrong.push(`${c.title} (${c.caseId}): ${mr ? `${diff.map(([code, n]) => `${code} expected ${n} got ${got[code]}`).join(', ')} status ${mr.status}` : 'no report'}`);
+        if (!mr || diff.length || mr.status !== 'complete') {
+          wrong.push(
+            `${c.title} (${c.caseId}): ${mr ? `${diff.map(([code, n]) => `${code} expected ${n} got ${got[code]}`).join(', ')} status ${mr.status}` : 'no report'}`,
+          );
+        }
       }
       expect(wrong).toEqual([]);
     });

@@ -12,7 +12,15 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { DECK, expectedTotals, FUA_CASES, FUH_CASES, FUM_CASES, TCM_CASES, type DeckCase } from '../decks/follow-up/follow-up-deck.ts';
+import {
+  DECK,
+  expectedTotals,
+  FUA_CASES,
+  FUH_CASES,
+  FUM_CASES,
+  TCM_CASES,
+  type DeckCase,
+} from '../decks/follow-up/follow-up-deck.ts';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const CLI = join(ROOT, 'src/cli/caregap.mjs');
@@ -30,41 +38,79 @@ function run(...args: string[]): { code: number | null; stderr: string; lines: s
   return { code: r.status, stderr: r.stderr, lines: r.stdout.split('\n').filter(Boolean) };
 }
 const json = (s: string) => JSON.parse(s) as Record<string, any>;
-const countsOf = (group: any) => ['initial-population', 'denominator', 'denominator-exclusion', 'numerator'].map((code) => group.population.find((p: any) => p.code.coding[0].code === code).count);
+const countsOf = (group: any) =>
+  ['initial-population', 'denominator', 'denominator-exclusion', 'numerator'].map(
+    (code) => group.population.find((p: any) => p.code.coding[0].code === code).count,
+  );
 const ext = (group: any, url: string) => group.extension.find((e: any) => e.url === url)?.valueInteger;
 
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'caregap-followup-'));
-  const bundle = (cases: readonly DeckCase[]) => JSON.stringify({ resourceType: 'Bundle', type: 'collection', entry: cases.flatMap((k) => k.resources.map((resource) => ({ resource }))) });
-  for (const [m, cases] of Object.entries(MEASURES)) writeFileSync((files[m] = join(dir, `${m}.json`)), bundle(cases));
+  const bundle = (cases: readonly DeckCase[]) =>
+    JSON.stringify({
+      resourceType: 'Bundle',
+      type: 'collection',
+      entry: cases.flatMap((k) => k.resources.map((resource) => ({ resource }))),
+    });
+  for (const [m, cases] of Object.entries(MEASURES)) {
+    writeFileSync((files[m] = join(dir, `${m}.json`)), bundle(cases));
+  }
   // the whole deck as a Bulk Data style ndjson file
-  writeFileSync((files.all = join(dir, 'deck.ndjson')), DECK.flatMap((k) => k.resources.map((r) => JSON.stringify(r))).join('\n') + '\n');
+  writeFileSync(
+    (files.all = join(dir, 'deck.ndjson')),
+    DECK.flatMap((k) => k.resources.map((r) => JSON.stringify(r))).join('\n') + '\n',
+  );
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('caregap evaluate --measure fuh|fum|fua|tcm', { timeout: 60_000 }, () => {
-  it('writes each patient\'s event counts per rate in --format json (every deck case)', () => {
-    const r = run('evaluate', ...P2026, '--measure', 'fuh', '--measure', 'fum', '--measure', 'fua', '--measure', 'tcm', '--format', 'json', files.all!);
+  it("writes each patient's event counts per rate in --format json (every deck case)", () => {
+    const r = run(
+      'evaluate',
+      ...P2026,
+      '--measure',
+      'fuh',
+      '--measure',
+      'fum',
+      '--measure',
+      'fua',
+      '--measure',
+      'tcm',
+      '--format',
+      'json',
+      files.all!,
+    );
     expect(r.code, r.stderr).toBe(0);
     const byPatient = new Map(r.lines.map((l) => [json(l).patient, json(l)]));
     expect(byPatient.size).toBe(DECK.length);
-    for (const k of DECK)
+    for (const k of DECK) {
       for (const [measure, expected] of Object.entries(k.expect)) {
         const m = byPatient.get(`Patient/${k.id}`)!.measures.find((x: any) => x.id === measure);
         expect(m.populationBasis, k.id).toBe('Encounter');
-        const got = Object.fromEntries(m.groups.map((g: any) => [g.id, ['initial-population', 'denominator', 'denominator-exclusion', 'numerator'].map((c) => g.populations[c])]));
+        const got = Object.fromEntries(
+          m.groups.map((g: any) => [
+            g.id,
+            ['initial-population', 'denominator', 'denominator-exclusion', 'numerator'].map((c) => g.populations[c]),
+          ]),
+        );
         expect(got, `${k.id}: ${k.rule}`).toEqual(expected.groups);
         expect(m.detail.events.length, k.id).toBeGreaterThanOrEqual(0);
       }
+    }
   });
 
-  for (const measure of Object.keys(MEASURES) as (keyof typeof MEASURES)[])
+  for (const measure of Object.keys(MEASURES) as (keyof typeof MEASURES)[]) {
     it(`gives one summary MeasureReport for ${measure} with a group per rate summing the deck's events`, () => {
       const r = run('evaluate', ...P2026, '--measure', measure, '--format', 'summary', files[measure]!);
       expect(r.code, r.stderr).toBe(0);
       expect(r.lines).toHaveLength(1);
       const report = json(r.lines[0]!);
-      expect(report).toMatchObject({ resourceType: 'MeasureReport', type: 'summary', measure: `https://caregap.example.org/fhir/Measure/${measure}|1.0.0`, period: { start: '2026-01-01', end: '2026-12-31' } });
+      expect(report).toMatchObject({
+        resourceType: 'MeasureReport',
+        type: 'summary',
+        measure: `https://caregap.example.org/fhir/Measure/${measure}|1.0.0`,
+        period: { start: '2026-01-01', end: '2026-12-31' },
+      });
       const totals = expectedTotals(measure);
       expect(report.group.map((g: any) => g.id)).toEqual(measure === 'tcm' ? ['7-day', '14-day'] : ['7-day', '30-day']);
       for (const g of report.group) {
@@ -78,15 +124,28 @@ describe('caregap evaluate --measure fuh|fum|fua|tcm', { timeout: 60_000 }, () =
       // an event the record cannot decide keeps the report pending
       expect(report.status).toBe(unknown ? 'pending' : 'complete');
     });
+  }
 
   it('lists the events in the individual MeasureReport, the follow-up tagged as numerator evidence', () => {
     const r = run('evaluate', ...P2026, '--measure', 'fuh', '--format', 'measurereport', files.fuh!);
     expect(r.code, r.stderr).toBe(0);
     const report = r.lines.map(json).find((x) => x.subject.reference === 'Patient/fuh-day-8')!;
-    expect(report.group.map(countsOf)).toEqual([[1, 1, 0, 0], [1, 1, 0, 1]]);
-    const tags = (ref: string) => report.evaluatedResource.find((e: any) => e.reference === ref)?.extension.map((x: any) => x.valueString);
-    const [stay, visit] = ['stay', 'visit'].map((kind) => report.evaluatedResource.find((e: any) => e.reference.startsWith(`Encounter/fuh-day-8-${kind}`)).reference);
-    expect(tags(stay)).toEqual(['7-day-initial-population', '7-day-denominator', '30-day-initial-population', '30-day-denominator']);
+    expect(report.group.map(countsOf)).toEqual([
+      [1, 1, 0, 0],
+      [1, 1, 0, 1],
+    ]);
+    const tags = (ref: string) =>
+      report.evaluatedResource.find((e: any) => e.reference === ref)?.extension.map((x: any) => x.valueString);
+    const [stay, visit] = ['stay', 'visit'].map(
+      (kind) =>
+        report.evaluatedResource.find((e: any) => e.reference.startsWith(`Encounter/fuh-day-8-${kind}`)).reference,
+    );
+    expect(tags(stay)).toEqual([
+      '7-day-initial-population',
+      '7-day-denominator',
+      '30-day-initial-population',
+      '30-day-denominator',
+    ]);
     expect(tags(visit)).toEqual(['30-day-numerator']);
   });
 
@@ -94,28 +153,55 @@ describe('caregap evaluate --measure fuh|fum|fua|tcm', { timeout: 60_000 }, () =
     const r = run('evaluate', ...P2026, '--format', 'summary', files.tcm!);
     expect(r.code, r.stderr).toBe(0);
     const ids = r.lines.map((l) => json(l).id);
-    for (const id of ['fuh-summary', 'fum-summary', 'fua-summary', 'tcm-summary']) expect(ids).toContain(id);
+    for (const id of ['fuh-summary', 'fum-summary', 'fua-summary', 'tcm-summary']) {
+      expect(ids).toContain(id);
+    }
   });
 
   it('does not count an event whose window is still open on --as-of, and says so (report pending)', () => {
     // fuh-day-30's discharge is 2026-03-01: on 03-20 the 30-day window (and the readmission look-ahead) is still open
-    const one = JSON.stringify({ resourceType: 'Bundle', type: 'collection', entry: FUH_CASES.find((k) => k.id === 'fuh-day-30')!.resources.map((resource) => ({ resource })) });
+    const one = JSON.stringify({
+      resourceType: 'Bundle',
+      type: 'collection',
+      entry: FUH_CASES.find((k) => k.id === 'fuh-day-30')!.resources.map((resource) => ({ resource })),
+    });
     const f = join(dir, 'as-of.json');
     writeFileSync(f, one);
-    const early = json(run('evaluate', ...P2026, '--as-of', '2026-03-20', '--measure', 'fuh', '--format', 'summary', f).lines[0]!);
+    const early = json(
+      run('evaluate', ...P2026, '--as-of', '2026-03-20', '--measure', 'fuh', '--format', 'summary', f).lines[0]!,
+    );
     expect(early.status).toBe('pending');
-    expect(early.group.map(countsOf)).toEqual([[0, 0, 0, 0], [0, 0, 0, 0]]);
+    expect(early.group.map(countsOf)).toEqual([
+      [0, 0, 0, 0],
+      [0, 0, 0, 0],
+    ]);
     expect(early.group.map((g: any) => ext(g, IN_PROGRESS))).toEqual([1, 1]);
     // on 03-31 the event settles (30 days after the discharge: no readmission can remove it any more) and that day's visit counts
-    const settled = json(run('evaluate', ...P2026, '--as-of', '2026-03-31', '--measure', 'fuh', '--format', 'summary', f).lines[0]!);
-    expect(settled.group.map(countsOf)).toEqual([[1, 1, 0, 0], [1, 1, 0, 1]]);
+    const settled = json(
+      run('evaluate', ...P2026, '--as-of', '2026-03-31', '--measure', 'fuh', '--format', 'summary', f).lines[0]!,
+    );
+    expect(settled.group.map(countsOf)).toEqual([
+      [1, 1, 0, 0],
+      [1, 1, 0, 1],
+    ]);
     expect(settled.status).toBe('complete');
   });
 
   it('writes the tcm-contact-2d gap', () => {
-    const r = run('evaluate', ...P2026, '--as-of', '2026-06-08', '--measure', 'tcm-contact-2d', '--format', 'json', files.tcm!);
+    const r = run(
+      'evaluate',
+      ...P2026,
+      '--as-of',
+      '2026-06-08',
+      '--measure',
+      'tcm-contact-2d',
+      '--format',
+      'json',
+      files.tcm!,
+    );
     expect(r.code, r.stderr).toBe(0);
-    const g = (pid: string) => json(r.lines.find((l) => json(l).patient === `Patient/${pid}`)!).gaps.find((x: any) => x.id === 'tcm-contact-2d');
+    const g = (pid: string) =>
+      json(r.lines.find((l) => json(l).patient === `Patient/${pid}`)!).gaps.find((x: any) => x.id === 'tcm-contact-2d');
     // discharged Friday 2026-06-05: a telephone Procedure on Saturday 06-06 closes it; due Tuesday 06-09
     expect(g('tcm-phone-only')).toMatchObject({ status: 'closed' });
     expect(g('tcm-day-7')).toMatchObject({ status: 'open', due: '2026-06-09' });

@@ -11,7 +11,17 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawn, spawnSync } from 'node:child_process';
-import { closeSync, mkdirSync, mkdtempSync, openSync, readdirSync, rmSync, symlinkSync, writeFileSync, writeSync } from 'node:fs';
+import {
+  closeSync,
+  mkdirSync,
+  mkdtempSync,
+  openSync,
+  readdirSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+  writeSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { writeBulkExport } from '../bench/cli-scale.bench.ts';
@@ -25,10 +35,21 @@ let dir: string;
 let bulk: string;
 
 function run(env: Record<string, string>, ...args: string[]) {
-  const r = spawnSync(process.execPath, [CLI, ...args], { cwd: ROOT, encoding: 'utf8', timeout: 180_000, maxBuffer: 256 * 1024 * 1024, env: { ...process.env, ...env } });
+  const r = spawnSync(process.execPath, [CLI, ...args], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    timeout: 180_000,
+    maxBuffer: 256 * 1024 * 1024,
+    env: { ...process.env, ...env },
+  });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr, lines: r.stdout.split('\n').filter(Boolean) };
 }
-const statsOf = (stderr: string) => JSON.parse(/caregap: stats (\{.*\})/.exec(stderr)![1]!) as { patients: number; peakRssMB: number; tempStoreOnDisk: boolean };
+const statsOf = (stderr: string) =>
+  JSON.parse(/caregap: stats (\{.*\})/.exec(stderr)![1]!) as {
+    patients: number;
+    peakRssMB: number;
+    tempStoreOnDisk: boolean;
+  };
 const privateTmp = () => mkdtempSync(join(dir, 'tmp-'));
 
 /** Twenty small patients as ndjson lines (Patient + one Observation each). */
@@ -37,7 +58,16 @@ function patientLines(prefix: string, n = 20): string[] {
   for (let k = 0; k < n; k++) {
     const id = `${prefix}${k}`;
     out.push(JSON.stringify({ resourceType: 'Patient', id, birthDate: '1970-01-01', gender: 'female' }));
-    out.push(JSON.stringify({ resourceType: 'Observation', id: `${id}-o`, status: 'final', subject: { reference: `Patient/${id}` }, code: { text: 'x' }, effectiveDateTime: '2026-02-02' }));
+    out.push(
+      JSON.stringify({
+        resourceType: 'Observation',
+        id: `${id}-o`,
+        status: 'final',
+        subject: { reference: `Patient/${id}` },
+        code: { text: 'x' },
+        effectiveDateTime: '2026-02-02',
+      }),
+    );
   }
   return out;
 }
@@ -46,16 +76,34 @@ function patientLines(prefix: string, n = 20): string[] {
 function streamFile(file: string, pieces: Iterable<string>): void {
   const fd = openSync(file, 'w');
   try {
-    for (const p of pieces) writeSync(fd, p);
+    for (const p of pieces) {
+      writeSync(fd, p);
+    }
   } finally {
     closeSync(fd);
   }
 }
 
 /** Runs the CLI, sends `signal` once it is evaluating, and resolves with its exit and stderr (and what TMPDIR held meanwhile). */
-function interrupt(signal: NodeJS.Signals, tmp: string): Promise<{ code: number | null; signal: NodeJS.Signals | null; stderr: string; tmpDuringRun: string[] }> {
+function interrupt(
+  signal: NodeJS.Signals,
+  tmp: string,
+): Promise<{ code: number | null; signal: NodeJS.Signals | null; stderr: string; tmpDuringRun: string[] }> {
   return new Promise((done) => {
-    const child = spawn(process.execPath, [CLI, 'evaluate', ...P2026, '--progress-interval', '0.01', '--out', join(dir, `interrupted-${signal}.json`), bulk], { cwd: ROOT, env: { ...process.env, TMPDIR: tmp, CAREGAP_SPILL_BYTES: String(1 << 20) } });
+    const child = spawn(
+      process.execPath,
+      [
+        CLI,
+        'evaluate',
+        ...P2026,
+        '--progress-interval',
+        '0.01',
+        '--out',
+        join(dir, `interrupted-${signal}.json`),
+        bulk,
+      ],
+      { cwd: ROOT, env: { ...process.env, TMPDIR: tmp, CAREGAP_SPILL_BYTES: String(1 << 20) } },
+    );
     let stderr = '';
     let tmpDuringRun: string[] = [];
     child.stderr.on('data', (d: Buffer) => {
@@ -79,7 +127,10 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('caregap under hostile input', { timeout: 300_000 }, () => {
   it('Ctrl-C (SIGINT) and SIGTERM mid-run: the temporary copy of the input is gone, the exit status says so', async () => {
-    for (const [signal, status] of [['SIGINT', 130], ['SIGTERM', 143]] as const) {
+    for (const [signal, status] of [
+      ['SIGINT', 130],
+      ['SIGTERM', 143],
+    ] as const) {
       const tmp = privateTmp();
       const r = await interrupt(signal, tmp);
       expect(r.code, r.stderr).toBe(status);
@@ -102,16 +153,24 @@ describe('caregap under hostile input', { timeout: 300_000 }, () => {
     const large = join(dir, 'large');
     for (const copy of ['a', 'b', 'c', 'd']) {
       mkdirSync(join(large, copy), { recursive: true });
-      for (const f of readdirSync(bulk)) symlinkSync(join(bulk, f), join(large, copy, f));
+      for (const f of readdirSync(bulk)) {
+        symlinkSync(join(bulk, f), join(large, copy, f));
+      }
     }
-    const start = (tmp: string, out: string) => spawn(process.execPath, [CLI, 'evaluate', ...P2026, '--progress-interval', '0.01', '--out', out, large], { cwd: ROOT, env: { ...process.env, TMPDIR: tmp } });
+    const start = (tmp: string, out: string) =>
+      spawn(process.execPath, [CLI, 'evaluate', ...P2026, '--progress-interval', '0.01', '--out', out, large], {
+        cwd: ROOT,
+        env: { ...process.env, TMPDIR: tmp },
+      });
     const tmp = privateTmp();
     const interrupted = await new Promise<{ code: number | null; stderr: string }>((done) => {
       const child = start(tmp, join(dir, 'large-int.json'));
       let stderr = '';
       child.stderr.on('data', (d: Buffer) => {
         stderr += d.toString();
-        if (!child.killed && /caregap: evaluating: \d+ of/.test(stderr)) child.kill('SIGINT');
+        if (!child.killed && /caregap: evaluating: \d+ of/.test(stderr)) {
+          child.kill('SIGINT');
+        }
       });
       child.on('close', (code) => done({ code, stderr }));
     });
@@ -125,7 +184,9 @@ describe('caregap under hostile input', { timeout: 300_000 }, () => {
       let stderr = '';
       child.stderr.on('data', (d: Buffer) => {
         stderr += d.toString();
-        if (!child.killed && /caregap: evaluating: \d+ of/.test(stderr)) child.kill('SIGKILL');
+        if (!child.killed && /caregap: evaluating: \d+ of/.test(stderr)) {
+          child.kill('SIGKILL');
+        }
       });
       child.on('close', () => done(stderr));
     });
@@ -140,7 +201,10 @@ describe('caregap under hostile input', { timeout: 300_000 }, () => {
   });
 
   it('checks --out before reading any input: a directory or a missing folder is a usage error (exit 2), nothing is read', () => {
-    for (const [out, why] of [[dir, 'EISDIR (it is a directory)'], [join(dir, 'no/such/folder/out.json'), 'ENOENT (its folder does not exist)']] as const) {
+    for (const [out, why] of [
+      [dir, 'EISDIR (it is a directory)'],
+      [join(dir, 'no/such/folder/out.json'), 'ENOENT (its folder does not exist)'],
+    ] as const) {
       const r = run({}, 'evaluate', ...P2026, '--out', out, join(dir, 'missing-input.ndjson'), bulk);
       expect(r.code).toBe(2);
       // only the --out problem: the missing input was never looked at
@@ -150,55 +214,109 @@ describe('caregap under hostile input', { timeout: 300_000 }, () => {
 
   it('reports a patient over --max-patient-bytes by file, line and patient, keeps nothing more of it, and evaluates the others', () => {
     const file = join(dir, 'oversized.ndjson');
-    const obs = (k: number) => JSON.stringify({ resourceType: 'Observation', id: `big-o${k}`, status: 'final', subject: { reference: 'Patient/big' }, code: { text: 'heart rate' }, valueQuantity: { value: 70 + (k % 30), unit: '/min' }, effectiveDateTime: '2026-03-01T10:00:00Z' });
-    streamFile(file, (function* () {
-      yield JSON.stringify({ resourceType: 'Patient', id: 'big', birthDate: '1950-01-01' }) + '\n';
-      for (let k = 0; k < 300_000; k++) yield obs(k) + '\n';
-      for (const l of patientLines('ok')) yield l + '\n';
-    })());
+    const obs = (k: number) =>
+      JSON.stringify({
+        resourceType: 'Observation',
+        id: `big-o${k}`,
+        status: 'final',
+        subject: { reference: 'Patient/big' },
+        code: { text: 'heart rate' },
+        valueQuantity: { value: 70 + (k % 30), unit: '/min' },
+        effectiveDateTime: '2026-03-01T10:00:00Z',
+      });
+    streamFile(
+      file,
+      (function* () {
+        yield JSON.stringify({ resourceType: 'Patient', id: 'big', birthDate: '1950-01-01' }) + '\n';
+        for (let k = 0; k < 300_000; k++) {
+          yield obs(k) + '\n';
+        }
+        for (const l of patientLines('ok')) {
+          yield l + '\n';
+        }
+      })(),
+    );
     const r = run({}, 'evaluate', ...P2026, '--measure', 'cms2', '--max-patient-bytes', '8M', '--stats', file);
     expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(new RegExp(`caregap: ${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:\\d+: Patient/big: record larger than --max-patient-bytes \\(8 MiB\\): patient not evaluated`));
+    expect(r.stderr).toMatch(
+      new RegExp(
+        `caregap: ${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:\\d+: Patient/big: record larger than --max-patient-bytes \\(8 MiB\\): patient not evaluated`,
+      ),
+    );
     expect(r.lines).toHaveLength(20);
     expect(statsOf(r.stderr).peakRssMB).toBeLessThan(250);
   });
 
   it('a record too large for the heap is reported (file, patient) and skipped while the others go on', () => {
     const file = join(dir, 'heavy.ndjson');
-    streamFile(file, (function* () {
-      yield* patientLines('a', 5).map((l) => l + '\n');
-      yield JSON.stringify({ resourceType: 'Patient', id: 'heavy', birthDate: '1950-01-01' }) + '\n';
-      for (let k = 0; k < 60_000; k++) yield JSON.stringify({ resourceType: 'Observation', id: `h${k}`, status: 'final', subject: { reference: 'Patient/heavy' }, code: { coding: [{ system: 'http://loinc.org', code: '8867-4' }] }, valueQuantity: { value: k % 120 }, effectiveDateTime: '2026-03-01T10:00:00Z' }) + '\n';
-      yield* patientLines('z', 5).map((l) => l + '\n');
-    })());
+    streamFile(
+      file,
+      (function* () {
+        yield* patientLines('a', 5).map((l) => l + '\n');
+        yield JSON.stringify({ resourceType: 'Patient', id: 'heavy', birthDate: '1950-01-01' }) + '\n';
+        for (let k = 0; k < 60_000; k++) {
+          yield (
+            JSON.stringify({
+              resourceType: 'Observation',
+              id: `h${k}`,
+              status: 'final',
+              subject: { reference: 'Patient/heavy' },
+              code: { coding: [{ system: 'http://loinc.org', code: '8867-4' }] },
+              valueQuantity: { value: k % 120 },
+              effectiveDateTime: '2026-03-01T10:00:00Z',
+            }) + '\n'
+          );
+        }
+        yield* patientLines('z', 5).map((l) => l + '\n');
+      })(),
+    );
     // the same 60,000 Observations as ONE line, a Bundle: too large to parse on the main thread,
     // parsed apart, and too large for that heap as well
     const bundleFile = join(dir, 'heavy-bundle.ndjson');
-    streamFile(bundleFile, (function* () {
-      yield patientLines('b', 1).join('\n') + '\n';
-      yield '{"resourceType":"Bundle","type":"collection","entry":[';
-      for (let k = 0; k < 60_000; k++) yield `${k ? ',' : ''}{"resource":${JSON.stringify({ resourceType: 'Observation', id: `hb${k}`, status: 'final', subject: { reference: 'Patient/b0' }, code: { text: 'x' }, valueQuantity: { value: k % 120 } })}}`;
-      yield ']}\n';
-      yield patientLines('y', 1).join('\n') + '\n';
-    })());
+    streamFile(
+      bundleFile,
+      (function* () {
+        yield patientLines('b', 1).join('\n') + '\n';
+        yield '{"resourceType":"Bundle","type":"collection","entry":[';
+        for (let k = 0; k < 60_000; k++) {
+          yield `${k ? ',' : ''}{"resource":${JSON.stringify({ resourceType: 'Observation', id: `hb${k}`, status: 'final', subject: { reference: 'Patient/b0' }, code: { text: 'x' }, valueQuantity: { value: k % 120 } })}}`;
+        }
+        yield ']}\n';
+        yield patientLines('y', 1).join('\n') + '\n';
+      })(),
+    );
     // 60,000 Observations (≈ 11 MB of JSON) cannot be evaluated, nor parsed as one Bundle, in a 16 MB heap
     const r = run({}, 'evaluate', ...P2026, '--measure', 'all', '--patient-heap-mb', '16', file, bundleFile);
     expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(/caregap: .*heavy\.ndjson:11: Patient\/heavy: record of [\d.]+ \w+ of JSON ran out of memory \(--patient-heap-mb 16\): patient not evaluated/);
-    expect(r.stderr).toContain(`caregap: ${bundleFile}:3: too large to parse in the memory allowed (--patient-heap-mb): not read`);
-    expect(r.lines.map((l) => JSON.parse(l).patient)).toEqual([...[0, 1, 2, 3, 4].map((k) => `Patient/a${k}`), ...[0, 1, 2, 3, 4].map((k) => `Patient/z${k}`), 'Patient/b0', 'Patient/y0']);
+    expect(r.stderr).toMatch(
+      /caregap: .*heavy\.ndjson:11: Patient\/heavy: record of [\d.]+ \w+ of JSON ran out of memory \(--patient-heap-mb 16\): patient not evaluated/,
+    );
+    expect(r.stderr).toContain(
+      `caregap: ${bundleFile}:3: too large to parse in the memory allowed (--patient-heap-mb): not read`,
+    );
+    expect(r.lines.map((l) => JSON.parse(l).patient)).toEqual([
+      ...[0, 1, 2, 3, 4].map((k) => `Patient/a${k}`),
+      ...[0, 1, 2, 3, 4].map((k) => `Patient/z${k}`),
+      'Patient/b0',
+      'Patient/y0',
+    ]);
   });
 
   it('skips a 256 MiB line as file:line without holding it in memory; every patient after it is evaluated', () => {
     const file = join(dir, 'long-line.ndjson');
     const chunk = 'x'.repeat(1 << 20);
-    streamFile(file, (function* () {
-      yield patientLines('before', 1).join('\n') + '\n';
-      yield '{"resourceType":"Observation","note":"';
-      for (let k = 0; k < 256; k++) yield chunk;
-      yield '"}\n';
-      yield patientLines('after', 19).join('\n') + '\n';
-    })());
+    streamFile(
+      file,
+      (function* () {
+        yield patientLines('before', 1).join('\n') + '\n';
+        yield '{"resourceType":"Observation","note":"';
+        for (let k = 0; k < 256; k++) {
+          yield chunk;
+        }
+        yield '"}\n';
+        yield patientLines('after', 19).join('\n') + '\n';
+      })(),
+    );
     const r = run({}, 'evaluate', ...P2026, '--measure', 'cms2', '--stats', file);
     expect(r.code).toBe(1);
     expect(r.stderr).toContain(`caregap: ${file}:3: line longer than --max-line-bytes (64 MiB): not read`);
@@ -208,17 +326,25 @@ describe('caregap under hostile input', { timeout: 300_000 }, () => {
 
   it('rejects nesting 200,000 deep and 20,000 nested Bundles as one resource each (file:line), and evaluates everything else', () => {
     const ndjsonFile = join(dir, 'deep.ndjson');
-    const nestedBundles = (n: number) => (function* () {
-      for (let k = 0; k < n; k++) yield '{"resourceType":"Bundle","type":"collection","entry":[{"resource":';
-      yield '{"resourceType":"Patient","id":"inner"}';
-      for (let k = 0; k < n; k++) yield '}]}';
-    })();
-    streamFile(ndjsonFile, (function* () {
-      yield patientLines('d', 10).join('\n') + '\n';
-      yield `{"resourceType":"Observation","id":"deep","subject":{"reference":"Patient/d0"},"x":${'['.repeat(200_000)}${']'.repeat(200_000)}}\n`;
-      yield* nestedBundles(20_000);
-      yield '\n' + patientLines('e', 10).join('\n') + '\n';
-    })());
+    const nestedBundles = (n: number) =>
+      (function* () {
+        for (let k = 0; k < n; k++) {
+          yield '{"resourceType":"Bundle","type":"collection","entry":[{"resource":';
+        }
+        yield '{"resourceType":"Patient","id":"inner"}';
+        for (let k = 0; k < n; k++) {
+          yield '}]}';
+        }
+      })();
+    streamFile(
+      ndjsonFile,
+      (function* () {
+        yield patientLines('d', 10).join('\n') + '\n';
+        yield `{"resourceType":"Observation","id":"deep","subject":{"reference":"Patient/d0"},"x":${'['.repeat(200_000)}${']'.repeat(200_000)}}\n`;
+        yield* nestedBundles(20_000);
+        yield '\n' + patientLines('e', 10).join('\n') + '\n';
+      })(),
+    );
     const jsonFile = join(dir, 'nested-bundles.json');
     streamFile(jsonFile, nestedBundles(20_000));
     const r = run({}, 'evaluate', ...P2026, '--measure', 'cms2', ndjsonFile, jsonFile);
@@ -242,7 +368,9 @@ describe('caregap under hostile input', { timeout: 300_000 }, () => {
     const fifo = join(tree, 'pipe.ndjson');
     expect(spawnSync('mkfifo', [fifo]).status).toBe(0);
     const r = run({}, 'evaluate', ...P2026, '--measure', 'cms2', tree);
-    expect(r.stderr).toBe(`caregap: ${fifo}: not a regular file: not read\ncaregap: 1 input problem; 3 patients evaluated\n`);
+    expect(r.stderr).toBe(
+      `caregap: ${fifo}: not a regular file: not read\ncaregap: 1 input problem; 3 patients evaluated\n`,
+    );
     expect(r.code).toBe(1);
     expect(r.lines.map((l) => JSON.parse(l).patient)).toEqual(['Patient/loop0', 'Patient/loop1', 'Patient/loop2']);
     expect(run({}, '--help').stdout).toContain('Symbolic links are followed');
@@ -250,14 +378,29 @@ describe('caregap under hostile input', { timeout: 300_000 }, () => {
 
   it('names position and reason, never the input: a line of /etc/passwd, a name, a bad Bundle type', () => {
     const file = join(dir, 'leaky.ndjson');
-    writeFileSync(file, ['root:x:0:0:root:/root:/bin/bash', ...patientLines('l', 2), 'Ana Lopez, 1970-01-01, 555-0100', '{"resourceType":"Bundle","type":"Ana Lopez","entry":[]}', '{"resourceType":"Patient","id":"Ana Lopez"}', '{"resourceType":"Observation","subject":{"reference":"Patient/l0"},"note":"Ana Lopez",}', '{"resourceType":"Patient","birthDate":"1970-01-01","name":[{"text":"Ana Lopez"}]}'].join('\n') + '\n');
+    writeFileSync(
+      file,
+      [
+        'root:x:0:0:root:/root:/bin/bash',
+        ...patientLines('l', 2),
+        'Ana Lopez, 1970-01-01, 555-0100',
+        '{"resourceType":"Bundle","type":"Ana Lopez","entry":[]}',
+        '{"resourceType":"Patient","id":"Ana Lopez"}',
+        '{"resourceType":"Observation","subject":{"reference":"Patient/l0"},"note":"Ana Lopez",}',
+        '{"resourceType":"Patient","birthDate":"1970-01-01","name":[{"text":"Ana Lopez"}]}',
+      ].join('\n') + '\n',
+    );
     const r = run({}, 'evaluate', ...P2026, '--measure', 'cms2', file);
     expect(r.code).toBe(1);
     expect(r.stderr).not.toMatch(/root:|Ana|Lopez|555-0100|bash/);
     expect(r.stderr).toContain(`${file}:1: invalid JSON (character 1 of the resource: unexpected character)`);
     expect(r.stderr).toContain(`${file}:6: invalid JSON (character 1 of the resource: unexpected character)`);
     expect(r.stderr).toContain(`${file}:7: Bundle of the wrong type (Bundle.type must be one of`);
-    expect(r.stderr).toMatch(new RegExp(`${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:9: invalid JSON \\(character \\d+ of the resource: unexpected character\\)`));
+    expect(r.stderr).toMatch(
+      new RegExp(
+        `${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:9: invalid JSON \\(character \\d+ of the resource: unexpected character\\)`,
+      ),
+    );
     // a Patient the run cannot name is reported, not dropped in silence
     expect(r.stderr).toContain(`${file}:10: a Patient without an id (nor a fullUrl to take it from): not evaluated`);
   });
@@ -265,7 +408,10 @@ describe('caregap under hostile input', { timeout: 300_000 }, () => {
   it('ends cleanly when the output fails: a closed pipe (EPIPE) or a full disk (/dev/full)', async () => {
     const tmp = privateTmp();
     const closed = await new Promise<{ code: number | null; stderr: string }>((done) => {
-      const child = spawn(process.execPath, [CLI, 'evaluate', ...P2026, bulk], { cwd: ROOT, env: { ...process.env, TMPDIR: tmp, CAREGAP_SPILL_BYTES: String(1 << 20) } });
+      const child = spawn(process.execPath, [CLI, 'evaluate', ...P2026, bulk], {
+        cwd: ROOT,
+        env: { ...process.env, TMPDIR: tmp, CAREGAP_SPILL_BYTES: String(1 << 20) },
+      });
       let stderr = '';
       child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
       // the reader goes away after the first bytes, as `| head -c 1` would

@@ -18,12 +18,17 @@ describe('jsonError', () => {
     expect(jsonError('[1,,2]')).toEqual({ offset: 3, reason: 'unexpected character' });
     expect(jsonError('{"a":tru}')).toEqual({ offset: 8, reason: 'unexpected character' });
     expect(jsonErrorPosition('{\n  "id": \n}')).toEqual({ line: 3, column: 1, reason: 'unexpected character' });
-    expect(invalidJsonMessage('Ana Lopez, 1970')).toBe('invalid JSON (character 1 of the resource: unexpected character)');
+    expect(invalidJsonMessage('Ana Lopez, 1970')).toBe(
+      'invalid JSON (character 1 of the resource: unexpected character)',
+    );
   });
 
   it('walks 200,000 levels without recursion', () => {
     expect(jsonError('['.repeat(200_000) + ']'.repeat(200_000))).toBeUndefined();
-    expect(jsonError('{"a":'.repeat(200_000) + '1' + '}'.repeat(199_999))).toEqual({ offset: 1_200_000, reason: 'unexpected end of input' });
+    expect(jsonError('{"a":'.repeat(200_000) + '1' + '}'.repeat(199_999))).toEqual({
+      offset: 1_200_000,
+      reason: 'unexpected end of input',
+    });
   });
 
   it('agrees with JSON.parse on what is valid', () => {

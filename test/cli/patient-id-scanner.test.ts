@@ -22,18 +22,30 @@ function write(v: Json, rnd: () => number): string {
     let out = '"';
     for (const ch of s) {
       const c = ch.codePointAt(0)!;
-      if (ch === '"' || ch === '\\') out += '\\' + ch;
-      else if (c < 0x20) out += '\\u' + c.toString(16).padStart(4, '0');
-      else if (ch === '/' && rnd() < 0.3) out += '\\/';
-      else if (c < 0x10000 && rnd() < 0.08) out += '\\u' + c.toString(16).padStart(4, '0');
-      else out += ch;
+      if (ch === '"' || ch === '\\') {
+        out += '\\' + ch;
+      } else if (c < 0x20) {
+        out += '\\u' + c.toString(16).padStart(4, '0');
+      } else if (ch === '/' && rnd() < 0.3) {
+        out += '\\/';
+      } else if (c < 0x10000 && rnd() < 0.08) {
+        out += '\\u' + c.toString(16).padStart(4, '0');
+      } else {
+        out += ch;
+      }
     }
     return out + '"';
   };
   const go = (x: Json): string => {
-    if (x === null || typeof x === 'boolean' || typeof x === 'number') return JSON.stringify(x);
-    if (typeof x === 'string') return str(x);
-    if (Array.isArray(x)) return `[${ws()}${x.map((e) => go(e)).join(`${ws()},${ws()}`)}${ws()}]`;
+    if (x === null || typeof x === 'boolean' || typeof x === 'number') {
+      return JSON.stringify(x);
+    }
+    if (typeof x === 'string') {
+      return str(x);
+    }
+    if (Array.isArray(x)) {
+      return `[${ws()}${x.map((e) => go(e)).join(`${ws()},${ws()}`)}${ws()}]`;
+    }
     return `{${ws()}${x.entries.map(([k, e]) => `${str(k)}${ws()}:${ws()}${go(e)}`).join(`${ws()},${ws()}`)}${ws()}}`;
   };
   return ws() + go(v) + ws();
@@ -53,9 +65,24 @@ function prng(seed: number): () => number {
 
 /** A plain JSON value as {@link Json}. */
 const fromPlain = (v: unknown): Json =>
-  v === null || typeof v !== 'object' ? (v as Json) : Array.isArray(v) ? v.map(fromPlain) : { entries: Object.entries(v).map(([k, e]) => [k, fromPlain(e)]) };
+  v === null || typeof v !== 'object'
+    ? (v as Json)
+    : Array.isArray(v)
+      ? v.map(fromPlain)
+      : { entries: Object.entries(v).map(([k, e]) => [k, fromPlain(e)]) };
 const obj = (...entries: [string, Json][]): Json => ({ entries });
-const ids = fc.constantFrom('p1', 'a-b.c', 'ü-ñ', 'x/y', 'with"quote', 'back\\slash', '😀', '', 'Patient/p2', 'p'.repeat(65));
+const ids = fc.constantFrom(
+  'p1',
+  'a-b.c',
+  'ü-ñ',
+  'x/y',
+  'with"quote',
+  'back\\slash',
+  '😀',
+  '',
+  'Patient/p2',
+  'p'.repeat(65),
+);
 const references = fc.oneof(
   ids.map((id) => `Patient/${id}`),
   ids.map((id) => `https://ehr.example/fhir/Patient/${id}/_history/3`),
@@ -64,22 +91,47 @@ const references = fc.oneof(
 );
 const referenceValue: fc.Arbitrary<Json> = fc.oneof(
   references.map((r) => obj(['reference', r])),
-  fc.tuple(references, references).map(([a, b]) => obj(['display', 'x'], ['reference', a], ['type', 'Patient'], ['reference', b])),
-  fc.tuple(references, fc.constantFrom<Json>(5, null, true, [], obj())).map(([r, bad]) => obj(['reference', r], ['reference', bad])),
+  fc
+    .tuple(references, references)
+    .map(([a, b]) => obj(['display', 'x'], ['reference', a], ['type', 'Patient'], ['reference', b])),
+  fc
+    .tuple(references, fc.constantFrom<Json>(5, null, true, [], obj()))
+    .map(([r, bad]) => obj(['reference', r], ['reference', bad])),
   references.map((r) => obj(['identifier', obj(['reference', r])])),
   references as fc.Arbitrary<Json>,
   fc.constantFrom<Json>(null, 7, [], obj()),
 );
-const resourceTypes = fc.constantFrom<Json>('Patient', 'Observation', 'Condition', 'Encounter', 'Bundle', 'Coverage', 'Pati\u00e9nt', '', 3, null);
+const resourceTypes = fc.constantFrom<Json>(
+  'Patient',
+  'Observation',
+  'Condition',
+  'Encounter',
+  'Bundle',
+  'Coverage',
+  'Pati\u00e9nt',
+  '',
+  3,
+  null,
+);
 const filler: fc.Arbitrary<[string, Json]> = fc.tuple(
   fc.constantFrom('status', 'code', 'meta', 'note', 'contained', 'extension', 'subjects', 'Subject', 'reference', 'ïd'),
   fc.jsonValue({ maxDepth: 3 }).map(fromPlain),
 );
 /** A nested object or contained resource that carries its own subject / patient / id keys (to be skipped). */
-const decoy: fc.Arbitrary<[string, Json]> = fc.tuple(fc.constantFrom('contained', 'extension', 'code', 'basedOn'), referenceValue, ids).map(([key, ref, id]) => [
-  key,
-  [obj(['resourceType', 'Patient'], ['id', id], ['subject', ref], ['patient', ref], ['nested', obj(['subject', ref])])],
-]);
+const decoy: fc.Arbitrary<[string, Json]> = fc
+  .tuple(fc.constantFrom('contained', 'extension', 'code', 'basedOn'), referenceValue, ids)
+  .map(([key, ref, id]) => [
+    key,
+    [
+      obj(
+        ['resourceType', 'Patient'],
+        ['id', id],
+        ['subject', ref],
+        ['patient', ref],
+        ['nested', obj(['subject', ref])],
+      ),
+    ],
+  ]);
 const entry: fc.Arbitrary<[string, Json]> = fc.oneof(
   fc.tuple(fc.constant('resourceType'), resourceTypes),
   fc.tuple(fc.constant('id'), fc.oneof(ids as fc.Arbitrary<Json>, fc.constantFrom<Json>(1, null))),
@@ -89,7 +141,10 @@ const entry: fc.Arbitrary<[string, Json]> = fc.oneof(
 );
 /** A resource: usually a resourceType first, then any entries (keys may repeat; the last wins). */
 const resource: fc.Arbitrary<Json> = fc
-  .tuple(fc.option(fc.tuple(fc.constant('resourceType'), resourceTypes), { freq: 1 }), fc.array(entry, { maxLength: 10 }))
+  .tuple(
+    fc.option(fc.tuple(fc.constant('resourceType'), resourceTypes), { freq: 1 }),
+    fc.array(entry, { maxLength: 10 }),
+  )
   .map(([first, rest]) => ({ entries: first ? [first, ...rest] : rest }));
 
 /** The deepest nesting of objects and arrays in a JSON text (outside strings). */
@@ -99,9 +154,16 @@ function textNesting(text: string): number {
   for (let i = 0; i < text.length; i++) {
     const c = text[i];
     if (c === '"') {
-      for (i++; text[i] !== '"'; i++) if (text[i] === '\\') i++;
-    } else if (c === '{' || c === '[') max = Math.max(max, ++depth);
-    else if (c === '}' || c === ']') depth--;
+      for (i++; text[i] !== '"'; i++) {
+        if (text[i] === '\\') {
+          i++;
+        }
+      }
+    } else if (c === '{' || c === '[') {
+      max = Math.max(max, ++depth);
+    } else if (c === '}' || c === ']') {
+      depth--;
+    }
   }
   return max;
 }
@@ -128,7 +190,9 @@ describe('scanPatientId', { timeout: 60_000 }, () => {
       fc.property(resource, fc.integer(), (r, seed) => {
         const text = write(r, prng(seed));
         const got = scan(text);
-        if (got !== undefined) expect(got).toBe(oracle(text));
+        if (got !== undefined) {
+          expect(got).toBe(oracle(text));
+        }
       }),
       { numRuns: 3000 },
     );
@@ -140,14 +204,19 @@ describe('scanPatientId', { timeout: 60_000 }, () => {
         const text = write(r, () => 1);
         const parsed = JSON.parse(text) as { resourceType?: unknown };
         const want = oracle(text);
-        if (want !== undefined && typeof parsed.resourceType === 'string' && parsed.resourceType !== 'Bundle') expect(scan(text)).toBe(want);
+        if (want !== undefined && typeof parsed.resourceType === 'string' && parsed.resourceType !== 'Bundle') {
+          expect(scan(text)).toBe(want);
+        }
       }),
       { numRuns: 2000 },
     );
   });
 
   it('never throws on a mutated line, and agrees with JSON.parse whenever the mutant still parses', () => {
-    const mutations = fc.array(fc.tuple(fc.nat(), fc.constantFrom('', '"', '\\', '{', '}', '[', ']', ',', ':', ' ', 'x', '\u00e9', '1')), { minLength: 1, maxLength: 3 });
+    const mutations = fc.array(
+      fc.tuple(fc.nat(), fc.constantFrom('', '"', '\\', '{', '}', '[', ']', ',', ':', ' ', 'x', '\u00e9', '1')),
+      { minLength: 1, maxLength: 3 },
+    );
     fc.assert(
       fc.property(resource, fc.integer(), mutations, (r, seed, muts) => {
         let text = write(r, prng(seed));
@@ -159,7 +228,9 @@ describe('scanPatientId', { timeout: 60_000 }, () => {
         text = Buffer.from(text, 'utf8').toString('utf8');
         const got = scan(text);
         const want = oracleOrNull(text);
-        if (got !== undefined && want !== null) expect(got).toBe(want);
+        if (got !== undefined && want !== null) {
+          expect(got).toBe(want);
+        }
       }),
       { numRuns: 3000 },
     );
@@ -171,30 +242,48 @@ describe('scanPatientId', { timeout: 60_000 }, () => {
         const text = write(r, prng(seed));
         const buf = Buffer.from(text, 'utf8');
         const got = scanPatientId(buf, 0, buf.length, limit);
-        if (got === undefined) return;
+        if (got === undefined) {
+          return;
+        }
         // the text's nesting (a value JSON.parse drops for a later duplicate key still counts)
         expect(got === NESTED_TOO_DEEP, text).toBe(textNesting(text) > limit);
         // and a parsed resource never nests deeper than its text
-        if (got !== NESTED_TOO_DEEP) expect(nestingExceeds(JSON.parse(text), limit)).toBe(false);
-        if (got !== NESTED_TOO_DEEP) expect(got).toBe(oracle(text));
+        if (got !== NESTED_TOO_DEEP) {
+          expect(nestingExceeds(JSON.parse(text), limit)).toBe(false);
+        }
+        if (got !== NESTED_TOO_DEEP) {
+          expect(got).toBe(oracle(text));
+        }
       }),
       { numRuns: 3000 },
     );
     // 200,000 levels: no recursion anywhere, one answer
-    const deep = Buffer.from(`{"resourceType":"Observation","subject":{"reference":"Patient/a"},"x":${'['.repeat(200_000)}${']'.repeat(200_000)}}`);
+    const deep = Buffer.from(
+      `{"resourceType":"Observation","subject":{"reference":"Patient/a"},"x":${'['.repeat(200_000)}${']'.repeat(200_000)}}`,
+    );
     expect(scanPatientId(deep, 0, deep.length, 100)).toBe(NESTED_TOO_DEEP);
   });
 
   it('reads escaped and duplicate keys like JSON.parse, and declines Bundles, non-objects and patient-less resources', () => {
     expect(scan('{"resourceType":"Observation","subject":{"reference":"Patient\\/x"}}')).toBe('x');
     expect(scan('{"resource\\u0054ype":"Patient","id":"a","id":"b"}')).toBe('b');
-    expect(scan('{"resourceType":"Observation","subject":{"reference":"Patient/a"},"subject":{"display":"no reference"},"patient":{"reference":"Patient/c"}}')).toBe('c');
-    expect(scan('{"resourceType":"Observation","contained":[{"resourceType":"Patient","id":"in"}],"subject":{"reference":"Patient/out"}}')).toBe('out');
+    expect(
+      scan(
+        '{"resourceType":"Observation","subject":{"reference":"Patient/a"},"subject":{"display":"no reference"},"patient":{"reference":"Patient/c"}}',
+      ),
+    ).toBe('c');
+    expect(
+      scan(
+        '{"resourceType":"Observation","contained":[{"resourceType":"Patient","id":"in"}],"subject":{"reference":"Patient/out"}}',
+      ),
+    ).toBe('out');
     expect(scan('{"resourceType":"Bundle","type":"collection","entry":[]}')).toBeUndefined();
     expect(scan('[{"resourceType":"Patient","id":"a"}]')).toBeUndefined();
     expect(scan('{"resourceType":"Organization","id":"o"}')).toBeUndefined();
     // urn:uuid:<id> in a patient element denotes Patient/<id> (ndjson as Synthea writes it)
-    expect(scan('{"resourceType":"Condition","subject":{"reference":"urn:uuid:6f1c2a9e-0b7d-4c1e-9a55-3d2f7e8b1c40"}}')).toBe('6f1c2a9e-0b7d-4c1e-9a55-3d2f7e8b1c40');
+    expect(
+      scan('{"resourceType":"Condition","subject":{"reference":"urn:uuid:6f1c2a9e-0b7d-4c1e-9a55-3d2f7e8b1c40"}}'),
+    ).toBe('6f1c2a9e-0b7d-4c1e-9a55-3d2f7e8b1c40');
     expect(scan('{"resourceType":"Observation","subject":{"reference":"Patient/a"}')).toBeUndefined();
     // a line the scanner accepts need not be valid JSON: the evaluator parses it and reports it
     expect(scan('{"resourceType":"Observation","subject":{"reference":"Patient/a"},"value":tru}')).toBe('a');

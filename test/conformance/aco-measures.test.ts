@@ -22,7 +22,9 @@ const SUITES: [folder: string, def: MeasureDefinition, count: number][] = [
   ['CMS125FHIRBreastCancerScreening', CMS125, 66],
 ];
 
-if (!sharedAvailable) console.info('aco-measures: ../shared/conformance not found: official-case suites skipped');
+if (!sharedAvailable) {
+  console.info('aco-measures: ../shared/conformance not found: official-case suites skipped');
+}
 
 for (const [folder, def, count] of SUITES) {
   describe.skipIf(!sharedAvailable)(`${def.id} agrees with every official test case of ${folder}`, () => {
@@ -38,7 +40,9 @@ for (const [folder, def, count] of SUITES) {
         const ctx = new EvaluationContext(record, c.period, c.period.end, builtinValueSets());
         const result = def.evaluate(ctx);
         const actual: Partial<Record<PopulationCode, number>> = {};
-        for (const code of Object.keys(c.expected) as PopulationCode[]) actual[code] = result.populations[code];
+        for (const code of Object.keys(c.expected) as PopulationCode[]) {
+          actual[code] = result.populations[code];
+        }
         expect(actual).toEqual(c.expected);
         expect(result.status).not.toBe('unknown');
       });

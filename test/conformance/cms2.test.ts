@@ -10,18 +10,28 @@ import { join } from 'node:path';
 import { loadCases, measureDir, sharedAvailable, type ConformanceCase } from './conformance-cases.ts';
 
 const MEASURE = 'CMS2FHIRPCSDepressionScreenAndFollowUp';
-const POPULATIONS = ['initial-population', 'denominator', 'denominator-exclusion', 'denominator-exception', 'numerator'] as const;
+const POPULATIONS = [
+  'initial-population',
+  'denominator',
+  'denominator-exclusion',
+  'denominator-exception',
+  'numerator',
+] as const;
 
 /** The case's own description (cqfm-testCaseDescription), else its loader title. */
 function caseName(c: ConformanceCase): string {
   const file = join(measureDir(MEASURE), 'tests', c.caseId, 'expected-MeasureReport.json');
-  if (!existsSync(file)) return c.title;
+  if (!existsSync(file)) {
+    return c.title;
+  }
   const report = JSON.parse(readFileSync(file, 'utf8')) as fhir4.MeasureReport;
   const desc = report.extension?.find((e) => e.url.endsWith('cqfm-testCaseDescription'))?.valueMarkdown;
   return desc ? `${desc} (${c.caseId.slice(0, 8)})` : c.title;
 }
 
-if (!sharedAvailable) console.log('cms2 conformance: ../shared/conformance is absent — skipped');
+if (!sharedAvailable) {
+  console.log('cms2 conformance: ../shared/conformance is absent — skipped');
+}
 
 describe.skipIf(!sharedAvailable)('CMS2 official test cases (0.4.001)', () => {
   const cases = sharedAvailable ? loadCases(MEASURE) : [];

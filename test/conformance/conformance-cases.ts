@@ -33,28 +33,44 @@ export function loadCases(measure: string): ConformanceCase[] {
   const cases: ConformanceCase[] = [];
   const indexFile = join(testsDir, 'index.json');
   const titles = new Map<string, string>();
-  if (existsSync(indexFile))
-    for (const row of JSON.parse(readFileSync(indexFile, 'utf8')) as { caseId: string; series: string; title: string }[])
+  if (existsSync(indexFile)) {
+    for (const row of JSON.parse(readFileSync(indexFile, 'utf8')) as {
+      caseId: string;
+      series: string;
+      title: string;
+    }[]) {
       titles.set(row.caseId, `${row.series}-${row.title}`);
+    }
+  }
   for (const caseId of readdirSync(testsDir)) {
     const dir = join(testsDir, caseId);
-    if (caseId.startsWith('_') || caseId.startsWith('.') || !existsSync(join(dir, 'expected-MeasureReport.json'))) continue;
+    if (caseId.startsWith('_') || caseId.startsWith('.') || !existsSync(join(dir, 'expected-MeasureReport.json'))) {
+      continue;
+    }
     const report = JSON.parse(readFileSync(join(dir, 'expected-MeasureReport.json'), 'utf8')) as fhir4.MeasureReport;
     const expected: Partial<Record<PopulationCode, number>> = {};
     for (const p of report.group?.[0]?.population ?? []) {
       const code = p.code?.coding?.[0]?.code as PopulationCode | undefined;
-      if (code) expected[code] = p.count ?? 0;
+      if (code) {
+        expected[code] = p.count ?? 0;
+      }
     }
     const resources: fhir4.Resource[] = [];
     let title = titles.get(caseId) ?? caseId;
     for (const f of readdirSync(dir).sort()) {
-      if (!f.endsWith('.json') || f === 'expected-MeasureReport.json') continue;
-      const r = JSON.parse(readFileSync(join(dir, f), 'utf8')) as fhir4.Resource;
-      if (r.resourceType === 'Bundle') {
-        if (f !== 'madie-export-bundle.json') title = f.replace(/\.json$/, '').replace(/^CMS\d+FHIR-v[\d.]+-/, '');
+      if (!f.endsWith('.json') || f === 'expected-MeasureReport.json') {
         continue;
       }
-      if (r.resourceType === 'MeasureReport') continue;
+      const r = JSON.parse(readFileSync(join(dir, f), 'utf8')) as fhir4.Resource;
+      if (r.resourceType === 'Bundle') {
+        if (f !== 'madie-export-bundle.json') {
+          title = f.replace(/\.json$/, '').replace(/^CMS\d+FHIR-v[\d.]+-/, '');
+        }
+        continue;
+      }
+      if (r.resourceType === 'MeasureReport') {
+        continue;
+      }
       resources.push(r);
     }
     const desc = report.extension?.find((e) => e.url.endsWith('cqfm-testCaseDescription'))?.valueMarkdown;

@@ -51,10 +51,14 @@ const SEX_CODES: Record<string, string> = { female: '248152002', male: '24815300
  * same resources; fqm-runner.ts tags each with its QI-Core profiles.
  */
 function withSex(r: fhir4.Resource): fhir4.Resource {
-  if (r.resourceType !== 'Patient') return r;
+  if (r.resourceType !== 'Patient') {
+    return r;
+  }
   const p = r as fhir4.Patient;
   const sex = SEX_CODES[p.gender ?? ''];
-  return sex && !p.extension?.some((e) => e.url === US_CORE_SEX) ? ({ ...p, extension: [...(p.extension ?? []), { url: US_CORE_SEX, valueCode: sex }] } as fhir4.Patient) : p;
+  return sex && !p.extension?.some((e) => e.url === US_CORE_SEX)
+    ? ({ ...p, extension: [...(p.extension ?? []), { url: US_CORE_SEX, valueCode: sex }] } as fhir4.Patient)
+    : p;
 }
 
 const MEASURES: [folder: string, def: MeasureDefinition][] = [
@@ -64,7 +68,9 @@ const MEASURES: [folder: string, def: MeasureDefinition][] = [
   ['CMS125FHIRBreastCancerScreening', CMS125],
 ];
 
-if (!sharedAvailable) console.info('fqm-differential: ../shared/conformance not found: differential suite skipped');
+if (!sharedAvailable) {
+  console.info('fqm-differential: ../shared/conformance not found: differential suite skipped');
+}
 
 describe.skipIf(!sharedAvailable)('our ACO measures agree with fqm-execution on the synthetic panel', () => {
   const panel = sharedAvailable
@@ -74,25 +80,38 @@ describe.skipIf(!sharedAvailable)('our ACO measures agree with fqm-execution on 
     : [];
 
   for (const [folder, def] of MEASURES) {
-    it(`${def.id}: every patient's populations equal fqm-execution's`, { timeout: 120_000 + SAMPLE * 2_000 }, async () => {
-      const started = Date.now();
-      const verdicts = await fqmVerdicts(measureBundle(folder), panel, PERIOD, true);
-      const differences: string[] = [];
-      let inPopulation = 0;
-      for (const p of panel) {
-        const fqm = verdicts.get(p.id);
-        const ctx = new EvaluationContext(recordFromResources(p.resources), PERIOD, PERIOD.end, builtinValueSets());
-        const ours = def.evaluate(ctx).populations;
-        if (ours['initial-population']) inPopulation++;
-        if (!fqm || 'error' in fqm) {
-          differences.push(`${p.id}: fqm-execution ${fqm && 'error' in fqm ? fqm.error : 'gave no result'}`);
-          continue;
+    it(
+      `${def.id}: every patient's populations equal fqm-execution's`,
+      { timeout: 120_000 + SAMPLE * 2_000 },
+      async () => {
+        const started = Date.now();
+        const verdicts = await fqmVerdicts(measureBundle(folder), panel, PERIOD, true);
+        const differences: string[] = [];
+        let inPopulation = 0;
+        for (const p of panel) {
+          const fqm = verdicts.get(p.id);
+          const ctx = new EvaluationContext(recordFromResources(p.resources), PERIOD, PERIOD.end, builtinValueSets());
+          const ours = def.evaluate(ctx).populations;
+          if (ours['initial-population']) {
+            inPopulation++;
+          }
+          if (!fqm || 'error' in fqm) {
+            differences.push(`${p.id}: fqm-execution ${fqm && 'error' in fqm ? fqm.error : 'gave no result'}`);
+            continue;
+          }
+          for (const code of CODES) {
+            if ((fqm.populations[code] ?? 0) !== ours[code]) {
+              differences.push(
+                `${p.id}${p.label ? ` (${p.label})` : ''}: ${code} ours ${ours[code]} fqm ${fqm.populations[code] ?? 0}`,
+              );
+            }
+          }
         }
-        for (const code of CODES)
-          if ((fqm.populations[code] ?? 0) !== ours[code]) differences.push(`${p.id}${p.label ? ` (${p.label})` : ''}: ${code} ours ${ours[code]} fqm ${fqm.populations[code] ?? 0}`);
-      }
-      console.info(`fqm-differential ${def.id}: ${panel.length} patients in ${Date.now() - started} ms, ${inPopulation} in the initial population, ${differences.length} differences`);
-      expect(differences).toEqual([]);
-    });
+        console.info(
+          `fqm-differential ${def.id}: ${panel.length} patients in ${Date.now() - started} ms, ${inPopulation} in the initial population, ${differences.length} differences`,
+        );
+        expect(differences).toEqual([]);
+      },
+    );
   }
 });

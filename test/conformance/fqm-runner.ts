@@ -37,14 +37,24 @@ const PROFILES: Record<string, string[]> = {
 export function tagged(r: fhir4.Resource): fhir4.Resource {
   const profiles = [...(PROFILES[r.resourceType] ?? [])];
   const o = r as fhir4.Observation;
-  if (r.resourceType === 'Observation' && o.code?.coding?.some((c) => c.system === 'http://loinc.org' && c.code === '85354-9')) profiles.push(US_CORE_BP);
+  if (
+    r.resourceType === 'Observation' &&
+    o.code?.coding?.some((c) => c.system === 'http://loinc.org' && c.code === '85354-9')
+  ) {
+    profiles.push(US_CORE_BP);
+  }
   return { ...r, meta: { ...r.meta, profile: profiles } };
 }
 
 /** fqm-execution's verdict for one patient: 0/1 per population, or the error it raised. */
 export type FqmVerdict = { populations: Partial<Record<PopulationCode, 0 | 1>> } | { error: string };
 
-type FqmOut = { results: { patientId?: string; detailedResults?: { populationResults?: { populationType: string; result: boolean }[] }[] }[] };
+type FqmOut = {
+  results: {
+    patientId?: string;
+    detailedResults?: { populationResults?: { populationType: string; result: boolean }[] }[];
+  }[];
+};
 
 /** Runs fqm-execution with its console chatter ("Failed to locate element …") silenced. */
 export async function quietly<T>(fn: () => Promise<T>): Promise<T> {
@@ -77,8 +87,14 @@ export async function fqmVerdicts(
   const { Calculator } = await import('fqm-execution');
   const out = new Map<string, FqmVerdict>();
   const run = async (batch: readonly { id: string; resources: readonly fhir4.Resource[] }[]): Promise<void> => {
-    if (!batch.length) return;
-    const bundles = batch.map((p) => ({ resourceType: 'Bundle', type: 'collection', entry: p.resources.map((r) => ({ resource: trustMetaProfile ? tagged(r) : r })) }));
+    if (!batch.length) {
+      return;
+    }
+    const bundles = batch.map((p) => ({
+      resourceType: 'Bundle',
+      type: 'collection',
+      entry: p.resources.map((r) => ({ resource: trustMetaProfile ? tagged(r) : r })),
+    }));
     try {
       const res = (await quietly(() =>
         Calculator.calculate(bundle, bundles as fhir4.Bundle[], {
@@ -94,7 +110,9 @@ export async function fqmVerdicts(
       )) as unknown as FqmOut;
       batch.forEach((p, i) => {
         const populations: Partial<Record<PopulationCode, 0 | 1>> = {};
-        for (const x of res.results[i]?.detailedResults?.[0]?.populationResults ?? []) populations[x.populationType as PopulationCode] = x.result ? 1 : 0;
+        for (const x of res.results[i]?.detailedResults?.[0]?.populationResults ?? []) {
+          populations[x.populationType as PopulationCode] = x.result ? 1 : 0;
+        }
         out.set(p.id, { populations });
       });
     } catch (e) {

@@ -24,7 +24,14 @@ let running: Running;
 let dir: string;
 
 beforeAll(async () => {
-  running = await startSandbox({ port: 0, serveApp: 'none', seed: 42, patientCount: 12, anchorDate: E2E_ANCHOR, exportDurationMs: 1500 });
+  running = await startSandbox({
+    port: 0,
+    serveApp: 'none',
+    seed: 42,
+    patientCount: 12,
+    anchorDate: E2E_ANCHOR,
+    exportDurationMs: 1500,
+  });
   dir = mkdtempSync(join(tmpdir(), 'caregap-e2e-export-'));
 });
 afterAll(async () => {
@@ -46,7 +53,20 @@ function cli(...args: string[]): Promise<{ code: number | null; stdout: string; 
 }
 
 const exportTo = (out: string, ...extra: string[]) =>
-  cli('export', '--fhir-base', running.fhirBase, '--group', 'attributed', '--client-id', 'caregap-backend', '--private-key', join(KEYS, 'backend.private.jwk.json'), '--out', out, ...extra);
+  cli(
+    'export',
+    '--fhir-base',
+    running.fhirBase,
+    '--group',
+    'attributed',
+    '--client-id',
+    'caregap-backend',
+    '--private-key',
+    join(KEYS, 'backend.private.jwk.json'),
+    '--out',
+    out,
+    ...extra,
+  );
 
 /** The sandbox's own records, written as a plain folder (the ground truth for evaluate). */
 function groundTruth(name: string): string {
@@ -66,7 +86,10 @@ async function evaluateCsv(folder: string): Promise<string[]> {
 }
 
 const ndjsonLines = (file: string) => readFileSync(file, 'utf8').split('\n').filter(Boolean);
-const files = (folder: string) => readdirSync(folder).filter((f) => f.endsWith('.ndjson')).sort();
+const files = (folder: string) =>
+  readdirSync(folder)
+    .filter((f) => f.endsWith('.ndjson'))
+    .sort();
 
 describe('caregap export against the sandbox EHR', () => {
   it('exports the attributed Group, and evaluate on the folder equals evaluate on the sandbox’s own records', async () => {
@@ -79,7 +102,8 @@ describe('caregap export against the sandbox EHR', () => {
     for (const file of files(out)) {
       const type = file.split('.')[0]!;
       const lines = ndjsonLines(join(out, file));
-      const expected = type === 'Practitioner' ? 3 : members.reduce((n, id) => n + (running.sandbox.countsFor(id)[type] ?? 0), 0);
+      const expected =
+        type === 'Practitioner' ? 3 : members.reduce((n, id) => n + (running.sandbox.countsFor(id)[type] ?? 0), 0);
       expect(lines.length, file).toBe(expected);
       expect(lines.every((l) => (JSON.parse(l) as fhir4.Resource).resourceType === type)).toBe(true);
     }
@@ -96,8 +120,19 @@ describe('caregap export against the sandbox EHR', () => {
     // the clinician's write-back: a PHQ-9 total for screen-due, through the FHIR API with a write scope
     const writer = running.sandbox.issueToken({ patient: 'screen-due', scope: 'patient/Observation.c' }).access_token;
     const created = await fetch(`${running.fhirBase}/Observation`, {
-      method: 'POST', headers: { Authorization: `Bearer ${writer}`, 'Content-Type': 'application/fhir+json' },
-      body: JSON.stringify({ resourceType: 'Observation', status: 'final', category: [{ coding: [{ system: 'http://terminology.hl7.org/CodeSystem/observation-category', code: 'survey' }] }], code: { coding: [{ system: 'http://loinc.org', code: '44261-6' }] }, subject: { reference: 'Patient/screen-due' }, effectiveDateTime: `${E2E_ANCHOR}T10:00:00-05:00`, valueInteger: 3 }),
+      method: 'POST',
+      headers: { Authorization: `Bearer ${writer}`, 'Content-Type': 'application/fhir+json' },
+      body: JSON.stringify({
+        resourceType: 'Observation',
+        status: 'final',
+        category: [
+          { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/observation-category', code: 'survey' }] },
+        ],
+        code: { coding: [{ system: 'http://loinc.org', code: '44261-6' }] },
+        subject: { reference: 'Patient/screen-due' },
+        effectiveDateTime: `${E2E_ANCHOR}T10:00:00-05:00`,
+        valueInteger: 3,
+      }),
     });
     expect(created.status).toBe(201);
     const id = ((await created.json()) as fhir4.Observation).id!;
@@ -105,10 +140,17 @@ describe('caregap export against the sandbox EHR', () => {
     expect(r.code, r.stderr).toBe(0);
     expect(r.stderr).toMatch(/manifest: 1 file\(s\), 1 resources/);
     expect(r.stderr).toMatch(/merged 1 file\(s\), 1 resources/);
-    const observations = files(out).filter((f) => f.startsWith('Observation')).flatMap((f) => ndjsonLines(join(out, f)).map((l) => (JSON.parse(l) as fhir4.Resource).id));
+    const observations = files(out)
+      .filter((f) => f.startsWith('Observation'))
+      .flatMap((f) => ndjsonLines(join(out, f)).map((l) => (JSON.parse(l) as fhir4.Resource).id));
     expect(observations.filter((x) => x === id)).toHaveLength(1);
-    expect(observations).toHaveLength(running.sandbox.patients().reduce((n, p) => n + (running.sandbox.countsFor(p.id).Observation ?? 0), 0));
-    const after = JSON.parse(readFileSync(join(out, '.caregap-export-state'), 'utf8')) as { updates: string[]; transactionTime: string };
+    expect(observations).toHaveLength(
+      running.sandbox.patients().reduce((n, p) => n + (running.sandbox.countsFor(p.id).Observation ?? 0), 0),
+    );
+    const after = JSON.parse(readFileSync(join(out, '.caregap-export-state'), 'utf8')) as {
+      updates: string[];
+      transactionTime: string;
+    };
     expect(after.updates).toEqual([state.transactionTime]);
     expect(Date.parse(after.transactionTime)).toBeGreaterThan(Date.parse(state.transactionTime));
     expect(await evaluateCsv(out)).toEqual(await evaluateCsv(groundTruth('truth-2')));
@@ -117,10 +159,29 @@ describe('caregap export against the sandbox EHR', () => {
   it('completes through 429s with Retry-After, a 500 and a cut-short body on files, and tokens that expire mid-export', async () => {
     const clean = join(dir, 'clean');
     expect((await exportTo(clean, '--quiet')).code).toBe(0);
-    running.sandbox.setBulkFaults({ rateLimitKickoffs: 1, rateLimitPolls: 1, fileErrors: 1, truncateFiles: 2, tokenLifetimeSec: 1, tokenExpiresEarly: true });
+    running.sandbox.setBulkFaults({
+      rateLimitKickoffs: 1,
+      rateLimitPolls: 1,
+      fileErrors: 1,
+      truncateFiles: 2,
+      tokenLifetimeSec: 1,
+      tokenExpiresEarly: true,
+    });
     try {
       const out = join(dir, 'faulty');
-      const r = await cli('export', '--fhir-base', running.fhirBase, '--group', 'attributed', '--client-id', 'caregap-backend', '--private-key', join(KEYS, 'backend-es384.private.jwk.json'), '--out', out);
+      const r = await cli(
+        'export',
+        '--fhir-base',
+        running.fhirBase,
+        '--group',
+        'attributed',
+        '--client-id',
+        'caregap-backend',
+        '--private-key',
+        join(KEYS, 'backend-es384.private.jwk.json'),
+        '--out',
+        out,
+      );
       expect(r.code, r.stderr).toBe(0);
       expect(r.stderr).toMatch(/kick-off: too many requests \(HTTP 429.*retrying in 1 s/);
       expect(r.stderr).toMatch(/status request: too many requests \(HTTP 429/);
@@ -128,7 +189,9 @@ describe('caregap export against the sandbox EHR', () => {
       expect(r.stderr).toMatch(/got \d+ of \d+ resources \(the manifest's count\)/);
       expect(r.stderr).toMatch(/new access token \(renewal \d+/);
       expect(files(out)).toEqual(files(clean));
-      for (const f of files(clean)) expect(readFileSync(join(out, f)).equals(readFileSync(join(clean, f))), f).toBe(true);
+      for (const f of files(clean)) {
+        expect(readFileSync(join(out, f)).equals(readFileSync(join(clean, f))), f).toBe(true);
+      }
     } finally {
       running.sandbox.setBulkFaults({});
     }
@@ -147,7 +210,17 @@ describe('caregap export against the sandbox EHR', () => {
     } finally {
       running.sandbox.setBulkFaults({});
     }
-    const refused = await cli('export', '--fhir-base', running.fhirBase, '--client-id', 'someone-else', '--private-key', join(KEYS, 'backend.private.jwk.json'), '--out', join(dir, 'refused'));
+    const refused = await cli(
+      'export',
+      '--fhir-base',
+      running.fhirBase,
+      '--client-id',
+      'someone-else',
+      '--private-key',
+      join(KEYS, 'backend.private.jwk.json'),
+      '--out',
+      join(dir, 'refused'),
+    );
     expect(refused.code).toBe(1);
     expect(refused.stderr).toMatch(/the token endpoint refused client someone-else \(HTTP 401\) invalid_client/);
   }, 120_000);

@@ -22,8 +22,19 @@ function parityRecords(): PatientRecord[] {
   const panel = [...generatePanel({ seed: 20260101, count: 12, anchorDate: ANCHOR })].slice(0, 22);
   return panel.map((p, i) => {
     const resources = structuredClone(p.resources) as unknown as Record<string, unknown>[];
-    if (i % 7 === 3 && resources[1]) resources[1].code = 'not-a-concept';
-    if (i % 7 === 5) resources.push({ resourceType: 'Observation', id: 'foreign-1', status: 'final', subject: { reference: 'Patient/someone-else' }, code: { coding: [{ system: 'http://loinc.org', code: '44261-6' }] }, effectiveDateTime: '2026-03-01' });
+    if (i % 7 === 3 && resources[1]) {
+      resources[1].code = 'not-a-concept';
+    }
+    if (i % 7 === 5) {
+      resources.push({
+        resourceType: 'Observation',
+        id: 'foreign-1',
+        status: 'final',
+        subject: { reference: 'Patient/someone-else' },
+        code: { coding: [{ system: 'http://loinc.org', code: '44261-6' }] },
+        effectiveDateTime: '2026-03-01',
+      });
+    }
     return recordFromResources(resources as unknown as fhir4.Resource[]);
   });
 }
@@ -43,14 +54,21 @@ describe('engine parity: browser build vs Node', () => {
         outDir,
         emptyOutDir: true,
         minify: false,
-        lib: { entry: resolve(ROOT, 'src/engine/index.ts'), formats: ['iife'], name: 'CareGapEngine', fileName: () => 'engine.js' },
+        lib: {
+          entry: resolve(ROOT, 'src/engine/index.ts'),
+          formats: ['iife'],
+          name: 'CareGapEngine',
+          fileName: () => 'engine.js',
+        },
       },
     });
     bundle = readFileSync(join(outDir, 'engine.js'), 'utf8');
   }, 120_000);
 
   afterAll(() => {
-    if (outDir) rmSync(outDir, { recursive: true, force: true });
+    if (outDir) {
+      rmSync(outDir, { recursive: true, force: true });
+    }
   });
 
   it('evaluates 22 synthetic patients to exactly the same JSON in Chromium and in Node', async () => {
@@ -60,16 +78,22 @@ describe('engine parity: browser build vs Node', () => {
     const records = parityRecords();
     const inBrowser = await p.evaluate(
       ({ records, options }) => {
-        const engine = (globalThis as unknown as { CareGapEngine: { evaluatePatient: (r: unknown, o: unknown) => unknown } }).CareGapEngine;
+        const engine = (
+          globalThis as unknown as { CareGapEngine: { evaluatePatient: (r: unknown, o: unknown) => unknown } }
+        ).CareGapEngine;
         return records.map((r) => JSON.stringify(engine.evaluatePatient(r, options)));
       },
       { records, options: OPTIONS },
     );
     const inNode = records.map((r) => JSON.stringify(evaluatePatient(r, OPTIONS)));
     expect(inBrowser).toHaveLength(22);
-    for (let i = 0; i < records.length; i++) expect(JSON.parse(inBrowser[i]!), records[i]!.patient.id).toEqual(JSON.parse(inNode[i]!));
+    for (let i = 0; i < records.length; i++) {
+      expect(JSON.parse(inBrowser[i]!), records[i]!.patient.id).toEqual(JSON.parse(inNode[i]!));
+    }
     // The comparison is not vacuous: the patients reach different verdicts and the hostile edits are reported.
-    const statuses = new Set(inNode.flatMap((s) => (JSON.parse(s) as { measures: { status: string }[] }).measures.map((m) => m.status)));
+    const statuses = new Set(
+      inNode.flatMap((s) => (JSON.parse(s) as { measures: { status: string }[] }).measures.map((m) => m.status)),
+    );
     expect(statuses.size).toBeGreaterThan(2);
     expect(inNode.some((s) => s.includes('belongs to Patient/someone-else'))).toBe(true);
     expect(logs.filter((l) => l.startsWith('pageerror'))).toEqual([]);

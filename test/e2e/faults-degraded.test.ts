@@ -35,7 +35,9 @@ describe('degraded EHR', () => {
     const { page } = own;
     const refreshes: string[] = [];
     page.on('request', (r: Request) => {
-      if (r.url().endsWith('/auth/token') && /grant_type=refresh_token/.test(r.postData() ?? '')) refreshes.push(r.url());
+      if (r.url().endsWith('/auth/token') && /grant_type=refresh_token/.test(r.postData() ?? '')) {
+        refreshes.push(r.url());
+      }
     });
     try {
       const app = await openChart(page, running, { patient: id, refreshableLifetimeSec: '12' });
@@ -65,10 +67,14 @@ describe('degraded EHR', () => {
     let sawProgress = false;
     const deadline = Date.now() + 60_000;
     while (Date.now() < deadline) {
-      if ((await app.locator('[data-testid="record-fetched"]').count()) > 0) break;
+      if ((await app.locator('[data-testid="record-fetched"]').count()) > 0) {
+        break;
+      }
       const text = (await app.locator('#root').innerText({ timeout: 1_000 })).trim();
       expect(text.length).toBeGreaterThan(0);
-      if ((await app.locator('[data-testid="record-progress"]').count()) > 0) sawProgress = true;
+      if ((await app.locator('[data-testid="record-progress"]').count()) > 0) {
+        sawProgress = true;
+      }
       await new Promise((r) => setTimeout(r, 250));
     }
     expect(sawProgress).toBe(true);

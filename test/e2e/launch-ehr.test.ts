@@ -21,7 +21,9 @@ describe('EHR launch inside the chart iframe', () => {
     expect(Object.values(shown.statuses).every((s) => s === 'complete')).toBe(true);
     // Inside the EHR the EHR's banner identifies the patient (need_patient_banner=false).
     expect(await app.locator('[data-testid="patient-banner"]').count()).toBe(0);
-    await expect(app.locator('[data-testid="record-fetched"]').textContent()).resolves.toMatch(/Record fetched \d\d:\d\d/);
+    await expect(app.locator('[data-testid="record-fetched"]').textContent()).resolves.toMatch(
+      /Record fetched \d\d:\d\d/,
+    );
   });
 
   it('keeps tokens out of localStorage and the console', async () => {
@@ -29,7 +31,9 @@ describe('EHR launch inside the chart iframe', () => {
     const id = typicalPatientId(running);
     const app = await openChart(tab().page, running, { patient: id });
     await readOverview(app);
-    const frame = tab().page.frames().find((f) => f.url().includes('/index.html'));
+    const frame = tab()
+      .page.frames()
+      .find((f) => f.url().includes('/index.html'));
     expect(frame).toBeDefined();
     const storage = await frame!.evaluate(() => ({
       local: Object.keys(localStorage).length,
@@ -40,7 +44,9 @@ describe('EHR launch inside the chart iframe', () => {
     expect(tab().logs.filter((l) => /access_token|Bearer /i.test(l))).toEqual([]);
     expect(tab().logs.filter((l) => l.startsWith('pageerror'))).toEqual([]);
     // The EHR's smart_style_url was adopted as CSS variables.
-    const background = await frame!.evaluate(() => document.documentElement.style.getPropertyValue('--smart-color-background'));
+    const background = await frame!.evaluate(() =>
+      document.documentElement.style.getPropertyValue('--smart-color-background'),
+    );
     expect(background).toBe('#f4f6f8');
   });
 

@@ -15,7 +15,10 @@ const sandbox = useSandbox();
 const tab = useBrowser();
 
 /** The app's error panel once it shows, with its kind and text. */
-async function launchErrorOf(page: Page, params: Record<string, string>): Promise<{ kind: string | null; text: string }> {
+async function launchErrorOf(
+  page: Page,
+  params: Record<string, string>,
+): Promise<{ kind: string | null; text: string }> {
   const app = await openChart(page, sandbox(), params);
   const error = app.locator('[data-testid="launch-error"]');
   await error.waitFor({ timeout: 90_000 });
@@ -27,7 +30,8 @@ describe('launch errors name the real cause', () => {
     const { page } = tab();
     await page.route(
       (url) => /\/fhir\/Patient\/[^/?]+$/.test(url.pathname),
-      (route: Route) => route.fulfill({ status: 401, contentType: 'text/plain', body: 'Invalid token: invalid signature' }),
+      (route: Route) =>
+        route.fulfill({ status: 401, contentType: 'text/plain', body: 'Invalid token: invalid signature' }),
     );
     const { kind, text } = await launchErrorOf(page, { patient: 'screened-negative' });
     expect(kind).toBe('invalid-token');
@@ -41,7 +45,12 @@ describe('launch errors name the real cause', () => {
     const { page } = tab();
     await page.route(
       (url) => url.pathname === '/auth/token',
-      (route: Route) => route.fulfill({ status: 401, contentType: 'application/json', body: JSON.stringify({ error: 'invalid_client', error_description: 'Client authentication failed' }) }),
+      (route: Route) =>
+        route.fulfill({
+          status: 401,
+          contentType: 'application/json',
+          body: JSON.stringify({ error: 'invalid_client', error_description: 'Client authentication failed' }),
+        }),
     );
     const { kind, text } = await launchErrorOf(page, { patient: 'screened-negative' });
     expect(kind).toBe('invalid-client');
@@ -57,7 +66,11 @@ describe('launch errors name the real cause', () => {
       (url) => url.pathname === '/auth/token',
       (route: Route) =>
         /grant_type=refresh_token/.test(route.request().postData() ?? '')
-          ? route.fulfill({ status: 403, contentType: 'application/json', body: JSON.stringify({ error: 'invalid_grant', error_description: 'Invalid refresh token' }) })
+          ? route.fulfill({
+              status: 403,
+              contentType: 'application/json',
+              body: JSON.stringify({ error: 'invalid_grant', error_description: 'Invalid refresh token' }),
+            })
           : route.continue(),
     );
     // a 3-second token that comes with a refresh token: fhirclient refreshes before the first read

@@ -45,7 +45,9 @@ describe('standalone launch with the patient picker', () => {
     await error.waitFor();
     expect(await error.getAttribute('data-kind')).toBe('access-denied');
     // after a standalone launch the way back is the standalone page, not "the chart" (issue #13 §5)
-    expect(await error.textContent()).toMatch(/Start again from the standalone launch page \(http:\/\/[^)]+\/launch\/standalone\.html\) and approve access/);
+    expect(await error.textContent()).toMatch(
+      /Start again from the standalone launch page \(http:\/\/[^)]+\/launch\/standalone\.html\) and approve access/,
+    );
     expect(await error.textContent()).not.toMatch(/from the chart/);
   });
 });

@@ -45,7 +45,9 @@ describe('the panel for known synthetic patients', () => {
     const app = await openChartDuringVisit(browser.page, sandbox(), 'phq9-positive-no-followup');
     await waitForPanel(app);
     expect(await statusOf(app, 'measure-cms2')).toBe('not-met');
-    expect(await app.locator('[data-testid="measure-cms2"]').textContent()).toMatch(/Positive depression screen on .*no follow-up plan documented yet — due by/);
+    expect(await app.locator('[data-testid="measure-cms2"]').textContent()).toMatch(
+      /Positive depression screen on .*no follow-up plan documented yet — due by/,
+    );
     expect(await statusOf(app, 'gap-cms2')).toBe('open');
     expect(await app.locator('[data-testid="measure-sdoh-screening"]').count()).toBe(1);
     const evalMs = Number(await app.locator('[data-testid="care-panel"]').getAttribute('data-eval-ms'));
@@ -108,16 +110,24 @@ describe('closing gaps at the point of care', () => {
     }
     expect(await form.locator('[data-testid="safety-prompt"]').isVisible()).toBe(true);
     const axe = await new AxeBuilder({ page: browser.page }).include('iframe').analyze();
-    expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
-    expect(await form.locator('[data-testid="phq-score"]').textContent()).toContain('PHQ-9 total 14 of 27 (moderate) — positive screen');
+    expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual(
+      [],
+    );
+    expect(await form.locator('[data-testid="phq-score"]').textContent()).toContain(
+      'PHQ-9 total 14 of 27 (moderate) — positive screen',
+    );
     await browser.page.setViewportSize({ width: 400, height: 2600 });
     await browser.page.screenshot({ path: resolve(RESULTS, 'panel-phq9-form-400.png') });
     await browser.page.setViewportSize({ width: 1280, height: 720 });
     await form.locator('[data-testid="phq-review"]').click();
-    expect(await form.locator('[data-testid="confirm-write"]').textContent()).toContain('Depression screening result: positive (PHQ-9 14)');
+    expect(await form.locator('[data-testid="confirm-write"]').textContent()).toContain(
+      'Depression screening result: positive (PHQ-9 14)',
+    );
     // The confirmation names the visit and the date the results carry.
     const attachment = (await form.locator('[data-testid="write-attachment"]').textContent()) ?? '';
-    expect(attachment).toContain(`Attached to today’s visit (Office or other outpatient visit, established patient, 20 minutes, ${formatDay(visit.period!.start)}, in progress)`);
+    expect(attachment).toContain(
+      `Attached to today’s visit (Office or other outpatient visit, established patient, 20 minutes, ${formatDay(visit.period!.start)}, in progress)`,
+    );
     expect(attachment).toMatch(new RegExp(`dated ${formatDay(today)}, \\d{2}:\\d{2}`));
     await form.locator('[data-testid="confirm-write-button"]').click();
     await form.locator('[data-testid="write-saved"]').waitFor();
@@ -137,8 +147,12 @@ describe('closing gaps at the point of care', () => {
     const outcome = form.locator('[data-testid="write-outcome"]');
     await outcome.waitFor({ timeout: 20_000 });
     expect(await outcome.getAttribute('data-closed')).toBe('false');
-    expect(await outcome.textContent()).toMatch(/Screening for Depression and Follow-Up Plan \(CMS2\) is still open: Document a follow-up plan for the positive screen of \d+ \w{3} \d{4}/);
-    await app.locator('[data-testid="measure-cms2"]', { hasText: 'no follow-up plan documented yet' }).waitFor({ timeout: 20_000 });
+    expect(await outcome.textContent()).toMatch(
+      /Screening for Depression and Follow-Up Plan \(CMS2\) is still open: Document a follow-up plan for the positive screen of \d+ \w{3} \d{4}/,
+    );
+    await app
+      .locator('[data-testid="measure-cms2"]', { hasText: 'no follow-up plan documented yet' })
+      .waitFor({ timeout: 20_000 });
     expect(await statusOf(app, 'gap-cms2')).toBe('open');
     expect(await app.locator('[data-testid="gap-cms2"] .closes').textContent()).toMatch(/follow-up plan/);
 
@@ -150,18 +164,24 @@ describe('closing gaps at the point of care', () => {
     expect(await fu.locator('[data-testid="write-attachment"]').textContent()).toContain('Attached to today’s visit');
     await fu.locator('[data-testid="confirm-write-button"]').click();
     await fu.locator('[data-testid="write-saved"]').waitFor();
-    const referral = running.sandbox.created().filter((r): r is fhir4.ServiceRequest => r.resourceType === 'ServiceRequest');
+    const referral = running.sandbox
+      .created()
+      .filter((r): r is fhir4.ServiceRequest => r.resourceType === 'ServiceRequest');
     expect(referral).toHaveLength(1);
     expect(referral[0]?.encounter?.reference).toBe(`Encounter/${visit.id}`);
     await waitForStatus(app, 'measure-cms2', 'met');
     await waitForStatus(app, 'gap-cms2', 'closed');
     expect(await app.locator('[data-testid="measure-cms2"]').getAttribute('data-visit-effect')).toBe('met-when-closed');
-    expect(await app.locator('[data-testid="measure-cms2"] .badge').textContent()).toContain('Met when this visit is closed');
+    expect(await app.locator('[data-testid="measure-cms2"] .badge').textContent()).toContain(
+      'Met when this visit is closed',
+    );
     expect(await app.locator('[data-testid="gap-cms2"]').getAttribute('data-visit-effect')).toBe('closes-when-closed');
     const closed = fu.locator('[data-testid="write-outcome"]');
     await closed.waitFor({ timeout: 20_000 });
     expect(await closed.getAttribute('data-closed')).toBe('true');
-    expect(await closed.textContent()).toContain('Screening for Depression and Follow-Up Plan (CMS2) closes once today’s visit is closed.');
+    expect(await closed.textContent()).toContain(
+      'Screening for Depression and Follow-Up Plan (CMS2) closes once today’s visit is closed.',
+    );
   });
 
   it('writes a negative PHQ-2 for Marcus Bell: CMS2 reads "met when this visit is closed", never "not met", and no depression-screening action is left', async () => {
@@ -175,7 +195,9 @@ describe('closing gaps at the point of care', () => {
     await outcome.waitFor({ timeout: 30_000 });
     expect(await outcome.textContent()).toContain('closes once today’s visit is closed');
     expect(await statusOf(app, 'measure-cms2')).toBe('met');
-    expect(await app.locator('[data-testid="measure-cms2"] .badge').textContent()).toContain('Met when this visit is closed');
+    expect(await app.locator('[data-testid="measure-cms2"] .badge').textContent()).toContain(
+      'Met when this visit is closed',
+    );
     expect(await app.locator('[data-testid="measure-cms2"]').textContent()).not.toContain('Not met');
     expect(await app.locator('[data-testid="action-cms2"]').count()).toBe(0);
     expect(await app.locator('[data-testid="actions"]').textContent()).not.toMatch(/PHQ-9 due|depression screening/i);
@@ -188,14 +210,17 @@ describe('closing gaps at the point of care', () => {
     expect(await statusOf(app, 'measure-sdoh-screening')).toBe('not-met');
     await app.locator('[data-testid="gap-sdoh-screening"] [data-testid="gap-action-hrsn"]').click();
     const form = app.locator('[data-testid="workspace-hrsn"]');
-    const answer = async (loinc: string, code: string) => form.locator(`[data-testid="hrsn-${loinc}"] input[value="${code}"]`).check();
+    const answer = async (loinc: string, code: string) =>
+      form.locator(`[data-testid="hrsn-${loinc}"] input[value="${code}"]`).check();
     await answer('71802-3', 'LA31993-1');
     await answer('96778-6', 'LA9-3');
     await answer('88122-7', 'LA28397-0'); // often true → food insecurity
     await answer('88123-5', 'LA6729-3');
     await answer('93030-5', 'LA32-8');
     await answer('96779-4', 'LA32-8');
-    for (const item of ['95618-5', '95617-7', '95616-9', '95615-1']) await answer(item, 'LA6270-8');
+    for (const item of ['95618-5', '95617-7', '95616-9', '95615-1']) {
+      await answer(item, 'LA6270-8');
+    }
     expect(await form.locator('[data-testid="hrsn-score"]').textContent()).toContain('Food: ⚠ positive');
     await form.locator('[data-testid="hrsn-review"]').click();
     await form.locator('[data-testid="confirm-write-button"]').click();
@@ -213,7 +238,14 @@ describe('closing gaps at the point of care', () => {
     await browser.page.context().route('**/fhir/Observation', async (route) => {
       if (route.request().method() === 'POST' && failNext) {
         failNext = false;
-        await route.fulfill({ status: 500, contentType: 'application/fhir+json', body: JSON.stringify({ resourceType: 'OperationOutcome', issue: [{ severity: 'error', code: 'exception', diagnostics: 'EHR database unavailable' }] }) });
+        await route.fulfill({
+          status: 500,
+          contentType: 'application/fhir+json',
+          body: JSON.stringify({
+            resourceType: 'OperationOutcome',
+            issue: [{ severity: 'error', code: 'exception', diagnostics: 'EHR database unavailable' }],
+          }),
+        });
         return;
       }
       await route.fallback();
@@ -242,11 +274,15 @@ describe('a launch without write scope', () => {
     await frame.locator('input[name="scope"]').first().waitFor();
     for (const box of await frame.locator('input[name="scope"]').all()) {
       const scope = (await box.getAttribute('value')) ?? '';
-      if (/\.(c|write|cud|\*)$/.test(scope)) await box.uncheck();
+      if (/\.(c|write|cud|\*)$/.test(scope)) {
+        await box.uncheck();
+      }
     }
     await frame.locator('button[value="approve"]').click();
     await waitForPanel(frame);
-    expect(await frame.locator('[data-testid="no-write"]').textContent()).toContain('Writing to the EHR is not allowed in this launch');
+    expect(await frame.locator('[data-testid="no-write"]').textContent()).toContain(
+      'Writing to the EHR is not allowed in this launch',
+    );
     expect(await frame.locator('[data-testid="print-summary"]').count()).toBe(1);
     expect(await frame.locator('[data-testid^="gap-action-"]').count()).toBe(0);
     expect(await frame.locator('[data-testid^="open-form-"]').count()).toBe(0);

@@ -17,7 +17,13 @@ const sandbox = useSandbox();
 const tab = useBrowser();
 
 /** Opens a chart at a viewport size and waits for the settled panel. */
-async function chartAt(page: Page, patient: string, width: number, height: number, params: Record<string, string> = {}): Promise<FrameLocator> {
+async function chartAt(
+  page: Page,
+  patient: string,
+  width: number,
+  height: number,
+  params: Record<string, string> = {},
+): Promise<FrameLocator> {
   await page.setViewportSize({ width, height });
   const app = await openChart(page, sandbox(), { patient, ...params });
   await waitForPanel(app);
@@ -68,7 +74,11 @@ describe('at 400 px', () => {
     // long-standing risk (SMI, SUD, frequent ED use, polypharmacy) follows the actions
     expect(await app.locator('[data-testid="flags-other"] [data-testid="flag-smi"]').count()).toBe(1);
     const axe = await new AxeBuilder({ page: tab().page }).include('iframe').analyze();
-    expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+    expect(
+      axe.violations
+        .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+        .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
+    ).toEqual([]);
   });
 });
 
@@ -80,7 +90,9 @@ describe('hidden chart tables', () => {
     expect(await table.locator('tbody tr').count()).toBeGreaterThan(700);
     const box = (await table.boundingBox())!;
     expect(box.height).toBeLessThanOrEqual(1);
-    const frame = tab().page.frames().find((f) => f.url().includes('/index.html'))!;
+    const frame = tab()
+      .page.frames()
+      .find((f) => f.url().includes('/index.html'))!;
     const height = await frame.evaluate(() => document.documentElement.scrollHeight);
     console.info(`[panel] heavy record at 400 px: page ${height} px tall`);
     expect(height).toBeLessThan(5000); // it was 18,000 px of blank page
@@ -88,19 +100,22 @@ describe('hidden chart tables', () => {
 });
 
 describe('plain language', () => {
-  it.each([['bh-complex'], ['malformed'], ['heavy']])('%s: no system URLs, codes, quality-staff words or ISO dates in what a clinician reads', async (patient) => {
-    const app = await chartAt(tab().page, patient, 1200, 900);
-    const text = await visibleText(app);
-    expect(text).not.toMatch(/https?:|urn:/i);
-    expect(text).not.toMatch(/[\w/]\|[\w.]/);
-    expect(text).not.toMatch(/numerator|denominator|population/i);
-    expect(text).not.toMatch(/\b\d{4}-\d{2}-\d{2}\b/);
-    expect(text).not.toMatch(/\b\d{1,2} (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\b(?! \d{4})/);
-    if (patient === 'bh-complex') {
-      expect(text).toMatch(/suicidal ideation/i);
-      expect(text).not.toMatch(/R45\.851|F20\.9/);
-    }
-  });
+  it.each([['bh-complex'], ['malformed'], ['heavy']])(
+    '%s: no system URLs, codes, quality-staff words or ISO dates in what a clinician reads',
+    async (patient) => {
+      const app = await chartAt(tab().page, patient, 1200, 900);
+      const text = await visibleText(app);
+      expect(text).not.toMatch(/https?:|urn:/i);
+      expect(text).not.toMatch(/[\w/]\|[\w.]/);
+      expect(text).not.toMatch(/numerator|denominator|population/i);
+      expect(text).not.toMatch(/\b\d{4}-\d{2}-\d{2}\b/);
+      expect(text).not.toMatch(/\b\d{1,2} (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\b(?! \d{4})/);
+      if (patient === 'bh-complex') {
+        expect(text).toMatch(/suicidal ideation/i);
+        expect(text).not.toMatch(/R45\.851|F20\.9/);
+      }
+    },
+  );
 
   it('keeps the codes in the evidence drawer, after the display name', async () => {
     const app = await chartAt(tab().page, 'bh-complex', 1200, 900);

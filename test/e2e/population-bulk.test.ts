@@ -18,7 +18,14 @@ let withoutExport: Running;
 
 beforeAll(async () => {
   withExport = await startSandbox({ port: 0, serveApp: 'vite', seed: 42, patientCount: 12, anchorDate: E2E_ANCHOR });
-  withoutExport = await startSandbox({ port: 0, serveApp: 'vite', seed: 42, patientCount: 12, anchorDate: E2E_ANCHOR, bulkExport: false });
+  withoutExport = await startSandbox({
+    port: 0,
+    serveApp: 'vite',
+    seed: 42,
+    patientCount: 12,
+    anchorDate: E2E_ANCHOR,
+    bulkExport: false,
+  });
 });
 afterAll(async () => {
   await withExport?.close();
@@ -31,12 +38,16 @@ async function runView(running: Running): Promise<Record<string, string>> {
   const { app } = await openPopulationView(page, running.origin);
   await app.locator('[data-testid="population-view"][data-phase="done"]').waitFor({ timeout: 120_000 });
   const total = running.sandbox.patients().length;
-  expect(await app.locator('[data-testid="population-progress-text"]').textContent()).toContain(`${total} of ${total} patients`);
+  expect(await app.locator('[data-testid="population-progress-text"]').textContent()).toContain(
+    `${total} of ${total} patients`,
+  );
   const rows = app.locator('[data-testid^="measure-summary-"]');
   const summary: Record<string, string> = {};
   for (let i = 0; i < (await rows.count()); i++) {
     const row = rows.nth(i);
-    summary[(await row.getAttribute('data-testid')) ?? `row-${i}`] = ((await row.textContent()) ?? '').replace(/\s+/g, ' ').trim();
+    summary[(await row.getAttribute('data-testid')) ?? `row-${i}`] = ((await row.textContent()) ?? '')
+      .replace(/\s+/g, ' ')
+      .trim();
   }
   expect(tab().logs.filter((l) => l.startsWith('pageerror'))).toEqual([]);
   return summary;

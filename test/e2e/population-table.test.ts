@@ -23,7 +23,9 @@ interface ShownRow {
 
 async function appFrame(page: Page): Promise<Frame> {
   const frame = await (await page.locator('#app-frame').elementHandle())?.contentFrame();
-  if (!frame) throw new Error('no app frame');
+  if (!frame) {
+    throw new Error('no app frame');
+  }
   return frame;
 }
 
@@ -31,7 +33,9 @@ async function appFrame(page: Page): Promise<Frame> {
 async function scrollThrough(frame: Frame): Promise<ShownRow[]> {
   const rows = await frame.evaluate(async () => {
     const el = document.querySelector<HTMLElement>('[data-testid="population-table"]');
-    if (!el) throw new Error('no table');
+    if (!el) {
+      throw new Error('no table');
+    }
     const seen = new Map<number, { index: number; id: string; name: string }>();
     const settle = () => new Promise<void>((r) => requestAnimationFrame(() => requestAnimationFrame(() => r())));
     for (let top = 0; ; top += Math.max(1, Math.floor(el.clientHeight / 2))) {
@@ -42,7 +46,9 @@ async function scrollThrough(frame: Frame): Promise<ShownRow[]> {
         const id = (row.dataset.testid ?? '').replace(/^population-row-/, '');
         seen.set(index, { index, id, name: row.querySelector('button')?.textContent ?? '' });
       }
-      if (top >= el.scrollHeight - el.clientHeight) break;
+      if (top >= el.scrollHeight - el.clientHeight) {
+        break;
+      }
     }
     el.scrollTop = 0;
     return [...seen.values()];
@@ -58,7 +64,9 @@ describe('population table at scale (results arriving in batches)', () => {
     await app.locator('[data-testid="population-view"][data-phase="done"]').waitFor({ timeout: 150_000 });
     const memberIds = running.sandbox.patients().map((p) => p.id);
     const total = memberIds.length;
-    expect(await app.locator('[data-testid="population-row-count"]').textContent()).toContain(`${total} of ${total} shown`);
+    expect(await app.locator('[data-testid="population-row-count"]').textContent()).toContain(
+      `${total} of ${total} shown`,
+    );
     const frame = await appFrame(page);
 
     // Every row reachable, each patient once, aria-rowindex 2…N+1 without holes.
@@ -73,13 +81,22 @@ describe('population table at scale (results arriving in batches)', () => {
     expect(rows.map((r) => r.id)).toEqual(expectedOrder);
 
     // Open gaps only: the engine over the sandbox's records, with the view's clock.
-    const period = { start: (await view.getAttribute('data-period-start')) ?? '', end: (await view.getAttribute('data-period-end')) ?? '' };
+    const period = {
+      start: (await view.getAttribute('data-period-start')) ?? '',
+      end: (await view.getAttribute('data-period-end')) ?? '',
+    };
     const asOf = (await view.getAttribute('data-as-of')) ?? '';
-    const withOpenGap = memberIds.filter((id) => evaluatePatient(recordFromResources(running.sandbox.resourcesFor(id)), { period, asOf }).gaps.some((g) => g.status === 'open'));
+    const withOpenGap = memberIds.filter((id) =>
+      evaluatePatient(recordFromResources(running.sandbox.resourcesFor(id)), { period, asOf }).gaps.some(
+        (g) => g.status === 'open',
+      ),
+    );
     expect(withOpenGap.length).toBeGreaterThan(0);
     expect(withOpenGap.length).toBeLessThan(total);
     await app.locator('[data-testid="filter-open-gaps"]').check();
-    expect(await app.locator('[data-testid="population-row-count"]').textContent()).toContain(`${withOpenGap.length} of ${total} shown`);
+    expect(await app.locator('[data-testid="population-row-count"]').textContent()).toContain(
+      `${withOpenGap.length} of ${total} shown`,
+    );
     const filtered = await scrollThrough(frame);
     expect(new Set(filtered.map((r) => r.id))).toEqual(new Set(withOpenGap));
     await app.locator('[data-testid="filter-open-gaps"]').uncheck();
@@ -89,7 +106,9 @@ describe('population table at scale (results arriving in batches)', () => {
     await app.locator('[data-testid="filter-text"]').pressSequentially(word.toUpperCase());
     const matching = rows.filter((r) => `${r.name} ${r.id}`.toLowerCase().includes(word));
     expect(matching.length).toBeGreaterThan(0);
-    expect(await app.locator('[data-testid="population-row-count"]').textContent()).toContain(`${matching.length} of ${total} shown`);
+    expect(await app.locator('[data-testid="population-row-count"]').textContent()).toContain(
+      `${matching.length} of ${total} shown`,
+    );
     expect((await scrollThrough(frame)).map((r) => r.id)).toEqual(matching.map((r) => r.id));
     expect(tab().logs.filter((l) => l.startsWith('pageerror'))).toEqual([]);
   }, 240_000);

@@ -20,7 +20,13 @@ import { useSandbox } from './support/sandbox.ts';
 const sandbox = useSandbox();
 const tab = useBrowser();
 
-const CODES: PopulationCode[] = ['initial-population', 'denominator', 'denominator-exclusion', 'denominator-exception', 'numerator'];
+const CODES: PopulationCode[] = [
+  'initial-population',
+  'denominator',
+  'denominator-exclusion',
+  'denominator-exception',
+  'numerator',
+];
 
 describe('population view (practitioner launch, attributed Group)', () => {
   it('evaluates the attributed population with progress, matches the engine’s sums, and exports CSV', async () => {
@@ -34,20 +40,39 @@ describe('population view (practitioner launch, attributed Group)', () => {
     // Progress shows n of N while it runs and N of N when done.
     await app.locator('[data-testid="population-progress-text"]').waitFor({ timeout: 30_000 });
     await app.locator('[data-testid="population-view"][data-phase="done"]').waitFor({ timeout: 120_000 });
-    expect(await app.locator('[data-testid="population-progress-text"]').textContent()).toContain(`${total} of ${total} patients`);
-    expect(await app.locator('[data-testid="population-row-count"]').textContent()).toContain(`${total} of ${total} shown`);
+    expect(await app.locator('[data-testid="population-progress-text"]').textContent()).toContain(
+      `${total} of ${total} patients`,
+    );
+    expect(await app.locator('[data-testid="population-row-count"]').textContent()).toContain(
+      `${total} of ${total} shown`,
+    );
 
     // Expected: the engine over the sandbox's own records, with the clock the view used.
-    const period = { start: (await view.getAttribute('data-period-start')) ?? '', end: (await view.getAttribute('data-period-end')) ?? '' };
+    const period = {
+      start: (await view.getAttribute('data-period-start')) ?? '',
+      end: (await view.getAttribute('data-period-end')) ?? '',
+    };
     const asOf = (await view.getAttribute('data-as-of')) ?? '';
     const expected = new Map<string, PopulationCounts>();
     for (const id of memberIds) {
       const ev = evaluatePatient(recordFromResources(running.sandbox.resourcesFor(id)), { period, asOf });
       for (const m of ev.measures) {
         // episode measures (fuh, fum, fua, tcm) have one summary row per rate: `fuh/7-day` …
-        for (const [key, populations] of m.groups ? m.groups.map((g) => [`${m.id}/${g.id}`, g.populations] as const) : [[m.id, m.populations] as const]) {
-          const sum = expected.get(key) ?? { 'initial-population': 0, denominator: 0, 'denominator-exclusion': 0, 'denominator-exception': 0, numerator: 0 };
-          if (m.status !== 'unknown') for (const c of CODES) sum[c] += populations[c];
+        for (const [key, populations] of m.groups
+          ? m.groups.map((g) => [`${m.id}/${g.id}`, g.populations] as const)
+          : [[m.id, m.populations] as const]) {
+          const sum = expected.get(key) ?? {
+            'initial-population': 0,
+            denominator: 0,
+            'denominator-exclusion': 0,
+            'denominator-exception': 0,
+            numerator: 0,
+          };
+          if (m.status !== 'unknown') {
+            for (const c of CODES) {
+              sum[c] += populations[c];
+            }
+          }
           expected.set(key, sum);
         }
       }
@@ -56,20 +81,29 @@ describe('population view (practitioner launch, attributed Group)', () => {
     for (const [id, counts] of expected) {
       const row = app.locator(`[data-testid="measure-summary-${id}"]`);
       const shown: Record<string, number> = {};
-      for (const c of CODES) shown[c] = Number(await row.locator(`[data-pop="${c}"]`).textContent());
+      for (const c of CODES) {
+        shown[c] = Number(await row.locator(`[data-pop="${c}"]`).textContent());
+      }
       expect({ id, ...shown }).toEqual({ id, ...counts });
     }
     // gap closure: the bar's figure is closed ÷ (open + closed) of that row
     const gapRow = app.locator('[data-testid="gap-summary-cms2"]');
-    const [open, closed] = [Number(await gapRow.locator('[data-pop="open"]').textContent()), Number(await gapRow.locator('[data-pop="closed"]').textContent())];
-    expect(await gapRow.locator('[data-pop="closure"]').textContent()).toBe(`${Math.round((closed / (open + closed)) * 100)}%`);
+    const [open, closed] = [
+      Number(await gapRow.locator('[data-pop="open"]').textContent()),
+      Number(await gapRow.locator('[data-pop="closed"]').textContent()),
+    ];
+    expect(await gapRow.locator('[data-pop="closure"]').textContent()).toBe(
+      `${Math.round((closed / (open + closed)) * 100)}%`,
+    );
 
     // CSV download of the table: a header plus one row per patient × measure and gap.
     const download = page.waitForEvent('download');
     await app.locator('[data-testid="export-csv"]').click();
     const file = await (await download).path();
     const csv = readFileSync(file, 'utf8').trim().split('\r\n');
-    expect(csv[0]).toBe('patient,name,birth-date,mrn,clinician,id,title,kind,status,initial-population,denominator,denominator-exclusion,denominator-exception,numerator,due,closes');
+    expect(csv[0]).toBe(
+      'patient,name,birth-date,mrn,clinician,id,title,kind,status,initial-population,denominator,denominator-exclusion,denominator-exception,numerator,due,closes',
+    );
     // every row says who the patient is: name, birth date, MRN and clinician as the sandbox has them
     const directory = new Map(running.sandbox.patients().map((p) => [`Patient/${p.id}`, p]));
     for (const line of csv.slice(1, 40)) {
@@ -92,7 +126,9 @@ describe('population view (practitioner launch, attributed Group)', () => {
     expect(await app.locator('[data-testid="panel-header"]').textContent()).toMatch(/record fetched \d\d:\d\d/);
     expect(await app.locator('#pop-patient-title').textContent()).toBeTruthy();
     await app.locator('[data-testid="population-back"]').click();
-    expect(await app.locator('[data-testid="population-row-count"]').textContent()).toContain(`${total} of ${total} shown`);
+    expect(await app.locator('[data-testid="population-row-count"]').textContent()).toContain(
+      `${total} of ${total} shown`,
+    );
     expect(tab().logs.filter((l) => l.startsWith('pageerror'))).toEqual([]);
   }, 180_000);
 });

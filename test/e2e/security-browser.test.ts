@@ -24,11 +24,16 @@ async function addHostileCondition(running: RunningSandbox, patientId: string): 
   const condition: fhir4.Condition = {
     resourceType: 'Condition',
     subject: { reference: `Patient/${patientId}` },
-    clinicalStatus: { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/condition-clinical', code: 'active' }] },
+    clinicalStatus: {
+      coding: [{ system: 'http://terminology.hl7.org/CodeSystem/condition-clinical', code: 'active' }],
+    },
     code: { coding: [{ ...BIPOLAR_F31_0, display: XSS_PAYLOAD }] },
     onsetDateTime: '2024-05-01',
     note: [{ text: `<script>window.__xss=2</script>${XSS_PAYLOAD}` }],
-    text: { status: 'generated', div: `<div xmlns="http://www.w3.org/1999/xhtml">${XSS_PAYLOAD}<script>window.__xss=3</script></div>` },
+    text: {
+      status: 'generated',
+      div: `<div xmlns="http://www.w3.org/1999/xhtml">${XSS_PAYLOAD}<script>window.__xss=3</script></div>`,
+    },
   };
   const res = await fetch(`${running.fhirBase}/Condition`, {
     method: 'POST',
@@ -40,7 +45,9 @@ async function addHostileCondition(running: RunningSandbox, patientId: string): 
 
 function appFrame(page: Page): Frame {
   const frame = page.frames().find((f) => f !== page.mainFrame() && new URL(f.url()).pathname.endsWith('/index.html'));
-  if (!frame) throw new Error('no app frame');
+  if (!frame) {
+    throw new Error('no app frame');
+  }
   return frame;
 }
 
@@ -69,14 +76,24 @@ describe('security in the browser', () => {
     expect(await evidence.textContent()).toContain(XSS_PAYLOAD);
     const frame = appFrame(page);
     expect(await frame.evaluate(() => (window as unknown as { __xss?: unknown }).__xss)).toBeUndefined();
-    expect(await frame.evaluate(() => document.querySelectorAll('img[src="x"], [data-testid="care-panel"] script').length)).toBe(0);
+    expect(
+      await frame.evaluate(() => document.querySelectorAll('img[src="x"], [data-testid="care-panel"] script').length),
+    ).toBe(0);
 
     // No PHI in any URL the browser requested (FHIR searches go by id, never by name or birth date).
     const [given, family] = person.name.split(' ');
     const phi = [given!, family!, ...birthDateForms(person.birthDate)];
     expect(urls.length).toBeGreaterThan(10);
-    for (const url of urls) for (const value of phi) expect(decodeURIComponent(url), url).not.toContain(value);
-    for (const line of logs) for (const value of phi) expect(line).not.toContain(value);
+    for (const url of urls) {
+      for (const value of phi) {
+        expect(decodeURIComponent(url), url).not.toContain(value);
+      }
+    }
+    for (const line of logs) {
+      for (const value of phi) {
+        expect(line).not.toContain(value);
+      }
+    }
 
     // Tokens and the record live only in this tab's sessionStorage (fhirclient) and memory.
     const storage = await frame.evaluate(async () => ({
@@ -89,7 +106,9 @@ describe('security in the browser', () => {
     expect(storage.session).toContain('access_token');
     expect(storage.caches).toEqual([]);
     expect(storage.databases).toEqual([]);
-    for (const value of phi) expect(storage.session).not.toContain(value);
+    for (const value of phi) {
+      expect(storage.session).not.toContain(value);
+    }
   });
 
   it('keeps two patients in two tabs apart, also after a refresh and a reload of the first tab', async () => {

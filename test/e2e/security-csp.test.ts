@@ -28,12 +28,22 @@ beforeAll(async () => {
     logLevel: 'error',
     build: { outDir, emptyOutDir: true, sourcemap: false, reportCompressedSize: false },
   });
-  running = await startSandbox({ port: 0, serveApp: 'dist', distDir: outDir, seed: 42, patientCount: 4, anchorDate: E2E_ANCHOR, autoApprove: ['write'] });
+  running = await startSandbox({
+    port: 0,
+    serveApp: 'dist',
+    distDir: outDir,
+    seed: 42,
+    patientCount: 4,
+    anchorDate: E2E_ANCHOR,
+    autoApprove: ['write'],
+  });
 }, 120_000);
 
 afterAll(async () => {
   await running?.close();
-  if (outDir) rmSync(outDir, { recursive: true, force: true });
+  if (outDir) {
+    rmSync(outDir, { recursive: true, force: true });
+  }
 });
 
 /** Reports every `securitypolicyviolation` of every frame (and CSP console errors) to the test. */
@@ -48,14 +58,23 @@ async function recordViolations(page: Page): Promise<string[]> {
     });
   });
   page.on('console', (m) => {
-    if (/Content.Security.Policy|Trusted Type/i.test(m.text())) violations.push(`console: ${m.text()}`);
+    if (/Content.Security.Policy|Trusted Type/i.test(m.text())) {
+      violations.push(`console: ${m.text()}`);
+    }
   });
   return violations;
 }
 
 function appFrame(page: Page): Frame {
   const frame = page.frames().find((f) => new URL(f.url()).pathname.endsWith('/index.html') && f !== page.mainFrame());
-  if (!frame) throw new Error(`no app frame among ${page.frames().map((f) => f.url()).join(', ')}`);
+  if (!frame) {
+    throw new Error(
+      `no app frame among ${page
+        .frames()
+        .map((f) => f.url())
+        .join(', ')}`,
+    );
+  }
   return frame;
 }
 
@@ -63,7 +82,9 @@ describe('the built app under its Content-Security-Policy', () => {
   it('ships a meta CSP without inline scripts in every built page', () => {
     for (const page of ['index.html', 'launch/index.html', 'launch/standalone.html']) {
       const html = readFileSync(join(outDir, page), 'utf8');
-      expect(html, page).toMatch(/<meta http-equiv="Content-Security-Policy" content="default-src 'none'; script-src 'self';/);
+      expect(html, page).toMatch(
+        /<meta http-equiv="Content-Security-Policy" content="default-src 'none'; script-src 'self';/,
+      );
       expect(html, page).toMatch(/connect-src 'self'/);
       expect(html, page).toMatch(/worker-src 'self'/);
       expect(html, page).toMatch(/object-src 'none'/);
@@ -71,7 +92,10 @@ describe('the built app under its Content-Security-Policy', () => {
       expect(html, page).toMatch(/require-trusted-types-for 'script'; trusted-types default/);
       // No 'unsafe-inline' / 'unsafe-eval' escape hatch anywhere (eval stays refused).
       expect(html, page).not.toMatch(/unsafe-/);
-      expect(html.match(/<script\b[^>]*>/g)?.every((tag) => /\bsrc=/.test(tag)), page).toBe(true);
+      expect(
+        html.match(/<script\b[^>]*>/g)?.every((tag) => /\bsrc=/.test(tag)),
+        page,
+      ).toBe(true);
     }
   });
 
@@ -84,7 +108,9 @@ describe('the built app under its Content-Security-Policy', () => {
     expect(violations).toEqual([]);
 
     const frame = appFrame(page);
-    expect(await frame.evaluate(() => document.querySelector('meta[http-equiv="Content-Security-Policy"]') !== null)).toBe(true);
+    expect(
+      await frame.evaluate(() => document.querySelector('meta[http-equiv="Content-Security-Policy"]') !== null),
+    ).toBe(true);
     const probes = await frame.evaluate(async () => {
       const w = window as unknown as Record<string, unknown>;
       const out: Record<string, string> = {};
@@ -118,11 +144,15 @@ describe('the built app under its Content-Security-Policy', () => {
 
   it('names its own policy when it blocks the EHR (an iss missing from connect-src), not the network (issue #13 §5)', async () => {
     const { page } = tab();
-    await page.goto(`${running!.origin}/launch/index.html?iss=${encodeURIComponent('http://127.0.0.1:9/fhir')}&launch=x`);
+    await page.goto(
+      `${running!.origin}/launch/index.html?iss=${encodeURIComponent('http://127.0.0.1:9/fhir')}&launch=x`,
+    );
     const error = page.locator('[data-testid="launch-error"]');
     await error.waitFor({ timeout: 30_000 });
     expect(await error.getAttribute('data-kind')).toBe('csp-blocked');
-    expect(await error.textContent()).toMatch(/Blocked by connect-src: http:\/\/127\.0\.0\.1:9.*CAREGAP_CSP_CONNECT_SRC/s);
+    expect(await error.textContent()).toMatch(
+      /Blocked by connect-src: http:\/\/127\.0\.0\.1:9.*CAREGAP_CSP_CONNECT_SRC/s,
+    );
   });
 
   it('sends the policy as a header too, with frame-ancestors (which a meta policy cannot carry)', async () => {

@@ -15,7 +15,9 @@ import { E2E_ANCHOR, type RunningSandbox } from './support/sandbox.ts';
 const tab = useBrowser();
 let running: RunningSandbox | undefined;
 const sandbox = (): RunningSandbox => {
-  if (!running) throw new Error('sandbox not started');
+  if (!running) {
+    throw new Error('sandbox not started');
+  }
   return running;
 };
 
@@ -29,19 +31,55 @@ const openServerHits: string[] = [];
 beforeAll(async () => {
   openServer = createServer((req, res) => {
     openServerHits.push(req.url ?? '');
-    const headers = { 'Access-Control-Allow-Origin': '*', 'Access-Control-Allow-Headers': '*', 'Content-Type': 'application/json' };
+    const headers = {
+      'Access-Control-Allow-Origin': '*',
+      'Access-Control-Allow-Headers': '*',
+      'Content-Type': 'application/json',
+    };
     const path = (req.url ?? '').split('?')[0] ?? '';
-    if (req.method === 'OPTIONS') return void res.writeHead(204, headers).end();
-    if (path.endsWith('/.well-known/smart-configuration')) return void res.writeHead(200, headers).end(JSON.stringify({ capabilities: ['launch-ehr'] }));
-    if (path.endsWith('/metadata')) return void res.writeHead(200, headers).end(JSON.stringify({ resourceType: 'CapabilityStatement', status: 'active', kind: 'instance', fhirVersion: '4.0.1', format: ['json'], rest: [{ mode: 'server' }] }));
+    if (req.method === 'OPTIONS') {
+      return void res.writeHead(204, headers).end();
+    }
+    if (path.endsWith('/.well-known/smart-configuration')) {
+      return void res.writeHead(200, headers).end(JSON.stringify({ capabilities: ['launch-ehr'] }));
+    }
+    if (path.endsWith('/metadata')) {
+      return void res.writeHead(200, headers).end(
+        JSON.stringify({
+          resourceType: 'CapabilityStatement',
+          status: 'active',
+          kind: 'instance',
+          fhirVersion: '4.0.1',
+          format: ['json'],
+          rest: [{ mode: 'server' }],
+        }),
+      );
+    }
     const m = /\/Patient\/([^/?]+)$/.exec(path);
-    if (m) return void res.writeHead(200, headers).end(JSON.stringify({ resourceType: 'Patient', id: m[1], name: [{ given: ['Attacker'], family: 'Chosen' }], birthDate: '1970-01-01' }));
+    if (m) {
+      return void res.writeHead(200, headers).end(
+        JSON.stringify({
+          resourceType: 'Patient',
+          id: m[1],
+          name: [{ given: ['Attacker'], family: 'Chosen' }],
+          birthDate: '1970-01-01',
+        }),
+      );
+    }
     res.writeHead(200, headers).end(JSON.stringify({ resourceType: 'Bundle', type: 'searchset', entry: [] }));
   });
   await new Promise<void>((resolve) => openServer.listen(0, '127.0.0.1', () => resolve()));
   openBase = `http://127.0.0.1:${(openServer.address() as AddressInfo).port}/fhir`;
   // the app pages may call the open server (an EHR the host listed), so only the launch logic can refuse it
-  running = await startSandbox({ port: 0, serveApp: 'vite', seed: 42, patientCount: 4, anchorDate: E2E_ANCHOR, autoApprove: ['write'], connectSrc: [new URL(openBase).origin] });
+  running = await startSandbox({
+    port: 0,
+    serveApp: 'vite',
+    seed: 42,
+    patientCount: 4,
+    anchorDate: E2E_ANCHOR,
+    autoApprove: ['write'],
+    connectSrc: [new URL(openBase).origin],
+  });
 }, 120_000);
 afterAll(async () => {
   await running?.close();
@@ -54,11 +92,19 @@ describe('the launch URL cannot swap the client, the patient or the server', () 
     const { page } = tab();
     const authorize: URL[] = [];
     page.on('request', (r: Request) => {
-      if (r.url().includes('/auth/authorize')) authorize.push(new URL(r.url()));
+      if (r.url().includes('/auth/authorize')) {
+        authorize.push(new URL(r.url()));
+      }
     });
     const handle = running.sandbox.createLaunch({ patient: 'screened-negative' });
     const crafted = new URL('/launch/index.html', running.origin);
-    crafted.search = new URLSearchParams({ iss: running.fhirBase, launch: handle, clientId: 'evil-client', patientId: 'sdoh-food-positive', fhirServiceUrl: 'http://127.0.0.1:9/fhir' }).toString();
+    crafted.search = new URLSearchParams({
+      iss: running.fhirBase,
+      launch: handle,
+      clientId: 'evil-client',
+      patientId: 'sdoh-food-positive',
+      fhirServiceUrl: 'http://127.0.0.1:9/fhir',
+    }).toString();
     await page.goto(crafted.href);
     await page.locator('[data-testid="patient-name"]').waitFor({ timeout: 90_000, state: 'attached' });
     expect(await page.locator('[data-testid="patient-name"]').textContent()).toBe('Henry Lindqvist');
@@ -88,7 +134,11 @@ describe('the launch URL cannot swap the client, the patient or the server', () 
   it('refuses look-alike issuers before sending anything anywhere', async () => {
     const running = sandbox();
     const { page } = tab();
-    for (const iss of ['http://localhost:80@evil.example/fhir', 'http://127.0.0.1:80@evil.example/fhir', 'https://evil.example/.127.0.0.1/fhir']) {
+    for (const iss of [
+      'http://localhost:80@evil.example/fhir',
+      'http://127.0.0.1:80@evil.example/fhir',
+      'https://evil.example/.127.0.0.1/fhir',
+    ]) {
       const requested: string[] = [];
       const onRequest = (r: Request) => requested.push(r.url());
       page.on('request', onRequest);
@@ -97,7 +147,10 @@ describe('the launch URL cannot swap the client, the patient or the server', () 
       await error.waitFor({ timeout: 60_000 });
       expect(['invalid-server', 'configuration'], iss).toContain(await error.getAttribute('data-kind'));
       page.off('request', onRequest);
-      expect(requested.filter((u) => !u.startsWith(running.origin)), iss).toEqual([]);
+      expect(
+        requested.filter((u) => !u.startsWith(running.origin)),
+        iss,
+      ).toEqual([]);
     }
   });
 });
@@ -107,7 +160,9 @@ describe('an OAuth error link that this tab did not ask for', () => {
     const running = sandbox();
     const { page } = tab();
     const lure = 'Your account is locked. Call 555-0100 and give your password';
-    await page.goto(`${running.origin}/index.html?error=access_denied&error_description=${encodeURIComponent(lure)}&state=forged`);
+    await page.goto(
+      `${running.origin}/index.html?error=access_denied&error_description=${encodeURIComponent(lure)}&state=forged`,
+    );
     const error = page.locator('[data-testid="launch-error"]');
     await error.waitFor({ timeout: 60_000 });
     expect(await error.getAttribute('data-kind')).toBe('unexpected-redirect');
@@ -121,7 +176,9 @@ describe('a request blocked by the app’s own Content-Security-Policy (issue #1
     const running = sandbox();
     const { page } = tab();
     // allow-listed (http://127.0.0.1:*) but not in the page's connect-src: the browser refuses the discovery request
-    await page.goto(`${running.origin}/launch/index.html?iss=${encodeURIComponent('http://127.0.0.1:9/fhir')}&launch=x`);
+    await page.goto(
+      `${running.origin}/launch/index.html?iss=${encodeURIComponent('http://127.0.0.1:9/fhir')}&launch=x`,
+    );
     const error = page.locator('[data-testid="launch-error"]');
     await error.waitFor({ timeout: 60_000 });
     expect(await error.getAttribute('data-kind')).toBe('csp-blocked');

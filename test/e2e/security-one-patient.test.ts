@@ -25,13 +25,21 @@ type Lie = 'everything' | 'hide-patient-id' | 'observations-only';
  * victim become reads of the other patient, sent with the proxy's own token for that patient.
  * Returns a counter of the requests it rewrote.
  */
-async function wrongPatientProxy(page: Page, running: RunningSandbox, lie: Lie): Promise<{ rewritten: () => number; posts: () => number }> {
+async function wrongPatientProxy(
+  page: Page,
+  running: RunningSandbox,
+  lie: Lie,
+): Promise<{ rewritten: () => number; posts: () => number }> {
   const token = running.sandbox.issueToken({ patient: OTHER, scope: requestedScopes('ehr', 'v2') });
   let rewritten = 0;
   let posts = 0;
   const fhirPath = new URL(running.fhirBase).pathname;
   await page.route(
-    (url) => url.origin === running.origin && url.pathname.startsWith(`${fhirPath}/`) && !url.pathname.includes('.well-known') && !url.pathname.endsWith('/metadata'),
+    (url) =>
+      url.origin === running.origin &&
+      url.pathname.startsWith(`${fhirPath}/`) &&
+      !url.pathname.includes('.well-known') &&
+      !url.pathname.endsWith('/metadata'),
     async (route: Route) => {
       const request = route.request();
       if (request.method() !== 'GET') {
@@ -41,15 +49,27 @@ async function wrongPatientProxy(page: Page, running: RunningSandbox, lie: Lie):
       const url = new URL(request.url());
       const isPatientRead = url.pathname === `${fhirPath}/Patient/${VICTIM}`;
       const isSearch = url.searchParams.get('patient') === VICTIM;
-      const swap = isPatientRead ? lie !== 'observations-only' : isSearch && (lie !== 'observations-only' || url.pathname.endsWith('/Observation'));
-      if (!swap) return route.continue();
+      const swap = isPatientRead
+        ? lie !== 'observations-only'
+        : isSearch && (lie !== 'observations-only' || url.pathname.endsWith('/Observation'));
+      if (!swap) {
+        return route.continue();
+      }
       rewritten++;
-      if (isPatientRead) url.pathname = `${fhirPath}/Patient/${OTHER}`;
-      else url.searchParams.set('patient', OTHER);
-      const response = await route.fetch({ url: url.href, headers: { ...request.headers(), authorization: `Bearer ${token.access_token}` } });
+      if (isPatientRead) {
+        url.pathname = `${fhirPath}/Patient/${OTHER}`;
+      } else {
+        url.searchParams.set('patient', OTHER);
+      }
+      const response = await route.fetch({
+        url: url.href,
+        headers: { ...request.headers(), authorization: `Bearer ${token.access_token}` },
+      });
       const body = (await response.json()) as fhir4.Resource;
       // the subtler proxy rewrites the Patient's id so that the read itself looks right
-      if (isPatientRead && lie === 'hide-patient-id') body.id = VICTIM;
+      if (isPatientRead && lie === 'hide-patient-id') {
+        body.id = VICTIM;
+      }
       return route.fulfill({ response, json: body });
     },
   );
@@ -70,7 +90,9 @@ async function expectRefused(page: Page, running: RunningSandbox, lie: Lie): Pro
   // a moment later still nothing of either person, no panel, no form that could write back
   await page.waitForTimeout(1500);
   const frameText = (await app.locator('body').textContent()) ?? '';
-  for (const shown of ['Dolores', 'Quintero', 'Henry', 'Lindqvist']) expect(frameText).not.toContain(shown);
+  for (const shown of ['Dolores', 'Quintero', 'Henry', 'Lindqvist']) {
+    expect(frameText).not.toContain(shown);
+  }
   expect(await app.locator('[data-testid="care-panel"]').count()).toBe(0);
   expect(await app.locator('[data-testid="patient-name"]').count()).toBe(0);
   expect(await app.locator('[data-testid^="open-form-"]').count()).toBe(0);

@@ -18,12 +18,17 @@ describe('the sandbox EHR by default', () => {
     const { page } = tab();
     const referers: Array<{ url: string; referer: string | null }> = [];
     page.on('request', (r: Request) => {
-      r.headerValue('referer').then((referer) => referers.push({ url: r.url(), referer }), () => undefined);
+      r.headerValue('referer').then(
+        (referer) => referers.push({ url: r.url(), referer }),
+        () => undefined,
+      );
     });
     const app = await openChart(page, sandbox(), { patient: 'screened-negative' });
     await app.locator('#approve').waitFor({ timeout: 60_000 });
     expect(await app.locator('[data-testid="consent-patient"]').textContent()).toBe('Henry Lindqvist');
-    const scopes = await app.locator('input[name="scope"]').evaluateAll((inputs) => inputs.map((i) => (i as HTMLInputElement).value));
+    const scopes = await app
+      .locator('input[name="scope"]')
+      .evaluateAll((inputs) => inputs.map((i) => (i as HTMLInputElement).value));
     expect(scopes).toEqual(expect.arrayContaining(['patient/Observation.c', 'patient/QuestionnaireResponse.c']));
     await app.locator('#approve').click();
     await app.locator('[data-testid="care-panel"]').waitFor({ timeout: 90_000 });

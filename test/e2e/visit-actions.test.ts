@@ -26,7 +26,9 @@ describe('"Do this visit" at the real clock', () => {
     expect(await first.getAttribute('data-kind')).toBe('safety');
     expect(await first.textContent()).toContain('Same-day safety assessment (C-SSRS) and safety plan');
     await first.locator('[data-testid="action-flag-suicide-risk"]').click();
-    expect(await app.locator('[data-testid="flag-suicide-risk"]').evaluate((el) => el === document.activeElement)).toBe(true);
+    expect(await app.locator('[data-testid="flag-suicide-risk"]').evaluate((el) => el === document.activeElement)).toBe(
+      true,
+    );
     const texts = await app.locator('[data-testid="actions"] ol.action-list > li').allTextContents();
     expect(texts.length).toBeLessThanOrEqual(5);
     expect(new Set(texts).size).toBe(texts.length);

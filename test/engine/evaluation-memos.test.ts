@@ -18,17 +18,35 @@ const LOINC = 'http://loinc.org';
 const PRAPARE_PANEL = Object.keys(SDOH_PANELS).find((k) => SDOH_PANELS[k] === 'PRAPARE')!;
 const PERIOD = { start: '2026-01-01', end: '2026-12-31' };
 const housing = (id: string, extra: Partial<fhir4.Observation> = {}): fhir4.Observation => ({
-  resourceType: 'Observation', id, status: 'final', subject: { reference: 'Patient/p' },
+  resourceType: 'Observation',
+  id,
+  status: 'final',
+  subject: { reference: 'Patient/p' },
   code: { coding: [{ system: LOINC, code: '71802-3' }] },
   valueCodeableConcept: { coding: [{ system: LOINC, code: 'LA31994-9' }] },
-  effectiveDateTime: '2026-03-10', ...extra,
+  effectiveDateTime: '2026-03-10',
+  ...extra,
 });
 const resources = (): fhir4.Resource[] => [
   { resourceType: 'Patient', id: 'p', birthDate: '1970-05-01' } as fhir4.Patient,
-  { resourceType: 'Encounter', id: 'e', status: 'finished', subject: { reference: 'Patient/p' }, class: { system: 'http://terminology.hl7.org/CodeSystem/v3-ActCode', code: 'AMB' },
-    type: [{ coding: [{ system: 'http://www.ama-assn.org/go/cpt', code: '99213' }] }], period: { start: '2026-03-10', end: '2026-03-10' } } as fhir4.Encounter,
-  { resourceType: 'Observation', id: 'panel', status: 'final', subject: { reference: 'Patient/p' }, code: { coding: [{ system: LOINC, code: PRAPARE_PANEL }] },
-    effectiveDateTime: '2026-03-10', hasMember: [{ reference: 'Observation/member' }] } as fhir4.Observation,
+  {
+    resourceType: 'Encounter',
+    id: 'e',
+    status: 'finished',
+    subject: { reference: 'Patient/p' },
+    class: { system: 'http://terminology.hl7.org/CodeSystem/v3-ActCode', code: 'AMB' },
+    type: [{ coding: [{ system: 'http://www.ama-assn.org/go/cpt', code: '99213' }] }],
+    period: { start: '2026-03-10', end: '2026-03-10' },
+  } as fhir4.Encounter,
+  {
+    resourceType: 'Observation',
+    id: 'panel',
+    status: 'final',
+    subject: { reference: 'Patient/p' },
+    code: { coding: [{ system: LOINC, code: PRAPARE_PANEL }] },
+    effectiveDateTime: '2026-03-10',
+    hasMember: [{ reference: 'Observation/member' }],
+  } as fhir4.Observation,
   housing('member'),
   housing('alone', { effectiveDateTime: '2026-01-01T00:30:00+09:00' }),
 ];
@@ -57,12 +75,17 @@ describe('sdohFindingsIn', () => {
   });
 
   it('gives the measure and the flags the same results whether they share an evaluation or not', () => {
-    const both = evaluatePatient(recordFromResources(resources()), { period: PERIOD, only: ['sdoh-screening', 'sdoh-need'] });
+    const both = evaluatePatient(recordFromResources(resources()), {
+      period: PERIOD,
+      only: ['sdoh-screening', 'sdoh-need'],
+    });
     const measure = evaluatePatient(recordFromResources(resources()), { period: PERIOD, only: ['sdoh-screening'] });
     const flags = evaluatePatient(recordFromResources(resources()), { period: PERIOD, only: ['sdoh-need'] });
     expect(JSON.stringify(both.measures)).toBe(JSON.stringify(measure.measures));
     expect(JSON.stringify(both.flags)).toBe(JSON.stringify(flags.flags));
-    expect(both.measures[0]?.evidence.some((e) => e.reference === 'Observation/member' && e.display === 'PRAPARE')).toBe(true);
+    expect(
+      both.measures[0]?.evidence.some((e) => e.reference === 'Observation/member' && e.display === 'PRAPARE'),
+    ).toBe(true);
   });
 });
 
@@ -82,7 +105,10 @@ describe('EvaluationContext.effectiveOf', () => {
   });
 
   it('names the malformed choice element', () => {
-    expect(choiceRead({ effectiveDateTime: 'soon' }, 'effective')).toEqual({ interval: null, malformed: 'effectiveDateTime' });
+    expect(choiceRead({ effectiveDateTime: 'soon' }, 'effective')).toEqual({
+      interval: null,
+      malformed: 'effectiveDateTime',
+    });
     expect(choiceRead({ performedInstant: 5 }, 'performed')).toEqual({ interval: null, malformed: 'performedInstant' });
     expect(choiceRead({ occurrencePeriod: { start: 'x' } }, 'occurrence').malformed).toBe('occurrencePeriod');
   });

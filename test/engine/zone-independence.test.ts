@@ -15,7 +15,13 @@ import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { evaluatePatient } from '../../src/engine/evaluate-patient.ts';
 import { recordFromResources } from '../../src/engine/record.ts';
-import { cms122Patient, cms125Patient, cms130Patient, cms165Patient, cms2Patient } from '../conformance/generated/random-patients.ts';
+import {
+  cms122Patient,
+  cms125Patient,
+  cms130Patient,
+  cms165Patient,
+  cms2Patient,
+} from '../conformance/generated/random-patients.ts';
 
 const ZONES = ['UTC', 'America/New_York', 'Australia/Sydney', 'Pacific/Kiritimati', 'America/St_Johns', 'Asia/Kolkata'];
 const PERIOD = { start: '2026-01-01', end: '2026-12-31' };
@@ -26,13 +32,19 @@ const ROOT = resolve(import.meta.dirname, '../..');
 const newYorkEve: fhir4.Resource[] = [
   { resourceType: 'Patient', id: 'ny-eve', birthDate: '1970-01-01', gender: 'female' } as fhir4.Patient,
   {
-    resourceType: 'Encounter', id: 'ny-eve-visit', status: 'finished', subject: { reference: 'Patient/ny-eve' },
+    resourceType: 'Encounter',
+    id: 'ny-eve-visit',
+    status: 'finished',
+    subject: { reference: 'Patient/ny-eve' },
     class: { system: 'http://terminology.hl7.org/CodeSystem/v3-ActCode', code: 'AMB' },
     type: [{ coding: [{ system: 'http://www.ama-assn.org/go/cpt', code: '99213' }] }],
     period: { start: '2026-12-31T23:30:00-05:00', end: '2026-12-31T23:55:00-05:00' },
   } as fhir4.Encounter,
   {
-    resourceType: 'Observation', id: 'ny-eve-screen', status: 'final', subject: { reference: 'Patient/ny-eve' },
+    resourceType: 'Observation',
+    id: 'ny-eve-screen',
+    status: 'final',
+    subject: { reference: 'Patient/ny-eve' },
     code: { coding: [{ system: 'http://loinc.org', code: '73832-8' }] },
     valueCodeableConcept: { coding: [{ system: 'http://snomed.info/sct', code: '428171000124102' }] },
     effectiveDateTime: '2026-12-17T22:00:00-05:00',
@@ -41,18 +53,25 @@ const newYorkEve: fhir4.Resource[] = [
 
 const patients: fhir4.Resource[][] = [
   newYorkEve,
-  ...[cms2Patient, cms165Patient, cms122Patient, cms130Patient, cms125Patient].flatMap((g) => Array.from({ length: 12 }, (_, i) => g(SEED, i).resources as fhir4.Resource[])),
+  ...[cms2Patient, cms165Patient, cms122Patient, cms130Patient, cms125Patient].flatMap((g) =>
+    Array.from({ length: 12 }, (_, i) => g(SEED, i).resources as fhir4.Resource[]),
+  ),
 ];
 
 function evaluateAll(): string {
-  return patients.map((p) => JSON.stringify(evaluatePatient(recordFromResources(p), { period: PERIOD, asOf: PERIOD.end }))).join('\n');
+  return patients
+    .map((p) => JSON.stringify(evaluatePatient(recordFromResources(p), { period: PERIOD, asOf: PERIOD.end })))
+    .join('\n');
 }
 
 describe('the engine gives the same results in every time zone', () => {
   const saved = process.env.TZ;
   afterAll(() => {
-    if (saved === undefined) delete process.env.TZ;
-    else process.env.TZ = saved;
+    if (saved === undefined) {
+      delete process.env.TZ;
+    } else {
+      process.env.TZ = saved;
+    }
   });
 
   it(`evaluates ${patients.length} patients identically under ${ZONES.join(', ')}`, () => {
@@ -65,7 +84,9 @@ describe('the engine gives the same results in every time zone', () => {
     const ny = new Date(Date.UTC(2026, 0, 1)).getTimezoneOffset();
     process.env.TZ = 'Pacific/Kiritimati';
     expect(new Date(Date.UTC(2026, 0, 1)).getTimezoneOffset()).not.toBe(ny);
-    for (const [i, out] of outputs.entries()) expect(out, ZONES[i]).toBe(outputs[0]);
+    for (const [i, out] of outputs.entries()) {
+      expect(out, ZONES[i]).toBe(outputs[0]);
+    }
   });
 
   it('puts the New Year’s Eve visit at 23:30 −05:00 in the period, met by the screening 14 days before, in every zone', () => {
@@ -80,23 +101,51 @@ describe('the engine gives the same results in every time zone', () => {
 describe('the CLI gives byte-identical output in every time zone', () => {
   const dir = mkdtempSync(join(tmpdir(), 'caregap-zones-'));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
-  patients.forEach((p, i) => writeFileSync(join(dir, `patient-${String(i).padStart(3, '0')}.json`), JSON.stringify({ resourceType: 'Bundle', type: 'collection', entry: p.map((resource) => ({ resource })) })));
+  patients.forEach((p, i) =>
+    writeFileSync(
+      join(dir, `patient-${String(i).padStart(3, '0')}.json`),
+      JSON.stringify({ resourceType: 'Bundle', type: 'collection', entry: p.map((resource) => ({ resource })) }),
+    ),
+  );
 
   it(`node src/cli/caregap.mjs evaluate … under ${ZONES.join(', ')}`, { timeout: 120_000 }, () => {
     const outputs = ZONES.map((zone) => {
-      const run = spawnSync(process.execPath, ['src/cli/caregap.mjs', 'evaluate', '--period-start', PERIOD.start, '--period-end', PERIOD.end, '--as-of', PERIOD.end, '--measure', 'all', '--format', 'json', '--quiet', dir], {
-        cwd: ROOT,
-        env: { ...process.env, TZ: zone },
-        encoding: 'utf8',
-        maxBuffer: 64 * 1024 * 1024,
-      });
+      const run = spawnSync(
+        process.execPath,
+        [
+          'src/cli/caregap.mjs',
+          'evaluate',
+          '--period-start',
+          PERIOD.start,
+          '--period-end',
+          PERIOD.end,
+          '--as-of',
+          PERIOD.end,
+          '--measure',
+          'all',
+          '--format',
+          'json',
+          '--quiet',
+          dir,
+        ],
+        {
+          cwd: ROOT,
+          env: { ...process.env, TZ: zone },
+          encoding: 'utf8',
+          maxBuffer: 64 * 1024 * 1024,
+        },
+      );
       expect(run.status, `${zone}: ${run.stderr}`).toBe(0);
       return run.stdout;
     });
     expect(outputs[0]!.trim().split('\n')).toHaveLength(patients.length);
-    for (const [i, out] of outputs.entries()) expect(out, ZONES[i]).toBe(outputs[0]);
+    for (const [i, out] of outputs.entries()) {
+      expect(out, ZONES[i]).toBe(outputs[0]);
+    }
     const lines = outputs[0]!.split('\n').filter((l) => l.trim());
-    const eve = lines.map((l) => JSON.parse(l) as { measures: { id: string; status: string }[] }).find((l) => JSON.stringify(l).includes('ny-eve-visit'));
+    const eve = lines
+      .map((l) => JSON.parse(l) as { measures: { id: string; status: string }[] })
+      .find((l) => JSON.stringify(l).includes('ny-eve-visit'));
     expect(eve?.measures.find((m) => m.id === 'cms2')?.status).toBe('met');
   });
 });

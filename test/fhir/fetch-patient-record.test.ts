@@ -33,8 +33,12 @@ function expectedCounts(patient: string) {
 /** A typical synthetic patient from the seeded panel (not one of the named edge cases). */
 function typicalPatient(): string {
   const named = new Set(['empty', 'heavy', 'malformed']);
-  const p = h.sandbox.patients().find((x) => !named.has(x.id) && !x.label && (h.sandbox.countsFor(x.id).Observation ?? 0) > 5);
-  if (!p) throw new Error('the sandbox has no typical patient with observations');
+  const p = h.sandbox
+    .patients()
+    .find((x) => !named.has(x.id) && !x.label && (h.sandbox.countsFor(x.id).Observation ?? 0) > 5);
+  if (!p) {
+    throw new Error('the sandbox has no typical patient with observations');
+  }
   return p.id;
 }
 
@@ -42,17 +46,26 @@ describe('fetching a patient record from the sandbox EHR', () => {
   it('reads every resource of a typical patient, following next links across small pages', async () => {
     const id = typicalPatient();
     const { client, scope } = clientFor(h.sandbox, id);
-    const { record } = await fetchPatientRecord(client, parseGrantedScopes(scope), { pageSize: 5, retry: fastRetry, quirks: new ServerQuirks() });
+    const { record } = await fetchPatientRecord(client, parseGrantedScopes(scope), {
+      pageSize: 5,
+      retry: fastRetry,
+      quirks: new ServerQuirks(),
+    });
     expect(record.patient.id).toBe(id);
     expect(countsOf(record)).toEqual(expectedCounts(id));
-    for (const t of FETCHED_TYPES) expect(record.completeness[t]).toEqual({ status: 'complete' });
+    for (const t of FETCHED_TYPES) {
+      expect(record.completeness[t]).toEqual({ status: 'complete' });
+    }
     expect(h.paths().some((p) => p.includes('_count=5'))).toBe(true);
     expect(h.requests.length).toBeGreaterThan(FETCHED_TYPES.length + 1); // paging happened
   });
 
   it('reads all 5,000+ Observations of the heavy patient with 1,000-entry pages', async () => {
     const { client, scope } = clientFor(h.sandbox, 'heavy');
-    const { record } = await fetchPatientRecord(client, parseGrantedScopes(scope), { retry: fastRetry, quirks: new ServerQuirks() });
+    const { record } = await fetchPatientRecord(client, parseGrantedScopes(scope), {
+      retry: fastRetry,
+      quirks: new ServerQuirks(),
+    });
     expect(record.resources.Observation?.length).toBe(h.sandbox.countsFor('heavy').Observation);
     expect(record.resources.Observation!.length).toBeGreaterThanOrEqual(5000);
     expect(new Set(record.resources.Observation!.map((o) => o.id)).size).toBe(record.resources.Observation!.length);
@@ -83,10 +96,15 @@ describe('EHR quirks', () => {
     const id = typicalPatient();
     const { client, scope } = clientFor(h.sandbox, id, { profile: 'epic-like' });
     const quirks = new ServerQuirks();
-    const { record, warnings } = await fetchPatientRecord(client, parseGrantedScopes(scope), { retry: fastRetry, quirks });
+    const { record, warnings } = await fetchPatientRecord(client, parseGrantedScopes(scope), {
+      retry: fastRetry,
+      quirks,
+    });
     expect(record.resources.Observation?.length).toBe(h.sandbox.countsFor(id).Observation);
     expect(record.completeness.Observation?.status).toBe('complete');
-    expect(h.paths().filter((p) => p.startsWith('/fhir/epic-like/Observation?') && p.includes('category=')).length).toBeGreaterThanOrEqual(8);
+    expect(
+      h.paths().filter((p) => p.startsWith('/fhir/epic-like/Observation?') && p.includes('category=')).length,
+    ).toBeGreaterThanOrEqual(8);
     expect(warnings.Observation?.join(' ')).toMatch(/requires a category/);
     expect(quirks.observationNeedsCategory(h.sandbox.fhirBaseFor('epic-like'))).toBe(true);
     expect(quirks.observationNeedsCategory(h.sandbox.fhirBase)).toBe(false);
@@ -106,7 +124,10 @@ describe('EHR quirks', () => {
 
   it('keeps the heavy patient complete on an epic-like server despite duplicated entries across pages', async () => {
     const { client, scope } = clientFor(h.sandbox, 'heavy', { profile: 'epic-like' });
-    const { record } = await fetchPatientRecord(client, parseGrantedScopes(scope), { retry: fastRetry, quirks: new ServerQuirks() });
+    const { record } = await fetchPatientRecord(client, parseGrantedScopes(scope), {
+      retry: fastRetry,
+      quirks: new ServerQuirks(),
+    });
     const ids = record.resources.Observation!.map((o) => o.id);
     expect(new Set(ids).size).toBe(ids.length);
     expect(ids.length).toBe(h.sandbox.countsFor('heavy').Observation);
@@ -122,7 +143,9 @@ describe('EHR quirks', () => {
         const bundle = (await response.json()) as fhir4.Bundle;
         const isFirst = !firstPageEntry;
         firstPageEntry ??= bundle.entry?.[0];
-        if (!isFirst && firstPageEntry) bundle.entry = [firstPageEntry, ...(bundle.entry ?? [])];
+        if (!isFirst && firstPageEntry) {
+          bundle.entry = [firstPageEntry, ...(bundle.entry ?? [])];
+        }
         return HttpResponse.json(bundle);
       }),
     );
@@ -142,7 +165,10 @@ describe('EHR quirks', () => {
           ...(bundle.entry ?? []),
           {
             search: { mode: 'outcome' },
-            resource: { resourceType: 'OperationOutcome', issue: [{ severity: 'warning', code: 'incomplete', diagnostics: 'notes omitted' }] },
+            resource: {
+              resourceType: 'OperationOutcome',
+              issue: [{ severity: 'warning', code: 'incomplete', diagnostics: 'notes omitted' }],
+            },
           },
         ];
         return HttpResponse.json(bundle);
@@ -173,7 +199,13 @@ describe('EHR quirks', () => {
   it('does not follow a next link outside the FHIR base path on the same origin (another server or tenant there)', async () => {
     const id = typicalPatient();
     const { client } = clientFor(h.sandbox, id);
-    for (const next of [`${ORIGIN}/admin/export?page=2`, `${ORIGIN}/fhir-other/Procedure?page=2`, `${ORIGIN}/fhir/../auth/token`, '/other/Procedure?page=2', `http://x@localhost:59999/fhir/Procedure?page=2`]) {
+    for (const next of [
+      `${ORIGIN}/admin/export?page=2`,
+      `${ORIGIN}/fhir-other/Procedure?page=2`,
+      `${ORIGIN}/fhir/../auth/token`,
+      '/other/Procedure?page=2',
+      `http://x@localhost:59999/fhir/Procedure?page=2`,
+    ]) {
       h.requests.length = 0;
       h.use(
         http.get(`${ORIGIN}/fhir/Procedure`, async ({ request }) => {
@@ -185,7 +217,10 @@ describe('EHR quirks', () => {
       const result = await fetchResourceType(client, 'Procedure', { patientId: id, retry: fastRetry });
       expect(result.completeness.status, next).toBe('partial');
       expect(result.completeness.reason, next).toMatch(/outside the FHIR base URL|not followed/);
-      expect(h.requests.map((r) => new URL(r.url).pathname), next).toEqual(['/fhir/Procedure']);
+      expect(
+        h.requests.map((r) => new URL(r.url).pathname),
+        next,
+      ).toEqual(['/fhir/Procedure']);
       h.server.resetHandlers();
     }
   });
@@ -193,9 +228,16 @@ describe('EHR quirks', () => {
   it('follows next links under the FHIR base, including query-only ones on the base itself', async () => {
     const id = typicalPatient();
     const { client } = clientFor(h.sandbox, id);
-    const result = await fetchResourceType(client, 'Observation', { patientId: id, retry: fastRetry, pageSize: 3, quirks: new ServerQuirks() });
+    const result = await fetchResourceType(client, 'Observation', {
+      patientId: id,
+      retry: fastRetry,
+      pageSize: 3,
+      quirks: new ServerQuirks(),
+    });
     expect(result.completeness.status).toBe('complete');
-    expect(h.requests.some((r) => new URL(r.url).pathname === '/fhir' && new URL(r.url).searchParams.has('_getpages'))).toBe(true);
+    expect(
+      h.requests.some((r) => new URL(r.url).pathname === '/fhir' && new URL(r.url).searchParams.has('_getpages')),
+    ).toBe(true);
   });
 });
 
@@ -203,16 +245,24 @@ describe('failures, retries and completeness', () => {
   it('retries 429s, waiting the Retry-After the server sent, and ends complete', async () => {
     const id = typicalPatient();
     const { client, scope } = clientFor(h.sandbox, id, { faults: { rateLimitRate: 0.5 } });
-    const { record } = await fetchPatientRecord(client, parseGrantedScopes(scope), { retry: fastRetry, quirks: new ServerQuirks() });
+    const { record } = await fetchPatientRecord(client, parseGrantedScopes(scope), {
+      retry: fastRetry,
+      quirks: new ServerQuirks(),
+    });
     expect(slept).toContain(1000);
     expect(countsOf(record)).toEqual(expectedCounts(id));
-    for (const t of FETCHED_TYPES) expect(record.completeness[t]?.status).toBe('complete');
+    for (const t of FETCHED_TYPES) {
+      expect(record.completeness[t]?.status).toBe('complete');
+    }
   });
 
   it('retries 500s with back-off and ends complete', async () => {
     const id = typicalPatient();
     const { client, scope } = clientFor(h.sandbox, id, { faults: { errorRate: 0.4 } });
-    const { record } = await fetchPatientRecord(client, parseGrantedScopes(scope), { retry: fastRetry, quirks: new ServerQuirks() });
+    const { record } = await fetchPatientRecord(client, parseGrantedScopes(scope), {
+      retry: fastRetry,
+      quirks: new ServerQuirks(),
+    });
     expect(slept.length).toBeGreaterThan(0);
     expect(countsOf(record)).toEqual(expectedCounts(id));
   });
@@ -220,7 +270,10 @@ describe('failures, retries and completeness', () => {
   it('records a type whose searches always fail as missing with the server’s reason, after 4 attempts', async () => {
     const id = typicalPatient();
     const { client, scope } = clientFor(h.sandbox, id, { faults: { failType: 'Procedure' } });
-    const { record } = await fetchPatientRecord(client, parseGrantedScopes(scope), { retry: fastRetry, quirks: new ServerQuirks() });
+    const { record } = await fetchPatientRecord(client, parseGrantedScopes(scope), {
+      retry: fastRetry,
+      quirks: new ServerQuirks(),
+    });
     expect(record.completeness.Procedure?.status).toBe('missing');
     expect(record.completeness.Procedure?.reason).toMatch(/HTTP 500/);
     expect(h.paths().filter((p) => p.startsWith('/fhir/Procedure?')).length).toBe(4);
@@ -235,7 +288,10 @@ describe('failures, retries and completeness', () => {
       http.get(`${ORIGIN}/fhir`, ({ request }) =>
         new URL(request.url).searchParams.has('_getpages')
           ? HttpResponse.json(
-              { resourceType: 'OperationOutcome', issue: [{ severity: 'error', code: 'exception', diagnostics: 'paging cursor lost' }] },
+              {
+                resourceType: 'OperationOutcome',
+                issue: [{ severity: 'error', code: 'exception', diagnostics: 'paging cursor lost' }],
+              },
               { status: 500 },
             )
           : h.sandbox.handle(request),
@@ -251,7 +307,11 @@ describe('failures, retries and completeness', () => {
     const id = typicalPatient();
     // The token lacks Observation, but the app (wrongly) believes it may read it: the server says 403.
     const { client } = clientFor(h.sandbox, id, { faults: { denyScopes: ['Observation'] } });
-    const result = await fetchResourceType(client, 'Observation', { patientId: id, retry: fastRetry, quirks: new ServerQuirks() });
+    const result = await fetchResourceType(client, 'Observation', {
+      patientId: id,
+      retry: fastRetry,
+      quirks: new ServerQuirks(),
+    });
     expect(result.completeness.status).toBe('missing');
     expect(result.completeness.reason).toMatch(/403/);
     expect(h.paths().filter((p) => p.startsWith('/fhir/Observation')).length).toBe(1);
@@ -261,7 +321,17 @@ describe('failures, retries and completeness', () => {
   it('does not retry a 404', async () => {
     const id = typicalPatient();
     const { client } = clientFor(h.sandbox, id);
-    h.use(http.get(`${ORIGIN}/fhir/ServiceRequest`, () => HttpResponse.json({ resourceType: 'OperationOutcome', issue: [{ severity: 'error', code: 'not-found', diagnostics: 'unknown resource type' }] }, { status: 404 })));
+    h.use(
+      http.get(`${ORIGIN}/fhir/ServiceRequest`, () =>
+        HttpResponse.json(
+          {
+            resourceType: 'OperationOutcome',
+            issue: [{ severity: 'error', code: 'not-found', diagnostics: 'unknown resource type' }],
+          },
+          { status: 404 },
+        ),
+      ),
+    );
     const result = await fetchResourceType(client, 'ServiceRequest', { patientId: id, retry: fastRetry });
     expect(result.completeness).toMatchObject({ status: 'missing' });
     expect(h.requests.length).toBe(1);
@@ -273,7 +343,10 @@ describe('failures, retries and completeness', () => {
     const granted = parseGrantedScopes(scope);
     expect(granted.canRead('Observation')).toBe(false);
     const { record } = await fetchPatientRecord(client, granted, { retry: fastRetry });
-    expect(record.completeness.Observation).toEqual({ status: 'missing', reason: 'scope patient/Observation.rs not granted' });
+    expect(record.completeness.Observation).toEqual({
+      status: 'missing',
+      reason: 'scope patient/Observation.rs not granted',
+    });
     expect(h.paths().some((p) => p.startsWith('/fhir/Observation'))).toBe(false);
     expect(record.completeness.Condition?.status).toBe('complete');
   });
@@ -281,6 +354,8 @@ describe('failures, retries and completeness', () => {
   it('fails the whole record with a 401 FhirHttpError when the token has expired', async () => {
     const id = typicalPatient();
     const { client, scope } = clientFor(h.sandbox, id, { lifetimeSec: -1 });
-    await expect(fetchPatientRecord(client, parseGrantedScopes(scope), { retry: fastRetry })).rejects.toMatchObject({ status: 401 });
+    await expect(fetchPatientRecord(client, parseGrantedScopes(scope), { retry: fastRetry })).rejects.toMatchObject({
+      status: 401,
+    });
   });
 });

@@ -29,10 +29,17 @@ describe('resolving the patient a resource names', () => {
     expect(resolveSubject('Patient/p1/_history/3', BASE)).toEqual({ kind: 'patient', id: 'p1' });
     expect(resolveSubject(`${BASE}/Patient/p1`, BASE)).toEqual({ kind: 'patient', id: 'p1' });
     expect(resolveSubject(`${BASE}/Patient/p1/_history/2`, `${BASE}/`)).toEqual({ kind: 'patient', id: 'p1' });
-    expect(resolveSubject('urn:uuid:7f1c2d9e-0000-4000-8000-000000000001', BASE, aliases)).toEqual({ kind: 'patient', id: 'p1' });
+    expect(resolveSubject('urn:uuid:7f1c2d9e-0000-4000-8000-000000000001', BASE, aliases)).toEqual({
+      kind: 'patient',
+      id: 'p1',
+    });
   });
   it('an absolute reference to another server names another patient, even with the same id', () => {
-    expect(resolveSubject('https://other.example/fhir/Patient/p1', BASE)).toEqual({ kind: 'patient', id: 'p1', foreign: true });
+    expect(resolveSubject('https://other.example/fhir/Patient/p1', BASE)).toEqual({
+      kind: 'patient',
+      id: 'p1',
+      foreign: true,
+    });
     expect(resolveSubject(`${ORIGIN}/fhir-b/Patient/p1`, BASE)).toMatchObject({ foreign: true });
   });
   it('cannot confirm an unresolved urn:uuid, a contained subject or junk', () => {
@@ -46,10 +53,22 @@ describe('resolving the patient a resource names', () => {
 });
 
 describe('which resources are a mismatch', () => {
-  const obs = (subject: fhir4.Reference | undefined): fhir4.Observation => ({ resourceType: 'Observation', id: 'o1', status: 'final', code: {}, ...(subject ? { subject } : {}) });
+  const obs = (subject: fhir4.Reference | undefined): fhir4.Observation => ({
+    resourceType: 'Observation',
+    id: 'o1',
+    status: 'final',
+    code: {},
+    ...(subject ? { subject } : {}),
+  });
   it('a resource naming another patient (subject or patient element) is one', () => {
-    expect(subjectMismatches(obs({ reference: 'Patient/p2' }), 'p1', BASE)).toEqual([{ resourceType: 'Observation', id: 'o1', field: 'subject', names: 'Patient/p2' }]);
-    const allergy = { resourceType: 'AllergyIntolerance', id: 'a1', patient: { reference: 'urn:uuid:7f1c2d9e-0000-4000-8000-000000000002' } } as fhir4.Resource;
+    expect(subjectMismatches(obs({ reference: 'Patient/p2' }), 'p1', BASE)).toEqual([
+      { resourceType: 'Observation', id: 'o1', field: 'subject', names: 'Patient/p2' },
+    ]);
+    const allergy = {
+      resourceType: 'AllergyIntolerance',
+      id: 'a1',
+      patient: { reference: 'urn:uuid:7f1c2d9e-0000-4000-8000-000000000002' },
+    } as fhir4.Resource;
     const aliases = new Map([['urn:uuid:7f1c2d9e-0000-4000-8000-000000000002', 'Patient/p2']]);
     expect(subjectMismatches(allergy, 'p1', BASE, aliases)[0]).toMatchObject({ field: 'patient', names: 'Patient/p2' });
   });
@@ -72,9 +91,16 @@ describe('a server answering with another patient’s data', () => {
     const { client, scope: granted } = clientFor(h.sandbox, victim);
     const otherPatient = h.sandbox.resourcesFor(other).find((r) => r.resourceType === 'Patient');
     h.use(http.get(`${BASE}/Patient/${victim}`, () => HttpResponse.json(otherPatient)));
-    const error = await fetchPatientRecord(client, parseGrantedScopes(granted), { retry: fast, quirks: new ServerQuirks() }).catch((e: unknown) => e);
+    const error = await fetchPatientRecord(client, parseGrantedScopes(granted), {
+      retry: fast,
+      quirks: new ServerQuirks(),
+    }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(PatientMismatchError);
-    expect((error as PatientMismatchError).mismatches[0]).toEqual({ resourceType: 'Patient', field: 'id', names: `Patient/${other}` });
+    expect((error as PatientMismatchError).mismatches[0]).toEqual({
+      resourceType: 'Patient',
+      field: 'id',
+      names: `Patient/${other}`,
+    });
   });
 
   it('refuses the record when a proxy answers one search with another patient’s resources', async () => {
@@ -88,9 +114,14 @@ describe('a server answering with another patient’s data', () => {
         return h.sandbox.handle(new Request(url, { headers: { authorization: `Bearer ${otherToken.access_token}` } }));
       }),
     );
-    const error = await fetchPatientRecord(client, parseGrantedScopes(granted), { retry: fast, quirks: new ServerQuirks() }).catch((e: unknown) => e);
+    const error = await fetchPatientRecord(client, parseGrantedScopes(granted), {
+      retry: fast,
+      quirks: new ServerQuirks(),
+    }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(PatientMismatchError);
-    expect((error as PatientMismatchError).message).toMatch(new RegExp(`^Observation/\\S+ subject names Patient/${other}, not Patient/${victim}`));
+    expect((error as PatientMismatchError).message).toMatch(
+      new RegExp(`^Observation/\\S+ subject names Patient/${other}, not Patient/${victim}`),
+    );
   });
 
   it('accepts a search whose references are urn:uuid fullUrls of the same Bundle, Patient included', async () => {
@@ -99,12 +130,20 @@ describe('a server answering with another patient’s data', () => {
       http.get(`${BASE}/Encounter`, async ({ request }) => {
         const bundle = (await (await h.sandbox.handle(request)).json()) as fhir4.Bundle;
         const patientUrn = 'urn:uuid:4d0b0f3c-8a38-4d8c-9a51-5b6d1f8a9e01';
-        for (const e of bundle.entry ?? []) (e.resource as fhir4.Encounter).subject = { reference: patientUrn };
-        bundle.entry = [...(bundle.entry ?? []), { fullUrl: patientUrn, resource: { resourceType: 'Patient', id: victim }, search: { mode: 'include' } }];
+        for (const e of bundle.entry ?? []) {
+          (e.resource as fhir4.Encounter).subject = { reference: patientUrn };
+        }
+        bundle.entry = [
+          ...(bundle.entry ?? []),
+          { fullUrl: patientUrn, resource: { resourceType: 'Patient', id: victim }, search: { mode: 'include' } },
+        ];
         return HttpResponse.json(bundle);
       }),
     );
-    const { record } = await fetchPatientRecord(client, parseGrantedScopes(granted), { retry: fast, quirks: new ServerQuirks() });
+    const { record } = await fetchPatientRecord(client, parseGrantedScopes(granted), {
+      retry: fast,
+      quirks: new ServerQuirks(),
+    });
     expect(record.patient.id).toBe(victim);
     expect(record.resources.Encounter?.length).toBe(h.sandbox.countsFor(victim).Encounter);
   });

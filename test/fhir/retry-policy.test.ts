@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { FhirHttpError, operationOutcomeText, parseRetryAfter, toFhirHttpError } from '../../src/fhir/fhir-http-error.ts';
+import {
+  FhirHttpError,
+  operationOutcomeText,
+  parseRetryAfter,
+  toFhirHttpError,
+} from '../../src/fhir/fhir-http-error.ts';
 import { isRetryable, retryDelayMs, withRetry } from '../../src/fhir/retry-policy.ts';
 
 const NOW = Date.parse('2026-03-02T12:00:00Z');
@@ -10,7 +15,9 @@ function scripted<T>(outcomes: Array<T | FhirHttpError>) {
   return {
     attempt: async () => {
       const next = outcomes[calls++];
-      if (next instanceof FhirHttpError) throw next;
+      if (next instanceof FhirHttpError) {
+        throw next;
+      }
       return next as T;
     },
     calls: () => calls,
@@ -26,8 +33,12 @@ describe('Retry-After parsing', () => {
 
 describe('retry policy', () => {
   it('retries 429, 500, 503 and network failures but not 400, 403 or 404', () => {
-    for (const s of [0, 429, 500, 503]) expect(isRetryable(new FhirHttpError(s, 'x'))).toBe(true);
-    for (const s of [400, 401, 403, 404]) expect(isRetryable(new FhirHttpError(s, 'x'))).toBe(false);
+    for (const s of [0, 429, 500, 503]) {
+      expect(isRetryable(new FhirHttpError(s, 'x'))).toBe(true);
+    }
+    for (const s of [400, 401, 403, 404]) {
+      expect(isRetryable(new FhirHttpError(s, 'x'))).toBe(false);
+    }
   });
 
   it('waits what Retry-After asks, else doubles from the base delay', () => {
@@ -68,7 +79,10 @@ describe('retry policy', () => {
 
 describe('FHIR HTTP errors', () => {
   it('lifts the OperationOutcome and Retry-After out of a fhirclient HttpError', () => {
-    const outcome = { resourceType: 'OperationOutcome', issue: [{ severity: 'error', code: 'required', diagnostics: 'category is required' }] };
+    const outcome = {
+      resourceType: 'OperationOutcome',
+      issue: [{ severity: 'error', code: 'required', diagnostics: 'category is required' }],
+    };
     const httpError = {
       status: 400,
       message: `400 Bad Request\nURL: http://x/fhir/Observation\n\n${JSON.stringify(outcome, null, 4)}`,

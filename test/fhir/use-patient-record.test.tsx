@@ -22,7 +22,9 @@ function renderRecord(patient: string, token: Partial<TokenOptions> = {}) {
   const { client, scope } = clientFor(h.sandbox, patient, token);
   const source = { client, patientId: patient, fhirBase: client.state.serverUrl, granted: parseGrantedScopes(scope) };
   const queryClient = createQueryClient();
-  const wrapper = ({ children }: { children: ReactNode }) => <QueryClientProvider client={queryClient}>{children}</QueryClientProvider>;
+  const wrapper = ({ children }: { children: ReactNode }) => (
+    <QueryClientProvider client={queryClient}>{children}</QueryClientProvider>
+  );
   return renderHook(() => usePatientRecord(source), { wrapper });
 }
 

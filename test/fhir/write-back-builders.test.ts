@@ -17,11 +17,21 @@ function riveraVisit(overrides: Partial<WriteContext> = {}): WriteContext {
   };
 }
 
-const positivePhq9 = { instrument: 'phq9' as const, itemPoints: [2, 2, 2, 2, 1, 1, 1, 1, 2], total: 14, positive: true };
+const positivePhq9 = {
+  instrument: 'phq9' as const,
+  itemPoints: [2, 2, 2, 2, 1, 1, 1, 1, 2],
+  total: 14,
+  positive: true,
+};
 
 describe('writing a PHQ-9 administered in the panel', () => {
-  const batch = depressionScreeningBatch(riveraVisit(), positivePhq9, { ageGroup: 'adult', includeQuestionnaireResponse: true });
-  const observations = batch.creates.map((c) => c.resource).filter((r): r is fhir4.Observation => r.resourceType === 'Observation');
+  const batch = depressionScreeningBatch(riveraVisit(), positivePhq9, {
+    ageGroup: 'adult',
+    includeQuestionnaireResponse: true,
+  });
+  const observations = batch.creates
+    .map((c) => c.resource)
+    .filter((r): r is fhir4.Observation => r.resourceType === 'Observation');
 
   it('writes the total, the CMS2 result, nine item answers and a QuestionnaireResponse', () => {
     expect(observations).toHaveLength(11);
@@ -35,7 +45,10 @@ describe('writing a PHQ-9 administered in the panel', () => {
   it('records a positive adult screen as 73832-8 valued with SNOMED 428181000124104', () => {
     const result = observations[1]!;
     expect(result.code.coding?.[0]?.code).toBe('73832-8');
-    expect(result.valueCodeableConcept?.coding?.[0]).toMatchObject({ system: 'http://snomed.info/sct', code: '428181000124104' });
+    expect(result.valueCodeableConcept?.coding?.[0]).toMatchObject({
+      system: 'http://snomed.info/sct',
+      code: '428181000124104',
+    });
   });
   it('codes item 9 answered "more than half the days" as 44260-8 = LA6570-1', () => {
     const item9 = observations.find((o) => o.code.coding?.[0]?.code === '44260-8');
@@ -95,10 +108,29 @@ describe('writing an SDOH screening with a food-insecurity positive', () => {
   const batch = sdohScreeningBatch(
     riveraVisit(),
     [
-      { question: { system: 'http://loinc.org', code: '88122-7', display: 'Worried food would run out' }, domainCategory: 'food-insecurity', answers: [{ system: 'http://loinc.org', code: 'LA28397-0', display: 'Often true' }] },
-      { question: { system: 'http://loinc.org', code: '96778-6', display: 'Problems with place' }, domainCategory: 'inadequate-housing', answers: [{ system: 'http://loinc.org', code: 'LA31996-4', display: 'Pests' }, { system: 'http://loinc.org', code: 'LA28580-1', display: 'Mold' }] },
-      { question: { system: 'http://loinc.org', code: '95614-4', display: 'Total score [HITS]' }, domainCategory: 'intimate-partner-violence', score: 6 },
-      { question: { system: 'http://loinc.org', code: '93030-5', display: 'Transportation' }, domainCategory: 'transportation-insecurity', answers: [] },
+      {
+        question: { system: 'http://loinc.org', code: '88122-7', display: 'Worried food would run out' },
+        domainCategory: 'food-insecurity',
+        answers: [{ system: 'http://loinc.org', code: 'LA28397-0', display: 'Often true' }],
+      },
+      {
+        question: { system: 'http://loinc.org', code: '96778-6', display: 'Problems with place' },
+        domainCategory: 'inadequate-housing',
+        answers: [
+          { system: 'http://loinc.org', code: 'LA31996-4', display: 'Pests' },
+          { system: 'http://loinc.org', code: 'LA28580-1', display: 'Mold' },
+        ],
+      },
+      {
+        question: { system: 'http://loinc.org', code: '95614-4', display: 'Total score [HITS]' },
+        domainCategory: 'intimate-partner-violence',
+        score: 6,
+      },
+      {
+        question: { system: 'http://loinc.org', code: '93030-5', display: 'Transportation' },
+        domainCategory: 'transportation-insecurity',
+        answers: [],
+      },
     ],
     false,
   );
@@ -118,18 +150,33 @@ describe('writing an SDOH screening with a food-insecurity positive', () => {
 describe('documenting a follow-up plan for a positive screen', () => {
   it('writes a referral to a psychologist as an active ServiceRequest authored now, in the encounter', () => {
     const code = followUpValueSet('referral', 'adult').codes.find(([, c]) => c === '308459004')!;
-    const batch = followUpBatch(riveraVisit(), { kind: 'referral', code: { system: code[0], code: code[1], display: code[2] } });
+    const batch = followUpBatch(riveraVisit(), {
+      kind: 'referral',
+      code: { system: code[0], code: code[1], display: code[2] },
+    });
     const sr = batch.creates[0]!.resource as fhir4.ServiceRequest;
-    expect(sr).toMatchObject({ resourceType: 'ServiceRequest', status: 'active', intent: 'order', authoredOn: '2026-11-03T14:02:00-05:00' });
+    expect(sr).toMatchObject({
+      resourceType: 'ServiceRequest',
+      status: 'active',
+      intent: 'order',
+      authoredOn: '2026-11-03T14:02:00-05:00',
+    });
     expect(sr.encounter).toEqual({ reference: 'Encounter/visit-1' });
     expect(sr.requester).toEqual({ reference: 'Practitioner/dr-okafor' });
     expect(sr.code?.coding?.[0]?.code).toBe('308459004');
   });
   it('writes CBT as a completed Procedure performed now', () => {
     const code = followUpValueSet('procedure', 'adult').codes.find(([, c]) => c === '228557008')!;
-    const batch = followUpBatch(riveraVisit(), { kind: 'procedure', code: { system: code[0], code: code[1], display: code[2] } });
+    const batch = followUpBatch(riveraVisit(), {
+      kind: 'procedure',
+      code: { system: code[0], code: code[1], display: code[2] },
+    });
     const p = batch.creates[0]!.resource as fhir4.Procedure;
-    expect(p).toMatchObject({ resourceType: 'Procedure', status: 'completed', performedDateTime: '2026-11-03T14:02:00-05:00' });
+    expect(p).toMatchObject({
+      resourceType: 'Procedure',
+      status: 'completed',
+      performedDateTime: '2026-11-03T14:02:00-05:00',
+    });
     expect(p.performer).toEqual([{ actor: { reference: 'Practitioner/dr-okafor' } }]);
   });
   it('offers the adolescent referral value set for adolescents', () => {
@@ -140,13 +187,24 @@ describe('documenting a follow-up plan for a positive screen', () => {
 describe('what a batch attaches to', () => {
   const visit = { reference: 'Encounter/visit-1', type: 'Office visit', date: '2026-11-03', open: true };
   it('names the encounter in context, the visit as the app read it, and the dateTime every resource carries', () => {
-    const batch = depressionScreeningBatch(riveraVisit({ visit }), positivePhq9, { ageGroup: 'adult', includeQuestionnaireResponse: false });
-    expect(batch.attachedTo).toEqual({ encounter: 'Encounter/visit-1', visit, recordedAt: '2026-11-03T14:02:00-05:00' });
-    for (const c of batch.creates) expect((c.resource as fhir4.Observation).encounter?.reference).toBe('Encounter/visit-1');
+    const batch = depressionScreeningBatch(riveraVisit({ visit }), positivePhq9, {
+      ageGroup: 'adult',
+      includeQuestionnaireResponse: false,
+    });
+    expect(batch.attachedTo).toEqual({
+      encounter: 'Encounter/visit-1',
+      visit,
+      recordedAt: '2026-11-03T14:02:00-05:00',
+    });
+    for (const c of batch.creates) {
+      expect((c.resource as fhir4.Observation).encounter?.reference).toBe('Encounter/visit-1');
+    }
   });
   it('says no visit when the launch carried none (and ignores a visit description of another encounter)', () => {
     const { encounterId: _e, ...noEncounter } = riveraVisit({ visit });
     expect(sdohScreeningBatch(noEncounter, [], false).attachedTo).toEqual({ recordedAt: '2026-11-03T14:02:00-05:00' });
-    expect(sdohScreeningBatch(riveraVisit({ visit: { ...visit, reference: 'Encounter/other' } }), [], false).attachedTo).toEqual({ encounter: 'Encounter/visit-1', recordedAt: '2026-11-03T14:02:00-05:00' });
+    expect(
+      sdohScreeningBatch(riveraVisit({ visit: { ...visit, reference: 'Encounter/other' } }), [], false).attachedTo,
+    ).toEqual({ encounter: 'Encounter/visit-1', recordedAt: '2026-11-03T14:02:00-05:00' });
   });
 });

@@ -13,7 +13,12 @@ afterAll(() => h.server.close());
 /** Marcus Bell ("screen-due") seen today; counter UUIDs so the batch is reproducible. */
 function bellVisit(patientId = 'screen-due'): WriteContext {
   let n = 0;
-  return { patientId, fhirUser: 'Practitioner/dr-okafor', now: '2026-03-02T10:30:00Z', newUuid: () => `00000000-0000-4000-8000-${String(++n).padStart(12, '0')}` };
+  return {
+    patientId,
+    fhirUser: 'Practitioner/dr-okafor',
+    now: '2026-03-02T10:30:00Z',
+    newUuid: () => `00000000-0000-4000-8000-${String(++n).padStart(12, '0')}`,
+  };
 }
 
 const phq9 = { instrument: 'phq9' as const, itemPoints: [2, 2, 2, 2, 1, 1, 1, 1, 0], total: 12, positive: true };
@@ -21,21 +26,33 @@ const phq9 = { instrument: 'phq9' as const, itemPoints: [2, 2, 2, 2, 1, 1, 1, 1,
 describe('submitting a write-back batch to the EHR', () => {
   it('creates the total, the CMS2 result and the nine answers, each once', async () => {
     const { client } = clientFor(h.sandbox, 'screen-due');
-    const batch = depressionScreeningBatch(bellVisit(), phq9, { ageGroup: 'adult', includeQuestionnaireResponse: true });
+    const batch = depressionScreeningBatch(bellVisit(), phq9, {
+      ageGroup: 'adult',
+      includeQuestionnaireResponse: true,
+    });
     const result = await submitWriteBatch(client, batch);
     expect(result.ok).toBe(true);
     expect(h.sandbox.created()).toHaveLength(12);
-    expect(result.outcomes.every((o) => o.reference?.startsWith('Observation/') || o.reference?.startsWith('QuestionnaireResponse/'))).toBe(true);
+    expect(
+      result.outcomes.every(
+        (o) => o.reference?.startsWith('Observation/') || o.reference?.startsWith('QuestionnaireResponse/'),
+      ),
+    ).toBe(true);
   });
 
   it('sends If-None-Exist with the client identifier on every create', async () => {
     const { client } = clientFor(h.sandbox, 'screen-due');
     const headers: string[] = [];
     const listen = ({ request }: { request: Request }) => {
-      if (request.method === 'POST') headers.push(request.headers.get('If-None-Exist') ?? '');
+      if (request.method === 'POST') {
+        headers.push(request.headers.get('If-None-Exist') ?? '');
+      }
     };
     h.server.events.on('request:start', listen);
-    const batch = depressionScreeningBatch(bellVisit(), phq9, { ageGroup: 'adult', includeQuestionnaireResponse: false });
+    const batch = depressionScreeningBatch(bellVisit(), phq9, {
+      ageGroup: 'adult',
+      includeQuestionnaireResponse: false,
+    });
     await submitWriteBatch(client, batch);
     h.server.events.removeListener('request:start', listen);
     expect(headers).toEqual(batch.creates.map((c) => c.ifNoneExist));
@@ -44,7 +61,10 @@ describe('submitting a write-back batch to the EHR', () => {
 
   it('never applies a retried batch twice (conditional create returns the existing resources)', async () => {
     const { client } = clientFor(h.sandbox, 'screen-due');
-    const batch = depressionScreeningBatch(bellVisit(), phq9, { ageGroup: 'adult', includeQuestionnaireResponse: false });
+    const batch = depressionScreeningBatch(bellVisit(), phq9, {
+      ageGroup: 'adult',
+      includeQuestionnaireResponse: false,
+    });
     const first = await submitWriteBatch(client, batch);
     const second = await submitWriteBatch(client, batch);
     expect(second.ok).toBe(true);
@@ -54,12 +74,23 @@ describe('submitting a write-back batch to the EHR', () => {
 
   it('completes a batch that failed half-way on the retry, without duplicating the part already written', async () => {
     const { client } = clientFor(h.sandbox, 'screen-due');
-    const batch = depressionScreeningBatch(bellVisit(), phq9, { ageGroup: 'adult', includeQuestionnaireResponse: false });
+    const batch = depressionScreeningBatch(bellVisit(), phq9, {
+      ageGroup: 'adult',
+      includeQuestionnaireResponse: false,
+    });
     let posts = 0;
     h.use(
       http.post(`${ORIGIN}/fhir/Observation`, () => {
         posts += 1;
-        if (posts === 3) return HttpResponse.json({ resourceType: 'OperationOutcome', issue: [{ severity: 'error', code: 'transient', diagnostics: 'Database busy' }] }, { status: 503 });
+        if (posts === 3) {
+          return HttpResponse.json(
+            {
+              resourceType: 'OperationOutcome',
+              issue: [{ severity: 'error', code: 'transient', diagnostics: 'Database busy' }],
+            },
+            { status: 503 },
+          );
+        }
         return undefined; // fall through to the sandbox
       }),
     );
@@ -74,12 +105,17 @@ describe('submitting a write-back batch to the EHR', () => {
 
   it('gives up on a create the EHR applied but never answered, keeps the batch, and the retry writes nothing twice', async () => {
     const { client } = clientFor(h.sandbox, 'screen-due');
-    const batch = depressionScreeningBatch(bellVisit(), phq9, { ageGroup: 'adult', includeQuestionnaireResponse: false });
+    const batch = depressionScreeningBatch(bellVisit(), phq9, {
+      ageGroup: 'adult',
+      includeQuestionnaireResponse: false,
+    });
     let posts = 0;
     h.use(
       http.post(`${ORIGIN}/fhir/Observation`, async ({ request }) => {
         posts += 1;
-        if (posts !== 2) return undefined; // fall through to the sandbox
+        if (posts !== 2) {
+          return undefined;
+        } // fall through to the sandbox
         await h.sandbox.handle(request.clone()); // the EHR applies the create …
         await new Promise((resolve) => setTimeout(resolve, 1_000)); // … and answers too late
         return HttpResponse.json({ resourceType: 'OperationOutcome', issue: [] }, { status: 504 });
@@ -97,10 +133,18 @@ describe('submitting a write-back batch to the EHR', () => {
 
   it("shows the server's OperationOutcome when the EHR refuses a resource for another patient", async () => {
     const { client } = clientFor(h.sandbox, 'screen-due');
-    const result = await submitWriteBatch(client, depressionScreeningBatch(bellVisit('screened-negative'), phq9, { ageGroup: 'adult', includeQuestionnaireResponse: false }));
+    const result = await submitWriteBatch(
+      client,
+      depressionScreeningBatch(bellVisit('screened-negative'), phq9, {
+        ageGroup: 'adult',
+        includeQuestionnaireResponse: false,
+      }),
+    );
     expect(result.ok).toBe(false);
     expect(result.outcomes.filter((o) => !o.ok)).toHaveLength(11); // stops at the first failure
-    expect(submitErrorText(result)).toMatch(/PHQ-9 total score: 12 could not be saved — HTTP 400: .*token is for Patient\/screen-due/);
+    expect(submitErrorText(result)).toMatch(
+      /PHQ-9 total score: 12 could not be saved — HTTP 400: .*token is for Patient\/screen-due/,
+    );
     expect(h.sandbox.created()).toHaveLength(0);
   });
 });

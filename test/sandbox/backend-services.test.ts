@@ -28,12 +28,25 @@ function clock(start = T0) {
   return c;
 }
 
-async function tokenRequest(sandbox: ReturnType<typeof smallSandbox>, assertion: string, extra: Record<string, string> = {}) {
-  const res = await postForm(sandbox, '/auth/token', { grant_type: 'client_credentials', scope: 'system/*.rs', client_assertion_type: JWT_BEARER, client_assertion: assertion, ...extra });
+async function tokenRequest(
+  sandbox: ReturnType<typeof smallSandbox>,
+  assertion: string,
+  extra: Record<string, string> = {},
+) {
+  const res = await postForm(sandbox, '/auth/token', {
+    grant_type: 'client_credentials',
+    scope: 'system/*.rs',
+    client_assertion_type: JWT_BEARER,
+    client_assertion: assertion,
+    ...extra,
+  });
   return { status: res.status, headers: res.headers, body: (await res.json()) as Record<string, unknown> };
 }
 
-function assertion(key: SigningKey, over: Partial<{ clientId: string; tokenUrl: string; nowSec: number; jti: string; lifetimeSec: number }> = {}): string {
+function assertion(
+  key: SigningKey,
+  over: Partial<{ clientId: string; tokenUrl: string; nowSec: number; jti: string; lifetimeSec: number }> = {},
+): string {
   return signClientAssertion(key, { clientId: CLIENT, tokenUrl: TOKEN_URL, nowSec: Math.floor(T0 / 1000), ...over });
 }
 
@@ -62,7 +75,9 @@ describe('client_credentials with a private_key_jwt assertion', () => {
   it('grants only system/ read scopes within the pre-authorization, and refuses when none remain', async () => {
     const sandbox = smallSandbox({ now: clock().now });
     const key = await rsKey();
-    const mixed = await tokenRequest(sandbox, assertion(key), { scope: 'system/Patient.rs system/Observation.read system/Observation.cruds patient/Condition.rs user/*.rs openid' });
+    const mixed = await tokenRequest(sandbox, assertion(key), {
+      scope: 'system/Patient.rs system/Observation.read system/Observation.cruds patient/Condition.rs user/*.rs openid',
+    });
     expect(mixed.status).toBe(200);
     expect(mixed.body.scope).toBe('system/Patient.rs system/Observation.read');
     const denied = await get(sandbox, '/fhir/Condition', mixed.body.access_token as string);
@@ -96,7 +111,9 @@ describe('client_credentials with a private_key_jwt assertion', () => {
     expect(tooLong).toMatchObject({ status: 401, body: { error: 'invalid_client' } });
     expect(tooLong.body.error_description).toMatch(/five minutes/);
     // 300 s exactly is allowed
-    expect((await tokenRequest(sandbox, assertion(key, { nowSec: Math.floor(c.t / 1000), lifetimeSec: 300 }))).status).toBe(200);
+    expect(
+      (await tokenRequest(sandbox, assertion(key, { nowSec: Math.floor(c.t / 1000), lifetimeSec: 300 }))).status,
+    ).toBe(200);
   });
 
   it('rejects a replayed jti, while the same jti after its assertion expired is a fresh one', async () => {
@@ -111,7 +128,9 @@ describe('client_credentials with a private_key_jwt assertion', () => {
     // a different assertion carrying the same jti is a replay too
     expect((await tokenRequest(sandbox, assertion(key, { jti: 'one-time', lifetimeSec: 200 }))).status).toBe(401);
     c.t += 301_000 + 10_000;
-    expect((await tokenRequest(sandbox, assertion(key, { jti: 'one-time', nowSec: Math.floor(c.t / 1000) }))).status).toBe(200);
+    expect(
+      (await tokenRequest(sandbox, assertion(key, { jti: 'one-time', nowSec: Math.floor(c.t / 1000) }))).status,
+    ).toBe(200);
   });
 
   it('rejects a wrong aud (the FHIR base, another server, a trailing slash)', async () => {
@@ -130,7 +149,9 @@ describe('client_credentials with a private_key_jwt assertion', () => {
     const es = await esKey();
     const nowSec = Math.floor(T0 / 1000);
     const jwt = (header: Record<string, unknown>, claims: Record<string, unknown>, key = rs.key) =>
-      new SignJWT({ iss: CLIENT, sub: CLIENT, aud: TOKEN_URL, exp: nowSec + 120, jti: crypto.randomUUID(), ...claims }).setProtectedHeader({ alg: 'RS384', typ: 'JWT', kid: rs.kid, ...header } as never).sign(key);
+      new SignJWT({ iss: CLIENT, sub: CLIENT, aud: TOKEN_URL, exp: nowSec + 120, jti: crypto.randomUUID(), ...claims })
+        .setProtectedHeader({ alg: 'RS384', typ: 'JWT', kid: rs.kid, ...header } as never)
+        .sign(key);
     const cases: [string, string, Record<string, string>?][] = [
       ['sub', await jwt({}, { sub: 'someone-else' })],
       ['not a registered client', assertion(rs, { clientId: 'stranger' })],
@@ -153,10 +174,18 @@ describe('client_credentials with a private_key_jwt assertion', () => {
     const nowSec = Math.floor(T0 / 1000);
     const claims = { iss: CLIENT, sub: CLIENT, aud: TOKEN_URL, exp: nowSec + 60, jti: 'x' };
     const { privateKey } = await generateKeyPair('RS256');
-    const rs256 = await new SignJWT(claims).setProtectedHeader({ alg: 'RS256', kid: rs.kid, typ: 'JWT' }).sign(privateKey);
-    const hs256 = await new SignJWT(claims).setProtectedHeader({ alg: 'HS256', kid: rs.kid, typ: 'JWT' }).sign(new TextEncoder().encode(JSON.stringify(await exportJWK(rs.key))));
+    const rs256 = await new SignJWT(claims)
+      .setProtectedHeader({ alg: 'RS256', kid: rs.kid, typ: 'JWT' })
+      .sign(privateKey);
+    const hs256 = await new SignJWT(claims)
+      .setProtectedHeader({ alg: 'HS256', kid: rs.kid, typ: 'JWT' })
+      .sign(new TextEncoder().encode(JSON.stringify(await exportJWK(rs.key))));
     const none = `${Buffer.from(JSON.stringify({ alg: 'none', kid: rs.kid, typ: 'JWT' })).toString('base64url')}.${Buffer.from(JSON.stringify(claims)).toString('base64url')}.`;
-    for (const [alg, signed] of [['RS256', rs256], ['HS256', hs256], ['none', none]] as const) {
+    for (const [alg, signed] of [
+      ['RS256', rs256],
+      ['HS256', hs256],
+      ['none', none],
+    ] as const) {
       const r = await tokenRequest(sandbox, signed);
       expect(r, alg).toMatchObject({ status: 401, body: { error: 'invalid_client' } });
       expect(String(r.body.error_description)).toContain(`alg '${alg}'`);
@@ -166,7 +195,9 @@ describe('client_credentials with a private_key_jwt assertion', () => {
   it('rejects a missing or wrong client_assertion_type and a garbage assertion', async () => {
     const sandbox = smallSandbox({ now: clock().now });
     const good = assertion(await rsKey());
-    expect((await tokenRequest(sandbox, good, { client_assertion_type: 'urn:other' })).body.error).toBe('invalid_client');
+    expect((await tokenRequest(sandbox, good, { client_assertion_type: 'urn:other' })).body.error).toBe(
+      'invalid_client',
+    );
     expect((await tokenRequest(sandbox, 'not.a.jwt')).body).toMatchObject({ error: 'invalid_client' });
   });
 });

@@ -20,8 +20,17 @@ const ASYNC = { Prefer: 'respond-async', Accept: 'application/fhir+json' };
 /** A system/*.rs token of the backend client `caregap-backend` (client_credentials with the dev key). */
 async function backendToken(sandbox: Sandbox, nowMs: number): Promise<string> {
   const key = await loadSigningKey(join(DEV_KEYS_DIR, 'backend.private.jwk.json'));
-  const assertion = signClientAssertion(key, { clientId: 'caregap-backend', tokenUrl: `${ORIGIN}/auth/token`, nowSec: Math.floor(nowMs / 1000) });
-  const res = await postForm(sandbox, '/auth/token', { grant_type: 'client_credentials', scope: 'system/*.rs', client_assertion_type: 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer', client_assertion: assertion });
+  const assertion = signClientAssertion(key, {
+    clientId: 'caregap-backend',
+    tokenUrl: `${ORIGIN}/auth/token`,
+    nowSec: Math.floor(nowMs / 1000),
+  });
+  const res = await postForm(sandbox, '/auth/token', {
+    grant_type: 'client_credentials',
+    scope: 'system/*.rs',
+    client_assertion_type: 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer',
+    client_assertion: assertion,
+  });
   return ((await res.json()) as { access_token: string }).access_token;
 }
 
@@ -32,7 +41,15 @@ async function setup(extra: Parameters<typeof smallSandbox>[0] = {}) {
 }
 
 const send = (sandbox: Sandbox, url: string, init: RequestInit & { token?: string } = {}) =>
-  sandbox.handle(new Request(url, { ...init, headers: { ...(init.token ? { Authorization: `Bearer ${init.token}` } : {}), ...(init.headers as Record<string, string>) } }));
+  sandbox.handle(
+    new Request(url, {
+      ...init,
+      headers: {
+        ...(init.token ? { Authorization: `Bearer ${init.token}` } : {}),
+        ...(init.headers as Record<string, string>),
+      },
+    }),
+  );
 
 async function outcome(res: Response): Promise<string> {
   const body = (await res.json()) as fhir4.OperationOutcome;
@@ -42,21 +59,41 @@ async function outcome(res: Response): Promise<string> {
 
 /** Kicks off, advances the clock past the job's duration and returns the manifest. */
 async function exportNow(env: Awaited<ReturnType<typeof setup>>, path: string, init: RequestInit = {}) {
-  const k = await send(env.sandbox, `${FHIR}/${path}`, { token: env.token, ...init, headers: { ...ASYNC, ...(init.headers as Record<string, string>) } });
+  const k = await send(env.sandbox, `${FHIR}/${path}`, {
+    token: env.token,
+    ...init,
+    headers: { ...ASYNC, ...(init.headers as Record<string, string>) },
+  });
   expect(k.status, await k.clone().text()).toBe(202);
   const status = k.headers.get('Content-Location')!;
   env.c.t += 2500;
   const done = await send(env.sandbox, status, { token: env.token });
   expect(done.status).toBe(200);
-  return { status, manifest: (await done.json()) as { transactionTime: string; request: string; requiresAccessToken: boolean; output: { type: string; url: string; count: number }[]; error: { type: string; url: string }[] } };
+  return {
+    status,
+    manifest: (await done.json()) as {
+      transactionTime: string;
+      request: string;
+      requiresAccessToken: boolean;
+      output: { type: string; url: string; count: number }[];
+      error: { type: string; url: string }[];
+    },
+  };
 }
 
-const lines = async (res: Response) => (await res.text()).split('\n').filter(Boolean).map((l) => JSON.parse(l) as fhir4.Resource);
+const lines = async (res: Response) =>
+  (await res.text())
+    .split('\n')
+    .filter(Boolean)
+    .map((l) => JSON.parse(l) as fhir4.Resource);
 
 describe('Bulk Data export in the sandbox', () => {
   it('advertises $export and backend services in discovery and the CapabilityStatement (and not when switched off)', async () => {
     const { sandbox } = await setup();
-    const config = (await (await get(sandbox, '/fhir/.well-known/smart-configuration')).json()) as Record<string, string[]>;
+    const config = (await (await get(sandbox, '/fhir/.well-known/smart-configuration')).json()) as Record<
+      string,
+      string[]
+    >;
     expect(config.token_endpoint_auth_methods_supported).toContain('private_key_jwt');
     expect(config.token_endpoint_auth_signing_alg_values_supported).toEqual(['RS384', 'ES384']);
     expect(config.grant_types_supported).toContain('client_credentials');
@@ -64,22 +101,34 @@ describe('Bulk Data export in the sandbox', () => {
     expect(config.capabilities).toContain('client-confidential-asymmetric');
     const cs = (await (await get(sandbox, '/fhir/metadata')).json()) as fhir4.CapabilityStatement;
     expect(cs.instantiates).toEqual(['http://hl7.org/fhir/uv/bulkdata/CapabilityStatement/bulk-data']);
-    expect(cs.rest?.[0]?.operation).toEqual([{ name: 'export', definition: 'http://hl7.org/fhir/uv/bulkdata/OperationDefinition/export' }]);
-    expect(cs.rest?.[0]?.resource?.find((r) => r.type === 'Group')?.operation?.[0]?.definition).toBe('http://hl7.org/fhir/uv/bulkdata/OperationDefinition/group-export');
-    expect(cs.rest?.[0]?.resource?.find((r) => r.type === 'Patient')?.operation?.[0]?.definition).toBe('http://hl7.org/fhir/uv/bulkdata/OperationDefinition/patient-export');
+    expect(cs.rest?.[0]?.operation).toEqual([
+      { name: 'export', definition: 'http://hl7.org/fhir/uv/bulkdata/OperationDefinition/export' },
+    ]);
+    expect(cs.rest?.[0]?.resource?.find((r) => r.type === 'Group')?.operation?.[0]?.definition).toBe(
+      'http://hl7.org/fhir/uv/bulkdata/OperationDefinition/group-export',
+    );
+    expect(cs.rest?.[0]?.resource?.find((r) => r.type === 'Patient')?.operation?.[0]?.definition).toBe(
+      'http://hl7.org/fhir/uv/bulkdata/OperationDefinition/patient-export',
+    );
 
     const off = await setup({ bulkExport: false });
     const plain = (await (await get(off.sandbox, '/fhir/metadata')).json()) as fhir4.CapabilityStatement;
     expect(plain.instantiates).toBeUndefined();
     expect(plain.rest?.[0]?.resource?.some((r) => r.operation)).toBe(false);
-    const noOperation = await send(off.sandbox, `${FHIR}/Group/attributed/$export`, { token: off.token, headers: ASYNC });
+    const noOperation = await send(off.sandbox, `${FHIR}/Group/attributed/$export`, {
+      token: off.token,
+      headers: ASYNC,
+    });
     expect(noOperation.status).toBe(405);
     expect(await outcome(noOperation)).toMatch(/not supported/);
   });
 
   it('runs a Group export: 202 + Content-Location, polls with Retry-After and X-Progress, 429 when too fast, then the manifest', async () => {
     const env = await setup();
-    const k = await send(env.sandbox, `${FHIR}/Group/attributed/$export?_type=Patient,Observation,Condition`, { token: env.token, headers: ASYNC });
+    const k = await send(env.sandbox, `${FHIR}/Group/attributed/$export?_type=Patient,Observation,Condition`, {
+      token: env.token,
+      headers: ASYNC,
+    });
     expect(k.status).toBe(202);
     const status = k.headers.get('Content-Location')!;
     expect(status).toMatch(new RegExp(`^${FHIR}/bulk-status/[\\w-]+$`));
@@ -100,7 +149,13 @@ describe('Bulk Data export in the sandbox', () => {
     expect(done.status).toBe(200);
     expect(done.headers.get('Content-Type')).toMatch(/^application\/json/);
     expect(Date.parse(done.headers.get('Expires')!)).toBeGreaterThan(env.c.t);
-    const manifest = (await done.json()) as { transactionTime: string; request: string; requiresAccessToken: boolean; output: { type: string; url: string; count: number }[]; error: unknown[] };
+    const manifest = (await done.json()) as {
+      transactionTime: string;
+      request: string;
+      requiresAccessToken: boolean;
+      output: { type: string; url: string; count: number }[];
+      error: unknown[];
+    };
     expect(manifest.transactionTime).toBe(new Date(T0).toISOString());
     expect(manifest.request).toBe(`${FHIR}/Group/attributed/$export?_type=Patient,Observation,Condition`);
     expect(manifest.requiresAccessToken).toBe(true);
@@ -136,11 +191,19 @@ describe('Bulk Data export in the sandbox', () => {
     const env = await setup();
     const { manifest } = await exportNow(env, 'Patient/$export?_type=Patient');
     const whole = await (await send(env.sandbox, manifest.output[0]!.url, { token: env.token })).text();
-    const part = await send(env.sandbox, manifest.output[0]!.url, { token: env.token, headers: { Range: 'bytes=100-' } });
+    const part = await send(env.sandbox, manifest.output[0]!.url, {
+      token: env.token,
+      headers: { Range: 'bytes=100-' },
+    });
     expect(part.status).toBe(206);
-    expect(part.headers.get('Content-Range')).toBe(`bytes 100-${Buffer.byteLength(whole) - 1}/${Buffer.byteLength(whole)}`);
+    expect(part.headers.get('Content-Range')).toBe(
+      `bytes 100-${Buffer.byteLength(whole) - 1}/${Buffer.byteLength(whole)}`,
+    );
     expect(await part.text()).toBe(Buffer.from(whole).subarray(100).toString());
-    const past = await send(env.sandbox, manifest.output[0]!.url, { token: env.token, headers: { Range: `bytes=${Buffer.byteLength(whole)}-` } });
+    const past = await send(env.sandbox, manifest.output[0]!.url, {
+      token: env.token,
+      headers: { Range: `bytes=${Buffer.byteLength(whole)}-` },
+    });
     expect(past.status).toBe(416);
   });
 
@@ -163,31 +226,66 @@ describe('Bulk Data export in the sandbox', () => {
     env.c.t += 60_000;
     const writer = env.sandbox.issueToken({ patient: 'screen-due', scope: 'patient/Observation.c' }).access_token;
     const created = await send(env.sandbox, `${FHIR}/Observation`, {
-      token: writer, method: 'POST', headers: { 'Content-Type': 'application/fhir+json' },
-      body: JSON.stringify({ resourceType: 'Observation', status: 'final', code: { coding: [{ system: 'http://loinc.org', code: '73831-0' }] }, subject: { reference: 'Patient/screen-due' }, effectiveDateTime: `${ANCHOR}T15:01:00Z` }),
+      token: writer,
+      method: 'POST',
+      headers: { 'Content-Type': 'application/fhir+json' },
+      body: JSON.stringify({
+        resourceType: 'Observation',
+        status: 'final',
+        code: { coding: [{ system: 'http://loinc.org', code: '73831-0' }] },
+        subject: { reference: 'Patient/screen-due' },
+        effectiveDateTime: `${ANCHOR}T15:01:00Z`,
+      }),
     });
     expect(created.status).toBe(201);
     const stored = (await created.json()) as fhir4.Observation;
     expect(stored.meta?.lastUpdated).toBe(new Date(env.c.t).toISOString());
     const since = encodeURIComponent(full.transactionTime);
-    const { manifest: delta } = await exportNow(env, `Group/attributed/$export?_type=Patient,Observation&_since=${since}`);
+    const { manifest: delta } = await exportNow(
+      env,
+      `Group/attributed/$export?_type=Patient,Observation&_since=${since}`,
+    );
     expect(delta.output).toHaveLength(1);
     expect(delta.output[0]).toMatchObject({ type: 'Observation', count: 1 });
     const [only] = await lines(await send(env.sandbox, delta.output[0]!.url, { token: env.token }));
     expect(only?.id).toBe(stored.id);
     // _since with an offset, same instant, is the same filter
-    const offset = new Date(Date.parse(full.transactionTime) - 3600_000).toISOString().replace('Z', '').slice(0, 19) + '.000-01:00';
-    const { manifest: again } = await exportNow(env, `Group/attributed/$export?_type=Observation&_since=${encodeURIComponent(offset)}`);
+    const offset =
+      new Date(Date.parse(full.transactionTime) - 3600_000).toISOString().replace('Z', '').slice(0, 19) + '.000-01:00';
+    const { manifest: again } = await exportNow(
+      env,
+      `Group/attributed/$export?_type=Observation&_since=${encodeURIComponent(offset)}`,
+    );
     expect(again.output.map((o) => o.count)).toEqual([1]);
   });
 
   it('POSTed Parameters with patient limit the export to those members', async () => {
     const env = await setup();
-    const body = { resourceType: 'Parameters', parameter: [{ name: '_type', valueString: 'Patient,Encounter' }, { name: 'patient', valueReference: { reference: 'Patient/psych-discharge-recent' } }] };
-    const { manifest } = await exportNow(env, 'Group/attributed/$export', { method: 'POST', body: JSON.stringify(body), headers: { 'Content-Type': 'application/fhir+json' } });
+    const body = {
+      resourceType: 'Parameters',
+      parameter: [
+        { name: '_type', valueString: 'Patient,Encounter' },
+        { name: 'patient', valueReference: { reference: 'Patient/psych-discharge-recent' } },
+      ],
+    };
+    const { manifest } = await exportNow(env, 'Group/attributed/$export', {
+      method: 'POST',
+      body: JSON.stringify(body),
+      headers: { 'Content-Type': 'application/fhir+json' },
+    });
     expect(manifest.output.find((o) => o.type === 'Patient')?.count).toBe(1);
-    expect(manifest.output.find((o) => o.type === 'Encounter')?.count).toBe(env.sandbox.countsFor('psych-discharge-recent').Encounter);
-    const stranger = await send(env.sandbox, `${FHIR}/Group/attributed/$export`, { token: env.token, method: 'POST', headers: ASYNC, body: JSON.stringify({ resourceType: 'Parameters', parameter: [{ name: 'patient', valueReference: { reference: 'Patient/nobody' } }] }) });
+    expect(manifest.output.find((o) => o.type === 'Encounter')?.count).toBe(
+      env.sandbox.countsFor('psych-discharge-recent').Encounter,
+    );
+    const stranger = await send(env.sandbox, `${FHIR}/Group/attributed/$export`, {
+      token: env.token,
+      method: 'POST',
+      headers: ASYNC,
+      body: JSON.stringify({
+        resourceType: 'Parameters',
+        parameter: [{ name: 'patient', valueReference: { reference: 'Patient/nobody' } }],
+      }),
+    });
     expect(stranger.status).toBe(400);
     expect(await outcome(stranger)).toMatch(/not a member of Group\/attributed/);
   });
@@ -209,15 +307,28 @@ describe('Bulk Data export in the sandbox', () => {
       expect(await outcome(res), path).toMatch(message);
     }
     // _outputFormat in all three spellings is fine
-    for (const f of ['application/fhir+ndjson', 'application/ndjson', 'ndjson']) expect((await send(env.sandbox, `${FHIR}/Patient/$export?_outputFormat=${encodeURIComponent(f)}`, { token: env.token, headers: ASYNC })).status).toBe(202);
+    for (const f of ['application/fhir+ndjson', 'application/ndjson', 'ndjson']) {
+      expect(
+        (
+          await send(env.sandbox, `${FHIR}/Patient/$export?_outputFormat=${encodeURIComponent(f)}`, {
+            token: env.token,
+            headers: ASYNC,
+          })
+        ).status,
+      ).toBe(202);
+    }
   });
 
   it('with Prefer: handling=lenient ignores unsupported parameters and says so in the error file', async () => {
     const env = await setup();
-    const { manifest } = await exportNow(env, 'Patient/$export?_type=Patient,Claim&_elements=id', { headers: { Prefer: 'respond-async, handling=lenient' } });
+    const { manifest } = await exportNow(env, 'Patient/$export?_type=Patient,Claim&_elements=id', {
+      headers: { Prefer: 'respond-async, handling=lenient' },
+    });
     expect(manifest.output.map((o) => o.type)).toEqual(['Patient']);
     expect(manifest.error).toHaveLength(1);
-    const messages = (await lines(await send(env.sandbox, manifest.error[0]!.url, { token: env.token }))) as fhir4.OperationOutcome[];
+    const messages = (await lines(
+      await send(env.sandbox, manifest.error[0]!.url, { token: env.token }),
+    )) as fhir4.OperationOutcome[];
     const text = messages.map((m) => m.issue[0]?.diagnostics).join('\n');
     expect(text).toMatch(/'_elements' is not supported/);
     expect(text).toMatch(/_type Claim/);
@@ -231,12 +342,17 @@ describe('Bulk Data export in the sandbox', () => {
     expect(refused.status).toBe(403);
     expect(await outcome(refused)).toMatch(/user\/ or system\//);
     const narrow = env.sandbox.issueToken({ scope: 'user/Patient.rs user/Condition.rs' }).access_token;
-    const forbidden = await send(env.sandbox, `${FHIR}/Patient/$export?_type=Observation`, { token: narrow, headers: ASYNC });
+    const forbidden = await send(env.sandbox, `${FHIR}/Patient/$export?_type=Observation`, {
+      token: narrow,
+      headers: ASYNC,
+    });
     expect(forbidden.status).toBe(403);
     expect(await outcome(forbidden)).toMatch(/Observation/);
     const { manifest } = await exportNow({ ...env, token: narrow }, 'Patient/$export');
     expect(manifest.output.map((o) => o.type)).toEqual(['Patient', 'Condition']);
-    const note = (await lines(await send(env.sandbox, manifest.error[0]!.url, { token: narrow }))) as fhir4.OperationOutcome[];
+    const note = (await lines(
+      await send(env.sandbox, manifest.error[0]!.url, { token: narrow }),
+    )) as fhir4.OperationOutcome[];
     expect(note[0]?.issue[0]?.diagnostics).toMatch(/outside the token's scopes\): .*Observation/);
   });
 
@@ -275,8 +391,12 @@ describe('Bulk Data export in the sandbox', () => {
       const short = await lines(await send(env.sandbox, patients!.url, { token: env.token }));
       expect(short.length).toBe(Math.floor(patients!.count / 2));
       expect((await lines(await send(env.sandbox, patients!.url, { token: env.token }))).length).toBe(patients!.count);
-      expect((await lines(await send(env.sandbox, conditions!.url, { token: env.token }))).length).toBe(Math.floor(conditions!.count / 2));
-      expect((await lines(await send(env.sandbox, conditions!.url, { token: env.token }))).length).toBe(conditions!.count);
+      expect((await lines(await send(env.sandbox, conditions!.url, { token: env.token }))).length).toBe(
+        Math.floor(conditions!.count / 2),
+      );
+      expect((await lines(await send(env.sandbox, conditions!.url, { token: env.token }))).length).toBe(
+        conditions!.count,
+      );
     });
 
     it('failJobs makes the finished job answer 500 with a non-transient OperationOutcome', async () => {

@@ -8,12 +8,19 @@ describe('EHR pages', () => {
 
   it('lists every patient with a button to open the chart', async () => {
     const html = await (await get(sandbox, '/ehr/')).text();
-    for (const p of sandbox.patients()) expect(html).toContain(`data-testid="open-${p.id}"`);
+    for (const p of sandbox.patients()) {
+      expect(html).toContain(`data-testid="open-${p.id}"`);
+    }
     expect(html).toContain('Dolores Quintero');
   });
 
   it('opens a chart that EHR-launches the app in a sandboxed iframe with iss and an opaque launch handle', async () => {
-    const html = await (await get(sandbox, '/ehr/chart?patient=phq9-positive-no-followup&profile=epic-like&errorRate=0.3&denyScopes=Observation')).text();
+    const html = await (
+      await get(
+        sandbox,
+        '/ehr/chart?patient=phq9-positive-no-followup&profile=epic-like&errorRate=0.3&denyScopes=Observation',
+      )
+    ).text();
     expect(html).toContain('data-testid="chart-patient">Dolores Quintero<');
     const iframe = /<iframe[^>]*src="([^"]+)"[^>]*sandbox="([^"]+)"/.exec(html);
     expect(iframe?.[2]).toBe(IFRAME_SANDBOX);
@@ -41,7 +48,14 @@ describe('opening a chart checks the patient in (today’s visit in the launch c
   };
   const tokenFor = async (launch: string) => {
     const { verifier, challenge } = pkcePair();
-    const redirect = await get(sandbox, authorizeUrl({ launch, code_challenge: challenge, scope: 'launch openid fhirUser patient/Encounter.rs patient/Observation.rs' }));
+    const redirect = await get(
+      sandbox,
+      authorizeUrl({
+        launch,
+        code_challenge: challenge,
+        scope: 'launch openid fhirUser patient/Encounter.rs patient/Observation.rs',
+      }),
+    );
     const code = new URL(redirect.headers.get('Location') ?? '').searchParams.get('code') ?? '';
     return (await exchangeCode(sandbox, code, verifier)).json() as Promise<Record<string, unknown>>;
   };
@@ -72,7 +86,9 @@ describe('opening a chart checks the patient in (today’s visit in the launch c
 
   it('reads back through the FHIR API like any other encounter of the patient', async () => {
     const token = await tokenFor(await launchOf('malformed'));
-    const bundle = (await (await get(sandbox, '/fhir/Encounter?patient=malformed', String(token.access_token))).json()) as fhir4.Bundle;
+    const bundle = (await (
+      await get(sandbox, '/fhir/Encounter?patient=malformed', String(token.access_token))
+    ).json()) as fhir4.Bundle;
     expect(bundle.entry?.map((e) => e.resource?.id)).toContain(token.encounter);
   });
 });
@@ -86,7 +102,11 @@ describe('startSandbox', () => {
       const config = await (await fetch(`${running.fhirBase}/.well-known/smart-configuration`)).json();
       expect(config.token_endpoint).toBe(`${running.origin}/auth/token`);
       const token = running.sandbox.issueToken({ patient: 'screen-due', scope: 'patient/Encounter.rs' });
-      const bundle = await (await fetch(`${running.fhirBase}/Encounter?patient=screen-due`, { headers: { Authorization: `Bearer ${token.access_token}` } })).json();
+      const bundle = await (
+        await fetch(`${running.fhirBase}/Encounter?patient=screen-due`, {
+          headers: { Authorization: `Bearer ${token.access_token}` },
+        })
+      ).json();
       expect(bundle.total).toBe(running.sandbox.countsFor('screen-due').Encounter);
       expect((await fetch(`${running.origin}/index.html`)).status).toBe(404);
     } finally {

@@ -32,12 +32,14 @@ describe('fault injection', () => {
     expect(((await res.json()) as fhir4.OperationOutcome).issue[0]?.code).toBe('throttled');
   });
 
-  it('completes a retrying client\'s searches despite errorRate 0.5 (≤ 3 attempts each)', async () => {
+  it("completes a retrying client's searches despite errorRate 0.5 (≤ 3 attempts each)", async () => {
     const sandbox = smallSandbox();
     const token = sandbox.issueToken({ patient: 'screen-due', scope: ALL, faults: { errorRate: 0.5 } }).access_token;
     for (const type of ['Condition', 'Encounter', 'Observation', 'Procedure', 'MedicationRequest']) {
       let status = 0;
-      for (let attempt = 1; attempt <= 3 && status !== 200; attempt++) status = (await get(sandbox, `/fhir/${type}?patient=screen-due`, token)).status;
+      for (let attempt = 1; attempt <= 3 && status !== 200; attempt++) {
+        status = (await get(sandbox, `/fhir/${type}?patient=screen-due`, token)).status;
+      }
       expect(status).toBe(200);
     }
   });
@@ -47,7 +49,11 @@ describe('fault injection', () => {
     const all = sandbox.issueToken({ patient: 'heavy', scope: ALL, faults: { failType: 'Observation' } }).access_token;
     expect((await get(sandbox, '/fhir/Observation?patient=heavy', all)).status).toBe(500);
     expect((await get(sandbox, '/fhir/Condition?patient=heavy', all)).status).toBe(200);
-    const later = sandbox.issueToken({ patient: 'heavy', scope: ALL, faults: { failType: 'Observation', failFromPage: 1 } }).access_token;
+    const later = sandbox.issueToken({
+      patient: 'heavy',
+      scope: ALL,
+      faults: { failType: 'Observation', failFromPage: 1 },
+    }).access_token;
     const first = await get(sandbox, '/fhir/Observation?patient=heavy&_count=1000', later);
     expect(first.status).toBe(200);
     const next = ((await first.json()) as fhir4.Bundle).link?.find((l) => l.relation === 'next')?.url ?? '';
@@ -64,7 +70,16 @@ describe('fault injection', () => {
   });
 
   it('reads faults from EHR chart URL parameters, ignoring junk', () => {
-    const faults = faultsFromParams(new URLSearchParams('errorRate=0.3&rateLimitRate=&denyScopes=Observation,Procedure&failType=bad type&latencyMs=250&tokenLifetimeSec=30'));
-    expect(faults).toEqual({ errorRate: 0.3, denyScopes: ['Observation', 'Procedure'], latencyMs: 250, tokenLifetimeSec: 30 });
+    const faults = faultsFromParams(
+      new URLSearchParams(
+        'errorRate=0.3&rateLimitRate=&denyScopes=Observation,Procedure&failType=bad type&latencyMs=250&tokenLifetimeSec=30',
+      ),
+    );
+    expect(faults).toEqual({
+      errorRate: 0.3,
+      denyScopes: ['Observation', 'Procedure'],
+      latencyMs: 250,
+      tokenLifetimeSec: 30,
+    });
   });
 });

@@ -51,7 +51,11 @@ describe('FHIR API security', () => {
     expect((await get(sandbox, '/fhir/Patient/suicide-risk', token.access_token)).status).toBe(403);
     expect((await get(sandbox, '/fhir/Observation?patient=suicide-risk', token.access_token)).status).toBe(403);
     const bundle = (await (await get(sandbox, '/fhir/Observation', token.access_token)).json()) as fhir4.Bundle;
-    const subjects = new Set(bundle.entry?.filter((e) => e.search?.mode === 'match').map((e) => (e.resource as fhir4.Observation).subject?.reference));
+    const subjects = new Set(
+      bundle.entry
+        ?.filter((e) => e.search?.mode === 'match')
+        .map((e) => (e.resource as fhir4.Observation).subject?.reference),
+    );
     expect([...subjects]).toEqual(['Patient/screen-due']);
   });
 

@@ -30,8 +30,13 @@ const tally = (rows: Map<string, Map<string, number>>, id: string, status: strin
   row.set(status, (row.get(status) ?? 0) + 1);
 };
 const table = (title: string, rows: Map<string, Map<string, number>>, statuses: readonly string[]) =>
-  [title, `${''.padEnd(40)}${statuses.map((s) => s.padStart(19)).join('')}`,
-    ...[...rows].map(([id, row]) => `${id.padEnd(40)}${statuses.map((s) => String(row.get(s) ?? 0).padStart(19)).join('')}`)].join('\n');
+  [
+    title,
+    `${''.padEnd(40)}${statuses.map((s) => s.padStart(19)).join('')}`,
+    ...[...rows].map(
+      ([id, row]) => `${id.padEnd(40)}${statuses.map((s) => String(row.get(s) ?? 0).padStart(19)).join('')}`,
+    ),
+  ].join('\n');
 
 describe('measure and gap distribution over the synthetic panel', () => {
   const measures = new Map<string, Map<string, number>>();
@@ -39,13 +44,26 @@ describe('measure and gap distribution over the synthetic panel', () => {
   let n = 0;
   for (const p of generatePanel({ seed: DEFAULT_SEED, count: 200, anchorDate: ANCHOR })) {
     const ev = evaluatePatient(recordFromResources(p.resources), { period: PERIOD, asOf: ANCHOR });
-    for (const m of ev.measures) tally(measures, m.id, m.status);
-    for (const g of ev.gaps) tally(gaps, g.id, g.status);
+    for (const m of ev.measures) {
+      tally(measures, m.id, m.status);
+    }
+    for (const g of ev.gaps) {
+      tally(gaps, g.id, g.status);
+    }
     n++;
   }
 
   it('prints the measure and gap tables', () => {
-    console.log(table(`Measures, ${n} patients (seed ${DEFAULT_SEED}, anchor ${ANCHOR}):`, measures, ['met', 'not-met', 'not-in-population', 'excluded', 'exception', 'unknown']));
+    console.log(
+      table(`Measures, ${n} patients (seed ${DEFAULT_SEED}, anchor ${ANCHOR}):`, measures, [
+        'met',
+        'not-met',
+        'not-in-population',
+        'excluded',
+        'exception',
+        'unknown',
+      ]),
+    );
     console.log(table('Care gaps:', gaps, ['open', 'closed', 'not-applicable', 'unknown']));
     expect(n).toBe(200 + NAMED_PATIENTS.length);
   });
@@ -59,7 +77,9 @@ describe('measure and gap distribution over the synthetic panel', () => {
   const EPISODE_MEASURES_NEVER_MET_HERE = ['fuh', 'fum', 'fua', 'tcm'];
   it.each(MEASURES.map((m) => m.id))('%s has patients met, not met and not in the population', (id) => {
     const row = measures.get(id);
-    if (!EPISODE_MEASURES_NEVER_MET_HERE.includes(id)) expect(row?.get('met') ?? 0, `${id}: nobody met`).toBeGreaterThan(0);
+    if (!EPISODE_MEASURES_NEVER_MET_HERE.includes(id)) {
+      expect(row?.get('met') ?? 0, `${id}: nobody met`).toBeGreaterThan(0);
+    }
     expect(row?.get('not-met') ?? 0, `${id}: nobody not met`).toBeGreaterThan(0);
     expect(row?.get('not-in-population') ?? 0, `${id}: everybody in the population`).toBeGreaterThan(0);
   });
@@ -99,9 +119,13 @@ describe('the types the rules read are fetched, requested and served', () => {
     const id = withDevice!.id;
     const token = sandbox.issueToken({ patient: id, scope: requestedScopes('standalone', 'v2') });
     expect(token.scope.split(' ')).toContain('patient/DeviceRequest.rs');
-    const bundle = (await (await get(sandbox, `/fhir/DeviceRequest?patient=${id}&code=E0260,E0630`, token.access_token)).json()) as fhir4.Bundle;
+    const bundle = (await (
+      await get(sandbox, `/fhir/DeviceRequest?patient=${id}&code=E0260,E0630`, token.access_token)
+    ).json()) as fhir4.Bundle;
     expect(bundle.total).toBe(sandbox.countsFor(id).DeviceRequest);
     const device = bundle.entry?.[0]?.resource as fhir4.DeviceRequest;
-    expect(device.codeCodeableConcept?.coding?.[0]?.system).toBe('https://www.cms.gov/Medicare/Coding/HCPCSReleaseCodeSets');
+    expect(device.codeCodeableConcept?.coding?.[0]?.system).toBe(
+      'https://www.cms.gov/Medicare/Coding/HCPCSReleaseCodeSets',
+    );
   });
 });

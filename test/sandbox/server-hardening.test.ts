@@ -17,15 +17,21 @@ let running: Running;
 let root = '';
 
 /** A raw GET (path sent exactly as written, Host chosen), resolving status, headers and body. */
-function rawGet(path: string, host?: string): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: string }> {
+function rawGet(
+  path: string,
+  host?: string,
+): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: string }> {
   const url = new URL(running.origin);
   return new Promise((resolve, reject) => {
-    const req = request({ host: url.hostname, port: url.port, path, method: 'GET', headers: { host: host ?? url.host } }, (res) => {
-      let body = '';
-      res.setEncoding('utf8');
-      res.on('data', (c: string) => (body += c));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
-    });
+    const req = request(
+      { host: url.hostname, port: url.port, path, method: 'GET', headers: { host: host ?? url.host } },
+      (res) => {
+        let body = '';
+        res.setEncoding('utf8');
+        res.on('data', (c: string) => (body += c));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
+      },
+    );
     req.on('error', reject);
     req.end();
   });
@@ -35,13 +41,24 @@ beforeAll(async () => {
   root = mkdtempSync(join(tmpdir(), 'caregap-static-'));
   const dist = join(root, 'dist');
   mkdirSync(join(dist, 'launch'), { recursive: true });
-  writeFileSync(join(dist, 'index.html'), '<!doctype html><html><head><style>body{color:red}</style></head><body>app</body></html>');
+  writeFileSync(
+    join(dist, 'index.html'),
+    '<!doctype html><html><head><style>body{color:red}</style></head><body>app</body></html>',
+  );
   writeFileSync(join(dist, 'launch', 'index.html'), '<!doctype html><title>launch</title>');
   mkdirSync(join(root, 'dist-x'));
   writeFileSync(join(root, 'dist-x', 'secret.txt'), 'SECRET-SIBLING');
   writeFileSync(join(root, 'outside.txt'), 'SECRET-OUTSIDE');
   symlinkSync(join(root, 'outside.txt'), join(dist, 'link.txt'));
-  running = await startSandbox({ port: 0, serveApp: 'dist', distDir: dist, seed: 42, patientCount: 2, anchorDate: ANCHOR, allowedHosts: ['ehr.test'] });
+  running = await startSandbox({
+    port: 0,
+    serveApp: 'dist',
+    distDir: dist,
+    seed: 42,
+    patientCount: 2,
+    anchorDate: ANCHOR,
+    allowedHosts: ['ehr.test'],
+  });
 });
 afterAll(async () => {
   await running?.close();
@@ -50,7 +67,9 @@ afterAll(async () => {
 
 describe('malformed paths', () => {
   it('answers 400 to a malformed percent-encoding, on app and sandbox paths, and keeps serving', async () => {
-    for (const path of ['/%E0%A4%A', '/fhir/%E0%A4%A', '/ehr/%ZZ', '/a%00b']) expect((await rawGet(path)).status, path).toBe(400);
+    for (const path of ['/%E0%A4%A', '/fhir/%E0%A4%A', '/ehr/%ZZ', '/a%00b']) {
+      expect((await rawGet(path)).status, path).toBe(400);
+    }
     expect((await rawGet('/index.html')).status).toBe(200);
   });
 });
@@ -59,7 +78,14 @@ describe('static files', () => {
   it('serves the built app, never a sibling folder, a parent or a symlink out of it', async () => {
     expect((await rawGet('/index.html')).body).toContain('app');
     expect((await rawGet('/launch/')).body).toContain('launch');
-    for (const path of ['/..%2fdist-x%2fsecret.txt', '/%2e%2e/dist-x/secret.txt', '/..%2f..%2foutside.txt', '/../dist-x/secret.txt', '/link.txt', '/..%5cdist-x%5csecret.txt']) {
+    for (const path of [
+      '/..%2fdist-x%2fsecret.txt',
+      '/%2e%2e/dist-x/secret.txt',
+      '/..%2f..%2foutside.txt',
+      '/../dist-x/secret.txt',
+      '/link.txt',
+      '/..%5cdist-x%5csecret.txt',
+    ]) {
       const res = await rawGet(path);
       expect(res.status, path).not.toBe(200);
       expect(res.body, path).not.toMatch(/SECRET/);
@@ -106,6 +132,8 @@ describe('the Host header', () => {
 
   it('accepts localhost, 127.0.0.1 and configured host names', async () => {
     const port = new URL(running.origin).port;
-    for (const host of [`localhost:${port}`, `127.0.0.1:${port}`, `ehr.test:${port}`, 'EHR.TEST']) expect((await rawGet('/ehr/', host)).status, host).toBe(200);
+    for (const host of [`localhost:${port}`, `127.0.0.1:${port}`, `ehr.test:${port}`, 'EHR.TEST']) {
+      expect((await rawGet('/ehr/', host)).status, host).toBe(200);
+    }
   });
 });

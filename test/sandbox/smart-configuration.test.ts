@@ -13,10 +13,23 @@ describe('SMART discovery', () => {
     expect(config.token_endpoint).toBe(`${ORIGIN}/auth/token`);
     expect(config.code_challenge_methods_supported).toEqual(['S256']);
     expect(config.grant_types_supported).toEqual(expect.arrayContaining(['authorization_code', 'refresh_token']));
-    expect(config.capabilities).toEqual(expect.arrayContaining([
-      'launch-ehr', 'launch-standalone', 'client-public', 'context-ehr-patient', 'context-standalone-patient', 'context-banner',
-      'context-style', 'sso-openid-connect', 'permission-patient', 'permission-user', 'permission-v1', 'permission-v2', 'permission-online',
-    ]));
+    expect(config.capabilities).toEqual(
+      expect.arrayContaining([
+        'launch-ehr',
+        'launch-standalone',
+        'client-public',
+        'context-ehr-patient',
+        'context-standalone-patient',
+        'context-banner',
+        'context-style',
+        'sso-openid-connect',
+        'permission-patient',
+        'permission-user',
+        'permission-v1',
+        'permission-v2',
+        'permission-online',
+      ]),
+    );
   });
 
   it('omits permission-v2 for the v1-only profile base, so clients fall back to v1 scopes', async () => {
@@ -31,7 +44,9 @@ describe('SMART discovery', () => {
     expect(cs.fhirVersion).toBe('4.0.1');
     const oauth = cs.rest?.[0]?.security?.extension?.[0]?.extension?.map((e) => e.valueUri);
     expect(oauth).toEqual([`${ORIGIN}/auth/authorize`, `${ORIGIN}/auth/token`]);
-    expect(cs.rest?.[0]?.resource?.map((r) => r.type)).toEqual(expect.arrayContaining(['Patient', 'Observation', 'QuestionnaireResponse']));
+    expect(cs.rest?.[0]?.resource?.map((r) => r.type)).toEqual(
+      expect.arrayContaining(['Patient', 'Observation', 'QuestionnaireResponse']),
+    );
   });
 
   it('serves the smart_style_url JSON and an OpenID configuration with a JWKS', async () => {

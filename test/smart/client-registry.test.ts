@@ -1,10 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import {
-  ClientRegistryError,
-  findClientRegistration,
-  parseClientRegistry,
-} from '../../src/smart/client-registry.ts';
+import { ClientRegistryError, findClientRegistration, parseClientRegistry } from '../../src/smart/client-registry.ts';
 
 const registry = parseClientRegistry({
   clients: [
@@ -39,9 +35,22 @@ describe('client registration by issuer', () => {
   });
 
   it('keeps per-launch-mode scope overrides', () => {
-    const r = parseClientRegistry({ clients: [{ iss: 'https://a.example/fhir', clientId: 'a', scopes: { ehr: 'launch openid', standalone: 'launch/patient openid' } }] });
-    expect(findClientRegistration(r, 'https://a.example/fhir')?.scopes).toEqual({ ehr: 'launch openid', standalone: 'launch/patient openid' });
-    expect(() => parseClientRegistry({ clients: [{ iss: 'https://a.example/fhir', clientId: 'a', scopes: { backend: 'x' } }] })).toThrow(/unknown launch kind/);
+    const r = parseClientRegistry({
+      clients: [
+        {
+          iss: 'https://a.example/fhir',
+          clientId: 'a',
+          scopes: { ehr: 'launch openid', standalone: 'launch/patient openid' },
+        },
+      ],
+    });
+    expect(findClientRegistration(r, 'https://a.example/fhir')?.scopes).toEqual({
+      ehr: 'launch openid',
+      standalone: 'launch/patient openid',
+    });
+    expect(() =>
+      parseClientRegistry({ clients: [{ iss: 'https://a.example/fhir', clientId: 'a', scopes: { backend: 'x' } }] }),
+    ).toThrow(/unknown launch kind/);
   });
 
   it('rejects a registry without clients or with an entry lacking clientId', () => {
@@ -50,7 +59,9 @@ describe('client registration by issuer', () => {
   });
 
   it('ships launch/clients.json registering caregap-panel for the local sandbox', () => {
-    const shipped = parseClientRegistry(JSON.parse(readFileSync(new URL('../../launch/clients.json', import.meta.url), 'utf8')));
+    const shipped = parseClientRegistry(
+      JSON.parse(readFileSync(new URL('../../launch/clients.json', import.meta.url), 'utf8')),
+    );
     expect(findClientRegistration(shipped, 'http://localhost:8080/fhir')?.clientId).toBe('caregap-panel');
     expect(findClientRegistration(shipped, 'http://127.0.0.1:39001/fhir')?.clientId).toBe('caregap-panel');
   });
@@ -85,7 +96,12 @@ describe('the issuer allow-list against look-alike issuers', () => {
     expect(match('http://localhost@evil.example/fhir')).toBeUndefined();
     expect(match('https://tenant1.ehr-a.example@evil.example/fhir')).toBeUndefined();
     expect(match('https://user:pw@tenant1.ehr-a.example/fhir')).toBeUndefined();
-    expect(findClientRegistration(parseClientRegistry({ clients: [{ iss: '*', clientId: 'any' }] }), 'https://x@evil.example/fhir')).toBeUndefined();
+    expect(
+      findClientRegistration(
+        parseClientRegistry({ clients: [{ iss: '*', clientId: 'any' }] }),
+        'https://x@evil.example/fhir',
+      ),
+    ).toBeUndefined();
   });
 
   it('a port glob matches any port of that host only', () => {
@@ -112,9 +128,17 @@ describe('the issuer allow-list against look-alike issuers', () => {
   });
 
   it('refuses patterns that could not be anchored (a glob in the path, userinfo, a query)', () => {
-    expect(() => parseClientRegistry({ clients: [{ iss: 'https://ehr.example/*/fhir', clientId: 'x' }] })).toThrow(ClientRegistryError);
-    expect(() => parseClientRegistry({ clients: [{ iss: 'https://u@ehr.example/fhir', clientId: 'x' }] })).toThrow(ClientRegistryError);
-    expect(() => parseClientRegistry({ clients: [{ iss: 'https://ehr.example/fhir?tenant=1', clientId: 'x' }] })).toThrow(ClientRegistryError);
-    expect(() => parseClientRegistry({ clients: [{ iss: 'ftp://ehr.example/fhir', clientId: 'x' }] })).toThrow(ClientRegistryError);
+    expect(() => parseClientRegistry({ clients: [{ iss: 'https://ehr.example/*/fhir', clientId: 'x' }] })).toThrow(
+      ClientRegistryError,
+    );
+    expect(() => parseClientRegistry({ clients: [{ iss: 'https://u@ehr.example/fhir', clientId: 'x' }] })).toThrow(
+      ClientRegistryError,
+    );
+    expect(() =>
+      parseClientRegistry({ clients: [{ iss: 'https://ehr.example/fhir?tenant=1', clientId: 'x' }] }),
+    ).toThrow(ClientRegistryError);
+    expect(() => parseClientRegistry({ clients: [{ iss: 'ftp://ehr.example/fhir', clientId: 'x' }] })).toThrow(
+      ClientRegistryError,
+    );
   });
 });

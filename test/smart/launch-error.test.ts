@@ -12,16 +12,32 @@ import type { RememberedLaunch } from '../../src/smart/launch-memory.ts';
 import { refreshFailure } from '../../src/smart/unabortable-refresh.ts';
 
 const EHR: RememberedLaunch = { mode: 'ehr', view: 'patient' };
-const STANDALONE: RememberedLaunch = { mode: 'standalone', view: 'patient', restartUrl: 'https://app.example/launch/standalone.html' };
+const STANDALONE: RememberedLaunch = {
+  mode: 'standalone',
+  view: 'patient',
+  restartUrl: 'https://app.example/launch/standalone.html',
+};
 
 /** What fhirclient's HttpError looks like after parse() (client-js HttpError.ts), 401s with its own sentence appended. */
-function fhirclientHttpError(status: number, statusText: string, body: string, contentType: string, headers: Record<string, string> = {}) {
+function fhirclientHttpError(
+  status: number,
+  statusText: string,
+  body: string,
+  contentType: string,
+  headers: Record<string, string> = {},
+) {
   let message = `${status} ${statusText}\nURL: https://ehr.example/fhir/Patient/p1`;
   if (/json/.test(contentType)) {
     const json = JSON.parse(body) as { error?: string; error_description?: string };
-    message += json.error ? `\n${json.error}${json.error_description ? `: ${json.error_description}` : ''}` : `\n\n${JSON.stringify(json, null, 4)}`;
-  } else message += `\n\n${body}`;
-  if (status === 401) message += '\nSession expired! Please re-launch the app';
+    message += json.error
+      ? `\n${json.error}${json.error_description ? `: ${json.error_description}` : ''}`
+      : `\n\n${JSON.stringify(json, null, 4)}`;
+  } else {
+    message += `\n\n${body}`;
+  }
+  if (status === 401) {
+    message += '\nSession expired! Please re-launch the app';
+  }
   const h = new Headers({ 'content-type': contentType, ...headers });
   return Object.assign(new Error(message), { name: 'HttpError', status, statusText, response: { headers: h } });
 }
@@ -58,8 +74,13 @@ describe('launch errors tell the user what happened and what to do', () => {
   });
 
   it('an expired token read from the real sandbox answer (OperationOutcome + WWW-Authenticate) is "expired"', () => {
-    const body = JSON.stringify({ resourceType: 'OperationOutcome', issue: [{ severity: 'error', code: 'expired', diagnostics: 'token expired' }] });
-    const raw = fhirclientHttpError(401, 'Unauthorized', body, 'application/fhir+json', { 'www-authenticate': 'Bearer error="invalid_token", error_description="token expired"' });
+    const body = JSON.stringify({
+      resourceType: 'OperationOutcome',
+      issue: [{ severity: 'error', code: 'expired', diagnostics: 'token expired' }],
+    });
+    const raw = fhirclientHttpError(401, 'Unauthorized', body, 'application/fhir+json', {
+      'www-authenticate': 'Bearer error="invalid_token", error_description="token expired"',
+    });
     expect(toLaunchError(toFhirHttpError(raw, 0), { launch: EHR }).kind).toBe('token-expired');
   });
 
@@ -73,7 +94,12 @@ describe('launch errors tell the user what happened and what to do', () => {
   });
 
   it('invalid_client (token endpoint or FHIR server) names the registration, not the session', () => {
-    const raw = fhirclientHttpError(401, 'Unauthorized', JSON.stringify({ error: 'invalid_client', error_description: 'Unknown client' }), 'application/json');
+    const raw = fhirclientHttpError(
+      401,
+      'Unauthorized',
+      JSON.stringify({ error: 'invalid_client', error_description: 'Unknown client' }),
+      'application/json',
+    );
     const e = toLaunchError(raw, { during: 'sign-in', launch: EHR });
     expect(e.kind).toBe('invalid-client');
     expect(e.detail).toContain('invalid_client: Unknown client');
@@ -81,13 +107,20 @@ describe('launch errors tell the user what happened and what to do', () => {
   });
 
   it('a refresh answered 403 invalid_grant says the session ended and to launch again (no "message below")', () => {
-    const raw = fhirclientHttpError(403, 'Forbidden', JSON.stringify({ error: 'invalid_grant', error_description: 'Invalid refresh token' }), 'application/json');
+    const raw = fhirclientHttpError(
+      403,
+      'Forbidden',
+      JSON.stringify({ error: 'invalid_grant', error_description: 'Invalid refresh token' }),
+      'application/json',
+    );
     const e = toLaunchError(refreshFailure(raw, 0), { launch: EHR });
     expect(e.kind).toBe('session-ended');
     expect(e.title).toMatch(/session with the EHR has ended/);
     expect(e.detail).toContain('invalid_grant: Invalid refresh token');
     expect(e.next).toMatch(/Launch CareGap Panel again from the chart/);
-    for (const k of ['fhir-error', 'invalid-token', 'sign-in-failed'] as const) expect(new LaunchError(k).next).not.toMatch(/below/);
+    for (const k of ['fhir-error', 'invalid-token', 'sign-in-failed'] as const) {
+      expect(new LaunchError(k).next).not.toMatch(/below/);
+    }
   });
 
   it('a refresh that fails on the network stays a (retryable) network failure', () => {
@@ -97,7 +130,12 @@ describe('launch errors tell the user what happened and what to do', () => {
   });
 
   it('a code exchange refused with invalid_grant reads "did not complete the sign-in"', () => {
-    const raw = fhirclientHttpError(400, 'Bad Request', JSON.stringify({ error: 'invalid_grant', error_description: 'Authorization code already used' }), 'application/json');
+    const raw = fhirclientHttpError(
+      400,
+      'Bad Request',
+      JSON.stringify({ error: 'invalid_grant', error_description: 'Authorization code already used' }),
+      'application/json',
+    );
     const e = toLaunchError(raw, { during: 'sign-in', launch: EHR });
     expect(e.kind).toBe('sign-in-failed');
     expect(e.detail).toContain('Authorization code already used');
@@ -120,7 +158,10 @@ describe('launch errors tell the user what happened and what to do', () => {
   });
 
   it('names the app’s own Content-Security-Policy when it reported blocking the connection', () => {
-    recordViolation({ effectiveDirective: 'connect-src', blockedURI: 'https://fhir.ehr-b.example/fhir/.well-known/smart-configuration' });
+    recordViolation({
+      effectiveDirective: 'connect-src',
+      blockedURI: 'https://fhir.ehr-b.example/fhir/.well-known/smart-configuration',
+    });
     recordViolation({ effectiveDirective: 'script-src-elem', blockedURI: 'inline' });
     const e = toLaunchError(new TypeError('Failed to fetch'));
     expect(e.kind).toBe('csp-blocked');
@@ -130,7 +171,12 @@ describe('launch errors tell the user what happened and what to do', () => {
   });
 
   it('says another patient’s data arrived, and that nothing is shown or written', () => {
-    const e = toLaunchError(new PatientMismatchError('p1', [{ resourceType: 'Observation', id: 'o9', field: 'subject', names: 'Patient/p2' }]), { launch: EHR });
+    const e = toLaunchError(
+      new PatientMismatchError('p1', [
+        { resourceType: 'Observation', id: 'o9', field: 'subject', names: 'Patient/p2' },
+      ]),
+      { launch: EHR },
+    );
     expect(e.kind).toBe('patient-mismatch');
     expect(e.detail).toBe('Observation/o9 subject names Patient/p2, not Patient/p1.');
     expect(e.next).toMatch(/No results are shown and nothing can be written/);

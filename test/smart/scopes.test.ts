@@ -1,10 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  parseGrantedScopes,
-  parseResourceScope,
-  requestedScopes,
-  scopeSyntaxFor,
-} from '../../src/smart/scopes.ts';
+import { parseGrantedScopes, parseResourceScope, requestedScopes, scopeSyntaxFor } from '../../src/smart/scopes.ts';
 
 describe('scope negotiation', () => {
   it('requests v2 scopes when the server advertises permission-v2', () => {

@@ -3,7 +3,13 @@ import { styleVariables } from '../../src/smart/smart-style.ts';
 
 describe('EHR style hints', () => {
   it('maps SMART style keys to CSS variables', () => {
-    expect(styleVariables({ color_background: '#edeae3', font_family_body: "Georgia, 'Times New Roman', serif", dim_font_size: '13px' })).toEqual({
+    expect(
+      styleVariables({
+        color_background: '#edeae3',
+        font_family_body: "Georgia, 'Times New Roman', serif",
+        dim_font_size: '13px',
+      }),
+    ).toEqual({
       '--smart-color-background': '#edeae3',
       '--smart-font-family-body': "Georgia, 'Times New Roman', serif",
       '--smart-dim-font-size': '13px',

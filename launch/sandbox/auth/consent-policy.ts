@@ -18,6 +18,8 @@ function writes(scope: string): boolean {
 
 /** Whether the requested scopes need the user's consent even in a pre-authorized EHR launch. */
 export function needsConsent(scopes: readonly string[], autoApprove: ReadonlySet<AutoApprovable>): boolean {
-  if (!autoApprove.has('write') && scopes.some(writes)) return true;
+  if (!autoApprove.has('write') && scopes.some(writes)) {
+    return true;
+  }
   return !autoApprove.has('offline_access') && scopes.includes('offline_access');
 }

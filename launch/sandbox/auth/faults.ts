@@ -39,7 +39,10 @@ export class FaultInjector {
   private readonly rng: SeededRandom;
   private readonly streak = new Map<string, number>();
 
-  constructor(readonly faults: FaultOptions, seed: number) {
+  constructor(
+    readonly faults: FaultOptions,
+    seed: number,
+  ) {
     this.rng = seededRandom(faults.seed ?? seed);
   }
 
@@ -47,7 +50,9 @@ export class FaultInjector {
   decide(requestKey: string): FaultDecision {
     const errorRate = this.faults.errorRate ?? 0;
     const rateLimitRate = this.faults.rateLimitRate ?? 0;
-    if (errorRate <= 0 && rateLimitRate <= 0) return { kind: 'pass' };
+    if (errorRate <= 0 && rateLimitRate <= 0) {
+      return { kind: 'pass' };
+    }
     const roll = this.rng.next();
     const streak = this.streak.get(requestKey) ?? 0;
     if (streak >= MAX_CONSECUTIVE_FAILURES || roll >= errorRate + rateLimitRate) {
@@ -68,28 +73,52 @@ export function faultSeed(sandboxSeed: number, patient: string | undefined): num
 export function faultsFromParams(params: URLSearchParams): FaultOptions {
   const num = (name: string): number | undefined => {
     const v = params.get(name);
-    if (v === null || v.trim() === '') return undefined;
+    if (v === null || v.trim() === '') {
+      return undefined;
+    }
     const n = Number(v);
     return Number.isFinite(n) ? n : undefined;
   };
   const faults: FaultOptions = {};
   const latency = num('latencyMs');
-  if (latency !== undefined && latency > 0) faults.latencyMs = Math.min(latency, 30_000);
+  if (latency !== undefined && latency > 0) {
+    faults.latencyMs = Math.min(latency, 30_000);
+  }
   const errorRate = num('errorRate');
-  if (errorRate !== undefined && errorRate > 0) faults.errorRate = Math.min(errorRate, 1);
+  if (errorRate !== undefined && errorRate > 0) {
+    faults.errorRate = Math.min(errorRate, 1);
+  }
   const rateLimit = num('rateLimitRate');
-  if (rateLimit !== undefined && rateLimit > 0) faults.rateLimitRate = Math.min(rateLimit, 1);
+  if (rateLimit !== undefined && rateLimit > 0) {
+    faults.rateLimitRate = Math.min(rateLimit, 1);
+  }
   const failType = params.get('failType');
-  if (failType && /^[A-Z][A-Za-z]+$/.test(failType)) faults.failType = failType;
+  if (failType && /^[A-Z][A-Za-z]+$/.test(failType)) {
+    faults.failType = failType;
+  }
   const failFromPage = num('failFromPage');
-  if (failFromPage !== undefined && failFromPage > 0) faults.failFromPage = Math.floor(failFromPage);
-  const deny = params.getAll('denyScopes').flatMap((v) => v.split(',')).map((s) => s.trim()).filter((s) => /^[A-Z][A-Za-z]+$/.test(s));
-  if (deny.length) faults.denyScopes = [...new Set(deny)];
+  if (failFromPage !== undefined && failFromPage > 0) {
+    faults.failFromPage = Math.floor(failFromPage);
+  }
+  const deny = params
+    .getAll('denyScopes')
+    .flatMap((v) => v.split(','))
+    .map((s) => s.trim())
+    .filter((s) => /^[A-Z][A-Za-z]+$/.test(s));
+  if (deny.length) {
+    faults.denyScopes = [...new Set(deny)];
+  }
   const lifetime = num('tokenLifetimeSec');
-  if (lifetime !== undefined && lifetime > 0) faults.tokenLifetimeSec = Math.floor(lifetime);
+  if (lifetime !== undefined && lifetime > 0) {
+    faults.tokenLifetimeSec = Math.floor(lifetime);
+  }
   const refreshable = num('refreshableLifetimeSec');
-  if (refreshable !== undefined && refreshable > 0) faults.refreshableLifetimeSec = Math.floor(refreshable);
+  if (refreshable !== undefined && refreshable > 0) {
+    faults.refreshableLifetimeSec = Math.floor(refreshable);
+  }
   const seed = num('faultSeed');
-  if (seed !== undefined) faults.seed = seed;
+  if (seed !== undefined) {
+    faults.seed = seed;
+  }
   return faults;
 }

@@ -26,10 +26,19 @@ export class IdTokenSigner {
   }
 
   /** An id_token for a user (`fhirUser` absolute or relative, as given). */
-  async sign(claims: { iss: string; aud: string; sub: string; fhirUser: string; name?: string; nowSec: number }): Promise<string> {
+  async sign(claims: {
+    iss: string;
+    aud: string;
+    sub: string;
+    fhirUser: string;
+    name?: string;
+    nowSec: number;
+  }): Promise<string> {
     const { pair } = await this.load();
     const payload: Record<string, unknown> = { fhirUser: claims.fhirUser };
-    if (claims.name) payload.name = claims.name;
+    if (claims.name) {
+      payload.name = claims.name;
+    }
     return new SignJWT(payload)
       .setProtectedHeader({ alg: 'RS256', kid: this.kid, typ: 'JWT' })
       .setIssuer(claims.iss)

@@ -7,15 +7,44 @@ import type { QuirkProfile } from './token-store.ts';
 
 /** Capabilities every profile advertises. */
 const BASE_CAPABILITIES = [
-  'launch-ehr', 'launch-standalone', 'client-public', 'context-ehr-patient', 'context-ehr-encounter',
-  'context-standalone-patient', 'context-banner', 'context-style', 'sso-openid-connect',
-  'permission-patient', 'permission-user', 'permission-v1', 'permission-online', 'permission-offline',
+  'launch-ehr',
+  'launch-standalone',
+  'client-public',
+  'context-ehr-patient',
+  'context-ehr-encounter',
+  'context-standalone-patient',
+  'context-banner',
+  'context-style',
+  'sso-openid-connect',
+  'permission-patient',
+  'permission-user',
+  'permission-v1',
+  'permission-online',
+  'permission-offline',
   // SMART Backend Services (client_credentials + private_key_jwt, client-confidential-asymmetric)
   'client-confidential-asymmetric',
 ];
 
 /** The resource types the sandbox serves (used for scopes_supported and the CapabilityStatement). */
-export const SERVED_TYPES = ['Patient', 'Condition', 'Encounter', 'Observation', 'Procedure', 'ServiceRequest', 'MedicationRequest', 'QuestionnaireResponse', 'DeviceRequest', 'Practitioner', 'Organization', 'Group', 'Task', 'Communication', 'DetectedIssue', 'MeasureReport', 'Flag'];
+export const SERVED_TYPES = [
+  'Patient',
+  'Condition',
+  'Encounter',
+  'Observation',
+  'Procedure',
+  'ServiceRequest',
+  'MedicationRequest',
+  'QuestionnaireResponse',
+  'DeviceRequest',
+  'Practitioner',
+  'Organization',
+  'Group',
+  'Task',
+  'Communication',
+  'DetectedIssue',
+  'MeasureReport',
+  'Flag',
+];
 
 /** `.well-known/smart-configuration` for one profile. */
 export function smartConfiguration(origin: string, profile: QuirkProfile): Record<string, unknown> {
@@ -31,9 +60,19 @@ export function smartConfiguration(origin: string, profile: QuirkProfile): Recor
     response_types_supported: ['code'],
     code_challenge_methods_supported: ['S256'],
     scopes_supported: [
-      'openid', 'fhirUser', 'launch', 'launch/patient', 'launch/encounter', 'online_access', 'offline_access',
-      ...SERVED_TYPES.flatMap((t) => (v2 ? [`patient/${t}.rs`, `user/${t}.rs`, `patient/${t}.read`] : [`patient/${t}.read`, `user/${t}.read`])),
-      ...(v2 ? ['system/*.rs', ...SERVED_TYPES.map((t) => `system/${t}.rs`)] : ['system/*.read', ...SERVED_TYPES.map((t) => `system/${t}.read`)]),
+      'openid',
+      'fhirUser',
+      'launch',
+      'launch/patient',
+      'launch/encounter',
+      'online_access',
+      'offline_access',
+      ...SERVED_TYPES.flatMap((t) =>
+        v2 ? [`patient/${t}.rs`, `user/${t}.rs`, `patient/${t}.read`] : [`patient/${t}.read`, `user/${t}.read`],
+      ),
+      ...(v2
+        ? ['system/*.rs', ...SERVED_TYPES.map((t) => `system/${t}.rs`)]
+        : ['system/*.read', ...SERVED_TYPES.map((t) => `system/${t}.read`)]),
     ],
     capabilities: v2 ? [...BASE_CAPABILITIES, 'permission-v2'] : BASE_CAPABILITIES,
   };

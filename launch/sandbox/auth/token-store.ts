@@ -118,14 +118,18 @@ export class TokenStore {
   consumeLaunch(handle: string): LaunchContext | undefined {
     const found = this.launches.get(handle);
     this.launches.delete(handle);
-    if (!found || found.expiresAt <= this.now()) return undefined;
+    if (!found || found.expiresAt <= this.now()) {
+      return undefined;
+    }
     return found.context;
   }
 
   /** The grant of a refresh token, used up by this call (rotation); undefined when unknown, used or expired. */
   consumeRefreshToken(token: string): { grant: Grant } | { expired: true } | undefined {
     const found = this.refreshTokens.get(token);
-    if (!found) return undefined;
+    if (!found) {
+      return undefined;
+    }
     this.refreshTokens.delete(token);
     return found.expiresAt <= this.now() ? { expired: true } : { grant: found.grant };
   }
@@ -148,7 +152,9 @@ export class TokenStore {
   mint(grant: Grant): { accessToken: string; refreshToken?: string; expiresIn: number } {
     const accessToken = randomToken();
     this.accessTokens.set(accessToken, { grant, expiresAt: this.now() + grant.lifetimeSec * 1000 });
-    if (!grant.withRefresh) return { accessToken, expiresIn: grant.lifetimeSec };
+    if (!grant.withRefresh) {
+      return { accessToken, expiresIn: grant.lifetimeSec };
+    }
     const refreshToken = randomToken();
     grant.refreshExpiresAt ??= this.now() + this.refreshLifetimeMs;
     this.refreshTokens.set(refreshToken, { grant, expiresAt: grant.refreshExpiresAt });
@@ -158,8 +164,12 @@ export class TokenStore {
   /** Looks up a bearer token: the token, or why it is not usable. */
   check(token: string): { ok: true; token: AccessToken } | { ok: false; reason: 'invalid' | 'expired' } {
     const found = this.accessTokens.get(token);
-    if (!found) return { ok: false, reason: 'invalid' };
-    if (found.expiresAt <= this.now()) return { ok: false, reason: 'expired' };
+    if (!found) {
+      return { ok: false, reason: 'invalid' };
+    }
+    if (found.expiresAt <= this.now()) {
+      return { ok: false, reason: 'expired' };
+    }
     return { ok: true, token: found };
   }
 

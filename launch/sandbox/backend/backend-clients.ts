@@ -34,5 +34,12 @@ export function devJwks(): { keys: JWK[] } {
 
 /** The sandbox's backend clients (read once per sandbox). */
 export function backendClients(): BackendClient[] {
-  return [{ clientId: BACKEND_CLIENT_ID, name: 'CareGap CLI (sandbox development key)', jwks: devJwks(), preAuthorized: ['system/*.rs'] }];
+  return [
+    {
+      clientId: BACKEND_CLIENT_ID,
+      name: 'CareGap CLI (sandbox development key)',
+      jwks: devJwks(),
+      preAuthorized: ['system/*.rs'],
+    },
+  ];
 }

@@ -20,7 +20,8 @@ export const MAX_ASSERTION_LIFETIME_SEC = 300;
 export const CLOCK_SKEW_SEC = 5;
 
 /** Why an assertion was refused (the `error_description`), or the authenticated client. */
-export type AssertionResult = { ok: true; client: BackendClient; jti: string; exp: number } | { ok: false; reason: string };
+export type AssertionResult =
+  { ok: true; client: BackendClient; jti: string; exp: number } | { ok: false; reason: string };
 
 /** `jti` values seen per issuer, kept until the assertion that carried them has expired. */
 export class JtiReplayCache {
@@ -28,9 +29,15 @@ export class JtiReplayCache {
 
   /** Records `iss`+`jti` until `expSec`; false when it was already recorded (a replay). */
   remember(iss: string, jti: string, expSec: number, nowSec: number): boolean {
-    for (const [key, until] of this.seen) if (until < nowSec) this.seen.delete(key);
+    for (const [key, until] of this.seen) {
+      if (until < nowSec) {
+        this.seen.delete(key);
+      }
+    }
     const key = `${iss}\u0000${jti}`;
-    if (this.seen.has(key)) return false;
+    if (this.seen.has(key)) {
+      return false;
+    }
     this.seen.set(key, expSec + CLOCK_SKEW_SEC);
     return true;
   }
@@ -63,19 +70,37 @@ export async function verifyClientAssertion(assertion: string, o: VerifyOptions)
   } catch {
     return { ok: false, reason: 'client_assertion is not a signed JWT (compact JWS)' };
   }
-  if (!isAlgorithm(header.alg)) return { ok: false, reason: `client_assertion alg '${String(header.alg)}' is not accepted; use RS384 or ES384` };
-  if (header.typ !== 'JWT') return { ok: false, reason: "client_assertion header typ must be 'JWT'" };
-  if (typeof header.kid !== 'string' || !header.kid) return { ok: false, reason: 'client_assertion header has no kid' };
+  if (!isAlgorithm(header.alg)) {
+    return { ok: false, reason: `client_assertion alg '${String(header.alg)}' is not accepted; use RS384 or ES384` };
+  }
+  if (header.typ !== 'JWT') {
+    return { ok: false, reason: "client_assertion header typ must be 'JWT'" };
+  }
+  if (typeof header.kid !== 'string' || !header.kid) {
+    return { ok: false, reason: 'client_assertion header has no kid' };
+  }
   const iss = claims.iss;
-  if (typeof iss !== 'string') return { ok: false, reason: 'client_assertion has no iss (the client_id)' };
+  if (typeof iss !== 'string') {
+    return { ok: false, reason: 'client_assertion has no iss (the client_id)' };
+  }
   const client = o.clients.find((c) => c.clientId === iss);
-  if (!client) return { ok: false, reason: `client_assertion iss '${iss}' is not a registered client` };
-  if (claims.sub !== iss) return { ok: false, reason: 'client_assertion sub must equal iss (both the client_id)' };
-  if (o.clientId && o.clientId !== iss) return { ok: false, reason: 'client_id does not match the client_assertion iss' };
-  if (header.jku !== undefined && header.jku !== client.jwksUri) return { ok: false, reason: 'client_assertion jku is not the JWK Set URL registered for this client' };
+  if (!client) {
+    return { ok: false, reason: `client_assertion iss '${iss}' is not a registered client` };
+  }
+  if (claims.sub !== iss) {
+    return { ok: false, reason: 'client_assertion sub must equal iss (both the client_id)' };
+  }
+  if (o.clientId && o.clientId !== iss) {
+    return { ok: false, reason: 'client_id does not match the client_assertion iss' };
+  }
+  if (header.jku !== undefined && header.jku !== client.jwksUri) {
+    return { ok: false, reason: 'client_assertion jku is not the JWK Set URL registered for this client' };
+  }
   const kty = KTY_FOR_ALG[header.alg];
   const candidates = client.jwks.keys.filter((k: JWK) => k.kid === header.kid && k.kty === kty);
-  if (candidates.length !== 1) return { ok: false, reason: `no single registered ${kty} key with kid '${header.kid}' for ${iss}` };
+  if (candidates.length !== 1) {
+    return { ok: false, reason: `no single registered ${kty} key with kid '${header.kid}' for ${iss}` };
+  }
   let verified: Awaited<ReturnType<typeof jwtVerify>>;
   try {
     const key = await importJWK(candidates[0]!, header.alg);
@@ -92,16 +117,33 @@ export async function verifyClientAssertion(assertion: string, o: VerifyOptions)
   } catch (error) {
     const code = (error as { code?: string }).code ?? '';
     const claim = (error as { claim?: string }).claim;
-    if (code === 'ERR_JWT_EXPIRED') return { ok: false, reason: 'client_assertion has expired (exp)' };
-    if (code === 'ERR_JWS_SIGNATURE_VERIFICATION_FAILED') return { ok: false, reason: 'client_assertion signature does not verify with the registered key' };
-    if (code === 'ERR_JWT_CLAIM_VALIDATION_FAILED') return { ok: false, reason: `client_assertion claim '${claim ?? '?'}' is invalid${claim === 'aud' ? ': aud must be this token endpoint URL' : ''}` };
+    if (code === 'ERR_JWT_EXPIRED') {
+      return { ok: false, reason: 'client_assertion has expired (exp)' };
+    }
+    if (code === 'ERR_JWS_SIGNATURE_VERIFICATION_FAILED') {
+      return { ok: false, reason: 'client_assertion signature does not verify with the registered key' };
+    }
+    if (code === 'ERR_JWT_CLAIM_VALIDATION_FAILED') {
+      return {
+        ok: false,
+        reason: `client_assertion claim '${claim ?? '?'}' is invalid${claim === 'aud' ? ': aud must be this token endpoint URL' : ''}`,
+      };
+    }
     return { ok: false, reason: `client_assertion rejected: ${(error as Error).message}` };
   }
   const { exp, jti } = verified.payload;
   const nowSec = Math.floor(o.nowMs / 1000);
-  if (typeof exp !== 'number') return { ok: false, reason: 'client_assertion has no exp' };
-  if (exp - nowSec > MAX_ASSERTION_LIFETIME_SEC + CLOCK_SKEW_SEC) return { ok: false, reason: 'client_assertion exp is more than five minutes in the future' };
-  if (typeof jti !== 'string' || !jti) return { ok: false, reason: 'client_assertion has no jti' };
-  if (!o.replay.remember(iss, jti, exp, nowSec)) return { ok: false, reason: 'client_assertion jti was already used (replay)' };
+  if (typeof exp !== 'number') {
+    return { ok: false, reason: 'client_assertion has no exp' };
+  }
+  if (exp - nowSec > MAX_ASSERTION_LIFETIME_SEC + CLOCK_SKEW_SEC) {
+    return { ok: false, reason: 'client_assertion exp is more than five minutes in the future' };
+  }
+  if (typeof jti !== 'string' || !jti) {
+    return { ok: false, reason: 'client_assertion has no jti' };
+  }
+  if (!o.replay.remember(iss, jti, exp, nowSec)) {
+    return { ok: false, reason: 'client_assertion jti was already used (replay)' };
+  }
   return { ok: true, client, jti, exp };
 }

@@ -36,8 +36,15 @@ export function grantableScopes(requested: readonly string[], preAuthorized: rea
   const allowed = preAuthorized.map(parseResourceScope).filter((s) => s !== undefined);
   return requested.filter((raw) => {
     const s = parseResourceScope(raw);
-    if (!s || s.context !== 'system') return false;
-    return allowed.some((a) => a.context === 'system' && (a.type === '*' || a.type === s.type) && [...s.permissions].every((p) => a.permissions.has(p)));
+    if (!s || s.context !== 'system') {
+      return false;
+    }
+    return allowed.some(
+      (a) =>
+        a.context === 'system' &&
+        (a.type === '*' || a.type === s.type) &&
+        [...s.permissions].every((p) => a.permissions.has(p)),
+    );
   });
 }
 
@@ -48,18 +55,49 @@ export async function clientCredentialsGrant(ctx: SandboxContext, form: URLSearc
     return oauthError('invalid_client', `client_assertion_type must be ${JWT_BEARER_ASSERTION} (private_key_jwt)`, 401);
   }
   const assertion = form.get('client_assertion');
-  if (!assertion) return oauthError('invalid_client', 'client_assertion is required', 401);
-  const verified = await verifyClientAssertion(assertion, { clients: state.clients, tokenUrls: tokenUrls(ctx), clientId: form.get('client_id'), nowMs: ctx.now(), replay: state.replay });
-  if (!verified.ok) return oauthError('invalid_client', verified.reason, 401);
+  if (!assertion) {
+    return oauthError('invalid_client', 'client_assertion is required', 401);
+  }
+  const verified = await verifyClientAssertion(assertion, {
+    clients: state.clients,
+    tokenUrls: tokenUrls(ctx),
+    clientId: form.get('client_id'),
+    nowMs: ctx.now(),
+    replay: state.replay,
+  });
+  if (!verified.ok) {
+    return oauthError('invalid_client', verified.reason, 401);
+  }
   const requested = splitScopes(form.get('scope'));
-  if (!requested.length) return oauthError('invalid_scope', 'scope is required (system/ scopes, e.g. system/Observation.rs)');
+  if (!requested.length) {
+    return oauthError('invalid_scope', 'scope is required (system/ scopes, e.g. system/Observation.rs)');
+  }
   const scopes = grantableScopes(requested, verified.client.preAuthorized);
-  if (!scopes.length) return oauthError('invalid_scope', `none of the requested scopes is within what ${verified.client.clientId} is pre-authorized for (${verified.client.preAuthorized.join(' ')})`);
+  if (!scopes.length) {
+    return oauthError(
+      'invalid_scope',
+      `none of the requested scopes is within what ${verified.client.clientId} is pre-authorized for (${verified.client.preAuthorized.join(' ')})`,
+    );
+  }
   const faults = state.faults;
   const lifetimeSec = Math.min(faults.tokenLifetimeSec ?? BACKEND_TOKEN_LIFETIME_SEC, BACKEND_TOKEN_LIFETIME_SEC);
-  const grant = ctx.makeGrant({ clientId: verified.client.clientId, user: `client:${verified.client.clientId}`, scopes, profile: 'generic', faults: {}, needPatientBanner: false, lifetimeSec, withRefresh: false });
+  const grant = ctx.makeGrant({
+    clientId: verified.client.clientId,
+    user: `client:${verified.client.clientId}`,
+    scopes,
+    profile: 'generic',
+    faults: {},
+    needPatientBanner: false,
+    lifetimeSec,
+    withRefresh: false,
+  });
   const minted = ctx.tokens.mint(grant);
   // tokenExpiresEarly: the response claims the usual lifetime, so only a 401 tells the client
   const expiresIn = faults.tokenExpiresEarly ? BACKEND_TOKEN_LIFETIME_SEC : minted.expiresIn;
-  return jsonResponse({ access_token: minted.accessToken, token_type: 'bearer', expires_in: expiresIn, scope: scopes.join(' ') }, 200, NO_STORE, 'application/json');
+  return jsonResponse(
+    { access_token: minted.accessToken, token_type: 'bearer', expires_in: expiresIn, scope: scopes.join(' ') },
+    200,
+    NO_STORE,
+    'application/json',
+  );
 }

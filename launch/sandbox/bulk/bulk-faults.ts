@@ -30,7 +30,14 @@ export interface BulkFaults {
   tokenExpiresEarly?: boolean;
 }
 
-const NUMERIC = ['rateLimitKickoffs', 'rateLimitPolls', 'retryAfterSec', 'fileErrors', 'truncateFiles', 'tokenLifetimeSec'] as const;
+const NUMERIC = [
+  'rateLimitKickoffs',
+  'rateLimitPolls',
+  'retryAfterSec',
+  'fileErrors',
+  'truncateFiles',
+  'tokenLifetimeSec',
+] as const;
 const FLAGS = ['failJobs', 'tokenExpiresEarly'] as const;
 
 /** Parses `rateLimitPolls=2&fileErrors=1&tokenLifetimeSec=2&tokenExpiresEarly=1` (unknown names are ignored). */
@@ -39,11 +46,15 @@ export function bulkFaultsFromParams(params: URLSearchParams): BulkFaults {
   for (const name of NUMERIC) {
     const raw = params.get(name);
     const n = raw === null || raw.trim() === '' ? NaN : Number(raw);
-    if (Number.isFinite(n) && n > 0) faults[name] = Math.min(Math.floor(n), 3600);
+    if (Number.isFinite(n) && n > 0) {
+      faults[name] = Math.min(Math.floor(n), 3600);
+    }
   }
   for (const name of FLAGS) {
     const raw = params.get(name);
-    if (raw === '1' || raw === 'true') faults[name] = true;
+    if (raw === '1' || raw === 'true') {
+      faults[name] = true;
+    }
   }
   return faults;
 }

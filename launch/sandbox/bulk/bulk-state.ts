@@ -94,7 +94,10 @@ export function configureBulk(ctx: SandboxContext, o: BulkOptions): BulkState {
   const state: BulkState = {
     enabled: o.bulkExport ?? true,
     durationMs: Math.max(0, o.exportDurationMs ?? DEFAULT_EXPORT_DURATION_MS),
-    resourcesPerFile: o.exportResourcesPerFile && o.exportResourcesPerFile > 0 ? Math.floor(o.exportResourcesPerFile) : Number.POSITIVE_INFINITY,
+    resourcesPerFile:
+      o.exportResourcesPerFile && o.exportResourcesPerFile > 0
+        ? Math.floor(o.exportResourcesPerFile)
+        : Number.POSITIVE_INFINITY,
     faults: { ...(o.bulkFaults ?? {}) },
     jobs: new Map(),
     kickoffAttempts: 0,

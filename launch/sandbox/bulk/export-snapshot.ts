@@ -19,7 +19,10 @@ export type ExportLevel = 'system' | 'patient' | 'group';
 export const SUPPORTING_TYPES = ['Practitioner', 'Organization'] as const;
 
 /** Types a patient- or group-level export can hold. */
-export const PATIENT_LEVEL_TYPES: readonly string[] = [...SERVED_TYPES.filter((t) => PATIENT_COMPARTMENT[t]), ...SUPPORTING_TYPES];
+export const PATIENT_LEVEL_TYPES: readonly string[] = [
+  ...SERVED_TYPES.filter((t) => PATIENT_COMPARTMENT[t]),
+  ...SUPPORTING_TYPES,
+];
 
 /** Types each level can export. */
 export function exportableTypes(level: ExportLevel): readonly string[] {
@@ -30,16 +33,22 @@ export function exportableTypes(level: ExportLevel): readonly string[] {
 export function groupMemberIds(group: fhir4.Group): string[] {
   const ids = new Set<string>();
   for (const m of group.member ?? []) {
-    if (m.inactive) continue;
+    if (m.inactive) {
+      continue;
+    }
     const id = /(?:^|\/)Patient\/([^/]+)$/.exec(m.entity?.reference ?? '')?.[1];
-    if (id) ids.add(id);
+    if (id) {
+      ids.add(id);
+    }
   }
   return [...ids];
 }
 
 /** Whether a resource changed after `sinceMs` (no lastUpdated → kept). */
 function changedSince(resource: fhir4.Resource, sinceMs: number | undefined): boolean {
-  if (sinceMs === undefined) return true;
+  if (sinceMs === undefined) {
+    return true;
+  }
   const at = Date.parse(resource.meta?.lastUpdated ?? '');
   return Number.isNaN(at) || at > sinceMs;
 }
@@ -47,15 +56,23 @@ function changedSince(resource: fhir4.Resource, sinceMs: number | undefined): bo
 /** `Type/id` of every Practitioner/Organization reference in a resource (any depth). */
 function supportingReferences(value: unknown, into: Set<string>): void {
   if (Array.isArray(value)) {
-    for (const v of value) supportingReferences(v, into);
+    for (const v of value) {
+      supportingReferences(v, into);
+    }
     return;
   }
-  if (!value || typeof value !== 'object') return;
+  if (!value || typeof value !== 'object') {
+    return;
+  }
   for (const [k, v] of Object.entries(value)) {
     if (k === 'reference' && typeof v === 'string') {
       const m = /(?:^|\/)((?:Practitioner|Organization)\/[^/]+)$/.exec(v);
-      if (m?.[1]) into.add(m[1]);
-    } else if (typeof v === 'object') supportingReferences(v, into);
+      if (m?.[1]) {
+        into.add(m[1]);
+      }
+    } else if (typeof v === 'object') {
+      supportingReferences(v, into);
+    }
   }
 }
 
@@ -73,26 +90,45 @@ export function selectResources(store: ResourceStore, q: SnapshotQuery): Map<str
   const out = new Map<string, fhir4.Resource[]>();
   const add = (type: string, resources: fhir4.Resource[]) => {
     const kept = resources.filter((r) => changedSince(r, q.sinceMs));
-    if (kept.length) out.set(type, kept);
+    if (kept.length) {
+      out.set(type, kept);
+    }
   };
   if (q.level === 'system') {
-    for (const type of q.types) add(type, store.all(type));
+    for (const type of q.types) {
+      add(type, store.all(type));
+    }
     return out;
   }
   const patients = q.patientIds ?? [];
   const referenced = new Set<string>();
   const wantSupporting = q.types.some((t) => (SUPPORTING_TYPES as readonly string[]).includes(t));
   for (const type of q.types) {
-    if ((SUPPORTING_TYPES as readonly string[]).includes(type)) continue;
-    const resources = type === 'Patient'
-      ? patients.map((id) => store.read('Patient', id)).filter((r) => r !== undefined)
-      : patients.flatMap((id) => store.forPatient(id, type));
-    if (wantSupporting) for (const r of resources) supportingReferences(r, referenced);
+    if ((SUPPORTING_TYPES as readonly string[]).includes(type)) {
+      continue;
+    }
+    const resources =
+      type === 'Patient'
+        ? patients.map((id) => store.read('Patient', id)).filter((r) => r !== undefined)
+        : patients.flatMap((id) => store.forPatient(id, type));
+    if (wantSupporting) {
+      for (const r of resources) {
+        supportingReferences(r, referenced);
+      }
+    }
     add(type, resources);
   }
   for (const type of SUPPORTING_TYPES) {
-    if (!q.types.includes(type)) continue;
-    add(type, [...referenced].filter((ref) => ref.startsWith(`${type}/`)).map((ref) => store.read(type, ref.slice(type.length + 1))).filter((r) => r !== undefined));
+    if (!q.types.includes(type)) {
+      continue;
+    }
+    add(
+      type,
+      [...referenced]
+        .filter((ref) => ref.startsWith(`${type}/`))
+        .map((ref) => store.read(type, ref.slice(type.length + 1)))
+        .filter((r) => r !== undefined),
+    );
   }
   // keep the order of q.types
   return new Map(q.types.filter((t) => out.has(t)).map((t) => [t, out.get(t)!]));

@@ -16,11 +16,19 @@ export const MAMMOGRAPHY_MIN_AGE = 40;
 const MAMMOGRAM_SHARE = 0.6;
 
 /** Adds colorectal and breast screening history to one patient. */
-export function cancerScreenings(w: ChartWriter, rng: SeededRandom, p: { age: number; female: boolean; anchorDay: number; yearStartDay: number }): void {
-  if (p.age >= COLORECTAL_MIN_AGE) colorectal(w, rng, p.anchorDay, p.yearStartDay);
+export function cancerScreenings(
+  w: ChartWriter,
+  rng: SeededRandom,
+  p: { age: number; female: boolean; anchorDay: number; yearStartDay: number },
+): void {
+  if (p.age >= COLORECTAL_MIN_AGE) {
+    colorectal(w, rng, p.anchorDay, p.yearStartDay);
+  }
   if (p.female && p.age >= MAMMOGRAPHY_MIN_AGE && rng.chance(MAMMOGRAM_SHARE)) {
     const day = p.anchorDay - rng.int(20, 950);
-    w.observation(OBS_CAT.IMAGING, SCREENING.MAMMOGRAM, clinicTime(day, 10), { valueCodeableConcept: concept(SCREENING.NEGATIVE) });
+    w.observation(OBS_CAT.IMAGING, SCREENING.MAMMOGRAM, clinicTime(day, 10), {
+      valueCodeableConcept: concept(SCREENING.NEGATIVE),
+    });
   }
 }
 
@@ -28,13 +36,20 @@ function colorectal(w: ChartWriter, rng: SeededRandom, anchorDay: number, yearSt
   const r = rng.next();
   if (r < 0.3) {
     // up to twelve years ago: the ones older than ten no longer count
-    w.procedure([SCREENING.COLONOSCOPY_CPT, SCREENING.COLONOSCOPY_SNOMED], clinicTime(anchorDay - rng.int(60, 12 * 365), 8));
+    w.procedure(
+      [SCREENING.COLONOSCOPY_CPT, SCREENING.COLONOSCOPY_SNOMED],
+      clinicTime(anchorDay - rng.int(60, 12 * 365), 8),
+    );
   } else if (r < 0.45) {
     // a FIT counts only in the measurement year: some were done this year, some last year
     const thisYear = anchorDay - 1 >= yearStartDay && rng.chance(0.7);
     const day = thisYear ? rng.int(yearStartDay, anchorDay - 1) : yearStartDay - rng.int(1, 300);
-    w.observation(OBS_CAT.LABORATORY, SCREENING.FIT, clinicTime(day, 9), { valueCodeableConcept: concept(SCREENING.NEGATIVE) });
+    w.observation(OBS_CAT.LABORATORY, SCREENING.FIT, clinicTime(day, 9), {
+      valueCodeableConcept: concept(SCREENING.NEGATIVE),
+    });
   } else if (r < 0.52) {
-    w.observation(OBS_CAT.LABORATORY, SCREENING.SDNA_FIT, clinicTime(anchorDay - rng.int(30, 4 * 365), 9), { valueCodeableConcept: concept(SCREENING.NEGATIVE) });
+    w.observation(OBS_CAT.LABORATORY, SCREENING.SDNA_FIT, clinicTime(anchorDay - rng.int(30, 4 * 365), 9), {
+      valueCodeableConcept: concept(SCREENING.NEGATIVE),
+    });
   }
 }

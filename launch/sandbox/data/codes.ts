@@ -107,13 +107,67 @@ const NO = loinc('LA32-8', 'No');
 
 /** AHC HRSN / Hunger Vital Sign / PRAPARE items (design/sdoh_screening_items.tsv). */
 export const SDOH_ITEMS: readonly SdohItem[] = [
-  { instrument: 'AHC-HRSN', domain: 'housing_instability', question: loinc('71802-3', 'Housing status'), positive: loinc('LA31994-9', 'I have a place to live today, but I am worried about losing it in the future'), negative: loinc('LA31993-1', 'I have a steady place to live') },
-  { instrument: 'HVS', domain: 'food_insecurity', question: loinc('88122-7', 'Within the past 12 months we worried whether our food would run out before we got money to buy more'), positive: loinc('LA6729-3', 'Sometimes true'), negative: loinc('LA28398-8', 'Never true') },
-  { instrument: 'HVS', domain: 'food_insecurity', question: loinc('88123-5', "Within the past 12 months the food we bought just didn't last and we didn't have money to get more"), positive: loinc('LA28397-0', 'Often true'), negative: loinc('LA28398-8', 'Never true') },
-  { instrument: 'AHC-HRSN', domain: 'transportation', question: loinc('93030-5', 'Has lack of transportation kept you from medical appointments, meetings, work, or from getting things needed for daily living'), positive: YES, negative: NO },
-  { instrument: 'AHC-HRSN', domain: 'utilities', question: loinc('96779-4', 'Has the electric, gas, oil, or water company threatened to shut off services in your home in past 12 months'), positive: YES, negative: NO },
-  { instrument: 'PRAPARE', domain: 'housing_instability', question: loinc('93033-9', 'Are you worried about losing your housing'), positive: YES, negative: NO },
-  { instrument: 'PRAPARE', domain: 'interpersonal_safety', question: loinc('93026-3', 'Do you feel physically and emotionally safe where you currently live'), positive: NO, negative: YES },
+  {
+    instrument: 'AHC-HRSN',
+    domain: 'housing_instability',
+    question: loinc('71802-3', 'Housing status'),
+    positive: loinc('LA31994-9', 'I have a place to live today, but I am worried about losing it in the future'),
+    negative: loinc('LA31993-1', 'I have a steady place to live'),
+  },
+  {
+    instrument: 'HVS',
+    domain: 'food_insecurity',
+    question: loinc(
+      '88122-7',
+      'Within the past 12 months we worried whether our food would run out before we got money to buy more',
+    ),
+    positive: loinc('LA6729-3', 'Sometimes true'),
+    negative: loinc('LA28398-8', 'Never true'),
+  },
+  {
+    instrument: 'HVS',
+    domain: 'food_insecurity',
+    question: loinc(
+      '88123-5',
+      "Within the past 12 months the food we bought just didn't last and we didn't have money to get more",
+    ),
+    positive: loinc('LA28397-0', 'Often true'),
+    negative: loinc('LA28398-8', 'Never true'),
+  },
+  {
+    instrument: 'AHC-HRSN',
+    domain: 'transportation',
+    question: loinc(
+      '93030-5',
+      'Has lack of transportation kept you from medical appointments, meetings, work, or from getting things needed for daily living',
+    ),
+    positive: YES,
+    negative: NO,
+  },
+  {
+    instrument: 'AHC-HRSN',
+    domain: 'utilities',
+    question: loinc(
+      '96779-4',
+      'Has the electric, gas, oil, or water company threatened to shut off services in your home in past 12 months',
+    ),
+    positive: YES,
+    negative: NO,
+  },
+  {
+    instrument: 'PRAPARE',
+    domain: 'housing_instability',
+    question: loinc('93033-9', 'Are you worried about losing your housing'),
+    positive: YES,
+    negative: NO,
+  },
+  {
+    instrument: 'PRAPARE',
+    domain: 'interpersonal_safety',
+    question: loinc('93026-3', 'Do you feel physically and emotionally safe where you currently live'),
+    positive: NO,
+    negative: YES,
+  },
 ];
 
 /** HVS derived risk (88124-3). */
@@ -144,23 +198,87 @@ const dx = (key: string, i: Code, s: Code, mental = false): Diagnosis => ({ key,
 
 /** The diagnoses the panel draws from. */
 export const DX = {
-  MDD_SINGLE: dx('mdd', icd('F32.1', 'Major depressive disorder, single episode, moderate'), snomed('370143000', 'Major depressive disorder (disorder)'), true),
-  MDD_RECURRENT: dx('mdd-recurrent', icd('F33.1', 'Major depressive disorder, recurrent, moderate'), snomed('66344007', 'Recurrent major depression (disorder)'), true),
-  ANXIETY: dx('gad', icd('F41.1', 'Generalized anxiety disorder'), snomed('21897009', 'Generalized anxiety disorder (disorder)'), true),
-  SCHIZOPHRENIA: dx('schizophrenia', icd('F20.9', 'Schizophrenia, unspecified'), snomed('58214004', 'Schizophrenia (disorder)'), true),
-  SCHIZOAFFECTIVE: dx('schizoaffective', icd('F25.0', 'Schizoaffective disorder, bipolar type'), snomed('68890003', 'Schizoaffective disorder (disorder)'), true),
-  BIPOLAR: dx('bipolar', icd('F31.81', 'Bipolar II disorder'), snomed('83225003', 'Bipolar II disorder (disorder)'), true),
-  ALCOHOL_USE: dx('alcohol', icd('F10.20', 'Alcohol dependence, uncomplicated'), snomed('66590003', 'Alcohol dependence (disorder)'), true),
-  OPIOID_USE: dx('opioid', icd('F11.20', 'Opioid dependence, uncomplicated'), snomed('75544000', 'Opioid dependence (disorder)'), true),
-  HYPERTENSION: dx('htn', icd('I10', 'Essential (primary) hypertension'), snomed('59621000', 'Essential hypertension (disorder)')),
-  DIABETES: dx('t2dm', icd('E11.9', 'Type 2 diabetes mellitus without complications'), snomed('44054006', 'Diabetes mellitus type 2 (disorder)')),
-  HYPERLIPIDEMIA: dx('hld', icd('E78.5', 'Hyperlipidemia, unspecified'), snomed('55822004', 'Hyperlipidemia (disorder)')),
+  MDD_SINGLE: dx(
+    'mdd',
+    icd('F32.1', 'Major depressive disorder, single episode, moderate'),
+    snomed('370143000', 'Major depressive disorder (disorder)'),
+    true,
+  ),
+  MDD_RECURRENT: dx(
+    'mdd-recurrent',
+    icd('F33.1', 'Major depressive disorder, recurrent, moderate'),
+    snomed('66344007', 'Recurrent major depression (disorder)'),
+    true,
+  ),
+  ANXIETY: dx(
+    'gad',
+    icd('F41.1', 'Generalized anxiety disorder'),
+    snomed('21897009', 'Generalized anxiety disorder (disorder)'),
+    true,
+  ),
+  SCHIZOPHRENIA: dx(
+    'schizophrenia',
+    icd('F20.9', 'Schizophrenia, unspecified'),
+    snomed('58214004', 'Schizophrenia (disorder)'),
+    true,
+  ),
+  SCHIZOAFFECTIVE: dx(
+    'schizoaffective',
+    icd('F25.0', 'Schizoaffective disorder, bipolar type'),
+    snomed('68890003', 'Schizoaffective disorder (disorder)'),
+    true,
+  ),
+  BIPOLAR: dx(
+    'bipolar',
+    icd('F31.81', 'Bipolar II disorder'),
+    snomed('83225003', 'Bipolar II disorder (disorder)'),
+    true,
+  ),
+  ALCOHOL_USE: dx(
+    'alcohol',
+    icd('F10.20', 'Alcohol dependence, uncomplicated'),
+    snomed('66590003', 'Alcohol dependence (disorder)'),
+    true,
+  ),
+  OPIOID_USE: dx(
+    'opioid',
+    icd('F11.20', 'Opioid dependence, uncomplicated'),
+    snomed('75544000', 'Opioid dependence (disorder)'),
+    true,
+  ),
+  HYPERTENSION: dx(
+    'htn',
+    icd('I10', 'Essential (primary) hypertension'),
+    snomed('59621000', 'Essential hypertension (disorder)'),
+  ),
+  DIABETES: dx(
+    't2dm',
+    icd('E11.9', 'Type 2 diabetes mellitus without complications'),
+    snomed('44054006', 'Diabetes mellitus type 2 (disorder)'),
+  ),
+  HYPERLIPIDEMIA: dx(
+    'hld',
+    icd('E78.5', 'Hyperlipidemia, unspecified'),
+    snomed('55822004', 'Hyperlipidemia (disorder)'),
+  ),
   ASTHMA: dx('asthma', icd('J45.909', 'Unspecified asthma, uncomplicated'), snomed('195967001', 'Asthma (disorder)')),
-  COPD: dx('copd', icd('J44.9', 'Chronic obstructive pulmonary disease, unspecified'), snomed('13645005', 'Chronic obstructive lung disease (disorder)')),
+  COPD: dx(
+    'copd',
+    icd('J44.9', 'Chronic obstructive pulmonary disease, unspecified'),
+    snomed('13645005', 'Chronic obstructive lung disease (disorder)'),
+  ),
   OBESITY: dx('obesity', icd('E66.9', 'Obesity, unspecified'), snomed('414916001', 'Obesity (disorder)')),
-  CKD3: dx('ckd3', icd('N18.30', 'Chronic kidney disease, stage 3 unspecified'), snomed('433144002', 'Chronic kidney disease stage 3 (disorder)')),
+  CKD3: dx(
+    'ckd3',
+    icd('N18.30', 'Chronic kidney disease, stage 3 unspecified'),
+    snomed('433144002', 'Chronic kidney disease stage 3 (disorder)'),
+  ),
   MULTIPLE_SCLEROSIS: dx('ms', icd('G35', 'Multiple sclerosis'), snomed('24700007', 'Multiple sclerosis (disorder)')),
-  CEREBRAL_PALSY: dx('cp', icd('G80.9', 'Cerebral palsy, unspecified'), snomed('128188000', 'Cerebral palsy (disorder)')),
+  CEREBRAL_PALSY: dx(
+    'cp',
+    icd('G80.9', 'Cerebral palsy, unspecified'),
+    snomed('128188000', 'Cerebral palsy (disorder)'),
+  ),
   PARAPLEGIA: dx('paraplegia', icd('G82.20', 'Paraplegia, unspecified'), snomed('60389000', 'Paraplegia (disorder)')),
 } as const satisfies Record<string, Diagnosis>;
 
@@ -169,8 +287,17 @@ export const MOBILITY_DX: readonly Diagnosis[] = [DX.MULTIPLE_SCLEROSIS, DX.CERE
 
 /** Encounter types. */
 export const VISIT = {
-  OFFICE_NEW: [cpt('99202', 'Office or other outpatient visit for the evaluation and management of a new patient, 15 minutes'), cpt('99203', 'Office or other outpatient visit, new patient, 30 minutes'), cpt('99204', 'Office or other outpatient visit, new patient, 45 minutes')],
-  OFFICE_ESTABLISHED: [cpt('99212', 'Office or other outpatient visit, established patient, 10 minutes'), cpt('99213', 'Office or other outpatient visit, established patient, 20 minutes'), cpt('99214', 'Office or other outpatient visit, established patient, 30 minutes'), cpt('99215', 'Office or other outpatient visit, established patient, 40 minutes')],
+  OFFICE_NEW: [
+    cpt('99202', 'Office or other outpatient visit for the evaluation and management of a new patient, 15 minutes'),
+    cpt('99203', 'Office or other outpatient visit, new patient, 30 minutes'),
+    cpt('99204', 'Office or other outpatient visit, new patient, 45 minutes'),
+  ],
+  OFFICE_ESTABLISHED: [
+    cpt('99212', 'Office or other outpatient visit, established patient, 10 minutes'),
+    cpt('99213', 'Office or other outpatient visit, established patient, 20 minutes'),
+    cpt('99214', 'Office or other outpatient visit, established patient, 30 minutes'),
+    cpt('99215', 'Office or other outpatient visit, established patient, 40 minutes'),
+  ],
   PSYCH_EVAL: cpt('90791', 'Psychiatric diagnostic evaluation'),
   PSYCHOTHERAPY: cpt('90834', 'Psychotherapy, 45 minutes with patient'),
   ED: cpt('99284', 'Emergency department visit, moderate medical decision making'),
@@ -186,18 +313,28 @@ export const ENC_CLASS = {
 } as const satisfies Record<string, Code>;
 
 /** Encounter.hospitalization.admitSource for a stay admitted through the emergency department. */
-export const ADMIT_FROM_ED: Code = { system: SYS.ADMIT_SOURCE, code: 'emd', display: 'From accident/emergency department' };
+export const ADMIT_FROM_ED: Code = {
+  system: SYS.ADMIT_SOURCE,
+  code: 'emd',
+  display: 'From accident/emergency department',
+};
 
 /** Frailty equipment orders (HCPCS; the REACH/LEAD high-needs frailty criterion). */
 export const DEVICE = {
-  HOSPITAL_BED: hcpcs('E0260', 'Hospital bed, semi-electric (head and foot adjustment), with any type side rails, with mattress'),
+  HOSPITAL_BED: hcpcs(
+    'E0260',
+    'Hospital bed, semi-electric (head and foot adjustment), with any type side rails, with mattress',
+  ),
   PATIENT_LIFT: hcpcs('E0630', 'Patient lift, hydraulic or mechanical, includes any seat, sling, strap(s) or pad(s)'),
 } as const;
 
 /** Cancer screening results and procedures (codes from the CMS130 / CMS125 value sets). */
 export const SCREENING = {
   /** Colonoscopy value set: CPT and SNOMED sent together, as many EHRs do. */
-  COLONOSCOPY_CPT: cpt('45378', 'Colonoscopy, flexible; diagnostic, including collection of specimen(s) by brushing or washing, when performed (separate procedure)'),
+  COLONOSCOPY_CPT: cpt(
+    '45378',
+    'Colonoscopy, flexible; diagnostic, including collection of specimen(s) by brushing or washing, when performed (separate procedure)',
+  ),
   COLONOSCOPY_SNOMED: snomed('73761001', 'Colonoscopy (procedure)'),
   /** Fecal Occult Blood Test (FOBT) value set: a FIT. */
   FIT: loinc('29771-3', 'Hemoglobin.gastrointestinal.lower [Presence] in Stool by Immunoassay'),
@@ -207,7 +344,6 @@ export const SCREENING = {
   MAMMOGRAM: loinc('24606-6', 'MG Breast Screening'),
   NEGATIVE: snomed('260385009', 'Negative (qualifier value)'),
 } as const;
-
 
 /** Follow-up interventions for a positive depression screen. */
 export const FOLLOW_UP = {
@@ -224,10 +360,22 @@ export const FOLLOW_UP = {
 export interface Medication {
   code: Code;
   doseUnit: string;
-  class: 'antidepressant' | 'antipsychotic' | 'mood-stabilizer' | 'diabetes' | 'antihypertensive' | 'statin' | 'moud' | 'other';
+  class:
+    | 'antidepressant'
+    | 'antipsychotic'
+    | 'mood-stabilizer'
+    | 'diabetes'
+    | 'antihypertensive'
+    | 'statin'
+    | 'moud'
+    | 'other';
 }
 
-const med = (code: string, display: string, cls: Medication['class'], doseUnit = 'tablet'): Medication => ({ code: rx(code, display), doseUnit, class: cls });
+const med = (code: string, display: string, cls: Medication['class'], doseUnit = 'tablet'): Medication => ({
+  code: rx(code, display),
+  doseUnit,
+  class: cls,
+});
 
 /** The formulary the panel draws from. */
 export const MEDS = {

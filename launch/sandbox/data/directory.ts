@@ -10,7 +10,10 @@ export const PRACTITIONER_IDS = ['dr-rivera', 'np-chen', 'dr-okafor'] as const;
 /** The practitioner who signs in unless a launch says otherwise. */
 export const DEFAULT_USER_ID: string = PRACTITIONER_IDS[0];
 
-const PRACTITIONER_NAMES: Record<(typeof PRACTITIONER_IDS)[number], { given: string; family: string; prefix: string; npi: string }> = {
+const PRACTITIONER_NAMES: Record<
+  (typeof PRACTITIONER_IDS)[number],
+  { given: string; family: string; prefix: string; npi: string }
+> = {
   'dr-rivera': { given: 'Ana', family: 'Rivera', prefix: 'Dr.', npi: '1234567893' },
   'np-chen': { given: 'Lily', family: 'Chen', prefix: 'NP', npi: '1245319599' },
   'dr-okafor': { given: 'Chidi', family: 'Okafor', prefix: 'Dr.', npi: '1376609297' },
@@ -31,7 +34,15 @@ export function directoryResources(patientIds: readonly string[]): fhir4.Resourc
       id,
       identifier: [{ system: SYS.NPI, value: n.npi }],
       active: true,
-      name: [{ use: 'official', family: n.family, given: [n.given], prefix: [n.prefix], text: `${n.prefix} ${n.given} ${n.family}` }],
+      name: [
+        {
+          use: 'official',
+          family: n.family,
+          given: [n.given],
+          prefix: [n.prefix],
+          text: `${n.prefix} ${n.given} ${n.family}`,
+        },
+      ],
     };
   });
   const org: fhir4.Organization = {
@@ -39,7 +50,17 @@ export function directoryResources(patientIds: readonly string[]): fhir4.Resourc
     id: 'caregap-clinic',
     active: true,
     name: 'Springfield Community Health (sandbox)',
-    type: [{ coding: [{ system: 'http://terminology.hl7.org/CodeSystem/organization-type', code: 'prov', display: 'Healthcare Provider' }] }],
+    type: [
+      {
+        coding: [
+          {
+            system: 'http://terminology.hl7.org/CodeSystem/organization-type',
+            code: 'prov',
+            display: 'Healthcare Provider',
+          },
+        ],
+      },
+    ],
   };
   const group: fhir4.Group = {
     resourceType: 'Group',

@@ -31,9 +31,13 @@ export interface PanelPatient {
 /** Yields the panel's patients in a stable order. */
 export function* generatePanel(opts: PanelOptions): Generator<PanelPatient> {
   if (opts.named ?? true) {
-    for (const named of NAMED_PATIENTS) yield { id: named.id, label: named.label, resources: generateNamedPatient(named, opts.anchorDate) };
+    for (const named of NAMED_PATIENTS) {
+      yield { id: named.id, label: named.label, resources: generateNamedPatient(named, opts.anchorDate) };
+    }
   }
-  for (let i = 0; i < opts.count; i++) yield { id: panelPatientId(i), resources: generatePatient(opts.seed, i, opts.anchorDate) };
+  for (let i = 0; i < opts.count; i++) {
+    yield { id: panelPatientId(i), resources: generatePatient(opts.seed, i, opts.anchorDate) };
+  }
 }
 
 /** Today's date in UTC as YYYY-MM-DD (the default anchor). */

@@ -24,7 +24,10 @@ export function clinicTime(day: number, hour: number, minute = 0): string {
 
 /** A CodeableConcept from codes (first one's display as text). */
 export function concept(...codes: Code[]): fhir4.CodeableConcept {
-  return { coding: codes.map((c) => ({ system: c.system, code: c.code, display: c.display })), text: codes[0]?.display ?? '' };
+  return {
+    coding: codes.map((c) => ({ system: c.system, code: c.code, display: c.display })),
+    text: codes[0]?.display ?? '',
+  };
 }
 
 /** Accumulates one patient's resources with deterministic ids. */
@@ -59,7 +62,19 @@ export class ChartWriter {
   }
 
   /** An outpatient/ED/inpatient encounter. `endDay` defaults to the same day. */
-  encounter(kind: 'AMB' | 'EMER' | 'IMP', type: Code, startDay: number, opts: { endDay?: number; hour?: number; diagnoses?: Diagnosis[]; reason?: Diagnosis; dischargeDisposition?: Code; admitSource?: Code } = {}): fhir4.Encounter {
+  encounter(
+    kind: 'AMB' | 'EMER' | 'IMP',
+    type: Code,
+    startDay: number,
+    opts: {
+      endDay?: number;
+      hour?: number;
+      diagnoses?: Diagnosis[];
+      reason?: Diagnosis;
+      dischargeDisposition?: Code;
+      admitSource?: Code;
+    } = {},
+  ): fhir4.Encounter {
     const hour = opts.hour ?? 9;
     const end = opts.endDay ?? startDay;
     const enc: fhir4.Encounter = {
@@ -70,12 +85,27 @@ export class ChartWriter {
       type: [concept(type)],
       subject: this.subject,
       participant: [{ individual: { reference: this.practitionerRef } }],
-      period: { start: clinicTime(startDay, hour), end: clinicTime(end, kind === 'IMP' ? 11 : hour, kind === 'IMP' ? 0 : 40) },
+      period: {
+        start: clinicTime(startDay, hour),
+        end: clinicTime(end, kind === 'IMP' ? 11 : hour, kind === 'IMP' ? 0 : 40),
+      },
     };
-    if (opts.reason) enc.reasonCode = [concept(opts.reason.icd, opts.reason.snomed)];
+    if (opts.reason) {
+      enc.reasonCode = [concept(opts.reason.icd, opts.reason.snomed)];
+    }
     if (kind === 'IMP') {
-      enc.hospitalization = { dischargeDisposition: concept(opts.dischargeDisposition ?? { system: 'http://terminology.hl7.org/CodeSystem/discharge-disposition', code: 'home', display: 'Home' }) };
-      if (opts.admitSource) enc.hospitalization.admitSource = concept(opts.admitSource);
+      enc.hospitalization = {
+        dischargeDisposition: concept(
+          opts.dischargeDisposition ?? {
+            system: 'http://terminology.hl7.org/CodeSystem/discharge-disposition',
+            code: 'home',
+            display: 'Home',
+          },
+        ),
+      };
+      if (opts.admitSource) {
+        enc.hospitalization.admitSource = concept(opts.admitSource);
+      }
     }
     this.add(enc);
     if (opts.diagnoses?.length) {
@@ -83,7 +113,11 @@ export class ChartWriter {
         const cond = this.condition(d, startDay, 'encounter-diagnosis', enc.id);
         return {
           condition: { reference: `Condition/${cond.id}` },
-          use: concept({ system: SYS.DIAGNOSIS_ROLE, code: i === 0 ? 'DD' : 'CM', display: i === 0 ? 'Discharge diagnosis' : 'Comorbidity diagnosis' }),
+          use: concept({
+            system: SYS.DIAGNOSIS_ROLE,
+            code: i === 0 ? 'DD' : 'CM',
+            display: i === 0 ? 'Discharge diagnosis' : 'Comorbidity diagnosis',
+          }),
           rank: i + 1,
         };
       });
@@ -92,7 +126,12 @@ export class ChartWriter {
   }
 
   /** A problem-list or encounter-diagnosis Condition. */
-  condition(d: Diagnosis, onsetDay: number, category: 'problem-list-item' | 'encounter-diagnosis' = 'problem-list-item', encounterId?: string): fhir4.Condition {
+  condition(
+    d: Diagnosis,
+    onsetDay: number,
+    category: 'problem-list-item' | 'encounter-diagnosis' = 'problem-list-item',
+    encounterId?: string,
+  ): fhir4.Condition {
     const cond: fhir4.Condition = {
       resourceType: 'Condition',
       id: this.nextId('cond'),
@@ -104,12 +143,20 @@ export class ChartWriter {
       onsetDateTime: isoOfDay(onsetDay),
       recordedDate: clinicTime(onsetDay, 10),
     };
-    if (encounterId) cond.encounter = { reference: `Encounter/${encounterId}` };
+    if (encounterId) {
+      cond.encounter = { reference: `Encounter/${encounterId}` };
+    }
     return this.add(cond);
   }
 
   /** A survey/lab/vital Observation shell. */
-  observation(category: Code | Code[], code: Code, at: string, value: Partial<fhir4.Observation>, encounterId?: string): fhir4.Observation {
+  observation(
+    category: Code | Code[],
+    code: Code,
+    at: string,
+    value: Partial<fhir4.Observation>,
+    encounterId?: string,
+  ): fhir4.Observation {
     const cats = Array.isArray(category) ? category : [category];
     const obs: fhir4.Observation = {
       resourceType: 'Observation',
@@ -123,14 +170,24 @@ export class ChartWriter {
       performer: [{ reference: this.practitionerRef }],
       ...value,
     };
-    if (obs.issued === undefined) delete obs.issued;
-    if (encounterId) obs.encounter = { reference: `Encounter/${encounterId}` };
+    if (obs.issued === undefined) {
+      delete obs.issued;
+    }
+    if (encounterId) {
+      obs.encounter = { reference: `Encounter/${encounterId}` };
+    }
     return this.add(obs);
   }
 
   /** A scored survey total (PHQ-2/PHQ-9/GAD-7). */
   score(code: Code, at: string, score: number, encounterId?: string): fhir4.Observation {
-    return this.observation(OBS_CAT.SURVEY, code, at, { valueQuantity: { value: score, unit: '{score}', system: SYS.UCUM, code: '{score}' } }, encounterId);
+    return this.observation(
+      OBS_CAT.SURVEY,
+      code,
+      at,
+      { valueQuantity: { value: score, unit: '{score}', system: SYS.UCUM, code: '{score}' } },
+      encounterId,
+    );
   }
 
   /** A coded answer (PHQ-9 item 9, CMS2 screening result, SDOH item). */
@@ -139,23 +196,46 @@ export class ChartWriter {
   }
 
   /** A blood-pressure panel with systolic/diastolic components. */
-  bloodPressure(at: string, systolic: number, diastolic: number, encounterId: string | undefined, codes: { panel: Code; sys: Code; dia: Code }): fhir4.Observation {
+  bloodPressure(
+    at: string,
+    systolic: number,
+    diastolic: number,
+    encounterId: string | undefined,
+    codes: { panel: Code; sys: Code; dia: Code },
+  ): fhir4.Observation {
     const mmHg = (v: number): fhir4.Quantity => ({ value: v, unit: 'mmHg', system: SYS.UCUM, code: 'mm[Hg]' });
-    return this.observation(OBS_CAT.VITAL_SIGNS, codes.panel, at, {
-      component: [
-        { code: concept(codes.sys), valueQuantity: mmHg(systolic) },
-        { code: concept(codes.dia), valueQuantity: mmHg(diastolic) },
-      ],
-    }, encounterId);
+    return this.observation(
+      OBS_CAT.VITAL_SIGNS,
+      codes.panel,
+      at,
+      {
+        component: [
+          { code: concept(codes.sys), valueQuantity: mmHg(systolic) },
+          { code: concept(codes.dia), valueQuantity: mmHg(diastolic) },
+        ],
+      },
+      encounterId,
+    );
   }
 
   /** A laboratory result with a UCUM quantity. */
   lab(code: Code, at: string, value: number, unit: string, ucum: string, encounterId?: string): fhir4.Observation {
-    return this.observation(OBS_CAT.LABORATORY, code, at, { valueQuantity: { value, unit, system: SYS.UCUM, code: ucum } }, encounterId);
+    return this.observation(
+      OBS_CAT.LABORATORY,
+      code,
+      at,
+      { valueQuantity: { value, unit, system: SYS.UCUM, code: ucum } },
+      encounterId,
+    );
   }
 
   /** A referral / order. */
-  serviceRequest(code: Code, authored: string, reason?: Diagnosis, status: fhir4.ServiceRequest['status'] = 'active'): fhir4.ServiceRequest {
+  serviceRequest(
+    code: Code,
+    authored: string,
+    reason?: Diagnosis,
+    status: fhir4.ServiceRequest['status'] = 'active',
+  ): fhir4.ServiceRequest {
     const sr: fhir4.ServiceRequest = {
       resourceType: 'ServiceRequest',
       id: this.nextId('sr'),
@@ -167,7 +247,9 @@ export class ChartWriter {
       authoredOn: authored,
       requester: { reference: this.practitionerRef },
     };
-    if (reason) sr.reasonCode = [concept(reason.icd)];
+    if (reason) {
+      sr.reasonCode = [concept(reason.icd)];
+    }
     return this.add(sr);
   }
 
@@ -181,7 +263,9 @@ export class ChartWriter {
       subject: this.subject,
       performedDateTime: performed,
     };
-    if (encounterId) p.encounter = { reference: `Encounter/${encounterId}` };
+    if (encounterId) {
+      p.encounter = { reference: `Encounter/${encounterId}` };
+    }
     return this.add(p);
   }
 
@@ -200,7 +284,11 @@ export class ChartWriter {
   }
 
   /** An outpatient prescription. */
-  medicationRequest(m: Medication, authored: string, status: fhir4.MedicationRequest['status'] = 'active'): fhir4.MedicationRequest {
+  medicationRequest(
+    m: Medication,
+    authored: string,
+    status: fhir4.MedicationRequest['status'] = 'active',
+  ): fhir4.MedicationRequest {
     return this.add({
       resourceType: 'MedicationRequest',
       id: this.nextId('medrx'),
@@ -211,17 +299,23 @@ export class ChartWriter {
       subject: this.subject,
       authoredOn: authored,
       requester: { reference: this.practitionerRef },
-      dosageInstruction: [{
-        text: `Take 1 ${m.doseUnit} by mouth daily`,
-        timing: { repeat: { frequency: 1, period: 1, periodUnit: 'd' } },
-        doseAndRate: [{ doseQuantity: { value: 1, unit: m.doseUnit } }],
-      }],
+      dosageInstruction: [
+        {
+          text: `Take 1 ${m.doseUnit} by mouth daily`,
+          timing: { repeat: { frequency: 1, period: 1, periodUnit: 'd' } },
+          doseAndRate: [{ doseQuantity: { value: 1, unit: m.doseUnit } }],
+        },
+      ],
       dispenseRequest: { numberOfRepeatsAllowed: 3, quantity: { value: 30, unit: m.doseUnit } },
     });
   }
 
   /** A completed questionnaire response (screening form), linked by canonical. */
-  questionnaireResponse(questionnaire: string, authored: string, items: fhir4.QuestionnaireResponseItem[]): fhir4.QuestionnaireResponse {
+  questionnaireResponse(
+    questionnaire: string,
+    authored: string,
+    items: fhir4.QuestionnaireResponseItem[],
+  ): fhir4.QuestionnaireResponse {
     return this.add({
       resourceType: 'QuestionnaireResponse',
       id: this.nextId('qr'),

@@ -44,15 +44,21 @@ const MEDICAL_ADMISSION_REASONS = [DX.COPD, DX.DIABETES, DX.HYPERTENSION, DX.CKD
 /** Distinct days in [from, to], sorted. */
 export function distinctDays(rng: SeededRandom, n: number, from: number, to: number): number[] {
   const days = new Set<number>();
-  for (let i = 0; i < n * 4 && days.size < n; i++) days.add(rng.int(from, to));
+  for (let i = 0; i < n * 4 && days.size < n; i++) {
+    days.add(rng.int(from, to));
+  }
   return [...days].sort((a, b) => a - b);
 }
 
 /** Adds every utilisation scenario the patient draws. */
 export function utilisationScenarios(w: ChartWriter, rng: SeededRandom, p: ScenarioPatient): void {
   const behavioral = p.dxs.some((d) => SUBSTANCE.includes(d) || SMI.includes(d));
-  if (rng.chance(behavioral ? FREQUENT_ED_SHARE.behavioral : FREQUENT_ED_SHARE.other)) frequentEdUse(w, rng, p);
-  if (rng.chance(READMISSION_SHARE)) readmission(w, rng, p);
+  if (rng.chance(behavioral ? FREQUENT_ED_SHARE.behavioral : FREQUENT_ED_SHARE.other)) {
+    frequentEdUse(w, rng, p);
+  }
+  if (rng.chance(READMISSION_SHARE)) {
+    readmission(w, rng, p);
+  }
   mobilityAndFrailty(w, rng, p);
   polypharmacy(w, rng, p);
 }
@@ -63,11 +69,19 @@ function frequentEdUse(w: ChartWriter, rng: SeededRandom, p: ScenarioPatient): v
   const sud = p.dxs.filter((d) => SUBSTANCE.includes(d));
   const mental = p.dxs.filter((d) => d.mental && !SUBSTANCE.includes(d));
   // the last visit falls in the last six weeks, so the FUM / FUA follow-up windows are live
-  const days = [...distinctDays(rng, n - 1, p.anchorDay - 364, p.anchorDay - 43), rng.int(p.anchorDay - 42, p.anchorDay - 1)];
+  const days = [
+    ...distinctDays(rng, n - 1, p.anchorDay - 364, p.anchorDay - 43),
+    rng.int(p.anchorDay - 42, p.anchorDay - 1),
+  ];
   days.forEach((day, i) => {
     // the most recent visit is for the patient's behavioral condition when there is one (FUA / FUM index visit)
     const last = i === days.length - 1;
-    const principal = sud.length && (last || rng.chance(0.6)) ? rng.pick(sud) : mental.length && (last || rng.chance(0.4)) ? rng.pick(mental) : rng.pick(MEDICAL_ED_REASONS);
+    const principal =
+      sud.length && (last || rng.chance(0.6))
+        ? rng.pick(sud)
+        : mental.length && (last || rng.chance(0.4))
+          ? rng.pick(mental)
+          : rng.pick(MEDICAL_ED_REASONS);
     w.encounter('EMER', VISIT.ED, day, { hour: rng.int(0, 23), diagnoses: [principal], reason: principal });
   });
 }
@@ -76,22 +90,34 @@ function frequentEdUse(w: ChartWriter, rng: SeededRandom, p: ScenarioPatient): v
 function readmission(w: ChartWriter, rng: SeededRandom, p: ScenarioPatient): void {
   const psych = p.dxs.filter((d) => d.mental && d !== DX.ANXIETY);
   const medical = p.dxs.filter((d) => MEDICAL_ADMISSION_REASONS.includes(d));
-  const principal = psych.length && rng.chance(0.3) ? rng.pick(psych) : rng.pick(medical.length ? medical : MEDICAL_ADMISSION_REASONS);
+  const principal =
+    psych.length && rng.chance(0.3) ? rng.pick(psych) : rng.pick(medical.length ? medical : MEDICAL_ADMISSION_REASONS);
   const firstAdmit = p.anchorDay - rng.int(45, 330);
   const firstDischarge = firstAdmit + rng.int(2, 6);
   const secondAdmit = firstDischarge + rng.int(5, 25);
   const secondDischarge = Math.min(secondAdmit + rng.int(2, 6), p.anchorDay - 1);
-  for (const [admit, discharge] of [[firstAdmit, firstDischarge], [secondAdmit, secondDischarge]] as const) {
+  for (const [admit, discharge] of [
+    [firstAdmit, firstDischarge],
+    [secondAdmit, secondDischarge],
+  ] as const) {
     const edHour = rng.int(0, 6);
     w.encounter('EMER', VISIT.ED, admit, { hour: edHour, diagnoses: [principal], reason: principal });
-    w.encounter('IMP', VISIT.INPATIENT, admit, { hour: edHour + 3, endDay: discharge, diagnoses: [principal], reason: principal, admitSource: ADMIT_FROM_ED });
+    w.encounter('IMP', VISIT.INPATIENT, admit, {
+      hour: edHour + 3,
+      endDay: discharge,
+      diagnoses: [principal],
+      reason: principal,
+      admitSource: ADMIT_FROM_ED,
+    });
   }
 }
 
 /** A mobility-impairing diagnosis (often with a hospital bed or lift order), or equipment for the very old. */
 function mobilityAndFrailty(w: ChartWriter, rng: SeededRandom, p: ScenarioPatient): void {
   const mobility = rng.chance(MOBILITY_SHARE) ? rng.pick(MOBILITY_DX) : undefined;
-  if (mobility) w.condition(mobility, p.anchorDay - rng.int(2 * 365, 15 * 365));
+  if (mobility) {
+    w.condition(mobility, p.anchorDay - rng.int(2 * 365, 15 * 365));
+  }
   // a paraplegic patient needs a lift for transfers; otherwise the order is a home hospital bed
   const device = mobility === DX.PARAPLEGIA ? DEVICE.PATIENT_LIFT : DEVICE.HOSPITAL_BED;
   if ((mobility && rng.chance(DEVICE_GIVEN_MOBILITY)) || (p.age >= 75 && rng.chance(DEVICE_ELDERLY_SHARE))) {
@@ -103,11 +129,16 @@ function mobilityAndFrailty(w: ChartWriter, rng: SeededRandom, p: ScenarioPatien
 function polypharmacy(w: ChartWriter, rng: SeededRandom, p: ScenarioPatient): void {
   const chronic = p.dxs.filter((d) => !d.mental).length;
   let n = 0;
-  if (rng.chance(HYPER_POLYPHARMACY_SHARE)) n = rng.int(10, EXTRA_MEDS.length);
-  else if ((chronic >= 2 || p.age >= 65) && rng.chance(EXTRA_MEDS_SHARE)) n = rng.int(2, 5);
+  if (rng.chance(HYPER_POLYPHARMACY_SHARE)) {
+    n = rng.int(10, EXTRA_MEDS.length);
+  } else if ((chronic >= 2 || p.age >= 65) && rng.chance(EXTRA_MEDS_SHARE)) {
+    n = rng.int(2, 5);
+  }
   const pool = [...EXTRA_MEDS];
   for (let i = 0; i < n && pool.length; i++) {
     const [m] = pool.splice(rng.int(0, pool.length - 1), 1);
-    if (m) w.medicationRequest(m, clinicTime(p.anchorDay - rng.int(10, 330), 11));
+    if (m) {
+      w.medicationRequest(m, clinicTime(p.anchorDay - rng.int(10, 330), 11));
+    }
   }
 }

@@ -33,6 +33,8 @@ export function todaysVisitResource(patientId: string, practitionerId: string, n
 export function checkIn(ctx: SandboxContext, patientId: string, practitionerId: string): string {
   const nowMs = ctx.now();
   const id = todaysVisitId(patientId, nowMs);
-  if (!ctx.store.read('Encounter', id)) ctx.store.put(todaysVisitResource(patientId, practitionerId, nowMs));
+  if (!ctx.store.read('Encounter', id)) {
+    ctx.store.put(todaysVisitResource(patientId, practitionerId, nowMs));
+  }
   return id;
 }

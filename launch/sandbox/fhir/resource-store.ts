@@ -31,8 +31,12 @@ export const PATIENT_COMPARTMENT: Readonly<Record<string, string>> = {
 /** The patient id a resource belongs to, or undefined when it is not in a patient compartment. */
 export function patientOf(resource: fhir4.Resource): string | undefined {
   const element = PATIENT_COMPARTMENT[resource.resourceType];
-  if (!element) return undefined;
-  if (element === 'id') return resource.id;
+  if (!element) {
+    return undefined;
+  }
+  if (element === 'id') {
+    return resource.id;
+  }
   const ref = (resource as unknown as Record<string, fhir4.Reference | undefined>)[element]?.reference;
   const match = ref ? /(?:^|\/)Patient\/([^/]+)$/.exec(ref) : null;
   return match?.[1];
@@ -46,22 +50,37 @@ export class ResourceStore {
   /** Adds or replaces a resource (by type and id). */
   put(resource: fhir4.Resource): void {
     const id = resource.id;
-    if (!id) throw new Error(`${resource.resourceType} without id`);
+    if (!id) {
+      throw new Error(`${resource.resourceType} without id`);
+    }
     let table = this.byType.get(resource.resourceType);
-    if (!table) this.byType.set(resource.resourceType, (table = new Map()));
+    if (!table) {
+      this.byType.set(resource.resourceType, (table = new Map()));
+    }
     const existing = table.get(id);
     table.set(id, resource);
     const patient = patientOf(resource);
-    if (patient === undefined) return;
+    if (patient === undefined) {
+      return;
+    }
     let compartment = this.byPatient.get(patient);
-    if (!compartment) this.byPatient.set(patient, (compartment = new Map()));
+    if (!compartment) {
+      this.byPatient.set(patient, (compartment = new Map()));
+    }
     let list = compartment.get(resource.resourceType);
-    if (!list) compartment.set(resource.resourceType, (list = []));
+    if (!list) {
+      compartment.set(resource.resourceType, (list = []));
+    }
     if (existing) {
       const i = list.indexOf(existing);
-      if (i >= 0) list[i] = resource;
-      else list.push(resource);
-    } else list.push(resource);
+      if (i >= 0) {
+        list[i] = resource;
+      } else {
+        list.push(resource);
+      }
+    } else {
+      list.push(resource);
+    }
   }
 
   /** One resource, or undefined. */

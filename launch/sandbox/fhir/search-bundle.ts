@@ -34,7 +34,9 @@ export class SnapshotCache {
     this.map.set(id, s);
     if (this.map.size > this.limit) {
       const oldest = this.map.keys().next().value;
-      if (oldest !== undefined) this.map.delete(oldest);
+      if (oldest !== undefined) {
+        this.map.delete(oldest);
+      }
     }
     return id;
   }
@@ -52,20 +54,33 @@ export class SnapshotCache {
 
 /** Parses `_count` (default 50, capped at 1000; 0 allowed = total only). */
 export function pageSize(raw: string | null): number {
-  if (raw === null || raw.trim() === '') return DEFAULT_COUNT;
+  if (raw === null || raw.trim() === '') {
+    return DEFAULT_COUNT;
+  }
   const n = Math.floor(Number(raw));
-  if (!Number.isFinite(n) || n < 0) return DEFAULT_COUNT;
+  if (!Number.isFinite(n) || n < 0) {
+    return DEFAULT_COUNT;
+  }
   return Math.min(n, MAX_COUNT);
 }
 
 /** One page of a snapshot as a searchset Bundle. */
-export function searchsetPage(opts: { snapshot: SearchSnapshot; snapshotId: string; offset: number; count: number; selfUrl: string; lastUpdated: string }): fhir4.Bundle {
+export function searchsetPage(opts: {
+  snapshot: SearchSnapshot;
+  snapshotId: string;
+  offset: number;
+  count: number;
+  selfUrl: string;
+  lastUpdated: string;
+}): fhir4.Bundle {
   const { snapshot, offset, count } = opts;
   const slice = snapshot.resources.slice(offset, offset + count);
   // Epic-like: the previous page's last entry shows up again (clients must de-duplicate).
   if (snapshot.profile === 'epic-like' && offset > 0 && count > 0) {
     const repeat = snapshot.resources[offset - 1];
-    if (repeat) slice.unshift(repeat);
+    if (repeat) {
+      slice.unshift(repeat);
+    }
   }
   const entry: fhir4.BundleEntry[] = slice.map((resource) => ({
     fullUrl: `${snapshot.base}/${resource.resourceType}/${resource.id}`,
@@ -76,7 +91,14 @@ export function searchsetPage(opts: { snapshot: SearchSnapshot; snapshotId: stri
     entry.push({
       resource: {
         resourceType: 'OperationOutcome',
-        issue: [{ severity: 'warning', code: 'informational', diagnostics: 'Some Observations may be restricted by the sandbox; results are limited to data you are authorized to see.' }],
+        issue: [
+          {
+            severity: 'warning',
+            code: 'informational',
+            diagnostics:
+              'Some Observations may be restricted by the sandbox; results are limited to data you are authorized to see.',
+          },
+        ],
       },
       search: { mode: 'outcome' },
     });
@@ -84,7 +106,18 @@ export function searchsetPage(opts: { snapshot: SearchSnapshot; snapshotId: stri
   const link: fhir4.BundleLink[] = [{ relation: 'self', url: opts.selfUrl }];
   const nextOffset = offset + count;
   if (count > 0 && nextOffset < snapshot.resources.length) {
-    link.push({ relation: 'next', url: `${snapshot.base}?_getpages=${opts.snapshotId}&_offset=${nextOffset}&_count=${count}&_bundletype=searchset` });
+    link.push({
+      relation: 'next',
+      url: `${snapshot.base}?_getpages=${opts.snapshotId}&_offset=${nextOffset}&_count=${count}&_bundletype=searchset`,
+    });
   }
-  return { resourceType: 'Bundle', id: randomToken(9), meta: { lastUpdated: opts.lastUpdated }, type: 'searchset', total: snapshot.resources.length, link, entry };
+  return {
+    resourceType: 'Bundle',
+    id: randomToken(9),
+    meta: { lastUpdated: opts.lastUpdated },
+    type: 'searchset',
+    total: snapshot.resources.length,
+    link,
+    entry,
+  };
 }

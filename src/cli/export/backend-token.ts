@@ -39,13 +39,17 @@ export class BackendTokenSource {
 
   /** A token that is not about to expire. */
   async get(): Promise<string> {
-    if (this.token && this.now() < this.token.renewAt) return this.token.value;
+    if (this.token && this.now() < this.token.renewAt) {
+      return this.token.value;
+    }
     return this.renew();
   }
 
   /** Drops `rejected` (a 401 said it expired or is invalid) and obtains a new token. */
   async replace(rejected: string): Promise<string> {
-    if (this.token?.value === rejected) this.token = undefined;
+    if (this.token?.value === rejected) {
+      this.token = undefined;
+    }
     return this.get();
   }
 
@@ -59,11 +63,25 @@ export class BackendTokenSource {
 
   private async request(): Promise<string> {
     const nowMs = this.now();
-    const assertion = signClientAssertion(this.o.key, { clientId: this.o.clientId, tokenUrl: this.o.tokenEndpoint, nowSec: Math.floor(nowMs / 1000) });
-    const body = new URLSearchParams({ grant_type: 'client_credentials', scope: this.o.scope, client_assertion_type: JWT_BEARER, client_assertion: assertion });
+    const assertion = signClientAssertion(this.o.key, {
+      clientId: this.o.clientId,
+      tokenUrl: this.o.tokenEndpoint,
+      nowSec: Math.floor(nowMs / 1000),
+    });
+    const body = new URLSearchParams({
+      grant_type: 'client_credentials',
+      scope: this.o.scope,
+      client_assertion_type: JWT_BEARER,
+      client_assertion: assertion,
+    });
     let res: Response;
     try {
-      res = await (this.o.fetch ?? fetch)(this.o.tokenEndpoint, { method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'application/json' }, body, signal: AbortSignal.timeout(30_000) });
+      res = await (this.o.fetch ?? fetch)(this.o.tokenEndpoint, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'application/json' },
+        body,
+        signal: AbortSignal.timeout(30_000),
+      });
     } catch (e) {
       throw new BulkExportError(`token request to ${this.o.tokenEndpoint} failed: ${(e as Error).message}`);
     }
@@ -75,14 +93,24 @@ export class BackendTokenSource {
       // reported below
     }
     if (!res.ok || typeof json.access_token !== 'string') {
-      const why = typeof json.error === 'string' ? `${json.error}${typeof json.error_description === 'string' ? `: ${json.error_description}` : ''}` : text.slice(0, 200);
-      throw new BulkExportError(`the token endpoint refused client ${this.o.clientId} (HTTP ${res.status}) ${why}`, res.status);
+      const why =
+        typeof json.error === 'string'
+          ? `${json.error}${typeof json.error_description === 'string' ? `: ${json.error_description}` : ''}`
+          : text.slice(0, 200);
+      throw new BulkExportError(
+        `the token endpoint refused client ${this.o.clientId} (HTTP ${res.status}) ${why}`,
+        res.status,
+      );
     }
     const expiresIn = typeof json.expires_in === 'number' && json.expires_in > 0 ? json.expires_in : 300;
     const margin = Math.min(RENEW_MARGIN_SEC, expiresIn / 4);
     this.token = { value: json.access_token, renewAt: nowMs + (expiresIn - margin) * 1000 };
     this.renewals++;
-    this.o.onToken?.({ expiresInSec: expiresIn, scope: typeof json.scope === 'string' ? json.scope : this.o.scope, renewals: this.renewals });
+    this.o.onToken?.({
+      expiresInSec: expiresIn,
+      scope: typeof json.scope === 'string' ? json.scope : this.o.scope,
+      renewals: this.renewals,
+    });
     return json.access_token;
   }
 }

@@ -30,9 +30,18 @@ export class KeyFileError extends Error {
 function algorithmFor(key: KeyObject, declared: unknown, file: string): AssertionAlgorithm {
   const type = key.asymmetricKeyType;
   const curve = key.asymmetricKeyDetails?.namedCurve;
-  const alg: AssertionAlgorithm | undefined = type === 'rsa' ? 'RS384' : type === 'ec' && (curve === 'secp384r1' || curve === 'P-384') ? 'ES384' : undefined;
-  if (!alg) throw new KeyFileError(`${file}: the key must be RSA (RS384) or EC P-384 (ES384), found ${type ?? 'unknown'}${curve ? ` ${curve}` : ''}`);
-  if (declared !== undefined && declared !== alg) throw new KeyFileError(`${file}: the JWK says alg ${String(declared)}, but an ${type?.toUpperCase()} key signs ${alg} here`);
+  const alg: AssertionAlgorithm | undefined =
+    type === 'rsa' ? 'RS384' : type === 'ec' && (curve === 'secp384r1' || curve === 'P-384') ? 'ES384' : undefined;
+  if (!alg) {
+    throw new KeyFileError(
+      `${file}: the key must be RSA (RS384) or EC P-384 (ES384), found ${type ?? 'unknown'}${curve ? ` ${curve}` : ''}`,
+    );
+  }
+  if (declared !== undefined && declared !== alg) {
+    throw new KeyFileError(
+      `${file}: the JWK says alg ${String(declared)}, but an ${type?.toUpperCase()} key signs ${alg} here`,
+    );
+  }
   return alg;
 }
 
@@ -42,10 +51,16 @@ export async function loadSigningKey(file: string, keyId?: string): Promise<Sign
   try {
     text = await readFile(file, 'utf8');
   } catch (e) {
-    throw new KeyFileError(`${file}: cannot read the private key (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+    throw new KeyFileError(
+      `${file}: cannot read the private key (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`,
+    );
   }
   if (text.trimStart().startsWith('-----BEGIN')) {
-    if (!keyId) throw new KeyFileError(`${file}: a PEM key has no kid; pass --key-id (the kid of its public key in the registered JWK Set)`);
+    if (!keyId) {
+      throw new KeyFileError(
+        `${file}: a PEM key has no kid; pass --key-id (the kid of its public key in the registered JWK Set)`,
+      );
+    }
     let key: KeyObject;
     try {
       key = createPrivateKey(text);
@@ -62,11 +77,19 @@ export async function loadSigningKey(file: string, keyId?: string): Promise<Sign
   }
   const set = json as { keys?: unknown };
   const candidates = (Array.isArray(set.keys) ? set.keys : [json]) as Record<string, unknown>[];
-  const privates = candidates.filter((k) => k && typeof k === 'object' && typeof k.d === 'string' && (!keyId || k.kid === keyId));
-  if (privates.length !== 1) throw new KeyFileError(`${file}: expected one private JWK${keyId ? ` with kid ${keyId}` : ''} (with "d"), found ${privates.length}`);
+  const privates = candidates.filter(
+    (k) => k && typeof k === 'object' && typeof k.d === 'string' && (!keyId || k.kid === keyId),
+  );
+  if (privates.length !== 1) {
+    throw new KeyFileError(
+      `${file}: expected one private JWK${keyId ? ` with kid ${keyId}` : ''} (with "d"), found ${privates.length}`,
+    );
+  }
   const jwk = privates[0]!;
   const kid = keyId ?? jwk.kid;
-  if (typeof kid !== 'string' || !kid) throw new KeyFileError(`${file}: the JWK has no kid; add one or pass --key-id`);
+  if (typeof kid !== 'string' || !kid) {
+    throw new KeyFileError(`${file}: the JWK has no kid; add one or pass --key-id`);
+  }
   let key: KeyObject;
   try {
     key = createPrivateKey({ key: jwk as unknown as import('node:crypto').JsonWebKey, format: 'jwk' });
@@ -90,9 +113,20 @@ export interface AssertionClaims {
 /** A signed, one-time client assertion (compact JWS). */
 export function signClientAssertion(k: SigningKey, c: AssertionClaims): string {
   const header = { alg: k.alg, kid: k.kid, typ: 'JWT' };
-  const payload = { iss: c.clientId, sub: c.clientId, aud: c.tokenUrl, exp: c.nowSec + (c.lifetimeSec ?? ASSERTION_LIFETIME_SEC), iat: c.nowSec, jti: c.jti ?? randomUUID() };
+  const payload = {
+    iss: c.clientId,
+    sub: c.clientId,
+    aud: c.tokenUrl,
+    exp: c.nowSec + (c.lifetimeSec ?? ASSERTION_LIFETIME_SEC),
+    iat: c.nowSec,
+    jti: c.jti ?? randomUUID(),
+  };
   const input = `${b64url(JSON.stringify(header))}.${b64url(JSON.stringify(payload))}`;
   // JWS ES384 is the raw r||s pair (RFC 7518 §3.4), not DER: ieee-p1363 encoding
-  const signature = sign('sha384', Buffer.from(input), k.alg === 'ES384' ? { key: k.key, dsaEncoding: 'ieee-p1363' } : k.key);
+  const signature = sign(
+    'sha384',
+    Buffer.from(input),
+    k.alg === 'ES384' ? { key: k.key, dsaEncoding: 'ieee-p1363' } : k.key,
+  );
   return `${input}.${b64url(signature)}`;
 }

@@ -66,7 +66,9 @@ export async function downloadAll(wanted: readonly Wanted[], o: DownloadAllOptio
         });
         staged[i] = { staged: dest, type: w.file.type, count: result.lines };
         bytes += result.bytes;
-        if (w.kind === 'output') resources += result.lines;
+        if (w.kind === 'output') {
+          resources += result.lines;
+        }
         o.onFile?.(w, result, ++done, wanted.length);
       } catch (e) {
         failure ??= e;
@@ -75,8 +77,12 @@ export async function downloadAll(wanted: readonly Wanted[], o: DownloadAllOptio
     }
   };
   await Promise.all(Array.from({ length: Math.max(1, Math.min(o.parallel, wanted.length)) }, lane));
-  if (failure) throw failure;
-  if (o.signal?.aborted) throw o.signal.reason;
+  if (failure) {
+    throw failure;
+  }
+  if (o.signal?.aborted) {
+    throw o.signal.reason;
+  }
   const of = (kind: Wanted['kind']) => wanted.flatMap((w, i) => (w.kind === kind && staged[i] ? [staged[i]] : []));
   return { output: of('output'), error: of('error'), deleted: of('deleted'), bytes, resources };
 }

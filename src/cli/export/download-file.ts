@@ -74,14 +74,18 @@ export async function downloadFile(o: DownloadOptions): Promise<DownloadResult> 
     }
     retryAfterMs = undefined;
     const headers: Record<string, string> = { Accept: 'application/fhir+ndjson' };
-    if (kept.bytes > 0) headers.Range = `bytes=${kept.bytes}-`;
+    if (kept.bytes > 0) {
+      headers.Range = `bytes=${kept.bytes}-`;
+    }
     const abort = new AbortController();
     const signal = o.signal ? AbortSignal.any([o.signal, abort.signal]) : abort.signal;
     let res: Response;
     try {
       res = await o.fetchFile(o.file.url, { headers, signal });
     } catch (e) {
-      if (o.signal?.aborted) throw e;
+      if (o.signal?.aborted) {
+        throw e;
+      }
       lastProblem = `network error: ${(e as Error).message}`;
       continue;
     }
@@ -105,11 +109,18 @@ export async function downloadFile(o: DownloadOptions): Promise<DownloadResult> 
     }
     if (res.status !== 200 && res.status !== 206) {
       const outcome = outcomeOf(await res.text().catch(() => ''));
-      throw new BulkExportError(`download of ${o.file.url} failed: HTTP ${res.status}${outcome ? `: ${operationOutcomeText(outcome)}` : ''}`, res.status);
+      throw new BulkExportError(
+        `download of ${o.file.url} failed: HTTP ${res.status}${outcome ? `: ${operationOutcomeText(outcome)}` : ''}`,
+        res.status,
+      );
     }
-    const resuming = res.status === 206 && kept.bytes > 0 && rangeStart(res.headers.get('Content-Range')) === kept.bytes;
-    if (!resuming) kept = { bytes: 0, lines: 0 };
-    else resumed++;
+    const resuming =
+      res.status === 206 && kept.bytes > 0 && rangeStart(res.headers.get('Content-Range')) === kept.bytes;
+    if (!resuming) {
+      kept = { bytes: 0, lines: 0 };
+    } else {
+      resumed++;
+    }
     await truncate(part, kept.bytes);
     const counter = new LineCounter(kept.bytes, kept.lines);
     const fh = await open(part, 'a');
@@ -117,7 +128,9 @@ export async function downloadFile(o: DownloadOptions): Promise<DownloadResult> 
     try {
       await pipeBody(res, fh, counter, idle, abort, o.onBytes);
     } catch (e) {
-      if (o.signal?.aborted) throw e;
+      if (o.signal?.aborted) {
+        throw e;
+      }
       broken = e as Error;
     } finally {
       await fh.close();
@@ -132,7 +145,10 @@ export async function downloadFile(o: DownloadOptions): Promise<DownloadResult> 
     const found = firstResourceType(counter.head);
     if (found !== undefined && found !== o.file.type) {
       kept = { bytes: 0, lines: 0 };
-      const outcome = found === 'OperationOutcome' ? outcomeOf((counter.head ?? Buffer.alloc(0)).toString('utf8').split('\n')[0] ?? '') : undefined;
+      const outcome =
+        found === 'OperationOutcome'
+          ? outcomeOf((counter.head ?? Buffer.alloc(0)).toString('utf8').split('\n')[0] ?? '')
+          : undefined;
       lastProblem = `the file holds ${found}, not ${o.file.type}${outcome ? ` (${operationOutcomeText(outcome)})` : ''}`;
       continue;
     }

@@ -78,7 +78,9 @@ export function parseExportArgs(args: readonly string[]): ExportOptions {
   }
   const v = parsed.values;
   for (const required of ['fhir-base', 'client-id', 'private-key', 'out'] as const) {
-    if (!v[required]) throw new ExportUsageError(`--${required} is required`);
+    if (!v[required]) {
+      throw new ExportUsageError(`--${required} is required`);
+    }
   }
   let base: URL;
   try {
@@ -86,17 +88,36 @@ export function parseExportArgs(args: readonly string[]): ExportOptions {
   } catch {
     throw new ExportUsageError(`--fhir-base "${v['fhir-base']}" is not a URL`);
   }
-  if (base.protocol !== 'https:' && base.protocol !== 'http:') throw new ExportUsageError('--fhir-base must be an http(s) URL');
-  if (base.search || base.hash) throw new ExportUsageError('--fhir-base must not have a query or fragment');
-  const types = v.type?.flatMap((t) => t.split(',')).map((t) => t.trim()).filter(Boolean);
+  if (base.protocol !== 'https:' && base.protocol !== 'http:') {
+    throw new ExportUsageError('--fhir-base must be an http(s) URL');
+  }
+  if (base.search || base.hash) {
+    throw new ExportUsageError('--fhir-base must not have a query or fragment');
+  }
+  const types = v.type
+    ?.flatMap((t) => t.split(','))
+    .map((t) => t.trim())
+    .filter(Boolean);
   const badType = types?.find((t) => !/^[A-Z][A-Za-z]+$/.test(t));
-  if (badType !== undefined) throw new ExportUsageError(`--type "${badType}" is not a FHIR resource type name`);
-  if (v.since !== undefined && !isInstant(v.since)) throw new ExportUsageError(`--since "${v.since}" is not a FHIR instant (YYYY-MM-DDThh:mm:ss[.sss] with Z or ±hh:mm)`);
-  if (v.group !== undefined && !/^[A-Za-z0-9\-.]{1,64}$/.test(v.group)) throw new ExportUsageError(`--group "${v.group}" is not a FHIR id`);
+  if (badType !== undefined) {
+    throw new ExportUsageError(`--type "${badType}" is not a FHIR resource type name`);
+  }
+  if (v.since !== undefined && !isInstant(v.since)) {
+    throw new ExportUsageError(
+      `--since "${v.since}" is not a FHIR instant (YYYY-MM-DDThh:mm:ss[.sss] with Z or ±hh:mm)`,
+    );
+  }
+  if (v.group !== undefined && !/^[A-Za-z0-9\-.]{1,64}$/.test(v.group)) {
+    throw new ExportUsageError(`--group "${v.group}" is not a FHIR id`);
+  }
   const parallel = Number(v.parallel ?? '2');
-  if (!Number.isInteger(parallel) || parallel < 1 || parallel > 8) throw new ExportUsageError(`--parallel must be a whole number from 1 to 8, got "${v.parallel}"`);
+  if (!Number.isInteger(parallel) || parallel < 1 || parallel > 8) {
+    throw new ExportUsageError(`--parallel must be a whole number from 1 to 8, got "${v.parallel}"`);
+  }
   const maxPoll = Number(v['max-poll-interval'] ?? '120');
-  if (!Number.isFinite(maxPoll) || maxPoll < 1 || maxPoll > 3600) throw new ExportUsageError(`--max-poll-interval must be 1 to 3600 seconds, got "${v['max-poll-interval']}"`);
+  if (!Number.isFinite(maxPoll) || maxPoll < 1 || maxPoll > 3600) {
+    throw new ExportUsageError(`--max-poll-interval must be 1 to 3600 seconds, got "${v['max-poll-interval']}"`);
+  }
   return {
     fhirBase: base.href.replace(/\/+$/, ''),
     ...(v.group !== undefined ? { groupId: v.group } : {}),

@@ -51,7 +51,9 @@ export async function prepareFolder(dir: string): Promise<PreparedFolder> {
   try {
     await mkdir(dir, { recursive: true });
   } catch (e) {
-    throw new ExportUsageError(`--out ${dir}: cannot create the folder (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+    throw new ExportUsageError(
+      `--out ${dir}: cannot create the folder (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`,
+    );
   }
   const entries = (await readdir(dir)).filter((n) => n !== STAGING_DIR);
   let previous: FolderState | undefined;
@@ -59,9 +61,13 @@ export async function prepareFolder(dir: string): Promise<PreparedFolder> {
     try {
       previous = JSON.parse(await readFile(join(dir, STATE_FILE), 'utf8')) as FolderState;
     } catch (e) {
-      throw new ExportUsageError(`--out ${dir}: ${STATE_FILE} is unreadable (${(e as Error).message}); use an empty folder`);
+      throw new ExportUsageError(
+        `--out ${dir}: ${STATE_FILE} is unreadable (${(e as Error).message}); use an empty folder`,
+      );
     }
-    if (previous?.version !== 1 || !Array.isArray(previous.files)) throw new ExportUsageError(`--out ${dir}: ${STATE_FILE} is not a caregap export state; use an empty folder`);
+    if (previous?.version !== 1 || !Array.isArray(previous.files)) {
+      throw new ExportUsageError(`--out ${dir}: ${STATE_FILE} is not a caregap export state; use an empty folder`);
+    }
   } else if (entries.length) {
     throw new ExportUsageError(`--out ${dir} is not empty and holds no caregap export; choose an empty or new folder`);
   }
@@ -97,8 +103,15 @@ export interface StagedFile {
 }
 
 /** Moves staged files into the folder under fresh names (extending `taken`). */
-export async function placeFiles(dir: string, staged: readonly StagedFile[], taken: Set<string>, folder = ''): Promise<FolderFile[]> {
-  if (folder && staged.length) await mkdir(join(dir, folder), { recursive: true });
+export async function placeFiles(
+  dir: string,
+  staged: readonly StagedFile[],
+  taken: Set<string>,
+  folder = '',
+): Promise<FolderFile[]> {
+  if (folder && staged.length) {
+    await mkdir(join(dir, folder), { recursive: true });
+  }
   const placed: FolderFile[] = [];
   for (const s of staged) {
     const path = nextName(s.type, taken, folder);
@@ -110,12 +123,21 @@ export async function placeFiles(dir: string, staged: readonly StagedFile[], tak
 
 /** Removes files of an earlier state (missing ones are fine). */
 export async function removeFiles(dir: string, files: readonly FolderFile[]): Promise<void> {
-  for (const f of files) await rm(join(dir, f.path), { force: true });
+  for (const f of files) {
+    await rm(join(dir, f.path), { force: true });
+  }
 }
 
 /** Replaces the folder's content with a full export. */
-export async function finishFull(folder: PreparedFolder, state: Omit<FolderState, 'files' | 'errors'>, output: readonly StagedFile[], errors: readonly StagedFile[]): Promise<FolderState> {
-  if (folder.previous) await removeFiles(folder.dir, [...folder.previous.files, ...folder.previous.errors]);
+export async function finishFull(
+  folder: PreparedFolder,
+  state: Omit<FolderState, 'files' | 'errors'>,
+  output: readonly StagedFile[],
+  errors: readonly StagedFile[],
+): Promise<FolderState> {
+  if (folder.previous) {
+    await removeFiles(folder.dir, [...folder.previous.files, ...folder.previous.errors]);
+  }
   const taken = new Set<string>();
   const files = await placeFiles(folder.dir, output, taken);
   const errorFiles = await placeFiles(folder.dir, errors, taken, ERRORS_DIR);

@@ -13,14 +13,20 @@ import type { FolderFile } from './export-folder.ts';
 const MAX_SHOWN = 20;
 
 /** Prints the messages of the error files; returns how many issues were errors or fatal. */
-export async function reportServerMessages(dir: string, files: readonly FolderFile[], stderr: (line: string) => void): Promise<number> {
+export async function reportServerMessages(
+  dir: string,
+  files: readonly FolderFile[],
+  stderr: (line: string) => void,
+): Promise<number> {
   let errors = 0;
   let shown = 0;
   let hidden = 0;
   for (const f of files) {
     const lines = createInterface({ input: createReadStream(join(dir, f.path), 'utf8'), crlfDelay: Infinity });
     for await (const line of lines) {
-      if (!line.trim()) continue;
+      if (!line.trim()) {
+        continue;
+      }
       let outcome: fhir4.OperationOutcome;
       try {
         outcome = JSON.parse(line) as fhir4.OperationOutcome;
@@ -31,14 +37,22 @@ export async function reportServerMessages(dir: string, files: readonly FolderFi
       }
       for (const issue of outcome.issue ?? []) {
         const severe = issue.severity === 'error' || issue.severity === 'fatal';
-        if (severe) errors++;
+        if (severe) {
+          errors++;
+        }
         if (shown < MAX_SHOWN) {
           shown++;
-          stderr(`caregap export: server ${issue.severity ?? 'message'}: ${operationOutcomeText({ resourceType: 'OperationOutcome', issue: [issue] }) || issue.code}`);
-        } else hidden++;
+          stderr(
+            `caregap export: server ${issue.severity ?? 'message'}: ${operationOutcomeText({ resourceType: 'OperationOutcome', issue: [issue] }) || issue.code}`,
+          );
+        } else {
+          hidden++;
+        }
       }
     }
   }
-  if (hidden) stderr(`caregap export: … and ${hidden} more server message(s) in ${join(dir, 'errors')}`);
+  if (hidden) {
+    stderr(`caregap export: … and ${hidden} more server message(s) in ${join(dir, 'errors')}`);
+  }
   return errors;
 }

@@ -12,7 +12,15 @@ import { rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { BulkExportError } from '../../fhir/bulk-export/bulk-manifest.ts';
-import { ERRORS_DIR, placeFiles, writeState, type FolderFile, type FolderState, type PreparedFolder, type StagedFile } from './export-folder.ts';
+import {
+  ERRORS_DIR,
+  placeFiles,
+  writeState,
+  type FolderFile,
+  type FolderState,
+  type PreparedFolder,
+  type StagedFile,
+} from './export-folder.ts';
 
 /** `Type/id` keys to drop, by type. */
 type Keys = Map<string, Set<string>>;
@@ -23,11 +31,15 @@ async function forEachLine(file: string, each: (line: string) => void | Promise<
   let n = 0;
   for await (const line of lines) {
     n++;
-    if (!line.trim()) continue;
+    if (!line.trim()) {
+      continue;
+    }
     try {
       await each(line);
     } catch (e) {
-      if (e instanceof SyntaxError) throw new BulkExportError(`${file}:${n}: not a JSON resource (${e.message}); cannot merge the update`);
+      if (e instanceof SyntaxError) {
+        throw new BulkExportError(`${file}:${n}: not a JSON resource (${e.message}); cannot merge the update`);
+      }
       throw e;
     }
   }
@@ -35,7 +47,9 @@ async function forEachLine(file: string, each: (line: string) => void | Promise<
 
 function add(keys: Keys, type: string, id: string): void {
   let set = keys.get(type);
-  if (!set) keys.set(type, (set = new Set()));
+  if (!set) {
+    keys.set(type, (set = new Set()));
+  }
   set.add(id);
 }
 
@@ -51,16 +65,22 @@ async function keysToDrop(output: readonly StagedFile[], deleted: readonly Stage
   for (const f of output) {
     await forEachLine(f.staged, (line) => {
       const r = JSON.parse(line) as { resourceType?: unknown; id?: unknown };
-      if (typeof r.id === 'string') add(keys, typeof r.resourceType === 'string' ? r.resourceType : f.type, r.id);
+      if (typeof r.id === 'string') {
+        add(keys, typeof r.resourceType === 'string' ? r.resourceType : f.type, r.id);
+      }
     });
   }
   for (const f of deleted) {
     await forEachLine(f.staged, (line) => {
       const bundle = JSON.parse(line) as fhir4.Bundle;
       for (const e of bundle.entry ?? []) {
-        if (e.request?.method !== 'DELETE') continue;
+        if (e.request?.method !== 'DELETE') {
+          continue;
+        }
         const key = deletedKey(e.request.url ?? '');
-        if (key) add(keys, key.type, key.id);
+        if (key) {
+          add(keys, key.type, key.id);
+        }
       }
     });
   }
@@ -75,13 +95,18 @@ async function rewriteWithout(dir: string, file: FolderFile, drop: Set<string>):
   let count = 0;
   await forEachLine(path, async (line) => {
     const id = (JSON.parse(line) as { id?: unknown }).id;
-    if (typeof id === 'string' && drop.has(id)) return;
+    if (typeof id === 'string' && drop.has(id)) {
+      return;
+    }
     count++;
-    if (!out.write(line + '\n')) await new Promise<void>((r) => out.once('drain', () => r()));
+    if (!out.write(line + '\n')) {
+      await new Promise<void>((r) => out.once('drain', () => r()));
+    }
   });
   await new Promise<void>((resolve, reject) => out.end((e?: Error | null) => (e ? reject(e) : resolve())));
-  if (count) await rename(tmp, path);
-  else {
+  if (count) {
+    await rename(tmp, path);
+  } else {
     await rm(tmp, { force: true });
     await rm(path, { force: true });
   }
@@ -106,13 +131,23 @@ export async function finishIncremental(
       continue;
     }
     const count = await rewriteWithout(dir, f, ids);
-    if (count) kept.push({ ...f, count });
+    if (count) {
+      kept.push({ ...f, count });
+    }
   }
-  for (const f of previous.errors) await rm(join(dir, f.path), { force: true });
+  for (const f of previous.errors) {
+    await rm(join(dir, f.path), { force: true });
+  }
   const taken = new Set(kept.map((f) => f.path));
   const added = await placeFiles(dir, output, taken);
   const errorFiles = await placeFiles(dir, errors, taken, ERRORS_DIR);
-  const next: FolderState = { ...previous, transactionTime: update.transactionTime, updates: [...previous.updates, update.since], files: [...kept, ...added], errors: errorFiles };
+  const next: FolderState = {
+    ...previous,
+    transactionTime: update.transactionTime,
+    updates: [...previous.updates, update.since],
+    files: [...kept, ...added],
+    errors: errorFiles,
+  };
   await writeState(dir, next);
   await rm(folder.staging, { recursive: true, force: true });
   return next;

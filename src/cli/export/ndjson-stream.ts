@@ -13,11 +13,16 @@ const HEAD_BYTES = 1 << 16;
 
 /** The resourceType of a file's first line, when it can be read from its start (undefined = cannot tell). */
 export function firstResourceType(head: Buffer | undefined): string | undefined {
-  if (!head?.length) return undefined;
+  if (!head?.length) {
+    return undefined;
+  }
   const nl = head.indexOf(NEWLINE);
-  if (nl < 0 && head.length >= HEAD_BYTES) return undefined; // a very long first line: not checked
+  if (nl < 0 && head.length >= HEAD_BYTES) {
+    return undefined;
+  } // a very long first line: not checked
   try {
-    const type = (JSON.parse(head.toString('utf8', 0, nl < 0 ? head.length : nl)) as { resourceType?: unknown }).resourceType;
+    const type = (JSON.parse(head.toString('utf8', 0, nl < 0 ? head.length : nl)) as { resourceType?: unknown })
+      .resourceType;
     return typeof type === 'string' ? type : '(none)';
   } catch {
     return '(not JSON)';
@@ -39,15 +44,21 @@ export class LineCounter {
   constructor(startBytes = 0, startLines = 0) {
     this.complete = this.total = startBytes;
     this.lines = startLines;
-    if (startBytes === 0) this.head = Buffer.alloc(0);
+    if (startBytes === 0) {
+      this.head = Buffer.alloc(0);
+    }
   }
 
   add(chunk: Uint8Array): void {
-    if (this.head && this.head.length < HEAD_BYTES && this.lines === 0) this.head = Buffer.concat([this.head, chunk.subarray(0, HEAD_BYTES - this.head.length)]);
+    if (this.head && this.head.length < HEAD_BYTES && this.lines === 0) {
+      this.head = Buffer.concat([this.head, chunk.subarray(0, HEAD_BYTES - this.head.length)]);
+    }
     let from = 0;
     for (let nl = chunk.indexOf(NEWLINE, from); nl >= 0; nl = chunk.indexOf(NEWLINE, from)) {
       const len = this.pending + nl - from - (nl > from && chunk[nl - 1] === CR ? 1 : 0);
-      if (len > 0) this.lines++;
+      if (len > 0) {
+        this.lines++;
+      }
       this.pending = 0;
       from = nl + 1;
       this.complete = this.total + from;
@@ -63,8 +74,17 @@ export class LineCounter {
 }
 
 /** Reads a response body into the open file, with an idle timeout; throws when the stream breaks. */
-export async function pipeBody(res: Response, fh: FileHandle, counter: LineCounter, idleMs: number, abort: AbortController, onBytes?: (n: number) => void): Promise<void> {
-  if (!res.body) return;
+export async function pipeBody(
+  res: Response,
+  fh: FileHandle,
+  counter: LineCounter,
+  idleMs: number,
+  abort: AbortController,
+  onBytes?: (n: number) => void,
+): Promise<void> {
+  if (!res.body) {
+    return;
+  }
   const reader = res.body.getReader();
   let timer: NodeJS.Timeout | undefined;
   const arm = () => {
@@ -75,7 +95,9 @@ export async function pipeBody(res: Response, fh: FileHandle, counter: LineCount
     arm();
     for (;;) {
       const { done, value } = await reader.read();
-      if (done) break;
+      if (done) {
+        break;
+      }
       arm();
       await fh.write(value);
       counter.add(value);

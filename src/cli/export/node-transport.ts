@@ -17,16 +17,24 @@ const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]']);
 
 /** Same origin, counting localhost / 127.0.0.1 / [::1] on one port as one machine (a local sandbox). */
 function sameServer(a: URL, b: URL): boolean {
-  if (a.origin === b.origin) return true;
+  if (a.origin === b.origin) {
+    return true;
+  }
   return a.protocol === b.protocol && a.port === b.port && LOOPBACK.has(a.hostname) && LOOPBACK.has(b.hostname);
 }
 
 /** Throws unless the token may be sent to `url`: https anywhere, http only on the FHIR server's own origin. */
 export function assertTokenDestination(url: string, fhirBase: string): void {
   const target = new URL(url);
-  if (target.protocol === 'https:') return;
-  if (target.protocol === 'http:' && sameServer(target, new URL(fhirBase))) return;
-  throw new BulkExportError(`refusing to send the access token to ${target.origin} over ${target.protocol.replace(':', '')} (not the FHIR server's origin ${new URL(fhirBase).origin})`);
+  if (target.protocol === 'https:') {
+    return;
+  }
+  if (target.protocol === 'http:' && sameServer(target, new URL(fhirBase))) {
+    return;
+  }
+  throw new BulkExportError(
+    `refusing to send the access token to ${target.origin} over ${target.protocol.replace(':', '')} (not the FHIR server's origin ${new URL(fhirBase).origin})`,
+  );
 }
 
 /** Authorized requests for one export. */
@@ -41,7 +49,8 @@ export class NodeTransport implements BulkTransport {
   async authorizedFetch(url: string, init: RequestInit & { headers?: Record<string, string> }): Promise<Response> {
     assertTokenDestination(url, this.fhirBase);
     let token = await this.tokens.get();
-    const go = (t: string) => this.fetchImpl(url, { ...init, headers: { ...init.headers, Authorization: `Bearer ${t}` } });
+    const go = (t: string) =>
+      this.fetchImpl(url, { ...init, headers: { ...init.headers, Authorization: `Bearer ${t}` } });
     let res = await go(token);
     if (res.status === 401) {
       await res.body?.cancel();
@@ -53,7 +62,9 @@ export class NodeTransport implements BulkTransport {
 
   /** BulkTransport: a request whose whole body is read as text. */
   async send(r: BulkRequest): Promise<BulkResponse> {
-    const signal = r.signal ? AbortSignal.any([r.signal, AbortSignal.timeout(REQUEST_TIMEOUT_MS)]) : AbortSignal.timeout(REQUEST_TIMEOUT_MS);
+    const signal = r.signal
+      ? AbortSignal.any([r.signal, AbortSignal.timeout(REQUEST_TIMEOUT_MS)])
+      : AbortSignal.timeout(REQUEST_TIMEOUT_MS);
     const res = await this.authorizedFetch(r.url, { method: r.method, headers: r.headers, signal });
     return { status: res.status, headers: res.headers, body: await res.text() };
   }

@@ -14,7 +14,14 @@ export function gapFamily(id: string): string {
  * discharge or ED visit, TCM and its 2-business-day contact, the 30-day SDOH referral window): due
  * soon means act in this visit.
  */
-export const TIME_CRITICAL_GAP_FAMILIES: readonly string[] = ['fuh', 'fum', 'fua', 'tcm', 'tcm-contact-2d', 'sdoh-positive-follow-up'];
+export const TIME_CRITICAL_GAP_FAMILIES: readonly string[] = [
+  'fuh',
+  'fum',
+  'fua',
+  'tcm',
+  'tcm-contact-2d',
+  'sdoh-positive-follow-up',
+];
 
 /** An open gap due within this many days of asOf is time-critical, whatever its family. */
 export const TIME_CRITICAL_DAYS = 7;
@@ -88,8 +95,18 @@ export const FLAG_COVERED_BY_GAPS: Readonly<Record<string, readonly string[]>> =
  * come after, by id.
  */
 export const GAP_PRIORITY: readonly string[] = [
-  'discharge', 'fum', 'fua', 'depression-plan', 'depression-coding', 'depression-screen', 'sdoh-need', 'sdoh-screen',
-  'cms165', 'cms122', 'cms130', 'cms125',
+  'discharge',
+  'fum',
+  'fua',
+  'depression-plan',
+  'depression-coding',
+  'depression-screen',
+  'sdoh-need',
+  'sdoh-screen',
+  'cms165',
+  'cms122',
+  'cms130',
+  'cms125',
 ];
 
 /**

@@ -19,22 +19,49 @@ export function deceasedAsOf(ctx: EvaluationContext): DeceasedStatus | undefined
   if (typeof p.deceasedDateTime === 'string') {
     const value = parseDateTime(p.deceasedDateTime);
     if (!value) {
-      ctx.issue({ resourceType: 'Patient', ...(p.id ? { id: p.id } : {}), field: 'deceasedDateTime', message: 'unreadable date of death: the patient is treated as deceased', severity: 'warning' });
-      return { statement: 'The patient has died (date of death unreadable).', evidence: { reference, rule: 'deceased' } };
+      ctx.issue({
+        resourceType: 'Patient',
+        ...(p.id ? { id: p.id } : {}),
+        field: 'deceasedDateTime',
+        message: 'unreadable date of death: the patient is treated as deceased',
+        severity: 'warning',
+      });
+      return {
+        statement: 'The patient has died (date of death unreadable).',
+        evidence: { reference, rule: 'deceased' },
+      };
     }
     const day = dayWithin(daySpan(value), ctx.asOfDay)!;
-    if (day > ctx.asOfDay) return undefined;
-    return { date: isoDay(day), statement: `The patient died on ${displayDay(day)}.`, evidence: { reference, rule: 'deceased', date: isoDay(day) } };
+    if (day > ctx.asOfDay) {
+      return undefined;
+    }
+    return {
+      date: isoDay(day),
+      statement: `The patient died on ${displayDay(day)}.`,
+      evidence: { reference, rule: 'deceased', date: isoDay(day) },
+    };
   }
-  if (p.deceasedBoolean === true) return { statement: 'The patient has died (date of death not recorded).', evidence: { reference, rule: 'deceased' } };
+  if (p.deceasedBoolean === true) {
+    return {
+      statement: 'The patient has died (date of death not recorded).',
+      evidence: { reference, rule: 'deceased' },
+    };
+  }
   return undefined;
 }
 
 /** Gaps after death: open and undecided gaps are not applicable; closed ones keep their evidence. */
 export function gapsAfterDeath(gaps: readonly GapResult[], deceased: DeceasedStatus): GapResult[] {
   return gaps.map((g) => {
-    if (g.status !== 'open' && g.status !== 'unknown') return g;
+    if (g.status !== 'open' && g.status !== 'unknown') {
+      return g;
+    }
     const { due: _due, closes: _closes, ...rest } = g;
-    return { ...rest, status: 'not-applicable', why: `${deceased.statement} No care gap applies.`, evidence: [...g.evidence, deceased.evidence] };
+    return {
+      ...rest,
+      status: 'not-applicable',
+      why: `${deceased.statement} No care gap applies.`,
+      evidence: [...g.evidence, deceased.evidence],
+    };
   });
 }

@@ -21,13 +21,21 @@ import { epochDay } from '../cql/calendar-days.ts';
 /** What an open CMS2 gap asks for, read from its `closes`. */
 export function cms2Mode(gap: GapResult): 'follow-up' | 'code' | 'screen' {
   const closes = gap.closes ?? '';
-  if (/follow[- ]?up plan/i.test(closes) && !/^screen/i.test(closes)) return 'follow-up';
-  if (/^(code|record) the result/i.test(closes)) return 'code';
+  if (/follow[- ]?up plan/i.test(closes) && !/^screen/i.test(closes)) {
+    return 'follow-up';
+  }
+  if (/^(code|record) the result/i.test(closes)) {
+    return 'code';
+  }
   return 'screen';
 }
 
 /** The depression needs (see the file comment). */
-export function depressionNeeds(flags: readonly FlagResult[], running: readonly GapResult[], facts: VisitFacts | undefined): Need[] {
+export function depressionNeeds(
+  flags: readonly FlagResult[],
+  running: readonly GapResult[],
+  facts: VisitFacts | undefined,
+): Need[] {
   const cms2 = running.find((g) => g.id === 'cms2');
   const coding = running.find((g) => g.id === 'depression-screening-coding');
   const monitoring = running.find((g) => g.id === 'phq9-monitoring');
@@ -42,13 +50,25 @@ export function depressionNeeds(flags: readonly FlagResult[], running: readonly 
   const planGaps = mode === 'follow-up' && cms2 ? [cms2] : [];
   if (severity?.severity === 'high' && score?.severe && planMissing) {
     needs.push({
-      key: 'depression-plan', tier: 1, kind: 'safety', text: `${DEPRESSION_TEXT.severe} (${scoreText})`, source: planGaps[0]?.id ?? severity.id,
-      gaps: planGaps, flags: [severity.id], form: 'follow-up',
+      key: 'depression-plan',
+      tier: 1,
+      kind: 'safety',
+      text: `${DEPRESSION_TEXT.severe} (${scoreText})`,
+      source: planGaps[0]?.id ?? severity.id,
+      gaps: planGaps,
+      flags: [severity.id],
+      form: 'follow-up',
     });
   } else if ((mode === 'follow-up' || (score?.positive && recent)) && planMissing) {
     needs.push({
-      key: 'depression-plan', tier: 3, kind: 'gap', text: scoreText && score?.positive ? `${DEPRESSION_TEXT.followUp} (${scoreText})` : DEPRESSION_TEXT.followUp,
-      source: planGaps[0]?.id ?? severity?.id ?? 'depression-follow-up', gaps: planGaps, flags: severity ? [severity.id] : [], form: 'follow-up',
+      key: 'depression-plan',
+      tier: 3,
+      kind: 'gap',
+      text: scoreText && score?.positive ? `${DEPRESSION_TEXT.followUp} (${scoreText})` : DEPRESSION_TEXT.followUp,
+      source: planGaps[0]?.id ?? severity?.id ?? 'depression-follow-up',
+      gaps: planGaps,
+      flags: severity ? [severity.id] : [],
+      form: 'follow-up',
     });
   }
 
@@ -66,11 +86,27 @@ export function depressionNeeds(flags: readonly FlagResult[], running: readonly 
 
   // monitoring needs a PHQ-9 (or PHQ-A); a recent PHQ-2 or EPDS does not replace it
   const recentPhq9 = recent && (score?.label === 'PHQ-9' || score?.label === 'PHQ-A');
-  const screenGaps = [...(mode === 'screen' && cms2 && !cms2Coding && !recent ? [cms2] : []), ...(monitoring && !recentPhq9 ? [monitoring] : [])];
+  const screenGaps = [
+    ...(mode === 'screen' && cms2 && !cms2Coding && !recent ? [cms2] : []),
+    ...(monitoring && !recentPhq9 ? [monitoring] : []),
+  ];
   if (screenGaps.length) {
     const both = screenGaps.length === 2;
-    const text = both ? DEPRESSION_TEXT.screenAndMonitor : screenGaps[0]!.id === 'cms2' ? DEPRESSION_TEXT.screen : DEPRESSION_TEXT.monitor;
-    needs.push({ key: 'depression-screen', tier: 3, kind: 'gap', text, source: screenGaps[0]!.id, gaps: screenGaps, flags: [], form: 'phq' });
+    const text = both
+      ? DEPRESSION_TEXT.screenAndMonitor
+      : screenGaps[0]!.id === 'cms2'
+        ? DEPRESSION_TEXT.screen
+        : DEPRESSION_TEXT.monitor;
+    needs.push({
+      key: 'depression-screen',
+      tier: 3,
+      kind: 'gap',
+      text,
+      source: screenGaps[0]!.id,
+      gaps: screenGaps,
+      flags: [],
+      form: 'phq',
+    });
   }
   return needs;
 }

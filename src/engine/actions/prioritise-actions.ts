@@ -20,7 +20,14 @@ import type { FlagResult, GapResult, IsoDate, MeasureResult, VisitAction } from 
 import { singleDay } from '../cql/calendar-days.ts';
 import { DAY, parseDateTime } from '../cql/date-time.ts';
 import { displayDay } from '../flags/statement-format.ts';
-import { GAP_ACTION_TEXT, GAP_PRIORITY, SAFETY_ORDER, TIME_CRITICAL_DAYS, TIME_CRITICAL_GAP_FAMILIES, gapFamily } from './action-catalog.ts';
+import {
+  GAP_ACTION_TEXT,
+  GAP_PRIORITY,
+  SAFETY_ORDER,
+  TIME_CRITICAL_DAYS,
+  TIME_CRITICAL_GAP_FAMILIES,
+  gapFamily,
+} from './action-catalog.ts';
 import { visitNeeds, type Need } from './visit-needs.ts';
 import type { VisitFacts } from './visit-facts.ts';
 
@@ -77,18 +84,30 @@ function place(need: Need, asOfDay: number | undefined): Placed {
   const gaps = [...need.gaps].sort((a, b) => byDue(a.due, b.due, Infinity) || collate(a.id, b.id));
   const nearest = gaps[0];
   const priority = need.tier <= 1 ? SAFETY_ORDER.indexOf(need.key) : GAP_PRIORITY.indexOf(need.key.split(':')[0]!);
-  const order = need.tier === 4 ? need.severityRank ?? 1 : priority < 0 ? GAP_PRIORITY.length : priority;
+  const order = need.tier === 4 ? (need.severityRank ?? 1) : priority < 0 ? GAP_PRIORITY.length : priority;
   // the action is named after its nearest running gap when it comes from gaps
   const source = nearest && need.gaps.some((g) => g.id === need.source) ? nearest.id : need.source;
-  const placed: Placed = { need: { ...need, source }, tier: need.tier, text: need.text, order, ...(nearest?.due ? { due: nearest.due } : {}) };
-  if (!nearest) return placed;
+  const placed: Placed = {
+    need: { ...need, source },
+    tier: need.tier,
+    text: need.text,
+    order,
+    ...(nearest?.due ? { due: nearest.due } : {}),
+  };
+  if (!nearest) {
+    return placed;
+  }
   const critical = gaps.some((g) => TIME_CRITICAL_GAP_FAMILIES.includes(family(g)));
   const day = calendarDay(nearest.due);
   if (asOfDay === undefined) {
-    if (critical && need.tier >= 2) return { ...placed, tier: 2, text: nearest.due ? `${need.text} due ${nearest.due}` : need.text };
+    if (critical && need.tier >= 2) {
+      return { ...placed, tier: 2, text: nearest.due ? `${need.text} due ${nearest.due}` : need.text };
+    }
     return placed;
   }
-  if (day === undefined) return placed;
+  if (day === undefined) {
+    return placed;
+  }
   const left = day - asOfDay;
   // a gap past its own due day that is still actionable (not a window): no due date to show
   if (left < 0) {
@@ -96,8 +115,16 @@ function place(need: Need, asOfDay: number | undefined): Placed {
     return rest;
   }
   const windowSoon = TIME_CRITICAL_GAP_FAMILIES.includes(family(nearest)) && left <= TIME_CRITICAL_DAYS;
-  if (windowSoon) return { ...placed, tier: Math.min(need.tier, 2), text: `${need.text} ${duePhrase(left)}` };
-  if (left > 0 && left <= TIME_CRITICAL_DAYS) return { ...placed, tier: Math.min(need.tier, 2), text: `${need.text} — ${left === 1 ? '1 day' : `${left} days`} left` };
+  if (windowSoon) {
+    return { ...placed, tier: Math.min(need.tier, 2), text: `${need.text} ${duePhrase(left)}` };
+  }
+  if (left > 0 && left <= TIME_CRITICAL_DAYS) {
+    return {
+      ...placed,
+      tier: Math.min(need.tier, 2),
+      text: `${need.text} — ${left === 1 ? '1 day' : `${left} days`} left`,
+    };
+  }
   return placed;
 }
 
@@ -123,23 +150,38 @@ function toAction(p: Placed, rank: number): VisitAction {
  */
 function splitOpen(gaps: readonly GapResult[], asOfDay: number | undefined) {
   const open = gaps.filter((g) => g.status === 'open');
-  const passed = (g: GapResult) => asOfDay !== undefined && TIME_CRITICAL_GAP_FAMILIES.includes(family(g)) && (calendarDay(g.due) ?? Infinity) < asOfDay;
+  const passed = (g: GapResult) =>
+    asOfDay !== undefined &&
+    TIME_CRITICAL_GAP_FAMILIES.includes(family(g)) &&
+    (calendarDay(g.due) ?? Infinity) < asOfDay;
   return { running: open.filter((g) => !passed(g)), passed: open.filter(passed) };
 }
 
 /** Orders the visit's needs into at most {@link MAX_ACTIONS} actions (rule in the file comment). */
-export function prioritiseActions(flags: readonly FlagResult[], gaps: readonly GapResult[], options: PrioritiseOptions = {}): VisitAction[] {
+export function prioritiseActions(
+  flags: readonly FlagResult[],
+  gaps: readonly GapResult[],
+  options: PrioritiseOptions = {},
+): VisitAction[] {
   const asOfDay = calendarDay(options.asOf);
   const { running } = splitOpen(gaps, asOfDay);
   const closed = new Set(gaps.filter((g) => g.status === 'closed').map((g) => g.id));
-  const needs = visitNeeds({ flags, running, closed, measures: options.measures ?? [], ...(options.facts ? { facts: options.facts } : {}) });
+  const needs = visitNeeds({
+    flags,
+    running,
+    closed,
+    measures: options.measures ?? [],
+    ...(options.facts ? { facts: options.facts } : {}),
+  });
   const placed = needs.map((n) => place(n, asOfDay));
-  placed.sort((a, b) =>
-    a.tier - b.tier ||
-    (a.tier === 4 || a.tier <= 1 ? a.order - b.order : 0) ||
-    byDue(a.due, b.due, Infinity) ||
-    a.order - b.order ||
-    collate(a.need.source, b.need.source));
+  placed.sort(
+    (a, b) =>
+      a.tier - b.tier ||
+      (a.tier === 4 || a.tier <= 1 ? a.order - b.order : 0) ||
+      byDue(a.due, b.due, Infinity) ||
+      a.order - b.order ||
+      collate(a.need.source, b.need.source),
+  );
   return placed.slice(0, MAX_ACTIONS).map((p, i) => toAction(p, i + 1));
 }
 
@@ -154,7 +196,9 @@ export function missedWindows(gaps: readonly GapResult[], options: { asOf?: IsoD
   for (const g of passed) {
     const key = gapFamily(g.id);
     const cur = byFamily.get(key);
-    if (!cur || byDue(g.due, cur.due, -Infinity) > 0) byFamily.set(key, g);
+    if (!cur || byDue(g.due, cur.due, -Infinity) > 0) {
+      byFamily.set(key, g);
+    }
   }
   return [...byFamily.values()]
     .sort((a, b) => byDue(b.due, a.due, -Infinity) || collate(a.id, b.id))

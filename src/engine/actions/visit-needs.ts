@@ -15,8 +15,15 @@
  */
 import type { FlagResult, GapResult, MeasureResult, VisitActionForm, VisitActionKind } from '../types.ts';
 import {
-  DISCHARGE_GAP_FAMILIES, FLAG_ACTION_TEXT, FLAG_COVERED_BY_GAPS, GAP_ACTION_TEXT, PSYCH_DISCHARGE_ACTION_TEXT, SAFETY_ACTION_TEXT,
-  SDOH_DOMAIN_NAMES, SUICIDE_HISTORY_ACTION_TEXT, gapFamily,
+  DISCHARGE_GAP_FAMILIES,
+  FLAG_ACTION_TEXT,
+  FLAG_COVERED_BY_GAPS,
+  GAP_ACTION_TEXT,
+  PSYCH_DISCHARGE_ACTION_TEXT,
+  SAFETY_ACTION_TEXT,
+  SDOH_DOMAIN_NAMES,
+  SUICIDE_HISTORY_ACTION_TEXT,
+  gapFamily,
 } from './action-catalog.ts';
 import { depressionNeeds } from './depression-needs.ts';
 import type { VisitFacts } from './visit-facts.ts';
@@ -51,10 +58,16 @@ const family = (g: GapResult) => gapFamily(g.id.split(':')[0]!);
 function sdohScreenText(gap: GapResult, measures: readonly MeasureResult[]): string {
   const domains = measures.find((m) => m.id === 'sdoh-screening')?.detail?.['domains'];
   if (domains && typeof domains === 'object') {
-    const missing = Object.entries(SDOH_DOMAIN_NAMES).filter(([d]) => !(domains as Record<string, { screened?: boolean }>)[d]?.screened).map(([, name]) => name);
+    const missing = Object.entries(SDOH_DOMAIN_NAMES)
+      .filter(([d]) => !(domains as Record<string, { screened?: boolean }>)[d]?.screened)
+      .map(([, name]) => name);
     const done = Object.keys(SDOH_DOMAIN_NAMES).length - missing.length;
-    if (missing.length && done === 0) return 'Screen for social needs (AHC HRSN): no SDOH domain screened this year';
-    if (missing.length) return `Screen for ${missing.length === 1 ? missing[0] : `${missing.slice(0, -1).join(', ')} and ${missing[missing.length - 1]}`} (${done} of 5 SDOH domains screened this year)`;
+    if (missing.length && done === 0) {
+      return 'Screen for social needs (AHC HRSN): no SDOH domain screened this year';
+    }
+    if (missing.length) {
+      return `Screen for ${missing.length === 1 ? missing[0] : `${missing.slice(0, -1).join(', ')} and ${missing[missing.length - 1]}`} (${done} of 5 SDOH domains screened this year)`;
+    }
   }
   return gap.closes ? `Screen for social needs: ${gap.closes}` : 'Screen for social needs (AHC HRSN)';
 }
@@ -63,19 +76,44 @@ function dischargeNeed(flags: readonly FlagResult[], running: readonly GapResult
   const gaps = running.filter((g) => DISCHARGE_GAP_FAMILIES.includes(family(g)));
   const psych = flags.find((f) => f.id === 'psych-admission-recent');
   const related = flags.filter((f) => f.id === 'psych-admission-recent' || f.id === 'readmission').map((f) => f.id);
-  if (psych?.severity === 'high')
-    return { key: 'discharge', tier: 1, kind: 'safety', text: PSYCH_DISCHARGE_ACTION_TEXT, source: gaps[0]?.id ?? psych.id, gaps, flags: related };
-  if (!gaps.length) return undefined;
+  if (psych?.severity === 'high') {
+    return {
+      key: 'discharge',
+      tier: 1,
+      kind: 'safety',
+      text: PSYCH_DISCHARGE_ACTION_TEXT,
+      source: gaps[0]?.id ?? psych.id,
+      gaps,
+      flags: related,
+    };
+  }
+  if (!gaps.length) {
+    return undefined;
+  }
   const fams = new Set(gaps.map(family));
-  const text = fams.has('fuh') ? GAP_ACTION_TEXT['fuh']! : fams.has('tcm') ? GAP_ACTION_TEXT['tcm']! : GAP_ACTION_TEXT['tcm-contact-2d']!;
-  return { key: 'discharge', tier: 3, kind: 'window', text, source: gaps[0]!.id, gaps, flags: related.filter((id) => (FLAG_COVERED_BY_GAPS[id] ?? []).some((f) => fams.has(f))) };
+  const text = fams.has('fuh')
+    ? GAP_ACTION_TEXT['fuh']!
+    : fams.has('tcm')
+      ? GAP_ACTION_TEXT['tcm']!
+      : GAP_ACTION_TEXT['tcm-contact-2d']!;
+  return {
+    key: 'discharge',
+    tier: 3,
+    kind: 'window',
+    text,
+    source: gaps[0]!.id,
+    gaps,
+    flags: related.filter((id) => (FLAG_COVERED_BY_GAPS[id] ?? []).some((f) => fams.has(f))),
+  };
 }
 
 function sdohNeeds(flags: readonly FlagResult[], running: readonly GapResult[], closed: ReadonlySet<string>): Need[] {
   const out: Need[] = [];
   const domains = new Set([
     ...flags.filter((f) => f.id.startsWith('sdoh-need:')).map((f) => f.id.slice('sdoh-need:'.length)),
-    ...running.filter((g) => g.id.startsWith('sdoh-positive-follow-up:')).map((g) => g.id.slice('sdoh-positive-follow-up:'.length)),
+    ...running
+      .filter((g) => g.id.startsWith('sdoh-positive-follow-up:'))
+      .map((g) => g.id.slice('sdoh-positive-follow-up:'.length)),
   ]);
   for (const d of domains) {
     const flag = flags.find((f) => f.id === `sdoh-need:${d}`);
@@ -84,9 +122,13 @@ function sdohNeeds(flags: readonly FlagResult[], running: readonly GapResult[], 
     // interpersonal violence is a high-severity need until its referral / intervention is documented
     const safety = d === 'safety' && flag?.severity === 'high' && !closed.has(`sdoh-positive-follow-up:${d}`);
     const base = { key: `sdoh-need:${d}`, text, gaps, flags: flag ? [flag.id] : [] };
-    if (safety && flag) out.push({ ...base, tier: 1, kind: 'safety', source: gaps[0]?.id ?? flag.id });
-    else if (gaps.length) out.push({ ...base, tier: 3, kind: 'window', source: gaps[0]!.id });
-    else if (flag && flag.severity !== 'info') out.push({ ...base, tier: 4, kind: 'flag', source: flag.id, severityRank: flag.severity === 'high' ? 0 : 1 });
+    if (safety && flag) {
+      out.push({ ...base, tier: 1, kind: 'safety', source: gaps[0]?.id ?? flag.id });
+    } else if (gaps.length) {
+      out.push({ ...base, tier: 3, kind: 'window', source: gaps[0]!.id });
+    } else if (flag && flag.severity !== 'info') {
+      out.push({ ...base, tier: 4, kind: 'flag', source: flag.id, severityRank: flag.severity === 'high' ? 0 : 1 });
+    }
   }
   return out;
 }
@@ -95,30 +137,64 @@ function sdohNeeds(flags: readonly FlagResult[], running: readonly GapResult[], 
 export function visitNeeds({ flags, running, closed, measures, facts }: NeedInputs): Need[] {
   const needs: Need[] = [];
   const suicide = flags.find((f) => f.id === 'suicide-risk');
-  if (suicide)
-    needs.push({ key: 'suicide-risk', tier: 0, kind: 'safety', text: suicide.severity === 'high' ? SAFETY_ACTION_TEXT : SUICIDE_HISTORY_ACTION_TEXT, source: suicide.id, gaps: [], flags: [suicide.id] });
+  if (suicide) {
+    needs.push({
+      key: 'suicide-risk',
+      tier: 0,
+      kind: 'safety',
+      text: suicide.severity === 'high' ? SAFETY_ACTION_TEXT : SUICIDE_HISTORY_ACTION_TEXT,
+      source: suicide.id,
+      gaps: [],
+      flags: [suicide.id],
+    });
+  }
   const discharge = dischargeNeed(flags, running);
-  if (discharge) needs.push(discharge);
+  if (discharge) {
+    needs.push(discharge);
+  }
   needs.push(...depressionNeeds(flags, running, facts));
   needs.push(...sdohNeeds(flags, running, closed));
   const handled = new Set(needs.flatMap((n) => n.gaps.map((g) => g.id)));
   for (const g of running) {
-    if (handled.has(g.id) || ['cms2', 'phq9-monitoring', 'depression-screening-coding'].includes(g.id)) continue;
+    if (handled.has(g.id) || ['cms2', 'phq9-monitoring', 'depression-screening-coding'].includes(g.id)) {
+      continue;
+    }
     const fam = family(g);
     const siblings = running.filter((x) => family(x) === fam && x.id.split(':')[0] === g.id.split(':')[0]);
     siblings.forEach((x) => handled.add(x.id));
-    const text = fam === 'sdoh-screening' ? sdohScreenText(g, measures) : GAP_ACTION_TEXT[fam] ?? g.closes ?? g.title;
+    const text = fam === 'sdoh-screening' ? sdohScreenText(g, measures) : (GAP_ACTION_TEXT[fam] ?? g.closes ?? g.title);
     const form: VisitActionForm | undefined = fam === 'sdoh-screening' ? 'hrsn' : undefined;
-    needs.push({ key: fam === 'sdoh-screening' ? 'sdoh-screen' : fam, tier: 3, kind: 'gap', text, source: g.id, gaps: siblings, flags: [], ...(form ? { form } : {}) });
+    needs.push({
+      key: fam === 'sdoh-screening' ? 'sdoh-screen' : fam,
+      tier: 3,
+      kind: 'gap',
+      text,
+      source: g.id,
+      gaps: siblings,
+      flags: [],
+      ...(form ? { form } : {}),
+    });
   }
   const answered = new Set(needs.flatMap((n) => n.flags));
   const openFamilies = new Set(running.map(family));
   for (const f of flags) {
-    if (answered.has(f.id) || f.severity === 'info' || f.id.startsWith('sdoh-need:')) continue;
+    if (answered.has(f.id) || f.severity === 'info' || f.id.startsWith('sdoh-need:')) {
+      continue;
+    }
     const text = FLAG_ACTION_TEXT[f.id];
-    if (!text || (FLAG_COVERED_BY_GAPS[f.id] ?? []).some((fam) => openFamilies.has(fam))) continue;
-    needs.push({ key: `flag:${f.id}`, tier: 4, kind: 'flag', text, source: f.id, gaps: [], flags: [f.id], severityRank: f.severity === 'high' ? 0 : 1 });
+    if (!text || (FLAG_COVERED_BY_GAPS[f.id] ?? []).some((fam) => openFamilies.has(fam))) {
+      continue;
+    }
+    needs.push({
+      key: `flag:${f.id}`,
+      tier: 4,
+      kind: 'flag',
+      text,
+      source: f.id,
+      gaps: [],
+      flags: [f.id],
+      severityRank: f.severity === 'high' ? 0 : 1,
+    });
   }
   return needs;
 }
-

@@ -44,7 +44,9 @@ export function normalizeSystem(system: string): string {
   if (n === undefined) {
     const s = system.trim();
     n = ALIASES[s.toLowerCase()] ?? ALIASES[s] ?? s;
-    if (NORMALIZED.size > 10_000) NORMALIZED.clear();
+    if (NORMALIZED.size > 10_000) {
+      NORMALIZED.clear();
+    }
     NORMALIZED.set(system, n);
   }
   return n;

@@ -29,7 +29,17 @@ export const MENTAL_ILLNESS: DiagnosisGroup = {
   label: 'Mental illness',
   icd10Prefixes: [...range('F', 20, 48), ...range('F', 50, 53), ...range('F', 59, 69), ...range('F', 80, 99)],
   icd10Excluded: ['F70', 'F71', 'F72', 'F73', 'F78', 'F79'],
-  snomed: ['35489007', '58214004', '13746004', '197480006', '370143000', '69322001', '191736004', '21897009', '47505003'],
+  snomed: [
+    '35489007',
+    '58214004',
+    '13746004',
+    '197480006',
+    '370143000',
+    '69322001',
+    '191736004',
+    '21897009',
+    '47505003',
+  ],
   source: 'Open approximation of NCQA Mental Illness (measures.md §5): F20–F48, F50–F53, F59–F69, F80–F99.',
 };
 
@@ -49,7 +59,8 @@ export const SUBSTANCE_USE_DISORDER: DiagnosisGroup = {
   icd10Prefixes: range('F', 10, 19),
   icd10Excluded: ['F17'],
   snomed: ['66214007', '7200002', '5602001', '191816009', '26416006', '228388006', '724713003'],
-  source: 'F10–F19 excluding F17 (nicotine), measures.md §6; SNOMED: substance abuse, alcoholism, opioid abuse, drug dependence.',
+  source:
+    'F10–F19 excluding F17 (nicotine), measures.md §6; SNOMED: substance abuse, alcoholism, opioid abuse, drug dependence.',
 };
 
 /**
@@ -67,7 +78,8 @@ export const DRUG_OVERDOSE: DiagnosisGroup = {
   label: 'Drug overdose',
   icd10Prefixes: range('T', 36, 50),
   snomed: ['55680006'],
-  source: 'CDC/CSTE drug overdose definition: ICD-10-CM T36–T50 poisonings of intent 1–4 (PMC7948191); SNOMED 55680006 drug overdose.',
+  source:
+    'CDC/CSTE drug overdose definition: ICD-10-CM T36–T50 poisonings of intent 1–4 (PMC7948191); SNOMED 55680006 drug overdose.',
 };
 
 /** Serious mental illness (recurrent or severe depression, not a single mild/moderate episode): codes/serious-mental-illness.ts. */
@@ -80,14 +92,20 @@ export function icdKey(code: string): string {
 
 /** Whether a coding falls in a diagnosis group. */
 export function codingInGroup(group: DiagnosisGroup, coding: fhir4.Coding | undefined): boolean {
-  if (!coding?.code || !coding.system) return false;
+  if (!coding?.code || !coding.system) {
+    return false;
+  }
   const sys = normalizeSystem(coding.system);
   if (sys === ICD10CM) {
     const k = icdKey(coding.code);
-    if (group.icd10Excluded?.some((p) => k.startsWith(p))) return false;
+    if (group.icd10Excluded?.some((p) => k.startsWith(p))) {
+      return false;
+    }
     return group.icd10Prefixes.some((p) => k.startsWith(p));
   }
-  if (sys === SNOMED) return group.snomed?.includes(coding.code.trim()) ?? false;
+  if (sys === SNOMED) {
+    return group.snomed?.includes(coding.code.trim()) ?? false;
+  }
   return false;
 }
 
@@ -110,7 +128,10 @@ export function isIntentionalSelfHarm(coding: fhir4.Coding | undefined): boolean
  * FUM index ED visit (HEDIS "Mental Illness" / "Intentional Self-Harm", measures.md §5).
  */
 export function isMentalHealthDiagnosis(concept: fhir4.CodeableConcept | undefined): boolean {
-  return conceptInGroup(MENTAL_ILLNESS, concept) || (Array.isArray(concept?.coding) && concept!.coding!.some((c) => isIntentionalSelfHarm(c)));
+  return (
+    conceptInGroup(MENTAL_ILLNESS, concept) ||
+    (Array.isArray(concept?.coding) && concept!.coding!.some((c) => isIntentionalSelfHarm(c)))
+  );
 }
 
 const POISONING_INTENTS = new Set(['accidental', 'intentional-self-harm', 'assault', 'undetermined']);
@@ -121,8 +142,12 @@ const POISONING_INTENTS = new Set(['accidental', 'intentional-self-harm', 'assau
  * nor is an ICD-10-CM code too short to carry an intent. SNOMED overdose codes count as they are.
  */
 export function isDrugOverdose(coding: fhir4.Coding | undefined): boolean {
-  if (!codingInGroup(DRUG_OVERDOSE, coding)) return false;
-  if (normalizeSystem(coding!.system!) !== ICD10CM) return true;
+  if (!codingInGroup(DRUG_OVERDOSE, coding)) {
+    return false;
+  }
+  if (normalizeSystem(coding!.system!) !== ICD10CM) {
+    return true;
+  }
   const intent = icd10PoisoningIntent(coding);
   return intent !== undefined && POISONING_INTENTS.has(intent);
 }
@@ -133,15 +158,27 @@ export function isDrugOverdose(coding: fhir4.Coding | undefined): boolean {
  * Condition.clinicalStatus `remission`, which the flags read separately [measures.md §6].
  */
 export function isSubstanceUseInRemission(coding: fhir4.Coding | undefined): boolean {
-  if (!coding?.code || !coding.system) return false;
-  if (normalizeSystem(coding.system) !== ICD10CM || !codingInGroup(SUBSTANCE_USE_DISORDER, coding)) return false;
+  if (!coding?.code || !coding.system) {
+    return false;
+  }
+  if (normalizeSystem(coding.system) !== ICD10CM || !codingInGroup(SUBSTANCE_USE_DISORDER, coding)) {
+    return false;
+  }
   const k = icdKey(coding.code);
   return k.length === 5 && k[4] === '1' && ['1', '2', '9'].includes(k[3] ?? '');
 }
 
 /** The MCC chronic-condition groups (SNOMED from official VSAC value sets): codes/chronic-condition-groups.ts. */
 export {
-  MCC_AMI, MCC_ATRIAL_FIBRILLATION, MCC_CKD, MCC_COPD_ASTHMA, MCC_DEMENTIA, MCC_DIABETES, MCC_HEART_FAILURE, MCC_STROKE_TIA, MCC_CHRONIC_CONDITION_GROUPS,
+  MCC_AMI,
+  MCC_ATRIAL_FIBRILLATION,
+  MCC_CKD,
+  MCC_COPD_ASTHMA,
+  MCC_DEMENTIA,
+  MCC_DIABETES,
+  MCC_HEART_FAILURE,
+  MCC_STROKE_TIA,
+  MCC_CHRONIC_CONDITION_GROUPS,
 } from './chronic-condition-groups.ts';
 
 /**

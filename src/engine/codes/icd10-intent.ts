@@ -12,7 +12,8 @@
 import { ICD10CM, normalizeSystem } from './code-systems.ts';
 
 /** Intent of a T36–T65 / T71 code. */
-export type PoisoningIntent = 'accidental' | 'intentional-self-harm' | 'assault' | 'undetermined' | 'adverse-effect' | 'underdosing';
+export type PoisoningIntent =
+  'accidental' | 'intentional-self-harm' | 'assault' | 'undetermined' | 'adverse-effect' | 'underdosing';
 
 const INTENT_BY_DIGIT: Readonly<Record<string, PoisoningIntent>> = {
   '1': 'accidental',
@@ -33,7 +34,9 @@ function dotless(code: string): string {
 /** The T category number (36 for T36…), or undefined for any other code. */
 export function tCategory(code: string): number | undefined {
   const k = dotless(code);
-  if (k[0] !== 'T' || !/^\d\d$/.test(k.slice(1, 3))) return undefined;
+  if (k[0] !== 'T' || !/^\d\d$/.test(k.slice(1, 3))) {
+    return undefined;
+  }
   return Number(k.slice(1, 3));
 }
 
@@ -42,14 +45,26 @@ export function tCategory(code: string): number | undefined {
  * is not specific enough to carry one, or is malformed.
  */
 export function icd10PoisoningIntent(coding: fhir4.Coding | undefined): PoisoningIntent | undefined {
-  if (!coding?.code || !coding.system || normalizeSystem(coding.system) !== ICD10CM) return undefined;
+  if (!coding?.code || !coding.system || normalizeSystem(coding.system) !== ICD10CM) {
+    return undefined;
+  }
   const cat = tCategory(coding.code);
-  if (cat === undefined || !((cat >= 36 && cat <= 65) || cat === 71)) return undefined;
+  if (cat === undefined || !((cat >= 36 && cat <= 65) || cat === 71)) {
+    return undefined;
+  }
   let k = dotless(coding.code);
-  if (k.length === 7 && EXTENSIONS.has(k[6]!)) k = k.slice(0, 6);
+  if (k.length === 7 && EXTENSIONS.has(k[6]!)) {
+    k = k.slice(0, 6);
+  }
   // Only a six-character body (with or without X placeholders) is unambiguous; T43.22 is a subcategory.
-  if (k.length !== 6) return undefined;
-  while (k.endsWith('X')) k = k.slice(0, -1);
-  if (k.length < 5) return undefined;
+  if (k.length !== 6) {
+    return undefined;
+  }
+  while (k.endsWith('X')) {
+    k = k.slice(0, -1);
+  }
+  if (k.length < 5) {
+    return undefined;
+  }
   return INTENT_BY_DIGIT[k[k.length - 1]!];
 }

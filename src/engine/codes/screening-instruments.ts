@@ -51,20 +51,34 @@ export const PHQ_ITEM_ANSWERS: Readonly<Record<string, { points: number; display
 export function phqItemPoints(answer: readonly fhir4.Coding[], score: number | undefined): number | undefined {
   for (const c of answer) {
     const known = typeof c.code === 'string' ? PHQ_ITEM_ANSWERS[c.code.trim()] : undefined;
-    if (known && (!c.system || normalizeSystem(c.system) === LOINC)) return known.points;
+    if (known && (!c.system || normalizeSystem(c.system) === LOINC)) {
+      return known.points;
+    }
   }
-  if (score !== undefined && Number.isInteger(score) && score >= 0 && score <= 3) return score;
+  if (score !== undefined && Number.isInteger(score) && score >= 0 && score <= 3) {
+    return score;
+  }
   for (const c of answer) {
     const text = (c.display ?? c.code ?? '').trim().toLowerCase().replace(/-/g, ' ');
     const byText = Object.values(PHQ_ITEM_ANSWERS).find((a) => a.display.toLowerCase() === text);
-    if (byText) return byText.points;
+    if (byText) {
+      return byText.points;
+    }
   }
   return undefined;
 }
 
 /** PHQ-9 items 1–9 LOINC codes in order (item 9 last). */
 export const PHQ9_ITEMS = [
-  '44250-9', '44255-8', '44259-0', '44254-1', '44251-7', '44258-2', '44252-5', '44253-3', LOINC_PHQ9_ITEM9,
+  '44250-9',
+  '44255-8',
+  '44259-0',
+  '44254-1',
+  '44251-7',
+  '44258-2',
+  '44252-5',
+  '44253-3',
+  LOINC_PHQ9_ITEM9,
 ] as const;
 /** PHQ-2 items (the first two PHQ-9 items). */
 export const PHQ2_ITEMS = ['44250-9', '44255-8'] as const;
@@ -125,8 +139,16 @@ export function bandOf(bands: readonly SeverityBand[], score: number): SeverityB
 
 /** Codings used when writing a coded CMS2 screening result. */
 export const DEPRESSION_SCREEN_RESULT = {
-  positive: { system: SNOMED, code: SNOMED_DEPRESSION_SCREEN_POSITIVE, display: 'Depression screening positive (finding)' },
-  negative: { system: SNOMED, code: SNOMED_DEPRESSION_SCREEN_NEGATIVE, display: 'Depression screening negative (finding)' },
+  positive: {
+    system: SNOMED,
+    code: SNOMED_DEPRESSION_SCREEN_POSITIVE,
+    display: 'Depression screening positive (finding)',
+  },
+  negative: {
+    system: SNOMED,
+    code: SNOMED_DEPRESSION_SCREEN_NEGATIVE,
+    display: 'Depression screening negative (finding)',
+  },
 } as const;
 
 /** LOINC coding of an instrument code (for writing). */
@@ -177,15 +199,61 @@ const BH_IG_EXAMPLE =
  * therefore does not flag by itself; its item answers do.
  */
 export const CSSRS_ITEMS: readonly CssrsItem[] = [
-  { code: '93293-9', display: 'Most severe suicidal ideation in the past month (C-SSRS)', meaning: 'ideation-past-month', source: 'https://loinc.org/LL5434-7' },
-  { code: '93246-7', display: 'C-SSRS: wished to be dead or not wake up (past month)', meaning: 'ideation-past-month', source: BH_IG_EXAMPLE },
-  { code: '93247-5', display: 'C-SSRS: thoughts of killing oneself (past month)', meaning: 'ideation-past-month', source: BH_IG_EXAMPLE },
-  { code: '93248-3', display: 'C-SSRS: thinking about how (method)', meaning: 'ideation-past-month', source: BH_IG_EXAMPLE },
-  { code: '93249-1', display: 'C-SSRS: suicidal thoughts with some intent to act', meaning: 'ideation-past-month', source: BH_IG_EXAMPLE },
-  { code: '93250-9', display: 'C-SSRS: worked out details of a plan, with intent', meaning: 'ideation-past-month', source: BH_IG_EXAMPLE },
-  { code: '93267-3', display: 'C-SSRS: ever did, started or prepared anything to end one\'s life', meaning: 'behaviour-ever', source: BH_IG_EXAMPLE },
-  { code: '93269-9', display: 'C-SSRS: suicidal behaviour within the past 3 months', meaning: 'behaviour-past-3-months', source: BH_IG_EXAMPLE },
+  {
+    code: '93293-9',
+    display: 'Most severe suicidal ideation in the past month (C-SSRS)',
+    meaning: 'ideation-past-month',
+    source: 'https://loinc.org/LL5434-7',
+  },
+  {
+    code: '93246-7',
+    display: 'C-SSRS: wished to be dead or not wake up (past month)',
+    meaning: 'ideation-past-month',
+    source: BH_IG_EXAMPLE,
+  },
+  {
+    code: '93247-5',
+    display: 'C-SSRS: thoughts of killing oneself (past month)',
+    meaning: 'ideation-past-month',
+    source: BH_IG_EXAMPLE,
+  },
+  {
+    code: '93248-3',
+    display: 'C-SSRS: thinking about how (method)',
+    meaning: 'ideation-past-month',
+    source: BH_IG_EXAMPLE,
+  },
+  {
+    code: '93249-1',
+    display: 'C-SSRS: suicidal thoughts with some intent to act',
+    meaning: 'ideation-past-month',
+    source: BH_IG_EXAMPLE,
+  },
+  {
+    code: '93250-9',
+    display: 'C-SSRS: worked out details of a plan, with intent',
+    meaning: 'ideation-past-month',
+    source: BH_IG_EXAMPLE,
+  },
+  {
+    code: '93267-3',
+    display: "C-SSRS: ever did, started or prepared anything to end one's life",
+    meaning: 'behaviour-ever',
+    source: BH_IG_EXAMPLE,
+  },
+  {
+    code: '93269-9',
+    display: 'C-SSRS: suicidal behaviour within the past 3 months',
+    meaning: 'behaviour-past-3-months',
+    source: BH_IG_EXAMPLE,
+  },
 ];
 
 /** Answers of 93293-9 (LL5434-7, https://loinc.org/LL5434-7): wish to be dead … active ideation with plan and intent. */
-export const CSSRS_IDEATION_TYPE_ANSWERS: readonly string[] = ['LA30370-3', 'LA30371-1', 'LA30372-9', 'LA30373-7', 'LA30374-5'];
+export const CSSRS_IDEATION_TYPE_ANSWERS: readonly string[] = [
+  'LA30370-3',
+  'LA30371-1',
+  'LA30372-9',
+  'LA30373-7',
+  'LA30374-5',
+];

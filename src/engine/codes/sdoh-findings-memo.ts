@@ -13,19 +13,27 @@ type Memo = Map<fhir4.Observation, readonly SdohFinding[]>;
 const BY_SCOPE = new WeakMap<object, Memo>();
 
 /** The findings of `obs` (as `sdohFindingsOf(obs, context)`), read once per scope when `context` is not given. */
-export function sdohFindingsIn(scope: object, obs: fhir4.Observation, context?: SdohInstrument): readonly SdohFinding[] {
+export function sdohFindingsIn(
+  scope: object,
+  obs: fhir4.Observation,
+  context?: SdohInstrument,
+): readonly SdohFinding[] {
   return context !== undefined ? sdohFindingsOf(obs, context) : readShared(memoOf(scope), obs);
 }
 
 /** {@link sdohFindingsIn} bound to one scope, for a loop over many Observations (one scope lookup). */
-export function sdohFindingsReader(scope: object): (obs: fhir4.Observation, context?: SdohInstrument) => readonly SdohFinding[] {
+export function sdohFindingsReader(
+  scope: object,
+): (obs: fhir4.Observation, context?: SdohInstrument) => readonly SdohFinding[] {
   const memo = memoOf(scope);
   return (obs, context) => (context !== undefined ? sdohFindingsOf(obs, context) : readShared(memo, obs));
 }
 
 function memoOf(scope: object): Memo {
   let memo = BY_SCOPE.get(scope);
-  if (!memo) BY_SCOPE.set(scope, (memo = new Map()));
+  if (!memo) {
+    BY_SCOPE.set(scope, (memo = new Map()));
+  }
   return memo;
 }
 
@@ -37,7 +45,9 @@ function readShared(memo: Memo, obs: fhir4.Observation): readonly SdohFinding[] 
   let found = memo.get(obs);
   if (found === undefined) {
     found = sdohFindingsOf(obs);
-    if (found.length) memo.set(obs, found);
+    if (found.length) {
+      memo.set(obs, found);
+    }
   }
   return found;
 }

@@ -62,7 +62,12 @@ export const LOINC_PRAPARE_FEEL_SAFE = '93026-3';
 export const LOINC_PRAPARE_AFRAID_OF_PARTNER = '76501-6';
 
 /** The four HITS item codes, in AHC form order. */
-export const HITS_ITEMS: readonly string[] = [LOINC_HITS_HURT, LOINC_HITS_INSULT, LOINC_HITS_THREATEN, LOINC_HITS_SCREAM];
+export const HITS_ITEMS: readonly string[] = [
+  LOINC_HITS_HURT,
+  LOINC_HITS_INSULT,
+  LOINC_HITS_THREATEN,
+  LOINC_HITS_SCREAM,
+];
 
 /** HITS is positive when the sum of the four items is greater than this (i.e. ≥ 11). */
 export const HITS_POSITIVE_ABOVE = 10;
@@ -171,7 +176,11 @@ export const AHC_HRSN_CORE_QUESTIONS: readonly SdohQuestion[] = [
     multiple: false,
     options: [
       { code: LA.steadyPlace, text: 'I have a steady place to live', positive: false },
-      { code: LA.worriedLosing, text: 'I have a place to live today, but I am worried about losing it in the future', positive: true },
+      {
+        code: LA.worriedLosing,
+        text: 'I have a place to live today, but I am worried about losing it in the future',
+        positive: true,
+      },
       { code: LA.noSteadyPlace, text: 'I do not have a steady place to live', positive: true },
     ],
   },
@@ -242,7 +251,9 @@ export const SDOH_PANELS: Readonly<Record<string, SdohInstrument>> = {
 };
 
 /** Every item code that screens a domain, with its domain(s) and default instrument. */
-export const SDOH_ITEM_DOMAINS: Readonly<Record<string, { domains: readonly SdohDomain[]; instrument: SdohInstrument }>> = {
+export const SDOH_ITEM_DOMAINS: Readonly<
+  Record<string, { domains: readonly SdohDomain[]; instrument: SdohInstrument }>
+> = {
   [LOINC_HOUSING_SITUATION]: { domains: ['housing'], instrument: 'AHC-HRSN' },
   [LOINC_HOUSING_QUALITY]: { domains: ['housing'], instrument: 'AHC-HRSN' },
   [LOINC_FOOD_WORRY]: { domains: ['food'], instrument: 'Hunger Vital Sign' },
@@ -318,7 +329,11 @@ const PRAPARE_ONLY_ANSWERS = new Set<string>([
 /** Shape of a LOINC answer code (LA + digits + check digit). */
 export const LOINC_ANSWER_CODE = /^LA\d+-\d$/;
 
-const decide = (codes: readonly string[], pos: readonly string[] = [], neg: readonly string[] = []): boolean | undefined =>
+const decide = (
+  codes: readonly string[],
+  pos: readonly string[] = [],
+  neg: readonly string[] = [],
+): boolean | undefined =>
   codes.some((c) => pos.includes(c)) ? true : codes.some((c) => neg.includes(c)) ? false : undefined;
 
 /**
@@ -326,26 +341,58 @@ const decide = (codes: readonly string[], pos: readonly string[] = [], neg: read
  * value; only PRAPARE's material-needs item counts then (a "none of these" answer cannot be coded:
  * NCQA FAQ 000023667). `context` is the instrument of the enclosing panel, when known.
  */
-export function interpretSdohItem(question: string, answers: readonly SdohAnswer[], context?: SdohInstrument): SdohFinding[] {
+export function interpretSdohItem(
+  question: string,
+  answers: readonly SdohAnswer[],
+  context?: SdohInstrument,
+): SdohFinding[] {
   const item = SDOH_ITEM_DOMAINS[question];
-  if (!item) return [];
+  if (!item) {
+    return [];
+  }
   // only LOINC answer codes (LA…) are answers: a SNOMED "declined" value is not a screen
   const codes: string[] = [];
   const numbers: number[] = [];
   for (const a of answers) {
-    for (const c of a.codes) if (LOINC_ANSWER_CODE.test(c)) codes.push(c);
-    if (a.number !== undefined) numbers.push(a.number);
+    for (const c of a.codes) {
+      if (LOINC_ANSWER_CODE.test(c)) {
+        codes.push(c);
+      }
+    }
+    if (a.number !== undefined) {
+      numbers.push(a.number);
+    }
   }
-  if (!codes.length && !numbers.length && question !== LOINC_PRAPARE_MATERIAL_NEEDS) return [];
+  if (!codes.length && !numbers.length && question !== LOINC_PRAPARE_MATERIAL_NEEDS) {
+    return [];
+  }
   let instrument: SdohInstrument = context && context !== 'HITS' ? context : item.instrument;
-  if (codes.some((c) => PRAPARE_ONLY_ANSWERS.has(c))) instrument = 'PRAPARE';
+  if (codes.some((c) => PRAPARE_ONLY_ANSWERS.has(c))) {
+    instrument = 'PRAPARE';
+  }
   if (HITS_ITEMS.includes(question)) {
     const points = codes.map((c) => HITS_POINTS[c]).find((p) => p !== undefined) ?? numbers[0];
-    return [{ domain: 'safety', positive: undefined, instrument: context ?? 'HITS', question, ...(points !== undefined ? { hitsPoints: points } : {}) }];
+    return [
+      {
+        domain: 'safety',
+        positive: undefined,
+        instrument: context ?? 'HITS',
+        question,
+        ...(points !== undefined ? { hitsPoints: points } : {}),
+      },
+    ];
   }
   if (question === LOINC_HITS_TOTAL) {
     const total = numbers[0];
-    return [{ domain: 'safety', positive: total === undefined ? undefined : total > HITS_POSITIVE_ABOVE, instrument: context ?? 'HITS', question, ...(total !== undefined ? { hitsTotal: total } : {}) }];
+    return [
+      {
+        domain: 'safety',
+        positive: total === undefined ? undefined : total > HITS_POSITIVE_ABOVE,
+        instrument: context ?? 'HITS',
+        question,
+        ...(total !== undefined ? { hitsTotal: total } : {}),
+      },
+    ];
   }
   if (question === LOINC_PRAPARE_MATERIAL_NEEDS) {
     return [
@@ -354,10 +401,19 @@ export function interpretSdohItem(question: string, answers: readonly SdohAnswer
     ];
   }
   if (question === LOINC_HOUSING_SITUATION) {
-    const positive = decide(codes, [LA.worriedLosing, LA.noSteadyPlace, LA.prapareNotHoused], [LA.steadyPlace, LA.prapareHoused]);
+    const positive = decide(
+      codes,
+      [LA.worriedLosing, LA.noSteadyPlace, LA.prapareNotHoused],
+      [LA.steadyPlace, LA.prapareHoused],
+    );
     return [{ domain: 'housing', positive, instrument, question }];
   }
-  return item.domains.map((domain) => ({ domain, positive: decide(codes, POSITIVE_ANSWERS[question], NEGATIVE_ANSWERS[question]), instrument, question }));
+  return item.domains.map((domain) => ({
+    domain,
+    positive: decide(codes, POSITIVE_ANSWERS[question], NEGATIVE_ANSWERS[question]),
+    instrument,
+    question,
+  }));
 }
 
 /** Whether a coding is a LOINC code (the reading of {@link loincCodeOf}). */
@@ -367,22 +423,34 @@ const isLoinc = (c: fhir4.Coding | undefined): boolean => !!c && c.system === LO
 export function loincCodeOf(concept: fhir4.CodeableConcept | undefined): string | undefined {
   const codings = concept?.coding;
   // anything but an array is read as before (validation normally strips such a concept)
-  if (!Array.isArray(codings)) return (codings as fhir4.Coding[] | undefined)?.find(isLoinc)?.code?.trim();
+  if (!Array.isArray(codings)) {
+    return (codings as fhir4.Coding[] | undefined)?.find(isLoinc)?.code?.trim();
+  }
   // a plain loop: this runs for every Observation and component a screening rule looks at
-  for (const c of codings) if (isLoinc(c)) return c.code!.trim();
+  for (const c of codings) {
+    if (isLoinc(c)) {
+      return c.code!.trim();
+    }
+  }
   return undefined;
 }
 
 /** Codes of a concept (any system: LA codes are LOINC, but EHRs sometimes omit the system). */
 function conceptCodes(concept: fhir4.CodeableConcept | undefined): string[] {
   const codings = concept?.coding;
-  if (codings === undefined || codings === null) return [];
+  if (codings === undefined || codings === null) {
+    return [];
+  }
   // anything but an array is read as before (validation normally strips such a concept)
-  if (!Array.isArray(codings)) return (codings as fhir4.Coding[]).map((c) => (typeof c?.code === 'string' ? c.code.trim() : '')).filter(Boolean);
+  if (!Array.isArray(codings)) {
+    return (codings as fhir4.Coding[]).map((c) => (typeof c?.code === 'string' ? c.code.trim() : '')).filter(Boolean);
+  }
   const out: string[] = [];
   for (const c of codings) {
     const code = typeof c?.code === 'string' ? c.code.trim() : '';
-    if (code) out.push(code);
+    if (code) {
+      out.push(code);
+    }
   }
   return out;
 }
@@ -397,8 +465,11 @@ interface ValueHolder {
 function answerOf(v: ValueHolder): SdohAnswer[] {
   const codes = conceptCodes(v.valueCodeableConcept);
   const q = v.valueQuantity?.value;
-  const n = typeof q === 'number' && Number.isFinite(q) ? q : typeof v.valueInteger === 'number' ? v.valueInteger : undefined;
-  if (!codes.length && n === undefined) return [];
+  const n =
+    typeof q === 'number' && Number.isFinite(q) ? q : typeof v.valueInteger === 'number' ? v.valueInteger : undefined;
+  if (!codes.length && n === undefined) {
+    return [];
+  }
   return [{ codes, ...(n !== undefined ? { number: n } : {}) }];
 }
 
@@ -411,14 +482,20 @@ export const SDOH_RESULT_STATUSES: readonly string[] = ['final', 'amended', 'cor
  * unanswered items.
  */
 export function sdohFindingsOf(obs: fhir4.Observation, context?: SdohInstrument): SdohFinding[] {
-  if (!obs || !SDOH_RESULT_STATUSES.includes(obs.status)) return [];
+  if (!obs || !SDOH_RESULT_STATUSES.includes(obs.status)) {
+    return [];
+  }
   const code = loincCodeOf(obs.code);
   const ctx = context ?? (code ? SDOH_PANELS[code] : undefined);
   const out: SdohFinding[] = [];
-  if (code && SDOH_ITEM_DOMAINS[code] && !obs.dataAbsentReason) out.push(...interpretSdohItem(code, answerOf(obs), ctx));
+  if (code && SDOH_ITEM_DOMAINS[code] && !obs.dataAbsentReason) {
+    out.push(...interpretSdohItem(code, answerOf(obs), ctx));
+  }
   for (const comp of obs.component ?? []) {
     const cc = loincCodeOf(comp?.code);
-    if (cc && SDOH_ITEM_DOMAINS[cc] && !comp.dataAbsentReason) out.push(...interpretSdohItem(cc, answerOf(comp), ctx));
+    if (cc && SDOH_ITEM_DOMAINS[cc] && !comp.dataAbsentReason) {
+      out.push(...interpretSdohItem(cc, answerOf(comp), ctx));
+    }
   }
   return out;
 }
@@ -440,7 +517,9 @@ export function interpretSdohObservation(
 /** The HITS score of a set of item points: positive when the sum is > 10; `undefined` while it cannot yet be decided. */
 export function hitsPositive(points: readonly number[]): boolean | undefined {
   const sum = points.reduce((a, b) => a + b, 0);
-  if (sum > HITS_POSITIVE_ABOVE) return true;
+  if (sum > HITS_POSITIVE_ABOVE) {
+    return true;
+  }
   // with fewer than four items answered, the remaining items (≤ 5 points each) could still push it over
   return points.length >= HITS_ITEMS.length ? false : undefined;
 }
@@ -461,8 +540,15 @@ export function answersOfResponseItem(item: fhir4.QuestionnaireResponseItem): Sd
   const out: SdohAnswer[] = [];
   for (const a of item.answer ?? []) {
     const code = typeof a?.valueCoding?.code === 'string' ? a.valueCoding.code.trim() : undefined;
-    const n = typeof a?.valueInteger === 'number' ? a.valueInteger : typeof a?.valueDecimal === 'number' ? a.valueDecimal : a?.valueQuantity?.value;
-    if (code || typeof n === 'number') out.push({ codes: code ? [code] : [], ...(typeof n === 'number' ? { number: n } : {}) });
+    const n =
+      typeof a?.valueInteger === 'number'
+        ? a.valueInteger
+        : typeof a?.valueDecimal === 'number'
+          ? a.valueDecimal
+          : a?.valueQuantity?.value;
+    if (code || typeof n === 'number') {
+      out.push({ codes: code ? [code] : [], ...(typeof n === 'number' ? { number: n } : {}) });
+    }
   }
   return out;
 }

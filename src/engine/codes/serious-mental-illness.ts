@@ -24,13 +24,17 @@ const range = (letter: string, from: number, to: number) =>
 
 /** SNOMED codes of a value set, optionally only those whose display passes a test. */
 function snomedOf(vs: ValueSetDef, keep: (display: string) => boolean = () => true): string[] {
-  return vs.codes.filter(([system, , display]) => normalizeSystem(system) === SNOMED && keep(display)).map(([, code]) => code);
+  return vs.codes
+    .filter(([system, , display]) => normalizeSystem(system) === SNOMED && keep(display))
+    .map(([, code]) => code);
 }
 
 /** A major-depression display that is recurrent, severe (not "moderately severe") or psychotic. */
 export function isRecurrentOrSevereDepression(display: string): boolean {
   const d = display.toLowerCase();
-  return d.includes('recurrent') || d.includes('psychotic') || (d.includes('severe') && !d.includes('moderately severe'));
+  return (
+    d.includes('recurrent') || d.includes('psychotic') || (d.includes('severe') && !d.includes('moderately severe'))
+  );
 }
 
 /** The SMI group (see the file comment). */
@@ -38,12 +42,14 @@ export const SERIOUS_MENTAL_ILLNESS: DiagnosisGroup = {
   id: 'smi',
   label: 'Serious mental illness',
   icd10Prefixes: [...range('F', 20, 29), 'F30', 'F31', 'F322', 'F323', 'F33'],
-  snomed: [...new Set([
-    ...snomedOf(SCHIZOPHRENIA_OR_PSYCHOTIC_DISORDER),
-    ...snomedOf(BIPOLAR_DISORDER),
-    ...snomedOf(MAJOR_DEPRESSION, isRecurrentOrSevereDepression),
-    ...snomedOf(MAJOR_DEPRESSION_INCLUDING_REMISSION, isRecurrentOrSevereDepression),
-  ])],
+  snomed: [
+    ...new Set([
+      ...snomedOf(SCHIZOPHRENIA_OR_PSYCHOTIC_DISORDER),
+      ...snomedOf(BIPOLAR_DISORDER),
+      ...snomedOf(MAJOR_DEPRESSION, isRecurrentOrSevereDepression),
+      ...snomedOf(MAJOR_DEPRESSION_INCLUDING_REMISSION, isRecurrentOrSevereDepression),
+    ]),
+  ],
   source:
     'SMI core (measures.md §6): F20–F29, F30–F31, F32.2, F32.3, F33; SNOMED from VSAC 2.16.840.1.113883.3.464.1003.105.12.1104, ' +
     '2.16.840.1.113883.3.67.1.101.1.128, and the recurrent / severe / psychotic members of 2.16.840.1.113883.3.464.1003.105.12.1007 and 2.16.840.113883.3.67.1.101.3.2444.',

@@ -214,7 +214,13 @@ export const DEFAULT_RISK_POLICY: RiskPolicy = {
   sdoh: {
     lookbackDays: 365,
     // interpersonal-safety risk can be immediate; the other needs are addressed by referral
-    severity: { food: 'moderate', housing: 'moderate', transportation: 'moderate', utilities: 'moderate', safety: 'high' },
+    severity: {
+      food: 'moderate',
+      housing: 'moderate',
+      transportation: 'moderate',
+      utilities: 'moderate',
+      safety: 'high',
+    },
   },
   mcc: { minGroups: 2, severity: 'moderate' },
   polypharmacy: {
@@ -249,6 +255,8 @@ export const FRAILTY_DEVICE_SYSTEM = HCPCS;
 /** A policy with some sections replaced (shallow per section). */
 export function withRiskPolicy(overrides: { [K in keyof RiskPolicy]?: Partial<RiskPolicy[K]> }): RiskPolicy {
   const out = { ...DEFAULT_RISK_POLICY } as Record<string, unknown>;
-  for (const [k, v] of Object.entries(overrides)) out[k] = { ...(DEFAULT_RISK_POLICY as unknown as Record<string, object>)[k], ...v };
+  for (const [k, v] of Object.entries(overrides)) {
+    out[k] = { ...(DEFAULT_RISK_POLICY as unknown as Record<string, object>)[k], ...v };
+  }
   return out as unknown as RiskPolicy;
 }

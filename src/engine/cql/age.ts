@@ -17,22 +17,34 @@ export function ageInYearsAt(birthDate: string | undefined, asOf: CqlDateTime): 
 
 /** `age >= n`. */
 export function ageAtLeast(age: UncertainNumber | null, n: number): Tri {
-  if (!age) return null;
-  if (age.low >= n) return true;
+  if (!age) {
+    return null;
+  }
+  if (age.low >= n) {
+    return true;
+  }
   return age.high < n ? false : null;
 }
 
 /** `age in Interval[low, high]`. */
 export function ageWithin(age: UncertainNumber | null, low: number, high: number): Tri {
-  if (!age) return null;
-  if (age.low >= low && age.high <= high) return true;
+  if (!age) {
+    return null;
+  }
+  if (age.low >= low && age.high <= high) {
+    return true;
+  }
   return age.high < low || age.low > high ? false : null;
 }
 
 /** `age = n`. */
 export function ageIs(age: UncertainNumber | null, n: number): Tri {
-  if (!age) return null;
-  if (age.low === n && age.high === n) return true;
+  if (!age) {
+    return null;
+  }
+  if (age.low === n && age.high === n) {
+    return true;
+  }
   return n < age.low || n > age.high ? false : null;
 }
 

@@ -7,7 +7,17 @@
  */
 import { ageInYearsAt, exactAge } from './age.ts';
 import { wallMs } from './date-time-arithmetic.ts';
-import { DAY, MONTH, YEAR, cqlText, date, dateFrom, daysInMonth, parseDateTime, type CqlDateTime } from './date-time.ts';
+import {
+  DAY,
+  MONTH,
+  YEAR,
+  cqlText,
+  date,
+  dateFrom,
+  daysInMonth,
+  parseDateTime,
+  type CqlDateTime,
+} from './date-time.ts';
 import { endOf, startOf, type CqlInterval } from './interval.ts';
 
 const DAY_MS = 86_400_000;
@@ -31,7 +41,9 @@ export function daySpan(v: CqlDateTime): DayRange {
     const d = v.day ?? epochDayOf(y, f[MONTH]!, f[DAY]!);
     return { low: d, high: d };
   }
-  if (f.length > MONTH) return { low: epochDayOf(y, f[MONTH]!, 1), high: epochDayOf(y, f[MONTH]!, daysInMonth(y, f[MONTH]!)) };
+  if (f.length > MONTH) {
+    return { low: epochDayOf(y, f[MONTH]!, 1), high: epochDayOf(y, f[MONTH]!, daysInMonth(y, f[MONTH]!)) };
+  }
   return { low: epochDayOf(y, 1, 1), high: epochDayOf(y, 12, 31) };
 }
 
@@ -65,18 +77,28 @@ export interface DayBounds {
  */
 export function dayBounds(iv: CqlInterval | null): DayBounds {
   const out: DayBounds = {};
-  if (!iv) return out;
+  if (!iv) {
+    return out;
+  }
   if (iv.low === null) {
-    if (iv.lowClosed) out.start = MIN_DAY;
+    if (iv.lowClosed) {
+      out.start = MIN_DAY;
+    }
   } else {
     const s = startOf(iv);
-    if (s) out.start = daySpan(s);
+    if (s) {
+      out.start = daySpan(s);
+    }
   }
   if (iv.high === null) {
-    if (iv.highClosed) out.end = MAX_DAY;
+    if (iv.highClosed) {
+      out.end = MAX_DAY;
+    }
   } else {
     const e = endOf(iv);
-    if (e) out.end = daySpan(e);
+    if (e) {
+      out.end = daySpan(e);
+    }
   }
   return out;
 }
@@ -86,8 +108,12 @@ export function periodDays(p: fhir4.Period | undefined): DayBounds {
   const out: DayBounds = {};
   const s = p && typeof p === 'object' ? parseDateTime(p.start) : undefined;
   const e = p && typeof p === 'object' ? parseDateTime(p.end) : undefined;
-  if (s) out.start = daySpan(s);
-  if (e) out.end = daySpan(e);
+  if (s) {
+    out.start = daySpan(s);
+  }
+  if (e) {
+    out.end = daySpan(e);
+  }
   return out;
 }
 
@@ -97,7 +123,9 @@ export function epochDay(iso: string): number {
   const y = Number(m?.[1]);
   const mo = Number(m?.[2]);
   const d = Number(m?.[3]);
-  if (!m || mo < 1 || mo > 12 || d < 1 || d > daysInMonth(y, mo)) throw new RangeError(`not a calendar date: ${iso}`);
+  if (!m || mo < 1 || mo > 12 || d < 1 || d > daysInMonth(y, mo)) {
+    throw new RangeError(`not a calendar date: ${iso}`);
+  }
   return epochDayOf(y, mo, d);
 }
 
@@ -109,7 +137,9 @@ export function isoDay(day: number): string {
   let text = ISO_DAYS.get(day);
   if (text === undefined) {
     text = new Date(day * DAY_MS).toISOString().slice(0, 10);
-    if (ISO_DAYS.size >= 50_000) ISO_DAYS.clear();
+    if (ISO_DAYS.size >= 50_000) {
+      ISO_DAYS.clear();
+    }
     ISO_DAYS.set(day, text);
   }
   return text;

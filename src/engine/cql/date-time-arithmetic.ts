@@ -6,7 +6,18 @@
  * starts from its first possible instant (its last one when subtracting), as there.
  * Spec: https://cql.hl7.org/09-b-cqlreference.html#add-1 (calendar arithmetic, month-end clamp).
  */
-import { DAY, HOUR, MILLISECOND, MINUTE, MONTH, SECOND, YEAR, daysInMonth, type CqlDateTime, type Precision } from './date-time.ts';
+import {
+  DAY,
+  HOUR,
+  MILLISECOND,
+  MINUTE,
+  MONTH,
+  SECOND,
+  YEAR,
+  daysInMonth,
+  type CqlDateTime,
+  type Precision,
+} from './date-time.ts';
 
 /** Calendar units a quantity can be added in. */
 export type CalendarUnit = Precision;
@@ -17,7 +28,9 @@ const DAY_MS = 86_400_000;
 
 /** UTC milliseconds of wall-clock fields (year first, month 1–12; any year, even < 100). */
 export function wallMs(y: number, mo: number, d: number, h = 0, mi = 0, s = 0, ms = 0): number {
-  if (y >= 100) return Date.UTC(y, mo - 1, d, h, mi, s, ms);
+  if (y >= 100) {
+    return Date.UTC(y, mo - 1, d, h, mi, s, ms);
+  }
   const t = new Date(0);
   t.setUTCFullYear(y, mo - 1, d);
   t.setUTCHours(h, mi, s, ms);
@@ -27,14 +40,30 @@ export function wallMs(y: number, mo: number, d: number, h = 0, mi = 0, s = 0, m
 /** The seven wall-clock fields of a UTC millisecond value, cut to `precision`. */
 function fieldsOf(ms: number, precision: number): number[] {
   const t = new Date(ms);
-  const all = [t.getUTCFullYear(), t.getUTCMonth() + 1, t.getUTCDate(), t.getUTCHours(), t.getUTCMinutes(), t.getUTCSeconds(), t.getUTCMilliseconds()];
+  const all = [
+    t.getUTCFullYear(),
+    t.getUTCMonth() + 1,
+    t.getUTCDate(),
+    t.getUTCHours(),
+    t.getUTCMinutes(),
+    t.getUTCSeconds(),
+    t.getUTCMilliseconds(),
+  ];
   return all.slice(0, precision + 1);
 }
 
 /** The first wall-clock instant a value can denote (missing fields at their floor), as UTC ms. */
 function floorWall(v: CqlDateTime): number {
   const f = v.f;
-  return wallMs(f[YEAR]!, f[MONTH] ?? 1, f[DAY] ?? 1, f[HOUR] ?? 0, f[MINUTE] ?? 0, f[SECOND] ?? 0, f[MILLISECOND] ?? 0);
+  return wallMs(
+    f[YEAR]!,
+    f[MONTH] ?? 1,
+    f[DAY] ?? 1,
+    f[HOUR] ?? 0,
+    f[MINUTE] ?? 0,
+    f[SECOND] ?? 0,
+    f[MILLISECOND] ?? 0,
+  );
 }
 
 /** luxon `endOf(precision)`: the last wall-clock instant of the value's precision. */
@@ -42,13 +71,20 @@ function ceilWall(v: CqlDateTime): number {
   const f = v.f;
   const start = floorWall(v);
   switch (f.length - 1) {
-    case YEAR: return wallMs(f[YEAR]! + 1, 1, 1) - 1;
-    case MONTH: return wallMs(f[YEAR]!, f[MONTH]!, daysInMonth(f[YEAR]!, f[MONTH]!)) + DAY_MS - 1;
-    case DAY: return start + DAY_MS - 1;
-    case HOUR: return start + 3_600_000 - 1;
-    case MINUTE: return start + 60_000 - 1;
-    case SECOND: return start + 999;
-    default: return start;
+    case YEAR:
+      return wallMs(f[YEAR]! + 1, 1, 1) - 1;
+    case MONTH:
+      return wallMs(f[YEAR]!, f[MONTH]!, daysInMonth(f[YEAR]!, f[MONTH]!)) + DAY_MS - 1;
+    case DAY:
+      return start + DAY_MS - 1;
+    case HOUR:
+      return start + 3_600_000 - 1;
+    case MINUTE:
+      return start + 60_000 - 1;
+    case SECOND:
+      return start + 999;
+    default:
+      return start;
   }
 }
 
@@ -62,7 +98,9 @@ export function instantOf(v: CqlDateTime): number {
  * the value's precision (a date-only value moves from its midnight, so its day can change).
  */
 export function convertToOffset(v: CqlDateTime, offset: number): CqlDateTime {
-  if (v.isDate || v.offset === offset) return v;
+  if (v.isDate || v.offset === offset) {
+    return v;
+  }
   const ms = floorWall(v) - v.offset * 60_000 + offset * 60_000;
   return { isDate: false, f: fieldsOf(ms, v.f.length - 1), offset };
 }
@@ -73,7 +111,9 @@ export function convertToOffset(v: CqlDateTime, offset: number): CqlDateTime {
  * days add calendar days, finer units add elapsed time.
  */
 export function add(v: CqlDateTime, amount: number, unit: CalendarUnit): CqlDateTime | null {
-  if (amount === 0) return v;
+  if (amount === 0) {
+    return v;
+  }
   const n = Math.trunc(amount);
   const precision = v.f.length - 1;
   // adding a finer unit than the value has: from its first instant, or its last when subtracting
@@ -84,8 +124,11 @@ export function add(v: CqlDateTime, amount: number, unit: CalendarUnit): CqlDate
   let d = t.getUTCDate();
   let ms: number;
   if (unit === YEAR || unit === MONTH) {
-    if (unit === YEAR) y += n;
-    else mo += n;
+    if (unit === YEAR) {
+      y += n;
+    } else {
+      mo += n;
+    }
     y += Math.floor((mo - 1) / 12);
     mo = ((((mo - 1) % 12) + 12) % 12) + 1;
     d = Math.min(d, daysInMonth(y, mo));
@@ -96,7 +139,9 @@ export function add(v: CqlDateTime, amount: number, unit: CalendarUnit): CqlDate
     ms = base + n * UNIT_MS[unit];
   }
   const f = fieldsOf(ms, precision);
-  if (f[YEAR]! < 1 || f[YEAR]! > 9999) return null;
+  if (f[YEAR]! < 1 || f[YEAR]! > 9999) {
+    return null;
+  }
   return { isDate: v.isDate, f, offset: v.offset };
 }
 
@@ -112,7 +157,9 @@ export function predecessor(v: CqlDateTime): CqlDateTime | null {
 
 /** Whole years from `a` to `b` as luxon `diff(…, 'years')` truncates it (signed). */
 function wholeYears(a: number, b: number): number {
-  if (b < a) return -wholeYears(b, a);
+  if (b < a) {
+    return -wholeYears(b, a);
+  }
   const ta = new Date(a);
   const tb = new Date(b);
   let years = tb.getUTCFullYear() - ta.getUTCFullYear();
@@ -120,9 +167,19 @@ function wholeYears(a: number, b: number): number {
   const shifted = (yrs: number) => {
     const y = ta.getUTCFullYear() + yrs;
     const mo = ta.getUTCMonth() + 1;
-    return wallMs(y, mo, Math.min(ta.getUTCDate(), daysInMonth(y, mo)), ta.getUTCHours(), ta.getUTCMinutes(), ta.getUTCSeconds(), ta.getUTCMilliseconds());
+    return wallMs(
+      y,
+      mo,
+      Math.min(ta.getUTCDate(), daysInMonth(y, mo)),
+      ta.getUTCHours(),
+      ta.getUTCMinutes(),
+      ta.getUTCSeconds(),
+      ta.getUTCMilliseconds(),
+    );
   };
-  if (shifted(years) > b) years--;
+  if (shifted(years) > b) {
+    years--;
+  }
   return years;
 }
 

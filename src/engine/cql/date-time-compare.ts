@@ -16,9 +16,14 @@ import type { Tri } from './logic.ts';
 
 /** Brings two values to comparable form (see the file comment). */
 function align(a: CqlDateTime, b: CqlDateTime, precision: Precision | undefined): [CqlDateTime, CqlDateTime] {
-  if (a.isDate && !b.isDate) a = toDateTime(a);
-  else if (!a.isDate && b.isDate) b = toDateTime(b);
-  if ((precision === undefined || precision > DAY) && !a.isDate && a.offset !== b.offset) b = convertToOffset(b, a.offset);
+  if (a.isDate && !b.isDate) {
+    a = toDateTime(a);
+  } else if (!a.isDate && b.isDate) {
+    b = toDateTime(b);
+  }
+  if ((precision === undefined || precision > DAY) && !a.isDate && a.offset !== b.offset) {
+    b = convertToOffset(b, a.offset);
+  }
   return [a, b];
 }
 
@@ -31,14 +36,20 @@ function order(a: readonly number[], b: readonly number[], precision: number | u
     const ah = i < a.length;
     const bh = i < b.length;
     if (ah && bh) {
-      if (a[i]! < b[i]!) return -1;
-      if (a[i]! > b[i]!) return 1;
+      if (a[i]! < b[i]!) {
+        return -1;
+      }
+      if (a[i]! > b[i]!) {
+        return 1;
+      }
     } else if (!ah && !bh) {
       return precision === undefined ? 0 : null;
     } else {
       return null;
     }
-    if (i === precision) break;
+    if (i === precision) {
+      break;
+    }
   }
   return 0;
 }
@@ -54,7 +65,9 @@ function compare(a: CqlDateTime, b: CqlDateTime, precision: Precision | undefine
     const unit = FINE_UNIT[p]!;
     const ia = Math.floor(instantOf(a) / unit);
     const ib = Math.floor(instantOf(b) / unit);
-    if (ia !== ib) return ia < ib ? -1 : 1;
+    if (ia !== ib) {
+      return ia < ib ? -1 : 1;
+    }
     return a.f.length === b.f.length ? 0 : null;
   }
   const [x, y] = align(a, b, precision);
@@ -97,19 +110,31 @@ export function sameAs(a: CqlDateTime, b: CqlDateTime, precision?: Precision): T
  * stops earlier than the other with all known fields equal.
  */
 export function equal(a: CqlDateTime, b: CqlDateTime): Tri {
-  if (a.isDate !== b.isDate) return false;
+  if (a.isDate !== b.isDate) {
+    return false;
+  }
   // fast path, same answer: values a day or more apart by their first instants are not equal once
   // both are known at least to the day (no offset moves a value by more than 26 hours)
-  if (!a.isDate && a.f.length > DAY && b.f.length > DAY && Math.abs(instantOf(a) - instantOf(b)) > 3 * 86_400_000) return false;
-  if (!a.isDate && a.f.length > MINUTE && a.f.length === b.f.length) return instantOf(a) === instantOf(b);
-  if (!a.isDate && a.offset !== b.offset) b = convertToOffset(b, a.offset);
+  if (!a.isDate && a.f.length > DAY && b.f.length > DAY && Math.abs(instantOf(a) - instantOf(b)) > 3 * 86_400_000) {
+    return false;
+  }
+  if (!a.isDate && a.f.length > MINUTE && a.f.length === b.f.length) {
+    return instantOf(a) === instantOf(b);
+  }
+  if (!a.isDate && a.offset !== b.offset) {
+    b = convertToOffset(b, a.offset);
+  }
   const n = a.isDate ? 3 : 7;
   for (let i = 0; i < n; i++) {
     const ah = i < a.f.length;
     const bh = i < b.f.length;
     if (ah && bh) {
-      if (i === SECOND) return a.f[SECOND]! + (a.f[MILLISECOND] ?? 0) / 1000 === b.f[SECOND]! + (b.f[MILLISECOND] ?? 0) / 1000;
-      if (a.f[i] !== b.f[i]) return false;
+      if (i === SECOND) {
+        return a.f[SECOND]! + (a.f[MILLISECOND] ?? 0) / 1000 === b.f[SECOND]! + (b.f[MILLISECOND] ?? 0) / 1000;
+      }
+      if (a.f[i] !== b.f[i]) {
+        return false;
+      }
     } else if (!ah && !bh) {
       return true;
     } else {

@@ -77,7 +77,9 @@ export const MAX_DATE = date([9999, 12, 31]);
 const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 /** Days in a month of a year (Gregorian). */
 export function daysInMonth(year: number, month: number): number {
-  if (month === 2) return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
+  if (month === 2) {
+    return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
+  }
   return MONTH_DAYS[month - 1] ?? 31;
 }
 
@@ -87,7 +89,8 @@ export function daysInMonth(year: number, month: number): number {
  * fraction precision, optionally an offset `±hh` or `±hh:mm` after a time. Anchored: surrounding
  * spaces make the value unreadable (null), as there.
  */
-const CQL_TEXT = /^(\d{4})(?:-(\d{2})(?:-(\d{2})(?:T(\d{2})(?::(\d{2})(?::(\d{2})(?:\.(\d+))?)?)?([+-]\d{2}(?::\d{2})?)?)?)?)?$/;
+const CQL_TEXT =
+  /^(\d{4})(?:-(\d{2})(?:-(\d{2})(?:T(\d{2})(?::(\d{2})(?::(\d{2})(?:\.(\d+))?)?)?([+-]\d{2}(?::\d{2})?)?)?)?)?$/;
 
 const PARSED = new Map<string, CqlDateTime | null>();
 const PARSED_MAX = 50_000;
@@ -97,11 +100,15 @@ const PARSED_MAX = 50_000;
  * `null` when cql-execution could not read it, or there is none.
  */
 export function parseDateTime(text: unknown): CqlDateTime | null {
-  if (typeof text !== 'string') return null;
+  if (typeof text !== 'string') {
+    return null;
+  }
   let hit = PARSED.get(text);
   if (hit === undefined) {
     hit = parseUncached(text) ?? null;
-    if (PARSED.size >= PARSED_MAX) PARSED.clear();
+    if (PARSED.size >= PARSED_MAX) {
+      PARSED.clear();
+    }
     PARSED.set(text, hit);
   }
   return hit;
@@ -111,12 +118,16 @@ const PARSED_DATES = new Map<string, CqlDateTime | null>();
 
 /** A FHIR `date` text (Patient.birthDate) as a CQL Date (cql-exec-fhir: `DateTime.parse(…).getDate()`); `null` when none. */
 export function parseDate(text: unknown): CqlDateTime | null {
-  if (typeof text !== 'string') return null;
+  if (typeof text !== 'string') {
+    return null;
+  }
   let hit = PARSED_DATES.get(text);
   if (hit === undefined) {
     const v = parseDateTime(text);
     hit = v ? Object.freeze(dateFrom(v)) : null;
-    if (PARSED_DATES.size >= PARSED_MAX) PARSED_DATES.clear();
+    if (PARSED_DATES.size >= PARSED_MAX) {
+      PARSED_DATES.clear();
+    }
     PARSED_DATES.set(text, hit);
   }
   return hit;
@@ -124,48 +135,77 @@ export function parseDate(text: unknown): CqlDateTime | null {
 
 function parseUncached(raw: string): CqlDateTime | undefined {
   const m = CQL_TEXT.exec(raw.replace('Z', '+00:00'));
-  if (!m) return undefined;
+  if (!m) {
+    return undefined;
+  }
   const [, y, mo, d, h, mi, s, frac, zone] = m;
   const f: number[] = [Number(y)];
   if (mo !== undefined) {
     const month = Number(mo);
-    if (month < 1 || month > 12) return undefined;
+    if (month < 1 || month > 12) {
+      return undefined;
+    }
     f.push(month);
   }
   if (d !== undefined) {
     const day = Number(d);
-    if (day < 1 || day > daysInMonth(f[0]!, f[1]!)) return undefined;
+    if (day < 1 || day > daysInMonth(f[0]!, f[1]!)) {
+      return undefined;
+    }
     f.push(day);
   }
   // luxon validates each written time field: hour 0–24 (24 is kept as written), minute and second 0–59
   if (h !== undefined) {
-    if (Number(h) > 24) return undefined;
+    if (Number(h) > 24) {
+      return undefined;
+    }
     f.push(Number(h));
   }
   if (mi !== undefined) {
-    if (Number(mi) > 59) return undefined;
+    if (Number(mi) > 59) {
+      return undefined;
+    }
     f.push(Number(mi));
   }
   if (s !== undefined) {
-    if (Number(s) > 59) return undefined;
+    if (Number(s) > 59) {
+      return undefined;
+    }
     f.push(Number(s));
   }
   // "5" → 500 ms, "54321" → 543 ms (cql-execution normalizeMillisecondsField)
-  if (frac !== undefined) f.push(Number((frac + '00').slice(0, 3)));
+  if (frac !== undefined) {
+    f.push(Number((frac + '00').slice(0, 3)));
+  }
   let offset = DECLARED_OFFSET_MIN;
   if (zone !== undefined) {
     const sign = zone.startsWith('-') ? -1 : 1;
     const hours = Number(zone.slice(1, 3));
     const minutes = zone.length > 3 ? Number(zone.slice(4, 6)) : 0;
-    if (hours > 23 || minutes > 59) return undefined;
+    if (hours > 23 || minutes > 59) {
+      return undefined;
+    }
     offset = sign * (hours * 60 + minutes);
   }
   const year = f[YEAR]!;
-  const wall = year >= 100 ? Date.UTC(year, (f[MONTH] ?? 1) - 1, f[DAY] ?? 1, f[HOUR] ?? 0, f[MINUTE] ?? 0, f[SECOND] ?? 0, f[MILLISECOND] ?? 0) : NaN;
+  const wall =
+    year >= 100
+      ? Date.UTC(
+          year,
+          (f[MONTH] ?? 1) - 1,
+          f[DAY] ?? 1,
+          f[HOUR] ?? 0,
+          f[MINUTE] ?? 0,
+          f[SECOND] ?? 0,
+          f[MILLISECOND] ?? 0,
+        )
+      : NaN;
   const out: { -readonly [K in keyof CqlDateTime]: CqlDateTime[K] } = dateTime(Object.freeze(f), offset);
   if (!Number.isNaN(wall)) {
     out.ms = wall - offset * 60_000;
-    if (f.length > DAY) out.day = Math.floor(Date.UTC(year, f[MONTH]! - 1, f[DAY]!) / 86_400_000);
+    if (f.length > DAY) {
+      out.day = Math.floor(Date.UTC(year, f[MONTH]! - 1, f[DAY]!) / 86_400_000);
+    }
   }
   return Object.freeze(out);
 }
@@ -180,7 +220,9 @@ export function distinctDates(values: readonly CqlDateTime[]): CqlDateTime[] {
   for (const v of values) {
     const d = dateFrom(v);
     const key = d.f.join('-');
-    if (seen.has(key)) continue;
+    if (seen.has(key)) {
+      continue;
+    }
     seen.add(key);
     out.push(d);
   }
@@ -196,13 +238,25 @@ const p2 = (n: number) => String(n).padStart(2, '0');
 export function cqlText(v: CqlDateTime): string {
   const f = v.f;
   let s = String(f[0]).padStart(4, '0');
-  if (f.length > MONTH) s += '-' + p2(f[MONTH]!);
-  if (f.length > DAY) s += '-' + p2(f[DAY]!);
-  if (v.isDate || f.length <= HOUR) return s;
+  if (f.length > MONTH) {
+    s += '-' + p2(f[MONTH]!);
+  }
+  if (f.length > DAY) {
+    s += '-' + p2(f[DAY]!);
+  }
+  if (v.isDate || f.length <= HOUR) {
+    return s;
+  }
   s += 'T' + p2(f[HOUR]!);
-  if (f.length > MINUTE) s += ':' + p2(f[MINUTE]!);
-  if (f.length > SECOND) s += ':' + p2(f[SECOND]!);
-  if (f.length > MILLISECOND) s += '.' + String(f[MILLISECOND]).padStart(3, '0');
+  if (f.length > MINUTE) {
+    s += ':' + p2(f[MINUTE]!);
+  }
+  if (f.length > SECOND) {
+    s += ':' + p2(f[SECOND]!);
+  }
+  if (f.length > MILLISECOND) {
+    s += '.' + String(f[MILLISECOND]).padStart(3, '0');
+  }
   const abs = Math.abs(v.offset);
   return `${s}${v.offset < 0 ? '-' : '+'}${p2(Math.floor(abs / 60))}:${p2(abs % 60)}`;
 }

@@ -7,7 +7,21 @@
 import { CONDITION_CLINICAL, normalizeSystem } from '../codes/code-systems.ts';
 import { add } from './date-time-arithmetic.ts';
 import { equal } from './date-time-compare.ts';
-import { DAY, HOUR, MAX_DATETIME, MILLISECOND, MINUTE, MONTH, SECOND, YEAR, parseDate, parseDateTime, toDateTime, type CqlDateTime, type Precision } from './date-time.ts';
+import {
+  DAY,
+  HOUR,
+  MAX_DATETIME,
+  MILLISECOND,
+  MINUTE,
+  MONTH,
+  SECOND,
+  YEAR,
+  parseDate,
+  parseDateTime,
+  toDateTime,
+  type CqlDateTime,
+  type Precision,
+} from './date-time.ts';
 import { endOf, interval, pointInterval, startOf, type CqlInterval } from './interval.ts';
 
 /** A timing element read: its interval (`null` when absent or unreadable) and, when unreadable, its name. */
@@ -23,13 +37,19 @@ const NONE: TimingRead = Object.freeze({ interval: null });
  * (start unknown) when there is no start. `field` names the element for the malformed report.
  */
 export function periodRead(p: unknown, field = 'period'): TimingRead {
-  if (p === undefined || p === null) return NONE;
-  if (typeof p !== 'object') return { interval: null, malformed: field };
+  if (p === undefined || p === null) {
+    return NONE;
+  }
+  if (typeof p !== 'object') {
+    return { interval: null, malformed: field };
+  }
   const { start, end } = p as fhir4.Period;
   const s = parseDateTime(start);
   const e = parseDateTime(end);
   const iv = s ? interval(s, e) : interval(null, e, false, true);
-  return (start !== undefined && !s) || (end !== undefined && !e) ? { interval: iv, malformed: field } : { interval: iv };
+  return (start !== undefined && !s) || (end !== undefined && !e)
+    ? { interval: iv, malformed: field }
+    : { interval: iv };
 }
 
 /** FHIRHelpers `ToInterval(Period)` without the report. */
@@ -43,7 +63,9 @@ function choiceNames(base: string): readonly string[] {
   let names = CHOICE_NAMES.get(base);
   if (!names) {
     names = ['DateTime', 'Instant', 'Period', 'Age', 'Range'].map((t) => base + t);
-    if (CHOICE_NAMES.size > 100) CHOICE_NAMES.clear();
+    if (CHOICE_NAMES.size > 100) {
+      CHOICE_NAMES.clear();
+    }
     CHOICE_NAMES.set(base, names);
   }
   return names;
@@ -51,16 +73,29 @@ function choiceNames(base: string): readonly string[] {
 
 /** FHIRHelpers `ToCalendarUnit` for the units an Age carries, as a precision (weeks as 7 days). */
 const CALENDAR_UNITS: Readonly<Record<string, [Precision, number]>> = {
-  a: [YEAR, 1], year: [YEAR, 1], years: [YEAR, 1],
-  mo: [MONTH, 1], month: [MONTH, 1], months: [MONTH, 1],
-  wk: [DAY, 7], week: [DAY, 7], weeks: [DAY, 7],
-  d: [DAY, 1], day: [DAY, 1], days: [DAY, 1],
-  h: [HOUR, 1], min: [MINUTE, 1], s: [SECOND, 1], ms: [MILLISECOND, 1],
+  a: [YEAR, 1],
+  year: [YEAR, 1],
+  years: [YEAR, 1],
+  mo: [MONTH, 1],
+  month: [MONTH, 1],
+  months: [MONTH, 1],
+  wk: [DAY, 7],
+  week: [DAY, 7],
+  weeks: [DAY, 7],
+  d: [DAY, 1],
+  day: [DAY, 1],
+  days: [DAY, 1],
+  h: [HOUR, 1],
+  min: [MINUTE, 1],
+  s: [SECOND, 1],
+  ms: [MILLISECOND, 1],
 };
 
 /** `birthDate + quantity` (a Date); `null` when either is missing or the unit is not a calendar unit. */
 function birthPlus(birth: CqlDateTime | null, q: fhir4.Quantity | undefined): CqlDateTime | null {
-  if (!birth || !q || typeof q.value !== 'number' || !Number.isFinite(q.value)) return null;
+  if (!birth || !q || typeof q.value !== 'number' || !Number.isFinite(q.value)) {
+    return null;
+  }
   const unit = CALENDAR_UNITS[String(q.code ?? q.unit ?? '1')];
   return unit ? add(birth, q.value * unit[1], unit[0]) : null;
 }
@@ -69,7 +104,11 @@ function birthPlus(birth: CqlDateTime | null, q: fhir4.Quantity | undefined): Cq
  * QICoreCommon `toInterval()` of an age or age range: from the birthday at the (low) age to just
  * before one year after the birthday at the (high) age, `[…, …)`.
  */
-function ageInterval(birthDate: string | undefined, low: fhir4.Quantity | undefined, high: fhir4.Quantity | undefined): CqlInterval {
+function ageInterval(
+  birthDate: string | undefined,
+  low: fhir4.Quantity | undefined,
+  high: fhir4.Quantity | undefined,
+): CqlInterval {
   const birth = parseDate(birthDate);
   const from = birthPlus(birth, low);
   const to = birthPlus(birth, high);
@@ -86,15 +125,25 @@ export function choiceRead(resource: object, base: string, birthDate?: string): 
   const [dt, instant, period, age, range] = choiceNames(base) as [string, string, string, string, string];
   for (const name of [dt, instant]) {
     const raw = r[name];
-    if (raw === undefined) continue;
+    if (raw === undefined) {
+      continue;
+    }
     const v = parseDateTime(raw);
     return v ? { interval: pointInterval(v) } : { interval: null, malformed: name };
   }
-  if (r[period] !== undefined) return periodRead(r[period], period);
+  if (r[period] !== undefined) {
+    return periodRead(r[period], period);
+  }
   const a = r[age] as fhir4.Age | undefined;
-  if (a !== undefined) return typeof a === 'object' && a ? { interval: ageInterval(birthDate, a, a) } : { interval: null, malformed: age };
+  if (a !== undefined) {
+    return typeof a === 'object' && a ? { interval: ageInterval(birthDate, a, a) } : { interval: null, malformed: age };
+  }
   const g = r[range] as fhir4.Range | undefined;
-  if (g !== undefined) return typeof g === 'object' && g ? { interval: ageInterval(birthDate, g.low, g.high) } : { interval: null, malformed: range };
+  if (g !== undefined) {
+    return typeof g === 'object' && g
+      ? { interval: ageInterval(birthDate, g.low, g.high) }
+      : { interval: null, malformed: range };
+  }
   return NONE;
 }
 
@@ -106,7 +155,9 @@ export function dateTimeInterval(text: unknown): CqlInterval | null {
 
 /** QICoreCommon `latest()`: the end of the interval when it has one (not the maximum), else its start. */
 export function latest(iv: CqlInterval | null): CqlDateTime | null {
-  if (!iv) return null;
+  if (!iv) {
+    return null;
+  }
   const end = endOf(iv);
   // hasEnd(): not (end is null or end = maximum DateTime); only a value in 9998–9999 can equal it
   const hasEnd = end !== null && (end.f[0]! < 9998 || equal(end, MAX_DATETIME) === false);
@@ -120,7 +171,9 @@ export function latest(iv: CqlInterval | null): CqlDateTime | null {
 export function abatementInterval(cond: fhir4.Condition, birthDate: string | undefined): CqlInterval | null {
   const read = choiceRead(cond, 'abatement', birthDate);
   // Interval[abatement.low, abatement.high): closed at the start even when the Period has none
-  if (cond.abatementPeriod !== undefined && read.interval) return interval(read.interval.low, read.interval.high, true, false);
+  if (cond.abatementPeriod !== undefined && read.interval) {
+    return interval(read.interval.low, read.interval.high, true, false);
+  }
   return read.interval;
 }
 
@@ -129,9 +182,16 @@ const ACTIVE = ['active', 'recurrence', 'relapse'] as const;
 /** `clinicalStatus ~ "active" | "recurrence" | "relapse"` (any coding of the concept). */
 function isActiveClinically(cond: fhir4.Condition): boolean {
   const codings = cond.clinicalStatus?.coding;
-  if (!Array.isArray(codings)) return false;
+  if (!Array.isArray(codings)) {
+    return false;
+  }
   return codings.some(
-    (c) => !!c && typeof c.code === 'string' && typeof c.system === 'string' && normalizeSystem(c.system) === CONDITION_CLINICAL && (ACTIVE as readonly string[]).includes(c.code.trim()),
+    (c) =>
+      !!c &&
+      typeof c.code === 'string' &&
+      typeof c.system === 'string' &&
+      normalizeSystem(c.system) === CONDITION_CLINICAL &&
+      (ACTIVE as readonly string[]).includes(c.code.trim()),
   );
 }
 

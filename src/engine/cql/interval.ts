@@ -34,7 +34,12 @@ export interface UncertainPoint {
 export type Bound = CqlDateTime | UncertainPoint | null;
 
 /** `Interval[low, high]` (closed unless told). */
-export function interval(low: CqlDateTime | null, high: CqlDateTime | null, lowClosed = true, highClosed = true): CqlInterval {
+export function interval(
+  low: CqlDateTime | null,
+  high: CqlDateTime | null,
+  lowClosed = true,
+  highClosed = true,
+): CqlInterval {
   return { low, high, lowClosed, highClosed };
 }
 
@@ -58,34 +63,54 @@ const maxOf = (isDate: boolean) => (isDate ? MAX_DATE : MAX_DATETIME);
 
 /** cql-execution `Uncertainty` construction: the ends swapped when the low one is after the high one. */
 function uncertain(low: CqlDateTime | null, high: CqlDateTime | null): UncertainPoint {
-  if (low && high && low.isDate === high.isDate && after(low, high) === true) return { uncertain: true, low: high, high: low };
+  if (low && high && low.isDate === high.isDate && after(low, high) === true) {
+    return { uncertain: true, low: high, high: low };
+  }
   return { uncertain: true, low, high };
 }
 
 /** The interval with both boundaries closed (cql-execution `toClosed`). */
 export function toClosed(iv: CqlInterval): { low: Bound; high: Bound } {
   const isDate = pointIsDate(iv);
-  if (isDate === undefined) return { low: iv.low, high: iv.high };
+  if (isDate === undefined) {
+    return { low: iv.low, high: iv.high };
+  }
   let low: Bound =
     iv.lowClosed && iv.low === null ? minOf(isDate) : !iv.lowClosed && iv.low !== null ? successor(iv.low) : iv.low;
   let high: Bound =
-    iv.highClosed && iv.high === null ? maxOf(isDate) : !iv.highClosed && iv.high !== null ? predecessor(iv.high) : iv.high;
-  if (low === null) low = uncertain(minOf(isDate), high as CqlDateTime | null);
-  if (high === null) high = uncertain(low as CqlDateTime | null, maxOf(isDate));
+    iv.highClosed && iv.high === null
+      ? maxOf(isDate)
+      : !iv.highClosed && iv.high !== null
+        ? predecessor(iv.high)
+        : iv.high;
+  if (low === null) {
+    low = uncertain(minOf(isDate), high as CqlDateTime | null);
+  }
+  if (high === null) {
+    high = uncertain(low as CqlDateTime | null, maxOf(isDate));
+  }
   return { low, high };
 }
 
 /** CQL `start of`: the closed low boundary; the minimum when unbounded, `null` when unknown. */
 export function startOf(iv: CqlInterval | null): CqlDateTime | null {
-  if (!iv) return null;
-  if (iv.low === null) return iv.lowClosed && iv.high ? minOf(iv.high.isDate) : null;
+  if (!iv) {
+    return null;
+  }
+  if (iv.low === null) {
+    return iv.lowClosed && iv.high ? minOf(iv.high.isDate) : null;
+  }
   return iv.lowClosed ? iv.low : successor(iv.low);
 }
 
 /** CQL `end of`: the closed high boundary; the maximum when unbounded, `null` when unknown. */
 export function endOf(iv: CqlInterval | null): CqlDateTime | null {
-  if (!iv) return null;
-  if (iv.high === null) return iv.highClosed && iv.low ? maxOf(iv.low.isDate) : null;
+  if (!iv) {
+    return null;
+  }
+  if (iv.high === null) {
+    return iv.highClosed && iv.low ? maxOf(iv.low.isDate) : null;
+  }
   return iv.highClosed ? iv.high : predecessor(iv.high);
 }
 
@@ -105,24 +130,42 @@ type Relation = 'lt' | 'le' | 'gt' | 'ge';
 function relate(a: Bound, b: Bound, rel: Relation, precision: Precision | undefined): Tri {
   if (a !== null && b !== null && !isUncertain(a) && !isUncertain(b)) {
     // a Date against a DateTime is not comparable here (null), as in cql-execution
-    if (a.isDate !== b.isDate) return null;
-    if (rel === 'lt') return before(a, b, precision);
-    if (rel === 'le') return sameOrBefore(a, b, precision);
-    if (rel === 'gt') return after(a, b, precision);
+    if (a.isDate !== b.isDate) {
+      return null;
+    }
+    if (rel === 'lt') {
+      return before(a, b, precision);
+    }
+    if (rel === 'le') {
+      return sameOrBefore(a, b, precision);
+    }
+    if (rel === 'gt') {
+      return after(a, b, precision);
+    }
     return sameOrAfter(a, b, precision);
   }
-  if (!isUncertain(a) && !isUncertain(b)) return null;
+  if (!isUncertain(a) && !isUncertain(b)) {
+    return null;
+  }
   const x = asUncertain(a);
   const y = asUncertain(b);
-  if (rel === 'lt') return lessU(x, y);
-  if (rel === 'gt') return lessU(y, x);
-  if (rel === 'le') return not3(lessU(y, x));
+  if (rel === 'lt') {
+    return lessU(x, y);
+  }
+  if (rel === 'gt') {
+    return lessU(y, x);
+  }
+  if (rel === 'le') {
+    return not3(lessU(y, x));
+  }
   return not3(lessU(x, y));
 }
 
 /** CQL `=` on boundaries (only two values of one kind can be equal). */
 function equalBound(a: Bound, b: Bound): Tri {
-  if (a === null || b === null || isUncertain(a) || isUncertain(b)) return null;
+  if (a === null || b === null || isUncertain(a) || isUncertain(b)) {
+    return null;
+  }
   return equal(a, b);
 }
 
@@ -131,19 +174,31 @@ function equalBound(a: Bound, b: Bound): Tri {
  * a missing point `null` (cql-execution `In`).
  */
 export function contains(iv: CqlInterval | null, point: CqlDateTime | null, precision?: Precision): Tri {
-  if (!iv) return false;
-  if (!point) return null;
+  if (!iv) {
+    return false;
+  }
+  if (!point) {
+    return null;
+  }
   // an item equal to a closed boundary is in, whatever the precision
-  if (iv.lowClosed && iv.low !== null && equalBound(iv.low, point) === true) return true;
-  if (iv.highClosed && iv.high !== null && equalBound(iv.high, point) === true) return true;
-  const lowOk: Tri = iv.lowClosed && iv.low === null ? true : relate(iv.low, point, iv.lowClosed ? 'le' : 'lt', precision);
-  const highOk: Tri = iv.highClosed && iv.high === null ? true : relate(iv.high, point, iv.highClosed ? 'ge' : 'gt', precision);
+  if (iv.lowClosed && iv.low !== null && equalBound(iv.low, point) === true) {
+    return true;
+  }
+  if (iv.highClosed && iv.high !== null && equalBound(iv.high, point) === true) {
+    return true;
+  }
+  const lowOk: Tri =
+    iv.lowClosed && iv.low === null ? true : relate(iv.low, point, iv.lowClosed ? 'le' : 'lt', precision);
+  const highOk: Tri =
+    iv.highClosed && iv.high === null ? true : relate(iv.high, point, iv.highClosed ? 'ge' : 'gt', precision);
   return and3(lowOk, highOk);
 }
 
 /** `inner included in outer` / `inner during outer` (at `precision`); `null` when either is missing. */
 export function includedIn(inner: CqlInterval | null, outer: CqlInterval | null, precision?: Precision): Tri {
-  if (!inner || !outer) return null;
+  if (!inner || !outer) {
+    return null;
+  }
   const a = toClosed(outer);
   const b = toClosed(inner);
   return and3(relate(a.low, b.low, 'le', precision), relate(a.high, b.high, 'ge', precision));
@@ -154,8 +209,12 @@ const isUnknown = (iv: CqlInterval) => iv.low === null && !iv.lowClosed && iv.hi
 
 /** `a overlaps b` (at `precision`); `null` when either is missing. */
 export function overlaps(a: CqlInterval | null, b: CqlInterval | null, precision?: Precision): Tri {
-  if (!a || !b || isUnknown(a) || isUnknown(b)) return null;
-  if (isBoundless(a) || isBoundless(b)) return true;
+  if (!a || !b || isUnknown(a) || isUnknown(b)) {
+    return null;
+  }
+  if (isBoundless(a) || isBoundless(b)) {
+    return true;
+  }
   const x = toClosed(a);
   const y = toClosed(b);
   return and3(relate(x.low, y.high, 'le', precision), relate(x.high, y.low, 'ge', precision));
@@ -163,13 +222,19 @@ export function overlaps(a: CqlInterval | null, b: CqlInterval | null, precision
 
 /** `a overlaps after b`: a starts no later than b ends and ends after it. */
 export function overlapsAfter(a: CqlInterval | null, b: CqlInterval | null, precision?: Precision): Tri {
-  if (!a || !b || isUnknown(a) || isUnknown(b)) return null;
+  if (!a || !b || isUnknown(a) || isUnknown(b)) {
+    return null;
+  }
   const high = toClosed(b).high;
   if (isBoundless(a)) {
-    if (high === null || isUncertain(high)) return null;
+    if (high === null || isUncertain(high)) {
+      return null;
+    }
     return relate(high, maxOf(high.isDate), 'lt', precision);
   }
-  if (isBoundless(b)) return false;
+  if (isBoundless(b)) {
+    return false;
+  }
   const x = toClosed(a);
   return and3(relate(x.low, high, 'le', precision), relate(x.high, high, 'gt', precision));
 }

@@ -10,13 +10,17 @@ export type Tri = boolean | null;
 
 /** CQL `and`: false wins, then unknown. */
 export function and3(a: Tri, b: Tri): Tri {
-  if (a === false || b === false) return false;
+  if (a === false || b === false) {
+    return false;
+  }
   return a === null || b === null ? null : true;
 }
 
 /** CQL `or`: true wins, then unknown. */
 export function or3(a: Tri, b: Tri): Tri {
-  if (a === true || b === true) return true;
+  if (a === true || b === true) {
+    return true;
+  }
   return a === null || b === null ? null : false;
 }
 

@@ -34,7 +34,9 @@ export function periodEnd(mp: CqlInterval): CqlDateTime {
 const DATES = new WeakMap<CqlInterval, [CqlDateTime, CqlDateTime]>();
 function datesOf(mp: CqlInterval): [CqlDateTime, CqlDateTime] {
   let d = DATES.get(mp);
-  if (!d) DATES.set(mp, (d = [dateFrom(periodStart(mp)), dateFrom(periodEnd(mp))]));
+  if (!d) {
+    DATES.set(mp, (d = [dateFrom(periodStart(mp)), dateFrom(periodEnd(mp))]));
+  }
   return d;
 }
 

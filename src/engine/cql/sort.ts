@@ -13,23 +13,35 @@ export type SortOrder<T> = (a: T, b: T) => number;
 
 /** cql-execution's merge sort (`asyncMergeSort`): on a tie (`<= 0`) the left item goes first. */
 export function cqlSort<T>(items: readonly T[], order: SortOrder<T>): T[] {
-  if (items.length <= 1) return [...items];
+  if (items.length <= 1) {
+    return [...items];
+  }
   const mid = Math.floor(items.length / 2);
   const left = cqlSort(items.slice(0, mid), order);
   const right = cqlSort(items.slice(mid), order);
   const out: T[] = [];
   let i = 0;
   let j = 0;
-  while (i < left.length && j < right.length) out.push(order(left[i]!, right[j]!) <= 0 ? left[i++]! : right[j++]!);
-  while (i < left.length) out.push(left[i++]!);
-  while (j < right.length) out.push(right[j++]!);
+  while (i < left.length && j < right.length) {
+    out.push(order(left[i]!, right[j]!) <= 0 ? left[i++]! : right[j++]!);
+  }
+  while (i < left.length) {
+    out.push(left[i++]!);
+  }
+  while (j < right.length) {
+    out.push(right[j++]!);
+  }
   return out;
 }
 
 /** The key order of `sort by` / `sort asc`: null first, else by CQL text, never 0 for two keys. */
 function textOrder(a: string | null, b: string | null): number {
-  if (a === null && b === null) return 0;
-  if (a === null || b === null) return a === null ? -1 : 1;
+  if (a === null && b === null) {
+    return 0;
+  }
+  if (a === null || b === null) {
+    return a === null ? -1 : 1;
+  }
   return a < b ? -1 : 1;
 }
 

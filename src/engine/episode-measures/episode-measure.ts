@@ -45,7 +45,10 @@ function longestWindow(family: FollowUpFamily): number {
 }
 
 /** The index days of a measure for the evaluation's period. */
-export function indexRange(ctx: EvaluationContext, spec: Pick<EpisodeMeasureSpec, 'family' | 'indexPeriod'>): IndexRange {
+export function indexRange(
+  ctx: EvaluationContext,
+  spec: Pick<EpisodeMeasureSpec, 'family' | 'indexPeriod'>,
+): IndexRange {
   const longest = longestWindow(spec.family);
   return spec.indexPeriod === 'hedis'
     ? { from: ctx.periodStartDay, to: ctx.periodEndDay - longest }
@@ -63,10 +66,19 @@ function afterIndexPeriod(e: FollowUpEpisode, range: IndexRange): FollowUpEpisod
 
 /** Evidence of one episode: its resources, each follow-up per rate, and (when it does not count) why. */
 function episodeEvidence(ctx: EvaluationContext, e: FollowUpEpisode): Evidence[] {
-  const out = e.evidence.map((ev, i) => (i === 0 && e.status !== 'eligible' ? { ...ev, value: `${e.status}: ${e.reason ?? ''}`.trim() } : ev));
+  const out = e.evidence.map((ev, i) =>
+    i === 0 && e.status !== 'eligible' ? { ...ev, value: `${e.status}: ${e.reason ?? ''}`.trim() } : ev,
+  );
   for (const w of e.windows) {
-    if (!w.groupId || !w.followUp || countOf(ctx, e, w.groupId) !== 'numerator') continue;
-    out.push({ reference: w.followUp.reference, rule: `follow-up-${w.groupId}`, date: isoDay(w.followUp.day), ...(w.followUp.display ? { display: w.followUp.display } : {}) });
+    if (!w.groupId || !w.followUp || countOf(ctx, e, w.groupId) !== 'numerator') {
+      continue;
+    }
+    out.push({
+      reference: w.followUp.reference,
+      rule: `follow-up-${w.groupId}`,
+      date: isoDay(w.followUp.day),
+      ...(w.followUp.display ? { display: w.followUp.display } : {}),
+    });
   }
   return out;
 }
@@ -81,7 +93,11 @@ function eventDetail(ctx: EvaluationContext, e: FollowUpEpisode, groupIds: reado
     status: e.status,
     ...(e.reason ? { reason: e.reason } : {}),
     counts: Object.fromEntries(groupIds.map((g) => [g, countOf(ctx, e, g)])),
-    followUps: Object.fromEntries(e.windows.filter((w) => w.groupId && w.followUp).map((w) => [w.groupId, { reference: w.followUp!.reference, date: isoDay(w.followUp!.day) }])),
+    followUps: Object.fromEntries(
+      e.windows
+        .filter((w) => w.groupId && w.followUp)
+        .map((w) => [w.groupId, { reference: w.followUp!.reference, date: isoDay(w.followUp!.day) }]),
+    ),
   };
 }
 
@@ -97,7 +113,9 @@ export function episodeMeasure(spec: EpisodeMeasureSpec): MeasureDefinition {
     requires: spec.family.requires,
     evaluate(ctx: EvaluationContext): MeasureResult {
       const range = indexRange(ctx, spec);
-      const episodes = followUpEpisodes(ctx, spec.family, policy, range).map((e) => (e.status !== 'ineligible' && e.anchor.day > range.to ? afterIndexPeriod(e, range) : e));
+      const episodes = followUpEpisodes(ctx, spec.family, policy, range).map((e) =>
+        e.status !== 'ineligible' && e.anchor.day > range.to ? afterIndexPeriod(e, range) : e,
+      );
       const groups = groupIds.map((g) => tallyGroup(ctx, episodes, g));
       const inputs = incompleteInputs(ctx, spec.family.requires);
       const unknownReasons = episodes.filter((e) => e.status === 'unknown' && e.reason).map((e) => e.reason!);
@@ -118,7 +136,9 @@ export function episodeMeasure(spec: EpisodeMeasureSpec): MeasureDefinition {
           events: episodes.map((e) => eventDetail(ctx, e, groupIds)),
         },
       };
-      if (status === 'unknown') result.reasons = inputs.length ? inputs : [...new Set(unknownReasons)];
+      if (status === 'unknown') {
+        result.reasons = inputs.length ? inputs : [...new Set(unknownReasons)];
+      }
       return result;
     },
   };

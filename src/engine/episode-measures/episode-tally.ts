@@ -17,13 +17,23 @@ import type { MeasureGroupResult, MeasureStatus, PopulationCounts } from '../typ
 
 /** Zero counts. */
 export function zeroPopulations(): PopulationCounts {
-  return { 'initial-population': 0, denominator: 0, 'denominator-exclusion': 0, 'denominator-exception': 0, numerator: 0 };
+  return {
+    'initial-population': 0,
+    denominator: 0,
+    'denominator-exclusion': 0,
+    'denominator-exception': 0,
+    numerator: 0,
+  };
 }
 
 /** Status of one rate for one patient from its counts. */
 export function groupStatus(c: PopulationCounts, unknown: number): MeasureStatus {
-  if (!c['initial-population']) return unknown ? 'unknown' : 'not-in-population';
-  if (c['denominator-exclusion'] === c.denominator) return 'excluded';
+  if (!c['initial-population']) {
+    return unknown ? 'unknown' : 'not-in-population';
+  }
+  if (c['denominator-exclusion'] === c.denominator) {
+    return 'excluded';
+  }
   return c.numerator === c.denominator - c['denominator-exclusion'] ? 'met' : 'not-met';
 }
 
@@ -32,30 +42,52 @@ export type EpisodeCount = 'numerator' | 'denominator' | 'excluded' | 'in-progre
 
 /** How one episode counts in the rate `groupId` on asOf. */
 export function countOf(ctx: EvaluationContext, e: FollowUpEpisode, groupId: string): EpisodeCount {
-  if (e.status === 'ineligible') return 'not-counted';
-  if (e.status === 'pending') return 'in-progress';
+  if (e.status === 'ineligible') {
+    return 'not-counted';
+  }
+  if (e.status === 'pending') {
+    return 'in-progress';
+  }
   const w = e.windows.find((x) => x.groupId === groupId);
-  if (!w) return 'not-counted';
-  if (ctx.asOfDay < Math.max(w.last, e.settlesOn)) return 'in-progress';
-  if (e.status === 'unknown') return 'unknown';
-  if (e.status === 'excluded') return 'excluded';
+  if (!w) {
+    return 'not-counted';
+  }
+  if (ctx.asOfDay < Math.max(w.last, e.settlesOn)) {
+    return 'in-progress';
+  }
+  if (e.status === 'unknown') {
+    return 'unknown';
+  }
+  if (e.status === 'excluded') {
+    return 'excluded';
+  }
   return w.followUp ? 'numerator' : 'denominator';
 }
 
 /** The rate `groupId` over a patient's episodes. */
-export function tallyGroup(ctx: EvaluationContext, episodes: readonly FollowUpEpisode[], groupId: string): MeasureGroupResult {
+export function tallyGroup(
+  ctx: EvaluationContext,
+  episodes: readonly FollowUpEpisode[],
+  groupId: string,
+): MeasureGroupResult {
   const populations = zeroPopulations();
   let inProgress = 0;
   let unknown = 0;
   for (const e of episodes) {
     const count = countOf(ctx, e, groupId);
-    if (count === 'in-progress') inProgress++;
-    else if (count === 'unknown') unknown++;
-    else if (count !== 'not-counted') {
+    if (count === 'in-progress') {
+      inProgress++;
+    } else if (count === 'unknown') {
+      unknown++;
+    } else if (count !== 'not-counted') {
       populations['initial-population']++;
       populations.denominator++;
-      if (count === 'excluded') populations['denominator-exclusion']++;
-      if (count === 'numerator') populations.numerator++;
+      if (count === 'excluded') {
+        populations['denominator-exclusion']++;
+      }
+      if (count === 'numerator') {
+        populations.numerator++;
+      }
     }
   }
   return { id: groupId, status: groupStatus(populations, unknown), populations, inProgress, unknown };
@@ -63,6 +95,10 @@ export function tallyGroup(ctx: EvaluationContext, episodes: readonly FollowUpEp
 
 /** The patient's overall status over the rates: not met if any rate is, else met, else excluded, else unknown, else not in population. */
 export function overallStatus(groups: readonly MeasureGroupResult[]): MeasureStatus {
-  for (const s of ['not-met', 'met', 'excluded', 'unknown'] as const) if (groups.some((g) => g.status === s)) return s;
+  for (const s of ['not-met', 'met', 'excluded', 'unknown'] as const) {
+    if (groups.some((g) => g.status === s)) {
+      return s;
+    }
+  }
   return 'not-in-population';
 }

@@ -17,13 +17,41 @@ export const EPISODE_MEASURE_BASE = 'https://caregap.example.org/fhir/Measure';
 export const EPISODE_MEASURE_VERSION = '1.0.0';
 
 /** FUH: follow-up after hospitalization for mental illness, 7- and 30-day rates. */
-export const FUH_MEASURE = episodeMeasure({ id: 'fuh', title: 'Follow-Up After Hospitalization for Mental Illness (FUH)', url: `${EPISODE_MEASURE_BASE}/fuh`, version: EPISODE_MEASURE_VERSION, family: FUH_FAMILY, indexPeriod: 'hedis' });
+export const FUH_MEASURE = episodeMeasure({
+  id: 'fuh',
+  title: 'Follow-Up After Hospitalization for Mental Illness (FUH)',
+  url: `${EPISODE_MEASURE_BASE}/fuh`,
+  version: EPISODE_MEASURE_VERSION,
+  family: FUH_FAMILY,
+  indexPeriod: 'hedis',
+});
 /** FUM: follow-up after ED visit for mental illness, 7- and 30-day rates. */
-export const FUM_MEASURE = episodeMeasure({ id: 'fum', title: 'Follow-Up After Emergency Department Visit for Mental Illness (FUM)', url: `${EPISODE_MEASURE_BASE}/fum`, version: EPISODE_MEASURE_VERSION, family: FUM_FAMILY, indexPeriod: 'hedis' });
+export const FUM_MEASURE = episodeMeasure({
+  id: 'fum',
+  title: 'Follow-Up After Emergency Department Visit for Mental Illness (FUM)',
+  url: `${EPISODE_MEASURE_BASE}/fum`,
+  version: EPISODE_MEASURE_VERSION,
+  family: FUM_FAMILY,
+  indexPeriod: 'hedis',
+});
 /** FUA: follow-up after ED visit for substance use, 7- and 30-day rates. */
-export const FUA_MEASURE = episodeMeasure({ id: 'fua', title: 'Follow-Up After Emergency Department Visit for Substance Use (FUA)', url: `${EPISODE_MEASURE_BASE}/fua`, version: EPISODE_MEASURE_VERSION, family: FUA_FAMILY, indexPeriod: 'hedis' });
+export const FUA_MEASURE = episodeMeasure({
+  id: 'fua',
+  title: 'Follow-Up After Emergency Department Visit for Substance Use (FUA)',
+  url: `${EPISODE_MEASURE_BASE}/fua`,
+  version: EPISODE_MEASURE_VERSION,
+  family: FUA_FAMILY,
+  indexPeriod: 'hedis',
+});
 /** TCM: face-to-face visit within 7 and 14 days of a discharge to the community. */
-export const TCM_MEASURE = episodeMeasure({ id: 'tcm', title: 'Transitional Care Management Face-to-Face Visit (TCM)', url: `${EPISODE_MEASURE_BASE}/tcm`, version: EPISODE_MEASURE_VERSION, family: TCM_FAMILY, indexPeriod: 'window-ends-in-period' });
+export const TCM_MEASURE = episodeMeasure({
+  id: 'tcm',
+  title: 'Transitional Care Management Face-to-Face Visit (TCM)',
+  url: `${EPISODE_MEASURE_BASE}/tcm`,
+  version: EPISODE_MEASURE_VERSION,
+  family: TCM_FAMILY,
+  indexPeriod: 'window-ends-in-period',
+});
 
 /** The episode measures, in display order. */
 export const EPISODE_MEASURES: readonly MeasureDefinition[] = [FUH_MEASURE, FUM_MEASURE, FUA_MEASURE, TCM_MEASURE];

@@ -23,7 +23,9 @@ const NUMBER = /^[+-]?\d+(?:\.\d+)?$/;
 
 /** CQL `Observation.value is not null`: whether any value[x] is present. */
 export function hasValue(obs: fhir4.Observation | undefined): boolean {
-  if (!obs) return false;
+  if (!obs) {
+    return false;
+  }
   const rec = obs as unknown as Record<string, unknown>;
   return VALUE_KEYS.some((k) => rec[k] !== undefined && rec[k] !== null);
 }
@@ -36,24 +38,44 @@ export function quantityValue(q: fhir4.Quantity | undefined): number | undefined
 
 /** The numeric value of an Observation in whichever shape it was written, else `undefined`. */
 export function numericValue(obs: fhir4.Observation | undefined): number | undefined {
-  if (!obs) return undefined;
+  if (!obs) {
+    return undefined;
+  }
   const q = quantityValue(obs.valueQuantity);
-  if (q !== undefined) return q;
-  if (typeof obs.valueInteger === 'number' && Number.isFinite(obs.valueInteger)) return obs.valueInteger;
-  if (typeof obs.valueString === 'string' && NUMBER.test(obs.valueString.trim())) return Number(obs.valueString.trim());
+  if (q !== undefined) {
+    return q;
+  }
+  if (typeof obs.valueInteger === 'number' && Number.isFinite(obs.valueInteger)) {
+    return obs.valueInteger;
+  }
+  if (typeof obs.valueString === 'string' && NUMBER.test(obs.valueString.trim())) {
+    return Number(obs.valueString.trim());
+  }
   const code = obs.valueCodeableConcept?.coding?.find((c) => typeof c?.code === 'string' && NUMBER.test(c.code.trim()));
   return code ? Number(code.code!.trim()) : undefined;
 }
 
 /** A short display of an Observation's value (for evidence), or `undefined`. */
 export function valueDisplay(obs: fhir4.Observation | undefined): string | undefined {
-  if (!obs) return undefined;
+  if (!obs) {
+    return undefined;
+  }
   const cc = obs.valueCodeableConcept;
-  if (cc) return cc.text ?? cc.coding?.find((c) => c?.display)?.display ?? cc.coding?.[0]?.code;
+  if (cc) {
+    return cc.text ?? cc.coding?.find((c) => c?.display)?.display ?? cc.coding?.[0]?.code;
+  }
   const q = quantityValue(obs.valueQuantity);
-  if (q !== undefined) return `${q}${obs.valueQuantity?.unit ? ` ${obs.valueQuantity.unit}` : ''}`;
-  if (typeof obs.valueInteger === 'number') return String(obs.valueInteger);
-  if (typeof obs.valueString === 'string') return obs.valueString;
-  if (typeof obs.valueBoolean === 'boolean') return String(obs.valueBoolean);
+  if (q !== undefined) {
+    return `${q}${obs.valueQuantity?.unit ? ` ${obs.valueQuantity.unit}` : ''}`;
+  }
+  if (typeof obs.valueInteger === 'number') {
+    return String(obs.valueInteger);
+  }
+  if (typeof obs.valueString === 'string') {
+    return obs.valueString;
+  }
+  if (typeof obs.valueBoolean === 'boolean') {
+    return String(obs.valueBoolean);
+  }
   return undefined;
 }

@@ -9,7 +9,11 @@
 import type { FlagDefinition } from '../measure-definition.ts';
 import type { FlagResult } from '../types.ts';
 import { DEFAULT_RISK_POLICY, type RiskPolicy } from '../config/risk-policy.ts';
-import { SERIOUS_MENTAL_ILLNESS, SUBSTANCE_USE_DISORDER, isSubstanceUseInRemission } from '../codes/diagnosis-groups.ts';
+import {
+  SERIOUS_MENTAL_ILLNESS,
+  SUBSTANCE_USE_DISORDER,
+  isSubstanceUseInRemission,
+} from '../codes/diagnosis-groups.ts';
 import { codingsOf } from '../fhir/codings.ts';
 import { conditionEvidence, conditionLabel, currentInGroup, type CurrentCondition } from './current-conditions.ts';
 import { listOf } from './statement-format.ts';
@@ -52,7 +56,13 @@ export function behavioralDiagnosisFlags(policy: RiskPolicy = DEFAULT_RISK_POLIC
           statement: remitted
             ? `Substance use disorder in remission: ${labels(SUBSTANCE_USE_DISORDER, shown)}.`
             : `Substance use disorder: ${labels(SUBSTANCE_USE_DISORDER, shown)}.`,
-          evidence: sud.map((c) => conditionEvidence(inRemission(c) ? 'sud-diagnosis-in-remission' : 'sud-diagnosis', SUBSTANCE_USE_DISORDER, c)),
+          evidence: sud.map((c) =>
+            conditionEvidence(
+              inRemission(c) ? 'sud-diagnosis-in-remission' : 'sud-diagnosis',
+              SUBSTANCE_USE_DISORDER,
+              c,
+            ),
+          ),
         });
       }
       if (smi.length && sud.length) {

@@ -48,8 +48,11 @@ const cache = new WeakMap<EvaluationContext, ObservationIndex>();
 const key = (system: string, code: string) => `${normalizeSystem(system)}|${code}`;
 
 function valueParts(v: {
-  valueQuantity?: fhir4.Quantity; valueInteger?: number; valueString?: string;
-  valueCodeableConcept?: fhir4.CodeableConcept; valueBoolean?: boolean;
+  valueQuantity?: fhir4.Quantity;
+  valueInteger?: number;
+  valueString?: string;
+  valueCodeableConcept?: fhir4.CodeableConcept;
+  valueBoolean?: boolean;
 }) {
   const score = numericValue(v as fhir4.Observation);
   return {
@@ -59,39 +62,64 @@ function valueParts(v: {
   };
 }
 
-function file(map: Map<string, fhir4.Observation[]>, concept: fhir4.CodeableConcept | undefined, obs: fhir4.Observation): void {
+function file(
+  map: Map<string, fhir4.Observation[]>,
+  concept: fhir4.CodeableConcept | undefined,
+  obs: fhir4.Observation,
+): void {
   const codings = concept && typeof concept === 'object' ? concept.coding : undefined;
-  if (!Array.isArray(codings)) return;
+  if (!Array.isArray(codings)) {
+    return;
+  }
   for (const c of codings) {
-    if (!c || typeof c.code !== 'string') continue;
+    if (!c || typeof c.code !== 'string') {
+      continue;
+    }
     const code = c.code.trim();
     const list = map.get(code);
-    if (!list) map.set(code, [obs]);
-    else if (list[list.length - 1] !== obs) list.push(obs);
+    if (!list) {
+      map.set(code, [obs]);
+    } else if (list[list.length - 1] !== obs) {
+      list.push(obs);
+    }
   }
 }
 
 function indexOf(ctx: EvaluationContext): ObservationIndex {
   let index = cache.get(ctx);
-  if (index) return index;
+  if (index) {
+    return index;
+  }
   const byCode = new Map<string, fhir4.Observation[]>();
   const byValue = new Map<string, fhir4.Observation[]>();
   for (const obs of ctx.ofType<fhir4.Observation>('Observation')) {
-    if (!obs || typeof obs !== 'object' || NO_RESULT_STATUSES.has(obs.status)) continue;
+    if (!obs || typeof obs !== 'object' || NO_RESULT_STATUSES.has(obs.status)) {
+      continue;
+    }
     file(byCode, obs.code, obs);
     file(byValue, obs.valueCodeableConcept, obs);
-    if (!Array.isArray(obs.component)) continue;
-    for (const comp of obs.component) if (comp && typeof comp === 'object') file(byCode, comp.code, obs);
+    if (!Array.isArray(obs.component)) {
+      continue;
+    }
+    for (const comp of obs.component) {
+      if (comp && typeof comp === 'object') {
+        file(byCode, comp.code, obs);
+      }
+    }
   }
   cache.set(ctx, (index = { byCode, byValue, readings: new Map(), days: new Map() }));
   return index;
 }
 
 const hasCoding = (concept: fhir4.CodeableConcept | undefined, system: string, code: string) =>
-  codingsOf(concept).some((c) => c.code?.trim() === code && typeof c.system === 'string' && normalizeSystem(c.system) === system);
+  codingsOf(concept).some(
+    (c) => c.code?.trim() === code && typeof c.system === 'string' && normalizeSystem(c.system) === system,
+  );
 
 function dayOf(ctx: EvaluationContext, index: ObservationIndex, obs: fhir4.Observation): number | undefined {
-  if (index.days.has(obs)) return index.days.get(obs);
+  if (index.days.has(obs)) {
+    return index.days.get(obs);
+  }
   const day = observationDay(ctx, obs);
   index.days.set(obs, day);
   return day;
@@ -104,9 +132,13 @@ function materialise(ctx: EvaluationContext, index: ObservationIndex, system: st
     const source = hasCoding(obs.code, wanted, code)
       ? obs
       : (Array.isArray(obs.component) ? obs.component : []).find((comp) => comp && hasCoding(comp.code, wanted, code));
-    if (!source) continue;
+    if (!source) {
+      continue;
+    }
     const day = dayOf(ctx, index, obs);
-    if (day === undefined) continue;
+    if (day === undefined) {
+      continue;
+    }
     out.push({
       resource: obs,
       reference: refOf(obs),
@@ -116,7 +148,9 @@ function materialise(ctx: EvaluationContext, index: ObservationIndex, system: st
     });
   }
   // the same answers given in a form (QuestionnaireResponse) count as well (response-readings.ts)
-  if (wanted === LOINC) out.push(...responseReadingsOf(ctx, code));
+  if (wanted === LOINC) {
+    out.push(...responseReadingsOf(ctx, code));
+  }
   out.sort((a, b) => b.day - a.day || a.reference.localeCompare(b.reference));
   return out;
 }
@@ -126,10 +160,20 @@ function materialise(ctx: EvaluationContext, index: ObservationIndex, system: st
  * code or a component code, or — with `where: 'value'` — by a code of their valueCodeableConcept.
  * Callers still check the system; this is the cheap candidate list.
  */
-export function observationsCoded(ctx: EvaluationContext, test: (code: string) => boolean, where: 'code' | 'value' = 'code'): fhir4.Observation[] {
+export function observationsCoded(
+  ctx: EvaluationContext,
+  test: (code: string) => boolean,
+  where: 'code' | 'value' = 'code',
+): fhir4.Observation[] {
   const index = indexOf(ctx);
   const out = new Set<fhir4.Observation>();
-  for (const [code, list] of where === 'code' ? index.byCode : index.byValue) if (test(code)) for (const o of list) out.add(o);
+  for (const [code, list] of where === 'code' ? index.byCode : index.byValue) {
+    if (test(code)) {
+      for (const o of list) {
+        out.add(o);
+      }
+    }
+  }
   return [...out];
 }
 
@@ -141,12 +185,21 @@ export function readingsOf(ctx: EvaluationContext, system: string, code: string)
   const index = indexOf(ctx);
   const k = key(system, code);
   let list = index.readings.get(k);
-  if (!list) index.readings.set(k, (list = materialise(ctx, index, system, code)));
+  if (!list) {
+    index.readings.set(k, (list = materialise(ctx, index, system, code)));
+  }
   return list.filter((r) => r.day <= ctx.asOfDay);
 }
 
 /** Whether any coding is one of the listed codes. */
-export function anyCodingIn(codings: readonly fhir4.Coding[], list: readonly { system: string; code: string }[]): boolean {
-  return codings.some((c) => typeof c.code === 'string' && typeof c.system === 'string' &&
-    list.some((l) => l.code === c.code!.trim() && normalizeSystem(l.system) === normalizeSystem(c.system!)));
+export function anyCodingIn(
+  codings: readonly fhir4.Coding[],
+  list: readonly { system: string; code: string }[],
+): boolean {
+  return codings.some(
+    (c) =>
+      typeof c.code === 'string' &&
+      typeof c.system === 'string' &&
+      list.some((l) => l.code === c.code!.trim() && normalizeSystem(l.system) === normalizeSystem(c.system!)),
+  );
 }

@@ -32,26 +32,50 @@ const cache = new WeakMap<EvaluationContext, CurrentCondition[]>();
 /** The current Conditions of the record (cached per evaluation). */
 export function currentConditions(ctx: EvaluationContext, policy: RiskPolicy): CurrentCondition[] {
   const hit = cache.get(ctx);
-  if (hit) return hit;
+  if (hit) {
+    return hit;
+  }
   const out: CurrentCondition[] = [];
   for (const c of ctx.ofType<fhir4.Condition>('Condition')) {
-    if (!c || typeof c !== 'object') continue;
+    if (!c || typeof c !== 'object') {
+      continue;
+    }
     const verification = codingsOf(c.verificationStatus)[0]?.code;
-    if (verification && policy.diagnoses.excludedVerificationStatuses.includes(verification)) continue;
+    if (verification && policy.diagnoses.excludedVerificationStatuses.includes(verification)) {
+      continue;
+    }
     const recorded = dateDay(ctx, c, 'recordedDate', c.recordedDate);
-    if (recorded !== undefined && recorded > ctx.asOfDay) continue; // recorded after asOf: not known yet
+    if (recorded !== undefined && recorded > ctx.asOfDay) {
+      continue;
+    } // recorded after asOf: not known yet
     const day = dateDay(ctx, c, 'onsetDateTime', c.onsetDateTime) ?? recorded;
-    if (day !== undefined && day > ctx.asOfDay) continue;
-    const abated = dateDay(ctx, c, 'abatementDateTime', c.abatementDateTime) ?? dateDay(ctx, c, 'abatementPeriod.start', c.abatementPeriod?.start);
+    if (day !== undefined && day > ctx.asOfDay) {
+      continue;
+    }
+    const abated =
+      dateDay(ctx, c, 'abatementDateTime', c.abatementDateTime) ??
+      dateDay(ctx, c, 'abatementPeriod.start', c.abatementPeriod?.start);
     const abatedAfterAsOf = abated !== undefined && abated > ctx.asOfDay;
     let clinical = codingsOf(c.clinicalStatus)[0]?.code;
     if (clinical !== undefined && !policy.diagnoses.currentClinicalStatuses.includes(clinical)) {
       // resolved only after asOf: on asOf it was still active
-      if (!abatedAfterAsOf) continue;
+      if (!abatedAfterAsOf) {
+        continue;
+      }
       clinical = 'active';
     }
-    if (clinical === undefined && (c.abatementDateTime || c.abatementPeriod || c.abatementAge || c.abatementString) && !abatedAfterAsOf) continue;
-    out.push({ condition: c, ...(clinical ? { clinicalStatus: clinical } : {}), ...(day !== undefined ? { day } : {}) });
+    if (
+      clinical === undefined &&
+      (c.abatementDateTime || c.abatementPeriod || c.abatementAge || c.abatementString) &&
+      !abatedAfterAsOf
+    ) {
+      continue;
+    }
+    out.push({
+      condition: c,
+      ...(clinical ? { clinicalStatus: clinical } : {}),
+      ...(day !== undefined ? { day } : {}),
+    });
   }
   cache.set(ctx, out);
   return out;
@@ -63,14 +87,19 @@ const snomedSets = new WeakMap<DiagnosisGroup, ReadonlySet<string>>();
 function inGroup(group: DiagnosisGroup, c: fhir4.Coding): boolean {
   if (typeof c.system === 'string' && typeof c.code === 'string' && normalizeSystem(c.system) === SNOMED) {
     let set = snomedSets.get(group);
-    if (!set) snomedSets.set(group, (set = new Set(group.snomed ?? [])));
+    if (!set) {
+      snomedSets.set(group, (set = new Set(group.snomed ?? [])));
+    }
     return set.has(c.code.trim());
   }
   return codingInGroup(group, c);
 }
 
 /** The first coding of a concept that falls in a group (for the statement's display). */
-export function groupCoding(group: DiagnosisGroup, concept: fhir4.CodeableConcept | undefined): fhir4.Coding | undefined {
+export function groupCoding(
+  group: DiagnosisGroup,
+  concept: fhir4.CodeableConcept | undefined,
+): fhir4.Coding | undefined {
   return codingsOf(concept).find((c) => inGroup(group, c));
 }
 
@@ -89,7 +118,11 @@ export function conditionLabel(group: DiagnosisGroup, c: fhir4.Condition): strin
 /** Evidence entry for a condition. */
 export function conditionEvidence(rule: string, group: DiagnosisGroup, c: CurrentCondition): Evidence {
   const e: Evidence = { reference: refOf(c.condition), rule, display: conditionLabel(group, c.condition) };
-  if (c.day !== undefined) e.date = isoDay(c.day);
-  if (c.clinicalStatus) e.value = c.clinicalStatus;
+  if (c.day !== undefined) {
+    e.date = isoDay(c.day);
+  }
+  if (c.clinicalStatus) {
+    e.value = c.clinicalStatus;
+  }
   return e;
 }

@@ -40,7 +40,14 @@ export function edUtilisationFlags(policy: RiskPolicy = DEFAULT_RISK_POLICY): Fl
           id: 'ed-recent',
           severity: policy.ed.recentSeverity,
           statement: `ED visit on ${displayDay(last.day)} (${daysAgo(last.day, ctx.asOfDay)})${reason ? `: ${reason}` : ''}.`,
-          evidence: [{ reference: last.reference, rule: 'recent-ed-visit', date: isoDay(last.day), ...(reason ? { display: reason } : {}) }],
+          evidence: [
+            {
+              reference: last.reference,
+              rule: 'recent-ed-visit',
+              date: isoDay(last.day),
+              ...(reason ? { display: reason } : {}),
+            },
+          ],
         });
       }
       return out;

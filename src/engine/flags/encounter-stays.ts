@@ -58,13 +58,25 @@ const stayCache = new WeakMap<EvaluationContext, InpatientStay[]>();
 /** ED visits up to asOf, oldest first. */
 export function edVisits(ctx: EvaluationContext): EdVisit[] {
   let hit = edCache.get(ctx);
-  if (hit) return hit;
+  if (hit) {
+    return hit;
+  }
   hit = [];
   for (const enc of ctx.ofType<fhir4.Encounter>('Encounter')) {
-    if (!happened(enc)) continue;
-    if (!classCodes(enc).includes(ED_CLASS) && !typeIn(ctx, enc, EMERGENCY_DEPARTMENT_EVALUATION_AND_MANAGEMENT_VISIT.url)) continue;
-    const day = dateDay(ctx, enc, 'period.start', enc.period?.start) ?? dateDay(ctx, enc, 'period.end', enc.period?.end);
-    if (day === undefined || day > ctx.asOfDay) continue;
+    if (!happened(enc)) {
+      continue;
+    }
+    if (
+      !classCodes(enc).includes(ED_CLASS) &&
+      !typeIn(ctx, enc, EMERGENCY_DEPARTMENT_EVALUATION_AND_MANAGEMENT_VISIT.url)
+    ) {
+      continue;
+    }
+    const day =
+      dateDay(ctx, enc, 'period.start', enc.period?.start) ?? dateDay(ctx, enc, 'period.end', enc.period?.end);
+    if (day === undefined || day > ctx.asOfDay) {
+      continue;
+    }
     hit.push({ encounter: enc, reference: refOf(enc), day });
   }
   hit.sort((a, b) => a.day - b.day || a.reference.localeCompare(b.reference));
@@ -75,17 +87,29 @@ export function edVisits(ctx: EvaluationContext): EdVisit[] {
 /** Inpatient stays admitted up to asOf, oldest admission first. */
 export function inpatientStays(ctx: EvaluationContext, policy: RiskPolicy): InpatientStay[] {
   let hit = stayCache.get(ctx);
-  if (hit) return hit;
+  if (hit) {
+    return hit;
+  }
   hit = [];
   for (const enc of ctx.ofType<fhir4.Encounter>('Encounter')) {
-    if (!happened(enc)) continue;
-    const inpatient = classCodes(enc).some((c) => policy.inpatient.inpatientClasses.includes(c)) || typeIn(ctx, enc, ENCOUNTER_INPATIENT.url);
-    if (!inpatient) continue;
+    if (!happened(enc)) {
+      continue;
+    }
+    const inpatient =
+      classCodes(enc).some((c) => policy.inpatient.inpatientClasses.includes(c)) ||
+      typeIn(ctx, enc, ENCOUNTER_INPATIENT.url);
+    if (!inpatient) {
+      continue;
+    }
     const admitDay = dateDay(ctx, enc, 'period.start', enc.period?.start);
-    if (admitDay === undefined || admitDay > ctx.asOfDay) continue;
+    if (admitDay === undefined || admitDay > ctx.asOfDay) {
+      continue;
+    }
     const end = dateDay(ctx, enc, 'period.end', enc.period?.end);
     const stay: InpatientStay = { encounter: enc, reference: refOf(enc), admitDay };
-    if (end !== undefined && end >= admitDay && end <= ctx.asOfDay) stay.dischargeDay = end;
+    if (end !== undefined && end >= admitDay && end <= ctx.asOfDay) {
+      stay.dischargeDay = end;
+    }
     hit.push(stay);
   }
   hit.sort((a, b) => a.admitDay - b.admitDay || a.reference.localeCompare(b.reference));
@@ -109,7 +133,9 @@ export function principalDiagnosis(ctx: EvaluationContext, enc: fhir4.Encounter)
     const ref = chosen.condition?.reference;
     const id = typeof ref === 'string' ? ref.split('/').pop() : undefined;
     const cond = id ? ctx.ofType<fhir4.Condition>('Condition').find((c) => c.id === id) : undefined;
-    if (cond?.code) return cond.code;
+    if (cond?.code) {
+      return cond.code;
+    }
   }
   return conceptsOf(enc.reasonCode)[0];
 }

@@ -15,9 +15,15 @@ export function refOf(r: fhir4.Resource): string {
 
 /** One day from a day range (see file comment); `undefined` when the range starts after asOf. */
 export function dayWithin(range: DayRange | undefined, asOfDay: number): number | undefined {
-  if (!range || !Number.isFinite(range.low) || !Number.isFinite(range.high)) return undefined;
-  if (range.low === range.high) return range.low;
-  if (range.low > asOfDay) return range.low;
+  if (!range || !Number.isFinite(range.low) || !Number.isFinite(range.high)) {
+    return undefined;
+  }
+  if (range.low === range.high) {
+    return range.low;
+  }
+  if (range.low > asOfDay) {
+    return range.low;
+  }
   return Math.min(range.high, asOfDay);
 }
 
@@ -30,20 +36,41 @@ export function withinDaysBefore(day: number, asOfDay: number, days: number): bo
 export function observationDay(ctx: EvaluationContext, obs: fhir4.Observation): number | undefined {
   const read = ctx.effectiveOf(obs);
   if (read.malformed) {
-    ctx.issue({ resourceType: 'Observation', id: obs.id, field: read.malformed, message: 'unreadable date: observation ignored by the risk flags', severity: 'warning' });
+    ctx.issue({
+      resourceType: 'Observation',
+      id: obs.id,
+      field: read.malformed,
+      message: 'unreadable date: observation ignored by the risk flags',
+      severity: 'warning',
+    });
     return undefined;
   }
   const start = dayBounds(read.interval).start;
-  if (start && Number.isFinite(start.low)) return dayWithin(start, ctx.asOfDay);
+  if (start && Number.isFinite(start.low)) {
+    return dayWithin(start, ctx.asOfDay);
+  }
   return dateDay(ctx, obs, 'issued', obs.issued);
 }
 
 /** The day of a plain FHIR date/dateTime field, reporting an unreadable one. */
-export function dateDay(ctx: EvaluationContext, r: fhir4.Resource, field: string, value: string | undefined): number | undefined {
-  if (value === undefined) return undefined;
+export function dateDay(
+  ctx: EvaluationContext,
+  r: fhir4.Resource,
+  field: string,
+  value: string | undefined,
+): number | undefined {
+  if (value === undefined) {
+    return undefined;
+  }
   const v = parseDateTime(value);
   if (!v) {
-    ctx.issue({ resourceType: r.resourceType, id: r.id, field, message: 'unreadable date: ignored by the risk flags', severity: 'warning' });
+    ctx.issue({
+      resourceType: r.resourceType,
+      id: r.id,
+      field,
+      message: 'unreadable date: ignored by the risk flags',
+      severity: 'warning',
+    });
     return undefined;
   }
   return dayWithin(daySpan(v), ctx.asOfDay);

@@ -30,10 +30,17 @@ export interface SdohReaders {
  * The project's SDOH instrument tables (AHC HRSN, Hunger Vital Sign, PRAPARE, HITS); each
  * Observation is read once per evaluation, shared with the sdoh-screening measure.
  */
-export const DEFAULT_SDOH_READERS: SdohReaders = { interpret: (obs, ctx) => sdohFindingsIn(ctx, obs), hits: hitsPositive, isSdohCode };
+export const DEFAULT_SDOH_READERS: SdohReaders = {
+  interpret: (obs, ctx) => sdohFindingsIn(ctx, obs),
+  hits: hitsPositive,
+  isSdohCode,
+};
 
 /** The flag families under a policy. */
-export function flagFamilies(policy: RiskPolicy = DEFAULT_RISK_POLICY, sdoh: SdohReaders = DEFAULT_SDOH_READERS): FlagDefinition[] {
+export function flagFamilies(
+  policy: RiskPolicy = DEFAULT_RISK_POLICY,
+  sdoh: SdohReaders = DEFAULT_SDOH_READERS,
+): FlagDefinition[] {
   return [
     suicideRiskFlags(policy),
     behavioralDiagnosisFlags(policy),

@@ -26,7 +26,9 @@ function mentalHealthCoding(concept: fhir4.CodeableConcept | undefined): fhir4.C
 
 function stayEvidence(s: InpatientStay, rule: string, display?: string): Evidence {
   const e: Evidence = { reference: s.reference, rule, date: isoDay(s.dischargeDay ?? s.admitDay) };
-  if (display) e.display = display;
+  if (display) {
+    e.display = display;
+  }
   return e;
 }
 
@@ -42,10 +44,14 @@ export function inpatientUtilisationFlags(policy: RiskPolicy = DEFAULT_RISK_POLI
 
       let psych: { stay: InpatientStay; label: string } | undefined;
       for (const s of stays) {
-        if (s.dischargeDay === undefined || !withinDaysBefore(s.dischargeDay, ctx.asOfDay, p.psychDischargeDays)) continue;
+        if (s.dischargeDay === undefined || !withinDaysBefore(s.dischargeDay, ctx.asOfDay, p.psychDischargeDays)) {
+          continue;
+        }
         const dx = principalDiagnosis(ctx, s.encounter);
         const coding = mentalHealthCoding(dx);
-        if (!coding) continue;
+        if (!coding) {
+          continue;
+        }
         if (!psych || s.dischargeDay >= (psych.stay.dischargeDay ?? 0)) {
           const text = coding.display?.trim() || humanName(dx) || 'a mental-health diagnosis';
           psych = { stay: s, label: coding.code ? `${text} (${coding.code})` : text };
@@ -64,16 +70,28 @@ export function inpatientUtilisationFlags(policy: RiskPolicy = DEFAULT_RISK_POLI
       const readmissions: { from: InpatientStay; to: InpatientStay; gap: number }[] = [];
       for (let i = 1; i < stays.length; i++) {
         const to = stays[i]!;
-        if (!withinDaysBefore(to.admitDay, ctx.asOfDay, p.readmissionLookbackDays)) continue;
+        if (!withinDaysBefore(to.admitDay, ctx.asOfDay, p.readmissionLookbackDays)) {
+          continue;
+        }
         // the closest earlier discharge before this admission
         let from: InpatientStay | undefined;
         for (let j = i - 1; j >= 0; j--) {
           const s = stays[j]!;
-          if (s.dischargeDay !== undefined && s.dischargeDay <= to.admitDay && (!from || s.dischargeDay > from.dischargeDay!)) from = s;
+          if (
+            s.dischargeDay !== undefined &&
+            s.dischargeDay <= to.admitDay &&
+            (!from || s.dischargeDay > from.dischargeDay!)
+          ) {
+            from = s;
+          }
         }
-        if (!from) continue;
+        if (!from) {
+          continue;
+        }
         const gap = to.admitDay - from.dischargeDay!;
-        if (gap > p.transferMaxDays && gap <= p.readmissionWithinDays) readmissions.push({ from, to, gap });
+        if (gap > p.transferMaxDays && gap <= p.readmissionWithinDays) {
+          readmissions.push({ from, to, gap });
+        }
       }
       const last = readmissions[readmissions.length - 1];
       if (last) {
@@ -84,7 +102,12 @@ export function inpatientUtilisationFlags(policy: RiskPolicy = DEFAULT_RISK_POLI
           statement: `Readmitted ${countOf(last.gap, 'day')} after discharge: discharged ${displayDay(last.from.dischargeDay!)}, readmitted ${displayDay(last.to.admitDay)}${more}.`,
           evidence: readmissions.flatMap((r) => [
             stayEvidence(r.from, 'index-stay'),
-            { reference: r.to.reference, rule: 'readmission', date: isoDay(r.to.admitDay), value: `${r.gap} days after discharge` },
+            {
+              reference: r.to.reference,
+              rule: 'readmission',
+              date: isoDay(r.to.admitDay),
+              value: `${r.gap} days after discharge`,
+            },
           ]),
         });
       }

@@ -20,15 +20,21 @@ export function multipleChronicConditionsFlags(policy: RiskPolicy = DEFAULT_RISK
     ids: MCC_FLAG_IDS,
     requires: ['Condition'],
     evaluate(ctx) {
-      const matched = MCC_CHRONIC_CONDITION_GROUPS.map((group) => ({ group, conditions: currentInGroup(ctx, policy, group) }))
-        .filter((m) => m.conditions.length > 0);
-      if (matched.length < policy.mcc.minGroups) return [];
-      return [{
-        id: 'multiple-chronic-conditions',
-        severity: policy.mcc.severity,
-        statement: `${matched.length} of the ${MCC_CHRONIC_CONDITION_GROUPS.length} MCC chronic-condition groups: ${listOf(matched.map((m) => m.group.label))}.`,
-        evidence: matched.flatMap((m) => m.conditions.map((c) => conditionEvidence(`mcc-${m.group.id}`, m.group, c))),
-      }];
+      const matched = MCC_CHRONIC_CONDITION_GROUPS.map((group) => ({
+        group,
+        conditions: currentInGroup(ctx, policy, group),
+      })).filter((m) => m.conditions.length > 0);
+      if (matched.length < policy.mcc.minGroups) {
+        return [];
+      }
+      return [
+        {
+          id: 'multiple-chronic-conditions',
+          severity: policy.mcc.severity,
+          statement: `${matched.length} of the ${MCC_CHRONIC_CONDITION_GROUPS.length} MCC chronic-condition groups: ${listOf(matched.map((m) => m.group.label))}.`,
+          evidence: matched.flatMap((m) => m.conditions.map((c) => conditionEvidence(`mcc-${m.group.id}`, m.group, c))),
+        },
+      ];
     },
   };
 }

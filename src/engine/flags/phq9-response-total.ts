@@ -13,7 +13,9 @@ import { responsesWithReadings } from './response-readings.ts';
 export function phq9ItemSums(ctx: EvaluationContext): Reading[] {
   const out: Reading[] = [];
   for (const r of responsesWithReadings(ctx)) {
-    if (r.items.has(LOINC_PHQ9_TOTAL)) continue;
+    if (r.items.has(LOINC_PHQ9_TOTAL)) {
+      continue;
+    }
     let sum = 0;
     for (const code of PHQ9_ITEMS) {
       const item = r.items.get(code);
@@ -24,7 +26,9 @@ export function phq9ItemSums(ctx: EvaluationContext): Reading[] {
       }
       sum += points;
     }
-    if (Number.isNaN(sum)) continue;
+    if (Number.isNaN(sum)) {
+      continue;
+    }
     out.push({ resource: r.response, reference: r.reference, day: r.day, score: sum, answer: [], interpretation: [] });
   }
   return out;

@@ -20,11 +20,19 @@ export const POLYPHARMACY_FLAG_IDS = ['polypharmacy'] as const;
 
 /** The key that makes two MedicationRequests "the same medication". */
 export function medicationKey(mr: fhir4.MedicationRequest): string | undefined {
-  const codings = codingsOf(mr.medicationCodeableConcept).filter((c) => typeof c.code === 'string' && typeof c.system === 'string');
+  const codings = codingsOf(mr.medicationCodeableConcept).filter(
+    (c) => typeof c.code === 'string' && typeof c.system === 'string',
+  );
   const rx = codings.find((c) => normalizeSystem(c.system!) === RXNORM);
-  if (rx) return `rx|${rx.code!.trim()}`;
-  if (codings[0]) return `${normalizeSystem(codings[0].system!)}|${codings[0].code!.trim()}`;
-  if (mr.medicationReference?.reference) return `ref|${mr.medicationReference.reference}`;
+  if (rx) {
+    return `rx|${rx.code!.trim()}`;
+  }
+  if (codings[0]) {
+    return `${normalizeSystem(codings[0].system!)}|${codings[0].code!.trim()}`;
+  }
+  if (mr.medicationReference?.reference) {
+    return `ref|${mr.medicationReference.reference}`;
+  }
   const text = mr.medicationCodeableConcept?.text ?? mr.medicationReference?.display;
   return text?.trim() ? `text|${text.trim().toLowerCase()}` : undefined;
 }
@@ -38,31 +46,51 @@ export function polypharmacyFlags(policy: RiskPolicy = DEFAULT_RISK_POLICY): Fla
     evaluate(ctx) {
       const byKey = new Map<string, fhir4.MedicationRequest>();
       for (const mr of ctx.ofType<fhir4.MedicationRequest>('MedicationRequest')) {
-        if (!mr || !p.statuses.includes(mr.status) || !p.intents.includes(mr.intent)) continue;
-        const authored = dateDay(ctx, mr, 'authoredOn', mr.authoredOn);
-        if (authored !== undefined && authored > ctx.asOfDay) continue;
-        const k = medicationKey(mr);
-        if (!k) {
-          ctx.issue({ resourceType: 'MedicationRequest', id: mr.id, field: 'medication[x]', message: 'no medication code or text: not counted', severity: 'warning' });
+        if (!mr || !p.statuses.includes(mr.status) || !p.intents.includes(mr.intent)) {
           continue;
         }
-        if (!byKey.has(k)) byKey.set(k, mr);
+        const authored = dateDay(ctx, mr, 'authoredOn', mr.authoredOn);
+        if (authored !== undefined && authored > ctx.asOfDay) {
+          continue;
+        }
+        const k = medicationKey(mr);
+        if (!k) {
+          ctx.issue({
+            resourceType: 'MedicationRequest',
+            id: mr.id,
+            field: 'medication[x]',
+            message: 'no medication code or text: not counted',
+            severity: 'warning',
+          });
+          continue;
+        }
+        if (!byKey.has(k)) {
+          byKey.set(k, mr);
+        }
       }
       const n = byKey.size;
-      if (n < p.moderateMin) return [];
+      if (n < p.moderateMin) {
+        return [];
+      }
       const partial = ctx.completeness('MedicationRequest').status !== 'complete';
-      return [{
-        id: 'polypharmacy',
-        severity: n >= p.highMin ? 'high' : 'moderate',
-        statement: `${partial ? 'At least ' : ''}${countOf(n, 'distinct active medication')} on the medication list.`,
-        evidence: [...byKey.values()].map((mr) => {
-          const e: Evidence = { reference: refOf(mr), rule: 'active-medication' };
-          const display = humanName(mr.medicationCodeableConcept) ?? mr.medicationReference?.display;
-          if (display) e.display = display;
-          if (typeof mr.authoredOn === 'string') e.date = mr.authoredOn.slice(0, 10);
-          return e;
-        }),
-      }];
+      return [
+        {
+          id: 'polypharmacy',
+          severity: n >= p.highMin ? 'high' : 'moderate',
+          statement: `${partial ? 'At least ' : ''}${countOf(n, 'distinct active medication')} on the medication list.`,
+          evidence: [...byKey.values()].map((mr) => {
+            const e: Evidence = { reference: refOf(mr), rule: 'active-medication' };
+            const display = humanName(mr.medicationCodeableConcept) ?? mr.medicationReference?.display;
+            if (display) {
+              e.display = display;
+            }
+            if (typeof mr.authoredOn === 'string') {
+              e.date = mr.authoredOn.slice(0, 10);
+            }
+            return e;
+          }),
+        },
+      ];
     },
   };
 }

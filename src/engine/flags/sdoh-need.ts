@@ -66,7 +66,12 @@ export type SdohCodeTest = (code: string) => boolean;
  * The SDOH-need flag family under a policy, reading the Observations coded with an SDOH code
  * (`isSdohCode`) with `interpret`, and `hits` for HITS items.
  */
-export function sdohNeedFlags(interpret: SdohInterpreter, hits: HitsScorer, isSdohCode: SdohCodeTest, policy: RiskPolicy = DEFAULT_RISK_POLICY): FlagDefinition {
+export function sdohNeedFlags(
+  interpret: SdohInterpreter,
+  hits: HitsScorer,
+  isSdohCode: SdohCodeTest,
+  policy: RiskPolicy = DEFAULT_RISK_POLICY,
+): FlagDefinition {
   return {
     ids: SDOH_NEED_FLAG_IDS,
     requires: ['Observation'],
@@ -74,7 +79,9 @@ export function sdohNeedFlags(interpret: SdohInterpreter, hits: HitsScorer, isSd
       const latest = new Map<SdohDomain, DomainScreen>();
       const consider = (domain: SdohDomain, screen: DomainScreen) => {
         const prev = latest.get(domain);
-        if (!prev || screen.day > prev.day || (screen.day === prev.day && screen.positive && !prev.positive)) latest.set(domain, screen);
+        if (!prev || screen.day > prev.day || (screen.day === prev.day && screen.positive && !prev.positive)) {
+          latest.set(domain, screen);
+        }
       };
       // HITS items per day: question → points, and the first Observation of that day
       const hitsByDay = new Map<number, { points: Map<string, number>; reference: string; instrument: string }>();
@@ -83,16 +90,31 @@ export function sdohNeedFlags(interpret: SdohInterpreter, hits: HitsScorer, isSd
         try {
           findings = interpret(obs, ctx);
         } catch {
-          ctx.issue({ resourceType: 'Observation', id: obs.id, field: 'value', message: 'SDOH answer could not be interpreted', severity: 'warning' });
+          ctx.issue({
+            resourceType: 'Observation',
+            id: obs.id,
+            field: 'value',
+            message: 'SDOH answer could not be interpreted',
+            severity: 'warning',
+          });
           continue;
         }
-        if (!findings.length) continue;
+        if (!findings.length) {
+          continue;
+        }
         const day = observationDay(ctx, obs);
-        if (day === undefined || !withinDaysBefore(day, ctx.asOfDay, policy.sdoh.lookbackDays)) continue;
+        if (day === undefined || !withinDaysBefore(day, ctx.asOfDay, policy.sdoh.lookbackDays)) {
+          continue;
+        }
         for (const f of findings) {
-          if (f.positive !== undefined) consider(f.domain, { day, positive: f.positive, instrument: f.instrument, reference: refOf(obs) });
-          else if (f.hitsPoints !== undefined && f.question) {
-            const entry = hitsByDay.get(day) ?? { points: new Map<string, number>(), reference: refOf(obs), instrument: f.instrument };
+          if (f.positive !== undefined) {
+            consider(f.domain, { day, positive: f.positive, instrument: f.instrument, reference: refOf(obs) });
+          } else if (f.hitsPoints !== undefined && f.question) {
+            const entry = hitsByDay.get(day) ?? {
+              points: new Map<string, number>(),
+              reference: refOf(obs),
+              instrument: f.instrument,
+            };
             entry.points.set(f.question, f.hitsPoints);
             hitsByDay.set(day, entry);
           }
@@ -100,17 +122,29 @@ export function sdohNeedFlags(interpret: SdohInterpreter, hits: HitsScorer, isSd
       }
       for (const [day, h] of hitsByDay) {
         const positive = hits([...h.points.values()]);
-        if (positive !== undefined) consider('safety', { day, positive, instrument: h.instrument, reference: h.reference });
+        if (positive !== undefined) {
+          consider('safety', { day, positive, instrument: h.instrument, reference: h.reference });
+        }
       }
       const out: FlagResult[] = [];
       for (const domain of SDOH_DOMAINS) {
         const s = latest.get(domain);
-        if (!s?.positive) continue;
+        if (!s?.positive) {
+          continue;
+        }
         out.push({
           id: `sdoh-need:${domain}`,
           severity: policy.sdoh.severity[domain],
           statement: `${SDOH_NEED_LABELS[domain]}: positive ${s.instrument} screen on ${displayDay(s.day)}.`,
-          evidence: [{ reference: s.reference, rule: `sdoh-${domain}-positive`, date: isoDay(s.day), display: s.instrument, value: 'positive' }],
+          evidence: [
+            {
+              reference: s.reference,
+              rule: `sdoh-${domain}-positive`,
+              date: isoDay(s.day),
+              display: s.instrument,
+              value: 'positive',
+            },
+          ],
         });
       }
       return out;

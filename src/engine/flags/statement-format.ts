@@ -26,7 +26,9 @@ export function daysAgo(day: number, asOfDay: number): string {
 
 /** A list written as prose: `a`, `a and b`, `a, b and c`. */
 export function listOf(items: readonly string[]): string {
-  if (items.length <= 1) return items.join('');
+  if (items.length <= 1) {
+    return items.join('');
+  }
   return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
 }
 
@@ -36,9 +38,17 @@ export function listOf(items: readonly string[]): string {
  * the code itself is in the evidence). `undefined` when the concept has no human name.
  */
 export function humanName(concept: fhir4.CodeableConcept | undefined): string | undefined {
-  if (!concept || typeof concept !== 'object') return undefined;
-  if (typeof concept.text === 'string' && concept.text.trim()) return concept.text.trim();
+  if (!concept || typeof concept !== 'object') {
+    return undefined;
+  }
+  if (typeof concept.text === 'string' && concept.text.trim()) {
+    return concept.text.trim();
+  }
   const codings = Array.isArray(concept.coding) ? concept.coding : [];
-  for (const c of codings) if (c && typeof c.display === 'string' && c.display.trim()) return c.display.trim();
+  for (const c of codings) {
+    if (c && typeof c.display === 'string' && c.display.trim()) {
+      return c.display.trim();
+    }
+  }
   return undefined;
 }

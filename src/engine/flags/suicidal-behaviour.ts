@@ -32,22 +32,32 @@ const NOT_HAPPENED = new Set(['planned', 'cancelled', 'entered-in-error']);
 const PAST_STATUSES = new Set(['inactive', 'resolved', 'remission']);
 
 function behaviourCoding(policy: RiskPolicy, concept: fhir4.CodeableConcept | undefined): fhir4.Coding | undefined {
-  return codingsOf(concept).find((c) => isIntentionalSelfHarm(c) || anyCodingIn([c], policy.suicideRisk.suicidalBehaviour));
+  return codingsOf(concept).find(
+    (c) => isIntentionalSelfHarm(c) || anyCodingIn([c], policy.suicideRisk.suicidalBehaviour),
+  );
 }
 
 function historyCoding(policy: RiskPolicy, concept: fhir4.CodeableConcept | undefined): fhir4.Coding | undefined {
   const wanted = policy.suicideRisk.historyCodes;
   return codingsOf(concept).find((c) => {
-    if (!c.code || !c.system) return false;
+    if (!c.code || !c.system) {
+      return false;
+    }
     const sys = normalizeSystem(c.system);
-    return wanted.some((w) => normalizeSystem(w.system) === sys && (sys === ICD10CM ? icdKey(w.code) === icdKey(c.code!) : w.code === c.code!.trim()));
+    return wanted.some(
+      (w) =>
+        normalizeSystem(w.system) === sys &&
+        (sys === ICD10CM ? icdKey(w.code) === icdKey(c.code!) : w.code === c.code!.trim()),
+    );
   });
 }
 
 /** `8 years ago`, `1 year ago`, `14 months ago` (for events older than a year). */
 function yearsAgo(day: number, asOfDay: number): string {
   const months = Math.floor((asOfDay - day) / 30.44);
-  if (months < 24) return `${months} months ago`;
+  if (months < 24) {
+    return `${months} months ago`;
+  }
   return `${Math.floor(months / 12)} years ago`;
 }
 
@@ -59,8 +69,13 @@ function label(coding: fhir4.Coding, concept: fhir4.CodeableConcept | undefined)
 /** The day of a Condition (onset, else recorded); `null` when it lies after asOf or was recorded after asOf. */
 function conditionDay(ctx: EvaluationContext, c: fhir4.Condition): number | undefined | null {
   const recorded = dateDay(ctx, c, 'recordedDate', c.recordedDate);
-  if (recorded !== undefined && recorded > ctx.asOfDay) return null;
-  const day = dateDay(ctx, c, 'onsetDateTime', c.onsetDateTime) ?? dateDay(ctx, c, 'onsetPeriod.start', c.onsetPeriod?.start) ?? recorded;
+  if (recorded !== undefined && recorded > ctx.asOfDay) {
+    return null;
+  }
+  const day =
+    dateDay(ctx, c, 'onsetDateTime', c.onsetDateTime) ??
+    dateDay(ctx, c, 'onsetPeriod.start', c.onsetPeriod?.start) ??
+    recorded;
   return day !== undefined && day > ctx.asOfDay ? null : day;
 }
 
@@ -70,39 +85,75 @@ export function behaviourFindings(ctx: EvaluationContext, policy: RiskPolicy): S
   const out: SuicideFinding[] = [];
   const attempt = (day: number | undefined, what: string, reference: string, pastStatus: boolean) => {
     const current = day === undefined ? !pastStatus : withinDaysBefore(day, ctx.asOfDay, p.recentBehaviourDays);
-    const when = day === undefined ? ' (date not recorded)' : ` on ${displayDay(day)}${current ? '' : ` (${yearsAgo(day, ctx.asOfDay)})`}`;
+    const when =
+      day === undefined
+        ? ' (date not recorded)'
+        : ` on ${displayDay(day)}${current ? '' : ` (${yearsAgo(day, ctx.asOfDay)})`}`;
     out.push({
       text: `${what}${when}`,
-      evidence: { reference, rule: current ? 'suicidal-behaviour' : 'suicidal-behaviour-history', display: what, ...(day !== undefined ? { date: isoDay(day) } : {}) },
+      evidence: {
+        reference,
+        rule: current ? 'suicidal-behaviour' : 'suicidal-behaviour-history',
+        display: what,
+        ...(day !== undefined ? { date: isoDay(day) } : {}),
+      },
       ...(day !== undefined ? { day } : {}),
       current,
     });
   };
   for (const c of ctx.ofType<fhir4.Condition>('Condition')) {
-    if (!c || typeof c !== 'object') continue;
+    if (!c || typeof c !== 'object') {
+      continue;
+    }
     const verification = codingsOf(c.verificationStatus)[0]?.code;
-    if (verification && policy.diagnoses.excludedVerificationStatuses.includes(verification)) continue;
+    if (verification && policy.diagnoses.excludedVerificationStatuses.includes(verification)) {
+      continue;
+    }
     const behaviour = behaviourCoding(policy, c.code);
     const history = behaviour ? undefined : historyCoding(policy, c.code);
-    if (!behaviour && !history) continue;
+    if (!behaviour && !history) {
+      continue;
+    }
     const day = conditionDay(ctx, c);
-    if (day === null) continue;
+    if (day === null) {
+      continue;
+    }
     if (behaviour) {
       attempt(day, label(behaviour, c.code), refOf(c), PAST_STATUSES.has(codingsOf(c.clinicalStatus)[0]?.code ?? ''));
     } else if (history) {
       const what = label(history, c.code);
-      out.push({ text: `${what} on the problem list`, evidence: { reference: refOf(c), rule: 'suicidal-behaviour-history', display: what, ...(day !== undefined ? { date: isoDay(day) } : {}) }, ...(day !== undefined ? { day } : {}), current: false });
+      out.push({
+        text: `${what} on the problem list`,
+        evidence: {
+          reference: refOf(c),
+          rule: 'suicidal-behaviour-history',
+          display: what,
+          ...(day !== undefined ? { date: isoDay(day) } : {}),
+        },
+        ...(day !== undefined ? { day } : {}),
+        current: false,
+      });
     }
   }
   for (const e of ctx.ofType<fhir4.Encounter>('Encounter')) {
-    if (!e || typeof e !== 'object' || NOT_HAPPENED.has(e.status)) continue;
-    const reason = conceptsOf(e.reasonCode).map((concept) => ({ concept, coding: behaviourCoding(policy, concept) })).find((x) => x.coding);
-    if (!reason?.coding) continue;
+    if (!e || typeof e !== 'object' || NOT_HAPPENED.has(e.status)) {
+      continue;
+    }
+    const reason = conceptsOf(e.reasonCode)
+      .map((concept) => ({ concept, coding: behaviourCoding(policy, concept) }))
+      .find((x) => x.coding);
+    if (!reason?.coding) {
+      continue;
+    }
     const day = dateDay(ctx, e, 'period.start', e.period?.start);
-    if (day === undefined || day > ctx.asOfDay) continue;
+    if (day === undefined || day > ctx.asOfDay) {
+      continue;
+    }
     attempt(day, label(reason.coding, reason.concept), refOf(e), false);
   }
-  return out.sort((a, b) => (b.day ?? Infinity) - (a.day ?? Infinity) || a.evidence.reference.localeCompare(b.evidence.reference));
+  return out.sort(
+    (a, b) => (b.day ?? Infinity) - (a.day ?? Infinity) || a.evidence.reference.localeCompare(b.evidence.reference),
+  );
 }
 
 /** Suicidal ideation on the problem list: current Conditions with a risk finding, dated within the look-back or undated. */
@@ -110,12 +161,21 @@ export function ideationConditionFindings(ctx: EvaluationContext, policy: RiskPo
   const p = policy.suicideRisk;
   const out: SuicideFinding[] = [];
   for (const c of currentConditions(ctx, policy)) {
-    if (!anyCodingIn(codingsOf(c.condition.code), p.riskFindings)) continue;
-    if (c.day !== undefined && !withinDaysBefore(c.day, ctx.asOfDay, p.lookbackDays)) continue;
+    if (!anyCodingIn(codingsOf(c.condition.code), p.riskFindings)) {
+      continue;
+    }
+    if (c.day !== undefined && !withinDaysBefore(c.day, ctx.asOfDay, p.lookbackDays)) {
+      continue;
+    }
     const what = humanName(c.condition.code) ?? 'suicidal ideation';
     out.push({
       text: `${what} on the problem list${c.day !== undefined ? ` (${displayDay(c.day)})` : ''}`,
-      evidence: { reference: refOf(c.condition), rule: 'suicide-risk-condition', display: what, ...(c.day !== undefined ? { date: isoDay(c.day) } : {}) },
+      evidence: {
+        reference: refOf(c.condition),
+        rule: 'suicide-risk-condition',
+        display: what,
+        ...(c.day !== undefined ? { date: isoDay(c.day) } : {}),
+      },
       ...(c.day !== undefined ? { day: c.day } : {}),
       current: true,
     });

@@ -15,7 +15,13 @@ import type { FlagDefinition } from '../measure-definition.ts';
 import type { FlagResult } from '../types.ts';
 import { DEFAULT_RISK_POLICY, type RiskPolicy } from '../config/risk-policy.ts';
 import { behaviourFindings, ideationConditionFindings } from './suicidal-behaviour.ts';
-import { cssrsResult, item9Finding, listedScreenFindings, riskFindingObservations, type SuicideFinding } from './suicide-screens.ts';
+import {
+  cssrsResult,
+  item9Finding,
+  listedScreenFindings,
+  riskFindingObservations,
+  type SuicideFinding,
+} from './suicide-screens.ts';
 import { listOf } from './statement-format.ts';
 
 /** Flag ids of this family. */
@@ -36,10 +42,15 @@ function sentence(parts: readonly string[]): string {
 function named(findings: readonly SuicideFinding[]): SuicideFinding[] {
   const shown: SuicideFinding[] = [];
   for (const f of findings) {
-    const same = shown.some((s) =>
-      s.evidence.rule === f.evidence.rule && s.evidence.display === f.evidence.display &&
-      (s.day === undefined ? f.day === undefined : f.day !== undefined && Math.abs(s.day - f.day) <= 1));
-    if (!same) shown.push(f);
+    const same = shown.some(
+      (s) =>
+        s.evidence.rule === f.evidence.rule &&
+        s.evidence.display === f.evidence.display &&
+        (s.day === undefined ? f.day === undefined : f.day !== undefined && Math.abs(s.day - f.day) <= 1),
+    );
+    if (!same) {
+      shown.push(f);
+    }
   }
   return shown;
 }
@@ -55,7 +66,9 @@ export function suicideRiskFlags(policy: RiskPolicy = DEFAULT_RISK_POLICY): Flag
       const cssrs = cssrsResult(ctx, p.lookbackDays);
       let item9 = item9Finding(ctx, p.lookbackDays);
       // a negative C-SSRS on the day of the positive item 9 or later is the assessment it called for
-      if (item9 && cssrs.negative && cssrs.day !== undefined && item9.day !== undefined && cssrs.day >= item9.day) item9 = undefined;
+      if (item9 && cssrs.negative && cssrs.day !== undefined && item9.day !== undefined && cssrs.day >= item9.day) {
+        item9 = undefined;
+      }
       const screens = listedScreenFindings(ctx, policy);
       const taken = new Set([...screens, ...(item9 ? [item9] : [])].map((f) => f.evidence.reference));
       const all: SuicideFinding[] = [
@@ -68,7 +81,9 @@ export function suicideRiskFlags(policy: RiskPolicy = DEFAULT_RISK_POLICY): Flag
         ...behaviour.filter((f) => !f.current),
         ...cssrs.findings.filter((f) => !f.current),
       ];
-      if (!all.length) return [];
+      if (!all.length) {
+        return [];
+      }
       const shown = named(all);
       const current = shown.filter((f) => f.current);
       const history = shown.filter((f) => !f.current);

@@ -20,7 +20,14 @@ import type { Evidence } from '../types.ts';
 import type { RiskPolicy } from '../config/risk-policy.ts';
 import { LOINC } from '../codes/code-systems.ts';
 import {
-  CSSRS_IDEATION_TYPE_ANSWERS, CSSRS_ITEMS, LOINC_ANSWER_NO, LOINC_ANSWER_YES, LOINC_PHQ9_ITEM9, PHQ_ITEM_ANSWERS, phqItemPoints, type CssrsItem,
+  CSSRS_IDEATION_TYPE_ANSWERS,
+  CSSRS_ITEMS,
+  LOINC_ANSWER_NO,
+  LOINC_ANSWER_YES,
+  LOINC_PHQ9_ITEM9,
+  PHQ_ITEM_ANSWERS,
+  phqItemPoints,
+  type CssrsItem,
 } from '../codes/screening-instruments.ts';
 import { codingsOf } from '../fhir/codings.ts';
 import { isoDay } from '../cql/calendar-days.ts';
@@ -49,7 +56,9 @@ export function item9Points(r: Reading): number | undefined {
 }
 
 function answerText(r: Reading, points: number): string {
-  const display = r.answer.find((c) => c.display)?.display ?? Object.values(PHQ_ITEM_ANSWERS).find((a) => a.points === points)?.display;
+  const display =
+    r.answer.find((c) => c.display)?.display ??
+    Object.values(PHQ_ITEM_ANSWERS).find((a) => a.points === points)?.display;
   return display ? `"${display}" (${points})` : String(points);
 }
 
@@ -62,19 +71,36 @@ export function item9Finding(ctx: EvaluationContext, lookbackDays: number): Suic
   let latestDay: number | undefined;
   let worst: { r: Reading; points: number } | undefined;
   for (const r of readingsOf(ctx, LOINC, LOINC_PHQ9_ITEM9)) {
-    if (latestDay !== undefined && r.day < latestDay) break;
+    if (latestDay !== undefined && r.day < latestDay) {
+      break;
+    }
     const points = item9Points(r);
     if (points === undefined) {
-      ctx.issue({ resourceType: resourceType(r), id: r.resource.id, field: 'value', message: 'PHQ-9 item 9 answer not recognised', severity: 'warning' });
+      ctx.issue({
+        resourceType: resourceType(r),
+        id: r.resource.id,
+        field: 'value',
+        message: 'PHQ-9 item 9 answer not recognised',
+        severity: 'warning',
+      });
       continue;
     }
     latestDay = r.day;
-    if (!worst || points > worst.points) worst = { r, points };
+    if (!worst || points > worst.points) {
+      worst = { r, points };
+    }
   }
-  if (!worst || worst.points === 0 || !withinDaysBefore(worst.r.day, ctx.asOfDay, lookbackDays)) return undefined;
+  if (!worst || worst.points === 0 || !withinDaysBefore(worst.r.day, ctx.asOfDay, lookbackDays)) {
+    return undefined;
+  }
   return {
     text: `PHQ-9 item 9 (thoughts of being better off dead or of self-harm) answered ${answerText(worst.r, worst.points)} on ${displayDay(worst.r.day)}`,
-    evidence: { reference: worst.r.reference, rule: 'phq9-item9', date: isoDay(worst.r.day), value: String(worst.points) },
+    evidence: {
+      reference: worst.r.reference,
+      rule: 'phq9-item9',
+      date: isoDay(worst.r.day),
+      value: String(worst.points),
+    },
     day: worst.r.day,
     current: true,
   };
@@ -82,12 +108,18 @@ export function item9Finding(ctx: EvaluationContext, lookbackDays: number): Suic
 
 /** Whether a C-SSRS answer is "Yes" (true), "No" (false) or unreadable (undefined). */
 function cssrsAnswer(item: CssrsItem, r: Reading): boolean | undefined {
-  if (anyCodingIn(r.answer, YES) || r.valueBoolean === true) return true;
+  if (anyCodingIn(r.answer, YES) || r.valueBoolean === true) {
+    return true;
+  }
   if (item.code === '93293-9') {
-    if (anyCodingIn(r.answer, IDEATION_TYPES) || (r.score !== undefined && r.score >= 1 && r.score <= 5)) return true;
+    if (anyCodingIn(r.answer, IDEATION_TYPES) || (r.score !== undefined && r.score >= 1 && r.score <= 5)) {
+      return true;
+    }
     return r.score === 0 ? false : undefined;
   }
-  if (anyCodingIn(r.answer, NO) || r.valueBoolean === false) return false;
+  if (anyCodingIn(r.answer, NO) || r.valueBoolean === false) {
+    return false;
+  }
   return undefined;
 }
 
@@ -100,25 +132,59 @@ export interface CssrsResult {
 
 /** Reads the most recent C-SSRS administration within the look-back (rule in the file comment). */
 export function cssrsResult(ctx: EvaluationContext, lookbackDays: number): CssrsResult {
-  const latest = CSSRS_ITEMS.map((item) => ({ item, r: readingsOf(ctx, LOINC, item.code)[0] }))
-    .filter((x): x is { item: CssrsItem; r: Reading } => !!x.r && withinDaysBefore(x.r.day, ctx.asOfDay, lookbackDays));
-  if (!latest.length) return { findings: [], negative: false };
+  const latest = CSSRS_ITEMS.map((item) => ({ item, r: readingsOf(ctx, LOINC, item.code)[0] })).filter(
+    (x): x is { item: CssrsItem; r: Reading } => !!x.r && withinDaysBefore(x.r.day, ctx.asOfDay, lookbackDays),
+  );
+  if (!latest.length) {
+    return { findings: [], negative: false };
+  }
   const day = Math.max(...latest.map((x) => x.r.day));
   const answers = latest.filter((x) => x.r.day === day).map((x) => ({ ...x, yes: cssrsAnswer(x.item, x.r) }));
   const yes = (meaning: CssrsItem['meaning']) => answers.filter((a) => a.yes === true && a.item.meaning === meaning);
-  const answered = (meaning: CssrsItem['meaning']) => answers.find((a) => a.yes !== undefined && a.item.meaning === meaning);
+  const answered = (meaning: CssrsItem['meaning']) =>
+    answers.find((a) => a.yes !== undefined && a.item.meaning === meaning);
   const findings: SuicideFinding[] = [];
-  const evidence = (a: (typeof answers)[number], rule: string): Evidence => ({ reference: a.r.reference, rule, date: isoDay(day), display: a.item.display, value: 'yes' });
+  const evidence = (a: (typeof answers)[number], rule: string): Evidence => ({
+    reference: a.r.reference,
+    rule,
+    date: isoDay(day),
+    display: a.item.display,
+    value: 'yes',
+  });
   const ideation = yes('ideation-past-month');
-  if (ideation.length)
-    findings.push({ text: `C-SSRS on ${displayDay(day)}: suicidal ideation in the past month (${ideation.map((a) => a.item.display.replace(/^C-SSRS: /, '')).join('; ')})`, evidence: evidence(ideation[0]!, 'cssrs-ideation'), day, current: true });
+  if (ideation.length) {
+    findings.push({
+      text: `C-SSRS on ${displayDay(day)}: suicidal ideation in the past month (${ideation.map((a) => a.item.display.replace(/^C-SSRS: /, '')).join('; ')})`,
+      evidence: evidence(ideation[0]!, 'cssrs-ideation'),
+      day,
+      current: true,
+    });
+  }
   const ever = yes('behaviour-ever')[0];
   const recent = yes('behaviour-past-3-months')[0];
   const recentAnswer = answered('behaviour-past-3-months');
-  if (recent) findings.push({ text: `C-SSRS on ${displayDay(day)}: suicidal behaviour in the past 3 months`, evidence: evidence(recent, 'cssrs-behaviour'), day, current: true });
-  else if (ever && !recentAnswer)
-    findings.push({ text: `C-SSRS on ${displayDay(day)}: suicidal behaviour, timing not recorded`, evidence: evidence(ever, 'cssrs-behaviour'), day, current: true });
-  else if (ever) findings.push({ text: `suicidal behaviour more than 3 months before the C-SSRS of ${displayDay(day)}`, evidence: evidence(ever, 'cssrs-behaviour-lifetime'), day, current: false });
+  if (recent) {
+    findings.push({
+      text: `C-SSRS on ${displayDay(day)}: suicidal behaviour in the past 3 months`,
+      evidence: evidence(recent, 'cssrs-behaviour'),
+      day,
+      current: true,
+    });
+  } else if (ever && !recentAnswer) {
+    findings.push({
+      text: `C-SSRS on ${displayDay(day)}: suicidal behaviour, timing not recorded`,
+      evidence: evidence(ever, 'cssrs-behaviour'),
+      day,
+      current: true,
+    });
+  } else if (ever) {
+    findings.push({
+      text: `suicidal behaviour more than 3 months before the C-SSRS of ${displayDay(day)}`,
+      evidence: evidence(ever, 'cssrs-behaviour-lifetime'),
+      day,
+      current: false,
+    });
+  }
   const negative = findings.length === 0 && answers.some((a) => a.yes === false);
   return { findings, day, negative };
 }
@@ -127,15 +193,25 @@ export function cssrsResult(ctx: EvaluationContext, lookbackDays: number): Cssrs
 export function listedScreenFindings(ctx: EvaluationContext, policy: RiskPolicy): SuicideFinding[] {
   const p = policy.suicideRisk;
   const positive = (r: Reading) =>
-    anyCodingIn(r.answer, p.positiveAnswers) || anyCodingIn(r.answer, p.riskFindings) || r.valueBoolean === true ||
+    anyCodingIn(r.answer, p.positiveAnswers) ||
+    anyCodingIn(r.answer, p.riskFindings) ||
+    r.valueBoolean === true ||
     r.interpretation.some((c) => POSITIVE_INTERPRETATIONS.includes(c.code ?? ''));
   const out: SuicideFinding[] = [];
   for (const instrument of p.screenInstruments) {
     const latest = readingsOf(ctx, instrument.system, instrument.code)[0];
-    if (!latest || !withinDaysBefore(latest.day, ctx.asOfDay, p.lookbackDays) || !positive(latest)) continue;
+    if (!latest || !withinDaysBefore(latest.day, ctx.asOfDay, p.lookbackDays) || !positive(latest)) {
+      continue;
+    }
     out.push({
       text: `positive ${instrument.display} on ${displayDay(latest.day)}`,
-      evidence: { reference: latest.reference, rule: 'suicide-risk-screen', date: isoDay(latest.day), display: instrument.display, value: 'positive' },
+      evidence: {
+        reference: latest.reference,
+        rule: 'suicide-risk-screen',
+        date: isoDay(latest.day),
+        display: instrument.display,
+        value: 'positive',
+      },
       day: latest.day,
       current: true,
     });
@@ -144,17 +220,39 @@ export function listedScreenFindings(ctx: EvaluationContext, policy: RiskPolicy)
 }
 
 /** Observations recording a suicide-risk finding as their code or value, within the look-back. */
-export function riskFindingObservations(ctx: EvaluationContext, policy: RiskPolicy, skip: ReadonlySet<string>): SuicideFinding[] {
+export function riskFindingObservations(
+  ctx: EvaluationContext,
+  policy: RiskPolicy,
+  skip: ReadonlySet<string>,
+): SuicideFinding[] {
   const p = policy.suicideRisk;
   const codes = new Set(p.riskFindings.map((f) => f.code));
-  const candidates = new Set([...observationsCoded(ctx, (c) => codes.has(c), 'code'), ...observationsCoded(ctx, (c) => codes.has(c), 'value')]);
+  const candidates = new Set([
+    ...observationsCoded(ctx, (c) => codes.has(c), 'code'),
+    ...observationsCoded(ctx, (c) => codes.has(c), 'value'),
+  ]);
   const out: SuicideFinding[] = [];
   for (const obs of candidates) {
-    if (!anyCodingIn([...codingsOf(obs.code), ...codingsOf(obs.valueCodeableConcept)], p.riskFindings) || obs.valueBoolean === false) continue;
+    if (
+      !anyCodingIn([...codingsOf(obs.code), ...codingsOf(obs.valueCodeableConcept)], p.riskFindings) ||
+      obs.valueBoolean === false
+    ) {
+      continue;
+    }
     const day = observationDay(ctx, obs);
-    if (day === undefined || !withinDaysBefore(day, ctx.asOfDay, p.lookbackDays) || skip.has(refOf(obs))) continue;
-    const what = humanName(anyCodingIn(codingsOf(obs.valueCodeableConcept), p.riskFindings) ? obs.valueCodeableConcept : obs.code) ?? 'suicide risk finding';
-    out.push({ text: `${what} recorded ${displayDay(day)}`, evidence: { reference: refOf(obs), rule: 'suicide-risk-finding', date: isoDay(day), display: what }, day, current: true });
+    if (day === undefined || !withinDaysBefore(day, ctx.asOfDay, p.lookbackDays) || skip.has(refOf(obs))) {
+      continue;
+    }
+    const what =
+      humanName(
+        anyCodingIn(codingsOf(obs.valueCodeableConcept), p.riskFindings) ? obs.valueCodeableConcept : obs.code,
+      ) ?? 'suicide risk finding';
+    out.push({
+      text: `${what} recorded ${displayDay(day)}`,
+      evidence: { reference: refOf(obs), rule: 'suicide-risk-finding', date: isoDay(day), display: what },
+      day,
+      current: true,
+    });
   }
   return out.sort((a, b) => (b.day ?? 0) - (a.day ?? 0) || a.evidence.reference.localeCompare(b.evidence.reference));
 }

@@ -39,14 +39,25 @@ const HOLIDAYS_BY_YEAR = new Map<number, ReadonlySet<number>>();
 /** The observed US federal holidays that fall in calendar year `year` (as epoch days). */
 export function usFederalHolidays(year: number): ReadonlySet<number> {
   let set = HOLIDAYS_BY_YEAR.get(year);
-  if (set) return set;
+  if (set) {
+    return set;
+  }
   const days: number[] = [];
   // a fixed-date holiday of year y can be observed in y − 1 (New Year's Day on a Saturday)
   for (const y of [year, year + 1]) {
     days.push(observed(epochDayOf(y, 1, 1)));
-    if (y >= 2021) days.push(observed(epochDayOf(y, 6, 19)));
+    if (y >= 2021) {
+      days.push(observed(epochDayOf(y, 6, 19)));
+    }
     days.push(observed(epochDayOf(y, 7, 4)), observed(epochDayOf(y, 11, 11)), observed(epochDayOf(y, 12, 25)));
-    days.push(nthWeekday(y, 1, 1, 3), nthWeekday(y, 2, 1, 3), nthWeekday(y, 5, 1, -1), nthWeekday(y, 9, 1, 1), nthWeekday(y, 10, 1, 2), nthWeekday(y, 11, 4, 4));
+    days.push(
+      nthWeekday(y, 1, 1, 3),
+      nthWeekday(y, 2, 1, 3),
+      nthWeekday(y, 5, 1, -1),
+      nthWeekday(y, 9, 1, 1),
+      nthWeekday(y, 10, 1, 2),
+      nthWeekday(y, 11, 4, 4),
+    );
   }
   const lo = epochDayOf(year, 1, 1);
   const hi = epochDayOf(year, 12, 31);
@@ -58,16 +69,20 @@ export function usFederalHolidays(year: number): ReadonlySet<number> {
 /** Whether an epoch day is a business day (Monday–Friday and not an observed US federal holiday). */
 export function isBusinessDay(day: number): boolean {
   const dow = weekday(day);
-  if (dow === 0 || dow === 6) return false;
+  if (dow === 0 || dow === 6) {
+    return false;
+  }
   return !usFederalHolidays(yearOfDay(day)).has(day);
 }
 
 /** The `n`th business day after `day` (n ≥ 1; `day` itself is never counted). */
 export function addBusinessDays(day: number, n: number): number {
   let d = day;
-  for (let left = n; left > 0; ) {
+  for (let left = n; left > 0;) {
     d++;
-    if (isBusinessDay(d)) left--;
+    if (isBusinessDay(d)) {
+      left--;
+    }
   }
   return d;
 }

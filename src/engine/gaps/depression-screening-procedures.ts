@@ -31,18 +31,35 @@ export interface ScreeningProcedure {
  * The most recent completed depression-screening Procedure performed on a day from `lookback` days
  * before a qualifying visit to the visit day (the CMS2 screening window), up to asOf.
  */
-export function latestScreeningProcedure(ctx: EvaluationContext, encounters: readonly QualifyingEncounter[], lookback: number): ScreeningProcedure | undefined {
+export function latestScreeningProcedure(
+  ctx: EvaluationContext,
+  encounters: readonly QualifyingEncounter[],
+  lookback: number,
+): ScreeningProcedure | undefined {
   let best: ScreeningProcedure | undefined;
   for (const proc of ctx.ofType<fhir4.Procedure>('Procedure')) {
-    if (!proc || proc.status !== 'completed') continue;
+    if (!proc || proc.status !== 'completed') {
+      continue;
+    }
     const code = DEPRESSION_SCREENING_PROCEDURES.find((c) => hasCode(proc.code, c));
-    if (!code) continue;
+    if (!code) {
+      continue;
+    }
     const start = dayBounds(choiceRead(proc, 'performed', ctx.record.patient.birthDate).interval).start;
-    if (!start || start.low !== start.high || start.low > ctx.asOfDay) continue;
+    if (!start || start.low !== start.high || start.low > ctx.asOfDay) {
+      continue;
+    }
     const day = start.low;
     const encounter = encounters.find((e) => day >= e.startDay - lookback && day <= e.startDay);
-    if (!encounter || (best && best.day >= day)) continue;
-    best = { reference: `Procedure/${proc.id ?? 'unknown'}`, day, display: displayOf(proc.code) ?? code.display ?? 'Depression screening', encounter };
+    if (!encounter || (best && best.day >= day)) {
+      continue;
+    }
+    best = {
+      reference: `Procedure/${proc.id ?? 'unknown'}`,
+      day,
+      display: displayOf(proc.code) ?? code.display ?? 'Depression screening',
+      encounter,
+    };
   }
   return best;
 }

@@ -56,7 +56,9 @@ const HL7: Readonly<Record<string, DischargeDestination>> = {
   oth: 'unknown',
 };
 
-const NUBC_BY_DESTINATION: Readonly<Record<Exclude<DischargeDestination, 'unknown' | 'not-recorded'>, readonly string[]>> = {
+const NUBC_BY_DESTINATION: Readonly<
+  Record<Exclude<DischargeDestination, 'unknown' | 'not-recorded'>, readonly string[]>
+> = {
   community: ['01', '06', '81', '86'],
   expired: ['20', '40', '41', '42'],
   hospice: ['50', '51'],
@@ -66,19 +68,29 @@ const NUBC_BY_DESTINATION: Readonly<Record<Exclude<DischargeDestination, 'unknow
 };
 
 const NUBC = new Map<string, DischargeDestination>(
-  Object.entries(NUBC_BY_DESTINATION).flatMap(([dest, codes]) => codes.map((c) => [c, dest as DischargeDestination] as const)),
+  Object.entries(NUBC_BY_DESTINATION).flatMap(([dest, codes]) =>
+    codes.map((c) => [c, dest as DischargeDestination] as const),
+  ),
 );
 
 /** SNOMED discharge-to-hospice codes (Hospice.cql "Discharge to home for hospice care", "… to healthcare facility …"). */
 const SNOMED_HOSPICE = ['428361000124107', '428371000124100'];
 
 function destinationOf(coding: fhir4.Coding): DischargeDestination | undefined {
-  if (typeof coding.code !== 'string' || typeof coding.system !== 'string') return undefined;
+  if (typeof coding.code !== 'string' || typeof coding.system !== 'string') {
+    return undefined;
+  }
   const system = normalizeSystem(coding.system);
   const code = coding.code.trim();
-  if (system === DISCHARGE_DISPOSITION) return HL7[code];
-  if (system === NUBC_DISCHARGE_STATUS) return NUBC.get(code.padStart(2, '0'));
-  if (system === SNOMED && SNOMED_HOSPICE.includes(code)) return 'hospice';
+  if (system === DISCHARGE_DISPOSITION) {
+    return HL7[code];
+  }
+  if (system === NUBC_DISCHARGE_STATUS) {
+    return NUBC.get(code.padStart(2, '0'));
+  }
+  if (system === SNOMED && SNOMED_HOSPICE.includes(code)) {
+    return 'hospice';
+  }
   return undefined;
 }
 
@@ -86,10 +98,14 @@ function destinationOf(coding: fhir4.Coding): DischargeDestination | undefined {
 export function dischargeDestination(enc: fhir4.Encounter): DischargeDestination {
   const disposition = enc.hospitalization?.dischargeDisposition;
   const codings = codingsOf(disposition);
-  if (!codings.length) return disposition?.text ? 'unknown' : 'not-recorded';
+  if (!codings.length) {
+    return disposition?.text ? 'unknown' : 'not-recorded';
+  }
   for (const c of codings) {
     const d = destinationOf(c);
-    if (d) return d;
+    if (d) {
+      return d;
+    }
   }
   return 'unknown';
 }

@@ -44,8 +44,16 @@ export function fuhCandidates(ctx: EvaluationContext, policy: GapPolicy, range: 
   const out: EpisodeCandidate[] = [];
   const isMh = (s: HospitalStay) => isMentalHealthDiagnosis(principalDiagnosis(ctx, s.encounter));
   for (const first of dischargesIn(ctx, range)) {
-    if (first.setting !== 'acute' || consumed.has(first) || !isMh(first)) continue;
-    const c: EpisodeCandidate = { index: event(first, 'mental-health-discharge'), anchor: event(first, 'mental-health-discharge'), chain: [], status: 'eligible', settlesOn: 0 };
+    if (first.setting !== 'acute' || consumed.has(first) || !isMh(first)) {
+      continue;
+    }
+    const c: EpisodeCandidate = {
+      index: event(first, 'mental-health-discharge'),
+      anchor: event(first, 'mental-health-discharge'),
+      chain: [],
+      status: 'eligible',
+      settlesOn: 0,
+    };
     let anchor = first;
     for (;;) {
       const from = isoDay(anchor.dischargeDay!);
@@ -95,7 +103,8 @@ export function fuhCandidates(ctx: EvaluationContext, policy: GapPolicy, range: 
 const NOT_COMMUNITY: Readonly<Record<string, string>> = {
   expired: 'The patient died during the stay (discharge disposition "expired")',
   hospice: 'Discharged to hospice care, not to a community setting',
-  'nonacute-facility': 'Transferred to a skilled-nursing, rehabilitation or other nonacute facility, not to a community setting',
+  'nonacute-facility':
+    'Transferred to a skilled-nursing, rehabilitation or other nonacute facility, not to a community setting',
   'acute-facility': 'Transferred to another hospital, not to a community setting',
   'other-facility': 'Transferred to another healthcare facility, not to a community setting',
 };
@@ -106,12 +115,22 @@ export function tcmCandidates(ctx: EvaluationContext, policy: GapPolicy, range: 
   const consumed = new Set<HospitalStay>();
   const out: EpisodeCandidate[] = [];
   for (const first of dischargesIn(ctx, range)) {
-    if (consumed.has(first)) continue;
-    const c: EpisodeCandidate = { index: event(first, 'inpatient-discharge'), anchor: event(first, 'inpatient-discharge'), chain: [], status: 'eligible', settlesOn: 0 };
+    if (consumed.has(first)) {
+      continue;
+    }
+    const c: EpisodeCandidate = {
+      index: event(first, 'inpatient-discharge'),
+      anchor: event(first, 'inpatient-discharge'),
+      chain: [],
+      status: 'eligible',
+      settlesOn: 0,
+    };
     let anchor = first;
     for (;;) {
       const next = readmissionAfter(anchor, stays, policy.tcmReadmissionDays, ['acute', 'nonacute', 'observation']);
-      if (!next) break;
+      if (!next) {
+        break;
+      }
       consumed.add(next);
       if (next.dischargeDay === undefined) {
         c.chain.push(event(next, 'readmission', next.admitDay));

@@ -13,7 +13,13 @@
  * index period; for the point-of-care gaps, the look-back).
  */
 import type { EvaluationContext } from '../evaluation-context.ts';
-import { conceptInGroup, isDrugOverdose, isIntentionalSelfHarm, MENTAL_ILLNESS, SUBSTANCE_USE_DISORDER } from '../codes/diagnosis-groups.ts';
+import {
+  conceptInGroup,
+  isDrugOverdose,
+  isIntentionalSelfHarm,
+  MENTAL_ILLNESS,
+  SUBSTANCE_USE_DISORDER,
+} from '../codes/diagnosis-groups.ts';
 import { codingsOf } from '../fhir/codings.ts';
 import { isoDay } from '../cql/calendar-days.ts';
 import type { GapPolicy } from './gap-policy.ts';
@@ -49,7 +55,9 @@ export function edCandidates(
   const out: EpisodeCandidate[] = [];
   let periodStart: number | undefined;
   for (const v of edVisits(ctx)) {
-    if (v.day < range.from || v.day > range.to || !qualifies(ctx, v)) continue;
+    if (v.day < range.from || v.day > range.to || !qualifies(ctx, v)) {
+      continue;
+    }
     const index = { encounter: v.encounter, reference: v.reference, day: v.day, rule };
     const settlesOn = v.day + policy.edToAdmissionDays;
     const admission = admissionAfterEd(v, stays, policy.edToAdmissionDays);
@@ -57,14 +65,23 @@ export function edCandidates(
       out.push({
         index,
         anchor: index,
-        chain: [{ encounter: admission.encounter, reference: admission.reference, day: admission.admitDay, rule: 'admission-after-ed-visit' }],
+        chain: [
+          {
+            encounter: admission.encounter,
+            reference: admission.reference,
+            day: admission.admitDay,
+            rule: 'admission-after-ed-visit',
+          },
+        ],
         status: 'ineligible',
         reason: `The ED visit of ${isoDay(v.day)} was followed by an admission on ${isoDay(admission.admitDay)}: HEDIS does not count an ED visit followed by an inpatient or residential admission on the ED date or within ${policy.edToAdmissionDays} days.`,
         settlesOn,
       });
       continue;
     }
-    if (periodStart !== undefined && v.day <= periodStart + policy.edEpisodeDays) continue;
+    if (periodStart !== undefined && v.day <= periodStart + policy.edEpisodeDays) {
+      continue;
+    }
     periodStart = v.day;
     out.push({ index, anchor: index, chain: [], status: 'eligible', settlesOn });
   }

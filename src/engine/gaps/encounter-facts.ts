@@ -55,7 +55,9 @@ export function dayOfValue(
   raw: unknown,
   where: { resourceType: string; id?: string | undefined; field: string },
 ): number | undefined {
-  if (raw === undefined) return undefined;
+  if (raw === undefined) {
+    return undefined;
+  }
   const range = dayRangeOfValue(raw);
   if (!range || range.low !== range.high) {
     ctx.issue({
@@ -84,20 +86,32 @@ export function encounterDay(ctx: EvaluationContext, enc: fhir4.Encounter, end: 
 /** The day a Procedure was performed (`performedDateTime`, else `performedPeriod.start`; see {@link dayOfValue}). */
 export function procedureDay(ctx: EvaluationContext, p: fhir4.Procedure): number | undefined {
   const timed = p.performedDateTime !== undefined;
-  return dayOfValue(ctx, timed ? p.performedDateTime : p.performedPeriod?.start, { resourceType: 'Procedure', id: p.id, field: timed ? 'performedDateTime' : 'performedPeriod.start' });
+  return dayOfValue(ctx, timed ? p.performedDateTime : p.performedPeriod?.start, {
+    resourceType: 'Procedure',
+    id: p.id,
+    field: timed ? 'performedDateTime' : 'performedPeriod.start',
+  });
 }
 
 const CONDITIONS_BY_ID = new WeakMap<EvaluationContext, Map<string, fhir4.Condition>>();
 
 function conditionById(ctx: EvaluationContext, reference: string | undefined): fhir4.Condition | undefined {
-  if (typeof reference !== 'string') return undefined;
+  if (typeof reference !== 'string') {
+    return undefined;
+  }
   const id = reference.split('/').pop();
-  if (!id) return undefined;
+  if (!id) {
+    return undefined;
+  }
   let byId = CONDITIONS_BY_ID.get(ctx);
   if (!byId) {
     byId = new Map();
     // the first Condition with an id wins, as Array.find would
-    for (const c of ctx.ofType<fhir4.Condition>('Condition')) if (typeof c?.id === 'string' && !byId.has(c.id)) byId.set(c.id, c);
+    for (const c of ctx.ofType<fhir4.Condition>('Condition')) {
+      if (typeof c?.id === 'string' && !byId.has(c.id)) {
+        byId.set(c.id, c);
+      }
+    }
     CONDITIONS_BY_ID.set(ctx, byId);
   }
   return byId.get(id);
@@ -112,7 +126,9 @@ export function principalDiagnosis(ctx: EvaluationContext, enc: fhir4.Encounter)
   const dx = listedDiagnoses(enc);
   const chosen =
     dx.find((d) => d.rank === 1) ??
-    dx.find((d) => codingsOf(d.use).some((c) => (PRINCIPAL_DIAGNOSIS_ROLES as readonly string[]).includes(c.code ?? ''))) ??
+    dx.find((d) =>
+      codingsOf(d.use).some((c) => (PRINCIPAL_DIAGNOSIS_ROLES as readonly string[]).includes(c.code ?? '')),
+    ) ??
     dx[0];
   // a diagnosis whose Condition is not in the record falls back to the reason code
   return (chosen ? conditionById(ctx, chosen.condition?.reference)?.code : undefined) ?? conceptsOf(enc.reasonCode)[0];
@@ -123,7 +139,9 @@ export function allDiagnoses(ctx: EvaluationContext, enc: fhir4.Encounter): fhir
   const out: fhir4.CodeableConcept[] = [];
   for (const d of listedDiagnoses(enc)) {
     const code = conditionById(ctx, d.condition?.reference)?.code;
-    if (code) out.push(code);
+    if (code) {
+      out.push(code);
+    }
   }
   out.push(...conceptsOf(enc.reasonCode));
   return out;

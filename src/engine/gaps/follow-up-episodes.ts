@@ -21,7 +21,14 @@ import { hospiceUntilAsOf, patientDeath } from './follow-up-exclusions.ts';
 import { dayRangeOfValue } from './encounter-facts.ts';
 import { interactiveContacts } from './interactive-contacts.ts';
 import type { FollowUpEvent } from './follow-up-visits.ts';
-import type { EpisodeCandidate, EpisodeStatus, EpisodeWindow, FollowUpEpisode, FollowUpFamily, IndexRange } from './episode-types.ts';
+import type {
+  EpisodeCandidate,
+  EpisodeStatus,
+  EpisodeWindow,
+  FollowUpEpisode,
+  FollowUpFamily,
+  IndexRange,
+} from './episode-types.ts';
 
 /** The CMS TCM service period: the discharge day and the next 29 days (CMS TCM FAQ). */
 export const TCM_SERVICE_PERIOD_DAYS = 30;
@@ -29,11 +36,20 @@ export const TCM_SERVICE_PERIOD_DAYS = 30;
 const MEMO = new WeakMap<EvaluationContext, WeakMap<GapPolicy, Map<string, FollowUpEpisode[]>>>();
 
 /** Every episode of a family whose index day lies in `range`, oldest first. */
-export function followUpEpisodes(ctx: EvaluationContext, family: FollowUpFamily, policy: GapPolicy, range: IndexRange): readonly FollowUpEpisode[] {
+export function followUpEpisodes(
+  ctx: EvaluationContext,
+  family: FollowUpFamily,
+  policy: GapPolicy,
+  range: IndexRange,
+): readonly FollowUpEpisode[] {
   let byPolicy = MEMO.get(ctx);
-  if (!byPolicy) MEMO.set(ctx, (byPolicy = new WeakMap()));
+  if (!byPolicy) {
+    MEMO.set(ctx, (byPolicy = new WeakMap()));
+  }
   let byKey = byPolicy.get(policy);
-  if (!byKey) byPolicy.set(policy, (byKey = new Map()));
+  if (!byKey) {
+    byPolicy.set(policy, (byKey = new Map()));
+  }
   const key = `${family.id}|${range.from}|${range.to}`;
   let out = byKey.get(key);
   if (!out) {
@@ -50,7 +66,9 @@ function lazyEvents(ctx: EvaluationContext, family: FollowUpFamily): WindowEvent
   const read = new Map<string, readonly FollowUpEvent[]>();
   return (closedBy) => {
     let events = read.get(closedBy);
-    if (!events) read.set(closedBy, (events = closedBy === 'contact' ? interactiveContacts(ctx) : family.followUps(ctx)));
+    if (!events) {
+      read.set(closedBy, (events = closedBy === 'contact' ? interactiveContacts(ctx) : family.followUps(ctx)));
+    }
     return events;
   };
 }
@@ -66,34 +84,73 @@ interface Verdict {
  * age: the rule holds when every possible age satisfies it, fails when none does, else unknown.
  */
 function ageVerdict(ctx: EvaluationContext, family: FollowUpFamily, day: number): Verdict | undefined {
-  if (family.minAge <= 0) return undefined;
+  if (family.minAge <= 0) {
+    return undefined;
+  }
   const birth = dayRangeOfValue(ctx.record.patient.birthDate);
   const youngest = birth ? ageInYearsOn(isoDay(birth.high), day) : undefined;
   const oldest = birth ? ageInYearsOn(isoDay(birth.low), day) : undefined;
-  if (youngest !== undefined && youngest >= family.minAge) return undefined;
-  if (oldest !== undefined && oldest < family.minAge)
-    return { status: 'ineligible', reason: `The patient was ${oldest} on ${isoDay(day)}; ${family.short} counts patients aged ${family.minAge} and over.` };
-  return { status: 'unknown', reason: `The birth date is missing or too imprecise to tell whether the patient was ${family.minAge} or older on ${isoDay(day)} (${family.short} counts patients aged ${family.minAge} and over).` };
+  if (youngest !== undefined && youngest >= family.minAge) {
+    return undefined;
+  }
+  if (oldest !== undefined && oldest < family.minAge) {
+    return {
+      status: 'ineligible',
+      reason: `The patient was ${oldest} on ${isoDay(day)}; ${family.short} counts patients aged ${family.minAge} and over.`,
+    };
+  }
+  return {
+    status: 'unknown',
+    reason: `The birth date is missing or too imprecise to tell whether the patient was ${family.minAge} or older on ${isoDay(day)} (${family.short} counts patients aged ${family.minAge} and over).`,
+  };
 }
 
 /** Exclusions (step 3). */
 function exclusionVerdict(ctx: EvaluationContext, family: FollowUpFamily, anchorDay: number): Verdict | undefined {
   const death = patientDeath(ctx);
   if (family.exclusions === 'hedis') {
-    if (death?.day === undefined && death)
-      return { status: 'unknown', reason: `The record says the patient died but not when: ${family.short} excludes members who die during the measurement year.`, evidence: [death.evidence] };
-    if (death && death.day! <= ctx.periodEndDay)
-      return { status: 'excluded', reason: `The patient died on ${isoDay(death.day!)}: ${family.short} excludes members who die during the measurement year.`, evidence: [death.evidence] };
+    if (death?.day === undefined && death) {
+      return {
+        status: 'unknown',
+        reason: `The record says the patient died but not when: ${family.short} excludes members who die during the measurement year.`,
+        evidence: [death.evidence],
+      };
+    }
+    if (death && death.day! <= ctx.periodEndDay) {
+      return {
+        status: 'excluded',
+        reason: `The patient died on ${isoDay(death.day!)}: ${family.short} excludes members who die during the measurement year.`,
+        evidence: [death.evidence],
+      };
+    }
     const hospice = hospiceUntilAsOf(ctx);
-    if (hospice.length)
-      return { status: 'excluded', reason: `Hospice care in the measurement period: ${family.short} excludes members in hospice or using hospice services.`, evidence: hospice };
+    if (hospice.length) {
+      return {
+        status: 'excluded',
+        reason: `Hospice care in the measurement period: ${family.short} excludes members in hospice or using hospice services.`,
+        evidence: hospice,
+      };
+    }
     return undefined;
   }
-  if (!death) return undefined;
-  if (death.day === undefined)
-    return { status: 'unknown', reason: 'The record says the patient died but not when: TCM cannot be reported when the patient dies within the 30-day service period.', evidence: [death.evidence] };
-  if (death.day <= anchorDay + TCM_SERVICE_PERIOD_DAYS - 1)
-    return { status: 'excluded', reason: `The patient died on ${isoDay(death.day)}, within the 30-day TCM service period (CMS: TCM cannot be reported).`, evidence: [death.evidence] };
+  if (!death) {
+    return undefined;
+  }
+  if (death.day === undefined) {
+    return {
+      status: 'unknown',
+      reason:
+        'The record says the patient died but not when: TCM cannot be reported when the patient dies within the 30-day service period.',
+      evidence: [death.evidence],
+    };
+  }
+  if (death.day <= anchorDay + TCM_SERVICE_PERIOD_DAYS - 1) {
+    return {
+      status: 'excluded',
+      reason: `The patient died on ${isoDay(death.day)}, within the 30-day TCM service period (CMS: TCM cannot be reported).`,
+      evidence: [death.evidence],
+    };
+  }
   return undefined;
 }
 
@@ -107,19 +164,36 @@ function windowsOf(family: FollowUpFamily, anchorDay: number, events: WindowEven
     const first = w.businessDays !== undefined ? anchorDay + 1 : anchorDay + family.firstDay;
     const last = w.businessDays !== undefined ? addBusinessDays(anchorDay, w.businessDays) : anchorDay + (w.days ?? 0);
     const followUp = firstIn(events(w.closedBy), first, last);
-    return { gapId: w.gapId, ...(w.groupId ? { groupId: w.groupId } : {}), first, last, ...(followUp ? { followUp } : {}) };
+    return {
+      gapId: w.gapId,
+      ...(w.groupId ? { groupId: w.groupId } : {}),
+      first,
+      last,
+      ...(followUp ? { followUp } : {}),
+    };
   });
 }
 
-function episodeOf(ctx: EvaluationContext, family: FollowUpFamily, c: EpisodeCandidate, events: WindowEvents): FollowUpEpisode {
-  const evidence: Evidence[] = [c.index, ...c.chain].map((e) => ({ reference: e.reference, rule: e.rule, date: isoDay(e.day) }));
+function episodeOf(
+  ctx: EvaluationContext,
+  family: FollowUpFamily,
+  c: EpisodeCandidate,
+  events: WindowEvents,
+): FollowUpEpisode {
+  const evidence: Evidence[] = [c.index, ...c.chain].map((e) => ({
+    reference: e.reference,
+    rule: e.rule,
+    date: isoDay(e.day),
+  }));
   let verdict: Verdict = { status: c.status, ...(c.reason ? { reason: c.reason } : {}) };
   if (c.status === 'eligible' || c.status === 'unknown') {
     const age = ageVerdict(ctx, family, c.anchor.day);
     const excluded = age?.status === 'ineligible' ? undefined : exclusionVerdict(ctx, family, c.anchor.day);
     verdict = age?.status === 'ineligible' ? age : (excluded ?? age ?? verdict);
   }
-  if (verdict.evidence) evidence.push(...verdict.evidence);
+  if (verdict.evidence) {
+    evidence.push(...verdict.evidence);
+  }
   const { status: _s, reason: _r, ...rest } = c;
   const counted = verdict.status === 'eligible' || verdict.status === 'excluded' || verdict.status === 'unknown';
   return {

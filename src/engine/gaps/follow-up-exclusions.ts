@@ -30,7 +30,9 @@ const DEATHS = new WeakMap<EvaluationContext, PatientDeath | null>();
 /** The patient's death on or before asOf, or undefined when the record shows none (memoised per evaluation). */
 export function patientDeath(ctx: EvaluationContext): PatientDeath | undefined {
   let death = DEATHS.get(ctx);
-  if (death === undefined) DEATHS.set(ctx, (death = readDeath(ctx) ?? null));
+  if (death === undefined) {
+    DEATHS.set(ctx, (death = readDeath(ctx) ?? null));
+  }
   return death ?? undefined;
 }
 
@@ -40,24 +42,48 @@ function readDeath(ctx: EvaluationContext): PatientDeath | undefined {
   const candidates: PatientDeath[] = [];
   if (p.deceasedDateTime !== undefined) {
     const range = dayRangeOfValue(p.deceasedDateTime);
-    if (!range) dayOfValue(ctx, p.deceasedDateTime, { resourceType: 'Patient', id: p.id, field: 'deceasedDateTime' });
+    if (!range) {
+      dayOfValue(ctx, p.deceasedDateTime, { resourceType: 'Patient', id: p.id, field: 'deceasedDateTime' });
+    }
     // died on or before asOf; an imprecise date (a year, a month) that may fall after asOf is not yet a death
     else if (range.high <= ctx.asOfDay) {
       const exact = range.low === range.high;
       candidates.push({
         ...(exact ? { day: range.low } : {}),
-        evidence: { reference: patientRef, rule: 'patient-deceased', date: String(p.deceasedDateTime), display: 'Patient.deceasedDateTime' },
+        evidence: {
+          reference: patientRef,
+          rule: 'patient-deceased',
+          date: String(p.deceasedDateTime),
+          display: 'Patient.deceasedDateTime',
+        },
       });
     }
   }
   for (const enc of ctx.ofType<fhir4.Encounter>('Encounter')) {
-    if (!tookPlace(enc) || dischargeDestination(enc) !== 'expired') continue;
+    if (!tookPlace(enc) || dischargeDestination(enc) !== 'expired') {
+      continue;
+    }
     const day = encounterDay(ctx, enc, 'end');
-    if (day !== undefined && day <= ctx.asOfDay)
-      candidates.push({ day, evidence: { reference: encounterRef(enc), rule: 'discharged-expired', date: isoDay(day), display: 'Discharge disposition: expired' } });
+    if (day !== undefined && day <= ctx.asOfDay) {
+      candidates.push({
+        day,
+        evidence: {
+          reference: encounterRef(enc),
+          rule: 'discharged-expired',
+          date: isoDay(day),
+          display: 'Discharge disposition: expired',
+        },
+      });
+    }
   }
-  if (candidates.length) return candidates.reduce((a, b) => ((b.day ?? Infinity) < (a.day ?? Infinity) ? b : a));
-  if (p.deceasedBoolean === true) return { evidence: { reference: patientRef, rule: 'patient-deceased', display: 'Patient.deceasedBoolean true (no date)' } };
+  if (candidates.length) {
+    return candidates.reduce((a, b) => ((b.day ?? Infinity) < (a.day ?? Infinity) ? b : a));
+  }
+  if (p.deceasedBoolean === true) {
+    return {
+      evidence: { reference: patientRef, rule: 'patient-deceased', display: 'Patient.deceasedBoolean true (no date)' },
+    };
+  }
   return undefined;
 }
 
@@ -71,10 +97,22 @@ export function hospiceUntilAsOf(ctx: EvaluationContext): Evidence[] {
     out = hospiceEvidence(ctx).filter((e) => (dayRangeOfValue(e.date)?.low ?? -Infinity) <= ctx.asOfDay);
     // a discharge to hospice coded in HL7 (`hosp`) or NUBC (50, 51), which the eCQM library (SNOMED only) does not read
     for (const enc of ctx.ofType<fhir4.Encounter>('Encounter')) {
-      if (!tookPlace(enc) || dischargeDestination(enc) !== 'hospice' || out.some((e) => e.reference === encounterRef(enc))) continue;
+      if (
+        !tookPlace(enc) ||
+        dischargeDestination(enc) !== 'hospice' ||
+        out.some((e) => e.reference === encounterRef(enc))
+      ) {
+        continue;
+      }
       const day = encounterDay(ctx, enc, 'end');
-      if (day !== undefined && day >= ctx.periodStartDay && day <= Math.min(ctx.periodEndDay, ctx.asOfDay))
-        out.push({ reference: encounterRef(enc), rule: 'hospice', date: isoDay(day), display: 'Discharged to hospice care' });
+      if (day !== undefined && day >= ctx.periodStartDay && day <= Math.min(ctx.periodEndDay, ctx.asOfDay)) {
+        out.push({
+          reference: encounterRef(enc),
+          rule: 'hospice',
+          date: isoDay(day),
+          display: 'Discharged to hospice care',
+        });
+      }
     }
     HOSPICE.set(ctx, out);
   }

@@ -41,19 +41,35 @@ function requiresOf(family: FollowUpFamily, w: FollowUpWindowDef): readonly stri
 /** The latest episode to show: one that counts, else the latest non-index event (for its reason). */
 function currentEpisode(episodes: readonly FollowUpEpisode[], earliest: number): FollowUpEpisode | undefined {
   const recent = episodes.filter((e) => e.index.day >= earliest);
-  for (let i = recent.length - 1; i >= 0; i--) if (recent[i]!.status !== 'ineligible') return recent[i];
+  for (let i = recent.length - 1; i >= 0; i--) {
+    if (recent[i]!.status !== 'ineligible') {
+      return recent[i];
+    }
+  }
   return recent[recent.length - 1];
 }
 
-function episodeGap(ctx: EvaluationContext, family: FollowUpFamily, w: FollowUpWindowDef, e: FollowUpEpisode, policy: GapPolicy): GapResult {
+function episodeGap(
+  ctx: EvaluationContext,
+  family: FollowUpFamily,
+  w: FollowUpWindowDef,
+  e: FollowUpEpisode,
+  policy: GapPolicy,
+): GapResult {
   const spec = specOf(family, w);
-  if (e.status === 'ineligible' || e.status === 'pending' || e.status === 'excluded')
+  if (e.status === 'ineligible' || e.status === 'pending' || e.status === 'excluded') {
     return noIndexGap(ctx, spec, family.requires, policy.lookbackDays, e.reason, e.evidence);
+  }
   const window = e.windows.find((x) => x.gapId === w.gapId)!;
   return windowGap(
     ctx,
     spec,
-    { day: e.anchor.day, evidence: e.evidence, ...(e.note ? { note: e.note } : {}), ...(e.status === 'unknown' && e.reason ? { unknownReason: e.reason } : {}) },
+    {
+      day: e.anchor.day,
+      evidence: e.evidence,
+      ...(e.note ? { note: e.note } : {}),
+      ...(e.status === 'unknown' && e.reason ? { unknownReason: e.reason } : {}),
+    },
     window,
     requiresOf(family, w),
   );
@@ -80,7 +96,11 @@ export function followUpGaps(family: FollowUpFamily, policy: GapPolicy): GapDefi
       // ED families look further back so that a 31-day period that began before the look-back is respected
       const from = family.id === 'fum' || family.id === 'fua' ? earliest - policy.edEpisodeDays : earliest;
       const episode = currentEpisode(followUpEpisodes(ctx, family, policy, { from, to: ctx.asOfDay }), earliest);
-      return family.windows.map((w) => (episode ? episodeGap(ctx, family, w, episode, policy) : noIndexGap(ctx, specOf(family, w), family.requires, policy.lookbackDays)));
+      return family.windows.map((w) =>
+        episode
+          ? episodeGap(ctx, family, w, episode, policy)
+          : noIndexGap(ctx, specOf(family, w), family.requires, policy.lookbackDays),
+      );
     },
   };
 }

@@ -19,11 +19,24 @@
  */
 import type { EvaluationContext } from '../evaluation-context.ts';
 import { CPT } from '../codes/code-systems.ts';
-import { conceptInGroup, isDrugOverdose, isIntentionalSelfHarm, MENTAL_ILLNESS, SUBSTANCE_USE_DISORDER } from '../codes/diagnosis-groups.ts';
+import {
+  conceptInGroup,
+  isDrugOverdose,
+  isIntentionalSelfHarm,
+  MENTAL_ILLNESS,
+  SUBSTANCE_USE_DISORDER,
+} from '../codes/diagnosis-groups.ts';
 import { codingsOf } from '../fhir/codings.ts';
 import { conceptHas } from '../measures/cql-libraries/concept-match.ts';
 import { FOLLOW_UP_CLASSES, FOLLOW_UP_STATUSES, NON_FOLLOW_UP_CLASSES } from './gap-policy.ts';
-import { allDiagnoses, encounterDay, encounterRef, hasClass, principalDiagnosis, typeInAny } from './encounter-facts.ts';
+import {
+  allDiagnoses,
+  encounterDay,
+  encounterRef,
+  hasClass,
+  principalDiagnosis,
+  typeInAny,
+} from './encounter-facts.ts';
 import { isMentalHealthPractitionerVisit } from './mental-health-practitioner.ts';
 import { ANNUAL_WELLNESS_VISIT } from '../valuesets/catalog/annual-wellness-visit.ts';
 import { CONTACT_OR_OFFICE_VISIT } from '../valuesets/catalog/contact-or-office-visit.ts';
@@ -70,7 +83,10 @@ export const TRANSITIONAL_CARE_CPT: readonly string[] = ['99495', '99496'];
  * virtual check-ins and remote monitoring of "Virtual Encounter" — CMS lets the TCM face-to-face
  * visit be a real-time audio-video telehealth visit (class VR without such a type), not these.
  */
-export const NOT_FACE_TO_FACE_VALUE_SETS: readonly string[] = [TELEPHONE_VISITS_ALL_VERSIONS.url, VIRTUAL_ENCOUNTER.url];
+export const NOT_FACE_TO_FACE_VALUE_SETS: readonly string[] = [
+  TELEPHONE_VISITS_ALL_VERSIONS.url,
+  VIRTUAL_ENCOUNTER.url,
+];
 
 /** Anything that closes a follow-up window: a visit, a contact, a MOUD prescription or administration. */
 export interface FollowUpEvent {
@@ -89,7 +105,9 @@ export interface FollowUpVisit extends FollowUpEvent {
 }
 
 function isTransitionalCare(enc: fhir4.Encounter): boolean {
-  return Array.isArray(enc.type) && enc.type.some((t) => TRANSITIONAL_CARE_CPT.some((code) => conceptHas(t, CPT, code)));
+  return (
+    Array.isArray(enc.type) && enc.type.some((t) => TRANSITIONAL_CARE_CPT.some((code) => conceptHas(t, CPT, code)))
+  );
 }
 
 const VISITS = new WeakMap<EvaluationContext, FollowUpVisit[]>();
@@ -97,14 +115,28 @@ const VISITS = new WeakMap<EvaluationContext, FollowUpVisit[]>();
 /** Follow-up visits that started on or before asOf, oldest first, whatever their diagnosis (memoised per evaluation). */
 export function followUpVisits(ctx: EvaluationContext): readonly FollowUpVisit[] {
   let out = VISITS.get(ctx);
-  if (out) return out;
+  if (out) {
+    return out;
+  }
   out = [];
   for (const enc of ctx.ofType<fhir4.Encounter>('Encounter')) {
-    if (!enc || !(FOLLOW_UP_STATUSES as readonly string[]).includes(enc.status)) continue;
-    if (hasClass(enc, NON_FOLLOW_UP_CLASSES)) continue;
-    if (!hasClass(enc, FOLLOW_UP_CLASSES) && !typeInAny(ctx, enc, FOLLOW_UP_VISIT_VALUE_SETS) && !isTransitionalCare(enc)) continue;
+    if (!enc || !(FOLLOW_UP_STATUSES as readonly string[]).includes(enc.status)) {
+      continue;
+    }
+    if (hasClass(enc, NON_FOLLOW_UP_CLASSES)) {
+      continue;
+    }
+    if (
+      !hasClass(enc, FOLLOW_UP_CLASSES) &&
+      !typeInAny(ctx, enc, FOLLOW_UP_VISIT_VALUE_SETS) &&
+      !isTransitionalCare(enc)
+    ) {
+      continue;
+    }
     const day = encounterDay(ctx, enc, 'start');
-    if (day === undefined || day > ctx.asOfDay) continue;
+    if (day === undefined || day > ctx.asOfDay) {
+      continue;
+    }
     out.push({ encounter: enc, reference: encounterRef(enc), day, rule: 'follow-up-visit' });
   }
   out.sort((a, b) => a.day - b.day || a.reference.localeCompare(b.reference));
@@ -118,19 +150,26 @@ function anyMentalHealth(ctx: EvaluationContext, enc: fhir4.Encounter): boolean 
 
 /** FUH: with a mental-health practitioner, or any practitioner with a principal mental-health diagnosis. */
 export function closesFuh(ctx: EvaluationContext, v: FollowUpVisit): boolean {
-  return isMentalHealthPractitionerVisit(ctx, v.encounter) || conceptInGroup(MENTAL_ILLNESS, principalDiagnosis(ctx, v.encounter));
+  return (
+    isMentalHealthPractitionerVisit(ctx, v.encounter) ||
+    conceptInGroup(MENTAL_ILLNESS, principalDiagnosis(ctx, v.encounter))
+  );
 }
 
 /** FUM: principal mental-health diagnosis, or principal intentional self-harm with any mental-health diagnosis. */
 export function closesFum(ctx: EvaluationContext, v: FollowUpVisit): boolean {
   const principal = principalDiagnosis(ctx, v.encounter);
-  if (conceptInGroup(MENTAL_ILLNESS, principal)) return true;
+  if (conceptInGroup(MENTAL_ILLNESS, principal)) {
+    return true;
+  }
   return codingsOf(principal).some((c) => isIntentionalSelfHarm(c)) && anyMentalHealth(ctx, v.encounter);
 }
 
 /** FUA: any diagnosis of a substance-use disorder, substance use or drug overdose. */
 export function closesFua(ctx: EvaluationContext, v: FollowUpVisit): boolean {
-  return allDiagnoses(ctx, v.encounter).some((d) => conceptInGroup(SUBSTANCE_USE_DISORDER, d) || codingsOf(d).some((c) => isDrugOverdose(c)));
+  return allDiagnoses(ctx, v.encounter).some(
+    (d) => conceptInGroup(SUBSTANCE_USE_DISORDER, d) || codingsOf(d).some((c) => isDrugOverdose(c)),
+  );
 }
 
 /** TCM: face to face (not a telephone-only visit type). */

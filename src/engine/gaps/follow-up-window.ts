@@ -41,7 +41,13 @@ export interface WindowIndex {
 }
 
 /** The gap of one window of an episode. */
-export function windowGap(ctx: EvaluationContext, spec: WindowSpec, index: WindowIndex, window: EpisodeWindow, requires: readonly string[]): GapResult {
+export function windowGap(
+  ctx: EvaluationContext,
+  spec: WindowSpec,
+  index: WindowIndex,
+  window: EpisodeWindow,
+  requires: readonly string[],
+): GapResult {
   const due = isoDay(window.last);
   const indexDate = isoDay(index.day);
   const note = index.note ? ` ${index.note}` : '';
@@ -52,7 +58,15 @@ export function windowGap(ctx: EvaluationContext, spec: WindowSpec, index: Windo
       ...base,
       status: 'closed',
       why: `Followed up on ${isoDay(visit.day)}, ${visit.day - index.day} day(s) after the ${spec.indexLabel} of ${indexDate}.${note}${index.unknownReason ? ` (${index.unknownReason})` : ''}`,
-      evidence: [...index.evidence, { reference: visit.reference, rule: visit.rule, date: isoDay(visit.day), ...(visit.display ? { display: visit.display } : {}) }],
+      evidence: [
+        ...index.evidence,
+        {
+          reference: visit.reference,
+          rule: visit.rule,
+          date: isoDay(visit.day),
+          ...(visit.display ? { display: visit.display } : {}),
+        },
+      ],
     };
   }
   const closes = `${capitalise(spec.visitLabel)} by ${due}`;
@@ -100,8 +114,15 @@ export function noIndexGap(
   evidence: Evidence[] = [],
 ): GapResult {
   const reasons = incompleteInputs(ctx, requires);
-  if (reasons.length)
-    return { id: spec.id, title: spec.title, status: 'unknown', why: `Cannot tell whether there was a ${spec.indexLabel}: ${reasons.join('; ')}.`, evidence: [] };
+  if (reasons.length) {
+    return {
+      id: spec.id,
+      title: spec.title,
+      status: 'unknown',
+      why: `Cannot tell whether there was a ${spec.indexLabel}: ${reasons.join('; ')}.`,
+      evidence: [],
+    };
+  }
   return {
     id: spec.id,
     title: spec.title,

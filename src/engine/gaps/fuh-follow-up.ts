@@ -7,13 +7,20 @@
  * diagnosis (follow-up-visits.ts). Gaps `fuh-7`, `fuh-30`; measure `fuh` (groups `7-day`, `30-day`).
  */
 import type { GapDefinition } from '../measure-definition.ts';
-import { DEFAULT_GAP_POLICY, FIRST_FOLLOW_UP_DAY, FOLLOW_UP_MIN_AGE, FUH_WINDOW_DAYS, type GapPolicy } from './gap-policy.ts';
+import {
+  DEFAULT_GAP_POLICY,
+  FIRST_FOLLOW_UP_DAY,
+  FOLLOW_UP_MIN_AGE,
+  FUH_WINDOW_DAYS,
+  type GapPolicy,
+} from './gap-policy.ts';
 import { fuhCandidates } from './discharge-episodes.ts';
 import { closesFuh, followUpVisits } from './follow-up-visits.ts';
 import { followUpGaps } from './follow-up-gaps.ts';
 import type { FollowUpFamily } from './episode-types.ts';
 
-const VISIT_LABEL = 'a visit with a mental-health practitioner, or any visit whose principal diagnosis is mental health';
+const VISIT_LABEL =
+  'a visit with a mental-health practitioner, or any visit whose principal diagnosis is mental health';
 
 /** The FUH follow-up family. */
 export const FUH_FAMILY: FollowUpFamily = {

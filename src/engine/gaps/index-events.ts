@@ -35,9 +35,15 @@ export interface EdVisit {
 }
 
 function settingOf(ctx: EvaluationContext, enc: fhir4.Encounter): StaySetting | undefined {
-  if (hasClass(enc, NONACUTE_INPATIENT_CLASSES)) return 'nonacute';
-  if (hasClass(enc, ACUTE_INPATIENT_CLASSES)) return 'acute';
-  if (hasClass(enc, OBSERVATION_CLASSES)) return 'observation';
+  if (hasClass(enc, NONACUTE_INPATIENT_CLASSES)) {
+    return 'nonacute';
+  }
+  if (hasClass(enc, ACUTE_INPATIENT_CLASSES)) {
+    return 'acute';
+  }
+  if (hasClass(enc, OBSERVATION_CLASSES)) {
+    return 'observation';
+  }
   return typeInAny(ctx, enc, [ENCOUNTER_INPATIENT.url]) ? 'acute' : undefined;
 }
 
@@ -46,17 +52,27 @@ const STAYS = new WeakMap<EvaluationContext, HospitalStay[]>();
 /** Hospital stays admitted on or before asOf, by admission day (memoised per evaluation). */
 export function hospitalStays(ctx: EvaluationContext): readonly HospitalStay[] {
   let out = STAYS.get(ctx);
-  if (out) return out;
+  if (out) {
+    return out;
+  }
   out = [];
   for (const enc of ctx.ofType<fhir4.Encounter>('Encounter')) {
-    if (!tookPlace(enc)) continue;
+    if (!tookPlace(enc)) {
+      continue;
+    }
     const setting = settingOf(ctx, enc);
-    if (!setting) continue;
+    if (!setting) {
+      continue;
+    }
     const admitDay = encounterDay(ctx, enc, 'start');
-    if (admitDay === undefined || admitDay > ctx.asOfDay) continue;
+    if (admitDay === undefined || admitDay > ctx.asOfDay) {
+      continue;
+    }
     const end = encounterDay(ctx, enc, 'end');
     const stay: HospitalStay = { encounter: enc, reference: encounterRef(enc), setting, admitDay };
-    if (end !== undefined && end >= admitDay && end <= ctx.asOfDay && enc.status !== 'in-progress') stay.dischargeDay = end;
+    if (end !== undefined && end >= admitDay && end <= ctx.asOfDay && enc.status !== 'in-progress') {
+      stay.dischargeDay = end;
+    }
     out.push(stay);
   }
   out.sort((a, b) => a.admitDay - b.admitDay || a.reference.localeCompare(b.reference));
@@ -69,13 +85,24 @@ const ED_VISITS = new WeakMap<EvaluationContext, EdVisit[]>();
 /** ED visits that started on or before asOf, oldest first (memoised per evaluation). */
 export function edVisits(ctx: EvaluationContext): readonly EdVisit[] {
   let out = ED_VISITS.get(ctx);
-  if (out) return out;
+  if (out) {
+    return out;
+  }
   out = [];
   for (const enc of ctx.ofType<fhir4.Encounter>('Encounter')) {
-    if (!tookPlace(enc)) continue;
-    if (!hasClass(enc, ED_CLASSES) && !typeInAny(ctx, enc, [EMERGENCY_DEPARTMENT_EVALUATION_AND_MANAGEMENT_VISIT.url])) continue;
+    if (!tookPlace(enc)) {
+      continue;
+    }
+    if (
+      !hasClass(enc, ED_CLASSES) &&
+      !typeInAny(ctx, enc, [EMERGENCY_DEPARTMENT_EVALUATION_AND_MANAGEMENT_VISIT.url])
+    ) {
+      continue;
+    }
     const day = encounterDay(ctx, enc, 'start');
-    if (day === undefined || day > ctx.asOfDay) continue;
+    if (day === undefined || day > ctx.asOfDay) {
+      continue;
+    }
     out.push({ encounter: enc, reference: encounterRef(enc), day });
   }
   out.sort((a, b) => a.day - b.day || a.reference.localeCompare(b.reference));
@@ -94,19 +121,32 @@ function refersTo(from: fhir4.Encounter, to: fhir4.Encounter): boolean {
  * visit is linked to by `partOf` (the ED visit that resulted in the stay). Observation stays are not
  * admissions.
  */
-export function admissionAfterEd(visit: EdVisit, stays: readonly HospitalStay[], days: number): HospitalStay | undefined {
+export function admissionAfterEd(
+  visit: EdVisit,
+  stays: readonly HospitalStay[],
+  days: number,
+): HospitalStay | undefined {
   return stays.find(
     (s) =>
       s.setting !== 'observation' &&
       s.encounter !== visit.encounter &&
-      ((s.admitDay >= visit.day && s.admitDay <= visit.day + days) || refersTo(visit.encounter, s.encounter) || refersTo(s.encounter, visit.encounter)),
+      ((s.admitDay >= visit.day && s.admitDay <= visit.day + days) ||
+        refersTo(visit.encounter, s.encounter) ||
+        refersTo(s.encounter, visit.encounter)),
   );
 }
 
 /** The first stay other than `stay` admitted from its discharge day to `days` days after (a readmission or direct transfer). */
-export function readmissionAfter(stay: HospitalStay, stays: readonly HospitalStay[], days: number, settings: readonly StaySetting[]): HospitalStay | undefined {
+export function readmissionAfter(
+  stay: HospitalStay,
+  stays: readonly HospitalStay[],
+  days: number,
+  settings: readonly StaySetting[],
+): HospitalStay | undefined {
   const from = stay.dischargeDay;
-  if (from === undefined) return undefined;
+  if (from === undefined) {
+    return undefined;
+  }
   return stays.find(
     (s) =>
       s !== stay &&

@@ -27,19 +27,35 @@ import { followUpVisits, type FollowUpEvent } from './follow-up-visits.ts';
 
 /** Remote-monitoring and store-and-forward codes: not a dated interactive contact. */
 export const NON_INTERACTIVE_CODES: readonly (readonly [string, string])[] = [
-  [CPT, '98980'], [CPT, '98981'], [CPT, '99457'], [CPT, '99458'], [HCPCS, 'G2010'], [HCPCS, 'G2250'],
+  [CPT, '98980'],
+  [CPT, '98981'],
+  [CPT, '99457'],
+  [CPT, '99458'],
+  [HCPCS, 'G2010'],
+  [HCPCS, 'G2250'],
 ];
 
 /** Online digital E/M and virtual check-in services (CPT / HCPCS) that are an interactive contact. */
 export const VIRTUAL_CONTACT_CODES: readonly (readonly [string, string])[] = [
-  [CPT, '99421'], [CPT, '99422'], [CPT, '99423'], [CPT, '98970'], [CPT, '98971'], [CPT, '98972'],
-  [HCPCS, 'G2012'], [HCPCS, 'G2251'], [HCPCS, 'G2252'], [HCPCS, 'G0071'],
+  [CPT, '99421'],
+  [CPT, '99422'],
+  [CPT, '99423'],
+  [CPT, '98970'],
+  [CPT, '98971'],
+  [CPT, '98972'],
+  [HCPCS, 'G2012'],
+  [HCPCS, 'G2251'],
+  [HCPCS, 'G2252'],
+  [HCPCS, 'G0071'],
 ];
 
-const has = (cc: fhir4.CodeableConcept | undefined, codes: readonly (readonly [string, string])[]) => codes.some(([system, code]) => conceptHas(cc, system, code));
+const has = (cc: fhir4.CodeableConcept | undefined, codes: readonly (readonly [string, string])[]) =>
+  codes.some(([system, code]) => conceptHas(cc, system, code));
 
 function isContactProcedure(ctx: EvaluationContext, p: fhir4.Procedure): boolean {
-  return has(p.code, VIRTUAL_CONTACT_CODES) || ctx.valueSets.hasConcept(TELEPHONE_VISITS_ALL_VERSIONS.url, p.code ?? {});
+  return (
+    has(p.code, VIRTUAL_CONTACT_CODES) || ctx.valueSets.hasConcept(TELEPHONE_VISITS_ALL_VERSIONS.url, p.code ?? {})
+  );
 }
 
 /** Interactive contacts on or before asOf, oldest first. */
@@ -47,15 +63,26 @@ export function interactiveContacts(ctx: EvaluationContext): FollowUpEvent[] {
   const out: FollowUpEvent[] = [];
   for (const v of followUpVisits(ctx)) {
     const types = Array.isArray(v.encounter.type) ? v.encounter.type : [];
-    if (types.length && types.every((t) => has(t, NON_INTERACTIVE_CODES))) continue;
+    if (types.length && types.every((t) => has(t, NON_INTERACTIVE_CODES))) {
+      continue;
+    }
     out.push({ reference: v.reference, day: v.day, rule: 'interactive-contact' });
   }
   for (const p of ctx.ofType<fhir4.Procedure>('Procedure')) {
-    if (!isProcedurePerformed(p) || !isContactProcedure(ctx, p)) continue;
+    if (!isProcedurePerformed(p) || !isContactProcedure(ctx, p)) {
+      continue;
+    }
     const day = procedureDay(ctx, p);
-    if (day === undefined || day > ctx.asOfDay) continue;
+    if (day === undefined || day > ctx.asOfDay) {
+      continue;
+    }
     const display = p.code?.text ?? codingsOf(p.code).find((c) => c.display)?.display;
-    out.push({ reference: `Procedure/${p.id ?? 'unknown'}`, day, rule: 'interactive-contact', ...(display ? { display } : {}) });
+    out.push({
+      reference: `Procedure/${p.id ?? 'unknown'}`,
+      day,
+      rule: 'interactive-contact',
+      ...(display ? { display } : {}),
+    });
   }
   return out.sort((a, b) => a.day - b.day || a.reference.localeCompare(b.reference));
 }

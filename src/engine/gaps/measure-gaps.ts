@@ -31,24 +31,42 @@ export function gapStatusOfMeasure(m: MeasureResult): GapStatus {
 }
 
 function whyOf(m: MeasureResult, status: GapStatus): string {
-  if (status === 'unknown') return `Cannot evaluate ${m.title}: ${(m.reasons ?? ['input data incomplete']).join('; ')}.`;
-  if (m.status === 'not-in-population') return `Not in the ${m.title} population.`;
-  if (m.status === 'excluded') return `Excluded from ${m.title} (a denominator exclusion applies).`;
-  if (m.status === 'exception') return `A denominator exception applies to ${m.title}.`;
-  if (m.inverse)
+  if (status === 'unknown') {
+    return `Cannot evaluate ${m.title}: ${(m.reasons ?? ['input data incomplete']).join('; ')}.`;
+  }
+  if (m.status === 'not-in-population') {
+    return `Not in the ${m.title} population.`;
+  }
+  if (m.status === 'excluded') {
+    return `Excluded from ${m.title} (a denominator exclusion applies).`;
+  }
+  if (m.status === 'exception') {
+    return `A denominator exception applies to ${m.title}.`;
+  }
+  if (m.inverse) {
     return status === 'closed'
       ? `${m.title}: outcome controlled — not in the numerator (the bad-outcome population).`
       : `${m.title}: in the numerator, which for this inverse measure is the poor outcome.`;
+  }
   return status === 'closed' ? `${m.title}: numerator met.` : `${m.title}: numerator not met yet.`;
 }
 
 /** The gap of one measure result. */
 export function measureGap(m: MeasureResult): GapResult {
   const status = gapStatusOfMeasure(m);
-  const gap: GapResult = { id: m.id, title: m.title, status, why: whyOf(m, status), evidence: m.evidence, measureId: m.id };
+  const gap: GapResult = {
+    id: m.id,
+    title: m.title,
+    status,
+    why: whyOf(m, status),
+    evidence: m.evidence,
+    measureId: m.id,
+  };
   if ((status === 'open' || status === 'unknown') && m.closes) {
     gap.closes = m.closes.what;
-    if (m.closes.due) gap.due = m.closes.due;
+    if (m.closes.due) {
+      gap.due = m.closes.due;
+    }
   }
   return gap;
 }

@@ -36,24 +36,50 @@ export const NUCC_TAXONOMY = 'http://nucc.org/provider-taxonomy';
  * practitioner 363LP0808X and clinical nurse specialist 364SP0808X (https://taxonomy.nucc.org).
  */
 export const MENTAL_HEALTH_TAXONOMY_PREFIXES: readonly string[] = [
-  '2084P0800X', '2084P0804X', '2084P0805X', '2084P0802X',
-  '103T', '102L00000X', '1041C0700X', '101YM0800X', '101YP2500X', '101YA0400X', '106H00000X',
-  '363LP0808X', '364SP0808X',
+  '2084P0800X',
+  '2084P0804X',
+  '2084P0805X',
+  '2084P0802X',
+  '103T',
+  '102L00000X',
+  '1041C0700X',
+  '101YM0800X',
+  '101YP2500X',
+  '101YA0400X',
+  '106H00000X',
+  '363LP0808X',
+  '364SP0808X',
 ];
 
 /** Encounter types that are behavioral-health services (see the file comment, 2). */
-export const BEHAVIORAL_HEALTH_SERVICE_VALUE_SETS: readonly string[] = [PSYCH_VISIT_DIAGNOSTIC_EVALUATION, PSYCH_VISIT_PSYCHOTHERAPY, PSYCHOANALYSIS].map((v) => v.url);
+export const BEHAVIORAL_HEALTH_SERVICE_VALUE_SETS: readonly string[] = [
+  PSYCH_VISIT_DIAGNOSTIC_EVALUATION,
+  PSYCH_VISIT_PSYCHOTHERAPY,
+  PSYCHOANALYSIS,
+].map((v) => v.url);
 
 function isMentalHealthTaxonomy(concept: fhir4.CodeableConcept | undefined): boolean {
   return codingsOf(concept).some(
-    (c) => !!c.system && normalizeSystem(c.system) === NUCC_TAXONOMY && typeof c.code === 'string' && MENTAL_HEALTH_TAXONOMY_PREFIXES.some((p) => c.code!.trim().toUpperCase().startsWith(p)),
+    (c) =>
+      !!c.system &&
+      normalizeSystem(c.system) === NUCC_TAXONOMY &&
+      typeof c.code === 'string' &&
+      MENTAL_HEALTH_TAXONOMY_PREFIXES.some((p) => c.code!.trim().toUpperCase().startsWith(p)),
   );
 }
 
-function byReference<T extends fhir4.Resource>(ctx: EvaluationContext, type: T['resourceType'], reference: string | undefined): T | undefined {
-  if (typeof reference !== 'string') return undefined;
+function byReference<T extends fhir4.Resource>(
+  ctx: EvaluationContext,
+  type: T['resourceType'],
+  reference: string | undefined,
+): T | undefined {
+  if (typeof reference !== 'string') {
+    return undefined;
+  }
   const [t, id] = reference.split('/').slice(-2);
-  if (t !== type || !id) return undefined;
+  if (t !== type || !id) {
+    return undefined;
+  }
   return ctx.ofType<T>(type).find((r) => r.id === id);
 }
 
@@ -62,9 +88,17 @@ function hasMentalHealthParticipant(ctx: EvaluationContext, enc: fhir4.Encounter
   for (const p of Array.isArray(enc.participant) ? enc.participant : []) {
     const ref = p?.individual?.reference;
     const role = byReference<fhir4.PractitionerRole>(ctx, 'PractitionerRole', ref);
-    if (role && (role.specialty ?? []).some(isMentalHealthTaxonomy)) return true;
-    const practitioner = byReference<fhir4.Practitioner>(ctx, 'Practitioner', role ? role.practitioner?.reference : ref);
-    if (practitioner && (practitioner.qualification ?? []).some((q) => isMentalHealthTaxonomy(q?.code))) return true;
+    if (role && (role.specialty ?? []).some(isMentalHealthTaxonomy)) {
+      return true;
+    }
+    const practitioner = byReference<fhir4.Practitioner>(
+      ctx,
+      'Practitioner',
+      role ? role.practitioner?.reference : ref,
+    );
+    if (practitioner && (practitioner.qualification ?? []).some((q) => isMentalHealthTaxonomy(q?.code))) {
+      return true;
+    }
   }
   return false;
 }

@@ -28,7 +28,12 @@ import type { FollowUpEvent } from './follow-up-visits.ts';
 
 /** Medication-administration codes of "Substance Use Disorder Short Acting Medication Administration" (see the file comment). */
 export const MOUD_SHORT_ACTING_ADMINISTRATION: readonly (readonly [string, string])[] = [
-  [HCPCS, 'G2067'], [HCPCS, 'G2068'], [HCPCS, 'G2078'], [HCPCS, 'G2079'], [HCPCS, 'H0020'], [SNOMED, '310653000'],
+  [HCPCS, 'G2067'],
+  [HCPCS, 'G2068'],
+  [HCPCS, 'G2078'],
+  [HCPCS, 'G2079'],
+  [HCPCS, 'H0020'],
+  [SNOMED, '310653000'],
 ];
 
 function firstDisplay(cc: fhir4.CodeableConcept | undefined): string | undefined {
@@ -38,24 +43,47 @@ function firstDisplay(cc: fhir4.CodeableConcept | undefined): string | undefined
 /** MOUD prescriptions and administrations on or before asOf, oldest first. */
 export function moudEvents(ctx: EvaluationContext): FollowUpEvent[] {
   const out: FollowUpEvent[] = [];
-  const requests = [...medicationRequestsIn(ctx, SUBSTANCE_USE_DISORDER_SHORT_ACTING_MEDICATION), ...medicationRequestsIn(ctx, SUBSTANCE_USE_DISORDER_LONG_ACTING_MEDICATION)];
+  const requests = [
+    ...medicationRequestsIn(ctx, SUBSTANCE_USE_DISORDER_SHORT_ACTING_MEDICATION),
+    ...medicationRequestsIn(ctx, SUBSTANCE_USE_DISORDER_LONG_ACTING_MEDICATION),
+  ];
   for (const mr of new Set(requests)) {
-    if (!isOrder(mr)) continue;
+    if (!isOrder(mr)) {
+      continue;
+    }
     const day = dayOfValue(ctx, mr.authoredOn, { resourceType: 'MedicationRequest', id: mr.id, field: 'authoredOn' });
-    if (day === undefined || day > ctx.asOfDay) continue;
+    if (day === undefined || day > ctx.asOfDay) {
+      continue;
+    }
     const display = firstDisplay(mr.medicationCodeableConcept) ?? mr.medicationReference?.display;
-    out.push({ reference: `MedicationRequest/${mr.id ?? 'unknown'}`, day, rule: 'moud-prescription', ...(display ? { display } : {}) });
+    out.push({
+      reference: `MedicationRequest/${mr.id ?? 'unknown'}`,
+      day,
+      rule: 'moud-prescription',
+      ...(display ? { display } : {}),
+    });
   }
   const administrations = new Set([
     ...proceduresIn(ctx, SUBSTANCE_USE_DISORDER_LONG_ACTING_MEDICATION_ADMINISTRATION),
-    ...ctx.ofType<fhir4.Procedure>('Procedure').filter((p) => MOUD_SHORT_ACTING_ADMINISTRATION.some(([system, code]) => conceptHas(p.code, system, code))),
+    ...ctx
+      .ofType<fhir4.Procedure>('Procedure')
+      .filter((p) => MOUD_SHORT_ACTING_ADMINISTRATION.some(([system, code]) => conceptHas(p.code, system, code))),
   ]);
   for (const p of administrations) {
-    if (!isProcedurePerformed(p)) continue;
+    if (!isProcedurePerformed(p)) {
+      continue;
+    }
     const day = procedureDay(ctx, p);
-    if (day === undefined || day > ctx.asOfDay) continue;
+    if (day === undefined || day > ctx.asOfDay) {
+      continue;
+    }
     const display = firstDisplay(p.code);
-    out.push({ reference: `Procedure/${p.id ?? 'unknown'}`, day, rule: 'moud-administration', ...(display ? { display } : {}) });
+    out.push({
+      reference: `Procedure/${p.id ?? 'unknown'}`,
+      day,
+      rule: 'moud-administration',
+      ...(display ? { display } : {}),
+    });
   }
   return out.sort((a, b) => a.day - b.day || a.reference.localeCompare(b.reference));
 }

@@ -38,7 +38,10 @@ const TITLE = 'PHQ-9 every 4 months for active depression';
 
 function isDepressionCode(ctx: EvaluationContext, code: fhir4.CodeableConcept | undefined): boolean {
   const icd = codingsOf(code).some(
-    (c) => typeof c.code === 'string' && !!c.system && normalizeSystem(c.system) === ICD10CM &&
+    (c) =>
+      typeof c.code === 'string' &&
+      !!c.system &&
+      normalizeSystem(c.system) === ICD10CM &&
       DEPRESSION_ICD10_PREFIXES.some((p) => c.code!.replace('.', '').toUpperCase().startsWith(p)),
   );
   return icd || ctx.valueSets.hasConcept(MAJOR_DEPRESSION.url, code);
@@ -49,11 +52,16 @@ function isActiveOn(ctx: EvaluationContext, cond: fhir4.Condition): boolean {
     (c) => c.system === CONDITION_CLINICAL && (ACTIVE_CLINICAL_STATUSES as readonly string[]).includes(c.code ?? ''),
   );
   const voided = codingsOf(cond.verificationStatus).some(
-    (c) => c.system === CONDITION_VER_STATUS && (VOID_VERIFICATION_STATUSES as readonly string[]).includes(c.code ?? ''),
+    (c) =>
+      c.system === CONDITION_VER_STATUS && (VOID_VERIFICATION_STATUSES as readonly string[]).includes(c.code ?? ''),
   );
-  if (!clinical || voided) return false;
+  if (!clinical || voided) {
+    return false;
+  }
   const onset = dayBounds(choiceRead(cond, 'onset', ctx.record.patient.birthDate).interval).start;
-  if (onset && onset.low > ctx.asOfDay) return false;
+  if (onset && onset.low > ctx.asOfDay) {
+    return false;
+  }
   const abated = dayBounds(abatementInterval(cond, ctx.record.patient.birthDate)).end;
   return !(abated && abated.high <= ctx.asOfDay);
 }
@@ -66,28 +74,78 @@ export function phq9MonitoringGaps(policy: GapPolicy = DEFAULT_GAP_POLICY): GapD
     evaluate(ctx: EvaluationContext): GapResult[] {
       const base = { id: PHQ9_MONITORING_ID, title: TITLE };
       const reasons = incompleteInputs(ctx, REQUIRES);
-      const dx = ctx.ofType<fhir4.Condition>('Condition').find((c) => isDepressionCode(ctx, c.code) && isActiveOn(ctx, c));
+      const dx = ctx
+        .ofType<fhir4.Condition>('Condition')
+        .find((c) => isDepressionCode(ctx, c.code) && isActiveOn(ctx, c));
       if (!dx) {
-        if (reasons.length) return [{ ...base, status: 'unknown', why: `Cannot tell whether depression is active: ${reasons.join('; ')}.`, evidence: [] }];
+        if (reasons.length) {
+          return [
+            {
+              ...base,
+              status: 'unknown',
+              why: `Cannot tell whether depression is active: ${reasons.join('; ')}.`,
+              evidence: [],
+            },
+          ];
+        }
         return [{ ...base, status: 'not-applicable', why: 'No active depression diagnosis.', evidence: [] }];
       }
       const since = addMonths(ctx.asOfDay, -policy.phq9MonitoringMonths);
-      const dxEvidence = { reference: `Condition/${dx.id ?? 'unknown'}`, rule: 'active-depression', ...(displayOf(dx.code) ? { display: displayOf(dx.code)! } : {}) };
+      const dxEvidence = {
+        reference: `Condition/${dx.id ?? 'unknown'}`,
+        rule: 'active-depression',
+        ...(displayOf(dx.code) ? { display: displayOf(dx.code)! } : {}),
+      };
       let latest: { day: number; ref: string } | undefined;
       for (const obs of ctx.ofType<fhir4.Observation>('Observation')) {
-        if (!RESULT_STATUSES.includes(obs.status) || !hasValue(obs)) continue;
-        if (!PHQ9_MONITORING_CODES.some((code) => hasCode(obs.code, { system: LOINC, code }))) continue;
+        if (!RESULT_STATUSES.includes(obs.status) || !hasValue(obs)) {
+          continue;
+        }
+        if (!PHQ9_MONITORING_CODES.some((code) => hasCode(obs.code, { system: LOINC, code }))) {
+          continue;
+        }
         const start = dayBounds(ctx.effectiveOf(obs).interval).start;
-        if (!start || start.low !== start.high || start.low > ctx.asOfDay) continue;
-        if (!latest || start.low > latest.day) latest = { day: start.low, ref: `Observation/${obs.id ?? 'unknown'}` };
+        if (!start || start.low !== start.high || start.low > ctx.asOfDay) {
+          continue;
+        }
+        if (!latest || start.low > latest.day) {
+          latest = { day: start.low, ref: `Observation/${obs.id ?? 'unknown'}` };
+        }
       }
-      if (latest && latest.day >= since)
-        return [{ ...base, status: 'closed', why: `Active depression; PHQ-9 on ${isoDay(latest.day)} (within ${policy.phq9MonitoringMonths} months).`, evidence: [dxEvidence, { reference: latest.ref, rule: 'phq9-monitoring', date: isoDay(latest.day) }] }];
+      if (latest && latest.day >= since) {
+        return [
+          {
+            ...base,
+            status: 'closed',
+            why: `Active depression; PHQ-9 on ${isoDay(latest.day)} (within ${policy.phq9MonitoringMonths} months).`,
+            evidence: [dxEvidence, { reference: latest.ref, rule: 'phq9-monitoring', date: isoDay(latest.day) }],
+          },
+        ];
+      }
       const closes = 'Administer and record a PHQ-9 today';
       const last = latest ? `the last PHQ-9 was on ${isoDay(latest.day)}` : 'no PHQ-9 on record';
-      if (reasons.length)
-        return [{ ...base, status: 'unknown', due: isoDay(ctx.asOfDay), closes, why: `Active depression and ${last}, but the data may be incomplete: ${reasons.join('; ')}.`, evidence: [dxEvidence] }];
-      return [{ ...base, status: 'open', due: isoDay(ctx.asOfDay), closes, why: `Active depression and ${last} — none since ${isoDay(since)}.`, evidence: [dxEvidence] }];
+      if (reasons.length) {
+        return [
+          {
+            ...base,
+            status: 'unknown',
+            due: isoDay(ctx.asOfDay),
+            closes,
+            why: `Active depression and ${last}, but the data may be incomplete: ${reasons.join('; ')}.`,
+            evidence: [dxEvidence],
+          },
+        ];
+      }
+      return [
+        {
+          ...base,
+          status: 'open',
+          due: isoDay(ctx.asOfDay),
+          closes,
+          why: `Active depression and ${last} — none since ${isoDay(since)}.`,
+          evidence: [dxEvidence],
+        },
+      ];
     },
   };
 }

@@ -14,7 +14,8 @@ import type { SdohDomain } from '../codes/sdoh-items.ts';
 import { hasCode, type CodeRef } from '../fhir/codings.ts';
 
 /** Gravity Project SDOH category code system (SDOH Clinical Care IG). */
-export const SDOHCC_TEMPORARY_CODES = 'http://hl7.org/fhir/us/sdoh-clinicalcare/CodeSystem/SDOHCC-CodeSystemTemporaryCodes';
+export const SDOHCC_TEMPORARY_CODES =
+  'http://hl7.org/fhir/us/sdoh-clinicalcare/CodeSystem/SDOHCC-CodeSystemTemporaryCodes';
 
 const sdohcc = (code: string): CodeRef => ({ system: SDOHCC_TEMPORARY_CODES, code });
 const sct = (code: string, display: string): CodeRef => ({ system: SNOMED, code, display });
@@ -73,6 +74,8 @@ export function addressesDomain(
   code: fhir4.CodeableConcept | undefined,
 ): boolean {
   const categories = [...SDOH_DOMAIN_CATEGORIES[domain], SDOH_CATEGORY_UNSPECIFIED];
-  if (categories.some((c) => hasCode(category, c))) return true;
+  if (categories.some((c) => hasCode(category, c))) {
+    return true;
+  }
   return [...GENERIC_SDOH_INTERVENTIONS, ...DOMAIN_SDOH_INTERVENTIONS[domain]].some((c) => hasCode(code, c));
 }

@@ -10,7 +10,14 @@
  *   days following the discharge (business-days.ts, interactive-contacts.ts). A gap only.
  */
 import type { GapDefinition } from '../measure-definition.ts';
-import { DEFAULT_GAP_POLICY, FIRST_FOLLOW_UP_DAY, FOLLOW_UP_MIN_AGE, TCM_CONTACT_GAP_ID, TCM_WINDOW_DAYS, type GapPolicy } from './gap-policy.ts';
+import {
+  DEFAULT_GAP_POLICY,
+  FIRST_FOLLOW_UP_DAY,
+  FOLLOW_UP_MIN_AGE,
+  TCM_CONTACT_GAP_ID,
+  TCM_WINDOW_DAYS,
+  type GapPolicy,
+} from './gap-policy.ts';
 import { tcmCandidates } from './discharge-episodes.ts';
 import { followUpVisits, isFaceToFace } from './follow-up-visits.ts';
 import { followUpGaps } from './follow-up-gaps.ts';

@@ -19,7 +19,9 @@ const URN_UUID = 'urn:uuid:';
 export function resolveUuidReferences(resources: readonly fhir4.Resource[]): fhir4.Resource[] {
   const byId = new Map<string, string | null>();
   for (const r of resources) {
-    if (typeof r.id !== 'string') continue;
+    if (typeof r.id !== 'string') {
+      continue;
+    }
     const target = `${r.resourceType}/${r.id}`;
     const seen = byId.get(r.id);
     byId.set(r.id, seen === undefined || seen === target ? target : null);
@@ -47,26 +49,33 @@ function rewrite(value: Json, byId: ReadonlyMap<string, string | null>): Json {
     }
     for (const k in v as Json) {
       const x = (v as Json)[k];
-      if (k === 'reference' && typeof x === 'string' && x.startsWith(URN_UUID) && byId.get(x.slice(URN_UUID.length))) changed.push(v as Json);
-      else if (x !== null && typeof x === 'object') {
+      if (k === 'reference' && typeof x === 'string' && x.startsWith(URN_UUID) && byId.get(x.slice(URN_UUID.length))) {
+        changed.push(v as Json);
+      } else if (x !== null && typeof x === 'object') {
         parents.set(x, { parent: v, key: k });
         stack.push(x);
       }
     }
   }
-  if (!changed.length) return value;
+  if (!changed.length) {
+    return value;
+  }
   // pass 2: copy each changed container and every container above it, once
   const copies = new Map<object, Json | unknown[]>();
   const copyOf = (o: object): Json | unknown[] => {
     // the containers from `o` up to the root or to one already copied, copied top-down
     const chain: object[] = [];
-    for (let cur: object | undefined = o; cur && !copies.has(cur); cur = parents.get(cur)?.parent) chain.push(cur);
+    for (let cur: object | undefined = o; cur && !copies.has(cur); cur = parents.get(cur)?.parent) {
+      chain.push(cur);
+    }
     for (let i = chain.length - 1; i >= 0; i--) {
       const node = chain[i]!;
       const c = Array.isArray(node) ? [...(node as unknown[])] : { ...(node as Json) };
       copies.set(node, c);
       const up = parents.get(node);
-      if (up) (copies.get(up.parent) as Record<string | number, unknown>)[up.key] = c;
+      if (up) {
+        (copies.get(up.parent) as Record<string | number, unknown>)[up.key] = c;
+      }
     }
     return copies.get(o)!;
   };

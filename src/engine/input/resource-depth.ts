@@ -14,25 +14,45 @@ export const MAX_RESOURCE_DEPTH = 64;
 
 /** Whether `v`, found at path length `depth`, holds an object or array deeper than the limit. */
 function exceeds(v: unknown, depth: number): boolean {
-  if (v === null || typeof v !== 'object') return false;
-  if (depth > MAX_RESOURCE_DEPTH) return true;
+  if (v === null || typeof v !== 'object') {
+    return false;
+  }
+  if (depth > MAX_RESOURCE_DEPTH) {
+    return true;
+  }
   if (Array.isArray(v)) {
-    for (let i = 0; i < v.length; i++) if (exceeds(v[i], depth + 1)) return true;
+    for (let i = 0; i < v.length; i++) {
+      if (exceeds(v[i], depth + 1)) {
+        return true;
+      }
+    }
     return false;
   }
   const o = v as Record<string, unknown>;
-  for (const k in o) if (exceeds(o[k], depth + 1)) return true;
+  for (const k in o) {
+    if (exceeds(o[k], depth + 1)) {
+      return true;
+    }
+  }
   return false;
 }
 
 /** A copy of `v` (at path length `depth`) keeping every object down to the limit + 1, empty there. */
 function cut(v: unknown, depth: number): unknown {
-  if (v === null || typeof v !== 'object') return v;
-  if (depth > MAX_RESOURCE_DEPTH) return Array.isArray(v) ? [] : {};
-  if (Array.isArray(v)) return v.map((x) => cut(x, depth + 1));
+  if (v === null || typeof v !== 'object') {
+    return v;
+  }
+  if (depth > MAX_RESOURCE_DEPTH) {
+    return Array.isArray(v) ? [] : {};
+  }
+  if (Array.isArray(v)) {
+    return v.map((x) => cut(x, depth + 1));
+  }
   const out: Record<string, unknown> = {};
   const o = v as Record<string, unknown>;
-  for (const k in o) out[k] = cut(o[k], depth + 1);
+  for (const k in o) {
+    out[k] = cut(o[k], depth + 1);
+  }
   return out;
 }
 

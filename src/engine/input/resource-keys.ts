@@ -21,7 +21,9 @@ export class ResourceKeys<T> {
       type = type.slice(0, slash);
     }
     let ids = this.byType.get(type);
-    if (ids === undefined) this.byType.set(type, (ids = new Map()));
+    if (ids === undefined) {
+      this.byType.set(type, (ids = new Map()));
+    }
     const at = ids.get(id);
     if (at !== undefined) {
       this.values[at] = value;

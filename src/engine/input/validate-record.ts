@@ -64,20 +64,53 @@ const NOT_CONCEPTS: Readonly<Record<string, readonly string[]>> = {
 };
 
 /** Whether element `k` of a `resourceType` is read as a CodeableConcept. */
-const isConceptElement = (resourceType: unknown, k: string): boolean => !(typeof resourceType === 'string' && NOT_CONCEPTS[resourceType]?.includes(k));
+const isConceptElement = (resourceType: unknown, k: string): boolean =>
+  !(typeof resourceType === 'string' && NOT_CONCEPTS[resourceType]?.includes(k));
 
 /** 0..* elements the rules read: anything but a list of objects makes the resource unreadable. */
-const READ_LISTS = ['reasonReference', 'bodySite', 'diagnosis', 'dosageInstruction', 'item', 'basedOn', 'hasMember', 'derivedFrom', 'partOf'] as const;
+const READ_LISTS = [
+  'reasonReference',
+  'bodySite',
+  'diagnosis',
+  'dosageInstruction',
+  'item',
+  'basedOn',
+  'hasMember',
+  'derivedFrom',
+  'partOf',
+] as const;
 /** 0..* elements the rules do not interpret: a wrong shape is dropped from the cleaned copy. */
-const OTHER_LISTS = ['identifier', 'extension', 'modifierExtension', 'note', 'performer', 'participant', 'contained'] as const;
+const OTHER_LISTS = [
+  'identifier',
+  'extension',
+  'modifierExtension',
+  'note',
+  'performer',
+  'participant',
+  'contained',
+] as const;
 /** Complex 0..1 elements the rules read. */
-const READ_OBJECTS = ['hospitalization', 'dispenseRequest', 'medicationReference', 'valueQuantity', 'encounter'] as const;
+const READ_OBJECTS = [
+  'hospitalization',
+  'dispenseRequest',
+  'medicationReference',
+  'valueQuantity',
+  'encounter',
+] as const;
 
 /** Elements that name the patient a resource belongs to (R4: subject, patient, Coverage.beneficiary). */
 const PATIENT_FIELDS = ['subject', 'patient', 'beneficiary'] as const;
 
 /** Element names of FHIR date / dateTime / instant values the rules read besides `*DateTime` / `*Instant`. */
-const DATE_FIELDS = new Set(['issued', 'authoredOn', 'recordedDate', 'authored', 'date', 'birthDate', 'occurrenceDateTime']);
+const DATE_FIELDS = new Set([
+  'issued',
+  'authoredOn',
+  'recordedDate',
+  'authored',
+  'date',
+  'birthDate',
+  'occurrenceDateTime',
+]);
 
 const isObject = (v: unknown): v is Json => !!v && typeof v === 'object' && !Array.isArray(v);
 
@@ -87,7 +120,9 @@ function referenceTarget(ref: string): ReferenceTarget | undefined {
   if (hit === undefined) {
     const t = parseReferenceTarget(ref);
     hit = t ? { ...t, recordType: (RECORD_TYPES as readonly string[]).includes(t.type) } : null;
-    if (TARGETS.size > 50_000) TARGETS.clear();
+    if (TARGETS.size > 50_000) {
+      TARGETS.clear();
+    }
     TARGETS.set(ref, hit);
   }
   return hit ?? undefined;
@@ -106,8 +141,12 @@ function parseReferenceTarget(ref: string): { type: string; id: string } | undef
 
 /** Whether a Coding has nothing to report: an object whose system/code are strings when present. */
 function codingIsWellFormed(c: unknown): boolean {
-  if (!isObject(c)) return false;
-  return (c.system === undefined || typeof c.system === 'string') && (c.code === undefined || typeof c.code === 'string');
+  if (!isObject(c)) {
+    return false;
+  }
+  return (
+    (c.system === undefined || typeof c.system === 'string') && (c.code === undefined || typeof c.code === 'string')
+  );
 }
 
 /**
@@ -115,12 +154,24 @@ function codingIsWellFormed(c: unknown): boolean {
  * field path); {@link ResourceCheck.concept} spells out the problems of the others.
  */
 function conceptIsWellFormed(v: unknown): boolean {
-  if (!isObject(v)) return false;
-  if (v.text !== undefined && typeof v.text !== 'string') return false;
+  if (!isObject(v)) {
+    return false;
+  }
+  if (v.text !== undefined && typeof v.text !== 'string') {
+    return false;
+  }
   const codings = v.coding;
-  if (codings === undefined) return true;
-  if (!Array.isArray(codings)) return false;
-  for (let i = 0; i < codings.length; i++) if (!codingIsWellFormed(codings[i])) return false;
+  if (codings === undefined) {
+    return true;
+  }
+  if (!Array.isArray(codings)) {
+    return false;
+  }
+  for (let i = 0; i < codings.length; i++) {
+    if (!codingIsWellFormed(codings[i])) {
+      return false;
+    }
+  }
   return true;
 }
 
@@ -131,8 +182,15 @@ const FIELD_KINDS = new Map<string, FieldKind>();
 function fieldKindOf(k: string): FieldKind {
   let kind = FIELD_KINDS.get(k);
   if (kind === undefined) {
-    kind = k.endsWith('DateTime') || k.endsWith('Instant') || DATE_FIELDS.has(k) ? 'date' : k === 'period' || k.endsWith('Period') ? 'period' : 'other';
-    if (FIELD_KINDS.size > 10_000) FIELD_KINDS.clear();
+    kind =
+      k.endsWith('DateTime') || k.endsWith('Instant') || DATE_FIELDS.has(k)
+        ? 'date'
+        : k === 'period' || k.endsWith('Period')
+          ? 'period'
+          : 'other';
+    if (FIELD_KINDS.size > 10_000) {
+      FIELD_KINDS.clear();
+    }
     FIELD_KINDS.set(k, kind);
   }
   return kind;
@@ -145,62 +203,98 @@ class ResourceCheck {
   readonly strip = new Set<string>();
 
   add(field: string, message: string, severity: 'error' | 'warning', unreadable: boolean, strip = unreadable): void {
-    if (strip) this.strip.add(/^[^.[]+/.exec(field)?.[0] ?? field);
+    if (strip) {
+      this.strip.add(/^[^.[]+/.exec(field)?.[0] ?? field);
+    }
     // problems are rare: a linear scan beats a Set allocated for every resource
-    if (this.problems.some((p) => p.field === field)) return;
+    if (this.problems.some((p) => p.field === field)) {
+      return;
+    }
     this.problems.push({ field, message, severity, unreadable });
   }
 
   /** A 0..* element: a list of objects (a single object is read as a list of one, as R4 readers do). */
   list(field: string, v: unknown, unreadable: boolean): void {
     const items = Array.isArray(v) ? v : [v];
-    if (items.some((x) => !isObject(x))) this.add(field, 'not a list of FHIR elements', 'error', unreadable, true);
+    if (items.some((x) => !isObject(x))) {
+      this.add(field, 'not a list of FHIR elements', 'error', unreadable, true);
+    }
   }
 
   /** A CodeableConcept: an object whose `coding` is an array of objects with string system/code. */
   concept(field: string, v: unknown): void {
-    if (conceptIsWellFormed(v)) return;
-    if (!isObject(v)) return this.add(field, 'not a CodeableConcept (object expected)', 'error', true);
-    if (v.text !== undefined && typeof v.text !== 'string') this.add(`${field}.text`, 'not a string', 'warning', false);
-    if (v.coding === undefined) return;
-    if (!Array.isArray(v.coding)) return this.add(`${field}.coding`, 'not an array of Codings', 'error', true);
+    if (conceptIsWellFormed(v)) {
+      return;
+    }
+    if (!isObject(v)) {
+      return this.add(field, 'not a CodeableConcept (object expected)', 'error', true);
+    }
+    if (v.text !== undefined && typeof v.text !== 'string') {
+      this.add(`${field}.text`, 'not a string', 'warning', false);
+    }
+    if (v.coding === undefined) {
+      return;
+    }
+    if (!Array.isArray(v.coding)) {
+      return this.add(`${field}.coding`, 'not an array of Codings', 'error', true);
+    }
     v.coding.forEach((c, i) => this.coding(`${field}.coding[${i}]`, c));
   }
 
   /** A Coding: an object with string `system` and `code` when present. */
   coding(field: string, c: unknown): void {
-    if (!isObject(c)) return this.add(field, 'not a Coding (object expected)', 'error', true);
-    for (const k of ['system', 'code'] as const)
-      if (c[k] !== undefined && typeof c[k] !== 'string') this.add(`${field}.${k}`, 'not a string', 'error', true);
+    if (!isObject(c)) {
+      return this.add(field, 'not a Coding (object expected)', 'error', true);
+    }
+    for (const k of ['system', 'code'] as const) {
+      if (c[k] !== undefined && typeof c[k] !== 'string') {
+        this.add(`${field}.${k}`, 'not a string', 'error', true);
+      }
+    }
   }
 
   /** A 0..1 or 0..* CodeableConcept element. */
   concepts(field: string, v: unknown): void {
     if (Array.isArray(v)) {
       // the element path is only spelled out for a concept that has a problem
-      for (let i = 0; i < v.length; i++) if (i in v && !conceptIsWellFormed(v[i])) this.concept(`${field}[${i}]`, v[i]);
-    } else this.concept(field, v);
+      for (let i = 0; i < v.length; i++) {
+        if (i in v && !conceptIsWellFormed(v[i])) {
+          this.concept(`${field}[${i}]`, v[i]);
+        }
+      }
+    } else {
+      this.concept(field, v);
+    }
   }
 
   /** A date/dateTime/instant value (reported only: the rules decide whether it matters). */
   date(field: string, v: unknown): void {
-    if (typeof v !== 'string') this.add(field, 'not a FHIR date/dateTime (string expected)', 'error', false);
-    else if (!isFhirDateTime(v)) this.add(field, `not a FHIR date/dateTime: "${v.slice(0, 40)}"`, 'error', false);
+    if (typeof v !== 'string') {
+      this.add(field, 'not a FHIR date/dateTime (string expected)', 'error', false);
+    } else if (!isFhirDateTime(v)) {
+      this.add(field, `not a FHIR date/dateTime: "${v.slice(0, 40)}"`, 'error', false);
+    }
   }
 
   /** A Period: an object whose start/end are dateTimes (reported under the Period's own name). */
   period(field: string, v: unknown): void {
-    if (!isObject(v)) return this.add(field, 'not a Period (object expected)', 'error', false);
+    if (!isObject(v)) {
+      return this.add(field, 'not a Period (object expected)', 'error', false);
+    }
     for (const k of ['start', 'end'] as const) {
       const x = v[k];
-      if (x !== undefined && (typeof x !== 'string' || !isFhirDateTime(x)))
+      if (x !== undefined && (typeof x !== 'string' || !isFhirDateTime(x))) {
         this.add(field, `${k} is not a FHIR dateTime`, 'error', false);
+      }
     }
   }
 }
 
 /** The result of a resource with nothing to report (shared, read only). */
-const NOTHING_TO_REPORT: Pick<ResourceCheck, 'problems' | 'strip'> = Object.freeze({ problems: Object.freeze([]) as unknown as ResourceCheck['problems'], strip: new Set<string>() });
+const NOTHING_TO_REPORT: Pick<ResourceCheck, 'problems' | 'strip'> = Object.freeze({
+  problems: Object.freeze([]) as unknown as ResourceCheck['problems'],
+  strip: new Set<string>(),
+});
 
 /** Checks the fields of one resource that the rules read (the result must not be changed). */
 function checkResource(r: Json): Pick<ResourceCheck, 'problems' | 'strip'> {
@@ -211,43 +305,86 @@ function checkResource(r: Json): Pick<ResourceCheck, 'problems' | 'strip'> {
 /** Checks the fields of one resource that the rules read, spelling out every problem. */
 function checkResourceFully(r: Json): ResourceCheck {
   const check = new ResourceCheck();
-  if (r.id !== undefined && typeof r.id !== 'string') check.add('id', 'not a string', 'error', false);
-  if (r.status !== undefined && typeof r.status !== 'string') check.add('status', 'not a code (string expected)', 'error', true);
-  for (const f of CONCEPT_FIELDS) if (r[f] !== undefined && isConceptElement(r.resourceType, f)) check.concepts(f, r[f]);
+  if (r.id !== undefined && typeof r.id !== 'string') {
+    check.add('id', 'not a string', 'error', false);
+  }
+  if (r.status !== undefined && typeof r.status !== 'string') {
+    check.add('status', 'not a code (string expected)', 'error', true);
+  }
+  for (const f of CONCEPT_FIELDS) {
+    if (r[f] !== undefined && isConceptElement(r.resourceType, f)) {
+      check.concepts(f, r[f]);
+    }
+  }
   for (const k in r) {
     const v = r[k];
-    if (v === undefined) continue;
+    if (v === undefined) {
+      continue;
+    }
     const kind = fieldKindOf(k);
-    if (kind === 'date') check.date(k, v);
-    else if (kind === 'period') check.period(k, v);
+    if (kind === 'date') {
+      check.date(k, v);
+    } else if (kind === 'period') {
+      check.period(k, v);
+    }
   }
   if (r.valueQuantity !== undefined) {
     const q = r.valueQuantity;
-    if (!isObject(q) || (q.value !== undefined && typeof q.value !== 'number'))
+    if (!isObject(q) || (q.value !== undefined && typeof q.value !== 'number')) {
       check.add('valueQuantity', 'not a Quantity with a numeric value', 'error', true);
+    }
   }
   if (r.resourceType === 'Encounter' && r.class !== undefined) {
-    if (Array.isArray(r.class)) r.class.forEach((c, i) => check.coding(`class[${i}]`, c));
-    else check.coding('class', r.class);
+    if (Array.isArray(r.class)) {
+      r.class.forEach((c, i) => check.coding(`class[${i}]`, c));
+    } else {
+      check.coding('class', r.class);
+    }
   }
   if (r.component !== undefined) {
-    if (!Array.isArray(r.component)) check.add('component', 'not an array', 'error', true);
-    else
+    if (!Array.isArray(r.component)) {
+      check.add('component', 'not an array', 'error', true);
+    } else {
       r.component.forEach((c, i) => {
-        if (!isObject(c)) return check.add(`component[${i}]`, 'not an object', 'error', true);
-        if (c.code !== undefined) check.concept(`component[${i}].code`, c.code);
-        if (c.valueCodeableConcept !== undefined) check.concept(`component[${i}].valueCodeableConcept`, c.valueCodeableConcept);
-        if (c.valueQuantity !== undefined && (!isObject(c.valueQuantity) || (c.valueQuantity.value !== undefined && typeof c.valueQuantity.value !== 'number')))
+        if (!isObject(c)) {
+          return check.add(`component[${i}]`, 'not an object', 'error', true);
+        }
+        if (c.code !== undefined) {
+          check.concept(`component[${i}].code`, c.code);
+        }
+        if (c.valueCodeableConcept !== undefined) {
+          check.concept(`component[${i}].valueCodeableConcept`, c.valueCodeableConcept);
+        }
+        if (
+          c.valueQuantity !== undefined &&
+          (!isObject(c.valueQuantity) ||
+            (c.valueQuantity.value !== undefined && typeof c.valueQuantity.value !== 'number'))
+        ) {
           check.add(`component[${i}].valueQuantity`, 'not a Quantity with a numeric value', 'error', true);
+        }
       });
+    }
   }
-  for (const f of READ_LISTS) if (r[f] !== undefined) check.list(f, r[f], true);
-  for (const f of OTHER_LISTS) if (r[f] !== undefined) check.list(f, r[f], false);
-  for (const f of READ_OBJECTS) if (r[f] !== undefined && !isObject(r[f])) check.add(f, 'not a FHIR element (object expected)', 'error', true);
+  for (const f of READ_LISTS) {
+    if (r[f] !== undefined) {
+      check.list(f, r[f], true);
+    }
+  }
+  for (const f of OTHER_LISTS) {
+    if (r[f] !== undefined) {
+      check.list(f, r[f], false);
+    }
+  }
+  for (const f of READ_OBJECTS) {
+    if (r[f] !== undefined && !isObject(r[f])) {
+      check.add(f, 'not a FHIR element (object expected)', 'error', true);
+    }
+  }
   for (const f of PATIENT_FIELDS) {
     const ref = r[f];
-    if (ref !== undefined && (!isObject(ref) || (ref.reference !== undefined && typeof ref.reference !== 'string')))
+    if (ref !== undefined && (!isObject(ref) || (ref.reference !== undefined && typeof ref.reference !== 'string'))) {
       check.add(f, 'not a Reference', 'error', false, true);
+    }
   }
   return check;
 }
@@ -282,7 +419,9 @@ function elementChecksOf(k: string): number {
       ((READ_LISTS as readonly string[]).includes(k) || (OTHER_LISTS as readonly string[]).includes(k) ? LIST : 0) |
       ((READ_OBJECTS as readonly string[]).includes(k) ? OBJECT : 0) |
       ((PATIENT_FIELDS as readonly string[]).includes(k) ? REFERENCE : 0);
-    if (ELEMENT_CHECKS.size > 10_000) ELEMENT_CHECKS.clear();
+    if (ELEMENT_CHECKS.size > 10_000) {
+      ELEMENT_CHECKS.clear();
+    }
     ELEMENT_CHECKS.set(k, c);
   }
   return c;
@@ -299,28 +438,69 @@ const dateIsWellFormed = (v: unknown) => typeof v === 'string' && isFhirDateTime
 function hasNothingToReport(r: Json): boolean {
   for (const k in r) {
     const v = r[k];
-    if (v === undefined) continue;
+    if (v === undefined) {
+      continue;
+    }
     const c = elementChecksOf(k);
-    if (c === 0) continue;
-    if (c & STRING_VALUE && typeof v !== 'string') return false;
-    if (c & CONCEPT && !(Array.isArray(v) ? v.every(conceptIsWellFormed) : conceptIsWellFormed(v)) && isConceptElement(r.resourceType, k)) return false;
-    if (c & DATE && !dateIsWellFormed(v)) return false;
-    if (c & PERIOD && !(isObject(v) && (v.start === undefined || dateIsWellFormed(v.start)) && (v.end === undefined || dateIsWellFormed(v.end)))) return false;
-    if (c & QUANTITY && !quantityIsWellFormed(v)) return false;
-    if (c & CODINGS && !(Array.isArray(v) ? v.every(codingIsWellFormed) : codingIsWellFormed(v))) return false;
-    if (c & COMPONENT && !(Array.isArray(v) && v.every(componentIsWellFormed))) return false;
-    if (c & LIST && !(Array.isArray(v) ? v.every(isObject) : isObject(v))) return false;
-    if (c & OBJECT && !isObject(v)) return false;
-    if (c & REFERENCE && !(isObject(v) && (v.reference === undefined || typeof v.reference === 'string'))) return false;
+    if (c === 0) {
+      continue;
+    }
+    if (c & STRING_VALUE && typeof v !== 'string') {
+      return false;
+    }
+    if (
+      c & CONCEPT &&
+      !(Array.isArray(v) ? v.every(conceptIsWellFormed) : conceptIsWellFormed(v)) &&
+      isConceptElement(r.resourceType, k)
+    ) {
+      return false;
+    }
+    if (c & DATE && !dateIsWellFormed(v)) {
+      return false;
+    }
+    if (
+      c & PERIOD &&
+      !(
+        isObject(v) &&
+        (v.start === undefined || dateIsWellFormed(v.start)) &&
+        (v.end === undefined || dateIsWellFormed(v.end))
+      )
+    ) {
+      return false;
+    }
+    if (c & QUANTITY && !quantityIsWellFormed(v)) {
+      return false;
+    }
+    if (c & CODINGS && !(Array.isArray(v) ? v.every(codingIsWellFormed) : codingIsWellFormed(v))) {
+      return false;
+    }
+    if (c & COMPONENT && !(Array.isArray(v) && v.every(componentIsWellFormed))) {
+      return false;
+    }
+    if (c & LIST && !(Array.isArray(v) ? v.every(isObject) : isObject(v))) {
+      return false;
+    }
+    if (c & OBJECT && !isObject(v)) {
+      return false;
+    }
+    if (c & REFERENCE && !(isObject(v) && (v.reference === undefined || typeof v.reference === 'string'))) {
+      return false;
+    }
   }
   return true;
 }
 
 /** Whether an Observation.component has nothing to report (code, coded value, quantity). */
 function componentIsWellFormed(c: unknown): boolean {
-  if (!isObject(c)) return false;
-  if (c.code !== undefined && !conceptIsWellFormed(c.code)) return false;
-  if (c.valueCodeableConcept !== undefined && !conceptIsWellFormed(c.valueCodeableConcept)) return false;
+  if (!isObject(c)) {
+    return false;
+  }
+  if (c.code !== undefined && !conceptIsWellFormed(c.code)) {
+    return false;
+  }
+  if (c.valueCodeableConcept !== undefined && !conceptIsWellFormed(c.valueCodeableConcept)) {
+    return false;
+  }
   return c.valueQuantity === undefined || quantityIsWellFormed(c.valueQuantity);
 }
 
@@ -333,10 +513,16 @@ function nonPatientSubjectOf(r: Json): { field: string; target: string } | undef
   let found: { field: string; target: string } | undefined;
   for (const f of PATIENT_FIELDS) {
     const ref = r[f];
-    if (!isObject(ref) || typeof ref.reference !== 'string') continue;
+    if (!isObject(ref) || typeof ref.reference !== 'string') {
+      continue;
+    }
     const t = referenceTarget(ref.reference);
-    if (t?.type === 'Patient') return undefined;
-    if (t && !found) found = { field: f, target: `${t.type}/${t.id}` };
+    if (t?.type === 'Patient') {
+      return undefined;
+    }
+    if (t && !found) {
+      found = { field: f, target: `${t.type}/${t.id}` };
+    }
   }
   return found;
 }
@@ -345,9 +531,13 @@ function nonPatientSubjectOf(r: Json): { field: string; target: string } | undef
 function patientOf(r: Json): string | undefined {
   for (const f of PATIENT_FIELDS) {
     const ref = r[f];
-    if (!isObject(ref) || typeof ref.reference !== 'string') continue;
+    if (!isObject(ref) || typeof ref.reference !== 'string') {
+      continue;
+    }
     const t = referenceTarget(ref.reference);
-    if (t?.type === 'Patient') return t.id;
+    if (t?.type === 'Patient') {
+      return t.id;
+    }
   }
   return undefined;
 }
@@ -370,10 +560,14 @@ function forEachReference(resource: Json, found: ReferenceFound): (string | numb
   const path: (string | number)[] = [];
   for (const k in resource) {
     const x = resource[k];
-    if (x === null || typeof x !== 'object') continue;
+    if (x === null || typeof x !== 'object') {
+      continue;
+    }
     const skip = k === 'subject' || k === 'patient' || k === 'beneficiary' || k === 'contained';
     path.push(k);
-    if (!referencesIn(x, path, skip ? IGNORE : found)) return path;
+    if (!referencesIn(x, path, skip ? IGNORE : found)) {
+      return path;
+    }
     path.pop();
   }
   return undefined;
@@ -384,13 +578,19 @@ function forEachReference(resource: Json, found: ReferenceFound): (string | numb
  * length `path.length`). False when it met an element deeper than the limit (`path` then ends there).
  */
 function referencesIn(v: object, path: (string | number)[], found: ReferenceFound): boolean {
-  if (path.length > MAX_RESOURCE_DEPTH) return false;
+  if (path.length > MAX_RESOURCE_DEPTH) {
+    return false;
+  }
   if (Array.isArray(v)) {
     for (let i = 0; i < v.length; i++) {
       const x: unknown = v[i];
-      if (x === null || typeof x !== 'object') continue;
+      if (x === null || typeof x !== 'object') {
+        continue;
+      }
       path.push(i);
-      if (!referencesIn(x, path, found)) return false;
+      if (!referencesIn(x, path, found)) {
+        return false;
+      }
       path.pop();
     }
     return true;
@@ -405,16 +605,24 @@ function referencesIn(v: object, path: (string | number)[], found: ReferenceFoun
     const x = o[k];
     if (k === 'reference' && !ownDone) {
       ownDone = true;
-      if (typeof x === 'string') found(x, path);
+      if (typeof x === 'string') {
+        found(x, path);
+      }
     }
-    if (x === null || typeof x !== 'object') continue;
+    if (x === null || typeof x !== 'object') {
+      continue;
+    }
     if (!ownDone) {
       ownDone = true;
       const ref = o.reference;
-      if (typeof ref === 'string') found(ref, path);
+      if (typeof ref === 'string') {
+        found(ref, path);
+      }
     }
     path.push(k);
-    if (!referencesIn(x, path, found)) return false;
+    if (!referencesIn(x, path, found)) {
+      return false;
+    }
     path.pop();
   }
   return true;
@@ -444,8 +652,9 @@ export function validateRecord(input: PatientRecord): ValidatedRecord {
 
   const rawPatient: unknown = isObject(input) ? input.patient : undefined;
   let patient: fhir4.Patient = { resourceType: 'Patient' };
-  if (!isObject(rawPatient)) report('Patient', undefined, 'patient', 'the record has no Patient resource', 'error');
-  else {
+  if (!isObject(rawPatient)) {
+    report('Patient', undefined, 'patient', 'the record has no Patient resource', 'error');
+  } else {
     // A Patient nested beyond the limit keeps its other elements: only the too-deep ones go.
     let shallow: Json = rawPatient;
     for (let deepAt = forEachReference(shallow, IGNORE); deepAt; deepAt = forEachReference(shallow, IGNORE)) {
@@ -460,9 +669,13 @@ export function validateRecord(input: PatientRecord): ValidatedRecord {
       full.add('gender', 'not a code (string expected)', 'error', false, true);
       pc = full;
     }
-    for (const p of pc.problems) report('Patient', rawPatient.id, p.field, p.message, p.severity);
+    for (const p of pc.problems) {
+      report('Patient', rawPatient.id, p.field, p.message, p.severity);
+    }
     const clean: Json = { ...shallow };
-    for (const k of pc.strip) delete clean[k];
+    for (const k of pc.strip) {
+      delete clean[k];
+    }
     patient = (pc.strip.size ? clean : shallow) as unknown as fhir4.Patient;
   }
   const patientId = typeof patient.id === 'string' ? patient.id : undefined;
@@ -470,8 +683,11 @@ export function validateRecord(input: PatientRecord): ValidatedRecord {
   const rawCompleteness: Json = isObject(input) && isObject(input.completeness) ? input.completeness : {};
 
   const completeness: Record<string, TypeCompleteness> = {};
-  for (const [t, c] of Object.entries(rawCompleteness))
-    if (isObject(c) && (c.status === 'complete' || c.status === 'partial' || c.status === 'missing')) completeness[t] = c as unknown as TypeCompleteness;
+  for (const [t, c] of Object.entries(rawCompleteness)) {
+    if (isObject(c) && (c.status === 'complete' || c.status === 'partial' || c.status === 'missing')) {
+      completeness[t] = c as unknown as TypeCompleteness;
+    }
+  }
   const unreadable = new Map<string, string[]>();
   const markUnreadable = (type: string, why: string) => {
     const list = unreadable.get(type) ?? [];
@@ -496,21 +712,37 @@ export function validateRecord(input: PatientRecord): ValidatedRecord {
       }
       const type = r.resourceType;
       if (type === 'Patient') {
-        if (r.id !== patientId) report('Patient', r.id, 'id', 'another Patient inside this record: ignored', 'warning');
+        if (r.id !== patientId) {
+          report('Patient', r.id, 'id', 'another Patient inside this record: ignored', 'warning');
+        }
         continue;
       }
       const owner = patientOf(r);
       if (owner !== undefined && patientId !== undefined && owner !== patientId) {
-        report(type, r.id, PATIENT_FIELDS.find((f) => r[f] !== undefined) ?? 'subject', `belongs to Patient/${owner}, not Patient/${patientId}: ignored`, 'warning');
+        report(
+          type,
+          r.id,
+          PATIENT_FIELDS.find((f) => r[f] !== undefined) ?? 'subject',
+          `belongs to Patient/${owner}, not Patient/${patientId}: ignored`,
+          'warning',
+        );
         continue;
       }
       const about = owner === undefined ? nonPatientSubjectOf(r) : undefined;
       if (about) {
-        report(type, r.id, about.field, `is about ${about.target}, not Patient/${patientId ?? '?'}: ignored`, 'warning');
+        report(
+          type,
+          r.id,
+          about.field,
+          `is about ${about.target}, not Patient/${patientId ?? '?'}: ignored`,
+          'warning',
+        );
         continue;
       }
       const id = typeof r.id === 'string' && r.id ? r.id : `#anon-${anonymous++}`;
-      if (kept.put(type, id, r)) report(type, r.id, 'id', 'the same id appears more than once: kept once (the last copy)', 'warning');
+      if (kept.put(type, id, r)) {
+        report(type, r.id, 'id', 'the same id appears more than once: kept once (the last copy)', 'warning');
+      }
     }
   }
 
@@ -522,8 +754,12 @@ export function validateRecord(input: PatientRecord): ValidatedRecord {
   const pending: Array<{ field: string; message: string }> = [];
   const dangling: ReferenceFound = (ref, path) => {
     const t = referenceTarget(ref);
-    if (!t || !t.recordType || kept.has(t.type, t.id)) return;
-    if (completenessOf({ patient, resources: {}, completeness }, t.type).status === 'missing') return;
+    if (!t || !t.recordType || kept.has(t.type, t.id)) {
+      return;
+    }
+    if (completenessOf({ patient, resources: {}, completeness }, t.type).status === 'missing') {
+      return;
+    }
     pending.push({ field: pathText(path), message: `refers to ${t.type}/${t.id}, which is not in the record` });
   };
   for (const r of kept.values) {
@@ -541,19 +777,33 @@ export function validateRecord(input: PatientRecord): ValidatedRecord {
     }
     const check = checkResource(r);
     for (const p of check.problems) {
-      report(type, r.id, p.field, p.unreadable ? `${p.message}: results that read ${type} are unknown` : p.message, p.severity);
-      if (p.unreadable) markUnreadable(type, `${type}/${typeof r.id === 'string' ? r.id : '?'} ${p.field} ${p.message}`);
+      report(
+        type,
+        r.id,
+        p.field,
+        p.unreadable ? `${p.message}: results that read ${type} are unknown` : p.message,
+        p.severity,
+      );
+      if (p.unreadable) {
+        markUnreadable(type, `${type}/${typeof r.id === 'string' ? r.id : '?'} ${p.field} ${p.message}`);
+      }
     }
-    for (const d of pending) report(type, current.id, d.field, d.message, 'warning');
+    for (const d of pending) {
+      report(type, current.id, d.field, d.message, 'warning');
+    }
     const clean: Json = check.strip.size ? { ...r } : r;
-    for (const k of check.strip) delete clean[k];
+    for (const k of check.strip) {
+      delete clean[k];
+    }
     (grouped[type] ??= []).push(clean as unknown as fhir4.Resource);
     completeness[type] ??= { status: 'complete' };
   }
 
   for (const [type, whys] of unreadable) {
     const prior = completeness[type];
-    if (prior?.status === 'missing') continue;
+    if (prior?.status === 'missing') {
+      continue;
+    }
     const reason = `${whys[0]}${whys.length > 1 ? ` (and ${whys.length - 1} more unreadable ${type})` : ''}`;
     completeness[type] = { status: 'partial', reason: prior?.reason ? `${prior.reason}; ${reason}` : reason };
   }

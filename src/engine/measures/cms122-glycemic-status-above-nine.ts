@@ -34,11 +34,20 @@ import { TELEPHONE_VISITS } from '../valuesets/catalog/telephone-visits.ts';
 import type { ValueSetDef } from '../valuesets/value-set.ts';
 import { proportionResult } from './proportion.ts';
 import { ageAtPeriodEnd, ageInBand } from './cql-libraries/age-bands.ts';
-import { advancedIllnessAndFrailtyExclusion, nursingHomeExclusion } from './cql-libraries/advanced-illness-and-frailty.ts';
+import {
+  advancedIllnessAndFrailtyExclusion,
+  nursingHomeExclusion,
+} from './cql-libraries/advanced-illness-and-frailty.ts';
 import { hospiceEvidence } from './cql-libraries/hospice.ts';
 import { ACO_MEASURE_TYPES, verdictReasons } from './cql-libraries/input-completeness.ts';
 import { palliativeCareEvidence } from './cql-libraries/palliative-care.ts';
-import { conditionsIn, displayOf, observationsIn, observationsWithCode, refOf } from './cql-libraries/qicore-retrieve.ts';
+import {
+  conditionsIn,
+  displayOf,
+  observationsIn,
+  observationsWithCode,
+  refOf,
+} from './cql-libraries/qicore-retrieve.ts';
 import { encounterEvidence, qualifyingEncounters, type DirectCode } from './cql-libraries/qualifying-encounters.ts';
 import { isObservationPerformed, isVerified } from './cql-libraries/status-filters.ts';
 import { glycemicPercent, type PercentReading } from './cql-libraries/observation-values.ts';
@@ -82,13 +91,21 @@ interface GlycemicTest {
 function glycemicTests(ctx: EvaluationContext): GlycemicTest[] {
   const mp = ctx.measurementPeriod;
   const seen = new Map<string, fhir4.Observation>();
-  for (const o of [...observationsIn(ctx, HBA1C_LABORATORY_TEST), ...observationsWithCode(ctx, LOINC, GLUCOSE_MANAGEMENT_INDICATOR)])
+  for (const o of [
+    ...observationsIn(ctx, HBA1C_LABORATORY_TEST),
+    ...observationsWithCode(ctx, LOINC, GLUCOSE_MANAGEMENT_INDICATOR),
+  ]) {
     seen.set(refOf(o), o);
+  }
   const out: GlycemicTest[] = [];
   for (const o of seen.values()) {
-    if (!isObservationPerformed(o)) continue;
+    if (!isObservationPerformed(o)) {
+      continue;
+    }
     const at = latest(ctx.effectiveOf(o).interval);
-    if (!at || !isTrue(contains(mp, at, DAY))) continue;
+    if (!at || !isTrue(contains(mp, at, DAY))) {
+      continue;
+    }
     out.push({ obs: o, latest: at, reading: glycemicPercent(ctx, o) });
   }
   return out;
@@ -98,9 +115,15 @@ function glycemicTests(ctx: EvaluationContext): GlycemicTest[] {
 function byValue(a: GlycemicTest, b: GlycemicTest): number {
   const qa = a.reading.quantity;
   const qb = b.reading.quantity;
-  if (!qa && !qb) return 0;
-  if (!qa || !qb) return qa ? 1 : -1;
-  return a.reading.percent !== undefined && b.reading.percent !== undefined && a.reading.percent < b.reading.percent ? -1 : 1;
+  if (!qa && !qb) {
+    return 0;
+  }
+  if (!qa || !qb) {
+    return qa ? 1 : -1;
+  }
+  return a.reading.percent !== undefined && b.reading.percent !== undefined && a.reading.percent < b.reading.percent
+    ? -1
+    : 1;
 }
 
 /**
@@ -111,7 +134,9 @@ function byValue(a: GlycemicTest, b: GlycemicTest): number {
  */
 function lowestOnMostRecentDay(tests: GlycemicTest[]): { date: CqlDateTime; lowest?: GlycemicTest } | undefined {
   const dates = distinctDates(tests.map((t) => t.latest));
-  if (!dates.length) return undefined;
+  if (!dates.length) {
+    return undefined;
+  }
   const sorted = sortAscending(dates, (d) => d);
   const date = sorted[sorted.length - 1]!;
   const sameDay = tests.filter((t) => isTrue(sameAs(t.latest, date, DAY)));
@@ -126,9 +151,13 @@ function testDay(t: GlycemicTest): string {
 }
 
 function closesFor(lowest: GlycemicTest | undefined, due: string): string {
-  if (!lowest) return 'Check HbA1c (none this year)';
+  if (!lowest) {
+    return 'Check HbA1c (none this year)';
+  }
   const when = testDay(lowest);
-  if (!lowest.reading.present) return `Most recent HbA1c (${when}) has no result: repeat the test`;
+  if (!lowest.reading.present) {
+    return `Most recent HbA1c (${when}) has no result: repeat the test`;
+  }
   return `Glycemic status ${lowest.reading.percent}% on ${when} — above ${GLYCEMIC_THRESHOLD_PERCENT}%: intensify treatment and recheck by ${due}`;
 }
 
@@ -145,45 +174,83 @@ export const CMS122: MeasureDefinition = {
     const birth = ctx.record.patient.birthDate;
     const band = ageInBand(ctx, age, CMS122_AGE.low, CMS122_AGE.high);
     const inBand = isTrue(band);
-    const found = inBand ? qualifyingEncounters(ctx, CMS122_ENCOUNTER_SETS, MEDICAL_NUTRITION_THERAPY_CODES) : { encounters: [], doubtful: [] };
+    const found = inBand
+      ? qualifyingEncounters(ctx, CMS122_ENCOUNTER_SETS, MEDICAL_NUTRITION_THERAPY_CODES)
+      : { encounters: [], doubtful: [] };
     const encounters = encounterEvidence(found.encounters);
     const mp = ctx.measurementPeriod;
     const diabetes: Evidence[] = [];
-    if (inBand && encounters.length)
+    if (inBand && encounters.length) {
       for (const c of conditionsIn(ctx, DIABETES))
-        // prevalenceInterval() overlaps day of "Measurement Period"
-        if (isVerified(c) && isTrue(overlaps(prevalenceInterval(c, birth), mp, DAY)))
-          diabetes.push({ reference: refOf(c), rule: 'diagnosis', date: c.onsetDateTime, display: displayOf(c.code) ?? 'Diabetes' });
+      // prevalenceInterval() overlaps day of "Measurement Period"
+      {
+        if (isVerified(c) && isTrue(overlaps(prevalenceInterval(c, birth), mp, DAY))) {
+          diabetes.push({
+            reference: refOf(c),
+            rule: 'diagnosis',
+            date: c.onsetDateTime,
+            display: displayOf(c.code) ?? 'Diabetes',
+          });
+        }
+      }
+    }
     const ip = inBand && encounters.length > 0 && diabetes.length > 0;
     const exclusion = ip
-      ? [...hospiceEvidence(ctx), ...nursingHomeExclusion(ctx), ...advancedIllnessAndFrailtyExclusion(ctx), ...palliativeCareEvidence(ctx)]
+      ? [
+          ...hospiceEvidence(ctx),
+          ...nursingHomeExclusion(ctx),
+          ...advancedIllnessAndFrailtyExclusion(ctx),
+          ...palliativeCareEvidence(ctx),
+        ]
       : [];
     const tests = ip ? glycemicTests(ctx) : [];
     const lowest = lowestOnMostRecentDay(tests)?.lowest;
     // "Has No Record", "Without Result", "Elevated": a non-comparable unit is none of them (CQL null);
     // tests whose most recent date is coarser than a day have no lowest reading, and so none of them
     const numerator =
-      !tests.length || (!!lowest && !lowest.reading.present) || (lowest?.reading.percent !== undefined && lowest.reading.percent > GLYCEMIC_THRESHOLD_PERCENT);
+      !tests.length ||
+      (!!lowest && !lowest.reading.present) ||
+      (lowest?.reading.percent !== undefined && lowest.reading.percent > GLYCEMIC_THRESHOLD_PERCENT);
     const evidence = [...encounters.slice(-1), ...diabetes.slice(0, 1), ...exclusion];
-    if (lowest)
+    if (lowest) {
       evidence.push({
         reference: refOf(lowest.obs),
         rule: 'most-recent-glycemic-status',
         date: testDay(lowest),
         display: displayOf(lowest.obs.code) ?? 'HbA1c',
-        value: !lowest.reading.present ? 'no result' : lowest.reading.percent === undefined ? 'not a % result' : `${lowest.reading.percent}%`,
+        value: !lowest.reading.present
+          ? 'no result'
+          : lowest.reading.percent === undefined
+            ? 'not a % result'
+            : `${lowest.reading.percent}%`,
       });
+    }
     const due = isoDay(ctx.periodEndDay);
     const q = lowest?.obs.valueQuantity;
     return proportionResult(
       CMS122,
-      { initialPopulation: ip, denominator: ip, denominatorExclusion: exclusion.length > 0, numerator, denominatorException: false },
+      {
+        initialPopulation: ip,
+        denominator: ip,
+        denominatorExclusion: exclusion.length > 0,
+        numerator,
+        denominatorException: false,
+      },
       evidence,
       {
         reasons: verdictReasons(ctx, age, band, encounters.length ? [] : found.doubtful),
         ...(ip && !exclusion.length && numerator ? { closes: { what: closesFor(lowest, due), due } } : {}),
         ...(lowest
-          ? { detail: { lastResult: { date: testDay(lowest), value: q?.value ?? null, unit: q ? (q.unit ?? q.code ?? null) : null, code: lowest.obs.code?.coding?.[0]?.code ?? null } } }
+          ? {
+              detail: {
+                lastResult: {
+                  date: testDay(lowest),
+                  value: q?.value ?? null,
+                  unit: q ? (q.unit ?? q.code ?? null) : null,
+                  code: lowest.obs.code?.coding?.[0]?.code ?? null,
+                },
+              },
+            }
           : {}),
       },
     );

@@ -29,13 +29,20 @@ import { UNILATERAL_MASTECTOMY_RIGHT } from '../valuesets/catalog/unilateral-mas
 import { UNILATERAL_MASTECTOMY_UNSPECIFIED_LATERALITY } from '../valuesets/catalog/unilateral-mastectomy-unspecified-laterality.ts';
 import { proportionResult } from './proportion.ts';
 import { ageAtPeriodEnd, ageInBand } from './cql-libraries/age-bands.ts';
-import { advancedIllnessAndFrailtyExclusion, nursingHomeExclusion } from './cql-libraries/advanced-illness-and-frailty.ts';
+import {
+  advancedIllnessAndFrailtyExclusion,
+  nursingHomeExclusion,
+} from './cql-libraries/advanced-illness-and-frailty.ts';
 import { anyConceptHas } from './cql-libraries/concept-match.ts';
 import { hospiceEvidence } from './cql-libraries/hospice.ts';
 import { ACO_MEASURE_TYPES, verdictReasons } from './cql-libraries/input-completeness.ts';
 import { palliativeCareEvidence } from './cql-libraries/palliative-care.ts';
 import { conditionsIn, displayOf, observationsIn, proceduresIn, refOf } from './cql-libraries/qicore-retrieve.ts';
-import { ADULT_OUTPATIENT_ENCOUNTER_SETS, encounterEvidence, qualifyingEncounters } from './cql-libraries/qualifying-encounters.ts';
+import {
+  ADULT_OUTPATIENT_ENCOUNTER_SETS,
+  encounterEvidence,
+  qualifyingEncounters,
+} from './cql-libraries/qualifying-encounters.ts';
 import { isDiagnosticStudyPerformed, isProcedurePerformed, isVerified } from './cql-libraries/status-filters.ts';
 
 /** Age band of the initial population (age at the end of the period; USPSTF 2024 lowered it to 42). */
@@ -55,7 +62,9 @@ export const MAMMOGRAPHY_LOOKBACK = { yearsBefore: 2, month: 10, day: 1 } as con
 export function usCoreSex(p: fhir4.Patient): string | undefined {
   // Hostile JSON: `extension` may be anything; only a list of objects can carry the sex.
   const list: unknown[] = Array.isArray(p.extension) ? p.extension : [];
-  const ext = list.find((e): e is fhir4.Extension => !!e && typeof e === 'object' && (e as fhir4.Extension).url === US_CORE_SEX_EXTENSION);
+  const ext = list.find(
+    (e): e is fhir4.Extension => !!e && typeof e === 'object' && (e as fhir4.Extension).url === US_CORE_SEX_EXTENSION,
+  );
   const code = ext?.valueCode ?? ext?.valueCoding?.code;
   return typeof code === 'string' ? code : undefined;
 }
@@ -67,17 +76,26 @@ export function mammographyWindowStart(ctx: EvaluationContext): CqlDateTime {
 }
 
 /** … `prevalenceInterval() starts on or before end of "Measurement Period"` (no precision). */
-function conditionsStartingByEnd(ctx: EvaluationContext, sets: readonly ValueSetDef[], rule: string, laterality?: string): Evidence[] {
+function conditionsStartingByEnd(
+  ctx: EvaluationContext,
+  sets: readonly ValueSetDef[],
+  rule: string,
+  laterality?: string,
+): Evidence[] {
   const birth = ctx.record.patient.birthDate;
   const end = periodEnd(ctx.measurementPeriod);
   const out: Evidence[] = [];
-  for (const vs of sets)
+  for (const vs of sets) {
     for (const c of conditionsIn(ctx, vs)) {
-      if (laterality && !anyConceptHas(c.bodySite, SNOMED, laterality)) continue;
+      if (laterality && !anyConceptHas(c.bodySite, SNOMED, laterality)) {
+        continue;
+      }
       const starts = startOf(prevalenceInterval(c, birth));
-      if (isVerified(c) && starts && isTrue(sameOrBefore(starts, end)))
+      if (isVerified(c) && starts && isTrue(sameOrBefore(starts, end))) {
         out.push({ reference: refOf(c), rule, date: c.onsetDateTime, display: displayOf(c.code) ?? rule });
+      }
     }
+  }
   return out;
 }
 
@@ -88,8 +106,14 @@ function proceduresEndingByEnd(ctx: EvaluationContext, vs: ValueSetDef, rule: st
   const out: Evidence[] = [];
   for (const p of proceduresIn(ctx, vs)) {
     const ends = endOf(choiceRead(p, 'performed', birth).interval);
-    if (isProcedurePerformed(p) && ends && isTrue(sameOrBefore(ends, end)))
-      out.push({ reference: refOf(p), rule, date: p.performedDateTime ?? p.performedPeriod?.end, display: displayOf(p.code) ?? rule });
+    if (isProcedurePerformed(p) && ends && isTrue(sameOrBefore(ends, end))) {
+      out.push({
+        reference: refOf(p),
+        rule,
+        date: p.performedDateTime ?? p.performedPeriod?.end,
+        display: displayOf(p.code) ?? rule,
+      });
+    }
   }
   return out;
 }
@@ -98,7 +122,12 @@ function proceduresEndingByEnd(ctx: EvaluationContext, vs: ValueSetDef, rule: st
 function mastectomyExclusion(ctx: EvaluationContext): Evidence[] {
   const right = [
     ...conditionsStartingByEnd(ctx, [STATUS_POST_RIGHT_MASTECTOMY], 'right-mastectomy'),
-    ...conditionsStartingByEnd(ctx, [UNILATERAL_MASTECTOMY_UNSPECIFIED_LATERALITY], 'right-mastectomy', LATERALITY_RIGHT),
+    ...conditionsStartingByEnd(
+      ctx,
+      [UNILATERAL_MASTECTOMY_UNSPECIFIED_LATERALITY],
+      'right-mastectomy',
+      LATERALITY_RIGHT,
+    ),
     ...proceduresEndingByEnd(ctx, UNILATERAL_MASTECTOMY_RIGHT, 'right-mastectomy'),
   ];
   const left = [
@@ -118,11 +147,22 @@ function mammograms(ctx: EvaluationContext): { date: string; evidence: Evidence 
   const window = interval(mammographyWindowStart(ctx), periodEnd(ctx.measurementPeriod));
   const out: { date: string; evidence: Evidence }[] = [];
   for (const o of observationsIn(ctx, MAMMOGRAPHY)) {
-    if (!isDiagnosticStudyPerformed(o, OBSERVATION_CATEGORY)) continue;
+    if (!isDiagnosticStudyPerformed(o, OBSERVATION_CATEGORY)) {
+      continue;
+    }
     const end = endOf(ctx.effectiveOf(o).interval);
     if (end && isTrue(contains(window, end, DAY))) {
       const date = writtenDate(end);
-      out.push({ date, evidence: { reference: refOf(o), rule: 'screening', date, display: displayOf(o.code) ?? 'Mammogram', value: 'mammography' } });
+      out.push({
+        date,
+        evidence: {
+          reference: refOf(o),
+          rule: 'screening',
+          date,
+          display: displayOf(o.code) ?? 'Mammogram',
+          value: 'mammography',
+        },
+      });
     }
   }
   return out.sort((a, b) => a.date.localeCompare(b.date));
@@ -140,10 +180,19 @@ export const CMS125: MeasureDefinition = {
     const age = ageAtPeriodEnd(ctx);
     const band = ageInBand(ctx, age, CMS125_AGE.low, CMS125_AGE.high);
     const sex = usCoreSex(patient);
-    if (sex === undefined && patient.gender === 'female')
-      ctx.issue({ resourceType: 'Patient', id: patient.id, field: 'extension(us-core-sex)', message: 'US Core sex is not recorded; CMS125 counts only patients whose recorded sex is female', severity: 'warning' });
+    if (sex === undefined && patient.gender === 'female') {
+      ctx.issue({
+        resourceType: 'Patient',
+        id: patient.id,
+        field: 'extension(us-core-sex)',
+        message: 'US Core sex is not recorded; CMS125 counts only patients whose recorded sex is female',
+        severity: 'warning',
+      });
+    }
     const inBand = isTrue(band) && sex === SEX_FEMALE;
-    const visits = inBand ? qualifyingEncounters(ctx, ADULT_OUTPATIENT_ENCOUNTER_SETS) : { encounters: [], doubtful: [] };
+    const visits = inBand
+      ? qualifyingEncounters(ctx, ADULT_OUTPATIENT_ENCOUNTER_SETS)
+      : { encounters: [], doubtful: [] };
     const encounters = encounterEvidence(visits.encounters);
     const ip = inBand && encounters.length > 0;
     const exclusion = ip
@@ -159,12 +208,26 @@ export const CMS125: MeasureDefinition = {
     const last = found[found.length - 1];
     return proportionResult(
       CMS125,
-      { initialPopulation: ip, denominator: ip, denominatorExclusion: exclusion.length > 0, numerator: found.length > 0, denominatorException: false },
+      {
+        initialPopulation: ip,
+        denominator: ip,
+        denominatorExclusion: exclusion.length > 0,
+        numerator: found.length > 0,
+        denominatorException: false,
+      },
       [...encounters.slice(-1), ...exclusion, ...found.map((m) => m.evidence)],
       {
-        reasons: sex === SEX_FEMALE || sex === undefined ? verdictReasons(ctx, age, band, encounters.length ? [] : visits.doubtful) : [],
+        reasons:
+          sex === SEX_FEMALE || sex === undefined
+            ? verdictReasons(ctx, age, band, encounters.length ? [] : visits.doubtful)
+            : [],
         ...(ip && !exclusion.length && !found.length
-          ? { closes: { what: 'Screening mammogram (none since ' + isoDay(singleDay(mammographyWindowStart(ctx))!) + ')', due: isoDay(ctx.periodEndDay) } }
+          ? {
+              closes: {
+                what: 'Screening mammogram (none since ' + isoDay(singleDay(mammographyWindowStart(ctx))!) + ')',
+                due: isoDay(ctx.periodEndDay),
+              },
+            }
           : {}),
         ...(last ? { detail: { lastScreening: { date: last.date, kind: 'mammography' } } } : {}),
       },

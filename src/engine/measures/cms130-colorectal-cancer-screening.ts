@@ -27,13 +27,25 @@ import { SDNA_FIT_TEST } from '../valuesets/catalog/sdna-fit-test.ts';
 import { TOTAL_COLECTOMY } from '../valuesets/catalog/total-colectomy.ts';
 import { proportionResult } from './proportion.ts';
 import { ageAtPeriodEnd, ageInBand } from './cql-libraries/age-bands.ts';
-import { advancedIllnessAndFrailtyExclusion, nursingHomeExclusion } from './cql-libraries/advanced-illness-and-frailty.ts';
+import {
+  advancedIllnessAndFrailtyExclusion,
+  nursingHomeExclusion,
+} from './cql-libraries/advanced-illness-and-frailty.ts';
 import { hospiceEvidence } from './cql-libraries/hospice.ts';
 import { ACO_MEASURE_TYPES, verdictReasons } from './cql-libraries/input-completeness.ts';
 import { palliativeCareEvidence } from './cql-libraries/palliative-care.ts';
 import { conditionsIn, displayOf, observationsIn, proceduresIn, refOf } from './cql-libraries/qicore-retrieve.ts';
-import { ADULT_OUTPATIENT_ENCOUNTER_SETS, encounterEvidence, qualifyingEncounters } from './cql-libraries/qualifying-encounters.ts';
-import { isDiagnosticStudyPerformed, isObservationPerformed, isProcedurePerformed, isVerified } from './cql-libraries/status-filters.ts';
+import {
+  ADULT_OUTPATIENT_ENCOUNTER_SETS,
+  encounterEvidence,
+  qualifyingEncounters,
+} from './cql-libraries/qualifying-encounters.ts';
+import {
+  isDiagnosticStudyPerformed,
+  isObservationPerformed,
+  isProcedurePerformed,
+  isVerified,
+} from './cql-libraries/status-filters.ts';
 import { hasResultValue } from './cql-libraries/observation-values.ts';
 
 /** Age band of the initial population (age at the end of the period). */
@@ -42,7 +54,8 @@ export const CMS130_AGE = { low: 46, high: 75 } as const;
 export const CMS130_LOOKBACK_YEARS = { sdnaFit: 2, flexSig: 4, ctColonography: 4, colonoscopy: 9 } as const;
 
 /** Kinds of colorectal screening that close the measure. */
-export type ColorectalScreeningKind = 'FOBT' | 'sDNA-FIT' | 'flexible sigmoidoscopy' | 'CT colonography' | 'colonoscopy';
+export type ColorectalScreeningKind =
+  'FOBT' | 'sDNA-FIT' | 'flexible sigmoidoscopy' | 'CT colonography' | 'colonoscopy';
 
 /** One screening found in its look-back window. */
 interface Screening {
@@ -61,22 +74,58 @@ function screenings(ctx: EvaluationContext): Screening[] {
   const birth = ctx.record.patient.birthDate;
   const mp = ctx.measurementPeriod;
   const out: Screening[] = [];
-  const add = (kind: ColorectalScreeningKind, r: fhir4.Observation | fhir4.Procedure, at: CqlDateTime | null, window: CqlInterval) => {
-    if (!at || !isTrue(contains(window, at, DAY))) return;
+  const add = (
+    kind: ColorectalScreeningKind,
+    r: fhir4.Observation | fhir4.Procedure,
+    at: CqlDateTime | null,
+    window: CqlInterval,
+  ) => {
+    if (!at || !isTrue(contains(window, at, DAY))) {
+      return;
+    }
     const date = writtenDate(at);
-    out.push({ kind, date, evidence: { reference: refOf(r), rule: 'screening', date, display: displayOf(r.code) ?? kind, value: kind } });
+    out.push({
+      kind,
+      date,
+      evidence: { reference: refOf(r), rule: 'screening', date, display: displayOf(r.code) ?? kind, value: kind },
+    });
   };
   const within = (years: number) => yearsBeforeThroughEnd(mp, years);
-  for (const o of observationsIn(ctx, FECAL_OCCULT_BLOOD_TEST_FOBT))
-    if (isObservationPerformed(o) && hasResultValue(o)) add('FOBT', o, latest(ctx.effectiveOf(o).interval), mp);
-  for (const o of observationsIn(ctx, SDNA_FIT_TEST))
-    if (isObservationPerformed(o) && hasResultValue(o)) add('sDNA-FIT', o, latest(ctx.effectiveOf(o).interval), within(CMS130_LOOKBACK_YEARS.sdnaFit));
-  for (const p of proceduresIn(ctx, FLEXIBLE_SIGMOIDOSCOPY))
-    if (isProcedurePerformed(p)) add('flexible sigmoidoscopy', p, endOf(choiceRead(p, 'performed', birth).interval), within(CMS130_LOOKBACK_YEARS.flexSig));
-  for (const o of observationsIn(ctx, CT_COLONOGRAPHY))
-    if (isDiagnosticStudyPerformed(o, OBSERVATION_CATEGORY)) add('CT colonography', o, endOf(ctx.effectiveOf(o).interval), within(CMS130_LOOKBACK_YEARS.ctColonography));
-  for (const p of proceduresIn(ctx, COLONOSCOPY))
-    if (isProcedurePerformed(p)) add('colonoscopy', p, endOf(choiceRead(p, 'performed', birth).interval), within(CMS130_LOOKBACK_YEARS.colonoscopy));
+  for (const o of observationsIn(ctx, FECAL_OCCULT_BLOOD_TEST_FOBT)) {
+    if (isObservationPerformed(o) && hasResultValue(o)) {
+      add('FOBT', o, latest(ctx.effectiveOf(o).interval), mp);
+    }
+  }
+  for (const o of observationsIn(ctx, SDNA_FIT_TEST)) {
+    if (isObservationPerformed(o) && hasResultValue(o)) {
+      add('sDNA-FIT', o, latest(ctx.effectiveOf(o).interval), within(CMS130_LOOKBACK_YEARS.sdnaFit));
+    }
+  }
+  for (const p of proceduresIn(ctx, FLEXIBLE_SIGMOIDOSCOPY)) {
+    if (isProcedurePerformed(p)) {
+      add(
+        'flexible sigmoidoscopy',
+        p,
+        endOf(choiceRead(p, 'performed', birth).interval),
+        within(CMS130_LOOKBACK_YEARS.flexSig),
+      );
+    }
+  }
+  for (const o of observationsIn(ctx, CT_COLONOGRAPHY)) {
+    if (isDiagnosticStudyPerformed(o, OBSERVATION_CATEGORY)) {
+      add('CT colonography', o, endOf(ctx.effectiveOf(o).interval), within(CMS130_LOOKBACK_YEARS.ctColonography));
+    }
+  }
+  for (const p of proceduresIn(ctx, COLONOSCOPY)) {
+    if (isProcedurePerformed(p)) {
+      add(
+        'colonoscopy',
+        p,
+        endOf(choiceRead(p, 'performed', birth).interval),
+        within(CMS130_LOOKBACK_YEARS.colonoscopy),
+      );
+    }
+  }
   return out.sort((a, b) => a.date.localeCompare(b.date));
 }
 
@@ -87,13 +136,25 @@ function colorectalExclusions(ctx: EvaluationContext): Evidence[] {
   const out: Evidence[] = [];
   for (const c of conditionsIn(ctx, MALIGNANT_NEOPLASM_OF_COLON)) {
     const starts = startOf(prevalenceInterval(c, birth));
-    if (isVerified(c) && starts && isTrue(sameOrBefore(starts, end, DAY)))
-      out.push({ reference: refOf(c), rule: 'colorectal-cancer', date: c.onsetDateTime, display: displayOf(c.code) ?? 'Colorectal cancer' });
+    if (isVerified(c) && starts && isTrue(sameOrBefore(starts, end, DAY))) {
+      out.push({
+        reference: refOf(c),
+        rule: 'colorectal-cancer',
+        date: c.onsetDateTime,
+        display: displayOf(c.code) ?? 'Colorectal cancer',
+      });
+    }
   }
   for (const p of proceduresIn(ctx, TOTAL_COLECTOMY)) {
     const ends = endOf(choiceRead(p, 'performed', birth).interval);
-    if (isProcedurePerformed(p) && ends && isTrue(sameOrBefore(ends, end, DAY)))
-      out.push({ reference: refOf(p), rule: 'total-colectomy', date: p.performedDateTime ?? p.performedPeriod?.end, display: displayOf(p.code) ?? 'Total colectomy' });
+    if (isProcedurePerformed(p) && ends && isTrue(sameOrBefore(ends, end, DAY))) {
+      out.push({
+        reference: refOf(p),
+        rule: 'total-colectomy',
+        date: p.performedDateTime ?? p.performedPeriod?.end,
+        display: displayOf(p.code) ?? 'Total colectomy',
+      });
+    }
   }
   return out;
 }
@@ -109,7 +170,9 @@ export const CMS130: MeasureDefinition = {
     const age = ageAtPeriodEnd(ctx);
     const band = ageInBand(ctx, age, CMS130_AGE.low, CMS130_AGE.high);
     const inBand = isTrue(band);
-    const visits = inBand ? qualifyingEncounters(ctx, ADULT_OUTPATIENT_ENCOUNTER_SETS) : { encounters: [], doubtful: [] };
+    const visits = inBand
+      ? qualifyingEncounters(ctx, ADULT_OUTPATIENT_ENCOUNTER_SETS)
+      : { encounters: [], doubtful: [] };
     const encounters = encounterEvidence(visits.encounters);
     const ip = inBand && encounters.length > 0;
     const exclusion = ip
@@ -127,12 +190,23 @@ export const CMS130: MeasureDefinition = {
     const due = isoDay(ctx.periodEndDay);
     return proportionResult(
       CMS130,
-      { initialPopulation: ip, denominator: ip, denominatorExclusion: exclusion.length > 0, numerator: found.length > 0, denominatorException: false },
+      {
+        initialPopulation: ip,
+        denominator: ip,
+        denominatorExclusion: exclusion.length > 0,
+        numerator: found.length > 0,
+        denominatorException: false,
+      },
       evidence,
       {
         reasons: verdictReasons(ctx, age, band, encounters.length ? [] : visits.doubtful),
         ...(ip && !exclusion.length && !found.length
-          ? { closes: { what: 'Colorectal cancer screening: FIT/FOBT this year, or stool DNA-FIT, sigmoidoscopy, CT colonography or colonoscopy', due } }
+          ? {
+              closes: {
+                what: 'Colorectal cancer screening: FIT/FOBT this year, or stool DNA-FIT, sigmoidoscopy, CT colonography or colonoscopy',
+                due,
+              },
+            }
           : {}),
         ...(last ? { detail: { lastScreening: { date: last.date, kind: last.kind } } } : {}),
       },

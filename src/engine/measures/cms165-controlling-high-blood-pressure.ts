@@ -34,7 +34,11 @@ import { hospiceEvidence } from './cql-libraries/hospice.ts';
 import { ACO_MEASURE_TYPES, verdictReasons } from './cql-libraries/input-completeness.ts';
 import { palliativeCareEvidence } from './cql-libraries/palliative-care.ts';
 import { conditionsIn, displayOf, encountersIn, proceduresIn, refOf } from './cql-libraries/qicore-retrieve.ts';
-import { ADULT_OUTPATIENT_ENCOUNTER_SETS, encounterEvidence, qualifyingEncounters } from './cql-libraries/qualifying-encounters.ts';
+import {
+  ADULT_OUTPATIENT_ENCOUNTER_SETS,
+  encounterEvidence,
+  qualifyingEncounters,
+} from './cql-libraries/qualifying-encounters.ts';
 import { isEncounterPerformed, isProcedurePerformed, isVerified } from './cql-libraries/status-filters.ts';
 
 /** Age band of the initial population (age at the end of the period). */
@@ -52,7 +56,12 @@ function hypertension(ctx: EvaluationContext): Evidence[] {
   const birth = ctx.record.patient.birthDate;
   return conditionsIn(ctx, ESSENTIAL_HYPERTENSION)
     .filter((c) => isVerified(c) && isTrue(overlaps(prevalenceInterval(c, birth), window)))
-    .map((c) => ({ reference: refOf(c), rule: 'diagnosis', date: c.onsetDateTime, display: displayOf(c.code) ?? 'Essential hypertension' }));
+    .map((c) => ({
+      reference: refOf(c),
+      rule: 'diagnosis',
+      date: c.onsetDateTime,
+      display: displayOf(c.code) ?? 'Essential hypertension',
+    }));
 }
 
 /** "Pregnancy or Renal Diagnosis", "End Stage Renal Disease Procedures" and "… Encounter". */
@@ -66,26 +75,43 @@ function renalOrPregnancy(ctx: EvaluationContext): Evidence[] {
     [END_STAGE_RENAL_DISEASE, 'esrd'],
     [KIDNEY_TRANSPLANT_RECIPIENT, 'kidney-transplant'],
     [CHRONIC_KIDNEY_DISEASE_STAGE_5, 'ckd-5'],
-  ] as const)
+  ] as const) {
     for (const c of conditionsIn(ctx, vs))
-      // prevalenceInterval() overlaps "Measurement Period" (no precision)
-      if (isVerified(c) && isTrue(overlaps(prevalenceInterval(c, birth), mp)))
+    // prevalenceInterval() overlaps "Measurement Period" (no precision)
+    {
+      if (isVerified(c) && isTrue(overlaps(prevalenceInterval(c, birth), mp))) {
         out.push({ reference: refOf(c), rule, date: c.onsetDateTime, display: displayOf(c.code) ?? rule });
+      }
+    }
+  }
   for (const [vs, rule] of [
     [KIDNEY_TRANSPLANT, 'kidney-transplant'],
     [DIALYSIS_SERVICES, 'dialysis'],
-  ] as const)
+  ] as const) {
     for (const p of proceduresIn(ctx, vs)) {
       // performed.toInterval() ends on or before end of "Measurement Period" (no precision)
       const ends = endOf(choiceRead(p, 'performed', birth).interval);
-      if (isProcedurePerformed(p) && ends && isTrue(sameOrBefore(ends, end)))
-        out.push({ reference: refOf(p), rule, date: p.performedDateTime ?? p.performedPeriod?.end, display: displayOf(p.code) ?? rule });
+      if (isProcedurePerformed(p) && ends && isTrue(sameOrBefore(ends, end))) {
+        out.push({
+          reference: refOf(p),
+          rule,
+          date: p.performedDateTime ?? p.performedPeriod?.end,
+          display: displayOf(p.code) ?? rule,
+        });
+      }
     }
+  }
   for (const e of encountersIn(ctx, ESRD_MONTHLY_OUTPATIENT_SERVICES)) {
     // period starts on or before end of "Measurement Period" (no precision)
     const starts = startOf(periodInterval(e.period));
-    if (isEncounterPerformed(e) && starts && isTrue(sameOrBefore(starts, end)))
-      out.push({ reference: refOf(e), rule: 'esrd', date: e.period?.start, display: displayOf(e.type?.[0]) ?? 'ESRD monthly services' });
+    if (isEncounterPerformed(e) && starts && isTrue(sameOrBefore(starts, end))) {
+      out.push({
+        reference: refOf(e),
+        rule: 'esrd',
+        date: e.period?.start,
+        display: displayOf(e.type?.[0]) ?? 'ESRD monthly services',
+      });
+    }
   }
   return out;
 }
@@ -111,7 +137,9 @@ function bpEvidence(bp: MostRecentBp): Evidence[] {
 }
 
 function closesFor(bp: MostRecentBp | undefined): string {
-  if (!bp) return 'Record a blood pressure (none this year)';
+  if (!bp) {
+    return 'Record a blood pressure (none this year)';
+  }
   const s = bp.systolic ?? '?';
   const d = bp.diastolic ?? '?';
   return `BP ${s}/${d} on ${bpDay(bp)} — not below ${SYSTOLIC_LIMIT}/${DIASTOLIC_LIMIT}: adjust treatment and recheck`;
@@ -129,7 +157,10 @@ export const CMS165: MeasureDefinition = {
     const band = ageInBand(ctx, age, CMS165_AGE.low, CMS165_AGE.high);
     const inBand = isTrue(band);
     const htn = inBand ? hypertension(ctx) : [];
-    const found = inBand && htn.length ? qualifyingEncounters(ctx, ADULT_OUTPATIENT_ENCOUNTER_SETS) : { encounters: [], doubtful: [] };
+    const found =
+      inBand && htn.length
+        ? qualifyingEncounters(ctx, ADULT_OUTPATIENT_ENCOUNTER_SETS)
+        : { encounters: [], doubtful: [] };
     const encounters = encounterEvidence(found.encounters);
     const ip = inBand && htn.length > 0 && encounters.length > 0;
     const exclusion = ip
@@ -142,16 +173,28 @@ export const CMS165: MeasureDefinition = {
         ]
       : [];
     const bp = ip ? mostRecentBp(qualifyingBpReadings(ctx)) : undefined;
-    const numerator = bp?.systolic !== undefined && bp.diastolic !== undefined && bp.systolic < SYSTOLIC_LIMIT && bp.diastolic < DIASTOLIC_LIMIT;
+    const numerator =
+      bp?.systolic !== undefined &&
+      bp.diastolic !== undefined &&
+      bp.systolic < SYSTOLIC_LIMIT &&
+      bp.diastolic < DIASTOLIC_LIMIT;
     const due = isoDay(ctx.periodEndDay);
     return proportionResult(
       CMS165,
-      { initialPopulation: ip, denominator: ip, denominatorExclusion: exclusion.length > 0, numerator, denominatorException: false },
+      {
+        initialPopulation: ip,
+        denominator: ip,
+        denominatorExclusion: exclusion.length > 0,
+        numerator,
+        denominatorException: false,
+      },
       [...encounters.slice(-1), ...htn.slice(0, 1), ...exclusion, ...(bp ? bpEvidence(bp) : [])],
       {
         reasons: verdictReasons(ctx, age, band, encounters.length ? [] : found.doubtful),
         ...(ip && !exclusion.length && !numerator ? { closes: { what: closesFor(bp), due } } : {}),
-        ...(bp ? { detail: { lastBp: { date: bpDay(bp), systolic: bp.systolic ?? null, diastolic: bp.diastolic ?? null } } } : {}),
+        ...(bp
+          ? { detail: { lastBp: { date: bpDay(bp), systolic: bp.systolic ?? null, diastolic: bp.diastolic ?? null } } }
+          : {}),
       },
     );
   },

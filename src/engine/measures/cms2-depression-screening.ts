@@ -22,17 +22,36 @@ import { bipolarExclusions, screeningNotDoneReasons, type RuleHit } from './cms2
 import { followUpDueDay, followUpFor, type FollowUp } from './cms2-follow-up.ts';
 import { qualifyingEncounters, type QualifyingEncounter } from './cms2-qualifying-encounters.ts';
 import { screeningsOf, type Screening, type ScreeningFindings } from './cms2-screening.ts';
-import { CMS2_KINDS, EITHER_TOOL_AGE, LAST_ADOLESCENT_ONLY_AGE, MIN_AGE, type ScreeningKind } from './cms2-terminology.ts';
+import {
+  CMS2_KINDS,
+  EITHER_TOOL_AGE,
+  LAST_ADOLESCENT_ONLY_AGE,
+  MIN_AGE,
+  type ScreeningKind,
+} from './cms2-terminology.ts';
 import { incompleteInputs, proportionResult, type RawPopulations } from './proportion.ts';
 
 /** Resource types the CMS2 logic reads. */
-export const CMS2_REQUIRES = ['Encounter', 'Observation', 'Condition', 'ServiceRequest', 'Procedure', 'MedicationRequest'] as const;
+export const CMS2_REQUIRES = [
+  'Encounter',
+  'Observation',
+  'Condition',
+  'ServiceRequest',
+  'Procedure',
+  'MedicationRequest',
+] as const;
 
 /** Which tool kinds count at an age at the start of the period (12–16 adolescent, 17 either, 18+ adult). */
 export function kindsForAge(age: number): ScreeningKind[] {
-  if (age < MIN_AGE) return [];
-  if (age <= LAST_ADOLESCENT_ONLY_AGE) return ['adolescent'];
-  if (age === EITHER_TOOL_AGE) return ['adolescent', 'adult'];
+  if (age < MIN_AGE) {
+    return [];
+  }
+  if (age <= LAST_ADOLESCENT_ONLY_AGE) {
+    return ['adolescent'];
+  }
+  if (age === EITHER_TOOL_AGE) {
+    return ['adolescent', 'adult'];
+  }
   return ['adult'];
 }
 
@@ -54,8 +73,12 @@ function ageBands(age: UncertainNumber | null): AgeBands {
 /** The kinds whose age band is not ruled out (a certain age gives exactly {@link kindsForAge}). */
 function possibleKinds(bands: AgeBands): ScreeningKind[] {
   const out: ScreeningKind[] = [];
-  if (bands.adolescentOnly !== false || bands.either !== false) out.push('adolescent');
-  if (bands.adultOnly !== false || bands.either !== false) out.push('adult');
+  if (bands.adolescentOnly !== false || bands.either !== false) {
+    out.push('adolescent');
+  }
+  if (bands.adultOnly !== false || bands.either !== false) {
+    out.push('adult');
+  }
   return out;
 }
 
@@ -70,15 +93,27 @@ interface KindOutcome {
 
 function hitEvidence(h: RuleHit, rule: string): Evidence {
   const e: Evidence = { reference: h.reference, rule };
-  if (h.date) e.date = h.date;
-  if (h.display) e.display = h.display;
-  if (h.value) e.value = h.value;
+  if (h.date) {
+    e.date = h.date;
+  }
+  if (h.display) {
+    e.display = h.display;
+  }
+  if (h.value) {
+    e.value = h.value;
+  }
   return e;
 }
 
 function screeningEvidence(s: Screening): Evidence {
-  const e: Evidence = { reference: s.reference, rule: 'most-recent-screening', value: s.result === 'other' ? (s.display ?? 'uncoded result') : s.result };
-  if (s.date) e.date = s.date;
+  const e: Evidence = {
+    reference: s.reference,
+    rule: 'most-recent-screening',
+    value: s.result === 'other' ? (s.display ?? 'uncoded result') : s.result,
+  };
+  if (s.date) {
+    e.date = s.date;
+  }
   e.display = CMS2_KINDS[s.kind].screening.display ?? s.kind;
   return e;
 }
@@ -90,7 +125,12 @@ function latest(outcomes: readonly KindOutcome[]): Screening | undefined {
 }
 
 /** What closes a not-met CMS2 for this patient, and by when. */
-function closingAction(ctx: EvaluationContext, kinds: readonly ScreeningKind[], outcomes: readonly KindOutcome[], encounters: readonly QualifyingEncounter[]): ClosingAction {
+function closingAction(
+  ctx: EvaluationContext,
+  kinds: readonly ScreeningKind[],
+  outcomes: readonly KindOutcome[],
+  encounters: readonly QualifyingEncounter[],
+): ClosingAction {
   const periodEnd = isoDay(ctx.periodEndDay);
   const positive = outcomes.map((o) => o.screening.mostRecent).find((s) => s?.result === 'positive');
   if (positive) {
@@ -101,11 +141,12 @@ function closingAction(ctx: EvaluationContext, kinds: readonly ScreeningKind[], 
     };
   }
   const uncoded = outcomes.map((o) => o.screening.mostRecent).find((s) => s?.result === 'other');
-  if (uncoded)
+  if (uncoded) {
     return {
       what: `Code the result of the screening of ${uncoded.date?.slice(0, 10) ?? 'this period'} as positive or negative (SNOMED 428181000124104 / 428171000124102)`,
       due: periodEnd,
     };
+  }
   const tools = kinds
     .map((k) => `LOINC ${CMS2_KINDS[k].screening.code} ${CMS2_KINDS[k].screening.display ?? ''}`.trim())
     .join(' or ');
@@ -124,29 +165,59 @@ function evaluate(ctx: EvaluationContext): MeasureResult {
   const evidence: Evidence[] = [];
   for (const enc of encounters) {
     const e: Evidence = { reference: enc.reference, rule: 'qualifying-encounter' };
-    if (enc.resource.period?.start) e.date = enc.resource.period.start;
+    if (enc.resource.period?.start) {
+      e.date = enc.resource.period.start;
+    }
     const d = displayOf(enc.resource.type?.[0]);
-    if (d) e.display = d;
+    if (d) {
+      e.display = d;
+    }
     evidence.push(e);
   }
   if (!age) {
     reasons.push('Patient.birthDate missing');
-    return proportionResult(CMS2, { initialPopulation: false, denominator: false, denominatorExclusion: false, numerator: false, denominatorException: false }, evidence, {
-      reasons,
-      detail: { qualifyingEncounters: encounters.length },
-    });
+    return proportionResult(
+      CMS2,
+      {
+        initialPopulation: false,
+        denominator: false,
+        denominatorExclusion: false,
+        numerator: false,
+        denominatorException: false,
+      },
+      evidence,
+      {
+        reasons,
+        detail: { qualifyingEncounters: encounters.length },
+      },
+    );
   }
   const oldEnough = ageAtLeast(age, MIN_AGE);
   const ageAtStart = exactAge(age) ?? null;
   // "Patient Age 12 Years or Older at Start of Measurement Period" and exists qualifying encounters
   const ip = isTrue(and3(oldEnough, encounters.length > 0));
   if (!ip) {
-    if (oldEnough !== false) reasons.push(...encounterDoubts);
-    if (oldEnough === null) reasons.push('Patient.birthDate too imprecise to tell whether the patient was 12 at the start of the period');
-    return proportionResult(CMS2, { initialPopulation: false, denominator: false, denominatorExclusion: false, numerator: false, denominatorException: false }, evidence, {
-      reasons,
-      detail: { qualifyingEncounters: encounters.length, ageAtStart },
-    });
+    if (oldEnough !== false) {
+      reasons.push(...encounterDoubts);
+    }
+    if (oldEnough === null) {
+      reasons.push('Patient.birthDate too imprecise to tell whether the patient was 12 at the start of the period');
+    }
+    return proportionResult(
+      CMS2,
+      {
+        initialPopulation: false,
+        denominator: false,
+        denominatorExclusion: false,
+        numerator: false,
+        denominatorException: false,
+      },
+      evidence,
+      {
+        reasons,
+        detail: { qualifyingEncounters: encounters.length, ageAtStart },
+      },
+    );
   }
 
   const bipolar = bipolarExclusions(ctx, encounters);
@@ -154,7 +225,9 @@ function evaluate(ctx: EvaluationContext): MeasureResult {
     const screening = screeningsOf(ctx, kind, encounters);
     const followUp = followUpFor(ctx, kind, screening.mostRecent, encounters);
     const o: KindOutcome = { kind, screening, met: screening.mostRecent?.result === 'negative' || !!followUp };
-    if (followUp) o.followUp = followUp;
+    if (followUp) {
+      o.followUp = followUp;
+    }
     return o;
   });
   const bands = ageBands(age);
@@ -163,11 +236,16 @@ function evaluate(ctx: EvaluationContext): MeasureResult {
   const met = (kind: ScreeningKind) => outcomes.find((o) => o.kind === kind)!.met;
   // "Numerator": (12–16 and adolescent met) or (17 and either met) or (18+ and adult met)
   const numerator = isTrue(
-    or3(or3(and3(bands.adolescentOnly, met('adolescent')), and3(bands.either, met('adolescent') || met('adult'))), and3(bands.adultOnly, met('adult'))),
+    or3(
+      or3(and3(bands.adolescentOnly, met('adolescent')), and3(bands.either, met('adolescent') || met('adult'))),
+      and3(bands.adultOnly, met('adult')),
+    ),
   );
   const notDone = outcomes.map((o) => ({ o, hits: screeningNotDoneReasons(ctx, o.kind, encounters) }));
   // exception per kind: a reason not to screen with that tool, and no screening with that tool
-  const exceptionHits = notDone.filter(({ o, hits }) => hits.length > 0 && !o.screening.has).flatMap(({ hits }) => hits);
+  const exceptionHits = notDone
+    .filter(({ o, hits }) => hits.length > 0 && !o.screening.has)
+    .flatMap(({ hits }) => hits);
   const raw: RawPopulations = {
     initialPopulation: true,
     denominator: true,
@@ -176,17 +254,27 @@ function evaluate(ctx: EvaluationContext): MeasureResult {
     denominatorException: exceptionHits.length > 0,
   };
 
-  for (const h of bipolar) evidence.push(hitEvidence(h, 'bipolar-exclusion'));
+  for (const h of bipolar) {
+    evidence.push(hitEvidence(h, 'bipolar-exclusion'));
+  }
   for (const o of counting) {
-    if (o.screening.mostRecent) evidence.push(screeningEvidence(o.screening.mostRecent));
+    if (o.screening.mostRecent) {
+      evidence.push(screeningEvidence(o.screening.mostRecent));
+    }
     if (o.followUp) {
       const e: Evidence = { reference: o.followUp.reference, rule: o.followUp.rule };
-      if (o.followUp.date) e.date = o.followUp.date;
-      if (o.followUp.display) e.display = o.followUp.display;
+      if (o.followUp.date) {
+        e.date = o.followUp.date;
+      }
+      if (o.followUp.display) {
+        e.display = o.followUp.display;
+      }
       evidence.push(e);
     }
   }
-  for (const h of exceptionHits) evidence.push(hitEvidence(h, 'exception-reason'));
+  for (const h of exceptionHits) {
+    evidence.push(hitEvidence(h, 'exception-reason'));
+  }
 
   const result = proportionResult(CMS2, raw, evidence, { reasons });
   const status = result.status;
@@ -200,11 +288,16 @@ function evaluate(ctx: EvaluationContext): MeasureResult {
   }
   const shown = latest(counting);
   const detail: Record<string, unknown> = { qualifyingEncounters: encounters.length, ageAtStart };
-  if (shown && shown.result !== 'other')
+  if (shown && shown.result !== 'other') {
     detail.mostRecentScreening = { date: shown.date, result: shown.result, reference: shown.reference };
+  }
   result.detail = detail;
-  if (status === 'not-met' || (status === 'unknown' && !raw.denominatorExclusion && !numerator && !raw.denominatorException))
+  if (
+    status === 'not-met' ||
+    (status === 'unknown' && !raw.denominatorExclusion && !numerator && !raw.denominatorException)
+  ) {
     result.closes = closingAction(ctx, kinds, counting, encounters);
+  }
   return result;
 }
 

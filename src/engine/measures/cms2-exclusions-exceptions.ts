@@ -39,7 +39,9 @@ export interface RuleHit {
 
 /** Bipolar diagnoses that exclude the patient (empty when none). */
 export function bipolarExclusions(ctx: EvaluationContext, encounters: readonly QualifyingEncounter[]): RuleHit[] {
-  if (!encounters.length) return [];
+  if (!encounters.length) {
+    return [];
+  }
   const hits: RuleHit[] = [];
   const birthDate = ctx.record.patient.birthDate;
   for (const cond of ctx.inValueSet<fhir4.Condition>('Condition', BIPOLAR_DISORDER_VS, (c) => c.code, 'code')) {
@@ -47,19 +49,35 @@ export function bipolarExclusions(ctx: EvaluationContext, encounters: readonly Q
     // reference engines (fqm-execution, cqf) do not filter on it: any category counts, as there
     // (a bipolar encounter diagnosis before the visit is as much a history of bipolar disorder).
     const prevalence = prevalenceRead(cond, birthDate);
-    if (prevalence.malformed)
-      ctx.issue({ resourceType: 'Condition', ...(cond.id ? { id: cond.id } : {}), field: prevalence.malformed, message: 'unreadable onset or abatement: read as unknown', severity: 'warning' });
+    if (prevalence.malformed) {
+      ctx.issue({
+        resourceType: 'Condition',
+        ...(cond.id ? { id: cond.id } : {}),
+        field: prevalence.malformed,
+        message: 'unreadable onset or abatement: read as unknown',
+        severity: 'warning',
+      });
+    }
     // prevalenceInterval() starts before day of start of QualifyingEncounter.period
     const start = startOf(prevalence.interval);
-    if (!start || !encounters.some((enc) => {
-      const visit = startOf(enc.period);
-      return visit !== null && isTrue(before(start, visit, DAY));
-    })) continue;
+    if (
+      !start ||
+      !encounters.some((enc) => {
+        const visit = startOf(enc.period);
+        return visit !== null && isTrue(before(start, visit, DAY));
+      })
+    ) {
+      continue;
+    }
     const hit: RuleHit = { resource: cond, reference: `Condition/${cond.id ?? ''}` };
     const date = cond.onsetDateTime ?? cond.onsetPeriod?.start ?? cond.recordedDate;
-    if (date) hit.date = date;
+    if (date) {
+      hit.date = date;
+    }
     const display = displayOf(cond.code);
-    if (display) hit.display = display;
+    if (display) {
+      hit.display = display;
+    }
     hits.push(hit);
   }
   return hits;
@@ -71,27 +89,51 @@ function notDoneReason(obs: fhir4.Observation): fhir4.CodeableConcept | undefine
 }
 
 /** "Medical or Patient Reason for Not Screening … for Depression" for one tool kind. */
-export function screeningNotDoneReasons(ctx: EvaluationContext, kind: ScreeningKind, encounters: readonly QualifyingEncounter[]): RuleHit[] {
+export function screeningNotDoneReasons(
+  ctx: EvaluationContext,
+  kind: ScreeningKind,
+  encounters: readonly QualifyingEncounter[],
+): RuleHit[] {
   const code = CMS2_KINDS[kind].screening;
   const hits: RuleHit[] = [];
   for (const obs of ctx.ofType<fhir4.Observation>('Observation')) {
     // QI-Core ObservationCancelled fixes status `cancelled`; like the reference engines we read the
     // notDoneReason whatever the status, but never from a record entered in error
-    if (obs.status === OBSERVATION_ENTERED_IN_ERROR || !hasCode(obs.code, code)) continue;
+    if (obs.status === OBSERVATION_ENTERED_IN_ERROR || !hasCode(obs.code, code)) {
+      continue;
+    }
     const reason = notDoneReason(obs);
     const declined = hasCode(reason, SCREEN_DECLINED);
-    if (!declined && !ctx.valueSets.hasConcept(MEDICAL_REASON_VS, reason)) continue;
+    if (!declined && !ctx.valueSets.hasConcept(MEDICAL_REASON_VS, reason)) {
+      continue;
+    }
     const issued = parseDateTime(obs.issued);
     if (!issued) {
-      if (obs.issued !== undefined)
-        ctx.issue({ resourceType: 'Observation', ...(obs.id ? { id: obs.id } : {}), field: 'issued', message: 'not a FHIR instant', severity: 'warning' });
+      if (obs.issued !== undefined) {
+        ctx.issue({
+          resourceType: 'Observation',
+          ...(obs.id ? { id: obs.id } : {}),
+          field: 'issued',
+          message: 'not a FHIR instant',
+          severity: 'warning',
+        });
+      }
       continue;
     }
     // issued during day of QualifyingEncounter.period
-    if (!encounters.some((enc) => isTrue(contains(enc.period, issued, DAY)))) continue;
-    const hit: RuleHit = { resource: obs, reference: `Observation/${obs.id ?? ''}`, date: obs.issued!, value: declined ? 'patient declined' : 'medical reason' };
+    if (!encounters.some((enc) => isTrue(contains(enc.period, issued, DAY)))) {
+      continue;
+    }
+    const hit: RuleHit = {
+      resource: obs,
+      reference: `Observation/${obs.id ?? ''}`,
+      date: obs.issued!,
+      value: declined ? 'patient declined' : 'medical reason',
+    };
     const display = displayOf(reason);
-    if (display) hit.display = display;
+    if (display) {
+      hit.display = display;
+    }
     hits.push(hit);
   }
   return hits;

@@ -53,19 +53,37 @@ interface Candidate {
 }
 
 function issueOf(ctx: EvaluationContext, r: fhir4.Resource, field: string): void {
-  ctx.issue({ resourceType: r.resourceType, ...(r.id ? { id: r.id } : {}), field, message: 'not a FHIR date/dateTime', severity: 'warning' });
+  ctx.issue({
+    resourceType: r.resourceType,
+    ...(r.id ? { id: r.id } : {}),
+    field,
+    message: 'not a FHIR date/dateTime',
+    severity: 'warning',
+  });
 }
 
 function authored(ctx: EvaluationContext, r: fhir4.MedicationRequest | fhir4.ServiceRequest): CqlDateTime | null {
-  if (r.authoredOn === undefined) return null;
+  if (r.authoredOn === undefined) {
+    return null;
+  }
   const v = parseDateTime(r.authoredOn);
-  if (!v) issueOf(ctx, r, 'authoredOn');
+  if (!v) {
+    issueOf(ctx, r, 'authoredOn');
+  }
   return v;
 }
 
-function candidate(resource: Candidate['resource'], rule: string, performedStart: CqlDateTime | null, authoredOn: CqlDateTime | null, display: string | undefined): Candidate {
+function candidate(
+  resource: Candidate['resource'],
+  rule: string,
+  performedStart: CqlDateTime | null,
+  authoredOn: CqlDateTime | null,
+  display: string | undefined,
+): Candidate {
   const c: Candidate = { resource, rule, performedStart, authoredOn };
-  if (display) c.display = display;
+  if (display) {
+    c.display = display;
+  }
   return c;
 }
 
@@ -75,31 +93,55 @@ function candidate(resource: Candidate['resource'], rule: string, performedStart
  */
 function medicationInterval(r: fhir4.MedicationRequest): CqlInterval | null {
   const p = medicationRequestPeriod(r);
-  if (!p || (!p.low && !p.high)) return null;
+  if (!p || (!p.low && !p.high)) {
+    return null;
+  }
   return interval(p.low && toDateTime(p.low), p.high && toDateTime(p.high), p.lowClosed, p.highClosed);
 }
 
 /** "Follow Up Intervention for Positive … Depression Screening" (before the timing join). */
-function candidates(ctx: EvaluationContext, kind: ScreeningKind, mostRecent: Screening, encounters: readonly QualifyingEncounter[]): Candidate[] {
+function candidates(
+  ctx: EvaluationContext,
+  kind: ScreeningKind,
+  mostRecent: Screening,
+  encounters: readonly QualifyingEncounter[],
+): Candidate[] {
   const terms = CMS2_KINDS[kind];
   const out: Candidate[] = [];
   const screenStart = startOf(mostRecent.effective);
   const positiveFor = (enc: QualifyingEncounter) => mostRecent.result === 'positive' && inLookback(screenStart, enc);
   for (const med of medicationRequestsIn(ctx, terms.medications)) {
-    if (!REQUEST_STATUSES.includes(med.status) || !ORDER_INTENTS.includes(med.intent)) continue;
+    if (!REQUEST_STATUSES.includes(med.status) || !ORDER_INTENTS.includes(med.intent)) {
+      continue;
+    }
     const period = medicationInterval(med);
     // medicationRequestPeriod().toInterval() overlaps after day of QualifyingEncounter.period
-    if (!encounters.some((enc) => positiveFor(enc) && isTrue(overlapsAfter(period, enc.period, DAY)))) continue;
-    out.push(candidate(med, 'follow-up-medication', null, authored(ctx, med), displayOf(med.medicationCodeableConcept)));
+    if (!encounters.some((enc) => positiveFor(enc) && isTrue(overlapsAfter(period, enc.period, DAY)))) {
+      continue;
+    }
+    out.push(
+      candidate(med, 'follow-up-medication', null, authored(ctx, med), displayOf(med.medicationCodeableConcept)),
+    );
   }
-  for (const sr of ctx.inValueSet<fhir4.ServiceRequest>('ServiceRequest', pinnedRef(terms.referral), (s) => s.code, 'code')) {
-    if (!REQUEST_STATUSES.includes(sr.status)) continue;
+  for (const sr of ctx.inValueSet<fhir4.ServiceRequest>(
+    'ServiceRequest',
+    pinnedRef(terms.referral),
+    (s) => s.code,
+    'code',
+  )) {
+    if (!REQUEST_STATUSES.includes(sr.status)) {
+      continue;
+    }
     out.push(candidate(sr, 'follow-up-referral', null, authored(ctx, sr), displayOf(sr.code)));
   }
   for (const proc of ctx.inValueSet<fhir4.Procedure>('Procedure', pinnedRef(terms.followUp), (p) => p.code, 'code')) {
-    if (proc.status !== PROCEDURE_COMPLETED) continue;
+    if (proc.status !== PROCEDURE_COMPLETED) {
+      continue;
+    }
     const read = choiceRead(proc, 'performed', ctx.record.patient.birthDate);
-    if (read.malformed) issueOf(ctx, proc, read.malformed);
+    if (read.malformed) {
+      issueOf(ctx, proc, read.malformed);
+    }
     out.push(candidate(proc, 'follow-up-procedure', startOf(read.interval), null, displayOf(proc.code)));
   }
   return out;
@@ -132,17 +174,35 @@ export function followUpFor(
   mostRecent: Screening | undefined,
   encounters: readonly QualifyingEncounter[],
 ): FollowUp | undefined {
-  if (!mostRecent || mostRecent.result !== 'positive') return undefined;
+  if (!mostRecent || mostRecent.result !== 'positive') {
+    return undefined;
+  }
   const screenStart = startOf(mostRecent.effective);
   const matching = encounters.filter((enc) => inLookback(screenStart, enc));
-  if (!matching.length) return undefined;
+  if (!matching.length) {
+    return undefined;
+  }
   for (const c of candidates(ctx, kind, mostRecent, encounters)) {
     for (const enc of matching) {
-      if (timely(ctx, c, enc) !== true) continue;
-      const f: FollowUp = { resource: c.resource, reference: `${c.resource.resourceType}/${c.resource.id ?? ''}`, rule: c.rule, encounter: enc };
-      const date = c.resource.resourceType === 'Procedure' ? (c.resource.performedDateTime ?? c.resource.performedPeriod?.start) : c.resource.authoredOn;
-      if (date) f.date = date;
-      if (c.display) f.display = c.display;
+      if (timely(ctx, c, enc) !== true) {
+        continue;
+      }
+      const f: FollowUp = {
+        resource: c.resource,
+        reference: `${c.resource.resourceType}/${c.resource.id ?? ''}`,
+        rule: c.rule,
+        encounter: enc,
+      };
+      const date =
+        c.resource.resourceType === 'Procedure'
+          ? (c.resource.performedDateTime ?? c.resource.performedPeriod?.start)
+          : c.resource.authoredOn;
+      if (date) {
+        f.date = date;
+      }
+      if (c.display) {
+        f.display = c.display;
+      }
       return f;
     }
   }
@@ -153,9 +213,17 @@ export function followUpFor(
  * The last day a follow-up for this positive screening still counts: the latest matching
  * encounter's end day + 2, but not after the measurement period. Undefined when no encounter matches.
  */
-export function followUpDueDay(ctx: EvaluationContext, mostRecent: Screening, encounters: readonly QualifyingEncounter[]): number | undefined {
+export function followUpDueDay(
+  ctx: EvaluationContext,
+  mostRecent: Screening,
+  encounters: readonly QualifyingEncounter[],
+): number | undefined {
   const screenStart = startOf(mostRecent.effective);
   let due: number | undefined;
-  for (const enc of encounters) if (inLookback(screenStart, enc)) due = Math.max(due ?? -Infinity, enc.endDay + FOLLOW_UP_DAYS_AFTER);
+  for (const enc of encounters) {
+    if (inLookback(screenStart, enc)) {
+      due = Math.max(due ?? -Infinity, enc.endDay + FOLLOW_UP_DAYS_AFTER);
+    }
+  }
   return due === undefined ? undefined : Math.min(due, ctx.periodEndDay);
 }

@@ -6,7 +6,10 @@
  * Measurement Period".
  */
 import type { EvaluationContext } from '../evaluation-context.ts';
-import { qualifyingEncounters as finishedVisitsDuring, type QualifyingEncounters } from './cql-libraries/qualifying-encounters.ts';
+import {
+  qualifyingEncounters as finishedVisitsDuring,
+  type QualifyingEncounters,
+} from './cql-libraries/qualifying-encounters.ts';
 import { QUALIFYING_ENCOUNTER_VALUE_SETS } from './cms2-terminology.ts';
 
 export type { QualifyingEncounter } from './cql-libraries/qualifying-encounters.ts';

@@ -70,42 +70,67 @@ export function inLookback(value: CqlDateTime | null, enc: QualifyingEncounter):
 }
 
 /** The screenings of one kind that count, and the most recent of them. */
-export function screeningsOf(ctx: EvaluationContext, kind: ScreeningKind, encounters: readonly QualifyingEncounter[]): ScreeningFindings {
+export function screeningsOf(
+  ctx: EvaluationContext,
+  kind: ScreeningKind,
+  encounters: readonly QualifyingEncounter[],
+): ScreeningFindings {
   const code = CMS2_KINDS[kind].screening;
   const doubtful: string[] = [];
   const counted: Screening[] = [];
   for (const obs of ctx.ofType<fhir4.Observation>('Observation')) {
-    if (!hasCode(obs.code, code)) continue;
-    if (!SCREENING_STATUSES.includes(obs.status) || !hasValue(obs)) continue;
+    if (!hasCode(obs.code, code)) {
+      continue;
+    }
+    if (!SCREENING_STATUSES.includes(obs.status) || !hasValue(obs)) {
+      continue;
+    }
     const reference = `Observation/${obs.id ?? ''}`;
     const read = ctx.effectiveOf(obs);
     if (read.malformed) {
-      ctx.issue({ resourceType: 'Observation', ...(obs.id ? { id: obs.id } : {}), field: read.malformed, message: 'not a FHIR date/dateTime', severity: 'warning' });
+      ctx.issue({
+        resourceType: 'Observation',
+        ...(obs.id ? { id: obs.id } : {}),
+        field: read.malformed,
+        message: 'not a FHIR date/dateTime',
+        severity: 'warning',
+      });
       doubtful.push(`${reference} (${code.code}) has an unreadable effective time`);
       continue;
     }
     // `effective.toInterval() 14 days or less on or before day of start of` compares the END of effective
     const end = endOf(read.interval);
-    if (!read.interval || !encounters.some((enc) => inLookback(end, enc))) continue;
+    if (!read.interval || !encounters.some((enc) => inLookback(end, enc))) {
+      continue;
+    }
     const screening: Screening = {
       resource: obs,
       reference,
       kind,
       effective: read.interval,
-      result: hasCode(obs.valueCodeableConcept, SCREEN_POSITIVE) ? 'positive'
-        : hasCode(obs.valueCodeableConcept, SCREEN_NEGATIVE) ? 'negative'
-        : 'other',
+      result: hasCode(obs.valueCodeableConcept, SCREEN_POSITIVE)
+        ? 'positive'
+        : hasCode(obs.valueCodeableConcept, SCREEN_NEGATIVE)
+          ? 'negative'
+          : 'other',
     };
-    const date = obs.effectiveDateTime ?? obs.effectiveInstant ?? obs.effectivePeriod?.start ?? obs.effectivePeriod?.end;
-    if (date) screening.date = date;
+    const date =
+      obs.effectiveDateTime ?? obs.effectiveInstant ?? obs.effectivePeriod?.start ?? obs.effectivePeriod?.end;
+    if (date) {
+      screening.date = date;
+    }
     const display = valueDisplay(obs);
-    if (display) screening.display = display;
+    if (display) {
+      screening.display = display;
+    }
     counted.push(screening);
   }
   // Last(… sort by start of effective.toInterval())
   const sorted = sortAscending(counted, (s) => startOf(s.effective));
   const findings: ScreeningFindings = { has: counted.length > 0, doubtful };
   const last = sorted[sorted.length - 1];
-  if (last) findings.mostRecent = last;
+  if (last) {
+    findings.mostRecent = last;
+  }
   return findings;
 }

@@ -43,13 +43,21 @@ export interface KindTerminology {
 /** Adolescent and adult terminology. */
 export const CMS2_KINDS: Readonly<Record<ScreeningKind, KindTerminology>> = {
   adolescent: {
-    screening: { system: LOINC, code: LOINC_ADOLESCENT_DEPRESSION_SCREENING, display: 'Adolescent depression screening assessment' },
+    screening: {
+      system: LOINC,
+      code: LOINC_ADOLESCENT_DEPRESSION_SCREENING,
+      display: 'Adolescent depression screening assessment',
+    },
     medications: ADOLESCENT_DEPRESSION_MEDICATIONS,
     referral: REFERRAL_FOR_ADOLESCENT_DEPRESSION,
     followUp: FOLLOW_UP_FOR_ADOLESCENT_DEPRESSION,
   },
   adult: {
-    screening: { system: LOINC, code: LOINC_ADULT_DEPRESSION_SCREENING, display: 'Adult depression screening assessment' },
+    screening: {
+      system: LOINC,
+      code: LOINC_ADULT_DEPRESSION_SCREENING,
+      display: 'Adult depression screening assessment',
+    },
     medications: ADULT_DEPRESSION_MEDICATIONS,
     referral: REFERRAL_FOR_ADULT_DEPRESSION,
     followUp: FOLLOW_UP_FOR_ADULT_DEPRESSION,
@@ -61,7 +69,11 @@ export const CMS2_KINDS: Readonly<Record<ScreeningKind, KindTerminology>> = {
  * expansions CMS2's package pins: Telephone Visits 20210220 (99441–99443, not the 98008–98015
  * audio-only codes the ACO measures' 20250205 expansion has).
  */
-export const QUALIFYING_ENCOUNTER_VALUE_SETS: readonly ValueSetDef[] = [ENCOUNTER_TO_SCREEN_FOR_DEPRESSION, PHYSICAL_THERAPY_EVALUATION, TELEPHONE_VISITS_20210220];
+export const QUALIFYING_ENCOUNTER_VALUE_SETS: readonly ValueSetDef[] = [
+  ENCOUNTER_TO_SCREEN_FOR_DEPRESSION,
+  PHYSICAL_THERAPY_EVALUATION,
+  TELEPHONE_VISITS_20210220,
+];
 
 /** Bipolar Disorder value set (denominator exclusion), as pinned. */
 export const BIPOLAR_DISORDER_VS = pinnedRef(BIPOLAR_DISORDER);
@@ -88,7 +100,13 @@ export const REQUEST_STATUSES: readonly string[] = ['active', 'completed'];
 /** Procedure.status that counts as follow-up. */
 export const PROCEDURE_COMPLETED = 'completed';
 /** MedicationRequest.intent values that count (an order, not a proposal or plan). */
-export const ORDER_INTENTS: readonly string[] = ['order', 'original-order', 'reflex-order', 'filler-order', 'instance-order'];
+export const ORDER_INTENTS: readonly string[] = [
+  'order',
+  'original-order',
+  'reflex-order',
+  'filler-order',
+  'instance-order',
+];
 
 /** Age bounds at the start of the measurement period. */
 export const MIN_AGE = 12;

@@ -8,4 +8,12 @@ import { CMS130 } from './cms130-colorectal-cancer-screening.ts';
 import { CMS125 } from './cms125-breast-cancer-screening.ts';
 import { EPISODE_MEASURES } from '../episode-measures/index.ts';
 
-export const MEASURES: readonly MeasureDefinition[] = [CMS2, SDOH_SCREENING, CMS165, CMS122, CMS130, CMS125, ...EPISODE_MEASURES];
+export const MEASURES: readonly MeasureDefinition[] = [
+  CMS2,
+  SDOH_SCREENING,
+  CMS165,
+  CMS122,
+  CMS130,
+  CMS125,
+  ...EPISODE_MEASURES,
+];

@@ -36,10 +36,18 @@ export function finalCounts(raw: RawPopulations): PopulationCounts {
 
 /** Status that the final counts denote. */
 export function statusOf(c: PopulationCounts): MeasureStatus {
-  if (!c['initial-population'] || !c.denominator) return 'not-in-population';
-  if (c['denominator-exclusion']) return 'excluded';
-  if (c.numerator) return 'met';
-  if (c['denominator-exception']) return 'exception';
+  if (!c['initial-population'] || !c.denominator) {
+    return 'not-in-population';
+  }
+  if (c['denominator-exclusion']) {
+    return 'excluded';
+  }
+  if (c.numerator) {
+    return 'met';
+  }
+  if (c['denominator-exception']) {
+    return 'exception';
+  }
   return 'not-met';
 }
 
@@ -51,8 +59,9 @@ export function incompleteInputs(ctx: EvaluationContext, requires: readonly stri
   const reasons: string[] = [];
   for (const t of requires) {
     const c = ctx.completeness(t);
-    if (c.status !== 'complete')
+    if (c.status !== 'complete') {
       reasons.push(`${t} ${c.status === 'partial' ? 'is incomplete' : 'is missing'}${c.reason ? `: ${c.reason}` : ''}`);
+    }
   }
   return reasons;
 }
@@ -78,9 +87,17 @@ export function proportionResult(
     populations,
     evidence,
   };
-  if (reasons.length) result.reasons = reasons;
-  if (extra.closes) result.closes = extra.closes;
-  if (extra.detail) result.detail = extra.detail;
-  if (def.inverse) result.inverse = true;
+  if (reasons.length) {
+    result.reasons = reasons;
+  }
+  if (extra.closes) {
+    result.closes = extra.closes;
+  }
+  if (extra.detail) {
+    result.detail = extra.detail;
+  }
+  if (def.inverse) {
+    result.inverse = true;
+  }
   return result;
 }

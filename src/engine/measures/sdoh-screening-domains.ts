@@ -58,12 +58,20 @@ export const RESPONSE_STATUSES: readonly string[] = ['completed', 'amended'];
 function observationDay(ctx: EvaluationContext, obs: fhir4.Observation): number | undefined {
   const read = ctx.effectiveOf(obs);
   if (read.interval) {
-    if (!isTrue(includedIn(read.interval, ctx.measurementPeriod, DAY))) return undefined;
+    if (!isTrue(includedIn(read.interval, ctx.measurementPeriod, DAY))) {
+      return undefined;
+    }
     const at = latest(read.interval);
     return at ? daySpan(at).high : undefined;
   }
   if (read.malformed) {
-    ctx.issue({ resourceType: 'Observation', ...(obs.id ? { id: obs.id } : {}), field: read.malformed, message: 'unreadable date', severity: 'warning' });
+    ctx.issue({
+      resourceType: 'Observation',
+      ...(obs.id ? { id: obs.id } : {}),
+      field: read.malformed,
+      message: 'unreadable date',
+      severity: 'warning',
+    });
     return undefined;
   }
   const day = dayOfText(obs.issued);
@@ -75,8 +83,14 @@ function memberContexts(observations: readonly fhir4.Observation[]): Map<string,
   const out = new Map<string, SdohInstrument>();
   for (const o of observations) {
     const panel = SDOH_PANELS[loincCodeOf(o.code) ?? ''];
-    if (!panel) continue;
-    for (const m of o.hasMember ?? []) if (typeof m?.reference === 'string') out.set(m.reference, panel);
+    if (!panel) {
+      continue;
+    }
+    for (const m of o.hasMember ?? []) {
+      if (typeof m?.reference === 'string') {
+        out.set(m.reference, panel);
+      }
+    }
   }
   return out;
 }
@@ -89,11 +103,17 @@ function findingsFromObservations(ctx: EvaluationContext): DatedFinding[] {
   for (const obs of observations) {
     // most Observations are not SDOH items: the reference text is built only when needed
     const findings = findingsOf(obs, contexts.size ? contexts.get(`Observation/${obs.id ?? ''}`) : undefined);
-    if (!findings.length) continue;
+    if (!findings.length) {
+      continue;
+    }
     const reference = `Observation/${obs.id ?? ''}`;
     const day = observationDay(ctx, obs);
-    if (day === undefined) continue;
-    for (const finding of findings) out.push({ finding, day, reference });
+    if (day === undefined) {
+      continue;
+    }
+    for (const finding of findings) {
+      out.push({ finding, day, reference });
+    }
   }
   return out;
 }
@@ -101,19 +121,33 @@ function findingsFromObservations(ctx: EvaluationContext): DatedFinding[] {
 function findingsFromResponses(ctx: EvaluationContext): DatedFinding[] {
   const out: DatedFinding[] = [];
   for (const qr of ctx.ofType<fhir4.QuestionnaireResponse>('QuestionnaireResponse')) {
-    if (!qr || !RESPONSE_STATUSES.includes(qr.status)) continue;
+    if (!qr || !RESPONSE_STATUSES.includes(qr.status)) {
+      continue;
+    }
     const day = dayOfText(qr.authored);
-    if (day === undefined || day < ctx.periodStartDay || day > ctx.periodEndDay) continue;
+    if (day === undefined || day < ctx.periodStartDay || day > ctx.periodEndDay) {
+      continue;
+    }
     const reference = `QuestionnaireResponse/${qr.id ?? ''}`;
-    const questionnaireCode = typeof qr.questionnaire === 'string' ? loincFromLinkId(qr.questionnaire.split('|')[0]) : undefined;
-    const walk = (items: readonly fhir4.QuestionnaireResponseItem[] | undefined, context: SdohInstrument | undefined): void => {
+    const questionnaireCode =
+      typeof qr.questionnaire === 'string' ? loincFromLinkId(qr.questionnaire.split('|')[0]) : undefined;
+    const walk = (
+      items: readonly fhir4.QuestionnaireResponseItem[] | undefined,
+      context: SdohInstrument | undefined,
+    ): void => {
       // wrong-typed `item` / `answer` (an object instead of a list) is read as no items, never a crash
       for (const item of Array.isArray(items) ? items : []) {
         const code = loincFromLinkId(item?.linkId);
         const inner = (code && SDOH_PANELS[code]) || context;
-        if (code) for (const finding of interpretSdohItem(code, answersOfResponseItem(item), inner)) out.push({ finding, day, reference });
+        if (code) {
+          for (const finding of interpretSdohItem(code, answersOfResponseItem(item), inner)) {
+            out.push({ finding, day, reference });
+          }
+        }
         walk(item?.item, inner);
-        for (const a of Array.isArray(item?.answer) ? item.answer : []) walk(a?.item, inner);
+        for (const a of Array.isArray(item?.answer) ? item.answer : []) {
+          walk(a?.item, inner);
+        }
       }
     };
     walk(qr.item, questionnaireCode ? SDOH_PANELS[questionnaireCode] : undefined);
@@ -124,20 +158,31 @@ function findingsFromResponses(ctx: EvaluationContext): DatedFinding[] {
 /** HITS items of one day summed into safety findings (when no HITS total decides that day). */
 function scoreHitsDays(found: DatedFinding[]): DatedFinding[] {
   const byDay = new Map<number, DatedFinding[]>();
-  for (const f of found) if (f.finding.hitsPoints !== undefined) byDay.set(f.day, [...(byDay.get(f.day) ?? []), f]);
+  for (const f of found) {
+    if (f.finding.hitsPoints !== undefined) {
+      byDay.set(f.day, [...(byDay.get(f.day) ?? []), f]);
+    }
+  }
   const scored: DatedFinding[] = [];
   for (const [day, items] of byDay) {
     const perItem = new Map<string, number>();
-    for (const i of items) perItem.set(i.finding.question, i.finding.hitsPoints!);
+    for (const i of items) {
+      perItem.set(i.finding.question, i.finding.hitsPoints!);
+    }
     const positive = hitsPositive([...perItem.values()]);
     const first = items[0]!;
-    if (positive !== undefined) scored.push({ day, reference: first.reference, finding: { ...first.finding, positive } });
+    if (positive !== undefined) {
+      scored.push({ day, reference: first.reference, finding: { ...first.finding, positive } });
+    }
   }
   return scored;
 }
 
 /** Screens of every domain during the measurement period. */
-export function screenedDomains(ctx: EvaluationContext, includeResponses: boolean): Record<SdohDomain, SdohDomainResult> {
+export function screenedDomains(
+  ctx: EvaluationContext,
+  includeResponses: boolean,
+): Record<SdohDomain, SdohDomainResult> {
   const found = [...findingsFromObservations(ctx), ...(includeResponses ? findingsFromResponses(ctx) : [])];
   const decided = [...found.filter((f) => f.finding.positive !== undefined), ...scoreHitsDays(found)];
   const result = {} as Record<SdohDomain, SdohDomainResult>;

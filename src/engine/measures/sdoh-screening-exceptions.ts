@@ -39,12 +39,15 @@ export interface DeclinedScreening {
   display?: string;
 }
 
-const isDeclined = (cc: fhir4.CodeableConcept | undefined): boolean => !!cc && SDOH_DECLINED_CODES.some((c) => hasCode(cc, c));
+const isDeclined = (cc: fhir4.CodeableConcept | undefined): boolean =>
+  !!cc && SDOH_DECLINED_CODES.some((c) => hasCode(cc, c));
 
 /** The day the declined screening was recorded: effective[x] (start), else issued. */
 function recordedDay(ctx: EvaluationContext, obs: fhir4.Observation): number | undefined {
   const start = dayBounds(ctx.effectiveOf(obs).interval).start;
-  if (start && Number.isFinite(start.low) && start.low === start.high) return start.low;
+  if (start && Number.isFinite(start.low) && start.low === start.high) {
+    return start.low;
+  }
   return dayOfText(obs.issued);
 }
 
@@ -52,22 +55,34 @@ function recordedDay(ctx: EvaluationContext, obs: fhir4.Observation): number | u
 export function declinedScreenings(ctx: EvaluationContext): DeclinedScreening[] {
   const out: DeclinedScreening[] = [];
   for (const obs of ctx.ofType<fhir4.Observation>('Observation')) {
-    if (!obs || obs.status === 'entered-in-error') continue;
+    if (!obs || obs.status === 'entered-in-error') {
+      continue;
+    }
     const code = loincCodeOf(obs.code);
-    if (!isSdohCode(code)) continue;
+    if (!isSdohCode(code)) {
+      continue;
+    }
     const reason =
-      extensionConcept(obs, QICORE_NOT_DONE_REASON) ?? extensionConcept(obs, QICORE_NOT_DONE_REASON_ALT) ?? extensionConcept(obs, EVENT_STATUS_REASON);
+      extensionConcept(obs, QICORE_NOT_DONE_REASON) ??
+      extensionConcept(obs, QICORE_NOT_DONE_REASON_ALT) ??
+      extensionConcept(obs, EVENT_STATUS_REASON);
     const declined =
       (obs.status === 'cancelled' && isDeclined(reason)) ||
       isDeclined(obs.dataAbsentReason) ||
       isDeclined(obs.valueCodeableConcept) ||
       (obs.component ?? []).some((c) => isDeclined(c?.dataAbsentReason));
-    if (!declined) continue;
+    if (!declined) {
+      continue;
+    }
     const day = recordedDay(ctx, obs);
-    if (day === undefined || day < ctx.periodStartDay || day > ctx.periodEndDay) continue;
+    if (day === undefined || day < ctx.periodStartDay || day > ctx.periodEndDay) {
+      continue;
+    }
     const hit: DeclinedScreening = { reference: `Observation/${obs.id ?? ''}`, date: isoDay(day) };
     const display = reason?.text ?? reason?.coding?.[0]?.display ?? obs.dataAbsentReason?.coding?.[0]?.code;
-    if (display) hit.display = display;
+    if (display) {
+      hit.display = display;
+    }
     out.push(hit);
   }
   return out;

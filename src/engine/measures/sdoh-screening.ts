@@ -22,7 +22,10 @@ import { dateFrom } from '../cql/date-time.ts';
 import { startOf } from '../cql/interval.ts';
 import { isTrue, type Tri } from '../cql/logic.ts';
 import { MIPS_487_ENCOUNTER } from '../valuesets/project/mips-487-encounter.ts';
-import { qualifyingEncounters as finishedVisitsDuring, type QualifyingEncounter } from './cql-libraries/qualifying-encounters.ts';
+import {
+  qualifyingEncounters as finishedVisitsDuring,
+  type QualifyingEncounter,
+} from './cql-libraries/qualifying-encounters.ts';
 import { incompleteInputs, proportionResult } from './proportion.ts';
 import { screenedDomains, type SdohDomainResult } from './sdoh-screening-domains.ts';
 import { declinedScreenings } from './sdoh-screening-exceptions.ts';
@@ -64,9 +67,14 @@ export function evaluateSdohScreening(ctx: EvaluationContext): ReturnType<Measur
   const encounters = adults.filter((a) => isTrue(a.adult)).map((a) => a.enc.resource);
   const inPopulation = encounters.length > 0;
   if (!inPopulation) {
-    if (!ctx.record.patient.birthDate) reasons.push('Patient birth date is missing');
-    else if (adults.some((a) => a.adult === null)) reasons.push('Patient birth date too imprecise to tell the age on the date of the visit');
-    if (ctx.record.patient.birthDate) reasons.push(...visits.doubtful);
+    if (!ctx.record.patient.birthDate) {
+      reasons.push('Patient birth date is missing');
+    } else if (adults.some((a) => a.adult === null)) {
+      reasons.push('Patient birth date too imprecise to tell the age on the date of the visit');
+    }
+    if (ctx.record.patient.birthDate) {
+      reasons.push(...visits.doubtful);
+    }
   }
 
   const responses = ctx.completeness('QuestionnaireResponse');
@@ -74,40 +82,69 @@ export function evaluateSdohScreening(ctx: EvaluationContext): ReturnType<Measur
   const allScreened = SDOH_DOMAINS.every((d) => domains[d].screened);
   // answers in QuestionnaireResponses can only add screens: when they were not (fully) read, that
   // matters only while the patient is not yet screened for every domain
-  if (responses.status !== 'complete' && inPopulation && !allScreened)
-    reasons.push(`QuestionnaireResponse ${responses.status === 'partial' ? 'is incomplete' : 'is missing'}${responses.reason ? `: ${responses.reason}` : ''}`);
+  if (responses.status !== 'complete' && inPopulation && !allScreened) {
+    reasons.push(
+      `QuestionnaireResponse ${responses.status === 'partial' ? 'is incomplete' : 'is missing'}${responses.reason ? `: ${responses.reason}` : ''}`,
+    );
+  }
   const declined = inPopulation && !allScreened ? declinedScreenings(ctx) : [];
 
   const evidence: Evidence[] = [];
   if (inPopulation) {
     for (const enc of encounters) {
       const e: Evidence = { reference: `Encounter/${enc.id ?? ''}`, rule: 'qualifying-encounter' };
-      if (enc.period?.start) e.date = enc.period.start;
+      if (enc.period?.start) {
+        e.date = enc.period.start;
+      }
       evidence.push(e);
     }
     for (const d of SDOH_DOMAINS) {
       const r = domains[d];
       for (const reference of r.evidence) {
         const e: Evidence = { reference, rule: `sdoh-${d}-screen` };
-        if (r.date) e.date = r.date;
-        if (r.instrument) e.display = r.instrument;
-        if (r.positive !== undefined) e.value = r.positive ? 'positive' : 'negative';
+        if (r.date) {
+          e.date = r.date;
+        }
+        if (r.instrument) {
+          e.display = r.instrument;
+        }
+        if (r.positive !== undefined) {
+          e.value = r.positive ? 'positive' : 'negative';
+        }
         evidence.push(e);
       }
     }
-    for (const x of declined) evidence.push({ reference: x.reference, rule: 'patient-declined', date: x.date, ...(x.display ? { display: x.display } : {}) });
+    for (const x of declined) {
+      evidence.push({
+        reference: x.reference,
+        rule: 'patient-declined',
+        date: x.date,
+        ...(x.display ? { display: x.display } : {}),
+      });
+    }
   }
 
   const missing = SDOH_DOMAINS.filter((d) => !domains[d].screened);
   const result = proportionResult(
     SDOH_SCREENING,
-    { initialPopulation: inPopulation, denominator: inPopulation, denominatorExclusion: false, numerator: allScreened, denominatorException: declined.length > 0 },
+    {
+      initialPopulation: inPopulation,
+      denominator: inPopulation,
+      denominatorExclusion: false,
+      numerator: allScreened,
+      denominatorException: declined.length > 0,
+    },
     evidence,
     {
       reasons,
       detail: { domains: domains as Record<SdohDomain, SdohDomainResult> },
       ...(inPopulation && !allScreened && !declined.length
-        ? { closes: { what: `Screen for ${missing.map((d) => SDOH_DOMAIN_NAMES[d]).join(', ')} with a standardized tool (e.g. AHC HRSN)`, due: ctx.period.end } }
+        ? {
+            closes: {
+              what: `Screen for ${missing.map((d) => SDOH_DOMAIN_NAMES[d]).join(', ')} with a standardized tool (e.g. AHC HRSN)`,
+              due: ctx.period.end,
+            },
+          }
         : {}),
     },
   );

@@ -30,8 +30,12 @@ export function neutraliseFormula(text: string): string {
  * when it holds a comma, a double quote or a line break (inner quotes doubled).
  */
 export function csvField(v: string | number | undefined): string {
-  if (v === undefined) return '';
-  if (typeof v === 'number') return Number.isFinite(v) ? String(v) : '';
+  if (v === undefined) {
+    return '';
+  }
+  if (typeof v === 'number') {
+    return Number.isFinite(v) ? String(v) : '';
+  }
   const s = neutraliseFormula(v);
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }

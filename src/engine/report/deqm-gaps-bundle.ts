@@ -72,9 +72,17 @@ export interface GapsBundleOptions {
 }
 
 /** The DEQM status of a gap on `asOf` (see the file comment). */
-export function deqmGapStatus(status: Exclude<GapStatus, 'unknown'>, due: IsoDate | undefined, asOf: IsoDate): DeqmGapStatus {
-  if (status === 'closed') return 'closed-gap';
-  if (status === 'not-applicable') return 'not-applicable';
+export function deqmGapStatus(
+  status: Exclude<GapStatus, 'unknown'>,
+  due: IsoDate | undefined,
+  asOf: IsoDate,
+): DeqmGapStatus {
+  if (status === 'closed') {
+    return 'closed-gap';
+  }
+  if (status === 'not-applicable') {
+    return 'not-applicable';
+  }
   return due && due > asOf ? 'prospective-gap' : 'open-gap';
 }
 
@@ -120,8 +128,16 @@ export function toGapsBundle(evaluation: PatientEvaluation, opts: GapsBundleOpti
   const url = (role: string) => `urn:uuid:${deterministicUuid(`${seed}|${role}`)}`;
   const patientUrl = url('patient');
   const orgUrl = url('organization');
-  const patient: fhir4.Patient = opts.patient ? { ...opts.patient, resourceType: 'Patient', id: opts.patient.id ?? patientId } : { resourceType: 'Patient', id: patientId };
-  const organization: fhir4.Organization = { id: 'caregap-panel', name: 'CareGap Panel', active: true, ...opts.organization, resourceType: 'Organization' };
+  const patient: fhir4.Patient = opts.patient
+    ? { ...opts.patient, resourceType: 'Patient', id: opts.patient.id ?? patientId }
+    : { resourceType: 'Patient', id: patientId };
+  const organization: fhir4.Organization = {
+    id: 'caregap-panel',
+    name: 'CareGap Panel',
+    active: true,
+    ...opts.organization,
+    resourceType: 'Organization',
+  };
 
   const sections: fhir4.CompositionSection[] = [];
   const measureEntries: fhir4.BundleEntry[] = [];
@@ -129,22 +145,43 @@ export function toGapsBundle(evaluation: PatientEvaluation, opts: GapsBundleOpti
     const g = gapFor(evaluation, m);
     const reportUrl = url(`measure-report|${m.id}`);
     const issueUrl = url(`detected-issue|${m.id}`);
-    const report = toIndividualMeasureReport(m, { subject: evaluation.patient, period: evaluation.period, date: opts.date, id: fhirId(`${m.id}-${patientId}`) });
+    const report = toIndividualMeasureReport(m, {
+      subject: evaluation.patient,
+      period: evaluation.period,
+      date: opts.date,
+      id: fhirId(`${m.id}-${patientId}`),
+    });
     report.meta = { profile: [DEQM_INDIVIDUAL_MEASURE_REPORT_PROFILE] };
     report.subject = { reference: patientUrl };
     report.date = opts.date;
     report.reporter = { reference: orgUrl };
     report.extension = [
       ...(report.extension ?? []),
-      { url: MEASURE_SCORING_EXTENSION, valueCodeableConcept: { coding: [{ system: MEASURE_SCORING_SYSTEM, code: 'proportion', display: 'Proportion' }] } },
+      {
+        url: MEASURE_SCORING_EXTENSION,
+        valueCodeableConcept: {
+          coding: [{ system: MEASURE_SCORING_SYSTEM, code: 'proportion', display: 'Proportion' }],
+        },
+      },
     ];
-    report.improvementNotation ??= { coding: [{ system: IMPROVEMENT_NOTATION_SYSTEM, code: 'increase', display: 'Increased score indicates improvement' }] };
+    report.improvementNotation ??= {
+      coding: [
+        { system: IMPROVEMENT_NOTATION_SYSTEM, code: 'increase', display: 'Increased score indicates improvement' },
+      ],
+    };
     const status = statusForMeasure(evaluation, m, g);
     const issue: fhir4.DetectedIssue = {
       resourceType: 'DetectedIssue',
       id: fhirId(`gap-${m.id}-${patientId}`),
       meta: { profile: [DEQM_GAPS_DETECTED_ISSUE_PROFILE] },
-      modifierExtension: [{ url: GAP_STATUS_EXTENSION, valueCodeableConcept: { coding: [{ system: GAPS_STATUS_SYSTEM, code: status, display: GAP_STATUS_DISPLAY[status] }] } }],
+      modifierExtension: [
+        {
+          url: GAP_STATUS_EXTENSION,
+          valueCodeableConcept: {
+            coding: [{ system: GAPS_STATUS_SYSTEM, code: status, display: GAP_STATUS_DISPLAY[status] }],
+          },
+        },
+      ],
       status: g.status === 'unknown' ? 'preliminary' : 'final',
       code: { coding: [{ ...CAREGAP }] },
       patient: { reference: patientUrl },
@@ -168,7 +205,9 @@ export function toGapsBundle(evaluation: PatientEvaluation, opts: GapsBundleOpti
     timestamp: instantOf(opts.date),
     entry: shared,
   };
-  if (!sections.length) return bundle;
+  if (!sections.length) {
+    return bundle;
+  }
   bundle.meta = { profile: [DEQM_GAPS_BUNDLE_PROFILE] };
   const composition: fhir4.Composition = {
     resourceType: 'Composition',

@@ -19,14 +19,20 @@ import type { DayPeriod, MeasureResult, PopulationCounts } from '../types.ts';
 /** cqf-measures population basis extension (valueCode `Encounter`). */
 export const POPULATION_BASIS_EXTENSION = 'http://hl7.org/fhir/us/cqfmeasures/StructureDefinition/cqfm-populationBasis';
 /** DEQM criteria reference: which population of the report an evaluated resource supports. */
-export const CRITERIA_REFERENCE_EXTENSION = 'http://hl7.org/fhir/us/davinci-deqm/StructureDefinition/extension-criteriaReference';
+export const CRITERIA_REFERENCE_EXTENSION =
+  'http://hl7.org/fhir/us/davinci-deqm/StructureDefinition/extension-criteriaReference';
 /** Extension on a group: index events not counted yet because their window was still running on asOf (valueInteger). */
 export const IN_PROGRESS_EXTENSION = 'https://caregap.example.org/fhir/StructureDefinition/in-progress-event-count';
 /** Extension on a group: index events the record cannot decide (valueInteger). */
 export const UNKNOWN_EVENT_EXTENSION = 'https://caregap.example.org/fhir/StructureDefinition/unknown-event-count';
 
 /** The populations of an episode measure's group, in report order. */
-export const EPISODE_POPULATION_CODES = ['initial-population', 'denominator', 'denominator-exclusion', 'numerator'] as const;
+export const EPISODE_POPULATION_CODES = [
+  'initial-population',
+  'denominator',
+  'denominator-exclusion',
+  'numerator',
+] as const;
 /** One of {@link EPISODE_POPULATION_CODES}. */
 export type EpisodePopulationCode = (typeof EPISODE_POPULATION_CODES)[number];
 
@@ -63,16 +69,28 @@ export function episodeReportGroups(
   return groups.map((g) => {
     const group: fhir4.MeasureReportGroup = {
       id: g.id,
-      extension: [{ url: POPULATION_BASIS_EXTENSION, valueCode: 'Encounter' }, intExt(IN_PROGRESS_EXTENSION, g.inProgress), intExt(UNKNOWN_EVENT_EXTENSION, g.unknown)],
+      extension: [
+        { url: POPULATION_BASIS_EXTENSION, valueCode: 'Encounter' },
+        intExt(IN_PROGRESS_EXTENSION, g.inProgress),
+        intExt(UNKNOWN_EVENT_EXTENSION, g.unknown),
+      ],
       population: EPISODE_POPULATION_CODES.map((code) => {
-        const p: fhir4.MeasureReportGroupPopulation = { id: `${g.id}-${code}`, code: { coding: [{ system: MEASURE_POPULATION, code, display: DISPLAY[code] }] }, count: g.counts[code] };
+        const p: fhir4.MeasureReportGroupPopulation = {
+          id: `${g.id}-${code}`,
+          code: { coding: [{ system: MEASURE_POPULATION, code, display: DISPLAY[code] }] },
+          count: g.counts[code],
+        };
         const list = lists?.[g.id]?.[code];
-        if (list) p.subjectResults = { reference: list };
+        if (list) {
+          p.subjectResults = { reference: list };
+        }
         return p;
       }),
     };
     const score = episodeScore(g.counts);
-    if (score !== undefined) group.measureScore = { value: score };
+    if (score !== undefined) {
+      group.measureScore = { value: score };
+    }
     return group;
   });
 }
@@ -82,20 +100,33 @@ function criteriaOf(result: MeasureResult): Map<string, Set<string>> {
   const out = new Map<string, Set<string>>();
   const add = (ref: string, id: string) => {
     let s = out.get(ref);
-    if (!s) out.set(ref, (s = new Set()));
+    if (!s) {
+      out.set(ref, (s = new Set()));
+    }
     s.add(id);
   };
-  const events = (result.detail?.events ?? []) as readonly { index: string; anchor: string; counts: Record<string, string>; followUps: Record<string, { reference: string }> }[];
+  const events = (result.detail?.events ?? []) as readonly {
+    index: string;
+    anchor: string;
+    counts: Record<string, string>;
+    followUps: Record<string, { reference: string }>;
+  }[];
   for (const e of events) {
     for (const [groupId, count] of Object.entries(e.counts)) {
-      if (count === 'in-progress' || count === 'unknown' || count === 'not-counted') continue;
+      if (count === 'in-progress' || count === 'unknown' || count === 'not-counted') {
+        continue;
+      }
       for (const ref of new Set([e.index, e.anchor])) {
         add(ref, `${groupId}-initial-population`);
         add(ref, `${groupId}-denominator`);
-        if (count === 'excluded') add(ref, `${groupId}-denominator-exclusion`);
+        if (count === 'excluded') {
+          add(ref, `${groupId}-denominator-exclusion`);
+        }
       }
       const f = e.followUps[groupId];
-      if (count === 'numerator' && f) add(f.reference, `${groupId}-numerator`);
+      if (count === 'numerator' && f) {
+        add(f.reference, `${groupId}-numerator`);
+      }
     }
   }
   return out;
@@ -112,23 +143,39 @@ export function toEpisodeIndividualMeasureReport(
   const seen = new Set<string>();
   const evaluated: fhir4.Reference[] = [];
   for (const e of result.evidence) {
-    if (seen.has(e.reference)) continue;
+    if (seen.has(e.reference)) {
+      continue;
+    }
     seen.add(e.reference);
     const ids = [...(criteria.get(e.reference) ?? [])];
-    evaluated.push({ reference: e.reference, ...(ids.length ? { extension: ids.map((valueString) => ({ url: CRITERIA_REFERENCE_EXTENSION, valueString })) } : {}) });
+    evaluated.push({
+      reference: e.reference,
+      ...(ids.length
+        ? { extension: ids.map((valueString) => ({ url: CRITERIA_REFERENCE_EXTENSION, valueString })) }
+        : {}),
+    });
   }
   const report: fhir4.MeasureReport = {
     resourceType: 'MeasureReport',
     id: opts.id ?? `${result.id}-${opts.subject.replace(/^Patient\//, '')}`,
-    status: result.status === 'unknown' || groups.some((g) => g.inProgress > 0 || g.unknown > 0) ? 'pending' : 'complete',
+    status:
+      result.status === 'unknown' || groups.some((g) => g.inProgress > 0 || g.unknown > 0) ? 'pending' : 'complete',
     type: 'individual',
     measure: `${result.measureUrl}|${result.version}`,
     subject: { reference: opts.subject },
     period: { start: opts.period.start, end: opts.period.end },
-    group: episodeReportGroups(groups.map((g) => ({ id: g.id, counts: g.populations, inProgress: g.inProgress, unknown: g.unknown }))),
+    group: episodeReportGroups(
+      groups.map((g) => ({ id: g.id, counts: g.populations, inProgress: g.inProgress, unknown: g.unknown })),
+    ),
   };
-  if (opts.date) report.date = opts.date;
-  if (evaluated.length) report.evaluatedResource = evaluated;
-  if (statusExtension) report.extension = [statusExtension];
+  if (opts.date) {
+    report.date = opts.date;
+  }
+  if (evaluated.length) {
+    report.evaluatedResource = evaluated;
+  }
+  if (statusExtension) {
+    report.extension = [statusExtension];
+  }
   return report;
 }

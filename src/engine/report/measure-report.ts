@@ -34,13 +34,22 @@ export interface MeasureReportOptions {
 /** Builds the individual MeasureReport of one measure result. */
 export function toIndividualMeasureReport(result: MeasureResult, opts: MeasureReportOptions): fhir4.MeasureReport {
   // episode-based measures (fuh, fum, fua, tcm): one group per rate, events counted
-  if (result.groups)
-    return toEpisodeIndividualMeasureReport(result, opts, result.status === 'unknown' ? { url: DATA_COMPLETENESS_EXTENSION, valueString: (result.reasons ?? []).join('; ') } : undefined);
+  if (result.groups) {
+    return toEpisodeIndividualMeasureReport(
+      result,
+      opts,
+      result.status === 'unknown'
+        ? { url: DATA_COMPLETENESS_EXTENSION, valueString: (result.reasons ?? []).join('; ') }
+        : undefined,
+    );
+  }
   const patientId = opts.subject.replace(/^Patient\//, '');
   const seen = new Set<string>();
   const evaluated: fhir4.Reference[] = [];
   for (const e of result.evidence) {
-    if (seen.has(e.reference)) continue;
+    if (seen.has(e.reference)) {
+      continue;
+    }
     seen.add(e.reference);
     evaluated.push({ reference: e.reference });
   }
@@ -63,13 +72,19 @@ export function toIndividualMeasureReport(result: MeasureResult, opts: MeasureRe
       },
     ],
   };
-  if (opts.date) report.date = opts.date;
-  if (result.inverse)
+  if (opts.date) {
+    report.date = opts.date;
+  }
+  if (result.inverse) {
     report.improvementNotation = {
       coding: [{ system: 'http://terminology.hl7.org/CodeSystem/measure-improvement-notation', code: 'decrease' }],
     };
-  if (evaluated.length) report.evaluatedResource = evaluated;
-  if (result.status === 'unknown')
+  }
+  if (evaluated.length) {
+    report.evaluatedResource = evaluated;
+  }
+  if (result.status === 'unknown') {
     report.extension = [{ url: DATA_COMPLETENESS_EXTENSION, valueString: (result.reasons ?? []).join('; ') }];
+  }
   return report;
 }

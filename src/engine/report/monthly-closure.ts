@@ -35,7 +35,9 @@ const DENOMINATOR_RULES: ReadonlySet<string> = new Set(['qualifying-encounter', 
 /** `YYYY-MM` of an evidence date as written (cql/date-time.ts); undefined when it has no month. */
 function writtenMonth(date: string | undefined): string | undefined {
   const v = parseDateTime(date);
-  return v && v.f.length > MONTH_FIELD ? `${String(v.f[0]).padStart(4, '0')}-${String(v.f[MONTH_FIELD]).padStart(2, '0')}` : undefined;
+  return v && v.f.length > MONTH_FIELD
+    ? `${String(v.f[0]).padStart(4, '0')}-${String(v.f[MONTH_FIELD]).padStart(2, '0')}`
+    : undefined;
 }
 
 /** The period one year earlier (Feb 29 → Feb 28, as CQL adds years). */
@@ -51,8 +53,12 @@ export function monthsOf(period: DayPeriod): string[] {
   for (;;) {
     const month = `${y}-${String(m).padStart(2, '0')}`;
     out.push(month);
-    if (month >= last) return out;
-    if (++m > 12) [y, m] = [y + 1, 1];
+    if (month >= last) {
+      return out;
+    }
+    if (++m > 12) {
+      [y, m] = [y + 1, 1];
+    }
   }
 }
 
@@ -63,16 +69,22 @@ export function measureClosures(ev: Pick<PatientEvaluation, 'measures' | 'period
   const last = lastDay.slice(0, 7);
   const out: MeasureClosure[] = [];
   for (const m of ev.measures) {
-    if (m.groups) continue;
+    if (m.groups) {
+      continue;
+    }
     const scored = m.status === 'met' || m.status === 'not-met';
     const closed = scored && (m.inverse ? m.status === 'not-met' : m.status === 'met');
     const c: MeasureClosure = { id: m.id, title: m.title, ...(m.inverse ? { inverse: true } : {}), scored, closed };
     if (closed) {
       let month: string | undefined;
       for (const e of m.evidence) {
-        if (DENOMINATOR_RULES.has(e.rule)) continue;
+        if (DENOMINATOR_RULES.has(e.rule)) {
+          continue;
+        }
         const mm = writtenMonth(e.date);
-        if (mm && (!month || mm > month)) month = mm;
+        if (mm && (!month || mm > month)) {
+          month = mm;
+        }
       }
       c.closedMonth = !month || month > last ? last : month < first ? first : month;
     }
@@ -119,24 +131,37 @@ export interface MonthlyClosureSeries {
 const emptyPeriod = (): PeriodClosures => ({ scored: 0, byMonth: new Map() });
 
 function addTo(p: PeriodClosures, c: MeasureClosure): void {
-  if (!c.scored) return;
+  if (!c.scored) {
+    return;
+  }
   p.scored++;
-  if (c.closed && c.closedMonth) p.byMonth.set(c.closedMonth, (p.byMonth.get(c.closedMonth) ?? 0) + 1);
+  if (c.closed && c.closedMonth) {
+    p.byMonth.set(c.closedMonth, (p.byMonth.get(c.closedMonth) ?? 0) + 1);
+  }
 }
 
 /** Running monthly closures over the patients added (any order; O(measures) per patient). */
 export class ClosureTally {
-  private readonly tallies = new Map<string, { title: string; inverse?: boolean; current: PeriodClosures; previous?: PeriodClosures }>();
+  private readonly tallies = new Map<
+    string,
+    { title: string; inverse?: boolean; current: PeriodClosures; previous?: PeriodClosures }
+  >();
 
   /** Adds one patient: this period's closures and, when evaluated, the previous period's. */
   add(current: readonly MeasureClosure[], previous?: readonly MeasureClosure[]): void {
-    for (const c of current) addTo(this.tally(c).current, c);
-    for (const c of previous ?? []) addTo((this.tally(c).previous ??= emptyPeriod()), c);
+    for (const c of current) {
+      addTo(this.tally(c).current, c);
+    }
+    for (const c of previous ?? []) {
+      addTo((this.tally(c).previous ??= emptyPeriod()), c);
+    }
   }
 
   private tally(c: MeasureClosure) {
     let t = this.tallies.get(c.id);
-    if (!t) this.tallies.set(c.id, (t = { title: c.title, ...(c.inverse ? { inverse: true } : {}), current: emptyPeriod() }));
+    if (!t) {
+      this.tallies.set(c.id, (t = { title: c.title, ...(c.inverse ? { inverse: true } : {}), current: emptyPeriod() }));
+    }
     return t;
   }
 
@@ -154,16 +179,31 @@ export class ClosureTally {
         if (month <= lastMonth) {
           const n = t.current.byMonth.get(month) ?? 0;
           closed += n;
-          Object.assign(p, { closed, closedInMonth: n, ...(t.current.scored ? { rate: closed / t.current.scored } : {}) });
+          Object.assign(p, {
+            closed,
+            closedInMonth: n,
+            ...(t.current.scored ? { rate: closed / t.current.scored } : {}),
+          });
         }
         if (t.previous) {
           const n = t.previous.byMonth.get(previousMonth) ?? 0;
           previousClosed += n;
-          Object.assign(p, { previousClosed, previousClosedInMonth: n, ...(t.previous.scored ? { previousRate: previousClosed / t.previous.scored } : {}) });
+          Object.assign(p, {
+            previousClosed,
+            previousClosedInMonth: n,
+            ...(t.previous.scored ? { previousRate: previousClosed / t.previous.scored } : {}),
+          });
         }
         return p;
       });
-      return { id, title: t.title, ...(t.inverse ? { inverse: true } : {}), scored: t.current.scored, ...(t.previous ? { previousScored: t.previous.scored } : {}), points };
+      return {
+        id,
+        title: t.title,
+        ...(t.inverse ? { inverse: true } : {}),
+        scored: t.current.scored,
+        ...(t.previous ? { previousScored: t.previous.scored } : {}),
+        points,
+      };
     });
   }
 }

@@ -10,26 +10,45 @@
  * cannot decide are tallied per group beside the counts, and an unknown patient's would-be events
  * are added to the unknown events (the rule of the follow-up measures' reports).
  */
-import type { GapStatus, MeasureGroupResult, MeasureResult, MeasureStatus, PatientEvaluation, PopulationCode, PopulationCounts } from '../types.ts';
+import type {
+  GapStatus,
+  MeasureGroupResult,
+  MeasureResult,
+  MeasureStatus,
+  PatientEvaluation,
+  PopulationCode,
+  PopulationCounts,
+} from '../types.ts';
 import { clinicianKey, type AttributedClinician } from './patient-identity.ts';
 
 /** The five population codes in report order (cqf-measures order). */
-export const POPULATION_CODES: readonly PopulationCode[] = ['initial-population', 'denominator', 'denominator-exclusion', 'denominator-exception', 'numerator'];
+export const POPULATION_CODES: readonly PopulationCode[] = [
+  'initial-population',
+  'denominator',
+  'denominator-exclusion',
+  'denominator-exception',
+  'numerator',
+];
 
 /** Group id of a single-rate measure (as fqm-execution and MADiE name it). */
 export const DEFAULT_GROUP_ID = 'Group_1';
 
 /** What the accumulator needs of one patient (a full PatientEvaluation fits; evidence is not read). */
-export type PopulationInput = Pick<PatientEvaluation, 'patient' | 'measures'> & Partial<Pick<PatientEvaluation, 'gaps'>> & {
-  /** The patient's attributed clinician (stratifier); absent = unattributed. */
-  clinician?: AttributedClinician;
-};
+export type PopulationInput = Pick<PatientEvaluation, 'patient' | 'measures'> &
+  Partial<Pick<PatientEvaluation, 'gaps'>> & {
+    /** The patient's attributed clinician (stratifier); absent = unattributed. */
+    clinician?: AttributedClinician;
+  };
 
 /** What the accumulator reads of a measure result. */
-type MeasureInput = Pick<MeasureResult, 'id' | 'title' | 'measureUrl' | 'version' | 'inverse' | 'status' | 'populations' | 'groups' | 'populationBasis'>;
+type MeasureInput = Pick<
+  MeasureResult,
+  'id' | 'title' | 'measureUrl' | 'version' | 'inverse' | 'status' | 'populations' | 'groups' | 'populationBasis'
+>;
 
 /** A group as the accumulator reads it: a single-rate measure's one group has no event counts. */
-type GroupInput = Pick<MeasureGroupResult, 'id' | 'populations'> & Partial<Pick<MeasureGroupResult, 'inProgress' | 'unknown'>>;
+type GroupInput = Pick<MeasureGroupResult, 'id' | 'populations'> &
+  Partial<Pick<MeasureGroupResult, 'inProgress' | 'unknown'>>;
 
 /** Totals of one attributed clinician within a group (or a gap). */
 export interface StratumTally {
@@ -94,10 +113,29 @@ export interface ClinicianTally {
   patients: number;
 }
 
-export const zeroCounts = (): PopulationCounts => ({ 'initial-population': 0, denominator: 0, 'denominator-exclusion': 0, 'denominator-exception': 0, numerator: 0 });
-const zeroStatuses = (): Record<MeasureStatus, number> => ({ met: 0, 'not-met': 0, excluded: 0, exception: 0, 'not-in-population': 0, unknown: 0 });
+export const zeroCounts = (): PopulationCounts => ({
+  'initial-population': 0,
+  denominator: 0,
+  'denominator-exclusion': 0,
+  'denominator-exception': 0,
+  numerator: 0,
+});
+const zeroStatuses = (): Record<MeasureStatus, number> => ({
+  met: 0,
+  'not-met': 0,
+  excluded: 0,
+  exception: 0,
+  'not-in-population': 0,
+  unknown: 0,
+});
 const zeroGapCounts = (): Record<GapStatus, number> => ({ open: 0, closed: 0, 'not-applicable': 0, unknown: 0 });
-const emptySubjects = (): Record<PopulationCode, string[]> => ({ 'initial-population': [], denominator: [], 'denominator-exclusion': [], 'denominator-exception': [], numerator: [] });
+const emptySubjects = (): Record<PopulationCode, string[]> => ({
+  'initial-population': [],
+  denominator: [],
+  'denominator-exclusion': [],
+  'denominator-exception': [],
+  numerator: [],
+});
 
 /**
  * The groups of a measure result: its `groups` when it has several rates, else one
@@ -132,16 +170,35 @@ export class PopulationAccumulator {
   add(ev: PopulationInput): void {
     this.count++;
     const key = clinicianKey(ev.clinician);
-    const c = this.clinicianTallies.get(key) ?? { key, ...(ev.clinician ? { clinician: ev.clinician } : {}), patients: 0 };
+    const c = this.clinicianTallies.get(key) ?? {
+      key,
+      ...(ev.clinician ? { clinician: ev.clinician } : {}),
+      patients: 0,
+    };
     c.patients++;
     this.clinicianTallies.set(key, c);
-    for (const m of ev.measures) this.addMeasure(ev.patient, m, key, ev.clinician);
+    for (const m of ev.measures) {
+      this.addMeasure(ev.patient, m, key, ev.clinician);
+    }
     for (const g of ev.gaps ?? []) {
       let t = this.gapTallies.get(g.id);
-      if (!t) this.gapTallies.set(g.id, (t = { id: g.id, title: g.title, ...(g.measureId ? { measureId: g.measureId } : {}), counts: zeroGapCounts(), strata: new Map() }));
+      if (!t) {
+        this.gapTallies.set(
+          g.id,
+          (t = {
+            id: g.id,
+            title: g.title,
+            ...(g.measureId ? { measureId: g.measureId } : {}),
+            counts: zeroGapCounts(),
+            strata: new Map(),
+          }),
+        );
+      }
       t.counts[g.status]++;
       let s = t.strata.get(key);
-      if (!s) t.strata.set(key, (s = { key, ...(ev.clinician ? { clinician: ev.clinician } : {}), counts: zeroGapCounts() }));
+      if (!s) {
+        t.strata.set(key, (s = { key, ...(ev.clinician ? { clinician: ev.clinician } : {}), counts: zeroGapCounts() }));
+      }
       s.counts[g.status]++;
     }
   }
@@ -149,7 +206,18 @@ export class PopulationAccumulator {
   private addMeasure(patient: string, m: MeasureInput, key: string, clinician: AttributedClinician | undefined): void {
     let t = this.measureTallies.get(m.id);
     if (!t) {
-      t = { id: m.id, title: m.title, measureUrl: m.measureUrl, version: m.version, ...(m.inverse ? { inverse: true } : {}), ...(m.populationBasis ? { populationBasis: m.populationBasis } : {}), counts: zeroCounts(), patients: 0, statuses: zeroStatuses(), groups: [] };
+      t = {
+        id: m.id,
+        title: m.title,
+        measureUrl: m.measureUrl,
+        version: m.version,
+        ...(m.inverse ? { inverse: true } : {}),
+        ...(m.populationBasis ? { populationBasis: m.populationBasis } : {}),
+        counts: zeroCounts(),
+        patients: 0,
+        statuses: zeroStatuses(),
+        groups: [],
+      };
       this.measureTallies.set(m.id, t);
     }
     t.patients++;
@@ -158,7 +226,12 @@ export class PopulationAccumulator {
     for (const g of measureGroupsOf(m)) {
       const gt = this.group(t, g);
       let s = gt.strata.get(key);
-      if (!s) gt.strata.set(key, (s = { key, ...(clinician ? { clinician } : {}), counts: zeroCounts(), patients: 0, unknown: 0 }));
+      if (!s) {
+        gt.strata.set(
+          key,
+          (s = { key, ...(clinician ? { clinician } : {}), counts: zeroCounts(), patients: 0, unknown: 0 }),
+        );
+      }
       s.patients++;
       gt.inProgress += g.inProgress ?? 0;
       // an unknown status has only provisional populations: no verdict to sum (an episode
@@ -173,7 +246,9 @@ export class PopulationAccumulator {
         const n = g.populations[c] ?? 0;
         gt.counts[c] += n;
         s.counts[c] += n;
-        if (n > 0) gt.subjects?.[c].push(patient);
+        if (n > 0) {
+          gt.subjects?.[c].push(patient);
+        }
       }
     }
   }
@@ -181,12 +256,16 @@ export class PopulationAccumulator {
   /** The tally of one group of a measure, created on first sight (the first group also backs `counts`). */
   private group(t: MeasureTally, g: GroupInput): GroupTally {
     let gt = t.groups.find((x) => x.id === g.id);
-    if (gt) return gt;
+    if (gt) {
+      return gt;
+    }
     const first = t.groups.length === 0;
     gt = { id: g.id, counts: first ? t.counts : zeroCounts(), inProgress: 0, unknown: 0, strata: new Map() };
     if (this.options.subjects) {
       gt.subjects = emptySubjects();
-      if (first) t.subjects = gt.subjects;
+      if (first) {
+        t.subjects = gt.subjects;
+      }
     }
     t.groups.push(gt);
     return gt;

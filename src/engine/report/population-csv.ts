@@ -20,7 +20,16 @@ export { csvField } from './csv-cell.ts';
 export const IDENTITY_COLUMNS: readonly string[] = ['patient', 'name', 'birth-date', 'mrn', 'clinician'];
 
 /** The column names, in order. */
-export const CSV_COLUMNS: readonly string[] = [...IDENTITY_COLUMNS, 'id', 'title', 'kind', 'status', ...POPULATION_CODES, 'due', 'closes'];
+export const CSV_COLUMNS: readonly string[] = [
+  ...IDENTITY_COLUMNS,
+  'id',
+  'title',
+  'kind',
+  'status',
+  ...POPULATION_CODES,
+  'due',
+  'closes',
+];
 
 /** The header row. */
 export function csvHeader(): string {
@@ -29,14 +38,40 @@ export function csvHeader(): string {
 
 /** The identity fields of a patient, in {@link IDENTITY_COLUMNS} order (blank where the record has none). */
 export function identityFields(patient: string, identity: PatientIdentity | undefined): string[] {
-  return [patient, identity?.name ?? '', identity?.birthDate ?? '', identity?.mrn ?? '', identity ? clinicianLabel(identity.clinician) : ''];
+  return [
+    patient,
+    identity?.name ?? '',
+    identity?.birthDate ?? '',
+    identity?.mrn ?? '',
+    identity ? clinicianLabel(identity.clinician) : '',
+  ];
 }
 
 /** The rows of one patient: each measure, then each care gap. */
-export function csvRows(ev: Pick<PatientEvaluation, 'patient' | 'measures' | 'gaps'>, identity?: PatientIdentity): string[] {
+export function csvRows(
+  ev: Pick<PatientEvaluation, 'patient' | 'measures' | 'gaps'>,
+  identity?: PatientIdentity,
+): string[] {
   const who = identityFields(ev.patient, identity);
   const rows: string[] = [];
-  for (const m of ev.measures) rows.push(csvLine([...who, m.id, m.title, 'measure', m.status, ...POPULATION_CODES.map((c) => m.populations[c]), m.closes?.due, m.closes?.what]));
-  for (const g of ev.gaps) rows.push(csvLine([...who, g.id, g.title, 'gap', g.status, ...POPULATION_CODES.map(() => undefined), g.due, g.closes]));
+  for (const m of ev.measures) {
+    rows.push(
+      csvLine([
+        ...who,
+        m.id,
+        m.title,
+        'measure',
+        m.status,
+        ...POPULATION_CODES.map((c) => m.populations[c]),
+        m.closes?.due,
+        m.closes?.what,
+      ]),
+    );
+  }
+  for (const g of ev.gaps) {
+    rows.push(
+      csvLine([...who, g.id, g.title, 'gap', g.status, ...POPULATION_CODES.map(() => undefined), g.due, g.closes]),
+    );
+  }
   return rows;
 }

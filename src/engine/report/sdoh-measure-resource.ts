@@ -42,10 +42,14 @@ export function sdohMeasureResource(): fhir4.Measure {
       `Percentage of patients ${SDOH_MIN_AGE} years and older on the date of a qualifying encounter in the measurement period ` +
       'who were screened during the period for food insecurity, housing instability, transportation needs, utility difficulties ' +
       'and interpersonal safety with a standardized instrument (semantics of MIPS Quality #487).',
-    relatedArtifact: [{ type: 'documentation', display: 'MIPS Quality #487 Screening for Social Drivers of Health (registry measure)' }],
+    relatedArtifact: [
+      { type: 'documentation', display: 'MIPS Quality #487 Screening for Social Drivers of Health (registry measure)' },
+    ],
     scoring: { coding: [{ system: MEASURE_SCORING, code: 'proportion', display: 'Proportion' }] },
     type: [{ coding: [{ system: MEASURE_TYPE, code: 'process', display: 'Process' }] }],
-    improvementNotation: { coding: [{ system: IMPROVEMENT_NOTATION, code: 'increase', display: 'Increased score indicates improvement' }] },
+    improvementNotation: {
+      coding: [{ system: IMPROVEMENT_NOTATION, code: 'increase', display: 'Increased score indicates improvement' }],
+    },
     extension: [{ url: POPULATION_BASIS, valueCode: 'boolean' }],
     group: [
       {
@@ -58,7 +62,11 @@ export function sdohMeasureResource(): fhir4.Measure {
               '(in person or by telehealth) whose period lies within the measurement period.',
           ),
           population('denominator', 'Denominator', 'Equals the initial population.'),
-          population('denominator-exclusion', 'Denominator Exclusion', 'None: the population is always reported with count 0.'),
+          population(
+            'denominator-exclusion',
+            'Denominator Exclusion',
+            'None: the population is always reported with count 0.',
+          ),
           population(
             'numerator',
             'Numerator',

@@ -35,7 +35,22 @@ export interface WorklistRow {
 }
 
 /** Worklist CSV columns, in order. */
-export const WORKLIST_COLUMNS: readonly string[] = ['name', 'birth-date', 'mrn', 'phone', 'clinician', 'gap-id', 'gap-title', 'due', 'days-left', 'risk', 'flags', 'action', 'reason', 'patient'];
+export const WORKLIST_COLUMNS: readonly string[] = [
+  'name',
+  'birth-date',
+  'mrn',
+  'phone',
+  'clinician',
+  'gap-id',
+  'gap-title',
+  'due',
+  'days-left',
+  'risk',
+  'flags',
+  'action',
+  'reason',
+  'patient',
+];
 
 const SEVERITY_RANK: Readonly<Record<FlagSeverity | 'none', number>> = { high: 3, moderate: 2, info: 1, none: 0 };
 
@@ -47,14 +62,23 @@ export function isActionableGap(g: Pick<GapResult, 'status' | 'due'>, asOf: stri
 /** The patient's highest flag severity and number of flags. */
 function riskOf(ev: Pick<PatientEvaluation, 'flags'>): { risk: FlagSeverity | 'none'; flags: number } {
   let risk: FlagSeverity | 'none' = 'none';
-  for (const f of ev.flags) if (SEVERITY_RANK[f.severity] > SEVERITY_RANK[risk]) risk = f.severity;
+  for (const f of ev.flags) {
+    if (SEVERITY_RANK[f.severity] > SEVERITY_RANK[risk]) {
+      risk = f.severity;
+    }
+  }
   return { risk, flags: ev.flags.length };
 }
 
 /** The worklist rows of one patient (unsorted). */
-export function worklistRows(ev: Pick<PatientEvaluation, 'patient' | 'asOf' | 'gaps' | 'flags'>, identity: PatientIdentity | undefined): WorklistRow[] {
+export function worklistRows(
+  ev: Pick<PatientEvaluation, 'patient' | 'asOf' | 'gaps' | 'flags'>,
+  identity: PatientIdentity | undefined,
+): WorklistRow[] {
   const open = ev.gaps.filter((g) => isActionableGap(g, ev.asOf));
-  if (!open.length) return [];
+  if (!open.length) {
+    return [];
+  }
   const { risk, flags } = riskOf(ev);
   const asOfDay = epochDay(ev.asOf);
   return open.map((g) => ({
@@ -76,19 +100,42 @@ export function worklistRows(ev: Pick<PatientEvaluation, 'patient' | 'asOf' | 'g
 
 /** Worklist order: due date (none last), then risk and number of flags (highest first), then name, patient and gap. */
 export function compareWorklistRows(a: WorklistRow, b: WorklistRow): number {
-  if (a.due !== b.due) return a.due === undefined ? 1 : b.due === undefined ? -1 : epochDay(a.due) < epochDay(b.due) ? -1 : 1;
+  if (a.due !== b.due) {
+    return a.due === undefined ? 1 : b.due === undefined ? -1 : epochDay(a.due) < epochDay(b.due) ? -1 : 1;
+  }
   const risk = SEVERITY_RANK[b.risk] - SEVERITY_RANK[a.risk] || b.flags - a.flags;
-  if (risk) return risk;
+  if (risk) {
+    return risk;
+  }
   const an = (a.name ?? '').toLowerCase();
   const bn = (b.name ?? '').toLowerCase();
-  if (an !== bn) return an < bn ? -1 : 1;
-  if (a.patient !== b.patient) return a.patient < b.patient ? -1 : 1;
+  if (an !== bn) {
+    return an < bn ? -1 : 1;
+  }
+  if (a.patient !== b.patient) {
+    return a.patient < b.patient ? -1 : 1;
+  }
   return a.gapId < b.gapId ? -1 : a.gapId > b.gapId ? 1 : 0;
 }
 
 /** One worklist CSV line (formula-safe, RFC 4180 quoting). */
 export function worklistLine(r: WorklistRow): string {
-  return csvLine([r.name, r.birthDate, r.mrn, r.phone, r.clinician, r.gapId, r.gapTitle, r.due, r.daysLeft, r.risk, r.flags, r.action, r.reason, r.patient]);
+  return csvLine([
+    r.name,
+    r.birthDate,
+    r.mrn,
+    r.phone,
+    r.clinician,
+    r.gapId,
+    r.gapTitle,
+    r.due,
+    r.daysLeft,
+    r.risk,
+    r.flags,
+    r.action,
+    r.reason,
+    r.patient,
+  ]);
 }
 
 /** The worklist CSV header line. */

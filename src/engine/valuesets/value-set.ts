@@ -39,7 +39,9 @@ export class ValueSetRegistry {
   private readonly defs = new Map<string, ValueSetDef>();
 
   constructor(defs: Iterable<ValueSetDef> = []) {
-    for (const d of defs) this.add(d);
+    for (const d of defs) {
+      this.add(d);
+    }
   }
 
   /**
@@ -48,7 +50,9 @@ export class ValueSetRegistry {
    */
   add(def: ValueSetDef): void {
     const set = new Set<string>();
-    for (const [system, code] of def.codes) set.add(key(system, code));
+    for (const [system, code] of def.codes) {
+      set.add(key(system, code));
+    }
     const current = this.defs.get(def.url);
     const newest = !current || current.version <= def.version;
     for (const k of newest ? [pinnedRef(def), def.url, def.oid] : [pinnedRef(def)]) {
@@ -60,7 +64,9 @@ export class ValueSetRegistry {
   /** The members under a reference; a `url|version` not loaded falls back to the URL's newest version. */
   private membersOf(ref: string): Set<string> | undefined {
     const exact = this.members.get(ref);
-    if (exact) return exact;
+    if (exact) {
+      return exact;
+    }
     const bar = ref.indexOf('|');
     return bar < 0 ? undefined : this.members.get(ref.slice(0, bar));
   }
@@ -72,9 +78,13 @@ export class ValueSetRegistry {
 
   /** Whether a single coding is in the value set. */
   hasCoding(urlOrOid: string, coding: fhir4.Coding | undefined): boolean {
-    if (!coding || typeof coding.code !== 'string' || typeof coding.system !== 'string') return false;
+    if (!coding || typeof coding.code !== 'string' || typeof coding.system !== 'string') {
+      return false;
+    }
     const set = this.membersOf(urlOrOid);
-    if (!set) throw new Error(`value set not loaded: ${urlOrOid}`);
+    if (!set) {
+      throw new Error(`value set not loaded: ${urlOrOid}`);
+    }
     return set.has(internedKey(coding.system, coding.code));
   }
 
@@ -83,25 +93,41 @@ export class ValueSetRegistry {
    * like {@link hasCoding}, when the value set is not loaded and there is a coding to test.
    */
   hasAnyKey(urlOrOid: string, keys: readonly string[]): boolean {
-    if (!keys.length) return false;
+    if (!keys.length) {
+      return false;
+    }
     const set = this.membersOf(urlOrOid);
-    if (!set) throw new Error(`value set not loaded: ${urlOrOid}`);
-    for (const k of keys) if (set.has(k)) return true;
+    if (!set) {
+      throw new Error(`value set not loaded: ${urlOrOid}`);
+    }
+    for (const k of keys) {
+      if (set.has(k)) {
+        return true;
+      }
+    }
     return false;
   }
 
   /** The membership keys ({@link membershipKeyOf}) of a value set; throws when it is not loaded. */
   memberKeys(urlOrOid: string): ReadonlySet<string> {
     const set = this.membersOf(urlOrOid);
-    if (!set) throw new Error(`value set not loaded: ${urlOrOid}`);
+    if (!set) {
+      throw new Error(`value set not loaded: ${urlOrOid}`);
+    }
     return set;
   }
 
   /** Whether any coding of a CodeableConcept is in the value set. */
   hasConcept(urlOrOid: string, concept: fhir4.CodeableConcept | undefined): boolean {
     const codings = concept?.coding;
-    if (!Array.isArray(codings)) return false;
-    for (const c of codings) if (this.hasCoding(urlOrOid, c)) return true;
+    if (!Array.isArray(codings)) {
+      return false;
+    }
+    for (const c of codings) {
+      if (this.hasCoding(urlOrOid, c)) {
+        return true;
+      }
+    }
     return false;
   }
 
@@ -116,7 +142,9 @@ export class ValueSetRegistry {
  * `undefined` for a coding that can be in no value set (no string system or code).
  */
 export function membershipKeyOf(coding: fhir4.Coding | undefined): string | undefined {
-  if (!coding || typeof coding.code !== 'string' || typeof coding.system !== 'string') return undefined;
+  if (!coding || typeof coding.code !== 'string' || typeof coding.system !== 'string') {
+    return undefined;
+  }
   return internedKey(coding.system, coding.code);
 }
 
@@ -132,13 +160,17 @@ let keyCount = 0;
 export function internedKey(system: string, code: string): string {
   let codes = KEYS.get(system);
   let k = codes?.get(code);
-  if (k !== undefined) return k;
+  if (k !== undefined) {
+    return k;
+  }
   if (keyCount >= KEYS_MAX) {
     KEYS.clear();
     keyCount = 0;
     codes = undefined;
   }
-  if (codes === undefined) KEYS.set(system, (codes = new Map()));
+  if (codes === undefined) {
+    KEYS.set(system, (codes = new Map()));
+  }
   k = key(system, code);
   codes.set(code, k);
   keyCount++;
@@ -155,12 +187,18 @@ function key(system: string, code: string): string {
  */
 export function fromFhirExpansion(vs: fhir4.ValueSet): ValueSetDef {
   const contains = vs.expansion?.contains;
-  if (!Array.isArray(contains)) throw new Error(`ValueSet/${vs.id ?? '?'}: expansion.contains is missing`);
+  if (!Array.isArray(contains)) {
+    throw new Error(`ValueSet/${vs.id ?? '?'}: expansion.contains is missing`);
+  }
   const codes: ValueSetCode[] = [];
   const walk = (items: fhir4.ValueSetExpansionContains[]) => {
     for (const c of items) {
-      if (c.system && c.code) codes.push([c.system, c.code, c.display ?? '']);
-      if (c.contains) walk(c.contains);
+      if (c.system && c.code) {
+        codes.push([c.system, c.code, c.display ?? '']);
+      }
+      if (c.contains) {
+        walk(c.contains);
+      }
     }
   };
   walk(contains);

@@ -71,17 +71,29 @@ export function isGoodOutcome(m: Pick<MeasureResult, 'status' | 'inverse'>): boo
 }
 
 function measureEffect(recorded: MeasureResult | undefined, shown: MeasureResult): VisitEffect {
-  if (!recorded || recorded.status === shown.status) return 'none';
-  if (isGoodOutcome(shown)) return 'met-when-closed';
-  if (recorded.status === 'not-in-population') return 'enters-with-visit';
+  if (!recorded || recorded.status === shown.status) {
+    return 'none';
+  }
+  if (isGoodOutcome(shown)) {
+    return 'met-when-closed';
+  }
+  if (recorded.status === 'not-in-population') {
+    return 'enters-with-visit';
+  }
   return 'changes-when-closed';
 }
 
 function gapEffect(recorded: GapStatus | undefined, shown: GapStatus): GapVisitEffect {
   const was = recorded ?? 'not-applicable';
-  if (was === shown) return 'none';
-  if (shown === 'closed') return 'closes-when-closed';
-  if (shown === 'open' && was === 'not-applicable') return 'opens-with-visit';
+  if (was === shown) {
+    return 'none';
+  }
+  if (shown === 'closed') {
+    return 'closes-when-closed';
+  }
+  if (shown === 'open' && was === 'not-applicable') {
+    return 'opens-with-visit';
+  }
   return 'changes-when-closed';
 }
 
@@ -89,7 +101,11 @@ function gapEffect(recorded: GapStatus | undefined, shown: GapStatus): GapVisitE
  * Evaluates the patient at the visit in context (`encounterId` from the SMART launch; undefined for
  * a launch without one). Options as for {@link evaluatePatient}; `asOf` should be today.
  */
-export function evaluateAtVisit(record: PatientRecord, options: EvaluationOptions, encounterId: string | undefined): VisitEvaluation {
+export function evaluateAtVisit(
+  record: PatientRecord,
+  options: EvaluationOptions,
+  encounterId: string | undefined,
+): VisitEvaluation {
   const asOf = options.asOf ?? options.period.end;
   const visit = visitInContext(record, encounterId, asOf);
   const closed = visit.state === 'open' ? recordWithVisitClosed(record, encounterId, asOf) : undefined;
@@ -103,7 +119,13 @@ export function evaluateAtVisit(record: PatientRecord, options: EvaluationOption
     const effect = measureEffect(before, m);
     const entry: MeasureAtVisit = { recorded: before?.status ?? m.status, shown: m.status, effect };
     const notIn = m.status === 'not-in-population' || (before?.status === 'not-in-population' && effect !== 'none');
-    if (notIn) entry.notInPopulation = populationReason(m.id, record.patient, options.period, { entersWithVisit: m.status !== 'not-in-population', visitOpen: visit.state === 'open', visitDate: visit.date });
+    if (notIn) {
+      entry.notInPopulation = populationReason(m.id, record.patient, options.period, {
+        entersWithVisit: m.status !== 'not-in-population',
+        visitOpen: visit.state === 'open',
+        visitDate: visit.date,
+      });
+    }
     measures[m.id] = entry;
   }
   const recordedGaps = new Map(recorded.gaps.map((g) => [g.id, g.status]));

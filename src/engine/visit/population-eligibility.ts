@@ -63,7 +63,9 @@ export type PopulationReason =
 
 /** The day a measure takes the age on (`visitDate`: the visit in context's day, for `visit-date`). */
 function ageDay(period: DayPeriod, e: Eligibility, visitDate: IsoDate | undefined): IsoDate {
-  if (e.ageOn === 'period-start') return period.start;
+  if (e.ageOn === 'period-start') {
+    return period.start;
+  }
   return e.ageOn === 'visit-date' && visitDate ? visitDate : period.end;
 }
 
@@ -72,7 +74,12 @@ function ageDay(period: DayPeriod, e: Eligibility, visitDate: IsoDate | undefine
  * birth date known only to the year or month) and whether it is in the band (three-valued: `null`
  * when it cannot be told).
  */
-export function ageFor(birthDate: string | undefined, period: DayPeriod, e: Eligibility, visitDate?: IsoDate): { age: UncertainNumber | null; inBand: boolean | null } {
+export function ageFor(
+  birthDate: string | undefined,
+  period: DayPeriod,
+  e: Eligibility,
+  visitDate?: IsoDate,
+): { age: UncertainNumber | null; inBand: boolean | null } {
   const on = parseDate(ageDay(period, e, visitDate));
   const age = on ? ageInYearsAt(birthDate, on) : null;
   return { age, inBand: ageWithin(age, e.ages.low, e.ages.high ?? Infinity) };
@@ -91,17 +98,31 @@ export function populationReason(
   projection: { entersWithVisit: boolean; visitOpen: boolean; visitDate?: IsoDate | undefined },
 ): PopulationReason {
   const e = ELIGIBILITY[measureId];
-  if (projection.entersWithVisit) return { kind: 'no-qualifying-visit', visitInContext: 'brings-in' };
-  if (!e) return { kind: 'other' };
+  if (projection.entersWithVisit) {
+    return { kind: 'no-qualifying-visit', visitInContext: 'brings-in' };
+  }
+  if (!e) {
+    return { kind: 'other' };
+  }
   const { age, inBand } = ageFor(patient.birthDate, period, e, projection.visitDate);
-  if (inBand === null || !age) return { kind: 'age-unknown' };
+  if (inBand === null || !age) {
+    return { kind: 'age-unknown' };
+  }
   if (inBand === false) {
     // a visit-date age taken without a visit in context is the age on the period's last day
     const ageOn = e.ageOn === 'visit-date' && !projection.visitDate ? 'period-end' : e.ageOn;
-    return { kind: 'age', age: age.low, ...(exactAge(age) === undefined ? { ageUpTo: age.high } : {}), ages: e.ages, ageOn };
+    return {
+      kind: 'age',
+      age: age.low,
+      ...(exactAge(age) === undefined ? { ageUpTo: age.high } : {}),
+      ages: e.ages,
+      ageOn,
+    };
   }
   // Age fits and nothing but a visit is required: the visit is what is missing — and an open visit
   // in context that did not bring the patient in is not of a qualifying type.
-  if (!e.who && !e.women) return { kind: 'no-qualifying-visit', visitInContext: projection.visitOpen ? 'not-qualifying' : 'none' };
+  if (!e.who && !e.women) {
+    return { kind: 'no-qualifying-visit', visitInContext: projection.visitOpen ? 'not-qualifying' : 'none' };
+  }
   return { kind: 'criteria', ages: e.ages, ...(e.women ? { women: e.women } : {}), ...(e.who ? { who: e.who } : {}) };
 }

@@ -54,20 +54,27 @@ export function findEncounter(record: PatientRecord, encounterId: string): fhir4
 function typeDisplay(e: fhir4.Encounter): string | undefined {
   for (const t of e.type ?? []) {
     const text = t?.text?.trim() || t?.coding?.find((c) => c?.display?.trim())?.display?.trim();
-    if (text) return text;
+    if (text) {
+      return text;
+    }
   }
   return undefined;
 }
 
 /** Reads the visit in context (`encounterId` from the launch) against the record. */
 export function visitInContext(record: PatientRecord, encounterId: string | undefined, asOf: IsoDate): VisitInContext {
-  if (!encounterId) return { state: 'no-visit-in-context' };
+  if (!encounterId) {
+    return { state: 'no-visit-in-context' };
+  }
   const reference = `Encounter/${encounterId}`;
   const enc = findEncounter(record, encounterId);
-  if (!enc) return { state: 'not-in-record', reference };
+  if (!enc) {
+    return { state: 'not-in-record', reference };
+  }
   // the visit's day is its start's date as written (cql/calendar-days.ts), whatever the zone
   const startDay = singleDay(parseDateTime(enc.period?.start));
-  const state: VisitState = enc.status === 'finished' ? 'finished' : OPEN_VISIT_STATUSES.includes(enc.status) ? 'open' : 'not-countable';
+  const state: VisitState =
+    enc.status === 'finished' ? 'finished' : OPEN_VISIT_STATUSES.includes(enc.status) ? 'open' : 'not-countable';
   const date = startDay !== undefined ? isoDay(startDay) : state === 'open' ? asOf : undefined;
   const type = typeDisplay(enc);
   return { state, reference, status: enc.status, ...(date ? { date } : {}), ...(type ? { type } : {}) };
@@ -86,10 +93,13 @@ const WRITTEN_ZONE = /(?:Z|[+-]\d{2}(?::\d{2})?)$/;
 export function closedPeriod(period: fhir4.Period | undefined, asOf: IsoDate): fhir4.Period {
   const start = parseDateTime(period?.start);
   const day = singleDay(start);
-  if (!start || day === undefined) return { start: asOf, end: asOf };
+  if (!start || day === undefined) {
+    return { start: asOf, end: asOf };
+  }
   // the last second of the start's written day with the start's zone as written (none: the
   // declared offset, as the start's); a date stays a date
-  const endOfDay = start.f.length > HOUR ? `${isoDay(day)}T23:59:59${WRITTEN_ZONE.exec(period!.start!)?.[0] ?? ''}` : isoDay(day);
+  const endOfDay =
+    start.f.length > HOUR ? `${isoDay(day)}T23:59:59${WRITTEN_ZONE.exec(period!.start!)?.[0] ?? ''}` : isoDay(day);
   // a stated end on a later day than the start is kept (an open visit planned to run past midnight)
   const statedEnd = parseDateTime(period?.end);
   const end = statedEnd && daySpan(statedEnd).low > day ? period!.end! : endOfDay;
@@ -101,10 +111,18 @@ export function closedPeriod(period: fhir4.Period | undefined, asOf: IsoDate): f
  * `finished` with {@link closedPeriod}. Undefined unless the visit is open (the input record is
  * never changed).
  */
-export function recordWithVisitClosed(record: PatientRecord, encounterId: string | undefined, asOf: IsoDate): PatientRecord | undefined {
-  if (!encounterId) return undefined;
+export function recordWithVisitClosed(
+  record: PatientRecord,
+  encounterId: string | undefined,
+  asOf: IsoDate,
+): PatientRecord | undefined {
+  if (!encounterId) {
+    return undefined;
+  }
   const enc = findEncounter(record, encounterId);
-  if (!enc || !OPEN_VISIT_STATUSES.includes(enc.status)) return undefined;
+  if (!enc || !OPEN_VISIT_STATUSES.includes(enc.status)) {
+    return undefined;
+  }
   const closed: fhir4.Encounter = { ...enc, status: 'finished', period: closedPeriod(enc.period, asOf) };
   const encounters = (record.resources.Encounter as fhir4.Encounter[]).map((e) => (e === enc ? closed : e));
   return { ...record, resources: { ...record.resources, Encounter: encounters } };

@@ -24,30 +24,50 @@ export interface ActionListProps {
 /** Scrolls the finding with this test id into view and moves focus to it (the gap or flag an action links to). */
 function goTo(testId: string): void {
   const el = document.querySelector<HTMLElement>(`[data-testid="${testId.replace(/"/g, '')}"]`);
-  if (!el) return;
+  if (!el) {
+    return;
+  }
   el.scrollIntoView?.({ block: 'center', behavior: 'smooth' });
-  if (!el.hasAttribute('tabindex')) el.setAttribute('tabindex', '-1');
+  if (!el.hasAttribute('tabindex')) {
+    el.setAttribute('tabindex', '-1');
+  }
   el.focus({ preventScroll: true });
 }
 
 function Links({ action, gaps, onOpenForm }: { action: VisitAction } & Pick<ActionListProps, 'gaps' | 'onOpenForm'>) {
   const gap = action.gaps?.map((id) => gaps?.find((g) => g.id === id)).find((g): g is GapResult => !!g);
   const flag = !gap ? action.flags?.[0] : undefined;
-  if (!gap && !flag && !(action.form && onOpenForm)) return null;
+  if (!gap && !flag && !(action.form && onOpenForm)) {
+    return null;
+  }
   return (
     <span className="action-links">
       {action.form && onOpenForm ? (
-        <button type="button" data-testid={`action-form-${action.source}`} onClick={() => onOpenForm(action.form!, gap)}>
+        <button
+          type="button"
+          data-testid={`action-form-${action.source}`}
+          onClick={() => onOpenForm(action.form!, gap)}
+        >
           {ACTION_LABELS[action.form]}
         </button>
       ) : null}
       {gap ? (
-        <button type="button" className="link-button" data-testid={`action-gap-${action.source}`} onClick={() => goTo(`gap-${gap.id}`)}>
+        <button
+          type="button"
+          className="link-button"
+          data-testid={`action-gap-${action.source}`}
+          onClick={() => goTo(`gap-${gap.id}`)}
+        >
           See gap: {gap.title}
         </button>
       ) : null}
       {flag ? (
-        <button type="button" className="link-button" data-testid={`action-flag-${action.source}`} onClick={() => goTo(`flag-${flag}`)}>
+        <button
+          type="button"
+          className="link-button"
+          data-testid={`action-flag-${action.source}`}
+          onClick={() => goTo(`flag-${flag}`)}
+        >
           See flag
         </button>
       ) : null}
@@ -57,7 +77,9 @@ function Links({ action, gaps, onOpenForm }: { action: VisitAction } & Pick<Acti
 
 /** The visit-actions section (nothing when there is nothing to do and nothing missed). */
 export function ActionList({ actions, missed = [], gaps, thisYear, onOpenForm }: ActionListProps) {
-  if (actions.length === 0 && missed.length === 0) return null;
+  if (actions.length === 0 && missed.length === 0) {
+    return null;
+  }
   return (
     <section className="panel-section" aria-labelledby="actions-heading" data-testid="actions">
       <h2 id="actions-heading">Do this visit</h2>
@@ -66,7 +88,12 @@ export function ActionList({ actions, missed = [], gaps, thisYear, onOpenForm }:
           {[...actions]
             .sort((a, b) => a.rank - b.rank)
             .map((a) => (
-              <li key={`${a.rank}-${a.source}`} data-testid={`action-${a.source}`} data-kind={a.kind} className={a.kind === 'safety' ? 'action-safety' : undefined}>
+              <li
+                key={`${a.rank}-${a.source}`}
+                data-testid={`action-${a.source}`}
+                data-kind={a.kind}
+                className={a.kind === 'safety' ? 'action-safety' : undefined}
+              >
                 {a.kind === 'safety' ? <span className="badge badge-high">Safety</span> : null} {a.text}
                 {a.due ? <span className="due"> — due {shortDate(a.due, thisYear)}</span> : null}
                 <Links action={a} {...(gaps ? { gaps } : {})} {...(onOpenForm ? { onOpenForm } : {})} />

@@ -56,13 +56,23 @@ export function CarePanel({ session, recordState, showFetchedAt = true, details 
   const evaluated = evaluation && !('failed' in evaluation) ? evaluation : undefined;
   const atVisit = evaluated?.atVisit;
   const visitView = useMemo<VisitView | undefined>(
-    () => (atVisit ? { visit: atVisit.visit, measures: atVisit.measures, gaps: atVisit.gaps, asOf: atVisit.evaluation.asOf } : undefined),
+    () =>
+      atVisit
+        ? { visit: atVisit.visit, measures: atVisit.measures, gaps: atVisit.gaps, asOf: atVisit.evaluation.asOf }
+        : undefined,
     [atVisit],
   );
   const attachment = useMemo<VisitAttachment | undefined>(() => {
     const v = atVisit?.visit;
-    if (!v?.reference || v.state === 'not-in-record') return undefined;
-    return { reference: v.reference, open: v.state === 'open', ...(v.date ? { date: v.date } : {}), ...(v.type ? { type: v.type } : {}) };
+    if (!v?.reference || v.state === 'not-in-record') {
+      return undefined;
+    }
+    return {
+      reference: v.reference,
+      open: v.state === 'open',
+      ...(v.date ? { date: v.date } : {}),
+      ...(v.type ? { type: v.type } : {}),
+    };
   }, [atVisit]);
 
   const writeContext = useCallback(
@@ -79,8 +89,12 @@ export function CarePanel({ session, recordState, showFetchedAt = true, details 
 
   // The outcome is told once the refreshed record has been evaluated (not from the record before the write).
   const outcome: WriteOutcome | 'checking' | undefined = useMemo(() => {
-    if (!savedFor || !atVisit || !evaluated) return undefined;
-    if (recordState.refreshing || evaluated.record !== record) return 'checking';
+    if (!savedFor || !atVisit || !evaluated) {
+      return undefined;
+    }
+    if (recordState.refreshing || evaluated.record !== record) {
+      return 'checking';
+    }
     return writeOutcome(savedFor, atVisit, plainWith(new Map(evaluated.displays)), clock.year);
   }, [savedFor, atVisit, evaluated, record, recordState.refreshing, clock.year]);
 
@@ -92,12 +106,14 @@ export function CarePanel({ session, recordState, showFetchedAt = true, details 
   if (record && failure) {
     return (
       <p className="evaluation-failed" role="alert" data-testid="evaluation-failed">
-        The results could not be calculated for this record ({failure.message}). Nothing is shown rather than a partial picture; reload the page, and if
-        it happens again tell your EHR administrator.
+        The results could not be calculated for this record ({failure.message}). Nothing is shown rather than a partial
+        picture; reload the page, and if it happens again tell your EHR administrator.
       </p>
     );
   }
-  if (!record || !evaluated || !atVisit) return null;
+  if (!record || !evaluated || !atVisit) {
+    return null;
+  }
   const canWrite = session.granted.canWrite('Observation');
   const workspace =
     form && canWrite ? (

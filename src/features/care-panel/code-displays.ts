@@ -5,7 +5,12 @@
  * Runs in the evaluation worker, where the value-set catalog already lives; only the few codes
  * actually mentioned are looked up.
  */
-import { BUILTIN_VALUE_SETS, DEFAULT_RISK_POLICY, type PatientEvaluation, type PatientRecord } from '../../engine/index.ts';
+import {
+  BUILTIN_VALUE_SETS,
+  DEFAULT_RISK_POLICY,
+  type PatientEvaluation,
+  type PatientRecord,
+} from '../../engine/index.ts';
 import { codingKey, codingsMentioned } from './plain-language.ts';
 
 /** Every statement of an evaluation a clinician reads. */
@@ -19,31 +24,53 @@ export function statementsOf(e: PatientEvaluation): string[] {
 }
 
 /** Calls `visit` for every object with string `system` and `code` found below `value`. */
-function eachCoding(value: unknown, visit: (c: { system: string; code: string; display?: unknown }) => void, depth = 0): void {
-  if (!value || typeof value !== 'object' || depth > 12) return;
+function eachCoding(
+  value: unknown,
+  visit: (c: { system: string; code: string; display?: unknown }) => void,
+  depth = 0,
+): void {
+  if (!value || typeof value !== 'object' || depth > 12) {
+    return;
+  }
   if (Array.isArray(value)) {
-    for (const v of value) eachCoding(v, visit, depth + 1);
+    for (const v of value) {
+      eachCoding(v, visit, depth + 1);
+    }
     return;
   }
   const o = value as Record<string, unknown>;
-  if (typeof o.system === 'string' && typeof o.code === 'string') visit(o as { system: string; code: string; display?: unknown });
-  for (const v of Object.values(o)) if (v && typeof v === 'object') eachCoding(v, visit, depth + 1);
+  if (typeof o.system === 'string' && typeof o.code === 'string') {
+    visit(o as { system: string; code: string; display?: unknown });
+  }
+  for (const v of Object.values(o)) {
+    if (v && typeof v === 'object') {
+      eachCoding(v, visit, depth + 1);
+    }
+  }
 }
 
 /** [codingKey, display] pairs for the codes the evaluation's statements mention. */
 export function codeDisplays(evaluation: PatientEvaluation, record: PatientRecord): Array<[string, string]> {
   const wanted = new Set(codingsMentioned(statementsOf(evaluation)).map((c) => codingKey(c.system, c.code)));
-  if (wanted.size === 0) return [];
+  if (wanted.size === 0) {
+    return [];
+  }
   const found = new Map<string, string>();
   const take = (c: { system: string; code: string; display?: unknown }) => {
     const key = codingKey(c.system, c.code);
-    if (wanted.has(key) && !found.has(key) && typeof c.display === 'string' && c.display.trim()) found.set(key, c.display.trim());
+    if (wanted.has(key) && !found.has(key) && typeof c.display === 'string' && c.display.trim()) {
+      found.set(key, c.display.trim());
+    }
   };
   eachCoding(record.resources, take);
   eachCoding(DEFAULT_RISK_POLICY, take);
   for (const vs of BUILTIN_VALUE_SETS) {
-    if (found.size === wanted.size) break;
-    for (const [system, code, display] of vs.codes) take({ system, code, display });
+    if (found.size === wanted.size) {
+      break;
+    }
+    for (const [system, code, display] of vs.codes) {
+      take({ system, code, display });
+    }
   }
   return [...found];
 }

@@ -7,7 +7,9 @@ import type { DataIssue } from '../../engine/index.ts';
 
 /** A collapsed list of the record's data problems; nothing when there are none. */
 export function DataIssues({ issues }: { issues: readonly DataIssue[] }) {
-  if (issues.length === 0) return null;
+  if (issues.length === 0) {
+    return null;
+  }
   const errors = issues.filter((i) => i.severity === 'error').length;
   return (
     <section className="data-issues" data-testid="data-issues" aria-label="Data problems in this record">
@@ -15,7 +17,9 @@ export function DataIssues({ issues }: { issues: readonly DataIssue[] }) {
         <summary>
           {errors > 0 ? '⚠ ' : ''}
           {issues.length === 1 ? '1 data problem' : `${issues.length} data problems`} in this record
-          {errors > 0 ? ` (${errors === 1 ? '1 resource or element could not be read' : `${errors} resources or elements could not be read`})` : ''}
+          {errors > 0
+            ? ` (${errors === 1 ? '1 resource or element could not be read' : `${errors} resources or elements could not be read`})`
+            : ''}
         </summary>
         <ul>
           {issues.map((i, n) => (

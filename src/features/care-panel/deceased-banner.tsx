@@ -4,7 +4,9 @@ import './action-list.css';
 
 /** Renders nothing unless the engine says the patient had died by the as-of date. */
 export function DeceasedBanner({ evaluation }: { evaluation: PatientEvaluation }) {
-  if (!evaluation.deceased) return null;
+  if (!evaluation.deceased) {
+    return null;
+  }
   return (
     <div className="deceased-banner" role="alert" data-testid="deceased-banner">
       {evaluation.deceased.statement} No point-of-care actions or open care gaps are shown.

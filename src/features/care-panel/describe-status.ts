@@ -19,8 +19,14 @@ export interface StatusLabel {
 /** Label of a measure status; inverse measures (CMS122) read the right way round. */
 export function measureStatusLabel(m: Pick<MeasureResult, 'status' | 'inverse' | 'detail'>): StatusLabel {
   // an inverse numerator is poor control *or* no result: say which (CMS122 reports the last result in `detail`)
-  if (m.inverse && m.status === 'met') return m.detail?.lastResult ? { icon: '✗', text: 'Poor control', tone: 'bad' } : { icon: '✗', text: 'No result this year', tone: 'bad' };
-  if (m.inverse && m.status === 'not-met') return { icon: '✓', text: 'In control', tone: 'good' };
+  if (m.inverse && m.status === 'met') {
+    return m.detail?.lastResult
+      ? { icon: '✗', text: 'Poor control', tone: 'bad' }
+      : { icon: '✗', text: 'No result this year', tone: 'bad' };
+  }
+  if (m.inverse && m.status === 'not-met') {
+    return { icon: '✓', text: 'In control', tone: 'good' };
+  }
   return MEASURE_LABELS[m.status];
 }
 
@@ -50,7 +56,9 @@ export function gapStatusLabel(status: GapStatus): StatusLabel {
 /** The most recent screening CMS2 reports in `detail`, read defensively. */
 function mostRecentScreening(m: MeasureResult): { date?: string; result?: string } | undefined {
   const s = m.detail?.mostRecentScreening;
-  if (!s || typeof s !== 'object') return undefined;
+  if (!s || typeof s !== 'object') {
+    return undefined;
+  }
   const { date, result } = s as { date?: unknown; result?: unknown };
   return { ...(typeof date === 'string' ? { date } : {}), ...(typeof result === 'string' ? { result } : {}) };
 }
@@ -61,22 +69,30 @@ function mostRecentScreening(m: MeasureResult): { date?: string; result?: string
  * result (the panel's PHQ form writes the coded result CMS2 reads). Other texts are kept.
  */
 export function clinicianClosing(measureId: string | undefined, what: string): string {
-  if (measureId === 'cms2' && /^Screen for depression\b/.test(what))
+  if (measureId === 'cms2' && /^Screen for depression\b/.test(what)) {
     return 'Screen for depression with a standardized tool (PHQ-2, then PHQ-9 if positive) and record the result as positive or negative';
+  }
   return what;
 }
 
 /** One line on what a measure result means for this visit (undefined when nothing to add); engine wording, to be passed through plainText. */
 export function measureDetailLine(m: MeasureResult): string | undefined {
   const due = m.closes?.due ? ` — due by ${formatDay(m.closes.due)}` : '';
-  if (m.status === 'unknown') return `Cannot be decided: ${(m.reasons ?? ['some data could not be read']).join('; ')}`;
+  if (m.status === 'unknown') {
+    return `Cannot be decided: ${(m.reasons ?? ['some data could not be read']).join('; ')}`;
+  }
   if (m.id === 'cms2') {
     const s = mostRecentScreening(m);
-    if (m.status === 'not-met' && s?.result === 'positive')
+    if (m.status === 'not-met' && s?.result === 'positive') {
       return `Positive depression screen on ${formatDay(s.date)}, no follow-up plan documented yet${due}`;
-    if (m.status === 'met' && s?.result) return `Most recent screen ${s.result} on ${formatDay(s.date)}${s.result === 'positive' ? ', follow-up documented' : ''}`;
+    }
+    if (m.status === 'met' && s?.result) {
+      return `Most recent screen ${s.result} on ${formatDay(s.date)}${s.result === 'positive' ? ', follow-up documented' : ''}`;
+    }
   }
-  if ((m.status === 'not-met' || (m.inverse && m.status === 'met')) && m.closes) return `${clinicianClosing(m.id, m.closes.what)}${due}`;
+  if ((m.status === 'not-met' || (m.inverse && m.status === 'met')) && m.closes) {
+    return `${clinicianClosing(m.id, m.closes.what)}${due}`;
+  }
   return undefined;
 }
 
@@ -85,9 +101,17 @@ export function sdohDomains(m: MeasureResult): Array<{ domain: string; screened:
   const d = m.detail?.domains;
   const read = (domain: string, v: unknown) => {
     const o = v && typeof v === 'object' ? (v as Record<string, unknown>) : {};
-    return { domain, screened: o.screened === true || typeof o.screenedOn === 'string' || typeof o.date === 'string', positive: o.positive === true };
+    return {
+      domain,
+      screened: o.screened === true || typeof o.screenedOn === 'string' || typeof o.date === 'string',
+      positive: o.positive === true,
+    };
   };
-  if (Array.isArray(d)) return d.map((v) => read(String((v as Record<string, unknown>)?.domain ?? '?'), v));
-  if (d && typeof d === 'object') return Object.entries(d as Record<string, unknown>).map(([k, v]) => read(k, v));
+  if (Array.isArray(d)) {
+    return d.map((v) => read(String((v as Record<string, unknown>)?.domain ?? '?'), v));
+  }
+  if (d && typeof d === 'object') {
+    return Object.entries(d as Record<string, unknown>).map(([k, v]) => read(k, v));
+  }
   return [];
 }

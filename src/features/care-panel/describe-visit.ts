@@ -4,7 +4,13 @@
  * today's visit" (no qualifying visit this year before today), and why a measure does not apply
  * (age band, diagnosis, no qualifying visit yet). Never "numerator" or "population".
  */
-import type { GapAtVisit, MeasureAtVisit, MeasureResult, PopulationReason, VisitInContext } from '../../engine/index.ts';
+import type {
+  GapAtVisit,
+  MeasureAtVisit,
+  MeasureResult,
+  PopulationReason,
+  VisitInContext,
+} from '../../engine/index.ts';
 import { formatDay } from './display-date.ts';
 import type { StatusLabel } from './describe-status.ts';
 
@@ -19,7 +25,9 @@ export interface VisitView {
 
 /** "today's visit", "the visit of 19 Nov 2026", or "the visit" when undated. */
 export function visitName(visit: VisitInContext, asOf: string): string {
-  if (visit.date === asOf) return 'today’s visit';
+  if (visit.date === asOf) {
+    return 'today’s visit';
+  }
   return visit.date ? `the visit of ${formatDay(visit.date)}` : 'the visit';
 }
 
@@ -48,9 +56,20 @@ function capitalise(s: string): string {
  * is closed" (for an inverse measure, "In control …"), or "Due at this visit" for a measure the
  * patient enters only with it (nothing earlier this year counted, so this visit is the chance).
  */
-export function visitMeasureLabel(m: Pick<MeasureResult, 'inverse'>, at: MeasureAtVisit | undefined): StatusLabel | undefined {
-  if (at?.effect === 'met-when-closed') return { icon: '✓', text: m.inverse ? 'In control when this visit is closed' : 'Met when this visit is closed', tone: 'good' };
-  if (at?.effect === 'enters-with-visit' && (at.shown === 'not-met' || at.shown === 'met')) return { icon: '!', text: 'Due at this visit', tone: 'bad' };
+export function visitMeasureLabel(
+  m: Pick<MeasureResult, 'inverse'>,
+  at: MeasureAtVisit | undefined,
+): StatusLabel | undefined {
+  if (at?.effect === 'met-when-closed') {
+    return {
+      icon: '✓',
+      text: m.inverse ? 'In control when this visit is closed' : 'Met when this visit is closed',
+      tone: 'good',
+    };
+  }
+  if (at?.effect === 'enters-with-visit' && (at.shown === 'not-met' || at.shown === 'met')) {
+    return { icon: '!', text: 'Due at this visit', tone: 'bad' };
+  }
   return undefined;
 }
 
@@ -60,17 +79,29 @@ function agesText(ages: { low: number; high?: number }): string {
 }
 
 /** Why a measure does not apply (or only applies from the visit), in one sentence. */
-export function populationText(reason: PopulationReason, view: Pick<VisitView, 'visit' | 'asOf'>, year: number): string {
+export function populationText(
+  reason: PopulationReason,
+  view: Pick<VisitView, 'visit' | 'asOf'>,
+  year: number,
+): string {
   const visit = visitName(view.visit, view.asOf);
   switch (reason.kind) {
     case 'no-qualifying-visit':
-      if (reason.visitInContext === 'brings-in') return `No qualifying visit in ${year} before ${visit}; it counts from ${visit}.`;
-      if (reason.visitInContext === 'not-qualifying')
+      if (reason.visitInContext === 'brings-in') {
+        return `No qualifying visit in ${year} before ${visit}; it counts from ${visit}.`;
+      }
+      if (reason.visitInContext === 'not-qualifying') {
         return `No qualifying visit in ${year} yet; ${visit}${view.visit.type ? ` (${view.visit.type})` : ''} is not a kind of visit this measure counts.`;
+      }
       return `No qualifying visit in ${year} yet.`;
     case 'age':
       return `For patients ${agesText(reason.ages)}${reason.ageOn === 'visit-date' ? ' on the day of the visit' : ''}; this patient is ${reason.age}${reason.ageUpTo !== undefined ? `–${reason.ageUpTo}` : ''} ${
-        reason.ageOn === 'period-start' ? `on 1 Jan ${year}` : reason.ageOn === 'visit-date' ? `on the day of ${visit}` : `at the end of ${year}`}.`;
+        reason.ageOn === 'period-start'
+          ? `on 1 Jan ${year}`
+          : reason.ageOn === 'visit-date'
+            ? `on the day of ${visit}`
+            : `at the end of ${year}`
+      }.`;
     case 'age-unknown':
       return 'The patient’s age cannot be told (birth date missing or incomplete).';
     case 'criteria':
@@ -82,12 +113,22 @@ export function populationText(reason: PopulationReason, view: Pick<VisitView, '
 
 /** The label of a measure the patient is not in: "Not counted yet" when only a visit is missing, else "Does not apply". */
 export function notInPopulationLabel(reason: PopulationReason | undefined): StatusLabel {
-  return reason?.kind === 'no-qualifying-visit' ? { icon: '○', text: 'Not counted yet', tone: 'neutral' } : { icon: '○', text: 'Does not apply', tone: 'neutral' };
+  return reason?.kind === 'no-qualifying-visit'
+    ? { icon: '○', text: 'Not counted yet', tone: 'neutral' }
+    : { icon: '○', text: 'Does not apply', tone: 'neutral' };
 }
 
 /** A note on a gap that exists or closes only because of the open visit (undefined otherwise). */
-export function gapVisitNote(at: GapAtVisit | undefined, view: Pick<VisitView, 'visit' | 'asOf'>, year: number): string | undefined {
-  if (at?.effect === 'opens-with-visit') return `New with ${visitName(view.visit, view.asOf)}: no qualifying visit in ${year} before it.`;
-  if (at?.effect === 'closes-when-closed') return `Counts once ${visitName(view.visit, view.asOf)} is closed.`;
+export function gapVisitNote(
+  at: GapAtVisit | undefined,
+  view: Pick<VisitView, 'visit' | 'asOf'>,
+  year: number,
+): string | undefined {
+  if (at?.effect === 'opens-with-visit') {
+    return `New with ${visitName(view.visit, view.asOf)}: no qualifying visit in ${year} before it.`;
+  }
+  if (at?.effect === 'closes-when-closed') {
+    return `Counts once ${visitName(view.visit, view.asOf)} is closed.`;
+  }
   return undefined;
 }

@@ -10,12 +10,18 @@ const ISO = /^(\d{4})(?:-(\d{2})(?:-(\d{2})(?:T(\d{2}):(\d{2}))?)?)?/;
 
 /** A FHIR date or dateTime as "3 Dec 2026" (the calendar day as written; the time is left out). */
 export function formatDay(iso: string | undefined): string {
-  if (!iso) return '';
+  if (!iso) {
+    return '';
+  }
   const m = ISO.exec(iso);
-  if (!m) return iso;
+  if (!m) {
+    return iso;
+  }
   const [, y, mo, d] = m;
   const month = mo ? MONTHS[Number(mo) - 1] : undefined;
-  if (!month) return y ?? iso;
+  if (!month) {
+    return y ?? iso;
+  }
   return d ? `${Number(d)} ${month} ${y}` : `${month} ${y}`;
 }
 
@@ -27,6 +33,8 @@ export function formatTime(date: Date): string {
 /** A FHIR dateTime as "3 Dec 2026, 14:05" (as written, in its own offset); a date alone as formatDay. */
 export function formatDateTime(iso: string | undefined): string {
   const m = ISO.exec(iso ?? '');
-  if (!m?.[4]) return formatDay(iso);
+  if (!m?.[4]) {
+    return formatDay(iso);
+  }
   return `${formatDay(iso)}, ${m[4]}:${m[5]}`;
 }

@@ -25,7 +25,11 @@ export interface TimedEvaluation {
 /** What the worker exposes. */
 export interface EvaluationWorkerApi {
   evaluate(record: PatientRecord, options: Omit<EvaluationOptions, 'valueSets'>): TimedEvaluation;
-  evaluateAtVisit(record: PatientRecord, options: Omit<EvaluationOptions, 'valueSets'>, encounterId: string | undefined): TimedVisitEvaluation;
+  evaluateAtVisit(
+    record: PatientRecord,
+    options: Omit<EvaluationOptions, 'valueSets'>,
+    encounterId: string | undefined,
+  ): TimedVisitEvaluation;
 }
 
 builtinValueSets();

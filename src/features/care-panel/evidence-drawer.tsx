@@ -20,7 +20,9 @@ export interface EvidenceDrawerProps {
 export function EvidenceDrawer({ evidence, resources, label }: EvidenceDrawerProps) {
   const [open, setOpen] = useState(false);
   const regionId = useId();
-  if (evidence.length === 0) return null;
+  if (evidence.length === 0) {
+    return null;
+  }
   return (
     <div className="evidence">
       <button
@@ -57,9 +59,15 @@ function EvidenceItem({ evidence, resources }: { evidence: Evidence; resources: 
       {date ? <span className="evidence-date"> · {formatDay(date)}</span> : null}
       {code ? <span className="evidence-code"> · {code}</span> : null}
       {s.codes ? <span className="evidence-codes"> ({s.codes})</span> : null}
-      {s.type === 'Encounter' && s.status && s.status !== 'finished' ? <span className="evidence-status"> · {s.status.replace(/-/g, ' ')}</span> : null}
+      {s.type === 'Encounter' && s.status && s.status !== 'finished' ? (
+        <span className="evidence-status"> · {s.status.replace(/-/g, ' ')}</span>
+      ) : null}
       {value ? <span className="evidence-value"> · {value}</span> : null}
-      <span className="evidence-rule"> ({evidence.rule.replace(/-/g, ' ')}{resource ? '' : '; not in the record read'})</span>
+      <span className="evidence-rule">
+        {' '}
+        ({evidence.rule.replace(/-/g, ' ')}
+        {resource ? '' : '; not in the record read'})
+      </span>
     </li>
   );
 }

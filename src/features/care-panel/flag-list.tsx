@@ -4,7 +4,11 @@ import type { FlagResult } from '../../engine/index.ts';
 import { EvidenceDrawer } from './evidence-drawer.tsx';
 import { orderFlags } from './order-findings.ts';
 
-const SEVERITY = { high: { icon: '▲', text: 'High' }, moderate: { icon: '●', text: 'Moderate' }, info: { icon: 'i', text: 'Info' } } as const;
+const SEVERITY = {
+  high: { icon: '▲', text: 'High' },
+  moderate: { icon: '●', text: 'Moderate' },
+  info: { icon: 'i', text: 'Info' },
+} as const;
 
 /** Props: flags and the resources their evidence points to. */
 export interface FlagListProps {
@@ -30,7 +34,12 @@ export function FlagList({ flags, resources, heading = 'Risk flags', testId = 'f
           {ordered.map((f) => {
             const sev = SEVERITY[f.severity] ?? SEVERITY.info;
             return (
-              <li key={f.id} className={`finding flag flag-${f.severity}`} data-testid={`flag-${f.id}`} data-severity={f.severity}>
+              <li
+                key={f.id}
+                className={`finding flag flag-${f.severity}`}
+                data-testid={`flag-${f.id}`}
+                data-severity={f.severity}
+              >
                 <span className={`badge badge-${f.severity}`}>
                   <span aria-hidden="true">{sev.icon}</span> {sev.text}
                 </span>{' '}

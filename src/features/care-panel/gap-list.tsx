@@ -35,13 +35,23 @@ export interface GapListProps {
 /** The badge of a gap: "Closes when this visit is closed" / "Due at this visit" when the open visit closes or opens it. */
 function gapLabel(gap: GapResult, visit: VisitView | undefined): StatusLabel {
   const effect = visit?.gaps[gap.id]?.effect;
-  if (effect === 'closes-when-closed') return { icon: '✓', text: 'Closes when this visit is closed', tone: 'good' };
-  if (effect === 'opens-with-visit') return { icon: '!', text: 'Due at this visit', tone: 'bad' };
+  if (effect === 'closes-when-closed') {
+    return { icon: '✓', text: 'Closes when this visit is closed', tone: 'good' };
+  }
+  if (effect === 'opens-with-visit') {
+    return { icon: '!', text: 'Due at this visit', tone: 'bad' };
+  }
   return gapStatusLabel(gap.status);
 }
 
 /** One gap line. */
-function GapItem({ gap, resources, thisYear, onAction, visit }: { gap: GapResult } & Omit<GapListProps, 'gaps' | 'measures'>) {
+function GapItem({
+  gap,
+  resources,
+  thisYear,
+  onAction,
+  visit,
+}: { gap: GapResult } & Omit<GapListProps, 'gaps' | 'measures'>) {
   const plain = usePlain();
   const label = gapLabel(gap, visit);
   const actions = onAction ? gapActions(gap) : [];
@@ -50,7 +60,12 @@ function GapItem({ gap, resources, thisYear, onAction, visit }: { gap: GapResult
   // a measure gap's engine `why` repeats the measure title in quality-staff terms; the closing text says it all
   const why = gap.measureId ? undefined : plain(gap.why);
   return (
-    <li className={`finding gap gap-${gap.status}`} data-testid={`gap-${gap.id}`} data-status={gap.status} {...(effect && effect !== 'none' ? { 'data-visit-effect': effect } : {})}>
+    <li
+      className={`finding gap gap-${gap.status}`}
+      data-testid={`gap-${gap.id}`}
+      data-status={gap.status}
+      {...(effect && effect !== 'none' ? { 'data-visit-effect': effect } : {})}
+    >
       <div className="finding-head">
         <span className={`badge tone-${label.tone}`}>
           <span aria-hidden="true">{label.icon}</span> {label.text}
@@ -59,7 +74,9 @@ function GapItem({ gap, resources, thisYear, onAction, visit }: { gap: GapResult
         {gap.due && gap.status === 'open' ? <span className="due"> — due {formatDay(gap.due)}</span> : null}
       </div>
       {note ? <div className="visit-note">{note}</div> : null}
-      {gap.status === 'open' && gap.closes ? <div className="closes">{plain(clinicianClosing(gap.measureId, gap.closes))}</div> : null}
+      {gap.status === 'open' && gap.closes ? (
+        <div className="closes">{plain(clinicianClosing(gap.measureId, gap.closes))}</div>
+      ) : null}
       {why ? <div className="why">{why}</div> : null}
       {actions.length ? (
         <div className="gap-actions">
@@ -76,11 +93,26 @@ function GapItem({ gap, resources, thisYear, onAction, visit }: { gap: GapResult
 }
 
 /** Measures not counted yet (only a visit or a criterion short), with why — what "no open care gaps" must not hide. */
-function NotCounted({ measures, visit, thisYear }: { measures: readonly MeasureResult[]; visit: VisitView; thisYear: number }) {
+function NotCounted({
+  measures,
+  visit,
+  thisYear,
+}: {
+  measures: readonly MeasureResult[];
+  visit: VisitView;
+  thisYear: number;
+}) {
   const items = measures
     .map((m) => ({ m, reason: visit.measures[m.id]?.notInPopulation }))
-    .filter(({ m, reason }) => m.status === 'not-in-population' && reason && (reason.kind === 'no-qualifying-visit' || reason.kind === 'criteria'));
-  if (!items.length) return null;
+    .filter(
+      ({ m, reason }) =>
+        m.status === 'not-in-population' &&
+        reason &&
+        (reason.kind === 'no-qualifying-visit' || reason.kind === 'criteria'),
+    );
+  if (!items.length) {
+    return null;
+  }
   return (
     <div data-testid="not-counted">
       <p className="muted">Not counted yet in {thisYear}, so no gap can show for them:</p>
@@ -106,7 +138,9 @@ export function GapList(props: GapListProps) {
     <section className="panel-section" aria-labelledby="gaps-heading" data-testid="gaps">
       <h2 id="gaps-heading">Care gaps</h2>
       {none ? <p className="muted">No open care gaps.</p> : null}
-      {none && measures && props.visit ? <NotCounted measures={measures} visit={props.visit} thisYear={props.thisYear} /> : null}
+      {none && measures && props.visit ? (
+        <NotCounted measures={measures} visit={props.visit} thisYear={props.thisYear} />
+      ) : null}
       {open.length ? (
         <ul className="finding-list" data-testid="open-gaps">
           {open.map((g) => (
@@ -125,7 +159,11 @@ export function GapList(props: GapListProps) {
         </>
       ) : null}
       {closed.length ? (
-        <details className="closed-gaps" data-testid="closed-gaps" open={closed.some((g) => props.visit?.gaps[g.id]?.effect === 'closes-when-closed') || undefined}>
+        <details
+          className="closed-gaps"
+          data-testid="closed-gaps"
+          open={closed.some((g) => props.visit?.gaps[g.id]?.effect === 'closes-when-closed') || undefined}
+        >
           <summary>Closed gaps ({closed.length})</summary>
           <ul className="finding-list">
             {closed.map((g) => (

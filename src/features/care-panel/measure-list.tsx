@@ -23,10 +23,18 @@ export interface MeasureListProps {
 }
 
 /** One measure line. */
-function MeasureItem({ m, resources, thisYear, visit, compact }: { m: MeasureResult; compact: boolean } & Omit<MeasureListProps, 'measures'>) {
+function MeasureItem({
+  m,
+  resources,
+  thisYear,
+  visit,
+  compact,
+}: { m: MeasureResult; compact: boolean } & Omit<MeasureListProps, 'measures'>) {
   const plain = usePlain();
   const at = visit?.measures[m.id];
-  const label = visitMeasureLabel(m, at) ?? (m.status === 'not-in-population' ? notInPopulationLabel(at?.notInPopulation) : measureStatusLabel(m));
+  const label =
+    visitMeasureLabel(m, at) ??
+    (m.status === 'not-in-population' ? notInPopulationLabel(at?.notInPopulation) : measureStatusLabel(m));
   const detail = measureDetailLine(m);
   const why = at?.notInPopulation && visit ? populationText(at.notInPopulation, visit, thisYear) : undefined;
   const domains = m.id === 'sdoh-screening' ? sdohDomains(m) : [];
@@ -43,13 +51,18 @@ function MeasureItem({ m, resources, thisYear, visit, compact }: { m: MeasureRes
         </span>{' '}
         <strong>{m.title}</strong>
       </div>
-      {why ? <div className="why" data-testid="population-why">{why}</div> : null}
+      {why ? (
+        <div className="why" data-testid="population-why">
+          {why}
+        </div>
+      ) : null}
       {detail ? <div className="why">{plain(detail)}</div> : null}
       {domains.length ? (
         <ul className="domain-list" aria-label="SDOH domains">
           {domains.map((d) => (
             <li key={d.domain} data-testid={`sdoh-domain-${d.domain}`}>
-              {d.domain.replace(/[-_]/g, ' ')}: {d.screened ? (d.positive ? '⚠ positive' : '✓ screened, negative') : '✗ not screened'}
+              {d.domain.replace(/[-_]/g, ' ')}:{' '}
+              {d.screened ? (d.positive ? '⚠ positive' : '✓ screened, negative') : '✗ not screened'}
             </li>
           ))}
         </ul>
@@ -90,7 +103,12 @@ export function MeasureList({ measures, ...rest }: MeasureListProps) {
             {episodes
               .filter((m) => m.status !== 'not-in-population')
               .map((m) => (
-                <li key={m.id} className="finding measure compact" data-testid={`measure-${m.id}`} data-status={m.status}>
+                <li
+                  key={m.id}
+                  className="finding measure compact"
+                  data-testid={`measure-${m.id}`}
+                  data-status={m.status}
+                >
                   <div className="finding-head">
                     <strong>{m.title}</strong>
                   </div>
@@ -107,7 +125,9 @@ export function MeasureList({ measures, ...rest }: MeasureListProps) {
 
 /** "7-day: 1 of 2 events · 30-day: 2 of 2 events" (exclusions left out of the "of"). */
 function episodeRatesLine(m: MeasureResult): string {
-  if (m.status === 'unknown') return `Cannot be decided: ${(m.reasons ?? ['some data could not be read']).join('; ')}`;
+  if (m.status === 'unknown') {
+    return `Cannot be decided: ${(m.reasons ?? ['some data could not be read']).join('; ')}`;
+  }
   return (m.groups ?? [])
     .map((g) => {
       const scored = g.populations.denominator - g.populations['denominator-exclusion'];

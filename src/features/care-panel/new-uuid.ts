@@ -1,6 +1,8 @@
 /** A random (v4) UUID for client-generated identifiers; falls back to getRandomValues outside secure contexts. */
 export function newUuid(): string {
-  if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
+  if (typeof crypto.randomUUID === 'function') {
+    return crypto.randomUUID();
+  }
   const b = crypto.getRandomValues(new Uint8Array(16));
   b[6] = ((b[6] ?? 0) & 0x0f) | 0x40; // version 4
   b[8] = ((b[8] ?? 0) & 0x3f) | 0x80; // RFC 4122 variant

@@ -10,7 +10,7 @@ const SEVERITY_RANK: Readonly<Record<FlagResult['severity'], number>> = { high: 
 
 /** Flags: suicide-risk first, then high → moderate → info, otherwise in engine order. */
 export function orderFlags(flags: readonly FlagResult[]): FlagResult[] {
-  const rank = (f: FlagResult) => (f.id === 'suicide-risk' ? -1 : SEVERITY_RANK[f.severity] ?? 3);
+  const rank = (f: FlagResult) => (f.id === 'suicide-risk' ? -1 : (SEVERITY_RANK[f.severity] ?? 3));
   return flags
     .map((f, i) => ({ f, i }))
     .sort((a, b) => rank(a.f) - rank(b.f) || a.i - b.i)
@@ -24,7 +24,9 @@ export function orderFlags(flags: readonly FlagResult[]): FlagResult[] {
  * polypharmacy …) follows the visit's actions.
  */
 export function isSafetyFlag(f: Pick<FlagResult, 'id' | 'severity'>): boolean {
-  if (f.id === 'suicide-risk' || f.id === 'sdoh-need:safety') return true;
+  if (f.id === 'suicide-risk' || f.id === 'sdoh-need:safety') {
+    return true;
+  }
   return f.severity === 'high' && (f.id === 'psych-admission-recent' || f.id === 'depression-severity');
 }
 
@@ -36,10 +38,18 @@ export type GapAction = ScreeningFormKind;
  * after a positive screen, its follow-up plan; PHQ-9 monitoring (PHQ); SDOH screening (AHC HRSN).
  */
 export function gapActions(gap: GapResult): GapAction[] {
-  if (gap.status !== 'open') return [];
-  if (gap.id === 'cms2') return needsFollowUp(gap) ? ['follow-up', 'phq'] : ['phq', 'follow-up'];
-  if (gap.id === 'phq9-monitoring' || gap.id === 'depression-screening-coding') return ['phq'];
-  if (gap.id === 'sdoh-screening') return ['hrsn'];
+  if (gap.status !== 'open') {
+    return [];
+  }
+  if (gap.id === 'cms2') {
+    return needsFollowUp(gap) ? ['follow-up', 'phq'] : ['phq', 'follow-up'];
+  }
+  if (gap.id === 'phq9-monitoring' || gap.id === 'depression-screening-coding') {
+    return ['phq'];
+  }
+  if (gap.id === 'sdoh-screening') {
+    return ['hrsn'];
+  }
   return [];
 }
 

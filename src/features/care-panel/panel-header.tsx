@@ -11,7 +11,11 @@ import { formatDay, formatTime } from './display-date.ts';
 import { usePlain } from './plain-language-context.ts';
 
 /** The header's form buttons, short enough for one row at 400 px (the full label is the accessible name). */
-const SHORT_LABELS: Readonly<Record<ScreeningFormKind, string>> = { phq: 'PHQ-2/9', hrsn: 'SDOH', 'follow-up': 'Follow-up plan' };
+const SHORT_LABELS: Readonly<Record<ScreeningFormKind, string>> = {
+  phq: 'PHQ-2/9',
+  hrsn: 'SDOH',
+  'follow-up': 'Follow-up plan',
+};
 
 /** Props of the header. */
 export interface PanelHeaderProps {
@@ -28,10 +32,16 @@ export interface PanelHeaderProps {
 /** The results that are unknown, with their reasons. */
 function unknownResults(e: PatientEvaluation): Array<{ id: string; title: string; reasons: string }> {
   return [
-    ...e.measures.filter((m) => m.status === 'unknown').map((m) => ({ id: m.id, title: m.title, reasons: (m.reasons ?? []).join('; ') })),
+    ...e.measures
+      .filter((m) => m.status === 'unknown')
+      .map((m) => ({ id: m.id, title: m.title, reasons: (m.reasons ?? []).join('; ') })),
     // a measure's own gap repeats the measure's reasons: listed once, under the measure
     ...e.gaps
-      .filter((g) => g.status === 'unknown' && !(g.measureId && e.measures.some((m) => m.id === g.measureId && m.status === 'unknown')))
+      .filter(
+        (g) =>
+          g.status === 'unknown' &&
+          !(g.measureId && e.measures.some((m) => m.id === g.measureId && m.status === 'unknown')),
+      )
       .map((g) => ({ id: `gap-${g.id}`, title: g.title, reasons: g.why })),
   ];
 }
@@ -60,7 +70,8 @@ export function PanelHeader({ evaluation, fetchedAt, loadingTypes, canWrite, onO
       ) : null}
       {unknown.length ? (
         <div className="unknown-warning" role="status" data-testid="unknown-results">
-          <strong>⚠ {unknown.length === 1 ? '1 result cannot' : `${unknown.length} results cannot`} be decided</strong> from the data read:
+          <strong>⚠ {unknown.length === 1 ? '1 result cannot' : `${unknown.length} results cannot`} be decided</strong>{' '}
+          from the data read:
           <ul>
             {unknown.map((u) => (
               <li key={u.id}>
@@ -75,7 +86,14 @@ export function PanelHeader({ evaluation, fetchedAt, loadingTypes, canWrite, onO
         <div className="tool-row no-print" role="group" aria-label="Screen in this visit">
           <span className="muted">Screen now:</span>
           {(['phq', 'hrsn', 'follow-up'] as const).map((f) => (
-            <button key={f} type="button" className="tool-button" data-testid={`open-form-${f}`} aria-label={ACTION_LABELS[f]} onClick={() => onOpenForm(f)}>
+            <button
+              key={f}
+              type="button"
+              className="tool-button"
+              data-testid={`open-form-${f}`}
+              aria-label={ACTION_LABELS[f]}
+              onClick={() => onOpenForm(f)}
+            >
               {SHORT_LABELS[f]}
             </button>
           ))}

@@ -55,7 +55,12 @@ export function PanelView(p: PanelViewProps) {
   const others = shownFlags.filter((f) => !isSafetyFlag(f));
   return (
     <PlainLanguage.Provider value={plain}>
-      <div className="care-panel" data-testid="care-panel" data-eval-ms={p.evalMs !== undefined ? p.evalMs.toFixed(1) : undefined} data-eval-where={p.evalWhere}>
+      <div
+        className="care-panel"
+        data-testid="care-panel"
+        data-eval-ms={p.evalMs !== undefined ? p.evalMs.toFixed(1) : undefined}
+        data-eval-where={p.evalWhere}
+      >
         <PanelHeader
           evaluation={p.evaluation}
           {...(p.fetchedAt ? { fetchedAt: p.fetchedAt } : {})}
@@ -76,7 +81,12 @@ export function PanelView(p: PanelViewProps) {
           {...(p.canWrite && p.onOpenForm ? { onOpenForm: open } : {})}
         />
         {others.length || !safety.length ? (
-          <FlagList flags={others} resources={p.resources} heading={safety.length ? 'Other risk flags' : 'Risk flags'} testId={safety.length ? 'flags-other' : 'flags'} />
+          <FlagList
+            flags={others}
+            resources={p.resources}
+            heading={safety.length ? 'Other risk flags' : 'Risk flags'}
+            testId={safety.length ? 'flags-other' : 'flags'}
+          />
         ) : null}
         <GapList
           gaps={p.evaluation.gaps}
@@ -86,7 +96,12 @@ export function PanelView(p: PanelViewProps) {
           {...(p.visit ? { visit: p.visit } : {})}
           {...(p.canWrite && p.onOpenForm ? { onAction: (a: ScreeningFormKind, g: GapResult) => open(a, g) } : {})}
         />
-        <MeasureList measures={p.evaluation.measures} resources={p.resources} thisYear={p.thisYear} {...(p.visit ? { visit: p.visit } : {})} />
+        <MeasureList
+          measures={p.evaluation.measures}
+          resources={p.resources}
+          thisYear={p.thisYear}
+          {...(p.visit ? { visit: p.visit } : {})}
+        />
         {p.trends}
         <DataIssues issues={p.evaluation.issues} />
         {p.details}

@@ -22,9 +22,11 @@ const SYSTEM_CODE = /\b((?:https?|urn):[^\s|()]+)\|([A-Za-z0-9][A-Za-z0-9.\-_]*)
 /** A parenthesised list of codes: "(LOINC 73832-8 …; positive/negative finding)", "(SNOMED 4281… / 4281…)". */
 const CODE_LIST = /\s*\([^()]*\b(?:LOINC|SNOMED(?: CT)?|ICD-10(?:-CM)?|CPT|HCPCS|RxNorm)\s+[A-Z0-9][^()]*\)/g;
 /** ICD-10-CM codes in parentheses after their display: "Schizophrenia, unspecified (F20.9)". */
-const ICD_IN_PARENS = /\s*\((?:[A-TV-Z]\d[0-9AB](?:\.[0-9A-Z]{1,4})?)(?:(?:,| or| and)\s*[A-TV-Z]\d[0-9AB](?:\.[0-9A-Z]{1,4})?)*\)/g;
+const ICD_IN_PARENS =
+  /\s*\((?:[A-TV-Z]\d[0-9AB](?:\.[0-9A-Z]{1,4})?)(?:(?:,| or| and)\s*[A-TV-Z]\d[0-9AB](?:\.[0-9A-Z]{1,4})?)*\)/g;
 /** A parenthesised aside in FHIR terms: "(ServiceRequest with the Gravity SDOH category, …)". */
-const FHIR_ASIDE = /\s*\([^()]*\b(?:ServiceRequest|Observation|Procedure|MedicationRequest|QuestionnaireResponse|Encounter\.|Condition\.)[^()]*\)/g;
+const FHIR_ASIDE =
+  /\s*\([^()]*\b(?:ServiceRequest|Observation|Procedure|MedicationRequest|QuestionnaireResponse|Encounter\.|Condition\.)[^()]*\)/g;
 /** An ISO date or dateTime inside a sentence. */
 const ISO_DATE = /\b\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:\d{2})?)?\b/g;
 
@@ -44,7 +46,11 @@ export function systemName(system: string): string | undefined {
  */
 export function plainText(text: string, displays: ReadonlyMap<string, string> = new Map()): string {
   const out = text
-    .replace(SYSTEM_CODE, (_all, system: string, code: string) => displays.get(codingKey(system, code)) ?? `${systemName(system) ?? 'code'} ${code}`)
+    .replace(
+      SYSTEM_CODE,
+      (_all, system: string, code: string) =>
+        displays.get(codingKey(system, code)) ?? `${systemName(system) ?? 'code'} ${code}`,
+    )
     .replace(CODE_LIST, '')
     .replace(ICD_IN_PARENS, '')
     .replace(FHIR_ASIDE, '')
@@ -59,6 +65,10 @@ export function plainText(text: string, displays: ReadonlyMap<string, string> = 
 /** The `system|code` pairs a set of statements mentions (what the displays lookup must answer). */
 export function codingsMentioned(texts: Iterable<string>): Array<{ system: string; code: string }> {
   const found = new Map<string, { system: string; code: string }>();
-  for (const t of texts) for (const m of t.matchAll(SYSTEM_CODE)) found.set(codingKey(m[1]!, m[2]!), { system: m[1]!, code: m[2]! });
+  for (const t of texts) {
+    for (const m of t.matchAll(SYSTEM_CODE)) {
+      found.set(codingKey(m[1]!, m[2]!), { system: m[1]!, code: m[2]! });
+    }
+  }
   return [...found.values()];
 }

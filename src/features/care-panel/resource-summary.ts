@@ -24,14 +24,20 @@ const str = (v: unknown): string | undefined => (typeof v === 'string' && v.trim
 
 /** Display of a CodeableConcept: text, else first coding display, else system|code. */
 export function conceptText(concept: unknown): string | undefined {
-  if (!concept || typeof concept !== 'object') return undefined;
+  if (!concept || typeof concept !== 'object') {
+    return undefined;
+  }
   const c = concept as Loose;
   const text = str(c.text);
-  if (text) return text;
+  if (text) {
+    return text;
+  }
   const codings = Array.isArray(c.coding) ? (c.coding as Loose[]) : [];
   for (const coding of codings) {
     const d = str(coding?.display);
-    if (d) return d;
+    if (d) {
+      return d;
+    }
   }
   const first = codings[0];
   return first ? codeText(first) : undefined;
@@ -40,23 +46,34 @@ export function conceptText(concept: unknown): string | undefined {
 /** One coding as "ICD-10-CM R45.851" (the system's short name, else its URI without the scheme). */
 function codeText(coding: Loose | undefined): string | undefined {
   const code = str(coding?.code);
-  if (!code) return undefined;
+  if (!code) {
+    return undefined;
+  }
   const system = str(coding?.system);
-  return [system ? (systemName(system) ?? system.replace(/^https?:\/\//, '')) : undefined, code].filter(Boolean).join(' ');
+  return [system ? (systemName(system) ?? system.replace(/^https?:\/\//, '')) : undefined, code]
+    .filter(Boolean)
+    .join(' ');
 }
 
 /** The codes of a CodeableConcept (at most two), for the evidence drawer. */
 export function conceptCodes(concept: unknown): string | undefined {
-  const codings = concept && typeof concept === 'object' && Array.isArray((concept as Loose).coding) ? ((concept as Loose).coding as Loose[]) : [];
+  const codings =
+    concept && typeof concept === 'object' && Array.isArray((concept as Loose).coding)
+      ? ((concept as Loose).coding as Loose[])
+      : [];
   const texts = codings.map(codeText).filter((t): t is string => !!t);
   return texts.length ? texts.slice(0, 2).join(', ') : undefined;
 }
 
 /** A Quantity as "7.9 %" / "14 {score}" without the braces of UCUM annotations. */
 function quantityText(q: unknown): string | undefined {
-  if (!q || typeof q !== 'object') return undefined;
+  if (!q || typeof q !== 'object') {
+    return undefined;
+  }
   const v = (q as Loose).value;
-  if (typeof v !== 'number') return undefined;
+  if (typeof v !== 'number') {
+    return undefined;
+  }
   const unit = str((q as Loose).unit) ?? str((q as Loose).code);
   const clean = unit?.replace(/^\{.*\}$/, '');
   return clean ? `${v} ${clean}` : String(v);
@@ -76,7 +93,9 @@ function valueText(o: Loose): string | undefined {
 
 /** Components (e.g. blood pressure 120/80) joined. */
 function componentsText(o: Loose): string | undefined {
-  if (!Array.isArray(o.component)) return undefined;
+  if (!Array.isArray(o.component)) {
+    return undefined;
+  }
   const parts = (o.component as Loose[])
     .map((c) => {
       const v = c && typeof c === 'object' ? valueText(c) : undefined;
@@ -89,7 +108,7 @@ function componentsText(o: Loose): string | undefined {
 
 /** Start of a Period, or a dateTime. */
 function periodStart(p: unknown): string | undefined {
-  return p && typeof p === 'object' ? str((p as Loose).start) ?? str((p as Loose).end) : undefined;
+  return p && typeof p === 'object' ? (str((p as Loose).start) ?? str((p as Loose).end)) : undefined;
 }
 
 /** The clinically relevant date of a resource of any type. */
@@ -112,8 +131,12 @@ export function resourceDate(r: Loose): string | undefined {
 
 /** The CodeableConcept that names a resource (Encounter: its type; MedicationRequest: its medication). */
 function namingConcept(r: Loose): unknown {
-  if (r.resourceType === 'Encounter') return Array.isArray(r.type) ? (r.type as unknown[])[0] : undefined;
-  if (r.resourceType === 'MedicationRequest') return r.medicationCodeableConcept;
+  if (r.resourceType === 'Encounter') {
+    return Array.isArray(r.type) ? (r.type as unknown[])[0] : undefined;
+  }
+  if (r.resourceType === 'MedicationRequest') {
+    return r.medicationCodeableConcept;
+  }
   return r.code;
 }
 
@@ -121,11 +144,18 @@ function namingConcept(r: Loose): unknown {
 function resourceCodeText(r: Loose): string | undefined {
   if (r.resourceType === 'Encounter') {
     const types = Array.isArray(r.type) ? (r.type as unknown[]) : [];
-    const cls = r.class && typeof r.class === 'object' ? str((r.class as Loose).display) ?? str((r.class as Loose).code) : undefined;
+    const cls =
+      r.class && typeof r.class === 'object'
+        ? (str((r.class as Loose).display) ?? str((r.class as Loose).code))
+        : undefined;
     return conceptText(types[0]) ?? cls;
   }
-  if (r.resourceType === 'MedicationRequest') return conceptText(r.medicationCodeableConcept) ?? str((r.medicationReference as Loose | undefined)?.display);
-  if (r.resourceType === 'QuestionnaireResponse') return str(r.questionnaire);
+  if (r.resourceType === 'MedicationRequest') {
+    return conceptText(r.medicationCodeableConcept) ?? str((r.medicationReference as Loose | undefined)?.display);
+  }
+  if (r.resourceType === 'QuestionnaireResponse') {
+    return str(r.questionnaire);
+  }
   return conceptText(r.code);
 }
 
@@ -136,18 +166,24 @@ export function summariseResource(resource: unknown, reference: string): Resourc
   const date = resourceDate(r);
   const code = resourceCodeText(r);
   const codes = conceptCodes(namingConcept(r));
-  const value = r.resourceType === 'Observation' ? valueText(r) ?? componentsText(r) : undefined;
+  const value = r.resourceType === 'Observation' ? (valueText(r) ?? componentsText(r)) : undefined;
   const status = str(r.status);
   return {
-    reference, type,
-    ...(date ? { date } : {}), ...(code ? { code } : {}), ...(codes && codes !== code ? { codes } : {}),
-    ...(value ? { value } : {}), ...(status ? { status } : {}),
+    reference,
+    type,
+    ...(date ? { date } : {}),
+    ...(code ? { code } : {}),
+    ...(codes && codes !== code ? { codes } : {}),
+    ...(value ? { value } : {}),
+    ...(status ? { status } : {}),
   };
 }
 
 /** Finds `Type/id` in a record's resources (undefined when the reference points nowhere). */
 export function findResource(resources: Partial<Record<string, readonly unknown[]>>, reference: string): unknown {
   const [type, id] = reference.split('/');
-  if (!type || !id) return undefined;
+  if (!type || !id) {
+    return undefined;
+  }
   return resources[type]?.find((r) => (r as Loose | undefined)?.id === id);
 }

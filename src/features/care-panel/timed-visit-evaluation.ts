@@ -3,7 +3,12 @@
  * closed, engine/visit/) plus display names for codes the statements mention without one, timed.
  * Runs in the evaluation worker, or on the main thread where workers do not exist (jsdom).
  */
-import { evaluateAtVisit, type EvaluationOptions, type PatientRecord, type VisitEvaluation } from '../../engine/index.ts';
+import {
+  evaluateAtVisit,
+  type EvaluationOptions,
+  type PatientRecord,
+  type VisitEvaluation,
+} from '../../engine/index.ts';
 import { codeDisplays } from './code-displays.ts';
 
 /** The evaluation at the visit, how long it took, and display names for codes its statements mention. */
@@ -15,7 +20,11 @@ export interface TimedVisitEvaluation {
 }
 
 /** Evaluates `record` at the visit `encounterId` (undefined: a launch without one). */
-export function timedVisitEvaluation(record: PatientRecord, options: Omit<EvaluationOptions, 'valueSets'>, encounterId: string | undefined): TimedVisitEvaluation {
+export function timedVisitEvaluation(
+  record: PatientRecord,
+  options: Omit<EvaluationOptions, 'valueSets'>,
+  encounterId: string | undefined,
+): TimedVisitEvaluation {
   const t0 = performance.now();
   const atVisit = evaluateAtVisit(record, options, encounterId);
   const displays = codeDisplays(atVisit.evaluation, record);

@@ -47,20 +47,33 @@ function within<T>(promise: Promise<T>, ms: number): Promise<T> {
 }
 
 /** Runs one evaluation on the main thread (engine loaded on demand). */
-async function evaluateHere(record: PatientRecord, options: Options, encounterId: string | undefined): Promise<PanelEvaluation> {
+async function evaluateHere(
+  record: PatientRecord,
+  options: Options,
+  encounterId: string | undefined,
+): Promise<PanelEvaluation> {
   const { timedVisitEvaluation } = await import('./timed-visit-evaluation.ts');
   return { ...timedVisitEvaluation(record, options, encounterId), record, where: 'main-thread' };
 }
 
 /** The latest evaluation of `record` at the visit `encounterId` (undefined until the first one completes). */
-export function useEvaluation(record: PatientRecord | undefined, options: Options, encounterId?: string): PanelEvaluation | EvaluationFailure | undefined {
+export function useEvaluation(
+  record: PatientRecord | undefined,
+  options: Options,
+  encounterId?: string,
+): PanelEvaluation | EvaluationFailure | undefined {
   const [result, setResult] = useState<PanelEvaluation | EvaluationFailure>();
   const worker = useRef<{ api: Remote<EvaluationWorkerApi>; terminate(): void } | null>(null);
   const sequence = useRef(0);
 
   useEffect(() => {
-    if (typeof Worker === 'undefined') return undefined;
-    const w = new Worker(new URL('./evaluation-worker.ts', import.meta.url), { type: 'module', name: 'caregap-evaluation' });
+    if (typeof Worker === 'undefined') {
+      return undefined;
+    }
+    const w = new Worker(new URL('./evaluation-worker.ts', import.meta.url), {
+      type: 'module',
+      name: 'caregap-evaluation',
+    });
     worker.current = { api: wrap<EvaluationWorkerApi>(w), terminate: () => w.terminate() };
     return () => {
       w.terminate();
@@ -70,23 +83,35 @@ export function useEvaluation(record: PatientRecord | undefined, options: Option
 
   const { period, asOf, only } = options;
   useEffect(() => {
-    if (!record) return;
+    if (!record) {
+      return;
+    }
     const mine = ++sequence.current;
     const opts: Options = { period, ...(asOf ? { asOf } : {}), ...(only ? { only } : {}) };
     const failed = (e: unknown) => {
-      if (mine === sequence.current) setResult({ failed: true, message: e instanceof Error ? e.message : String(e) });
+      if (mine === sequence.current) {
+        setResult({ failed: true, message: e instanceof Error ? e.message : String(e) });
+      }
     };
     const run: Promise<PanelEvaluation> = worker.current
-      ? within(worker.current.api.evaluateAtVisit(record, opts, encounterId), WORKER_ANSWER_TIMEOUT_MS).then((r) => ({ ...r, record, where: 'worker' as const }))
+      ? within(worker.current.api.evaluateAtVisit(record, opts, encounterId), WORKER_ANSWER_TIMEOUT_MS).then((r) => ({
+          ...r,
+          record,
+          where: 'worker' as const,
+        }))
       : evaluateHere(record, opts, encounterId);
     run.then(
       (r) => {
-        if (mine === sequence.current) setResult(r);
+        if (mine === sequence.current) {
+          setResult(r);
+        }
       },
       () => {
         // A worker failure (e.g. blocked by the host's CSP, or a message it could not receive)
         // must not leave the panel empty.
-        if (mine === sequence.current) void evaluateHere(record, opts, encounterId).then((r) => mine === sequence.current && setResult(r), failed);
+        if (mine === sequence.current) {
+          void evaluateHere(record, opts, encounterId).then((r) => mine === sequence.current && setResult(r), failed);
+        }
       },
     );
   }, [record, period.start, period.end, asOf, only, encounterId]);

@@ -10,7 +10,11 @@ import { populationText, visitName } from './describe-visit.ts';
 import type { Plain } from './plain-language-context.ts';
 
 /** The gap a form closes when opened from the header rather than from a gap. */
-export const DEFAULT_GAP_OF_FORM: Readonly<Record<ScreeningFormKind, string>> = { phq: 'cms2', 'follow-up': 'cms2', hrsn: 'sdoh-screening' };
+export const DEFAULT_GAP_OF_FORM: Readonly<Record<ScreeningFormKind, string>> = {
+  phq: 'cms2',
+  'follow-up': 'cms2',
+  hrsn: 'sdoh-screening',
+};
 
 /** The outcome of a write for the gap it was meant to close. */
 export interface WriteOutcome {
@@ -38,16 +42,34 @@ function visitProblem(at: VisitEvaluation): string | undefined {
 export function writeOutcome(gapId: string, at: VisitEvaluation, plain: Plain, year: number): WriteOutcome {
   const gap = at.evaluation.gaps.find((g) => g.id === gapId);
   const title = gap?.title ?? gapId;
-  if (!gap) return { gapId, closed: false, text: `${title}: no result after the refresh.` };
+  if (!gap) {
+    return { gapId, closed: false, text: `${title}: no result after the refresh.` };
+  }
   if (gap.status === 'closed') {
     const pending = at.gaps[gapId]?.effect === 'closes-when-closed';
-    return { gapId, closed: true, text: pending ? `${title} closes once ${visitName(at.visit, at.evaluation.asOf)} is closed.` : `${title} is closed.` };
+    return {
+      gapId,
+      closed: true,
+      text: pending
+        ? `${title} closes once ${visitName(at.visit, at.evaluation.asOf)} is closed.`
+        : `${title} is closed.`,
+    };
   }
   const problem = visitProblem(at);
-  if (gap.status === 'open') return { gapId, closed: false, text: `${title} is still open: ${plain(gap.closes ? clinicianClosing(gap.measureId, gap.closes) : gap.why)}${problem ? ` ${problem}` : ''}` };
+  if (gap.status === 'open') {
+    return {
+      gapId,
+      closed: false,
+      text: `${title} is still open: ${plain(gap.closes ? clinicianClosing(gap.measureId, gap.closes) : gap.why)}${problem ? ` ${problem}` : ''}`,
+    };
+  }
   if (gap.status === 'unknown') {
     const reasons = at.evaluation.measures.find((m) => m.id === gap.measureId)?.reasons;
-    return { gapId, closed: false, text: `${title} cannot be decided: ${plain(reasons?.length ? reasons.join('; ') : gap.why)}.` };
+    return {
+      gapId,
+      closed: false,
+      text: `${title} cannot be decided: ${plain(reasons?.length ? reasons.join('; ') : gap.why)}.`,
+    };
   }
   const reason = at.measures[gapId]?.notInPopulation;
   const why = reason ? populationText(reason, { visit: at.visit, asOf: at.evaluation.asOf }, year) : plain(gap.why);

@@ -20,11 +20,16 @@ export interface ClinicianTableProps {
 
 /** The per-clinician table. */
 export function ClinicianTable({ clinicians, measures, selected, onSelect }: ClinicianTableProps) {
-  if (!clinicians.length) return null;
+  if (!clinicians.length) {
+    return null;
+  }
   return (
     <section className="pop-section" aria-labelledby="pop-clinicians-title">
       <h2 id="pop-clinicians-title">By clinician</h2>
-      <p className="muted pop-note">Each attributed clinician’s panel (general practitioner, else the clinician of most qualifying visits): rate and met ÷ eligible per measure; ▼ marks a rate short of its target.</p>
+      <p className="muted pop-note">
+        Each attributed clinician’s panel (general practitioner, else the clinician of most qualifying visits): rate and
+        met ÷ eligible per measure; ▼ marks a rate short of its target.
+      </p>
       <div className="pop-hscroll">
         <table className="pop-summary-table pop-clinicians" data-testid="clinician-summary">
           <caption className="visually-hidden-text">Measure rates by attributed clinician</caption>
@@ -45,20 +50,36 @@ export function ClinicianTable({ clinicians, measures, selected, onSelect }: Cli
           </thead>
           <tbody>
             {clinicians.map((c) => (
-              <tr key={c.key} data-testid={`clinician-row-${c.key}`} aria-current={selected === c.key ? 'true' : undefined}>
-                <th scope="row" title={c.clinician?.reference ?? 'No general practitioner and no qualifying visit names a clinician'}>
+              <tr
+                key={c.key}
+                data-testid={`clinician-row-${c.key}`}
+                aria-current={selected === c.key ? 'true' : undefined}
+              >
+                <th
+                  scope="row"
+                  title={c.clinician?.reference ?? 'No general practitioner and no qualifying visit names a clinician'}
+                >
                   {c.label}
                 </th>
                 <td data-col="patients">{c.patients}</td>
                 <td data-col="open-gaps">{c.openGaps}</td>
                 {measures.map((m) => {
                   const r = c.rates[m.id];
-                  if (!r || r.scored === 0) return <td key={m.id} data-measure={m.id} className="muted">—</td>;
+                  if (!r || r.scored === 0) {
+                    return (
+                      <td key={m.id} data-measure={m.id} className="muted">
+                        —
+                      </td>
+                    );
+                  }
                   const s = standing(r.rate, TARGETS.byKey.get(m.id), m.inverse);
                   return (
                     <td key={m.id} data-measure={m.id} className={s && !s.meets ? 'tone-bad' : undefined}>
                       {s && !s.meets ? <span aria-label="short of target">▼ </span> : null}
-                      {formatRate(r.rate)} <span className="muted">({r.numerator}/{r.scored})</span>
+                      {formatRate(r.rate)}{' '}
+                      <span className="muted">
+                        ({r.numerator}/{r.scored})
+                      </span>
                     </td>
                   );
                 })}

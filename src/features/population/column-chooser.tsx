@@ -38,7 +38,9 @@ export function ColumnChooser({ columns, choice, onChange }: ColumnChooserProps)
   const set = (pick: (c: PopulationColumn) => boolean) => onChange(new Map(columns.map((c) => [columnId(c), pick(c)])));
   const group = (kind: PopulationColumn['kind'], legend: string) => {
     const list = columns.filter((c) => c.kind === kind);
-    if (!list.length) return null;
+    if (!list.length) {
+      return null;
+    }
     return (
       <fieldset>
         <legend>{legend}</legend>

@@ -22,7 +22,13 @@ const FLAG_LABELS: Readonly<Record<string, string>> = {
   'high-needs-approx': 'Possible high-needs patient',
 };
 
-const SDOH_DOMAINS: Readonly<Record<string, string>> = { food: 'food', housing: 'housing', transportation: 'transportation', utilities: 'utilities', safety: 'interpersonal safety' };
+const SDOH_DOMAINS: Readonly<Record<string, string>> = {
+  food: 'food',
+  housing: 'housing',
+  transportation: 'transportation',
+  utilities: 'utilities',
+  safety: 'interpersonal safety',
+};
 
 const MEASURE_LABELS: Readonly<Record<string, string>> = {
   cms2: 'Depression screening (CMS2)',
@@ -52,7 +58,9 @@ function readableId(id: string): string {
 /** The label of a risk flag id. */
 export function flagLabel(id: string): string {
   const [base, domain] = id.split(':');
-  if (base === 'sdoh-need' && domain) return `Social need: ${SDOH_DOMAINS[domain] ?? domain}`;
+  if (base === 'sdoh-need' && domain) {
+    return `Social need: ${SDOH_DOMAINS[domain] ?? domain}`;
+  }
   return FLAG_LABELS[id] ?? readableId(id);
 }
 
@@ -65,10 +73,18 @@ export function measureLabel(id: string, title: string, group?: string): string 
 /** The short label of a care gap: follow-up windows by family and days, measure gaps by measure. */
 export function gapLabel(id: string, title: string): string {
   const window = /^(fuh|fum|fua|tcm)-(\d+)$/.exec(id);
-  if (window) return `${window[1]!.toUpperCase()} ${window[2]}-day follow-up`;
+  if (window) {
+    return `${window[1]!.toUpperCase()} ${window[2]}-day follow-up`;
+  }
   const [base, domain] = id.split(':');
-  if (base === 'sdoh-positive-follow-up' && domain) return `SDOH follow-up: ${SDOH_DOMAINS[domain] ?? domain}`;
-  if (GAP_LABELS[id]) return GAP_LABELS[id]!;
-  if (MEASURE_LABELS[id]) return `${MEASURE_LABELS[id]} gap`;
+  if (base === 'sdoh-positive-follow-up' && domain) {
+    return `SDOH follow-up: ${SDOH_DOMAINS[domain] ?? domain}`;
+  }
+  if (GAP_LABELS[id]) {
+    return GAP_LABELS[id]!;
+  }
+  if (MEASURE_LABELS[id]) {
+    return `${MEASURE_LABELS[id]} gap`;
+  }
   return title || readableId(id);
 }

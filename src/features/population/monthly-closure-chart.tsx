@@ -24,10 +24,16 @@ export function monthName(month: string): string {
 /** The sentence that says what the chart shows (its text alternative). */
 export function closureSentence(s: MonthlyClosureSeries, label: string, asOf: string): string {
   const last = [...s.points].reverse().find((p) => p.closed !== undefined);
-  if (!last || !s.scored) return `${label}: no patient is eligible yet this period.`;
+  if (!last || !s.scored) {
+    return `${label}: no patient is eligible yet this period.`;
+  }
   const now = `${label}: ${formatRate(last.rate)} closed by ${asOf} (${last.closed} of ${s.scored} eligible patients)`;
-  if (s.previousScored === undefined) return `${now}; the previous period was not evaluated.`;
-  if (!s.previousScored) return `${now}; no patient was eligible in the previous period.`;
+  if (s.previousScored === undefined) {
+    return `${now}; the previous period was not evaluated.`;
+  }
+  if (!s.previousScored) {
+    return `${now}; no patient was eligible in the previous period.`;
+  }
   return `${now}, against ${formatRate(last.previousRate)} by the end of ${monthName(last.previousMonth)} (${last.previousClosed} of ${s.previousScored}).`;
 }
 
@@ -37,7 +43,9 @@ function path(points: readonly MonthlyClosurePoint[], rate: (p: MonthlyClosurePo
   let d = '';
   points.forEach((p, i) => {
     const r = rate(p);
-    if (r === undefined) return;
+    if (r === undefined) {
+      return;
+    }
     d += `${d ? 'L' : 'M'}${(PAD.left + i * step).toFixed(1)},${y(r).toFixed(1)} `;
   });
   return d.trim();
@@ -48,7 +56,9 @@ export function MonthlyClosureChart({ series, asOf }: { series: readonly Monthly
   const usable = series.filter((s) => s.scored > 0 || (s.previousScored ?? 0) > 0);
   const [chosen, setChosen] = useState<string>();
   const s = usable.find((x) => x.id === chosen) ?? usable[0];
-  if (!s) return null;
+  if (!s) {
+    return null;
+  }
   const label = measureLabel(s.id, s.title);
   const sentence = closureSentence(s, label, asOf);
   const target = s.inverse ? undefined : TARGETS.byKey.get(s.id);
@@ -83,12 +93,28 @@ export function MonthlyClosureChart({ series, asOf }: { series: readonly Monthly
               {MONTHS[Number(p.month.slice(5, 7)) - 1]}
             </text>
           ))}
-          {target ? <line x1={PAD.left} x2={W - PAD.right} y1={y(target.rate)} y2={y(target.rate)} stroke="#7a5a00" strokeDasharray="2 4" /> : null}
-          <path d={path(s.points, (p) => p.previousRate)} fill="none" stroke="#8a94a3" strokeWidth="2" strokeDasharray="6 4" />
+          {target ? (
+            <line
+              x1={PAD.left}
+              x2={W - PAD.right}
+              y1={y(target.rate)}
+              y2={y(target.rate)}
+              stroke="#7a5a00"
+              strokeDasharray="2 4"
+            />
+          ) : null}
+          <path
+            d={path(s.points, (p) => p.previousRate)}
+            fill="none"
+            stroke="#8a94a3"
+            strokeWidth="2"
+            strokeDasharray="6 4"
+          />
           <path d={path(s.points, (p) => p.rate)} fill="none" stroke="#1f4f8f" strokeWidth="3" />
         </svg>
         <figcaption className="pop-legend">
-          <span className="pop-key pop-key-now" aria-hidden="true" /> this period (to {asOf}) <span className="pop-key pop-key-prev" aria-hidden="true" /> previous period, same month
+          <span className="pop-key pop-key-now" aria-hidden="true" /> this period (to {asOf}){' '}
+          <span className="pop-key pop-key-prev" aria-hidden="true" /> previous period, same month
           {target ? (
             <>
               {' '}
@@ -102,7 +128,9 @@ export function MonthlyClosureChart({ series, asOf }: { series: readonly Monthly
         <summary>Monthly figures (table)</summary>
         <div className="pop-hscroll">
           <table className="pop-summary-table" data-testid="monthly-table">
-            <caption className="visually-hidden-text">{label}: closed by the end of each month, of the eligible patients of each period</caption>
+            <caption className="visually-hidden-text">
+              {label}: closed by the end of each month, of the eligible patients of each period
+            </caption>
             <thead>
               <tr>
                 <th scope="col">Month</th>

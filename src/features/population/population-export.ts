@@ -6,13 +6,25 @@
  * entries and their identity extracts; every patient-level cell is formula-safe. The download
  * itself is a Blob + object URL (no server round trip: the data never leave the browser).
  */
-import { csvHeader, csvRows, toPopulationBundle, worklistLines, worklistRows, type DayPeriod, type PopulationBundleInput } from '../../engine/index.ts';
+import {
+  csvHeader,
+  csvRows,
+  toPopulationBundle,
+  worklistLines,
+  worklistRows,
+  type DayPeriod,
+  type PopulationBundleInput,
+} from '../../engine/index.ts';
 import type { PopulationEntry } from './run-population.ts';
 
 /** The CSV text (header + one row per patient × measure and patient × gap, CRLF line ends per RFC 4180). */
 export function populationCsv(entries: readonly PopulationEntry[]): string {
   const lines = [csvHeader()];
-  for (const e of entries) if (e.evaluation) lines.push(...csvRows(e.evaluation, e.identity));
+  for (const e of entries) {
+    if (e.evaluation) {
+      lines.push(...csvRows(e.evaluation, e.identity));
+    }
+  }
   return `${lines.join('\r\n')}\r\n`;
 }
 
@@ -24,7 +36,9 @@ export function populationWorklistCsv(entries: readonly PopulationEntry[]): stri
 
 /** The FHIR Bundle (summary + subject-list + individual MeasureReports) as pretty JSON. */
 export function populationBundleJson(entries: readonly PopulationEntry[], period: DayPeriod, date: string): string {
-  const evaluations: PopulationBundleInput[] = entries.flatMap((e) => (e.evaluation ? [{ ...e.evaluation, ...(e.identity?.clinician ? { clinician: e.identity.clinician } : {}) }] : []));
+  const evaluations: PopulationBundleInput[] = entries.flatMap((e) =>
+    e.evaluation ? [{ ...e.evaluation, ...(e.identity?.clinician ? { clinician: e.identity.clinician } : {}) }] : [],
+  );
   return JSON.stringify(toPopulationBundle(evaluations, { period, date }), null, 2);
 }
 

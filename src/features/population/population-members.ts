@@ -31,29 +31,61 @@ export function patientIdOfReference(reference: string | undefined): string | un
 export function groupPatientIds(group: fhir4.Group, onDay?: string): string[] {
   const ids = new Set<string>();
   for (const m of group.member ?? []) {
-    if (m.inactive) continue;
-    if (onDay && m.period?.end && m.period.end.slice(0, 10) < onDay) continue;
+    if (m.inactive) {
+      continue;
+    }
+    if (onDay && m.period?.end && m.period.end.slice(0, 10) < onDay) {
+      continue;
+    }
     const id = patientIdOfReference(m.entity.reference);
-    if (id) ids.add(id);
+    if (id) {
+      ids.add(id);
+    }
   }
   return [...ids];
 }
 
 /** Reads `Group/{id}` and returns its active patient members. */
-export async function fetchGroupMembers(client: FhirRequestClient, groupId: string, options: { signal?: AbortSignal; onDay?: string } = {}): Promise<PopulationMembers> {
-  const group = await client.request<fhir4.Group>({ url: `Group/${encodeURIComponent(groupId)}`, ...(options.signal ? { signal: options.signal } : {}) });
-  return { source: 'group', label: group.name ?? `Group/${groupId}`, patientIds: groupPatientIds(group, options.onDay) };
+export async function fetchGroupMembers(
+  client: FhirRequestClient,
+  groupId: string,
+  options: { signal?: AbortSignal; onDay?: string } = {},
+): Promise<PopulationMembers> {
+  const group = await client.request<fhir4.Group>({
+    url: `Group/${encodeURIComponent(groupId)}`,
+    ...(options.signal ? { signal: options.signal } : {}),
+  });
+  return {
+    source: 'group',
+    label: group.name ?? `Group/${groupId}`,
+    patientIds: groupPatientIds(group, options.onDay),
+  };
 }
 
 /** Patients with an Encounter overlapping the period (one paged search, subjects de-duplicated). */
-export async function fetchEncounterPopulation(client: FhirRequestClient, period: DayPeriod, options: { signal?: AbortSignal } = {}): Promise<PopulationMembers> {
+export async function fetchEncounterPopulation(
+  client: FhirRequestClient,
+  period: DayPeriod,
+  options: { signal?: AbortSignal } = {},
+): Promise<PopulationMembers> {
   const url = `Encounter?date=ge${period.start}&date=le${period.end}&_count=1000`;
-  const result = await searchAllPages(client, url, { resourceType: 'Encounter', ...(options.signal ? { signal: options.signal } : {}) });
-  if (result.failure) throw result.failure;
+  const result = await searchAllPages(client, url, {
+    resourceType: 'Encounter',
+    ...(options.signal ? { signal: options.signal } : {}),
+  });
+  if (result.failure) {
+    throw result.failure;
+  }
   const ids = new Set<string>();
   for (const e of result.resources as fhir4.Encounter[]) {
     const id = patientIdOfReference(e.subject?.reference);
-    if (id) ids.add(id);
+    if (id) {
+      ids.add(id);
+    }
   }
-  return { source: 'encounter-search', label: `Patients with an encounter ${period.start} – ${period.end}`, patientIds: [...ids] };
+  return {
+    source: 'encounter-search',
+    label: `Patients with an encounter ${period.start} – ${period.end}`,
+    patientIds: [...ids],
+  };
 }

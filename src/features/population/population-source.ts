@@ -38,18 +38,30 @@ function perPatient(session: PopulationSession, members: PopulationMembers, note
     kind: 'per-patient',
     ...(note ? { note } : {}),
     patientIds: members.patientIds,
-    load: async (id, signal) => (await fetchPatientRecord(session.client, session.granted, { patientId: id, signal })).record,
+    load: async (id, signal) =>
+      (await fetchPatientRecord(session.client, session.granted, { patientId: id, signal })).record,
   };
 }
 
 /** Chooses the source for a run (may run the whole export before returning). Abort propagates. */
-export async function choosePopulationSource(session: PopulationSession, members: PopulationMembers, groupId: string, signal: AbortSignal): Promise<PopulationSource> {
-  if (members.source !== 'group') return perPatient(session, members);
+export async function choosePopulationSource(
+  session: PopulationSession,
+  members: PopulationMembers,
+  groupId: string,
+  signal: AbortSignal,
+): Promise<PopulationSource> {
+  if (members.source !== 'group') {
+    return perPatient(session, members);
+  }
   const types = bulkExportTypes(session.granted);
-  if (!types) return perPatient(session, members, 'the grant does not allow a population-level read of every type');
+  if (!types) {
+    return perPatient(session, members, 'the grant does not allow a population-level read of every type');
+  }
   try {
     const cs = await session.client.request<fhir4.CapabilityStatement>({ url: 'metadata', signal });
-    if (!offersGroupExport(cs)) return perPatient(session, members, 'the server does not offer Group $export');
+    if (!offersGroupExport(cs)) {
+      return perPatient(session, members, 'the server does not offer Group $export');
+    }
     const records = await exportGroupRecords({
       transport: new SessionTransport(session.client),
       plainTransport,
@@ -65,12 +77,20 @@ export async function choosePopulationSource(session: PopulationSession, members
       patientIds: members.patientIds,
       async load(id) {
         const record = records.take(id);
-        if (!record) throw new Error(`Patient/${id} is not in the Bulk Data export`);
+        if (!record) {
+          throw new Error(`Patient/${id} is not in the Bulk Data export`);
+        }
         return record;
       },
     };
   } catch (e) {
-    if (isAbort(e) || signal.aborted) throw e;
-    return perPatient(session, members, `the Bulk Data export failed (${e instanceof BulkExportError ? e.message : (e as Error).message}); reading patient by patient`);
+    if (isAbort(e) || signal.aborted) {
+      throw e;
+    }
+    return perPatient(
+      session,
+      members,
+      `the Bulk Data export failed (${e instanceof BulkExportError ? e.message : (e as Error).message}); reading patient by patient`,
+    );
   }
 }

@@ -10,12 +10,26 @@ import { formatRate, type GapSummary, type MeasureSummary } from './population-s
 import { standing, TARGETS, type TargetConfig } from './targets.ts';
 
 /** "70% target (example)" + how the rate stands, in words and an icon (never colour alone). */
-export function TargetCell({ rate, targetKey, inverse, targets = TARGETS }: { rate: number | undefined; targetKey: string; inverse: boolean; targets?: TargetConfig }) {
+export function TargetCell({
+  rate,
+  targetKey,
+  inverse,
+  targets = TARGETS,
+}: {
+  rate: number | undefined;
+  targetKey: string;
+  inverse: boolean;
+  targets?: TargetConfig;
+}) {
   const target = targets.byKey.get(targetKey);
-  if (!target) return <span className="muted">no target</span>;
+  if (!target) {
+    return <span className="muted">no target</span>;
+  }
   const s = standing(rate, target, inverse);
   const goal = `${inverse ? '≤ ' : ''}${formatRate(target.rate)}`;
-  if (!s) return <span>{goal}</span>;
+  if (!s) {
+    return <span>{goal}</span>;
+  }
   const gap = Math.abs(s.points);
   const text = s.meets ? 'met' : `${gap} pt${gap === 1 ? '' : 's'} ${inverse ? 'over' : 'below'}`;
   return (
@@ -27,7 +41,9 @@ export function TargetCell({ rate, targetKey, inverse, targets = TARGETS }: { ra
 
 /** A closure rate as a bar and its figure ("—" when no patient has the gap open or closed). */
 function ClosureBar({ rate }: { rate: number | undefined }) {
-  if (rate === undefined) return <span>—</span>;
+  if (rate === undefined) {
+    return <span>—</span>;
+  }
   const pct = Math.round(rate * 100);
   return (
     <span className="pop-bar">
@@ -43,50 +59,54 @@ function ClosureBar({ rate }: { rate: number | undefined }) {
 export function MeasureSummaryTable({ measures }: { measures: readonly MeasureSummary[] }) {
   return (
     <>
-    <p className="muted pop-note">Rate = numerator ÷ (denominator − exclusions − exceptions). Patients with incomplete data are counted as unknown, not in the populations.</p>
-    <div className="pop-hscroll">
-      <table className="pop-summary-table" data-testid="measure-summary">
-        <caption className="visually-hidden-text">Measure rates, targets and populations</caption>
-        <thead>
-          <tr>
-            <th scope="col">Measure</th>
-            <th scope="col">Performance rate</th>
-            <th scope="col">{TARGETS.examples ? 'Target (example)' : 'Target'}</th>
-            <th scope="col">Numerator</th>
-            <th scope="col">Denominator</th>
-            <th scope="col">Exclusions</th>
-            <th scope="col">Exceptions</th>
-            <th scope="col">Initial population</th>
-            <th scope="col">Unknown</th>
-          </tr>
-        </thead>
-        <tbody>
-          {measures.map((m) => (
-            <tr key={m.id} data-testid={`measure-summary-${m.id}`}>
-              <th scope="row" title={m.title}>
-                {measureLabel(m.measureId, m.title, m.groupId)}
-              </th>
-              <td data-pop="rate">
-                {formatRate(m.performanceRate)}
-                {m.inverse ? <span className="muted pop-inverse">lower is better</span> : null}
-              </td>
-              <td data-pop="target">
-                <TargetCell rate={m.performanceRate} targetKey={m.id} inverse={m.inverse} />
-              </td>
-              <td data-pop="numerator">{m.counts.numerator}</td>
-              <td data-pop="denominator">{m.counts.denominator}</td>
-              <td data-pop="denominator-exclusion">{m.counts['denominator-exclusion']}</td>
-              <td data-pop="denominator-exception">{m.counts['denominator-exception']}</td>
-              <td data-pop="initial-population">{m.counts['initial-population']}</td>
-              <td data-pop="unknown">{m.unknown}</td>
+      <p className="muted pop-note">
+        Rate = numerator ÷ (denominator − exclusions − exceptions). Patients with incomplete data are counted as
+        unknown, not in the populations.
+      </p>
+      <div className="pop-hscroll">
+        <table className="pop-summary-table" data-testid="measure-summary">
+          <caption className="visually-hidden-text">Measure rates, targets and populations</caption>
+          <thead>
+            <tr>
+              <th scope="col">Measure</th>
+              <th scope="col">Performance rate</th>
+              <th scope="col">{TARGETS.examples ? 'Target (example)' : 'Target'}</th>
+              <th scope="col">Numerator</th>
+              <th scope="col">Denominator</th>
+              <th scope="col">Exclusions</th>
+              <th scope="col">Exceptions</th>
+              <th scope="col">Initial population</th>
+              <th scope="col">Unknown</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+          </thead>
+          <tbody>
+            {measures.map((m) => (
+              <tr key={m.id} data-testid={`measure-summary-${m.id}`}>
+                <th scope="row" title={m.title}>
+                  {measureLabel(m.measureId, m.title, m.groupId)}
+                </th>
+                <td data-pop="rate">
+                  {formatRate(m.performanceRate)}
+                  {m.inverse ? <span className="muted pop-inverse">lower is better</span> : null}
+                </td>
+                <td data-pop="target">
+                  <TargetCell rate={m.performanceRate} targetKey={m.id} inverse={m.inverse} />
+                </td>
+                <td data-pop="numerator">{m.counts.numerator}</td>
+                <td data-pop="denominator">{m.counts.denominator}</td>
+                <td data-pop="denominator-exclusion">{m.counts['denominator-exclusion']}</td>
+                <td data-pop="denominator-exception">{m.counts['denominator-exception']}</td>
+                <td data-pop="initial-population">{m.counts['initial-population']}</td>
+                <td data-pop="unknown">{m.unknown}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
       {TARGETS.examples ? (
         <p className="muted pop-note" data-testid="targets-note">
-          Targets are examples shipped with the app (src/features/population/targets.json), not CMS, NCQA or contract benchmarks.
+          Targets are examples shipped with the app (src/features/population/targets.json), not CMS, NCQA or contract
+          benchmarks.
         </p>
       ) : null}
     </>
@@ -108,7 +128,9 @@ export function GapSummaryView({ gaps: allGaps }: { gaps: readonly GapSummary[] 
           <thead>
             <tr>
               <th scope="col">Gap</th>
-              <th scope="col" className="pop-closure-col">Closure rate</th>
+              <th scope="col" className="pop-closure-col">
+                Closure rate
+              </th>
               <th scope="col">Open</th>
               <th scope="col">Closed</th>
               <th scope="col">Unknown</th>
@@ -131,7 +153,11 @@ export function GapSummaryView({ gaps: allGaps }: { gaps: readonly GapSummary[] 
           </tbody>
         </table>
       </div>
-      {idle.length ? <p className="muted">Applies to no patient in this population: {idle.map((g) => gapLabel(g.id, g.title)).join('; ')}.</p> : null}
+      {idle.length ? (
+        <p className="muted">
+          Applies to no patient in this population: {idle.map((g) => gapLabel(g.id, g.title)).join('; ')}.
+        </p>
+      ) : null}
     </section>
   );
 }

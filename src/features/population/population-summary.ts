@@ -7,7 +7,13 @@
  * disagree; this module only shapes them for display.
  * Spec: https://build.fhir.org/ig/HL7/cqf-measures/measure-conformance.html#proportion-measure-scoring
  */
-import { clinicianLabel, measureScore, PopulationAccumulator, type AttributedClinician, type PopulationCounts } from '../../engine/index.ts';
+import {
+  clinicianLabel,
+  measureScore,
+  PopulationAccumulator,
+  type AttributedClinician,
+  type PopulationCounts,
+} from '../../engine/index.ts';
 import type { PopulationEntry } from './run-population.ts';
 
 /** One measure (or one rate of a measure with several) across the population. */
@@ -76,7 +82,11 @@ export function measureKey(id: string, groupId?: string): string {
 /** The summaries of the evaluated entries (entries without an evaluation are skipped). */
 export function summarisePopulation(entries: readonly PopulationEntry[]): PopulationSummary {
   const acc = new PopulationAccumulator();
-  for (const e of entries) if (e.evaluation) acc.add({ ...e.evaluation, ...(e.identity?.clinician ? { clinician: e.identity.clinician } : {}) });
+  for (const e of entries) {
+    if (e.evaluation) {
+      acc.add({ ...e.evaluation, ...(e.identity?.clinician ? { clinician: e.identity.clinician } : {}) });
+    }
+  }
   return summaryOfAccumulator(acc);
 }
 
@@ -89,7 +99,16 @@ const scoredOf = (c: PopulationCounts) => c.denominator - c['denominator-exclusi
 export function summaryOfAccumulator(acc: PopulationAccumulator): PopulationSummary {
   const measures: MeasureSummary[] = [];
   const clinicians = new Map<string, ClinicianSummary>();
-  for (const c of acc.clinicians()) clinicians.set(c.key, { key: c.key, label: clinicianLabel(c.clinician), ...(c.clinician ? { clinician: c.clinician } : {}), patients: c.patients, openGaps: 0, rates: {} });
+  for (const c of acc.clinicians()) {
+    clinicians.set(c.key, {
+      key: c.key,
+      label: clinicianLabel(c.clinician),
+      ...(c.clinician ? { clinician: c.clinician } : {}),
+      patients: c.patients,
+      openGaps: 0,
+      rates: {},
+    });
+  }
   for (const t of acc.measures()) {
     const several = t.groups.length > 1;
     for (const g of t.groups) {
@@ -97,26 +116,50 @@ export function summaryOfAccumulator(acc: PopulationAccumulator): PopulationSumm
       const key = measureKey(t.id, groupId);
       // an episode measure has no exceptions: this is numerator / (denominator − exclusions) there
       const rate = measureScore(g.counts);
-      const title = groupId ? `${t.title}, ${groupId} rate${t.populationBasis === 'Encounter' ? ' (index events)' : ''}` : t.title;
-      measures.push({ id: key, measureId: t.id, ...(groupId ? { groupId } : {}), title, inverse: t.inverse === true, counts: { ...g.counts }, unknown: t.statuses.unknown, ...(rate !== undefined ? { performanceRate: rate } : {}) });
+      const title = groupId
+        ? `${t.title}, ${groupId} rate${t.populationBasis === 'Encounter' ? ' (index events)' : ''}`
+        : t.title;
+      measures.push({
+        id: key,
+        measureId: t.id,
+        ...(groupId ? { groupId } : {}),
+        title,
+        inverse: t.inverse === true,
+        counts: { ...g.counts },
+        unknown: t.statuses.unknown,
+        ...(rate !== undefined ? { performanceRate: rate } : {}),
+      });
       for (const s of g.strata.values()) {
         const c = clinicians.get(s.key);
         const r = measureScore(s.counts);
-        if (c) c.rates[key] = { numerator: s.counts.numerator, scored: scoredOf(s.counts), ...(r !== undefined ? { rate: r } : {}) };
+        if (c) {
+          c.rates[key] = {
+            numerator: s.counts.numerator,
+            scored: scoredOf(s.counts),
+            ...(r !== undefined ? { rate: r } : {}),
+          };
+        }
       }
     }
   }
   const gaps = acc.gaps().map((t): GapSummary => {
     for (const s of t.strata.values()) {
       const c = clinicians.get(s.key);
-      if (c) c.openGaps += s.counts.open;
+      if (c) {
+        c.openGaps += s.counts.open;
+      }
     }
     const { open, closed, unknown } = t.counts;
     const base = { id: t.id, title: t.title, open, closed, unknown, notApplicable: t.counts['not-applicable'] };
     return open + closed > 0 ? { ...base, closureRate: closed / (open + closed) } : base;
   });
   // by name, the unattributed last
-  const byName = [...clinicians.values()].sort((a, b) => (a.key === 'unattributed' ? 1 : 0) - (b.key === 'unattributed' ? 1 : 0) || a.label.localeCompare(b.label) || (a.key < b.key ? -1 : 1));
+  const byName = [...clinicians.values()].sort(
+    (a, b) =>
+      (a.key === 'unattributed' ? 1 : 0) - (b.key === 'unattributed' ? 1 : 0) ||
+      a.label.localeCompare(b.label) ||
+      (a.key < b.key ? -1 : 1),
+  );
   return { measures, gaps, clinicians: byName };
 }
 

@@ -57,8 +57,16 @@ export function populationColumns(entries: readonly PopulationEntry[]): Populati
   const measures = new Map<string, string>();
   const gaps = new Map<string, string>();
   for (const e of entries) {
-    for (const m of e.evaluation?.measures ?? []) if (!measures.has(m.id)) measures.set(m.id, m.title);
-    for (const g of e.evaluation?.gaps ?? []) if (!gaps.has(g.id)) gaps.set(g.id, g.title);
+    for (const m of e.evaluation?.measures ?? []) {
+      if (!measures.has(m.id)) {
+        measures.set(m.id, m.title);
+      }
+    }
+    for (const g of e.evaluation?.gaps ?? []) {
+      if (!gaps.has(g.id)) {
+        gaps.set(g.id, g.title);
+      }
+    }
   }
   return [
     ...[...measures].map(([id, title]) => ({ kind: 'measure' as const, id, title })),
@@ -69,7 +77,11 @@ export function populationColumns(entries: readonly PopulationEntry[]): Populati
 /** Every flag id present, sorted (for the flag filter's options). */
 export function flagIds(entries: readonly PopulationEntry[]): string[] {
   const ids = new Set<string>();
-  for (const e of entries) for (const f of e.evaluation?.flags ?? []) ids.add(f.id);
+  for (const e of entries) {
+    for (const f of e.evaluation?.flags ?? []) {
+      ids.add(f.id);
+    }
+  }
   return [...ids].sort();
 }
 
@@ -90,9 +102,15 @@ export function hasOpenGap(entry: PopulationEntry): boolean {
 
 /** Number of open gaps; undefined when the patient was not evaluated. */
 export function openGapCount(entry: PopulationEntry): number | undefined {
-  if (!entry.evaluation) return undefined;
+  if (!entry.evaluation) {
+    return undefined;
+  }
   let n = 0;
-  for (const g of entry.evaluation.gaps) if (g.status === 'open') n++;
+  for (const g of entry.evaluation.gaps) {
+    if (g.status === 'open') {
+      n++;
+    }
+  }
   return n;
 }
 
@@ -117,16 +135,33 @@ function filterText(filter: PopulationFilter): string | undefined {
 }
 
 /** Whether an entry passes every filter; `text` is the normalised search, `haystack` the entry's search text. */
-function passes(e: PopulationEntry, filter: PopulationFilter, text: string | undefined, haystack: () => string): boolean {
-  if (filter.openGapsOnly && !hasOpenGap(e)) return false;
-  if (filter.flagId && !hasFlag(e, filter.flagId)) return false;
-  if (filter.clinicianKey && entryClinicianKey(e) !== filter.clinicianKey) return false;
+function passes(
+  e: PopulationEntry,
+  filter: PopulationFilter,
+  text: string | undefined,
+  haystack: () => string,
+): boolean {
+  if (filter.openGapsOnly && !hasOpenGap(e)) {
+    return false;
+  }
+  if (filter.flagId && !hasFlag(e, filter.flagId)) {
+    return false;
+  }
+  if (filter.clinicianKey && entryClinicianKey(e) !== filter.clinicianKey) {
+    return false;
+  }
   if (filter.measureId) {
     const s = measureStatusOf(e, filter.measureId);
-    if (!s || s === 'not-in-population') return false;
-    if (filter.measureStatus && s !== filter.measureStatus) return false;
+    if (!s || s === 'not-in-population') {
+      return false;
+    }
+    if (filter.measureStatus && s !== filter.measureStatus) {
+      return false;
+    }
   }
-  if (text && !haystack().includes(text)) return false;
+  if (text && !haystack().includes(text)) {
+    return false;
+  }
   return true;
 }
 
@@ -145,17 +180,32 @@ export function filterEntries(entries: readonly PopulationEntry[], filter: Popul
  * Sort rank of a measure status: what needs attention first (not met, unknown), then met,
  * then the rest; missing last.
  */
-const MEASURE_RANK: Readonly<Record<MeasureStatus, number>> = { 'not-met': 0, unknown: 1, met: 2, exception: 3, excluded: 4, 'not-in-population': 5 };
+const MEASURE_RANK: Readonly<Record<MeasureStatus, number>> = {
+  'not-met': 0,
+  unknown: 1,
+  met: 2,
+  exception: 3,
+  excluded: 4,
+  'not-in-population': 5,
+};
 /** Sort rank of a gap status: open first, then unknown, closed, not applicable. */
 const GAP_RANK: Readonly<Record<GapStatus, number>> = { open: 0, unknown: 1, closed: 2, 'not-applicable': 3 };
 const MISSING_RANK = 9;
 
 function sortValue(e: PopulationEntry, key: SortKey): string | number {
-  if (key === 'name') return (e.name ?? e.patientId).toLowerCase();
-  if (key === 'clinician') return e.identity?.clinician ? clinicianLabel(e.identity.clinician).toLowerCase() : '\uffff'; // unattributed last
+  if (key === 'name') {
+    return (e.name ?? e.patientId).toLowerCase();
+  }
+  if (key === 'clinician') {
+    return e.identity?.clinician ? clinicianLabel(e.identity.clinician).toLowerCase() : '\uffff';
+  } // unattributed last
   // counts sort as numbers: ascending = fewest first (a patient not evaluated has −1, before 0)
-  if (key === 'flags') return e.evaluation?.flags.length ?? -1;
-  if (key === 'open-gaps') return openGapCount(e) ?? -1;
+  if (key === 'flags') {
+    return e.evaluation?.flags.length ?? -1;
+  }
+  if (key === 'open-gaps') {
+    return openGapCount(e) ?? -1;
+  }
   if (key.startsWith('measure:')) {
     const s = measureStatusOf(e, key.slice('measure:'.length));
     return s ? MEASURE_RANK[s] : MISSING_RANK;
@@ -180,9 +230,15 @@ function keyed(e: PopulationEntry, key: SortKey): KeyedRow {
 function comparator(direction: SortSpec['direction']): (a: KeyedRow, b: KeyedRow) => number {
   const sign = direction === 'asc' ? 1 : -1;
   return (a, b) => {
-    if (a.v < b.v) return -sign;
-    if (a.v > b.v) return sign;
-    if (a.n !== b.n) return a.n < b.n ? -1 : 1;
+    if (a.v < b.v) {
+      return -sign;
+    }
+    if (a.v > b.v) {
+      return sign;
+    }
+    if (a.n !== b.n) {
+      return a.n < b.n ? -1 : 1;
+    }
     return a.e.patientId < b.e.patientId ? -1 : a.e.patientId > b.e.patientId ? 1 : 0;
   };
 }
@@ -197,15 +253,25 @@ export function sortEntries(entries: readonly PopulationEntry[], sort: SortSpec)
 
 /** Merges two lists sorted by `cmp` into one (linear). */
 function merge(a: readonly KeyedRow[], b: readonly KeyedRow[], cmp: (x: KeyedRow, y: KeyedRow) => number): KeyedRow[] {
-  if (b.length === 0) return a as KeyedRow[];
-  if (a.length === 0) return b as KeyedRow[];
+  if (b.length === 0) {
+    return a as KeyedRow[];
+  }
+  if (a.length === 0) {
+    return b as KeyedRow[];
+  }
   const out: KeyedRow[] = new Array(a.length + b.length);
   let i = 0;
   let j = 0;
   let k = 0;
-  while (i < a.length && j < b.length) out[k++] = cmp(a[i]!, b[j]!) <= 0 ? a[i++]! : b[j++]!;
-  while (i < a.length) out[k++] = a[i++]!;
-  while (j < b.length) out[k++] = b[j++]!;
+  while (i < a.length && j < b.length) {
+    out[k++] = cmp(a[i]!, b[j]!) <= 0 ? a[i++]! : b[j++]!;
+  }
+  while (i < a.length) {
+    out[k++] = a[i++]!;
+  }
+  while (j < b.length) {
+    out[k++] = b[j++]!;
+  }
   return out;
 }
 
@@ -225,12 +291,21 @@ export interface RowsState {
 }
 
 function sameFilter(a: PopulationFilter, b: PopulationFilter): boolean {
-  return !!a.openGapsOnly === !!b.openGapsOnly && a.flagId === b.flagId && a.measureId === b.measureId && a.measureStatus === b.measureStatus && a.clinicianKey === b.clinicianKey && filterText(a) === filterText(b);
+  return (
+    !!a.openGapsOnly === !!b.openGapsOnly &&
+    a.flagId === b.flagId &&
+    a.measureId === b.measureId &&
+    a.measureStatus === b.measureStatus &&
+    a.clinicianKey === b.clinicianKey &&
+    filterText(a) === filterText(b)
+  );
 }
 
 /** Whether `next` is `prev` with entries appended (how the run publishes its batches). */
 function isAppend(prev: readonly PopulationEntry[], next: readonly PopulationEntry[]): boolean {
-  if (next.length < prev.length) return false;
+  if (next.length < prev.length) {
+    return false;
+  }
   return prev.length === 0 || (next[0] === prev[0] && next[prev.length - 1] === prev[prev.length - 1]);
 }
 
@@ -240,10 +315,17 @@ function isAppend(prev: readonly PopulationEntry[], next: readonly PopulationEnt
  * a filter change re-filters the sorted list without sorting; only a sort change (or a new run)
  * sorts everything. The result equals `sortEntries(filterEntries(entries, filter), sort)`.
  */
-export function updateRows(prev: RowsState | undefined, entries: readonly PopulationEntry[], filter: PopulationFilter, sort: SortSpec): RowsState {
+export function updateRows(
+  prev: RowsState | undefined,
+  entries: readonly PopulationEntry[],
+  filter: PopulationFilter,
+  sort: SortSpec,
+): RowsState {
   const sortSame = !!prev && prev.sort.key === sort.key && prev.sort.direction === sort.direction;
   const filterSame = !!prev && sameFilter(prev.filter, filter);
-  if (prev && prev.entries === entries && sortSame && filterSame) return prev;
+  if (prev && prev.entries === entries && sortSame && filterSame) {
+    return prev;
+  }
   const cmp = comparator(sort.direction);
   const text = filterText(filter);
   const pass = (k: KeyedRow) => passes(k.e, filter, text, () => k.text);
@@ -252,12 +334,19 @@ export function updateRows(prev: RowsState | undefined, entries: readonly Popula
   let shown: readonly KeyedRow[];
   let keyedInUpdate: number;
   if (prev && sortSame && isAppend(prev.entries, entries)) {
-    const added = entries.slice(prev.entries.length).map((e) => keyed(e, sort.key)).sort(cmp);
+    const added = entries
+      .slice(prev.entries.length)
+      .map((e) => keyed(e, sort.key))
+      .sort(cmp);
     keyedInUpdate = added.length;
     sorted = merge(prev.sorted, added, cmp);
-    if (everything) shown = sorted;
-    else if (filterSame) shown = merge(prev.shown, added.filter(pass), cmp);
-    else shown = sorted.filter(pass);
+    if (everything) {
+      shown = sorted;
+    } else if (filterSame) {
+      shown = merge(prev.shown, added.filter(pass), cmp);
+    } else {
+      shown = sorted.filter(pass);
+    }
   } else {
     keyedInUpdate = entries.length;
     sorted = entries.map((e) => keyed(e, sort.key)).sort(cmp);

@@ -44,23 +44,33 @@ export function columnLabel(c: PopulationColumn): string {
 
 /** "MRN 7781" (a value that already says MRN is shown as is); undefined without one. */
 export function mrnText(mrn: string | undefined): string | undefined {
-  if (!mrn) return undefined;
+  if (!mrn) {
+    return undefined;
+  }
   return /^mrn/i.test(mrn) ? mrn : `MRN ${mrn}`;
 }
 
 /** What the order of a sorted column is, in words (the ▲/▼ says ascending/descending; this says of what). */
 function orderText(key: SortKey, direction: SortSpec['direction']): string {
   const asc = direction === 'asc';
-  if (key === 'name') return asc ? 'A to Z' : 'Z to A';
-  if (key === 'clinician') return asc ? 'clinician A to Z, unattributed last' : 'clinician Z to A';
-  if (key === 'flags' || key === 'open-gaps') return asc ? 'fewest first' : 'most first';
+  if (key === 'name') {
+    return asc ? 'A to Z' : 'Z to A';
+  }
+  if (key === 'clinician') {
+    return asc ? 'clinician A to Z, unattributed last' : 'clinician Z to A';
+  }
+  if (key === 'flags' || key === 'open-gaps') {
+    return asc ? 'fewest first' : 'most first';
+  }
   return asc ? 'needs attention first (not met / open)' : 'needs attention last';
 }
 
 function Cell({ entry, column }: { entry: PopulationEntry; column: PopulationColumn }) {
   if (column.kind === 'measure') {
     const m = entry.evaluation?.measures.find((x) => x.id === column.id);
-    if (!m) return <span className="pop-cell pop-none">·</span>;
+    if (!m) {
+      return <span className="pop-cell pop-none">·</span>;
+    }
     const l = measureStatusLabel(m);
     return (
       <span className={`pop-cell tone-${l.tone}`} title={`${column.title}: ${l.text}`}>
@@ -69,7 +79,9 @@ function Cell({ entry, column }: { entry: PopulationEntry; column: PopulationCol
     );
   }
   const s = gapStatusOf(entry, column.id);
-  if (!s) return <span className="pop-cell pop-none">·</span>;
+  if (!s) {
+    return <span className="pop-cell pop-none">·</span>;
+  }
   const l = gapStatusLabel(s);
   return (
     <span className={`pop-cell tone-${l.tone}`} title={`${column.title}: ${l.text}`}>
@@ -102,10 +114,24 @@ const Row = memo(function Row({ entry: e, index, top, columns, template, width, 
       role="row"
       aria-rowindex={index + 2}
       data-testid={`population-row-${e.patientId}`}
-      style={{ gridTemplateColumns: template, position: 'absolute', top: 0, left: 0, width, height: ROW_HEIGHT, transform: `translateY(${top}px)` }}
+      style={{
+        gridTemplateColumns: template,
+        position: 'absolute',
+        top: 0,
+        left: 0,
+        width,
+        height: ROW_HEIGHT,
+        transform: `translateY(${top}px)`,
+      }}
     >
       <span role="cell" className="pop-sticky pop-who">
-        <button type="button" className="pop-open" onClick={() => onOpen(e)} disabled={Boolean(e.error)} title={e.error ?? 'Open this patient’s panel'}>
+        <button
+          type="button"
+          className="pop-open"
+          onClick={() => onOpen(e)}
+          disabled={Boolean(e.error)}
+          title={e.error ?? 'Open this patient’s panel'}
+        >
           {e.name ?? e.patientId}
         </button>
         <span className="pop-sub" data-testid="population-row-identity">
@@ -115,8 +141,12 @@ const Row = memo(function Row({ entry: e, index, top, columns, template, width, 
       <span role="cell" className="pop-text" title={id ? clinicianLabel(id.clinician) : undefined}>
         {id ? clinicianLabel(id.clinician) : '—'}
       </span>
-      <span role="cell" className="pop-num">{e.evaluation ? e.evaluation.flags.length : '—'}</span>
-      <span role="cell" className="pop-num">{openGapCount(e) ?? '—'}</span>
+      <span role="cell" className="pop-num">
+        {e.evaluation ? e.evaluation.flags.length : '—'}
+      </span>
+      <span role="cell" className="pop-num">
+        {openGapCount(e) ?? '—'}
+      </span>
       {columns.map((c) => (
         <span role="cell" key={columnKey(c)}>
           <Cell entry={e} column={c} />
@@ -130,26 +160,63 @@ const Row = memo(function Row({ entry: e, index, top, columns, template, width, 
 export function PopulationTable({ entries, columns, sort, onSort, onOpen }: PopulationTableProps) {
   const scroller = useRef<HTMLDivElement>(null);
   // The sticky header row sits above the rows inside the scroller: the list starts one header down.
-  const virtualizer = useVirtualizer({ count: entries.length, getScrollElement: () => scroller.current, estimateSize: () => ROW_HEIGHT, overscan: 6, scrollMargin: HEADER_HEIGHT });
+  const virtualizer = useVirtualizer({
+    count: entries.length,
+    getScrollElement: () => scroller.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 6,
+    scrollMargin: HEADER_HEIGHT,
+  });
   const widths = [WIDTH.clinician, WIDTH.flags, WIDTH.openGaps, ...columns.map(() => WIDTH.finding)];
   // one template and one total width for the header and every row: a header always sits over its column
   const template = ['var(--pop-patient-w)', ...widths.map((w) => `${w}rem`)].join(' ');
   const width = `calc(var(--pop-patient-w) + ${widths.reduce((a, b) => a + b, 0)}rem)`;
   const header: Array<{ key: SortKey; label: string; title: string; sticky?: boolean }> = [
     { key: 'name', label: 'Patient', title: 'Patient name, birth date and MRN', sticky: true },
-    { key: 'clinician', label: 'Clinician', title: 'Attributed clinician (general practitioner, else most qualifying visits)' },
+    {
+      key: 'clinician',
+      label: 'Clinician',
+      title: 'Attributed clinician (general practitioner, else most qualifying visits)',
+    },
     { key: 'flags', label: 'Flags', title: 'Number of risk flags' },
     { key: 'open-gaps', label: 'Open gaps', title: 'Number of open care gaps' },
-    ...columns.map((c) => ({ key: columnKey(c), label: columnLabel(c), title: c.kind === 'gap' ? `Care gap: ${c.title}` : c.title })),
+    ...columns.map((c) => ({
+      key: columnKey(c),
+      label: columnLabel(c),
+      title: c.kind === 'gap' ? `Care gap: ${c.title}` : c.title,
+    })),
   ];
   return (
-    <div ref={scroller} className="pop-table pop-scroll" role="table" aria-label="Patients by measure and gap" aria-rowcount={entries.length + 1} data-testid="population-table">
-      <div className="pop-row pop-head" role="row" aria-rowindex={1} style={{ gridTemplateColumns: template, width, height: HEADER_HEIGHT }}>
+    <div
+      ref={scroller}
+      className="pop-table pop-scroll"
+      role="table"
+      aria-label="Patients by measure and gap"
+      aria-rowcount={entries.length + 1}
+      data-testid="population-table"
+    >
+      <div
+        className="pop-row pop-head"
+        role="row"
+        aria-rowindex={1}
+        style={{ gridTemplateColumns: template, width, height: HEADER_HEIGHT }}
+      >
         {header.map((h) => {
           const active = sort.key === h.key;
           return (
-            <span key={h.key} role="columnheader" className={h.sticky ? 'pop-sticky' : undefined} aria-sort={active ? (sort.direction === 'asc' ? 'ascending' : 'descending') : 'none'} data-testid={`header-${h.key}`}>
-              <button type="button" onClick={() => onSort(h.key)} data-testid={`sort-${h.key}`} title={active ? `${h.title} — sorted ${orderText(h.key, sort.direction)}` : `${h.title} — sort`}>
+            <span
+              key={h.key}
+              role="columnheader"
+              className={h.sticky ? 'pop-sticky' : undefined}
+              aria-sort={active ? (sort.direction === 'asc' ? 'ascending' : 'descending') : 'none'}
+              data-testid={`header-${h.key}`}
+            >
+              <button
+                type="button"
+                onClick={() => onSort(h.key)}
+                data-testid={`sort-${h.key}`}
+                title={active ? `${h.title} — sorted ${orderText(h.key, sort.direction)}` : `${h.title} — sort`}
+              >
                 {h.label}
                 {active ? (
                   <span className="pop-sort" data-testid="sort-indicator" data-direction={sort.direction}>
@@ -166,8 +233,21 @@ export function PopulationTable({ entries, columns, sort, onSort, onOpen }: Popu
       <div style={{ height: virtualizer.getTotalSize(), position: 'relative', width }} role="rowgroup">
         {virtualizer.getVirtualItems().map((v) => {
           const e = entries[v.index];
-          if (!e) return null;
-          return <Row key={e.patientId} entry={e} index={v.index} top={v.start - HEADER_HEIGHT} columns={columns} template={template} width={width} onOpen={onOpen} />;
+          if (!e) {
+            return null;
+          }
+          return (
+            <Row
+              key={e.patientId}
+              entry={e}
+              index={v.index}
+              top={v.start - HEADER_HEIGHT}
+              columns={columns}
+              template={template}
+              width={width}
+              onOpen={onOpen}
+            />
+          );
         })}
       </div>
     </div>

@@ -3,7 +3,13 @@
  * (O(batch)); a snapshot costs O(columns + flags + measures × clinicians), not O(patients). Equals
  * populationColumns / flagIds / summarisePopulation over every entry added.
  */
-import { ClosureTally, measureClosures, PopulationAccumulator, type DayPeriod, type MonthlyClosureSeries } from '../../engine/index.ts';
+import {
+  ClosureTally,
+  measureClosures,
+  PopulationAccumulator,
+  type DayPeriod,
+  type MonthlyClosureSeries,
+} from '../../engine/index.ts';
 import { summaryOfAccumulator, type PopulationSummary } from './population-summary.ts';
 import type { PopulationColumn } from './population-table-model.ts';
 import type { PopulationEntry } from './run-population.ts';
@@ -18,7 +24,12 @@ export interface PopulationDerived {
 }
 
 /** Nothing evaluated yet. */
-export const EMPTY_DERIVED: PopulationDerived = { columns: [], flagIds: [], summary: { measures: [], gaps: [], clinicians: [] }, monthly: [] };
+export const EMPTY_DERIVED: PopulationDerived = {
+  columns: [],
+  flagIds: [],
+  summary: { measures: [], gaps: [], clinicians: [] },
+  monthly: [],
+};
 
 /** The running tallies of one population run. */
 export class PopulationTally {
@@ -43,11 +54,28 @@ export class PopulationTally {
     for (const e of batch) {
       this.added++;
       const ev = e.evaluation;
-      if (!ev) continue;
-      for (const m of ev.measures) if (!this.measures.has(m.id)) this.measures.set(m.id, m.title);
-      for (const g of ev.gaps) if (!this.gaps.has(g.id)) this.gaps.set(g.id, g.title);
-      for (const f of ev.flags) this.flags.add(f.id);
-      this.acc.add({ patient: ev.patient, measures: ev.measures, gaps: ev.gaps, ...(e.identity?.clinician ? { clinician: e.identity.clinician } : {}) });
+      if (!ev) {
+        continue;
+      }
+      for (const m of ev.measures) {
+        if (!this.measures.has(m.id)) {
+          this.measures.set(m.id, m.title);
+        }
+      }
+      for (const g of ev.gaps) {
+        if (!this.gaps.has(g.id)) {
+          this.gaps.set(g.id, g.title);
+        }
+      }
+      for (const f of ev.flags) {
+        this.flags.add(f.id);
+      }
+      this.acc.add({
+        patient: ev.patient,
+        measures: ev.measures,
+        gaps: ev.gaps,
+        ...(e.identity?.clinician ? { clinician: e.identity.clinician } : {}),
+      });
       this.closures.add(measureClosures(ev), e.previous);
     }
   }
@@ -62,7 +90,10 @@ export class PopulationTally {
     const columns =
       prev.columns.length === this.measures.size + this.gaps.size
         ? prev.columns
-        : [...[...this.measures].map(([id, title]) => ({ kind: 'measure' as const, id, title })), ...[...this.gaps].map(([id, title]) => ({ kind: 'gap' as const, id, title }))];
+        : [
+            ...[...this.measures].map(([id, title]) => ({ kind: 'measure' as const, id, title })),
+            ...[...this.gaps].map(([id, title]) => ({ kind: 'gap' as const, id, title })),
+          ];
     const flagIds = prev.flagIds.length === this.flags.size ? prev.flagIds : [...this.flags].sort();
     const monthly = this.clock ? this.closures.series(this.clock.period, this.clock.asOf) : [];
     this.last = { columns, flagIds, summary: summaryOfAccumulator(this.acc), monthly };

@@ -19,7 +19,14 @@ import { MonthlyClosureChart } from './monthly-closure-chart.tsx';
 import { downloadText, populationBundleJson, populationCsv, populationWorklistCsv } from './population-export.ts';
 import { PopulationFilters } from './population-filters.tsx';
 import { GapSummaryView, MeasureSummaryTable } from './population-summary-view.tsx';
-import { defaultDirection, type PopulationFilter, type RowsState, type SortKey, type SortSpec, updateRows } from './population-table-model.ts';
+import {
+  defaultDirection,
+  type PopulationFilter,
+  type RowsState,
+  type SortKey,
+  type SortSpec,
+  updateRows,
+} from './population-table-model.ts';
 import { mrnText, PopulationTable } from './population-table.tsx';
 import type { PopulationEntry } from './run-population.ts';
 import { measureBatchRendered, usePopulationRun } from './use-population-run.ts';
@@ -27,7 +34,9 @@ import './population.css';
 
 /** "about 12 s left" / "about 3 min left". */
 export function formatTimeLeft(ms: number | undefined): string {
-  if (ms === undefined) return 'estimating time left…';
+  if (ms === undefined) {
+    return 'estimating time left…';
+  }
   const s = Math.ceil(ms / 1000);
   return s < 90 ? `about ${s} s left` : `about ${Math.ceil(s / 60)} min left`;
 }
@@ -35,12 +44,29 @@ export function formatTimeLeft(ms: number | undefined): string {
 /** "b. 1961-03-14 · MRN 7781 · Dr. Ana Rivera": who an opened patient is. */
 function identityLine(entry: PopulationEntry): string {
   const id = entry.identity;
-  return [id?.birthDate ? `b. ${id.birthDate}` : undefined, mrnText(id?.mrn), id?.clinician ? clinicianLabel(id.clinician) : undefined].filter(Boolean).join(' · ');
+  return [
+    id?.birthDate ? `b. ${id.birthDate}` : undefined,
+    mrnText(id?.mrn),
+    id?.clinician ? clinicianLabel(id.clinician) : undefined,
+  ]
+    .filter(Boolean)
+    .join(' · ');
 }
 
 /** One patient's panel opened from the table. */
-function PatientPanel({ session, entry, onBack }: { session: PopulationSession; entry: PopulationEntry; onBack(): void }) {
-  const patientSession: SmartSession = useMemo(() => ({ ...session, patientId: entry.patientId, needPatientBanner: true }), [session, entry.patientId]);
+function PatientPanel({
+  session,
+  entry,
+  onBack,
+}: {
+  session: PopulationSession;
+  entry: PopulationEntry;
+  onBack(): void;
+}) {
+  const patientSession: SmartSession = useMemo(
+    () => ({ ...session, patientId: entry.patientId, needPatientBanner: true }),
+    [session, entry.patientId],
+  );
   // The run keeps only evaluations (a kept record per patient is ~70 kB of JS heap: 700 MB at
   // 10,000 patients); the opened patient's record is fetched afresh, as a patient launch would.
   const recordState = usePatientRecord(patientSession);
@@ -53,7 +79,8 @@ function PatientPanel({ session, entry, onBack }: { session: PopulationSession; 
       <p className="muted">{identityLine(entry)}</p>
       {recordState.error ? (
         <p role="alert" data-testid="population-patient-error">
-          This patient’s record could not be read. {toLaunchError(recordState.error).title} {toLaunchError(recordState.error).next}
+          This patient’s record could not be read. {toLaunchError(recordState.error).title}{' '}
+          {toLaunchError(recordState.error).next}
         </p>
       ) : recordState.record ? null : (
         <p role="status" data-testid="population-patient-loading">
@@ -95,28 +122,47 @@ export default function PopulationView({ session }: { session: PopulationSession
   }, [run.entries, filter, sort]);
   useEffect(() => measureBatchRendered(run.entries.length), [run.entries]);
   // A column's first click sorts it its natural way (counts most first ▼, names A–Z ▲); a second click reverses.
-  const onSort = (key: SortKey) => setSort((s) => ({ key, direction: s.key === key ? (s.direction === 'asc' ? 'desc' : 'asc') : defaultDirection(key) }));
+  const onSort = (key: SortKey) =>
+    setSort((s) => ({
+      key,
+      direction: s.key === key ? (s.direction === 'asc' ? 'desc' : 'asc') : defaultDirection(key),
+    }));
   const selectClinician = useCallback((key: string | undefined) => {
     setFilter((f) => {
       const next = { ...f };
-      if (key) next.clinicianKey = key;
-      else delete next.clinicianKey;
+      if (key) {
+        next.clinicianKey = key;
+      } else {
+        delete next.clinicianKey;
+      }
       return next;
     });
-    if (key) tableSection.current?.scrollIntoView({ block: 'start' });
+    if (key) {
+      tableSection.current?.scrollIntoView({ block: 'start' });
+    }
   }, []);
 
-  if (open) return <PatientPanel session={session} entry={open} onBack={() => setOpen(undefined)} />;
+  if (open) {
+    return <PatientPanel session={session} entry={open} onBack={() => setOpen(undefined)} />;
+  }
 
   const p = run.progress;
   const running = run.phase === 'running' || run.phase === 'members';
   const stamp = clock.asOf;
   return (
-    <div className="pop-layout" data-testid="population-view" data-period-start={clock.period.start} data-period-end={clock.period.end} data-as-of={clock.asOf} data-phase={run.phase}>
+    <div
+      className="pop-layout"
+      data-testid="population-view"
+      data-period-start={clock.period.start}
+      data-period-end={clock.period.end}
+      data-as-of={clock.asOf}
+      data-phase={run.phase}
+    >
       <header className="pop-header">
         <h1>Population gap closure</h1>
         <p className="muted">
-          {run.members ? `${run.members.label} · ` : ''}measurement period {clock.period.start} – {clock.period.end} · as of {clock.asOf}
+          {run.members ? `${run.members.label} · ` : ''}measurement period {clock.period.start} – {clock.period.end} ·
+          as of {clock.asOf}
         </p>
       </header>
       {run.error ? (
@@ -131,7 +177,11 @@ export default function PopulationView({ session }: { session: PopulationSession
             <progress max={p.total || 1} value={p.done} aria-label="Patients evaluated" />
             <span data-testid="population-progress-text">
               {p.done} of {p.total} patients
-              {run.phase === 'running' ? ` · ${formatTimeLeft(p.remainingMs)}` : run.phase === 'cancelled' ? ' · cancelled' : ' · done'}
+              {run.phase === 'running'
+                ? ` · ${formatTimeLeft(p.remainingMs)}`
+                : run.phase === 'cancelled'
+                  ? ' · cancelled'
+                  : ' · done'}
             </span>
           </>
         ) : null}
@@ -149,24 +199,53 @@ export default function PopulationView({ session }: { session: PopulationSession
         <h2 id="pop-summary-title">Measures</h2>
         <MeasureSummaryTable measures={summary.measures} />
       </section>
-      <ClinicianTable clinicians={summary.clinicians} measures={summary.measures} {...(filter.clinicianKey ? { selected: filter.clinicianKey } : {})} onSelect={selectClinician} />
+      <ClinicianTable
+        clinicians={summary.clinicians}
+        measures={summary.measures}
+        {...(filter.clinicianKey ? { selected: filter.clinicianKey } : {})}
+        onSelect={selectClinician}
+      />
       <MonthlyClosureChart series={monthly} asOf={clock.asOf} />
       <GapSummaryView gaps={summary.gaps} />
       <section className="pop-section" aria-labelledby="pop-table-title" ref={tableSection}>
         <h2 id="pop-table-title">Patients</h2>
-        <PopulationFilters filter={filter} onChange={setFilter} flagIds={flags} columns={columns} clinicians={summary.clinicians} shown={rows.length} total={run.entries.length} />
+        <PopulationFilters
+          filter={filter}
+          onChange={setFilter}
+          flagIds={flags}
+          columns={columns}
+          clinicians={summary.clinicians}
+          shown={rows.length}
+          total={run.entries.length}
+        />
         <div className="pop-exports">
           <ColumnChooser columns={columns} choice={choice} onChange={setChoice} />
-          <button type="button" disabled={rows.length === 0} onClick={() => downloadText(populationWorklistCsv(rows), `caregap-worklist-${stamp}.csv`, 'text/csv')} data-testid="export-worklist">
+          <button
+            type="button"
+            disabled={rows.length === 0}
+            onClick={() => downloadText(populationWorklistCsv(rows), `caregap-worklist-${stamp}.csv`, 'text/csv')}
+            data-testid="export-worklist"
+          >
             Download worklist (open gaps of shown patients)
           </button>
-          <button type="button" disabled={rows.length === 0} onClick={() => downloadText(populationCsv(rows), `caregap-population-${stamp}.csv`, 'text/csv')} data-testid="export-csv">
+          <button
+            type="button"
+            disabled={rows.length === 0}
+            onClick={() => downloadText(populationCsv(rows), `caregap-population-${stamp}.csv`, 'text/csv')}
+            data-testid="export-csv"
+          >
             Download CSV (shown rows)
           </button>
           <button
             type="button"
             disabled={run.entries.length === 0}
-            onClick={() => downloadText(populationBundleJson(run.entries, clock.period, new Date().toISOString()), `caregap-measure-reports-${stamp}.json`, 'application/fhir+json')}
+            onClick={() =>
+              downloadText(
+                populationBundleJson(run.entries, clock.period, new Date().toISOString()),
+                `caregap-measure-reports-${stamp}.json`,
+                'application/fhir+json',
+              )
+            }
             data-testid="export-bundle"
           >
             Download MeasureReport Bundle (all patients)

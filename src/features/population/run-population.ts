@@ -8,7 +8,14 @@
  * attributed clinician) taken while the record is at hand — never the record itself — and, when
  * the previous period is evaluated too, only that period's per-measure closure (for the monthly chart).
  */
-import { measureClosures, patientIdentity, type MeasureClosure, type PatientEvaluation, type PatientIdentity, type PatientRecord } from '../../engine/index.ts';
+import {
+  measureClosures,
+  patientIdentity,
+  type MeasureClosure,
+  type PatientEvaluation,
+  type PatientIdentity,
+  type PatientRecord,
+} from '../../engine/index.ts';
 
 /** Default patients in flight at once. */
 export const DEFAULT_POPULATION_CONCURRENCY = 4;
@@ -59,7 +66,9 @@ export interface PopulationRun {
 
 /** Estimated time left: the mean time per settled patient so far × the number still to do. */
 export function estimateRemainingMs(done: number, total: number, elapsedMs: number): number | undefined {
-  if (done <= 0) return undefined;
+  if (done <= 0) {
+    return undefined;
+  }
   return Math.max(0, Math.round((elapsedMs / done) * (total - done)));
 }
 
@@ -72,8 +81,11 @@ export async function runPopulation(options: RunPopulationOptions): Promise<Popu
   const controller = new AbortController();
   const outer = options.signal;
   const onAbort = () => controller.abort(outer?.reason);
-  if (outer?.aborted) controller.abort(outer.reason);
-  else outer?.addEventListener('abort', onAbort, { once: true });
+  if (outer?.aborted) {
+    controller.abort(outer.reason);
+  } else {
+    outer?.addEventListener('abort', onAbort, { once: true });
+  }
   const entries: PopulationEntry[] = [];
   let next = 0;
   let done = 0;
@@ -89,11 +101,24 @@ export async function runPopulation(options: RunPopulationOptions): Promise<Popu
       record = await options.load(patientId, child.signal);
       const evaluation = await options.evaluate(record);
       const identity = patientIdentity(record, evaluation);
-      const previous = options.evaluatePrevious ? await options.evaluatePrevious(record, evaluation).then(measureClosures, () => undefined) : undefined;
-      return { patientId, ...(identity.name ? { name: identity.name } : {}), identity, evaluation, ...(previous ? { previous } : {}) };
+      const previous = options.evaluatePrevious
+        ? await options.evaluatePrevious(record, evaluation).then(measureClosures, () => undefined)
+        : undefined;
+      return {
+        patientId,
+        ...(identity.name ? { name: identity.name } : {}),
+        identity,
+        evaluation,
+        ...(previous ? { previous } : {}),
+      };
     } catch (error) {
       const identity = record ? patientIdentity(record) : undefined;
-      return { patientId, ...(identity?.name ? { name: identity.name } : {}), ...(identity ? { identity } : {}), error: (error as Error)?.message ?? String(error) };
+      return {
+        patientId,
+        ...(identity?.name ? { name: identity.name } : {}),
+        ...(identity ? { identity } : {}),
+        error: (error as Error)?.message ?? String(error),
+      };
     } finally {
       controller.signal.removeEventListener('abort', relay);
     }
@@ -103,12 +128,19 @@ export async function runPopulation(options: RunPopulationOptions): Promise<Popu
     while (!controller.signal.aborted && next < ids.length) {
       const id = ids[next++] as string;
       const entry = await one(id);
-      if (controller.signal.aborted) return; // a cancelled patient is not reported as a failure
+      if (controller.signal.aborted) {
+        return;
+      } // a cancelled patient is not reported as a failure
       entries.push(entry);
       done++;
       const elapsedMs = now() - t0;
       const remainingMs = estimateRemainingMs(done, ids.length, elapsedMs);
-      options.onEntry?.(entry, { done, total: ids.length, elapsedMs, ...(remainingMs !== undefined ? { remainingMs } : {}) });
+      options.onEntry?.(entry, {
+        done,
+        total: ids.length,
+        elapsedMs,
+        ...(remainingMs !== undefined ? { remainingMs } : {}),
+      });
     }
   }
 

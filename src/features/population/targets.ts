@@ -34,14 +34,24 @@ export interface TargetStanding {
 /** Parses and checks a targets file; throws an Error naming the bad entry and field. */
 export function parseTargets(json: unknown): TargetConfig {
   const o = json as { examples?: unknown; note?: unknown; targets?: unknown };
-  if (!o || typeof o !== 'object' || !Array.isArray(o.targets)) throw new Error('targets.json: "targets" must be an array');
+  if (!o || typeof o !== 'object' || !Array.isArray(o.targets)) {
+    throw new Error('targets.json: "targets" must be an array');
+  }
   const byKey = new Map<string, MeasureTarget>();
   o.targets.forEach((t: { measure?: unknown; group?: unknown; rate?: unknown }, i: number) => {
-    if (typeof t?.measure !== 'string' || !t.measure) throw new Error(`targets.json: targets[${i}].measure must be a measure id`);
-    if (t.group !== undefined && typeof t.group !== 'string') throw new Error(`targets.json: targets[${i}].group must be a group id`);
-    if (typeof t.rate !== 'number' || !(t.rate >= 0 && t.rate <= 1)) throw new Error(`targets.json: targets[${i}].rate must be a fraction from 0 to 1`);
+    if (typeof t?.measure !== 'string' || !t.measure) {
+      throw new Error(`targets.json: targets[${i}].measure must be a measure id`);
+    }
+    if (t.group !== undefined && typeof t.group !== 'string') {
+      throw new Error(`targets.json: targets[${i}].group must be a group id`);
+    }
+    if (typeof t.rate !== 'number' || !(t.rate >= 0 && t.rate <= 1)) {
+      throw new Error(`targets.json: targets[${i}].rate must be a fraction from 0 to 1`);
+    }
     const key = measureKey(t.measure, t.group as string | undefined);
-    if (byKey.has(key)) throw new Error(`targets.json: targets[${i}] repeats the target of ${key}`);
+    if (byKey.has(key)) {
+      throw new Error(`targets.json: targets[${i}] repeats the target of ${key}`);
+    }
     byKey.set(key, { key, rate: t.rate });
   });
   return { examples: o.examples === true, ...(typeof o.note === 'string' ? { note: o.note } : {}), byKey };
@@ -51,8 +61,14 @@ export function parseTargets(json: unknown): TargetConfig {
 export const TARGETS: TargetConfig = parseTargets(shipped);
 
 /** How `rate` stands against `target` (a ceiling when `inverse`); undefined without both. */
-export function standing(rate: number | undefined, target: MeasureTarget | undefined, inverse: boolean): TargetStanding | undefined {
-  if (rate === undefined || !target) return undefined;
+export function standing(
+  rate: number | undefined,
+  target: MeasureTarget | undefined,
+  inverse: boolean,
+): TargetStanding | undefined {
+  if (rate === undefined || !target) {
+    return undefined;
+  }
   const points = Math.round((rate - target.rate) * 100);
   return { target: target.rate, meets: inverse ? rate <= target.rate : rate >= target.rate, points };
 }

@@ -10,11 +10,27 @@
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { wrap, type Remote } from 'comlink';
-import { previousPeriod, type DayPeriod, type EvaluationOptions, type PatientEvaluation, type PatientRecord } from '../../engine/index.ts';
+import {
+  previousPeriod,
+  type DayPeriod,
+  type EvaluationOptions,
+  type PatientEvaluation,
+  type PatientRecord,
+} from '../../engine/index.ts';
 import type { PopulationSession } from '../../smart/session.ts';
 import type { EvaluationWorkerApi } from '../care-panel/evaluation-worker.ts';
-import { ATTRIBUTED_GROUP_ID, fetchEncounterPopulation, fetchGroupMembers, type PopulationMembers } from './population-members.ts';
-import { DEFAULT_POPULATION_CONCURRENCY, type PopulationEntry, type PopulationProgress, runPopulation } from './run-population.ts';
+import {
+  ATTRIBUTED_GROUP_ID,
+  fetchEncounterPopulation,
+  fetchGroupMembers,
+  type PopulationMembers,
+} from './population-members.ts';
+import {
+  DEFAULT_POPULATION_CONCURRENCY,
+  type PopulationEntry,
+  type PopulationProgress,
+  runPopulation,
+} from './run-population.ts';
 import { choosePopulationSource, type PopulationSource } from './population-source.ts';
 import { EMPTY_DERIVED, PopulationTally, type PopulationDerived } from './population-tally.ts';
 
@@ -49,7 +65,9 @@ export const RENDER_MEASURE = 'caregap:population-render';
 /** Measures flush → commit of the latest batch (called from the view's effect); silent without a mark. */
 export function measureBatchRendered(rows: number): void {
   try {
-    if (performance.getEntriesByName(FLUSH_MARK, 'mark').length === 0) return;
+    if (performance.getEntriesByName(FLUSH_MARK, 'mark').length === 0) {
+      return;
+    }
     performance.measure(RENDER_MEASURE, { start: FLUSH_MARK, detail: { rows } });
     performance.clearMarks(FLUSH_MARK);
   } catch {
@@ -66,7 +84,10 @@ async function evaluateHere(record: PatientRecord, options: EvalOptions): Promis
 }
 
 /** Runs the population for a practitioner session with the given evaluation clock. */
-export function usePopulationRun(session: PopulationSession, clock: { period: DayPeriod; asOf: string }): PopulationRunState {
+export function usePopulationRun(
+  session: PopulationSession,
+  clock: { period: DayPeriod; asOf: string },
+): PopulationRunState {
   const [phase, setPhase] = useState<RunPhase>('idle');
   const [members, setMembers] = useState<PopulationMembers>();
   const [entries, setEntries] = useState<PopulationEntry[]>([]);
@@ -78,8 +99,13 @@ export function usePopulationRun(session: PopulationSession, clock: { period: Da
   const worker = useRef<{ api: Remote<EvaluationWorkerApi>; terminate(): void } | null>(null);
 
   useEffect(() => {
-    if (typeof Worker === 'undefined') return undefined;
-    const w = new Worker(new URL('../care-panel/evaluation-worker.ts', import.meta.url), { type: 'module', name: 'caregap-population-evaluation' });
+    if (typeof Worker === 'undefined') {
+      return undefined;
+    }
+    const w = new Worker(new URL('../care-panel/evaluation-worker.ts', import.meta.url), {
+      type: 'module',
+      name: 'caregap-population-evaluation',
+    });
     worker.current = { api: wrap<EvaluationWorkerApi>(w), terminate: () => w.terminate() };
     return () => {
       controller.current?.abort();
@@ -104,8 +130,13 @@ export function usePopulationRun(session: PopulationSession, clock: { period: Da
       let found: PopulationMembers;
       let chosen: PopulationSource;
       try {
-        found = await fetchGroupMembers(session.client, ATTRIBUTED_GROUP_ID, { signal: ac.signal, onDay: clock.asOf }).catch((groupError: unknown) => {
-          if (ac.signal.aborted) throw groupError;
+        found = await fetchGroupMembers(session.client, ATTRIBUTED_GROUP_ID, {
+          signal: ac.signal,
+          onDay: clock.asOf,
+        }).catch((groupError: unknown) => {
+          if (ac.signal.aborted) {
+            throw groupError;
+          }
           // No attributed list on this server (or no Group scope): fall back to the encounter search.
           return fetchEncounterPopulation(session.client, clock.period, { signal: ac.signal });
         });
@@ -117,7 +148,9 @@ export function usePopulationRun(session: PopulationSession, clock: { period: Da
         }
         return;
       }
-      if (ac.signal.aborted) return;
+      if (ac.signal.aborted) {
+        return;
+      }
       setMembers(found);
       setSource({ kind: chosen.kind, ...(chosen.note ? { note: chosen.note } : {}) });
       setPhase('running');
@@ -127,7 +160,9 @@ export function usePopulationRun(session: PopulationSession, clock: { period: Da
       const tally = new PopulationTally({ period: clock.period, asOf: clock.asOf });
       const flush = () => {
         // A run replaced by "Evaluate again" publishes nothing more (its rows and tallies would mix in).
-        if (controller.current !== ac) return;
+        if (controller.current !== ac) {
+          return;
+        }
         if (pending.length) {
           const batch = pending;
           pending = [];
@@ -136,11 +171,18 @@ export function usePopulationRun(session: PopulationSession, clock: { period: Da
           setDerived(tally.snapshot());
           setEntries((prev) => prev.concat(batch));
         }
-        if (latest) setProgress(latest);
+        if (latest) {
+          setProgress(latest);
+        }
       };
       const timer = setInterval(flush, FLUSH_INTERVAL_MS);
       const evaluateWith = (record: PatientRecord, o: EvalOptions): Promise<PatientEvaluation> =>
-        worker.current ? worker.current.api.evaluate(record, o).then((r) => r.evaluation, () => evaluateHere(record, o)) : evaluateHere(record, o);
+        worker.current
+          ? worker.current.api.evaluate(record, o).then(
+              (r) => r.evaluation,
+              () => evaluateHere(record, o),
+            )
+          : evaluateHere(record, o);
       const evaluate = (record: PatientRecord) => evaluateWith(record, opts);
       // the same record for the previous period, its measures only (for month-by-month closure
       // against last year); the record is fetched whole, so this costs evaluation time, not requests
@@ -161,11 +203,23 @@ export function usePopulationRun(session: PopulationSession, clock: { period: Da
       });
       clearInterval(timer);
       flush();
-      if (controller.current === ac) setPhase(run.cancelled ? 'cancelled' : 'done');
+      if (controller.current === ac) {
+        setPhase(run.cancelled ? 'cancelled' : 'done');
+      }
     })();
   }, [session, clock.period.start, clock.period.end, clock.asOf]);
 
   const cancel = useCallback(() => controller.current?.abort(), []);
 
-  return { phase, ...(members ? { members } : {}), entries, derived, ...(progress ? { progress } : {}), ...(source ? { source } : {}), ...(error ? { error } : {}), start, cancel };
+  return {
+    phase,
+    ...(members ? { members } : {}),
+    entries,
+    derived,
+    ...(progress ? { progress } : {}),
+    ...(source ? { source } : {}),
+    ...(error ? { error } : {}),
+    start,
+    cancel,
+  };
 }

@@ -57,10 +57,24 @@ export interface HrsnQuestion {
 const WRITE_FACTS: Readonly<Record<string, { display: string; category: string }>> = {
   [LOINC_HOUSING_SITUATION]: { display: 'Housing status', category: 'housing-instability' },
   [LOINC_HOUSING_QUALITY]: { display: 'Problems with place where you live', category: 'inadequate-housing' },
-  [LOINC_FOOD_WORRY]: { display: 'Within the past 12 months we worried whether our food would run out before we got money to buy more', category: 'food-insecurity' },
-  [LOINC_FOOD_DIDNT_LAST]: { display: "Within the past 12 months the food we bought just didn't last and we didn't have money to get more", category: 'food-insecurity' },
-  [LOINC_TRANSPORTATION]: { display: 'Has lack of transportation kept you from medical appointments, meetings, work, or from getting things needed for daily living', category: 'transportation-insecurity' },
-  [LOINC_UTILITIES_SHUTOFF]: { display: 'Has the electric, gas, oil, or water company threatened to shut off services in your home in past 12 months', category: 'utility-insecurity' },
+  [LOINC_FOOD_WORRY]: {
+    display: 'Within the past 12 months we worried whether our food would run out before we got money to buy more',
+    category: 'food-insecurity',
+  },
+  [LOINC_FOOD_DIDNT_LAST]: {
+    display: "Within the past 12 months the food we bought just didn't last and we didn't have money to get more",
+    category: 'food-insecurity',
+  },
+  [LOINC_TRANSPORTATION]: {
+    display:
+      'Has lack of transportation kept you from medical appointments, meetings, work, or from getting things needed for daily living',
+    category: 'transportation-insecurity',
+  },
+  [LOINC_UTILITIES_SHUTOFF]: {
+    display:
+      'Has the electric, gas, oil, or water company threatened to shut off services in your home in past 12 months',
+    category: 'utility-insecurity',
+  },
   [LOINC_HITS_HURT]: { display: 'Physically hurt you [HITS]', category: 'intimate-partner-violence' },
   [LOINC_HITS_INSULT]: { display: 'Insult you or talk down to you [HITS]', category: 'intimate-partner-violence' },
   [LOINC_HITS_THREATEN]: { display: 'Threaten you with physical harm [HITS]', category: 'intimate-partner-violence' },
@@ -78,7 +92,12 @@ export const AHC_HRSN_QUESTIONS: readonly HrsnQuestion[] = AHC_HRSN_CORE_QUESTIO
   domain: q.domain,
   category: WRITE_FACTS[q.code]?.category ?? 'sdoh',
   multiple: q.multiple,
-  options: q.options.map((o) => ({ code: o.code, display: o.text, positive: o.positive, ...(o.points !== undefined ? { points: o.points } : {}) })),
+  options: q.options.map((o) => ({
+    code: o.code,
+    display: o.text,
+    positive: o.positive,
+    ...(o.points !== undefined ? { points: o.points } : {}),
+  })),
 }));
 
 /** Human names of the domains. */

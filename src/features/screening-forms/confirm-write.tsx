@@ -18,18 +18,27 @@ export interface ConfirmWriteProps {
 /** "Attached to today's visit (Office visit…, 3 Dec 2026, in progress) · dated 3 Dec 2026, 14:05". */
 export function attachmentText(a: BatchAttachment, today: string): string {
   const dated = `dated ${formatDateTime(a.recordedAt)}`;
-  if (!a.encounter) return `Not attached to a visit: the EHR launched the panel without one · ${dated}`;
+  if (!a.encounter) {
+    return `Not attached to a visit: the EHR launched the panel without one · ${dated}`;
+  }
   const v = a.visit;
-  if (!v) return `Attached to visit ${a.encounter} · ${dated}`;
-  const which = v.date === today ? 'today’s visit' : v.date ? `the visit of ${formatDay(v.date)}` : 'the visit in context';
-  const about = [v.type, v.date ? formatDay(v.date) : undefined, v.open ? 'in progress' : undefined].filter(Boolean).join(', ');
+  if (!v) {
+    return `Attached to visit ${a.encounter} · ${dated}`;
+  }
+  const which =
+    v.date === today ? 'today’s visit' : v.date ? `the visit of ${formatDay(v.date)}` : 'the visit in context';
+  const about = [v.type, v.date ? formatDay(v.date) : undefined, v.open ? 'in progress' : undefined]
+    .filter(Boolean)
+    .join(', ');
   return `Attached to ${which}${about ? ` (${about})` : ''} · ${dated}`;
 }
 
 /** Review / saving / failed / saved view of a write. */
 export function ConfirmWrite({ write, outcome }: ConfirmWriteProps) {
   const { phase, batch, error } = write;
-  if (!batch || phase === 'editing') return null;
+  if (!batch || phase === 'editing') {
+    return null;
+  }
   const saved = phase === 'saved';
   return (
     <div className="confirm-write" data-testid="confirm-write" data-phase={phase}>
@@ -61,7 +70,11 @@ export function ConfirmWrite({ write, outcome }: ConfirmWriteProps) {
           {outcome === 'checking' || !outcome ? (
             <p className="muted">Checking the gap against the refreshed record…</p>
           ) : (
-            <p className={outcome.closed ? 'outcome-closed' : 'outcome-open'} data-testid="write-outcome" data-closed={outcome.closed}>
+            <p
+              className={outcome.closed ? 'outcome-closed' : 'outcome-open'}
+              data-testid="write-outcome"
+              data-closed={outcome.closed}
+            >
               {outcome.closed ? '✓ ' : '! '}
               {outcome.text}
             </p>
@@ -69,7 +82,12 @@ export function ConfirmWrite({ write, outcome }: ConfirmWriteProps) {
         </div>
       ) : (
         <div className="form-buttons">
-          <button type="button" className="primary" data-testid="confirm-write-button" onClick={() => void write.confirm()}>
+          <button
+            type="button"
+            className="primary"
+            data-testid="confirm-write-button"
+            onClick={() => void write.confirm()}
+          >
             {phase === 'failed' ? 'Try again' : 'Write to the EHR'}
           </button>
           <button type="button" onClick={write.edit}>

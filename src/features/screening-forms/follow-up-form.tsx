@@ -39,7 +39,9 @@ export function FollowUpForm({ draft, onChange, ageGroup, allowed, onReview }: F
       aria-label="Depression follow-up plan"
       onSubmit={(e) => {
         e.preventDefault();
-        if (draft.code) onReview();
+        if (draft.code) {
+          onReview();
+        }
       }}
     >
       <fieldset className="question">
@@ -79,7 +81,10 @@ export function FollowUpForm({ draft, onChange, ageGroup, allowed, onReview }: F
       {draft.kind === 'referral' ? (
         <label className="field">
           Referral status
-          <select value={draft.referralStatus} onChange={(e) => onChange({ ...draft, referralStatus: e.target.value as FollowUpDraft['referralStatus'] })}>
+          <select
+            value={draft.referralStatus}
+            onChange={(e) => onChange({ ...draft, referralStatus: e.target.value as FollowUpDraft['referralStatus'] })}
+          >
             <option value="active">Placed (active)</option>
             <option value="completed">Completed</option>
           </select>
@@ -100,7 +105,9 @@ export function FollowUpForm({ draft, onChange, ageGroup, allowed, onReview }: F
 
 /** The coding a draft refers to (undefined until a code is chosen). */
 export function draftCoding(draft: FollowUpDraft, ageGroup: ScreeningAgeGroup): fhir4.Coding | undefined {
-  if (!draft.code) return undefined;
+  if (!draft.code) {
+    return undefined;
+  }
   const hit = followUpValueSet(draft.kind, ageGroup).codes.find(([s, c]) => `${s}|${c}` === draft.code);
   return hit ? { system: hit[0], code: hit[1], display: hit[2] } : undefined;
 }

@@ -24,7 +24,9 @@ export function HrsnForm({ answers, onChange, onReview }: HrsnFormProps) {
       aria-label="AHC health-related social needs screening"
       onSubmit={(e) => {
         e.preventDefault();
-        if (score.complete) onReview();
+        if (score.complete) {
+          onReview();
+        }
       }}
     >
       {DOMAIN_ORDER.map((domain) => (
@@ -57,7 +59,8 @@ export function HrsnForm({ answers, onChange, onReview }: HrsnFormProps) {
       <ul className="score-line domain-results" aria-live="polite" data-testid="hrsn-score">
         {score.domains.map((d) => (
           <li key={d.domain}>
-            {HRSN_DOMAIN_LABELS[d.domain]}: {!d.complete ? 'not answered yet' : d.positive ? '⚠ positive (need)' : '✓ negative'}
+            {HRSN_DOMAIN_LABELS[d.domain]}:{' '}
+            {!d.complete ? 'not answered yet' : d.positive ? '⚠ positive (need)' : '✓ negative'}
             {d.domain === 'safety' && score.hitsTotal !== undefined ? ` (HITS ${score.hitsTotal} of 20)` : ''}
           </li>
         ))}

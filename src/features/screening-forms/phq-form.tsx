@@ -48,10 +48,14 @@ export function PhqForm({ answers, onChange, fullPhq9, onFullPhq9, onReview }: P
       aria-label="PHQ-2 and PHQ-9 depression screening"
       onSubmit={(e) => {
         e.preventDefault();
-        if (score && finished) onReview(score);
+        if (score && finished) {
+          onReview(score);
+        }
       }}
     >
-      <p className="form-intro">Over the last 2 weeks, how often has the patient been bothered by any of the following problems?</p>
+      <p className="form-intro">
+        Over the last 2 weeks, how often has the patient been bothered by any of the following problems?
+      </p>
       {PHQ_QUESTIONS.slice(0, count).map((q, i) => (
         <fieldset
           key={q.loinc}
@@ -78,17 +82,22 @@ export function PhqForm({ answers, onChange, fullPhq9, onFullPhq9, onReview }: P
           </div>
           {i === PHQ9_ITEM9_INDEX && item9Positive(answers) ? (
             <div role="alert" className="safety-prompt" data-testid="safety-prompt">
-              ⚠ Item 9 is positive: assess suicide risk today (e.g. C-SSRS) and agree a safety plan before the patient leaves.
-              This is needed whatever the total score.
+              ⚠ Item 9 is positive: assess suicide risk today (e.g. C-SSRS) and agree a safety plan before the patient
+              leaves. This is needed whatever the total score.
             </div>
           ) : null}
         </fieldset>
       ))}
       <div className="score-line" aria-live="polite" data-testid="phq-score">
-        {t2 !== undefined ? <span>PHQ-2 total {t2} of 6{t2 >= 3 ? ' — continue with the PHQ-9' : ' — negative'}. </span> : null}
+        {t2 !== undefined ? (
+          <span>
+            PHQ-2 total {t2} of 6{t2 >= 3 ? ' — continue with the PHQ-9' : ' — negative'}.{' '}
+          </span>
+        ) : null}
         {score?.instrument === 'phq9' ? (
           <span>
-            PHQ-9 total {score.total} of 27 ({phq9Severity(score.total)}) — {score.positive ? 'positive screen' : 'negative screen'}.
+            PHQ-9 total {score.total} of 27 ({phq9Severity(score.total)}) —{' '}
+            {score.positive ? 'positive screen' : 'negative screen'}.
           </span>
         ) : null}
       </div>

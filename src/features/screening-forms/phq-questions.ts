@@ -15,4 +15,7 @@ const TEXTS = [
 ] as const;
 
 /** The nine items in order. */
-export const PHQ_QUESTIONS: ReadonlyArray<{ loinc: string; text: string }> = PHQ9_ITEMS.map((loinc, i) => ({ loinc, text: TEXTS[i] ?? loinc }));
+export const PHQ_QUESTIONS: ReadonlyArray<{ loinc: string; text: string }> = PHQ9_ITEMS.map((loinc, i) => ({
+  loinc,
+  text: TEXTS[i] ?? loinc,
+}));

@@ -23,7 +23,9 @@ export type PhqAnswers = readonly (number | undefined)[];
 /** The cut-off of an instrument under a policy. */
 function cutoffOf(id: DepressionInstrument['id'], policy: readonly DepressionInstrument[]): number {
   const i = policy.find((p) => p.id === id);
-  if (!i) throw new Error(`no cut-off configured for ${id}`);
+  if (!i) {
+    throw new Error(`no cut-off configured for ${id}`);
+  }
   return i.cutoff;
 }
 
@@ -31,7 +33,9 @@ function cutoffOf(id: DepressionInstrument['id'], policy: readonly DepressionIns
 export function allAnswered(answers: PhqAnswers, count: number): boolean {
   for (let i = 0; i < count; i++) {
     const a = answers[i];
-    if (a === undefined || !Number.isInteger(a) || a < 0 || a > 3) return false;
+    if (a === undefined || !Number.isInteger(a) || a < 0 || a > 3) {
+      return false;
+    }
   }
   return true;
 }
@@ -39,7 +43,9 @@ export function allAnswered(answers: PhqAnswers, count: number): boolean {
 /** Sum of the first `count` items (unanswered count as 0 — only call on complete forms for a score). */
 function sum(answers: PhqAnswers, count: number): number {
   let total = 0;
-  for (let i = 0; i < count; i++) total += answers[i] ?? 0;
+  for (let i = 0; i < count; i++) {
+    total += answers[i] ?? 0;
+  }
   return total;
 }
 
@@ -63,15 +69,25 @@ export function item9Positive(answers: PhqAnswers): boolean {
  * The score to write: the PHQ-9 when all nine items are answered, else the PHQ-2 when it is
  * complete and below the continue threshold; undefined while the form is not finished.
  */
-export function scorePhq(answers: PhqAnswers, policy: readonly DepressionInstrument[] = DEFAULT_DEPRESSION_INSTRUMENTS): PhqScore | undefined {
+export function scorePhq(
+  answers: PhqAnswers,
+  policy: readonly DepressionInstrument[] = DEFAULT_DEPRESSION_INSTRUMENTS,
+): PhqScore | undefined {
   if (allAnswered(answers, PHQ9_ITEM_COUNT)) {
     const itemPoints = answers.slice(0, PHQ9_ITEM_COUNT) as number[];
     const total = sum(answers, PHQ9_ITEM_COUNT);
     return { instrument: 'phq9', itemPoints, total, positive: total >= cutoffOf('phq9', policy) };
   }
   const t2 = phq2Total(answers);
-  if (t2 === undefined || t2 >= PHQ2_CONTINUE_THRESHOLD) return undefined;
-  return { instrument: 'phq2', itemPoints: answers.slice(0, PHQ2_ITEM_COUNT) as number[], total: t2, positive: t2 >= cutoffOf('phq2', policy) };
+  if (t2 === undefined || t2 >= PHQ2_CONTINUE_THRESHOLD) {
+    return undefined;
+  }
+  return {
+    instrument: 'phq2',
+    itemPoints: answers.slice(0, PHQ2_ITEM_COUNT) as number[],
+    total: t2,
+    positive: t2 >= cutoffOf('phq2', policy),
+  };
 }
 
 /** Severity label of a PHQ-9 total ("moderate"), for the summary line. */

@@ -22,7 +22,11 @@ export const EMPTY_DRAFTS: ScreeningDrafts = { phq: [], phqFull: false, hrsn: {}
 
 /** Drafts with one form reset (after its data were saved). */
 export function resetDraft(drafts: ScreeningDrafts, form: ScreeningFormKind): ScreeningDrafts {
-  if (form === 'phq') return { ...drafts, phq: [], phqFull: false };
-  if (form === 'hrsn') return { ...drafts, hrsn: {} };
+  if (form === 'phq') {
+    return { ...drafts, phq: [], phqFull: false };
+  }
+  if (form === 'hrsn') {
+    return { ...drafts, hrsn: {} };
+  }
   return { ...drafts, followUp: EMPTY_FOLLOW_UP };
 }

@@ -61,7 +61,9 @@ export default function ScreeningWorkspace(props: ScreeningWorkspaceProps) {
   const latest = useRef({ onDrafts, onSaved, form });
   latest.current = { onDrafts, onSaved, form };
   useEffect(() => {
-    if (write.phase !== 'saved') return;
+    if (write.phase !== 'saved') {
+      return;
+    }
     latest.current.onDrafts((d) => resetDraft(d, latest.current.form));
     latest.current.onSaved?.();
   }, [write.phase]);
@@ -85,7 +87,10 @@ export default function ScreeningWorkspace(props: ScreeningWorkspaceProps) {
           onFullPhq9={(phqFull) => onDrafts((d) => ({ ...d, phqFull }))}
           onReview={(score) =>
             write.review(
-              depressionScreeningBatch(props.writeContext(), score, { ageGroup, includeQuestionnaireResponse: permissions.questionnaireResponse }),
+              depressionScreeningBatch(props.writeContext(), score, {
+                ageGroup,
+                includeQuestionnaireResponse: permissions.questionnaireResponse,
+              }),
               JSON.stringify([props.patientId, 'phq', score]),
             )
           }
@@ -111,7 +116,9 @@ export default function ScreeningWorkspace(props: ScreeningWorkspaceProps) {
           allowed={{ referral: permissions.serviceRequest, procedure: permissions.procedure }}
           onReview={() => {
             const code = draftCoding(drafts.followUp, ageGroup);
-            if (!code) return;
+            if (!code) {
+              return;
+            }
             write.review(
               followUpBatch(props.writeContext(), {
                 kind: drafts.followUp.kind,

@@ -5,7 +5,13 @@
  * re-sends the same batch — same identifiers, conditional create — so nothing is applied twice).
  */
 import { useCallback, useRef, useState } from 'react';
-import { submitErrorText, submitWriteBatch, type FhirCreateClient, type SubmitResult, type WriteBatch } from '../../fhir/write-back.ts';
+import {
+  submitErrorText,
+  submitWriteBatch,
+  type FhirCreateClient,
+  type SubmitResult,
+  type WriteBatch,
+} from '../../fhir/write-back.ts';
 
 /** How long one create may take before the panel reports it and offers a retry. */
 export const WRITE_TIMEOUT_MS = 30_000;
@@ -67,7 +73,9 @@ export function useWriteBack(client: FhirCreateClient, refetch: () => Promise<vo
   }, []);
 
   const confirm = useCallback(async () => {
-    if (!batch || sending.current) return; // a double click never sends twice
+    if (!batch || sending.current) {
+      return;
+    } // a double click never sends twice
     sending.current = true;
     ATTEMPTED.set(keyOf.current, batch);
     setPhase('saving');
@@ -90,5 +98,13 @@ export function useWriteBack(client: FhirCreateClient, refetch: () => Promise<vo
     }
   }, [batch, client, refetch]);
 
-  return { phase, ...(batch ? { batch } : {}), ...(error ? { error } : {}), ...(result ? { result } : {}), review, edit, confirm };
+  return {
+    phase,
+    ...(batch ? { batch } : {}),
+    ...(error ? { error } : {}),
+    ...(result ? { result } : {}),
+    review,
+    edit,
+    confirm,
+  };
 }

@@ -42,7 +42,14 @@ export function EncounterTimeline({ events, fromDay, toDay }: EncounterTimelineP
           e.kind === 'ed' ? (
             <path key={i} className="ed-marker" d={`M ${x(e.startDay)} 14 l 5 9 l -10 0 z`} />
           ) : (
-            <rect key={i} className="stay-bar" x={x(e.startDay)} y={28} width={Math.max(3, x(e.endDay) - x(e.startDay))} height={9} />
+            <rect
+              key={i}
+              className="stay-bar"
+              x={x(e.startDay)}
+              y={28}
+              width={Math.max(3, x(e.endDay) - x(e.startDay))}
+              height={9}
+            />
           ),
         )}
         <text x={PAD.left} y={64} className="axis-label">
@@ -56,7 +63,9 @@ export function EncounterTimeline({ events, fromDay, toDay }: EncounterTimelineP
       <ul className="visually-hidden">
         {events.map((e, i) => (
           <li key={i}>
-            {e.kind === 'ed' ? `ED visit on ${formatDay(isoDay(e.startDay))}` : `Inpatient stay ${formatDay(isoDay(e.startDay))} to ${formatDay(isoDay(e.endDay))}`}
+            {e.kind === 'ed'
+              ? `ED visit on ${formatDay(isoDay(e.startDay))}`
+              : `Inpatient stay ${formatDay(isoDay(e.startDay))} to ${formatDay(isoDay(e.endDay))}`}
           </li>
         ))}
       </ul>

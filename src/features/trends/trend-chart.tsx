@@ -41,7 +41,9 @@ export function chartSummary(title: string, unit: string, series: readonly Chart
   const parts = series.map((s) => {
     const last = s.points.at(-1);
     const first = s.points[0];
-    if (!last || !first) return `${s.label}: no values`;
+    if (!last || !first) {
+      return `${s.label}: no values`;
+    }
     return `${s.label}: ${s.points.length} value${s.points.length === 1 ? '' : 's'} from ${formatDay(isoDay(first.day))} to ${formatDay(isoDay(last.day))}, latest ${last.value}${unit ? ` ${unit}` : ''}`;
   });
   return `${title}. ${parts.join('. ')}.`;
@@ -51,7 +53,8 @@ export function chartSummary(title: string, unit: string, series: readonly Chart
 export function TrendChart(p: TrendChartProps) {
   const span = Math.max(1, p.toDay - p.fromDay);
   const x = (day: number) => PAD.left + ((day - p.fromDay) / span) * (W - PAD.left - PAD.right);
-  const y = (v: number) => PAD.top + (1 - (Math.min(Math.max(v, p.yMin), p.yMax) - p.yMin) / (p.yMax - p.yMin)) * (H - PAD.top - PAD.bottom);
+  const y = (v: number) =>
+    PAD.top + (1 - (Math.min(Math.max(v, p.yMin), p.yMax) - p.yMin) / (p.yMax - p.yMin)) * (H - PAD.top - PAD.bottom);
   const summary = chartSummary(p.title, p.unit, p.series);
   const ticks = [p.yMin, (p.yMin + p.yMax) / 2, p.yMax].map((v) => Math.round(v * 10) / 10);
   return (
@@ -64,7 +67,13 @@ export function TrendChart(p: TrendChartProps) {
           const bottom = y(b.min - 0.5);
           return (
             <g key={b.label}>
-              <rect x={PAD.left} width={W - PAD.left - PAD.right} y={top} height={Math.max(0, bottom - top)} className={`band band-${i}`} />
+              <rect
+                x={PAD.left}
+                width={W - PAD.left - PAD.right}
+                y={top}
+                height={Math.max(0, bottom - top)}
+                className={`band band-${i}`}
+              />
               <text x={W - PAD.right - 2} y={Math.min(bottom - 2, top + 9)} className="band-label" textAnchor="end">
                 {b.label}
               </text>
@@ -86,7 +95,13 @@ export function TrendChart(p: TrendChartProps) {
         </text>
         {p.threshold ? (
           <g>
-            <line x1={PAD.left} x2={W - PAD.right} y1={y(p.threshold.value)} y2={y(p.threshold.value)} className="threshold" />
+            <line
+              x1={PAD.left}
+              x2={W - PAD.right}
+              y1={y(p.threshold.value)}
+              y2={y(p.threshold.value)}
+              className="threshold"
+            />
             <text x={PAD.left + 3} y={y(p.threshold.value) - 3} className="band-label">
               {p.threshold.label}
             </text>
@@ -94,7 +109,9 @@ export function TrendChart(p: TrendChartProps) {
         ) : null}
         {p.series.map((s) => (
           <g key={s.label} className={s.className}>
-            {s.points.length > 1 ? <polyline fill="none" points={s.points.map((pt) => `${x(pt.day)},${y(pt.value)}`).join(' ')} /> : null}
+            {s.points.length > 1 ? (
+              <polyline fill="none" points={s.points.map((pt) => `${x(pt.day)},${y(pt.value)}`).join(' ')} />
+            ) : null}
             {s.points.map((pt, i) =>
               s.marker === 'circle' ? (
                 <circle key={i} cx={x(pt.day)} cy={y(pt.value)} r={3} />
@@ -127,7 +144,12 @@ export function TrendChart(p: TrendChartProps) {
                 <tr key={day}>
                   <th scope="row">{formatDay(isoDay(day))}</th>
                   {p.series.map((s) => (
-                    <td key={s.label}>{s.points.filter((pt) => pt.day === day).map((pt) => pt.value).join(', ')}</td>
+                    <td key={s.label}>
+                      {s.points
+                        .filter((pt) => pt.day === day)
+                        .map((pt) => pt.value)
+                        .join(', ')}
+                    </td>
                   ))}
                 </tr>
               ))}

@@ -17,7 +17,15 @@ export interface BulkResponse {
 }
 
 /** Issue codes that mean "try again later" (FHIR R4 IssueType: `transient` and its children). */
-export const TRANSIENT_ISSUE_CODES: ReadonlySet<string> = new Set(['transient', 'lock-error', 'no-store', 'exception', 'timeout', 'incomplete', 'throttled']);
+export const TRANSIENT_ISSUE_CODES: ReadonlySet<string> = new Set([
+  'transient',
+  'lock-error',
+  'no-store',
+  'exception',
+  'timeout',
+  'incomplete',
+  'throttled',
+]);
 
 /** The meaning of a kick-off or status response. */
 export type BulkStep =
@@ -47,11 +55,19 @@ function describe(res: BulkResponse, outcome: fhir4.OperationOutcome | undefined
 function errorStep(res: BulkResponse, nowMs: number, what: string): BulkStep {
   const outcome = outcomeOf(res.body);
   const retryAfter = parseRetryAfter(res.headers.get('Retry-After'), nowMs);
-  const retry = (reason: string): BulkStep => ({ kind: 'retry', reason, ...(retryAfter !== undefined ? { retryAfterMs: retryAfter } : {}) });
-  if (res.status === 429) return retry(`${what}: too many requests (${describe(res, outcome)})`);
+  const retry = (reason: string): BulkStep => ({
+    kind: 'retry',
+    reason,
+    ...(retryAfter !== undefined ? { retryAfterMs: retryAfter } : {}),
+  });
+  if (res.status === 429) {
+    return retry(`${what}: too many requests (${describe(res, outcome)})`);
+  }
   if (res.status >= 500) {
     const transient = !outcome || outcome.issue?.some((i) => TRANSIENT_ISSUE_CODES.has(i.code));
-    if (transient) return retry(`${what}: ${describe(res, outcome)}`);
+    if (transient) {
+      return retry(`${what}: ${describe(res, outcome)}`);
+    }
   }
   return { kind: 'failed', error: new BulkExportError(`${what} failed: ${describe(res, outcome)}`, res.status) };
 }
@@ -60,10 +76,23 @@ function errorStep(res: BulkResponse, nowMs: number, what: string): BulkStep {
 export function interpretKickoff(res: BulkResponse, requestUrl: string, nowMs: number): BulkStep {
   if (res.status === 202) {
     const location = res.headers.get('Content-Location');
-    if (!location) return { kind: 'failed', error: new BulkExportError('the kick-off was accepted (202) without a Content-Location header to poll', 202) };
+    if (!location) {
+      return {
+        kind: 'failed',
+        error: new BulkExportError('the kick-off was accepted (202) without a Content-Location header to poll', 202),
+      };
+    }
     return { kind: 'accepted', statusUrl: new URL(location, requestUrl).href };
   }
-  if (res.status >= 200 && res.status < 300) return { kind: 'failed', error: new BulkExportError(`the server answered the kick-off with ${res.status} instead of 202 Accepted: it does not run $export asynchronously`, res.status) };
+  if (res.status >= 200 && res.status < 300) {
+    return {
+      kind: 'failed',
+      error: new BulkExportError(
+        `the server answered the kick-off with ${res.status} instead of 202 Accepted: it does not run $export asynchronously`,
+        res.status,
+      ),
+    };
+  }
   return errorStep(res, nowMs, 'kick-off');
 }
 
@@ -72,7 +101,11 @@ export function interpretStatus(res: BulkResponse, statusUrl: string, nowMs: num
   if (res.status === 202) {
     const retryAfterMs = parseRetryAfter(res.headers.get('Retry-After'), nowMs);
     const progress = res.headers.get('X-Progress')?.slice(0, 100);
-    return { kind: 'in-progress', ...(retryAfterMs !== undefined ? { retryAfterMs } : {}), ...(progress ? { progress } : {}) };
+    return {
+      kind: 'in-progress',
+      ...(retryAfterMs !== undefined ? { retryAfterMs } : {}),
+      ...(progress ? { progress } : {}),
+    };
   }
   if (res.status === 200) {
     let body: unknown;
@@ -87,6 +120,14 @@ export function interpretStatus(res: BulkResponse, statusUrl: string, nowMs: num
       return { kind: 'failed', error: e as BulkExportError };
     }
   }
-  if (res.status === 404 || res.status === 410) return { kind: 'failed', error: new BulkExportError(`the export job is gone (HTTP ${res.status}: cancelled or expired); start a new export`, res.status) };
+  if (res.status === 404 || res.status === 410) {
+    return {
+      kind: 'failed',
+      error: new BulkExportError(
+        `the export job is gone (HTTP ${res.status}: cancelled or expired); start a new export`,
+        res.status,
+      ),
+    };
+  }
   return errorStep(res, nowMs, 'status request');
 }

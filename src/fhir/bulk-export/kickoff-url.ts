@@ -17,7 +17,11 @@ export function exportKickoffUrl(fhirBase: string, scope: ExportScope): string {
   const base = fhirBase.replace(/\/+$/, '');
   const path = scope.groupId !== undefined ? `Group/${encodeURIComponent(scope.groupId)}/$export` : 'Patient/$export';
   const query: string[] = [];
-  if (scope.types?.length) query.push(`_type=${scope.types.map(encodeURIComponent).join(',')}`);
-  if (scope.since) query.push(`_since=${encodeURIComponent(scope.since)}`);
+  if (scope.types?.length) {
+    query.push(`_type=${scope.types.map(encodeURIComponent).join(',')}`);
+  }
+  if (scope.since) {
+    query.push(`_since=${encodeURIComponent(scope.since)}`);
+  }
   return `${base}/${path}${query.length ? `?${query.join('&')}` : ''}`;
 }

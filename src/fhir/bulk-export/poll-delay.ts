@@ -17,7 +17,13 @@ export interface PollPolicy {
 export const DEFAULT_POLL_POLICY: PollPolicy = { initialMs: 1000, factor: 1.5, maxMs: 120_000 };
 
 /** Wait before attempt `attempt` + 1 (`attempt` ≥ 1 counts the polls or failures so far). */
-export function pollDelayMs(retryAfterMs: number | undefined, attempt: number, policy: PollPolicy = DEFAULT_POLL_POLICY): number {
-  if (retryAfterMs !== undefined && Number.isFinite(retryAfterMs)) return Math.min(policy.maxMs, Math.max(0, retryAfterMs));
+export function pollDelayMs(
+  retryAfterMs: number | undefined,
+  attempt: number,
+  policy: PollPolicy = DEFAULT_POLL_POLICY,
+): number {
+  if (retryAfterMs !== undefined && Number.isFinite(retryAfterMs)) {
+    return Math.min(policy.maxMs, Math.max(0, retryAfterMs));
+  }
   return Math.min(policy.maxMs, Math.round(policy.initialMs * policy.factor ** Math.max(0, attempt - 1)));
 }

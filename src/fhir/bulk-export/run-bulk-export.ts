@@ -48,18 +48,32 @@ export const STATUS_HEADERS = { Accept: 'application/json' } as const;
 const DEFAULT_MAX_FAILURES = 8;
 
 /** Sends one request and interprets it; a network failure becomes a retry step. */
-async function step(t: BulkTransport, request: BulkRequest, interpret: (r: BulkResponse) => BulkStep): Promise<BulkStep> {
+async function step(
+  t: BulkTransport,
+  request: BulkRequest,
+  interpret: (r: BulkResponse) => BulkStep,
+): Promise<BulkStep> {
   try {
     return interpret(await t.send(request));
   } catch (e) {
-    if (isAbort(e)) throw e;
-    if (e instanceof BulkExportError) return { kind: 'failed', error: e };
+    if (isAbort(e)) {
+      throw e;
+    }
+    if (e instanceof BulkExportError) {
+      return { kind: 'failed', error: e };
+    }
     return { kind: 'retry', reason: `network error: ${(e as Error).message}` };
   }
 }
 
 /** Repeats `request` while it says retry (within the failure budget); returns the first other step. */
-async function untilSettled(t: BulkTransport, request: BulkRequest, interpret: (r: BulkResponse) => BulkStep, o: RunOptions, onProgress?: (s: BulkStep & { kind: 'in-progress' }, polls: number) => number): Promise<BulkStep> {
+async function untilSettled(
+  t: BulkTransport,
+  request: BulkRequest,
+  interpret: (r: BulkResponse) => BulkStep,
+  o: RunOptions,
+  onProgress?: (s: BulkStep & { kind: 'in-progress' }, polls: number) => number,
+): Promise<BulkStep> {
   const wait = o.sleep ?? abortableSleep;
   const policy = o.policy ?? DEFAULT_POLL_POLICY;
   const max = o.maxFailures ?? DEFAULT_MAX_FAILURES;
@@ -69,7 +83,9 @@ async function untilSettled(t: BulkTransport, request: BulkRequest, interpret: (
     const s = await step(t, { ...request, ...(o.signal ? { signal: o.signal } : {}) }, interpret);
     if (s.kind === 'retry') {
       failures++;
-      if (failures > max) throw new BulkExportError(`giving up after ${failures} failed attempts: ${s.reason}`);
+      if (failures > max) {
+        throw new BulkExportError(`giving up after ${failures} failed attempts: ${s.reason}`);
+      }
       const waitMs = pollDelayMs(s.retryAfterMs, failures, policy);
       o.onEvent?.({ kind: 'retry', reason: s.reason, waitMs, failures });
       await wait(waitMs, o.signal);
@@ -88,9 +104,18 @@ async function untilSettled(t: BulkTransport, request: BulkRequest, interpret: (
 /** Sends the kick-off; returns the status URL. Throws BulkExportError. */
 export async function startExport(t: BulkTransport, kickoffUrl: string, o: RunOptions = {}): Promise<string> {
   const now = o.now ?? Date.now;
-  const s = await untilSettled(t, { method: 'GET', url: kickoffUrl, headers: { ...KICKOFF_HEADERS } }, (r) => interpretKickoff(r, kickoffUrl, now()), o);
-  if (s.kind === 'failed') throw s.error;
-  if (s.kind !== 'accepted') throw new BulkExportError(`unexpected kick-off answer (${s.kind})`);
+  const s = await untilSettled(
+    t,
+    { method: 'GET', url: kickoffUrl, headers: { ...KICKOFF_HEADERS } },
+    (r) => interpretKickoff(r, kickoffUrl, now()),
+    o,
+  );
+  if (s.kind === 'failed') {
+    throw s.error;
+  }
+  if (s.kind !== 'accepted') {
+    throw new BulkExportError(`unexpected kick-off answer (${s.kind})`);
+  }
   o.onEvent?.({ kind: 'accepted', statusUrl: s.statusUrl });
   return s.statusUrl;
 }
@@ -99,20 +124,40 @@ export async function startExport(t: BulkTransport, kickoffUrl: string, o: RunOp
 export async function waitForManifest(t: BulkTransport, statusUrl: string, o: RunOptions = {}): Promise<BulkManifest> {
   const now = o.now ?? Date.now;
   const policy = o.policy ?? DEFAULT_POLL_POLICY;
-  const s = await untilSettled(t, { method: 'GET', url: statusUrl, headers: { ...STATUS_HEADERS } }, (r) => interpretStatus(r, statusUrl, now()), o, (progress, polls) => {
-    const waitMs = pollDelayMs(progress.retryAfterMs, polls, policy);
-    o.onEvent?.({ kind: 'in-progress', waitMs, polls, ...(progress.progress ? { progress: progress.progress } : {}) });
-    return waitMs;
-  });
-  if (s.kind === 'failed') throw s.error;
-  if (s.kind !== 'complete') throw new BulkExportError(`unexpected status answer (${s.kind})`);
+  const s = await untilSettled(
+    t,
+    { method: 'GET', url: statusUrl, headers: { ...STATUS_HEADERS } },
+    (r) => interpretStatus(r, statusUrl, now()),
+    o,
+    (progress, polls) => {
+      const waitMs = pollDelayMs(progress.retryAfterMs, polls, policy);
+      o.onEvent?.({
+        kind: 'in-progress',
+        waitMs,
+        polls,
+        ...(progress.progress ? { progress: progress.progress } : {}),
+      });
+      return waitMs;
+    },
+  );
+  if (s.kind === 'failed') {
+    throw s.error;
+  }
+  if (s.kind !== 'complete') {
+    throw new BulkExportError(`unexpected status answer (${s.kind})`);
+  }
   return s.manifest;
 }
 
 /** DELETE on the status URL (cancel, or "done with the files"); true when the server accepted it. */
 export async function cancelExport(t: BulkTransport, statusUrl: string, signal?: AbortSignal): Promise<boolean> {
   try {
-    const res = await t.send({ method: 'DELETE', url: statusUrl, headers: { ...STATUS_HEADERS }, ...(signal ? { signal } : {}) });
+    const res = await t.send({
+      method: 'DELETE',
+      url: statusUrl,
+      headers: { ...STATUS_HEADERS },
+      ...(signal ? { signal } : {}),
+    });
     return res.status >= 200 && res.status < 300;
   } catch {
     return false;

@@ -28,10 +28,18 @@ export class SessionTransport implements BulkTransport {
   }
 
   async send(r: BulkRequest): Promise<BulkResponse> {
-    if (new URL(r.url).origin !== this.origin) throw new BulkExportError(`the export points to another server (${new URL(r.url).origin}); the access token is not sent there`);
+    if (new URL(r.url).origin !== this.origin) {
+      throw new BulkExportError(
+        `the export points to another server (${new URL(r.url).origin}); the access token is not sent there`,
+      );
+    }
     await this.session.refreshIfNeeded();
     const auth = this.session.getAuthorizationHeader();
-    const res = await this.fetchImpl(r.url, { method: r.method, headers: { ...r.headers, ...(auth ? { Authorization: auth } : {}) }, ...(r.signal ? { signal: r.signal } : {}) });
+    const res = await this.fetchImpl(r.url, {
+      method: r.method,
+      headers: { ...r.headers, ...(auth ? { Authorization: auth } : {}) },
+      ...(r.signal ? { signal: r.signal } : {}),
+    });
     return { status: res.status, headers: res.headers, body: await res.text() };
   }
 }

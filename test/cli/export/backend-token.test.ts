@@ -19,9 +19,27 @@ async function source(expiresIn: number, clock: { t: number }, answer?: (n: numb
   const requests: URLSearchParams[] = [];
   const fetch = async (_url: string, init?: RequestInit) => {
     requests.push(new URLSearchParams(init?.body as URLSearchParams));
-    return answer?.(requests.length) ?? Response.json({ access_token: `token-${requests.length}`, token_type: 'bearer', expires_in: expiresIn, scope: 'system/Patient.rs' });
+    return (
+      answer?.(requests.length) ??
+      Response.json({
+        access_token: `token-${requests.length}`,
+        token_type: 'bearer',
+        expires_in: expiresIn,
+        scope: 'system/Patient.rs',
+      })
+    );
   };
-  return { requests, tokens: new BackendTokenSource({ tokenEndpoint: TOKEN_URL, clientId: 'caregap-backend', key, scope: 'system/Patient.rs', fetch, now: () => clock.t }) };
+  return {
+    requests,
+    tokens: new BackendTokenSource({
+      tokenEndpoint: TOKEN_URL,
+      clientId: 'caregap-backend',
+      key,
+      scope: 'system/Patient.rs',
+      fetch,
+      now: () => clock.t,
+    }),
+  };
 }
 
 describe('BackendTokenSource', () => {
@@ -56,8 +74,12 @@ describe('BackendTokenSource', () => {
   });
 
   it('names the OAuth error when the token endpoint refuses', async () => {
-    const { tokens } = await source(300, { t: 0 }, () => Response.json({ error: 'invalid_client', error_description: 'unknown kid' }, { status: 401 }));
-    await expect(tokens.get()).rejects.toThrow('the token endpoint refused client caregap-backend (HTTP 401) invalid_client: unknown kid');
+    const { tokens } = await source(300, { t: 0 }, () =>
+      Response.json({ error: 'invalid_client', error_description: 'unknown kid' }, { status: 401 }),
+    );
+    await expect(tokens.get()).rejects.toThrow(
+      'the token endpoint refused client caregap-backend (HTTP 401) invalid_client: unknown kid',
+    );
   });
 
   it('retries a request once with a new token after a 401', async () => {
@@ -69,7 +91,9 @@ describe('BackendTokenSource', () => {
       seen.push(auth);
       return new Response(null, { status: auth === 'Bearer token-1' ? 401 : 202 });
     });
-    expect((await transport.send({ method: 'GET', url: 'https://ehr.example/fhir/bulk-status/1', headers: {} })).status).toBe(202);
+    expect(
+      (await transport.send({ method: 'GET', url: 'https://ehr.example/fhir/bulk-status/1', headers: {} })).status,
+    ).toBe(202);
     expect(seen).toEqual(['Bearer token-1', 'Bearer token-2']);
   });
 });
@@ -77,8 +101,12 @@ describe('BackendTokenSource', () => {
 describe('where the token may go', () => {
   it('https anywhere; http only to the FHIR server itself (localhost and 127.0.0.1 on one port are one machine)', () => {
     expect(() => assertTokenDestination('https://files.example/1.ndjson', 'http://localhost:8080/fhir')).not.toThrow();
-    expect(() => assertTokenDestination('http://localhost:8080/fhir/bulk-status/1', 'http://127.0.0.1:8080/fhir')).not.toThrow();
-    expect(() => assertTokenDestination('http://files.example/1.ndjson', 'http://localhost:8080/fhir')).toThrow(/refusing to send the access token to http:\/\/files.example over http/);
+    expect(() =>
+      assertTokenDestination('http://localhost:8080/fhir/bulk-status/1', 'http://127.0.0.1:8080/fhir'),
+    ).not.toThrow();
+    expect(() => assertTokenDestination('http://files.example/1.ndjson', 'http://localhost:8080/fhir')).toThrow(
+      /refusing to send the access token to http:\/\/files.example over http/,
+    );
     expect(() => assertTokenDestination('http://localhost:9090/x', 'http://localhost:8080/fhir')).toThrow(/refusing/);
   });
 });

@@ -13,7 +13,9 @@ import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { downloadFile } from '../../../src/cli/export/download-file.ts';
 
-const LINES = Array.from({ length: 40 }, (_, i) => JSON.stringify({ resourceType: 'Observation', id: `obs-${i}`, status: 'final', valueString: 'x'.repeat(i * 7) }));
+const LINES = Array.from({ length: 40 }, (_, i) =>
+  JSON.stringify({ resourceType: 'Observation', id: `obs-${i}`, status: 'final', valueString: 'x'.repeat(i * 7) }),
+);
 const BODY = Buffer.from(LINES.join('\n') + '\n');
 
 type Behaviour = (req: IncomingMessage, res: ServerResponse, attempt: number) => void;
@@ -40,7 +42,9 @@ afterAll(async () => {
 afterEach(() => {
   attempts = 0;
   ranges.length = 0;
-  if (dir) rmSync(dir, { recursive: true, force: true });
+  if (dir) {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });
 
 /** Serves BODY, honouring a `bytes=N-` range. */
@@ -48,7 +52,11 @@ function serve(req: IncomingMessage, res: ServerResponse, honourRange = true): v
   const m = /^bytes=(\d+)-$/.exec(req.headers.range ?? '');
   if (m && honourRange) {
     const start = Number(m[1]);
-    res.writeHead(206, { 'Content-Type': 'application/fhir+ndjson', 'Content-Range': `bytes ${start}-${BODY.length - 1}/${BODY.length}`, 'Content-Length': BODY.length - start });
+    res.writeHead(206, {
+      'Content-Type': 'application/fhir+ndjson',
+      'Content-Range': `bytes ${start}-${BODY.length - 1}/${BODY.length}`,
+      'Content-Length': BODY.length - start,
+    });
     res.end(BODY.subarray(start));
     return;
   }
@@ -103,7 +111,9 @@ describe('downloadFile', () => {
   it('notices a clean but short body by the manifest count and fetches the rest', async () => {
     const half = Buffer.from(LINES.slice(0, 20).join('\n') + '\n');
     behaviour = (req, res, n) => {
-      if (n > 1) return serve(req, res);
+      if (n > 1) {
+        return serve(req, res);
+      }
       res.writeHead(200, { 'Content-Type': 'application/fhir+ndjson', 'Content-Length': half.length });
       res.end(half);
     };
@@ -115,9 +125,16 @@ describe('downloadFile', () => {
 
   it('waits as long as a 503’s Retry-After says', async () => {
     behaviour = (req, res, n) => {
-      if (n > 1) return serve(req, res);
+      if (n > 1) {
+        return serve(req, res);
+      }
       res.writeHead(503, { 'Retry-After': '3', 'Content-Type': 'application/fhir+json' });
-      res.end(JSON.stringify({ resourceType: 'OperationOutcome', issue: [{ severity: 'error', code: 'transient', diagnostics: 'busy' }] }));
+      res.end(
+        JSON.stringify({
+          resourceType: 'OperationOutcome',
+          issue: [{ severity: 'error', code: 'transient', diagnostics: 'busy' }],
+        }),
+      );
     };
     const retries: string[] = [];
     const { waits, promise } = run(LINES.length, { onRetry: (reason) => retries.push(reason) });
@@ -128,9 +145,16 @@ describe('downloadFile', () => {
 
   it('treats an OperationOutcome sent with 200 in place of the file as a failed attempt', async () => {
     behaviour = (req, res, n) => {
-      if (n > 1) return serve(req, res);
+      if (n > 1) {
+        return serve(req, res);
+      }
       res.writeHead(200, { 'Content-Type': 'application/fhir+ndjson' });
-      res.end(JSON.stringify({ resourceType: 'OperationOutcome', issue: [{ severity: 'error', code: 'processing', diagnostics: 'file failed' }] }));
+      res.end(
+        JSON.stringify({
+          resourceType: 'OperationOutcome',
+          issue: [{ severity: 'error', code: 'processing', diagnostics: 'file failed' }],
+        }),
+      );
     };
     const retries: string[] = [];
     const { dest, promise } = run(undefined, { onRetry: (reason) => retries.push(reason) });
@@ -142,7 +166,9 @@ describe('downloadFile', () => {
   it('fails after its attempts when the count never matches, and leaves no file', async () => {
     behaviour = (req, res) => serve(req, res, false);
     const short = run(41, { maxAttempts: 3 });
-    await expect(short.promise).rejects.toThrow(/did not complete after 3 attempts: got 40 of 41 resources \(the manifest's count\)/);
+    await expect(short.promise).rejects.toThrow(
+      /did not complete after 3 attempts: got 40 of 41 resources \(the manifest's count\)/,
+    );
     expect(existsSync(short.dest)).toBe(false);
     expect(existsSync(`${short.dest}.part`)).toBe(false);
     rmSync(dir, { recursive: true, force: true });
@@ -154,7 +180,12 @@ describe('downloadFile', () => {
   it('fails at once on a 404 (the file expired) with the server’s words', async () => {
     behaviour = (_req, res) => {
       res.writeHead(404, { 'Content-Type': 'application/fhir+json' });
-      res.end(JSON.stringify({ resourceType: 'OperationOutcome', issue: [{ severity: 'error', code: 'not-found', diagnostics: 'export expired' }] }));
+      res.end(
+        JSON.stringify({
+          resourceType: 'OperationOutcome',
+          issue: [{ severity: 'error', code: 'not-found', diagnostics: 'export expired' }],
+        }),
+      );
     };
     await expect(run().promise).rejects.toThrow(/HTTP 404: export expired/);
     expect(attempts).toBe(1);

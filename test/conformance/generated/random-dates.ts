@@ -29,17 +29,49 @@ export function iso(d: number): string {
 }
 
 /** Daylight-saving switch days of 2026 (US: 8 Mar, 1 Nov; EU: 29 Mar, 25 Oct) and their neighbours. */
-export const DST_DAYS = ['2026-03-08', '2026-11-01', '2026-03-29', '2026-10-25'].flatMap((d) => [day(d) - 1, day(d), day(d) + 1]);
+export const DST_DAYS = ['2026-03-08', '2026-11-01', '2026-03-29', '2026-10-25'].flatMap((d) => [
+  day(d) - 1,
+  day(d),
+  day(d) + 1,
+]);
 
 /** Zones whose real offsets (with daylight saving) are used. */
-const ZONES = ['America/New_York', 'America/Los_Angeles', 'America/Chicago', 'Europe/Berlin', 'Europe/London', 'Pacific/Kiritimati', 'Pacific/Honolulu', 'Asia/Kolkata', 'Australia/Adelaide'];
+const ZONES = [
+  'America/New_York',
+  'America/Los_Angeles',
+  'America/Chicago',
+  'Europe/Berlin',
+  'Europe/London',
+  'Pacific/Kiritimati',
+  'Pacific/Honolulu',
+  'Asia/Kolkata',
+  'Australia/Adelaide',
+];
 
 /** Offset (minutes east of UTC) of a zone at a wall-clock time there. */
 function zoneOffset(zone: string, wallUtcMs: number): number {
-  const fmt = new Intl.DateTimeFormat('en-US', { timeZone: zone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' });
+  const fmt = new Intl.DateTimeFormat('en-US', {
+    timeZone: zone,
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+  });
   const at = (ms: number) => {
     const parts = Object.fromEntries(fmt.formatToParts(new Date(ms)).map((p) => [p.type, p.value]));
-    return (Date.UTC(Number(parts.year), Number(parts.month) - 1, Number(parts.day), Number(parts.hour), Number(parts.minute)) - ms) / 60_000;
+    return (
+      (Date.UTC(
+        Number(parts.year),
+        Number(parts.month) - 1,
+        Number(parts.day),
+        Number(parts.hour),
+        Number(parts.minute),
+      ) -
+        ms) /
+      60_000
+    );
   };
   // the offset at the instant the wall time denotes (one correction step is enough off the DST gap)
   const first = at(wallUtcMs);
@@ -66,18 +98,32 @@ export interface DateTextOptions {
 /** A FHIR dateTime text on wall-clock day `d` (see the file comment), or `time` minutes after its midnight. */
 export function dateText(r: Rng, d: number, opts: DateTextOptions = {}, time?: number): string {
   const shapes: DateShape[] = ['date', 'no-zone', 'utc', 'offset', 'offset', 'zone', 'zone'];
-  if (opts.dateOnly === false) shapes.splice(0, 1);
+  if (opts.dateOnly === false) {
+    shapes.splice(0, 1);
+  }
   let shape = r.pick(shapes);
-  if (opts.imprecise !== false && r.chance(0.06)) shape = r.chance(0.6) ? 'month' : 'year';
+  if (opts.imprecise !== false && r.chance(0.06)) {
+    shape = r.chance(0.6) ? 'month' : 'year';
+  }
   const ymd = iso(d);
-  if (shape === 'year') return ymd.slice(0, 4);
-  if (shape === 'month') return ymd.slice(0, 7);
-  if (shape === 'date') return ymd;
+  if (shape === 'year') {
+    return ymd.slice(0, 4);
+  }
+  if (shape === 'month') {
+    return ymd.slice(0, 7);
+  }
+  if (shape === 'date') {
+    return ymd;
+  }
   const minutes = time ?? r.pick([5, 45, 90, 180, 359, 720, 1110, 1140, 1335, 1390, 1439, r.int(0, 1439)]);
   const wall = `${ymd}T${p2(Math.floor(minutes / 60))}:${p2(minutes % 60)}:${p2(r.int(0, 59))}`;
   const withMs = r.chance(0.3) ? `${wall}.${String(r.int(0, 999)).padStart(3, '0')}` : wall;
-  if (shape === 'no-zone') return withMs;
-  if (shape === 'utc') return `${withMs}Z`;
+  if (shape === 'no-zone') {
+    return withMs;
+  }
+  if (shape === 'utc') {
+    return `${withMs}Z`;
+  }
   if (shape === 'offset') {
     const min = r.chance(0.8) ? r.int(-10, 14) * 60 : r.pick([-570, -210, 330, 345, 525, 765]);
     return withMs + offsetText(min);

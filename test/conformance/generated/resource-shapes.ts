@@ -29,8 +29,12 @@ export function code(system: string, c: string): fhir4.CodeableConcept {
 export function period(r: Rng, start: number, end: number, opts: DateTextOptions = {}): fhir4.Period {
   const p: fhir4.Period = { start: dateText(r, start, opts) };
   const roll = r.next();
-  if (roll < 0.05) delete p.start;
-  if (roll > 0.04) p.end = dateText(r, end, opts);
+  if (roll < 0.05) {
+    delete p.start;
+  }
+  if (roll > 0.04) {
+    p.end = dateText(r, end, opts);
+  }
   return p;
 }
 
@@ -48,12 +52,25 @@ export function birthDate(r: Rng, age: number, onDay: number): string {
 }
 
 /** The Patient. */
-export function patient(id: string, birth: string, gender: 'female' | 'male', extension?: fhir4.Extension[]): fhir4.Patient {
+export function patient(
+  id: string,
+  birth: string,
+  gender: 'female' | 'male',
+  extension?: fhir4.Extension[],
+): fhir4.Patient {
   return { resourceType: 'Patient', id, birthDate: birth, gender, ...(extension ? { extension } : {}) };
 }
 
 /** An Encounter of a type in `vs`, mostly finished. */
-export function encounter(r: Rng, id: string, pid: string, vs: ValueSetDef, start: number, end: number, extra: Partial<fhir4.Encounter> = {}): fhir4.Encounter {
+export function encounter(
+  r: Rng,
+  id: string,
+  pid: string,
+  vs: ValueSetDef,
+  start: number,
+  end: number,
+  extra: Partial<fhir4.Encounter> = {},
+): fhir4.Encounter {
   return {
     resourceType: 'Encounter',
     id,
@@ -74,35 +91,70 @@ const VERIFICATION = 'http://terminology.hl7.org/CodeSystem/condition-ver-status
  * active / recurrence / inactive / resolved / absent, sometimes abated on `abatement`, sometimes
  * refuted or entered in error.
  */
-export function condition(r: Rng, id: string, pid: string, vs: ValueSetDef, onset: number, abatement?: number): fhir4.Condition {
-  const c: fhir4.Condition = { resourceType: 'Condition', id, code: codeFrom(r, vs), subject: { reference: `Patient/${pid}` } };
+export function condition(
+  r: Rng,
+  id: string,
+  pid: string,
+  vs: ValueSetDef,
+  onset: number,
+  abatement?: number,
+): fhir4.Condition {
+  const c: fhir4.Condition = {
+    resourceType: 'Condition',
+    id,
+    code: codeFrom(r, vs),
+    subject: { reference: `Patient/${pid}` },
+  };
   const status = r.pick(['active', 'active', 'active', 'recurrence', 'inactive', 'resolved', 'none']);
-  if (status !== 'none') c.clinicalStatus = code(CLINICAL, status);
-  if (r.chance(0.15)) c.verificationStatus = code(VERIFICATION, r.pick(['confirmed', 'unconfirmed', 'refuted', 'entered-in-error']));
+  if (status !== 'none') {
+    c.clinicalStatus = code(CLINICAL, status);
+  }
+  if (r.chance(0.15)) {
+    c.verificationStatus = code(VERIFICATION, r.pick(['confirmed', 'unconfirmed', 'refuted', 'entered-in-error']));
+  }
   const o = r.next();
-  if (o < 0.7) c.onsetDateTime = dateText(r, onset);
-  else if (o < 0.85) c.onsetPeriod = period(r, onset, onset + r.int(0, 40));
+  if (o < 0.7) {
+    c.onsetDateTime = dateText(r, onset);
+  } else if (o < 0.85) {
+    c.onsetPeriod = period(r, onset, onset + r.int(0, 40));
+  }
   if (abatement !== undefined && r.chance(0.5)) {
-    if (r.chance(0.8)) c.abatementDateTime = dateText(r, abatement);
-    else c.abatementPeriod = period(r, abatement - r.int(0, 3), abatement);
+    if (r.chance(0.8)) {
+      c.abatementDateTime = dateText(r, abatement);
+    } else {
+      c.abatementPeriod = period(r, abatement - r.int(0, 3), abatement);
+    }
   }
   return c;
 }
 
 /** An Observation coded `concept`, effective on `on` (dateTime, Period or instant), mostly final. */
-export function observation(r: Rng, id: string, pid: string, concept: fhir4.CodeableConcept, on: number, extra: Partial<fhir4.Observation> = {}): fhir4.Observation {
+export function observation(
+  r: Rng,
+  id: string,
+  pid: string,
+  concept: fhir4.CodeableConcept,
+  on: number,
+  extra: Partial<fhir4.Observation> = {},
+): fhir4.Observation {
   const o: fhir4.Observation = {
     resourceType: 'Observation',
     id,
-    status: r.chance(0.88) ? r.pick(['final', 'amended', 'corrected'] as const) : r.pick(['preliminary', 'cancelled', 'entered-in-error'] as const),
+    status: r.chance(0.88)
+      ? r.pick(['final', 'amended', 'corrected'] as const)
+      : r.pick(['preliminary', 'cancelled', 'entered-in-error'] as const),
     code: concept,
     subject: { reference: `Patient/${pid}` },
     ...extra,
   };
   const e = r.next();
-  if (e < 0.75) o.effectiveDateTime = dateText(r, on);
-  else if (e < 0.9) o.effectivePeriod = period(r, on - r.int(0, 2), on);
-  else o.effectiveInstant = dateText(r, on, { imprecise: false, dateOnly: false });
+  if (e < 0.75) {
+    o.effectiveDateTime = dateText(r, on);
+  } else if (e < 0.9) {
+    o.effectivePeriod = period(r, on - r.int(0, 2), on);
+  } else {
+    o.effectiveInstant = dateText(r, on, { imprecise: false, dateOnly: false });
+  }
   return o;
 }
 
@@ -115,7 +167,10 @@ export function procedure(r: Rng, id: string, pid: string, vs: ValueSetDef, on: 
     code: codeFrom(r, vs),
     subject: { reference: `Patient/${pid}` },
   };
-  if (r.chance(0.7)) p.performedDateTime = dateText(r, on);
-  else p.performedPeriod = period(r, on - r.int(0, 2), on);
+  if (r.chance(0.7)) {
+    p.performedDateTime = dateText(r, on);
+  } else {
+    p.performedPeriod = period(r, on - r.int(0, 2), on);
+  }
   return p;
 }

@@ -15,13 +15,23 @@ describe('follow-up deck (engine)', () => {
     expect(new Set(DECK.map((c) => c.id)).size).toBe(DECK.length);
   });
 
-  for (const k of DECK)
-    for (const [measure, expected] of Object.entries(k.expect))
+  for (const k of DECK) {
+    for (const [measure, expected] of Object.entries(k.expect)) {
       it(`${k.id} (${measure}): ${k.rule}`, () => {
         const ev = evaluatePatient(recordFromResources(k.resources), { period: PERIOD, only: [measure] });
         const m = ev.measures.find((x) => x.id === measure)!;
         expect(m.populationBasis).toBe('Encounter');
-        const got = Object.fromEntries(m.groups!.map((g) => [g.id, [g.populations['initial-population'], g.populations.denominator, g.populations['denominator-exclusion'], g.populations.numerator]]));
+        const got = Object.fromEntries(
+          m.groups!.map((g) => [
+            g.id,
+            [
+              g.populations['initial-population'],
+              g.populations.denominator,
+              g.populations['denominator-exclusion'],
+              g.populations.numerator,
+            ],
+          ]),
+        );
         expect(got).toEqual(expected.groups);
         for (const g of m.groups!) {
           expect(g.unknown, `${g.id} unknown events`).toBe(expected.unknown ?? 0);
@@ -29,4 +39,6 @@ describe('follow-up deck (engine)', () => {
         }
         expect(ev.issues.filter((i) => i.field === 'evaluate')).toEqual([]);
       });
+    }
+  }
 });

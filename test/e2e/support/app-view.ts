@@ -24,9 +24,13 @@ export interface ShownRecord {
  * end of the page: identity and counts are not repeated on the first screen) says.
  */
 export async function readOverview(app: AppScope, timeout = 45_000): Promise<ShownRecord> {
-  await app.locator('[data-testid="record-details"] [data-testid="patient-name"]').waitFor({ timeout, state: 'attached' });
+  await app
+    .locator('[data-testid="record-details"] [data-testid="patient-name"]')
+    .waitFor({ timeout, state: 'attached' });
   for (const t of FETCHED_TYPES) {
-    await app.locator(`[data-testid="record-details"] [data-testid="count-${t}"]:not([data-status="loading"])`).waitFor({ timeout, state: 'attached' });
+    await app
+      .locator(`[data-testid="record-details"] [data-testid="count-${t}"]:not([data-status="loading"])`)
+      .waitFor({ timeout, state: 'attached' });
   }
   const text = async (id: string) => (await app.locator(`[data-testid="${id}"]`).textContent())?.trim() ?? '';
   const counts: Record<string, number> = {};
@@ -35,13 +39,21 @@ export async function readOverview(app: AppScope, timeout = 45_000): Promise<Sho
     counts[t] = Number(await text(`count-${t}`));
     statuses[t] = (await app.locator(`[data-testid="count-${t}"]`).getAttribute('data-status')) ?? '';
   }
-  return { name: await text('patient-name'), age: await text('patient-age'), sex: await text('patient-sex'), counts, statuses };
+  return {
+    name: await text('patient-name'),
+    age: await text('patient-age'),
+    sex: await text('patient-sex'),
+    counts,
+    statuses,
+  };
 }
 
 /** What the overview must show for `patientId` after a complete fetch. */
 export function expectedOverview(running: RunningSandbox, patientId: string) {
   const patient = running.sandbox.resourcesFor(patientId).find((r): r is fhir4.Patient => r.resourceType === 'Patient');
-  if (!patient) throw new Error(`sandbox has no Patient ${patientId}`);
+  if (!patient) {
+    throw new Error(`sandbox has no Patient ${patientId}`);
+  }
   const summary = summarisePatient(patient, localIsoDate(new Date()));
   const all = running.sandbox.countsFor(patientId) as Record<string, number | undefined>;
   const counts = Object.fromEntries(FETCHED_TYPES.map((t) => [t, all[t] ?? 0]));
@@ -49,9 +61,15 @@ export function expectedOverview(running: RunningSandbox, patientId: string) {
 }
 
 /** Opens the sandbox EHR chart for a patient with launch options; returns the app's frame. */
-export async function openChart(page: Page, running: RunningSandbox, params: Record<string, string>): Promise<FrameLocator> {
+export async function openChart(
+  page: Page,
+  running: RunningSandbox,
+  params: Record<string, string>,
+): Promise<FrameLocator> {
   const url = new URL('/ehr/chart', running.origin);
-  for (const [k, v] of Object.entries(params)) url.searchParams.set(k, v);
+  for (const [k, v] of Object.entries(params)) {
+    url.searchParams.set(k, v);
+  }
   await page.goto(url.href);
   return page.frameLocator('iframe');
 }
@@ -62,12 +80,17 @@ export function typicalPatientId(running: RunningSandbox): string {
   const p = running.sandbox
     .patients()
     .find((x) => !named.has(x.id) && !x.label && (running.sandbox.countsFor(x.id).Observation ?? 0) > 5);
-  if (!p) throw new Error('no typical patient');
+  if (!p) {
+    throw new Error('no typical patient');
+  }
   return p.id;
 }
 
 /** Opens the population view from the sandbox EHR page (practitioner launch); returns the app's frame and the view. */
-export async function openPopulationView(page: Page, origin: string): Promise<{ app: FrameLocator; view: ReturnType<FrameLocator['locator']> }> {
+export async function openPopulationView(
+  page: Page,
+  origin: string,
+): Promise<{ app: FrameLocator; view: ReturnType<FrameLocator['locator']> }> {
   await page.goto(`${origin}/ehr/`);
   await page.locator('[data-testid="open-population"]').click();
   const app = page.frameLocator('#app-frame');

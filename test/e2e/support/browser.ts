@@ -67,7 +67,9 @@ export function useBrowser(): () => TestPage {
     browser = await launchBrowser();
   });
   beforeEach(async () => {
-    if (!browser) throw new Error('browser not started');
+    if (!browser) {
+      throw new Error('browser not started');
+    }
     const page = await browser.context.newPage();
     const logs: string[] = [];
     page.on('console', (m) => logs.push(`${m.type()}: ${m.text()}`));
@@ -82,7 +84,9 @@ export function useBrowser(): () => TestPage {
     await browser?.close();
   });
   return () => {
-    if (!current) throw new Error('no test page');
+    if (!current) {
+      throw new Error('no test page');
+    }
     return current;
   };
 }

@@ -8,7 +8,12 @@ import { openChart } from './app-view.ts';
 import type { RunningSandbox } from './sandbox.ts';
 
 /** Opens the patient's chart: the launch carries today's in-progress visit (real clock). */
-export async function openChartDuringVisit(page: Page, running: RunningSandbox, patientId: string, params: Record<string, string> = {}): Promise<FrameLocator> {
+export async function openChartDuringVisit(
+  page: Page,
+  running: RunningSandbox,
+  patientId: string,
+  params: Record<string, string> = {},
+): Promise<FrameLocator> {
   return openChart(page, running, { patient: patientId, ...params });
 }
 
@@ -16,8 +21,12 @@ export async function openChartDuringVisit(page: Page, running: RunningSandbox, 
 export function todaysVisitOf(running: RunningSandbox, patientId: string): fhir4.Encounter {
   const visit = running.sandbox
     .resourcesFor(patientId)
-    .find((r): r is fhir4.Encounter => r.resourceType === 'Encounter' && (r as fhir4.Encounter).status === 'in-progress');
-  if (!visit) throw new Error(`${patientId} has no visit in progress (open the chart first)`);
+    .find(
+      (r): r is fhir4.Encounter => r.resourceType === 'Encounter' && (r as fhir4.Encounter).status === 'in-progress',
+    );
+  if (!visit) {
+    throw new Error(`${patientId} has no visit in progress (open the chart first)`);
+  }
   return visit;
 }
 
@@ -30,11 +39,21 @@ export async function waitForPanel(app: FrameLocator, timeout = 90_000): Promise
 /** `data-status` of a panel element (measure-<id>, gap-<id>). */
 export async function statusOf(app: FrameLocator, testId: string): Promise<string | null> {
   const el = app.locator(`[data-testid="${testId}"]`);
-  if ((await el.count()) === 0) return null;
+  if ((await el.count()) === 0) {
+    return null;
+  }
   return el.first().getAttribute('data-status');
 }
 
 /** Waits until an element has a status (polling, for after a write-back refresh; closed gaps sit in a collapsed list). */
-export async function waitForStatus(app: FrameLocator, testId: string, status: string, timeout = 20_000): Promise<void> {
-  await app.locator(`[data-testid="${testId}"][data-status="${status}"]`).first().waitFor({ timeout, state: 'attached' });
+export async function waitForStatus(
+  app: FrameLocator,
+  testId: string,
+  status: string,
+  timeout = 20_000,
+): Promise<void> {
+  await app
+    .locator(`[data-testid="${testId}"][data-status="${status}"]`)
+    .first()
+    .waitFor({ timeout, state: 'attached' });
 }

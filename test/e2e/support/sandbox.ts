@@ -21,18 +21,30 @@ export const E2E_ANCHOR = localIsoDate(new Date());
  * Registers beforeAll/afterAll hooks that start and stop a sandbox; the returned getter is valid
  * inside tests.
  */
-export function useSandbox(options: { tokenLifetimeSec?: number; patientCount?: number; autoApprove?: Array<'write' | 'offline_access'> } = {}): () => RunningSandbox {
+export function useSandbox(
+  options: { tokenLifetimeSec?: number; patientCount?: number; autoApprove?: Array<'write' | 'offline_access'> } = {},
+): () => RunningSandbox {
   let running: RunningSandbox | undefined;
   beforeAll(async () => {
     // The sandbox asks the user to consent to write scopes by default (issue #14 §5); the browser
     // tests act as an EHR whose administrator pre-approved the app's write-back, unless a test says otherwise.
-    running = await startSandbox({ port: 0, serveApp: 'vite', seed: 42, patientCount: 12, anchorDate: E2E_ANCHOR, autoApprove: ['write'], ...options });
+    running = await startSandbox({
+      port: 0,
+      serveApp: 'vite',
+      seed: 42,
+      patientCount: 12,
+      anchorDate: E2E_ANCHOR,
+      autoApprove: ['write'],
+      ...options,
+    });
   });
   afterAll(async () => {
     await running?.close();
   });
   return () => {
-    if (!running) throw new Error('sandbox not started');
+    if (!running) {
+      throw new Error('sandbox not started');
+    }
     return running;
   };
 }

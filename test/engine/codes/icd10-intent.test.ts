@@ -48,16 +48,25 @@ describe('drug overdose means poisoning, never adverse effect or underdosing', (
   it.each(['T40.2X1A', 'T40.2X2A', 'T40.2X3A', 'T40.2X4A', 'T42.4X1A', 'T43.621A'])('counts %s', (code) => {
     expect(isDrugOverdose(icd(code))).toBe(true);
   });
-  it.each(['T40.2X5A', 'T40.2X6A', 'T43.225A', 'T42.76XA', 'T40.2', 'T58.02XA', 'F11.20'])('does not count %s', (code) => {
-    expect(isDrugOverdose(icd(code))).toBe(false);
-  });
+  it.each(['T40.2X5A', 'T40.2X6A', 'T43.225A', 'T42.76XA', 'T40.2', 'T58.02XA', 'F11.20'])(
+    'does not count %s',
+    (code) => {
+      expect(isDrugOverdose(icd(code))).toBe(false);
+    },
+  );
   // CDC/CSTE drug overdose definition: every T36–T50 poisoning (drugs, medicaments, biologicals), not T51–T65 toxic effects
-  it.each(['T36.0X1A', 'T39.1X1A', 'T39.012A', 'T50.901A', 'T50.904D'])('counts a T36–T50 poisoning outside T40/T42/T43: %s', (code) => {
-    expect(isDrugOverdose(icd(code))).toBe(true);
-  });
-  it.each(['T51.0X1A', 'T65.891A', 'T50.905A', 'T36.0X6A'])('does not count a nonmedicinal toxic effect, adverse effect or underdosing: %s', (code) => {
-    expect(isDrugOverdose(icd(code))).toBe(false);
-  });
+  it.each(['T36.0X1A', 'T39.1X1A', 'T39.012A', 'T50.901A', 'T50.904D'])(
+    'counts a T36–T50 poisoning outside T40/T42/T43: %s',
+    (code) => {
+      expect(isDrugOverdose(icd(code))).toBe(true);
+    },
+  );
+  it.each(['T51.0X1A', 'T65.891A', 'T50.905A', 'T36.0X6A'])(
+    'does not count a nonmedicinal toxic effect, adverse effect or underdosing: %s',
+    (code) => {
+      expect(isDrugOverdose(icd(code))).toBe(false);
+    },
+  );
   it('counts the SNOMED drug overdose concept', () => {
     expect(isDrugOverdose({ system: 'http://snomed.info/sct', code: '55680006' })).toBe(true);
   });

@@ -11,13 +11,23 @@ import { DX, inpatientStay, patient, PERIOD, plusDays, visit } from '../gaps/gap
 
 const anna = patient('anna-ep', 'Anna', 'Berg');
 const D = '2026-05-04';
-const mh = (discharge = D, id = 'stay-1') => inpatientStay(plusDays(discharge, -4), discharge, { id, principal: DX.majorDepression, disposition: 'home' });
+const mh = (discharge = D, id = 'stay-1') =>
+  inpatientStay(plusDays(discharge, -4), discharge, { id, principal: DX.majorDepression, disposition: 'home' });
 const mhVisit = (date: string, id?: string) => visit(date, { dx: DX.majorDepression, ...(id ? { id } : {}) });
 
-function evaluate(resources: fhir4.Resource[], opts: { asOf?: string; only?: string[]; completeness?: Record<string, TypeCompleteness> } = {}) {
+function evaluate(
+  resources: fhir4.Resource[],
+  opts: { asOf?: string; only?: string[]; completeness?: Record<string, TypeCompleteness> } = {},
+) {
   const record = recordFromResources(resources);
-  if (opts.completeness) record.completeness = { ...record.completeness, ...opts.completeness };
-  return evaluatePatient(record, { period: PERIOD, ...(opts.asOf ? { asOf: opts.asOf } : {}), only: opts.only ?? ['fuh', 'fuh-7', 'fuh-30'] });
+  if (opts.completeness) {
+    record.completeness = { ...record.completeness, ...opts.completeness };
+  }
+  return evaluatePatient(record, {
+    period: PERIOD,
+    ...(opts.asOf ? { asOf: opts.asOf } : {}),
+    only: opts.only ?? ['fuh', 'fuh-7', 'fuh-30'],
+  });
 }
 const fuhOf = (ev: ReturnType<typeof evaluate>) => ev.measures.find((m) => m.id === 'fuh')!;
 
@@ -52,7 +62,9 @@ describe('episode measure status', () => {
   });
 
   it('is unknown with provisional counts when Encounters are partial', () => {
-    const m = fuhOf(evaluate([anna, ...mh()], { completeness: { Encounter: { status: 'partial', reason: 'page 3 timed out' } } }));
+    const m = fuhOf(
+      evaluate([anna, ...mh()], { completeness: { Encounter: { status: 'partial', reason: 'page 3 timed out' } } }),
+    );
     expect(m.status).toBe('unknown');
     expect(m.reasons?.[0]).toContain('page 3 timed out');
   });
@@ -62,18 +74,33 @@ describe('events not counted yet, and why events are not counted', () => {
   it('keeps an event out of the populations until its window and the readmission look-ahead have passed (asOf)', () => {
     const resources = [anna, ...mh(), mhVisit(plusDays(D, 2))];
     const early = fuhOf(evaluate(resources, { asOf: plusDays(D, 29) }));
-    expect(early.groups!.map((g) => [g.populations['initial-population'], g.inProgress])).toEqual([[0, 1], [0, 1]]);
+    expect(early.groups!.map((g) => [g.populations['initial-population'], g.inProgress])).toEqual([
+      [0, 1],
+      [0, 1],
+    ]);
     expect(early.status).toBe('not-in-population');
     const settled = fuhOf(evaluate(resources, { asOf: plusDays(D, 30) }));
-    expect(settled.groups!.map((g) => [g.populations.numerator, g.inProgress])).toEqual([[1, 0], [1, 0]]);
+    expect(settled.groups!.map((g) => [g.populations.numerator, g.inProgress])).toEqual([
+      [1, 0],
+      [1, 0],
+    ]);
   });
 
   it('lists a removed discharge in detail.events with the rule that removed it, and as evidence', () => {
     const pneumonia = inpatientStay(plusDays(D, 12), plusDays(D, 15), { id: 'stay-pna', principal: DX.pneumonia });
     const m = fuhOf(evaluate([anna, ...mh(), ...pneumonia]));
-    const events = m.detail!.events as { index: string; status: string; reason: string; counts: Record<string, string> }[];
+    const events = m.detail!.events as {
+      index: string;
+      status: string;
+      reason: string;
+      counts: Record<string, string>;
+    }[];
     expect(events).toHaveLength(1);
-    expect(events[0]).toMatchObject({ index: 'Encounter/stay-1', status: 'ineligible', counts: { '7-day': 'not-counted', '30-day': 'not-counted' } });
+    expect(events[0]).toMatchObject({
+      index: 'Encounter/stay-1',
+      status: 'ineligible',
+      counts: { '7-day': 'not-counted', '30-day': 'not-counted' },
+    });
     expect(events[0]!.reason).toContain('not mental health');
     expect(m.evidence.find((e) => e.reference === 'Encounter/stay-1')?.value).toMatch(/^ineligible: Readmitted/);
     expect(m.status).toBe('not-in-population');
@@ -82,12 +109,16 @@ describe('events not counted yet, and why events are not counted', () => {
 
 describe('one definition for the gap and the measure', () => {
   it('closes fuh-7 and counts the 7-day numerator with the same visit; a check-up does neither', () => {
-    const ev = evaluate([anna, ...mh(), visit(plusDays(D, 2)), mhVisit(plusDays(D, 5), 'mh-visit')], { asOf: plusDays(D, 40) });
+    const ev = evaluate([anna, ...mh(), visit(plusDays(D, 2)), mhVisit(plusDays(D, 5), 'mh-visit')], {
+      asOf: plusDays(D, 40),
+    });
     const gap = ev.gaps.find((g) => g.id === 'fuh-7')!;
     expect(gap.status).toBe('closed');
     expect(gap.evidence.at(-1)?.reference).toBe('Encounter/mh-visit');
     const m = fuhOf(ev);
-    expect((m.detail!.events as { followUps: Record<string, { reference: string }> }[])[0]!.followUps['7-day']!.reference).toBe('Encounter/mh-visit');
+    expect(
+      (m.detail!.events as { followUps: Record<string, { reference: string }> }[])[0]!.followUps['7-day']!.reference,
+    ).toBe('Encounter/mh-visit');
   });
 
   it('gives no measure-derived gap for an episode measure (its gaps are fuh-7 / fuh-30)', () => {

@@ -6,10 +6,25 @@ const LOINC_ADULT = { system: 'http://loinc.org', code: '73832-8' };
 
 describe('hasCode', () => {
   it('matches any coding of the concept with the same system and code', () => {
-    expect(hasCode({ coding: [{ system: 'http://snomed.info/sct', code: '1' }, { system: 'http://loinc.org', code: '73832-8' }] }, LOINC_ADULT)).toBe(true);
+    expect(
+      hasCode(
+        {
+          coding: [
+            { system: 'http://snomed.info/sct', code: '1' },
+            { system: 'http://loinc.org', code: '73832-8' },
+          ],
+        },
+        LOINC_ADULT,
+      ),
+    ).toBe(true);
   });
   it('ignores display and version, and trims the code', () => {
-    expect(hasCode({ coding: [{ system: 'http://loinc.org', code: ' 73832-8 ', display: 'x', version: '2.77' }] }, LOINC_ADULT)).toBe(true);
+    expect(
+      hasCode(
+        { coding: [{ system: 'http://loinc.org', code: ' 73832-8 ', display: 'x', version: '2.77' }] },
+        LOINC_ADULT,
+      ),
+    ).toBe(true);
   });
   it('normalises the system (urn:oid form of LOINC)', () => {
     expect(hasCode({ coding: [{ system: 'urn:oid:2.16.840.1.113883.6.1', code: '73832-8' }] }, LOINC_ADULT)).toBe(true);
@@ -34,7 +49,12 @@ describe('displayOf and extensionConcept', () => {
     expect(displayOf({ coding: [{ system: 's', code: '1' }] })).toBe('s|1');
   });
   it('reads the CodeableConcept of an extension by URL', () => {
-    const r = { extension: [{ url: 'a', valueString: 'x' }, { url: 'b', valueCodeableConcept: { text: 'why' } }] };
+    const r = {
+      extension: [
+        { url: 'a', valueString: 'x' },
+        { url: 'b', valueCodeableConcept: { text: 'why' } },
+      ],
+    };
     expect(extensionConcept(r, 'b')).toEqual({ text: 'why' });
     expect(extensionConcept(r, 'a')).toBeUndefined();
   });

@@ -2,7 +2,12 @@
 import { describe, expect, it } from 'vitest';
 import { hasValue, numericValue, valueDisplay } from '../../../src/engine/fhir/quantities.ts';
 
-const obs = (v: Partial<fhir4.Observation>): fhir4.Observation => ({ resourceType: 'Observation', status: 'final', code: {}, ...v });
+const obs = (v: Partial<fhir4.Observation>): fhir4.Observation => ({
+  resourceType: 'Observation',
+  status: 'final',
+  code: {},
+  ...v,
+});
 
 describe('numericValue', () => {
   it('reads valueQuantity, valueInteger and a numeric valueString (US Core PHQ-9 example)', () => {
@@ -27,7 +32,11 @@ describe('hasValue and valueDisplay', () => {
     expect(hasValue(obs({}))).toBe(false);
   });
   it('displays the value for evidence', () => {
-    expect(valueDisplay(obs({ valueCodeableConcept: { coding: [{ code: 'x', display: 'Depression screening positive' }] } }))).toBe('Depression screening positive');
+    expect(
+      valueDisplay(
+        obs({ valueCodeableConcept: { coding: [{ code: 'x', display: 'Depression screening positive' }] } }),
+      ),
+    ).toBe('Depression screening positive');
     expect(valueDisplay(obs({ valueQuantity: { value: 14, unit: 'score' } }))).toBe('14 score');
   });
 });

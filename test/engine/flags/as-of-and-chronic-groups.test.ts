@@ -4,7 +4,23 @@
  * read the SNOMED codes of each condition's official VSAC value set (src/engine/codes/chronic-condition-groups.ts).
  */
 import { describe, expect, it } from 'vitest';
-import { AS_OF, condition, daysBefore, deviceRequest, edVisit, flag, flagsFor, gad7Total, inpatientStay, medication, medications, phq9Item9, scoreTotal, sdohAnswer, SNOMED } from './flag-fixtures.ts';
+import {
+  AS_OF,
+  condition,
+  daysBefore,
+  deviceRequest,
+  edVisit,
+  flag,
+  flagsFor,
+  gad7Total,
+  inpatientStay,
+  medication,
+  medications,
+  phq9Item9,
+  scoreTotal,
+  sdohAnswer,
+  SNOMED,
+} from './flag-fixtures.ts';
 import { epochDay, isoDay } from '../../../src/engine/cql/calendar-days.ts';
 
 const after = isoDay(epochDay(AS_OF) + 1);
@@ -13,7 +29,9 @@ describe('nothing dated after asOf counts (asOf 23 Nov 2026)', () => {
   it('counts five prescriptions written up to asOf as polypharmacy, but not when the fifth is written the day after', () => {
     const four = medications(4);
     const fifth = (authoredOn: string) => ({ ...medication('999001', 'Sertraline 50 MG Oral Tablet'), authoredOn });
-    expect(flag(flagsFor([...four, fifth(AS_OF)]), 'polypharmacy')?.statement).toBe('5 distinct active medications on the medication list.');
+    expect(flag(flagsFor([...four, fifth(AS_OF)]), 'polypharmacy')?.statement).toBe(
+      '5 distinct active medications on the medication list.',
+    );
     expect(flag(flagsFor([...four, fifth(after)]), 'polypharmacy')).toBeUndefined();
   });
 
@@ -40,14 +58,22 @@ describe('nothing dated after asOf counts (asOf 23 Nov 2026)', () => {
 
   it('ignores an ED visit, a psychiatric admission, a screen and scores dated after asOf', () => {
     const later = [
-      edVisit(after), inpatientStay(after, undefined, { dx: ['F20.9', 'Schizophrenia'] }), phq9Item9(after, 3), scoreTotal(after, 25), gad7Total(after, 20),
+      edVisit(after),
+      inpatientStay(after, undefined, { dx: ['F20.9', 'Schizophrenia'] }),
+      phq9Item9(after, 3),
+      scoreTotal(after, 25),
+      gad7Total(after, 20),
       sdohAnswer(after, '95618-5', 'LA6482-9'),
     ];
     expect(flagsFor(later).map((f) => f.id)).toEqual([]);
   });
 
   it('counts the same ED visit and PHQ-9 on asOf itself', () => {
-    expect(flagsFor([edVisit(AS_OF), scoreTotal(AS_OF, 25)]).map((f) => f.id).sort()).toEqual(['depression-severity', 'ed-recent']);
+    expect(
+      flagsFor([edVisit(AS_OF), scoreTotal(AS_OF, 25)])
+        .map((f) => f.id)
+        .sort(),
+    ).toEqual(['depression-severity', 'ed-recent']);
   });
 });
 
@@ -61,21 +87,55 @@ describe('multiple chronic conditions from the SNOMED codes of official value se
     ['87433001', 'Pulmonary emphysema', 'COPD/asthma'],
     ['233678006', 'Childhood asthma (VSAC 2.16.840.1.113883.3.526.3.362)', 'COPD/asthma'],
     ['26929004', "Alzheimer's disease", 'dementia'],
-    ['401314000', 'Acute non-ST segment elevation myocardial infarction (VSAC 2.16.840.1.113883.3.526.3.403)', 'acute myocardial infarction'],
+    [
+      '401314000',
+      'Acute non-ST segment elevation myocardial infarction (VSAC 2.16.840.1.113883.3.526.3.403)',
+      'acute myocardial infarction',
+    ],
     ['49436004', 'Atrial fibrillation (VSAC 2.16.840.1.113883.3.117.1.7.1.202)', 'atrial fibrillation'],
     ['422504002', 'Ischemic stroke (VSAC 2.16.840.1.113883.3.117.1.7.1.247)', 'stroke/TIA'],
   ] as const)('groups SNOMED %s (%s) as %s', (code, display, label) => {
-    const f = flag(flagsFor([condition(code, display, { system: SNOMED }), condition('E11.9', 'Type 2 diabetes mellitus without complications')]), 'multiple-chronic-conditions');
+    const f = flag(
+      flagsFor([
+        condition(code, display, { system: SNOMED }),
+        condition('E11.9', 'Type 2 diabetes mellitus without complications'),
+      ]),
+      'multiple-chronic-conditions',
+    );
     expect(f?.statement).toContain(label);
     expect(f?.statement).toContain('diabetes');
   });
 
   it('does not group a single acute condition outside the eight groups (pneumonia) with diabetes', () => {
-    expect(flag(flagsFor([condition('233604007', 'Pneumonia', { system: SNOMED }), condition('E11.9', 'Type 2 diabetes mellitus')]), 'multiple-chronic-conditions')).toBeUndefined();
+    expect(
+      flag(
+        flagsFor([
+          condition('233604007', 'Pneumonia', { system: SNOMED }),
+          condition('E11.9', 'Type 2 diabetes mellitus'),
+        ]),
+        'multiple-chronic-conditions',
+      ),
+    ).toBeUndefined();
   });
 
   it('counts conditions current on asOf only: heart failure diagnosed the day after asOf does not make two groups', () => {
-    expect(flag(flagsFor([condition('84114007', 'Heart failure', { system: SNOMED, onset: after }), condition('E11.9', 'Type 2 diabetes mellitus')]), 'multiple-chronic-conditions')).toBeUndefined();
-    expect(flag(flagsFor([condition('84114007', 'Heart failure', { system: SNOMED, onset: daysBefore(0) }), condition('E11.9', 'Type 2 diabetes mellitus')]), 'multiple-chronic-conditions')).toBeDefined();
+    expect(
+      flag(
+        flagsFor([
+          condition('84114007', 'Heart failure', { system: SNOMED, onset: after }),
+          condition('E11.9', 'Type 2 diabetes mellitus'),
+        ]),
+        'multiple-chronic-conditions',
+      ),
+    ).toBeUndefined();
+    expect(
+      flag(
+        flagsFor([
+          condition('84114007', 'Heart failure', { system: SNOMED, onset: daysBefore(0) }),
+          condition('E11.9', 'Type 2 diabetes mellitus'),
+        ]),
+        'multiple-chronic-conditions',
+      ),
+    ).toBeDefined();
   });
 });

@@ -4,7 +4,10 @@ import { condition, flag, flagsFor, SNOMED } from './flag-fixtures.ts';
 describe('SMI, SUD and co-occurring flags', () => {
   it('flags schizophrenia on the problem list as serious mental illness (high)', () => {
     const flags = flagsFor([condition('F20.9', 'Schizophrenia, unspecified')]);
-    expect(flag(flags, 'smi')).toMatchObject({ severity: 'high', statement: 'Serious mental illness: Schizophrenia, unspecified (F20.9).' });
+    expect(flag(flags, 'smi')).toMatchObject({
+      severity: 'high',
+      statement: 'Serious mental illness: Schizophrenia, unspecified (F20.9).',
+    });
     expect(flag(flags, 'sud')).toBeUndefined();
   });
 
@@ -41,7 +44,10 @@ describe('SMI, SUD and co-occurring flags', () => {
   });
 
   it('writes no code-system URL into the statement when the code has no display', () => {
-    const bare: fhir4.Condition = { ...condition('F33.1', 'x'), code: { coding: [{ system: 'http://hl7.org/fhir/sid/icd-10-cm', code: 'F33.1' }] } };
+    const bare: fhir4.Condition = {
+      ...condition('F33.1', 'x'),
+      code: { coding: [{ system: 'http://hl7.org/fhir/sid/icd-10-cm', code: 'F33.1' }] },
+    };
     expect(flag(flagsFor([bare]), 'smi')?.statement).toBe('Serious mental illness: diagnosis (F33.1).');
   });
 
@@ -50,38 +56,58 @@ describe('SMI, SUD and co-occurring flags', () => {
   });
 
   it('ignores resolved, inactive, refuted and entered-in-error diagnoses', () => {
-    for (const opts of [{ clinicalStatus: 'resolved' }, { clinicalStatus: 'inactive' }, { verificationStatus: 'refuted' }, { verificationStatus: 'entered-in-error' }]) {
+    for (const opts of [
+      { clinicalStatus: 'resolved' },
+      { clinicalStatus: 'inactive' },
+      { verificationStatus: 'refuted' },
+      { verificationStatus: 'entered-in-error' },
+    ]) {
       expect(flag(flagsFor([condition('F31.9', 'Bipolar disorder, unspecified', opts)]), 'smi')).toBeUndefined();
     }
   });
 
   it('counts an encounter diagnosis without clinicalStatus', () => {
-    expect(flag(flagsFor([condition('F25.0', 'Schizoaffective disorder, bipolar type', { clinicalStatus: null })]), 'smi')).toBeDefined();
+    expect(
+      flag(flagsFor([condition('F25.0', 'Schizoaffective disorder, bipolar type', { clinicalStatus: null })]), 'smi'),
+    ).toBeDefined();
   });
 
   it('flags alcohol dependence as SUD (high) but not nicotine dependence (F17)', () => {
-    expect(flag(flagsFor([condition('F10.20', 'Alcohol dependence, uncomplicated')]), 'sud')).toMatchObject({ severity: 'high' });
+    expect(flag(flagsFor([condition('F10.20', 'Alcohol dependence, uncomplicated')]), 'sud')).toMatchObject({
+      severity: 'high',
+    });
     expect(flag(flagsFor([condition('F17.210', 'Nicotine dependence, cigarettes')]), 'sud')).toBeUndefined();
   });
 
   it('says "in remission" at moderate severity for F11.21 opioid dependence in remission', () => {
     const sud = flag(flagsFor([condition('F11.21', 'Opioid dependence, in remission')]), 'sud');
-    expect(sud).toMatchObject({ severity: 'moderate', statement: 'Substance use disorder in remission: Opioid dependence, in remission (F11.21).' });
+    expect(sud).toMatchObject({
+      severity: 'moderate',
+      statement: 'Substance use disorder in remission: Opioid dependence, in remission (F11.21).',
+    });
   });
 
   it('reads clinicalStatus remission as in remission', () => {
-    expect(flag(flagsFor([condition('F10.20', 'Alcohol dependence', { clinicalStatus: 'remission' })]), 'sud')?.statement).toContain('in remission');
+    expect(
+      flag(flagsFor([condition('F10.20', 'Alcohol dependence', { clinicalStatus: 'remission' })]), 'sud')?.statement,
+    ).toContain('in remission');
   });
 
   it('keeps high severity when one SUD is active and another in remission', () => {
-    const sud = flag(flagsFor([condition('F10.21', 'Alcohol dependence, in remission'), condition('F14.20', 'Cocaine dependence')]), 'sud');
+    const sud = flag(
+      flagsFor([condition('F10.21', 'Alcohol dependence, in remission'), condition('F14.20', 'Cocaine dependence')]),
+      'sud',
+    );
     expect(sud).toMatchObject({ severity: 'high', statement: 'Substance use disorder: Cocaine dependence (F14.20).' });
     expect(sud?.evidence).toHaveLength(2);
   });
 
   it('flags co-occurring SMI and SUD with evidence for both', () => {
     const flags = flagsFor([condition('F20.0', 'Paranoid schizophrenia'), condition('F12.20', 'Cannabis dependence')]);
-    expect(flag(flags, 'smi-sud')).toMatchObject({ severity: 'high', statement: 'Co-occurring serious mental illness and substance use disorder.' });
+    expect(flag(flags, 'smi-sud')).toMatchObject({
+      severity: 'high',
+      statement: 'Co-occurring serious mental illness and substance use disorder.',
+    });
     expect(flag(flags, 'smi-sud')?.evidence.map((e) => e.rule)).toEqual(['smi-diagnosis', 'sud-diagnosis']);
   });
 

@@ -10,7 +10,10 @@ describe('ED use flags (asOf 23 Nov 2026)', () => {
 
   it('flags 4 ED visits in 12 months as frequent (moderate) with the dates', () => {
     const f = flag(flagsFor(visits(40, 100, 200, 300)), 'ed-frequent');
-    expect(f).toMatchObject({ severity: 'moderate', statement: '4 ED visits in the 12 months to 23 Nov 2026 (most recent 14 Oct 2026).' });
+    expect(f).toMatchObject({
+      severity: 'moderate',
+      statement: '4 ED visits in the 12 months to 23 Nov 2026 (most recent 14 Oct 2026).',
+    });
     expect(f?.evidence).toHaveLength(4);
   });
 
@@ -34,11 +37,18 @@ describe('ED use flags (asOf 23 Nov 2026)', () => {
   });
 
   it('says "at least" when Encounters were only partly read', () => {
-    expect(flag(flagsFor(visits(40, 100, 200, 300), { partial: ['Encounter'] }), 'ed-frequent')?.statement).toMatch(/^At least 4 ED visits/);
+    expect(flag(flagsFor(visits(40, 100, 200, 300), { partial: ['Encounter'] }), 'ed-frequent')?.statement).toMatch(
+      /^At least 4 ED visits/,
+    );
   });
 
   it('flags an ED visit 30 days ago as recent but not one 31 days ago', () => {
-    expect(flag(flagsFor([edVisit(daysBefore(30), { reason: ['F10.129', 'Alcohol abuse with intoxication'] })]), 'ed-recent')).toMatchObject({
+    expect(
+      flag(
+        flagsFor([edVisit(daysBefore(30), { reason: ['F10.129', 'Alcohol abuse with intoxication'] })]),
+        'ed-recent',
+      ),
+    ).toMatchObject({
       severity: 'moderate',
       statement: 'ED visit on 24 Oct 2026 (30 days ago): Alcohol abuse with intoxication.',
     });

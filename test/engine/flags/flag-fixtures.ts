@@ -33,20 +33,38 @@ export function patient(id: string, given: string, family: string): fhir4.Patien
 export function condition(
   code: string,
   display: string,
-  opts: { system?: string; clinicalStatus?: string | null; verificationStatus?: string; onset?: string; id?: string } = {},
+  opts: {
+    system?: string;
+    clinicalStatus?: string | null;
+    verificationStatus?: string;
+    onset?: string;
+    id?: string;
+  } = {},
 ): fhir4.Condition {
   const c: fhir4.Condition = {
     resourceType: 'Condition',
     id: opts.id ?? nextId('cond'),
     subject: { reference: 'Patient/p' },
     code: { coding: [{ system: opts.system ?? ICD10CM, code, display }] },
-    category: [{ coding: [{ system: 'http://terminology.hl7.org/CodeSystem/condition-category', code: 'problem-list-item' }] }],
+    category: [
+      { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/condition-category', code: 'problem-list-item' }] },
+    ],
   };
-  if (opts.clinicalStatus !== null)
-    c.clinicalStatus = { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/condition-clinical', code: opts.clinicalStatus ?? 'active' }] };
-  if (opts.verificationStatus)
-    c.verificationStatus = { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/condition-ver-status', code: opts.verificationStatus }] };
-  if (opts.onset) c.onsetDateTime = opts.onset;
+  if (opts.clinicalStatus !== null) {
+    c.clinicalStatus = {
+      coding: [
+        { system: 'http://terminology.hl7.org/CodeSystem/condition-clinical', code: opts.clinicalStatus ?? 'active' },
+      ],
+    };
+  }
+  if (opts.verificationStatus) {
+    c.verificationStatus = {
+      coding: [{ system: 'http://terminology.hl7.org/CodeSystem/condition-ver-status', code: opts.verificationStatus }],
+    };
+  }
+  if (opts.onset) {
+    c.onsetDateTime = opts.onset;
+  }
   return c;
 }
 
@@ -60,7 +78,9 @@ export function edVisit(date: string, opts: { id?: string; reason?: [string, str
     subject: { reference: 'Patient/p' },
     period: { start: `${date}T14:00:00Z`, end: `${date}T19:00:00Z` },
   };
-  if (opts.reason) e.reasonCode = [{ coding: [{ system: ICD10CM, code: opts.reason[0], display: opts.reason[1] }] }];
+  if (opts.reason) {
+    e.reasonCode = [{ coding: [{ system: ICD10CM, code: opts.reason[0], display: opts.reason[1] }] }];
+  }
   return e;
 }
 
@@ -68,7 +88,13 @@ export function edVisit(date: string, opts: { id?: string; reason?: [string, str
 export function inpatientStay(
   admit: string,
   discharge: string | undefined,
-  opts: { id?: string; dx?: [string, string]; admitSource?: string; classCode?: string; status?: fhir4.Encounter['status'] } = {},
+  opts: {
+    id?: string;
+    dx?: [string, string];
+    admitSource?: string;
+    classCode?: string;
+    status?: fhir4.Encounter['status'];
+  } = {},
 ): fhir4.Encounter {
   const e: fhir4.Encounter = {
     resourceType: 'Encounter',
@@ -78,9 +104,16 @@ export function inpatientStay(
     subject: { reference: 'Patient/p' },
     period: { start: admit, ...(discharge ? { end: discharge } : {}) },
   };
-  if (opts.dx) e.reasonCode = [{ coding: [{ system: ICD10CM, code: opts.dx[0], display: opts.dx[1] }] }];
-  if (opts.admitSource)
-    e.hospitalization = { admitSource: { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/admit-source', code: opts.admitSource }] } };
+  if (opts.dx) {
+    e.reasonCode = [{ coding: [{ system: ICD10CM, code: opts.dx[0], display: opts.dx[1] }] }];
+  }
+  if (opts.admitSource) {
+    e.hospitalization = {
+      admitSource: {
+        coding: [{ system: 'http://terminology.hl7.org/CodeSystem/admit-source', code: opts.admitSource }],
+      },
+    };
+  }
   return e;
 }
 
@@ -95,10 +128,21 @@ const ITEM_ANSWERS = [
 export function phq9Item9(date: string, points: 0 | 1 | 2 | 3, id = nextId('item9')): fhir4.Observation {
   const [code, display] = ITEM_ANSWERS[points];
   return {
-    resourceType: 'Observation', id, status: 'final',
+    resourceType: 'Observation',
+    id,
+    status: 'final',
     category: [{ coding: [{ system: 'http://terminology.hl7.org/CodeSystem/observation-category', code: 'survey' }] }],
-    code: { coding: [{ system: LOINC, code: '44260-8', display: 'Thoughts that you would be better off dead, or of hurting yourself' }] },
-    subject: { reference: 'Patient/p' }, effectiveDateTime: date,
+    code: {
+      coding: [
+        {
+          system: LOINC,
+          code: '44260-8',
+          display: 'Thoughts that you would be better off dead, or of hurting yourself',
+        },
+      ],
+    },
+    subject: { reference: 'Patient/p' },
+    effectiveDateTime: date,
     valueCodeableConcept: { coding: [{ system: LOINC, code, display }] },
   };
 }
@@ -106,10 +150,13 @@ export function phq9Item9(date: string, points: 0 | 1 | 2 | 3, id = nextId('item
 /** A scored total (PHQ-9 44261-6 by default) on `date`. */
 export function scoreTotal(date: string, score: number, code = '44261-6', id = nextId('score')): fhir4.Observation {
   return {
-    resourceType: 'Observation', id, status: 'final',
+    resourceType: 'Observation',
+    id,
+    status: 'final',
     category: [{ coding: [{ system: 'http://terminology.hl7.org/CodeSystem/observation-category', code: 'survey' }] }],
     code: { coding: [{ system: LOINC, code }] },
-    subject: { reference: 'Patient/p' }, effectiveDateTime: date,
+    subject: { reference: 'Patient/p' },
+    effectiveDateTime: date,
     valueQuantity: { value: score, unit: '{score}', system: 'http://unitsofmeasure.org', code: '{score}' },
   };
 }
@@ -126,9 +173,12 @@ export function medication(
   opts: { status?: fhir4.MedicationRequest['status']; intent?: fhir4.MedicationRequest['intent']; id?: string } = {},
 ): fhir4.MedicationRequest {
   return {
-    resourceType: 'MedicationRequest', id: opts.id ?? nextId('med'),
-    status: opts.status ?? 'active', intent: opts.intent ?? 'order',
-    subject: { reference: 'Patient/p' }, authoredOn: '2026-06-01',
+    resourceType: 'MedicationRequest',
+    id: opts.id ?? nextId('med'),
+    status: opts.status ?? 'active',
+    intent: opts.intent ?? 'order',
+    subject: { reference: 'Patient/p' },
+    authoredOn: '2026-06-01',
     medicationCodeableConcept: { coding: [{ system: RXNORM, code: rxnorm, display }] },
   };
 }
@@ -141,8 +191,12 @@ export function medications(n: number): fhir4.MedicationRequest[] {
 /** A DeviceRequest for an HCPCS or SNOMED device code. */
 export function deviceRequest(code: string, display: string, system = HCPCS): fhir4.DeviceRequest {
   return {
-    resourceType: 'DeviceRequest', id: nextId('dev'), status: 'active', intent: 'order',
-    subject: { reference: 'Patient/p' }, authoredOn: '2026-05-02',
+    resourceType: 'DeviceRequest',
+    id: nextId('dev'),
+    status: 'active',
+    intent: 'order',
+    subject: { reference: 'Patient/p' },
+    authoredOn: '2026-05-02',
     codeCodeableConcept: { coding: [{ system, code, display }] },
   };
 }
@@ -151,10 +205,15 @@ export function deviceRequest(code: string, display: string, system = HCPCS): fh
 export { SNOMED };
 
 /** Builds the evaluation context for a patient's resources (every type complete unless `partial`). */
-export function contextFor(resources: fhir4.Resource[], opts: { asOf?: string; partial?: string[] } = {}): EvaluationContext {
+export function contextFor(
+  resources: fhir4.Resource[],
+  opts: { asOf?: string; partial?: string[] } = {},
+): EvaluationContext {
   const p = resources.find((r) => r.resourceType === 'Patient') ?? patient('p', 'Test', 'Patient');
   const record = recordFromResources([p, ...resources.filter((r) => r.resourceType !== 'Patient')]);
-  for (const t of opts.partial ?? []) record.completeness[t] = { status: 'partial', reason: 'page 2 failed' };
+  for (const t of opts.partial ?? []) {
+    record.completeness[t] = { status: 'partial', reason: 'page 2 failed' };
+  }
   return new EvaluationContext(record, PERIOD, opts.asOf ?? AS_OF, builtinValueSets());
 }
 
@@ -173,17 +232,28 @@ export function flag(flags: readonly FlagResult[], id: string): FlagResult | und
 }
 
 /** An SDOH screening answer: a LOINC question answered with a LOINC answer code (or a number). */
-export function sdohAnswer(date: string, question: string, answer: string | number, id = nextId('sdoh')): fhir4.Observation {
+export function sdohAnswer(
+  date: string,
+  question: string,
+  answer: string | number,
+  id = nextId('sdoh'),
+): fhir4.Observation {
   const obs: fhir4.Observation = {
-    resourceType: 'Observation', id, status: 'final',
+    resourceType: 'Observation',
+    id,
+    status: 'final',
     category: [
       { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/observation-category', code: 'social-history' }] },
       { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/observation-category', code: 'survey' }] },
     ],
     code: { coding: [{ system: LOINC, code: question }] },
-    subject: { reference: 'Patient/p' }, effectiveDateTime: date,
+    subject: { reference: 'Patient/p' },
+    effectiveDateTime: date,
   };
-  if (typeof answer === 'number') obs.valueInteger = answer;
-  else obs.valueCodeableConcept = { coding: [{ system: LOINC, code: answer }] };
+  if (typeof answer === 'number') {
+    obs.valueInteger = answer;
+  } else {
+    obs.valueCodeableConcept = { coding: [{ system: LOINC, code: answer }] };
+  }
   return obs;
 }

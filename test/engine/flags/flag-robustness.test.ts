@@ -1,6 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { condition, contextFor, edVisit, flag, flagsFor, inpatientStay, medications, phq9Item9, scoreTotal, daysBefore } from './flag-fixtures.ts';
+import {
+  condition,
+  contextFor,
+  edVisit,
+  flag,
+  flagsFor,
+  inpatientStay,
+  medications,
+  phq9Item9,
+  scoreTotal,
+  daysBefore,
+} from './flag-fixtures.ts';
 import { FLAG_FAMILIES, flagFamilies } from '../../../src/engine/flags/index.ts';
 import { withRiskPolicy } from '../../../src/engine/config/risk-policy.ts';
 import { generatePanel, DEFAULT_SEED } from '../../../launch/sandbox/data/generate-panel.ts';
@@ -8,7 +19,9 @@ import { generatePanel, DEFAULT_SEED } from '../../../launch/sandbox/data/genera
 function deepFreeze<T>(o: T): T {
   if (o && typeof o === 'object') {
     Object.freeze(o);
-    for (const v of Object.values(o)) deepFreeze(v);
+    for (const v of Object.values(o)) {
+      deepFreeze(v);
+    }
   }
   return o;
 }
@@ -16,8 +29,13 @@ function deepFreeze<T>(o: T): T {
 describe('flags are a pure function of the record', () => {
   it('never mutates the resources it reads', () => {
     const resources = deepFreeze([
-      condition('F20.9', 'Schizophrenia'), condition('F10.20', 'Alcohol dependence'), phq9Item9('2026-11-03', 2), scoreTotal('2026-11-03', 21),
-      edVisit(daysBefore(3)), inpatientStay(daysBefore(20), daysBefore(12), { dx: ['F31.2', 'Bipolar disorder'] }), ...medications(6),
+      condition('F20.9', 'Schizophrenia'),
+      condition('F10.20', 'Alcohol dependence'),
+      phq9Item9('2026-11-03', 2),
+      scoreTotal('2026-11-03', 21),
+      edVisit(daysBefore(3)),
+      inpatientStay(daysBefore(20), daysBefore(12), { dx: ['F31.2', 'Bipolar disorder'] }),
+      ...medications(6),
     ]);
     expect(() => flagsFor(resources)).not.toThrow();
     expect(flagsFor(resources).length).toBeGreaterThan(5);
@@ -29,7 +47,9 @@ describe('flags are a pure function of the record', () => {
   });
 
   it('reads the sandbox "malformed" patient (partial dates, missing codes, valueString scores) without throwing', () => {
-    const malformed = [...generatePanel({ seed: DEFAULT_SEED, count: 0, anchorDate: '2026-11-23' })].find((p) => p.id === 'malformed');
+    const malformed = [...generatePanel({ seed: DEFAULT_SEED, count: 0, anchorDate: '2026-11-23' })].find(
+      (p) => p.id === 'malformed',
+    );
     expect(malformed).toBeDefined();
     const ctx = contextFor(malformed!.resources);
     expect(() => FLAG_FAMILIES.flatMap((f) => f.evaluate(ctx))).not.toThrow();
@@ -48,12 +68,29 @@ describe('flags are a pure function of the record', () => {
   });
 
   it('never throws on arbitrary junk in the resource fields it reads (property)', () => {
-    const junk = fc.oneof(fc.constant(undefined), fc.constant(null), fc.string(), fc.integer(), fc.boolean(), fc.object({ maxDepth: 2 }), fc.array(fc.anything({ maxDepth: 1 }), { maxLength: 2 }));
+    const junk = fc.oneof(
+      fc.constant(undefined),
+      fc.constant(null),
+      fc.string(),
+      fc.integer(),
+      fc.boolean(),
+      fc.object({ maxDepth: 2 }),
+      fc.array(fc.anything({ maxDepth: 1 }), { maxLength: 2 }),
+    );
     fc.assert(
       fc.property(junk, junk, junk, junk, (a, b, c, d) => {
-        const obs = { ...phq9Item9('2026-11-03', 1), valueCodeableConcept: a, effectiveDateTime: b, component: c } as unknown as fhir4.Observation;
+        const obs = {
+          ...phq9Item9('2026-11-03', 1),
+          valueCodeableConcept: a,
+          effectiveDateTime: b,
+          component: c,
+        } as unknown as fhir4.Observation;
         const enc = { ...edVisit('2026-11-01'), class: d, period: a, diagnosis: c } as unknown as fhir4.Encounter;
-        const cond = { ...condition('F20.9', 'Schizophrenia'), clinicalStatus: b, code: d } as unknown as fhir4.Condition;
+        const cond = {
+          ...condition('F20.9', 'Schizophrenia'),
+          clinicalStatus: b,
+          code: d,
+        } as unknown as fhir4.Condition;
         const ctx = contextFor([obs, enc, cond]);
         FLAG_FAMILIES.forEach((f) => f.evaluate(ctx));
       }),
@@ -71,7 +108,17 @@ describe('an organisation can change the policy', () => {
   });
 
   it('raises an info-level depression flag from PHQ-9 10 when the organisation adds that band', () => {
-    const families = flagFamilies(withRiskPolicy({ severity: { phq9: [{ min: 20, severity: 'high' }, { min: 15, severity: 'moderate' }, { min: 10, severity: 'info' }] } }));
+    const families = flagFamilies(
+      withRiskPolicy({
+        severity: {
+          phq9: [
+            { min: 20, severity: 'high' },
+            { min: 15, severity: 'moderate' },
+            { min: 10, severity: 'info' },
+          ],
+        },
+      }),
+    );
     expect(flag(flagsFor([scoreTotal('2026-11-03', 12)], { families }), 'depression-severity')?.severity).toBe('info');
   });
 });

@@ -15,9 +15,24 @@ const PERIOD = { start: '2026-01-01', end: '2026-12-31' };
 
 /** Every flag id the engine can emit (sdoh-need per domain). */
 const ALL_FLAG_IDS = [
-  'suicide-risk', 'smi', 'sud', 'smi-sud', 'psych-admission-recent', 'readmission', 'ed-frequent', 'ed-recent',
-  'depression-severity', 'anxiety-severity', 'sdoh-need:food', 'sdoh-need:housing', 'sdoh-need:transportation',
-  'sdoh-need:utilities', 'sdoh-need:safety', 'multiple-chronic-conditions', 'polypharmacy', 'high-needs-approx',
+  'suicide-risk',
+  'smi',
+  'sud',
+  'smi-sud',
+  'psych-admission-recent',
+  'readmission',
+  'ed-frequent',
+  'ed-recent',
+  'depression-severity',
+  'anxiety-severity',
+  'sdoh-need:food',
+  'sdoh-need:housing',
+  'sdoh-need:transportation',
+  'sdoh-need:utilities',
+  'sdoh-need:safety',
+  'multiple-chronic-conditions',
+  'polypharmacy',
+  'high-needs-approx',
 ];
 
 describe('flag prevalence on the synthetic panel', () => {
@@ -28,13 +43,23 @@ describe('flag prevalence on the synthetic panel', () => {
     return { id: p.id, flags };
   });
   const counts = new Map<string, number>(ALL_FLAG_IDS.map((id) => [id, 0]));
-  for (const r of results) for (const id of new Set(r.flags.map((f) => f.id))) counts.set(id, (counts.get(id) ?? 0) + 1);
+  for (const r of results) {
+    for (const id of new Set(r.flags.map((f) => f.id))) {
+      counts.set(id, (counts.get(id) ?? 0) + 1);
+    }
+  }
 
   it('prints the prevalence table', () => {
     const n = results.length;
-    const high = (id: string) => results.filter((r) => r.flags.some((f) => f.id === id && f.severity === 'high')).length;
-    const lines = [...counts].map(([id, c]) => `${id.padEnd(30)} ${String(c).padStart(4)} / ${n}  ${((100 * c) / n).toFixed(1).padStart(5)}%  (high ${high(id)})`);
-    console.log(`Flag prevalence, ${n} synthetic patients (seed ${DEFAULT_SEED}, anchor ${ANCHOR}):\n${lines.join('\n')}`);
+    const high = (id: string) =>
+      results.filter((r) => r.flags.some((f) => f.id === id && f.severity === 'high')).length;
+    const lines = [...counts].map(
+      ([id, c]) =>
+        `${id.padEnd(30)} ${String(c).padStart(4)} / ${n}  ${((100 * c) / n).toFixed(1).padStart(5)}%  (high ${high(id)})`,
+    );
+    console.log(
+      `Flag prevalence, ${n} synthetic patients (seed ${DEFAULT_SEED}, anchor ${ANCHOR}):\n${lines.join('\n')}`,
+    );
     expect(n).toBeGreaterThanOrEqual(200);
   });
 
@@ -50,7 +75,8 @@ describe('flag prevalence on the synthetic panel', () => {
   });
 
   it('grades utilisation and medication burden at both severities (≥ 4 and ≥ 8 ED visits, ≥ 5 and ≥ 10 medications)', () => {
-    const severities = (id: string) => new Set(results.flatMap((r) => r.flags.filter((f) => f.id === id).map((f) => f.severity)));
+    const severities = (id: string) =>
+      new Set(results.flatMap((r) => r.flags.filter((f) => f.id === id).map((f) => f.severity)));
     expect([...severities('ed-frequent')].sort()).toEqual(['high', 'moderate']);
     expect([...severities('polypharmacy')].sort()).toEqual(['high', 'moderate']);
   });

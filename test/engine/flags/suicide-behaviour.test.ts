@@ -10,13 +10,24 @@ import { ACT_CODE, ICD10CM } from '../../../src/engine/codes/code-systems.ts';
 import { epochDay, isoDay } from '../../../src/engine/cql/calendar-days.ts';
 
 const dayAfterAsOf = isoDay(epochDay(AS_OF) + 1);
-const attempt = (onset: string, opts: { code?: string; display?: string; system?: string; clinicalStatus?: string | null; verificationStatus?: string } = {}) =>
-  condition(opts.code ?? 'T14.91XA', opts.display ?? 'Suicide attempt, initial encounter', { onset, ...opts });
+const attempt = (
+  onset: string,
+  opts: {
+    code?: string;
+    display?: string;
+    system?: string;
+    clinicalStatus?: string | null;
+    verificationStatus?: string;
+  } = {},
+) => condition(opts.code ?? 'T14.91XA', opts.display ?? 'Suicide attempt, initial encounter', { onset, ...opts });
 const suicide = (resources: fhir4.Resource[]) => flag(flagsFor(resources), 'suicide-risk');
 
 describe('suicide-risk from a suicide attempt (asOf 23 Nov 2026)', () => {
   it('flags a suicide attempt (T14.91XA) on the as-of day as high', () => {
-    expect(suicide([attempt(AS_OF)])).toMatchObject({ severity: 'high', statement: 'Suicide attempt, initial encounter (T14.91XA) on 23 Nov 2026.' });
+    expect(suicide([attempt(AS_OF)])).toMatchObject({
+      severity: 'high',
+      statement: 'Suicide attempt, initial encounter (T14.91XA) on 23 Nov 2026.',
+    });
   });
 
   it('does not count an attempt dated the day after asOf (not known yet)', () => {
@@ -27,7 +38,8 @@ describe('suicide-risk from a suicide attempt (asOf 23 Nov 2026)', () => {
     expect(suicide([attempt(daysBefore(365))])?.severity).toBe('high');
     expect(suicide([attempt(daysBefore(366))])).toMatchObject({
       severity: 'moderate',
-      statement: 'History of suicidal behaviour (Suicide attempt, initial encounter (T14.91XA) on 22 Nov 2025 (12 months ago)).',
+      statement:
+        'History of suicidal behaviour (Suicide attempt, initial encounter (T14.91XA) on 22 Nov 2025 (12 months ago)).',
     });
   });
 
@@ -44,8 +56,15 @@ describe('suicide-risk from a suicide attempt (asOf 23 Nov 2026)', () => {
   });
 
   it('treats an undated active attempt as current and an undated resolved one as history', () => {
-    const undated = (status: string) => { const c = attempt(AS_OF, { clinicalStatus: status }); delete c.onsetDateTime; return c; };
-    expect(suicide([undated('active')])).toMatchObject({ severity: 'high', statement: 'Suicide attempt, initial encounter (T14.91XA) (date not recorded).' });
+    const undated = (status: string) => {
+      const c = attempt(AS_OF, { clinicalStatus: status });
+      delete c.onsetDateTime;
+      return c;
+    };
+    expect(suicide([undated('active')])).toMatchObject({
+      severity: 'high',
+      statement: 'Suicide attempt, initial encounter (T14.91XA) (date not recorded).',
+    });
     expect(suicide([undated('resolved')])?.severity).toBe('moderate');
   });
 
@@ -56,13 +75,29 @@ describe('suicide-risk from a suicide attempt (asOf 23 Nov 2026)', () => {
   });
 
   it.each([
-    ['T42.72XA', 'Poisoning by unspecified antiepileptic and sedative-hypnotic drugs, intentional self-harm, initial encounter', true],
+    [
+      'T42.72XA',
+      'Poisoning by unspecified antiepileptic and sedative-hypnotic drugs, intentional self-harm, initial encounter',
+      true,
+    ],
     ['T43.92XA', 'Poisoning by unspecified psychotropic drug, intentional self-harm, initial encounter', true],
-    ['T43.222A', 'Poisoning by selective serotonin reuptake inhibitors, intentional self-harm, initial encounter', true],
+    [
+      'T43.222A',
+      'Poisoning by selective serotonin reuptake inhibitors, intentional self-harm, initial encounter',
+      true,
+    ],
     ['T71.162A', 'Asphyxiation due to hanging, intentional self-harm, initial encounter', true],
-    ['T58.02XA', 'Toxic effect of carbon monoxide from motor vehicle exhaust, intentional self-harm, initial encounter', true],
+    [
+      'T58.02XA',
+      'Toxic effect of carbon monoxide from motor vehicle exhaust, intentional self-harm, initial encounter',
+      true,
+    ],
     ['X78.9XXA', 'Intentional self-harm by unspecified sharp object, initial encounter', true],
-    ['T42.71XA', 'Poisoning by unspecified antiepileptic and sedative-hypnotic drugs, accidental (unintentional), initial encounter', false],
+    [
+      'T42.71XA',
+      'Poisoning by unspecified antiepileptic and sedative-hypnotic drugs, accidental (unintentional), initial encounter',
+      false,
+    ],
     ['T43.225A', 'Adverse effect of selective serotonin reuptake inhibitors, initial encounter', false],
     ['T43.22', 'Selective serotonin reuptake inhibitors (subcategory, no intent)', false],
   ] as const)('reads the intent character of %s (%s): intentional self-harm = %s', (code, display, flagged) => {
@@ -80,7 +115,10 @@ describe('suicide-risk from a suicide attempt (asOf 23 Nov 2026)', () => {
 
   it('names one attempt once when both the Condition and the ED visit carry it, keeping both as evidence', () => {
     const ed: fhir4.Encounter = {
-      resourceType: 'Encounter', id: 'ed-attempt', status: 'finished', class: { system: ACT_CODE, code: 'EMER' },
+      resourceType: 'Encounter',
+      id: 'ed-attempt',
+      status: 'finished',
+      class: { system: ACT_CODE, code: 'EMER' },
       period: { start: `${daysBefore(3)}T22:10:00-05:00`, end: `${daysBefore(2)}T02:00:00-05:00` },
       reasonCode: [{ coding: [{ system: ICD10CM, code: 'T14.91XA', display: 'Suicide attempt, initial encounter' }] }],
     };
@@ -88,13 +126,19 @@ describe('suicide-risk from a suicide attempt (asOf 23 Nov 2026)', () => {
     // the visit began at 22:10 −05:00 on 20 Nov as written (21 Nov in UTC): a day is read as
     // written (cql/calendar-days.ts), so the visit and the Condition are on the same day
     expect(f?.statement).toBe('Suicide attempt, initial encounter (T14.91XA) on 20 Nov 2026.');
-    expect(f?.evidence.map((e) => e.reference)).toEqual(expect.arrayContaining(['Encounter/ed-attempt', expect.stringMatching(/^Condition\//)]));
+    expect(f?.evidence.map((e) => e.reference)).toEqual(
+      expect.arrayContaining(['Encounter/ed-attempt', expect.stringMatching(/^Condition\//)]),
+    );
     expect(f?.evidence).toHaveLength(2);
   });
 
   it('does not count an ED visit for self-harm that was cancelled', () => {
     const ed: fhir4.Encounter = {
-      resourceType: 'Encounter', id: 'ed-cancelled', status: 'cancelled', class: { system: ACT_CODE, code: 'EMER' }, period: { start: daysBefore(3) },
+      resourceType: 'Encounter',
+      id: 'ed-cancelled',
+      status: 'cancelled',
+      class: { system: ACT_CODE, code: 'EMER' },
+      period: { start: daysBefore(3) },
       reasonCode: [{ coding: [{ system: ICD10CM, code: 'T14.91XA' }] }],
     };
     expect(suicide([ed])).toBeUndefined();
@@ -103,8 +147,11 @@ describe('suicide-risk from a suicide attempt (asOf 23 Nov 2026)', () => {
 
 describe('suicide-risk from a personal history of suicidal behaviour', () => {
   it('flags Z91.51 on the problem list as history (moderate)', () => {
-    expect(suicide([condition('Z91.51', 'Personal history of suicidal behavior', { onset: '2021-06-01' })])).toMatchObject({
-      severity: 'moderate', statement: 'History of suicidal behaviour (Personal history of suicidal behavior (Z91.51) on the problem list).',
+    expect(
+      suicide([condition('Z91.51', 'Personal history of suicidal behavior', { onset: '2021-06-01' })]),
+    ).toMatchObject({
+      severity: 'moderate',
+      statement: 'History of suicidal behaviour (Personal history of suicidal behavior (Z91.51) on the problem list).',
     });
   });
 
@@ -114,8 +161,13 @@ describe('suicide-risk from a personal history of suicidal behaviour', () => {
   });
 
   it('stays high when history and current evidence coexist, naming both', () => {
-    const f = suicide([condition('Z91.51', 'Personal history of suicidal behavior'), condition('R45.851', 'Suicidal ideations', { onset: daysBefore(5) })]);
+    const f = suicide([
+      condition('Z91.51', 'Personal history of suicidal behavior'),
+      condition('R45.851', 'Suicidal ideations', { onset: daysBefore(5) }),
+    ]);
     expect(f?.severity).toBe('high');
-    expect(f?.statement).toBe('Suicidal ideations on the problem list (18 Nov 2026); also history of suicidal behaviour (Personal history of suicidal behavior (Z91.51) on the problem list).');
+    expect(f?.statement).toBe(
+      'Suicidal ideations on the problem list (18 Nov 2026); also history of suicidal behaviour (Personal history of suicidal behavior (Z91.51) on the problem list).',
+    );
   });
 });

@@ -7,7 +7,9 @@ describe('depression severity from the most recent PHQ-9 (asOf 23 Nov 2026)', ()
   });
 
   it('is moderate at 15 (moderately severe) with the trend against the previous score', () => {
-    expect(flag(flagsFor([scoreTotal('2026-08-02', 12), scoreTotal('2026-11-03', 15)]), 'depression-severity')).toMatchObject({
+    expect(
+      flag(flagsFor([scoreTotal('2026-08-02', 12), scoreTotal('2026-11-03', 15)]), 'depression-severity'),
+    ).toMatchObject({
       severity: 'moderate',
       statement: 'PHQ-9 15 (moderately severe) on 3 Nov 2026, up from 12 on 2 Aug 2026.',
     });
@@ -16,17 +18,21 @@ describe('depression severity from the most recent PHQ-9 (asOf 23 Nov 2026)', ()
   it('is moderate at 19 and high at 20 (severe)', () => {
     expect(flag(flagsFor([scoreTotal('2026-11-03', 19)]), 'depression-severity')?.severity).toBe('moderate');
     expect(flag(flagsFor([scoreTotal('2026-11-03', 20)]), 'depression-severity')).toMatchObject({
-      severity: 'high', statement: 'PHQ-9 20 (severe) on 3 Nov 2026, no earlier score.',
+      severity: 'high',
+      statement: 'PHQ-9 20 (severe) on 3 Nov 2026, no earlier score.',
     });
   });
 
   it('says "down from" when the score improved', () => {
-    expect(flag(flagsFor([scoreTotal('2026-08-02', 24), scoreTotal('2026-11-03', 17)]), 'depression-severity')?.statement)
-      .toBe('PHQ-9 17 (moderately severe) on 3 Nov 2026, down from 24 on 2 Aug 2026.');
+    expect(
+      flag(flagsFor([scoreTotal('2026-08-02', 24), scoreTotal('2026-11-03', 17)]), 'depression-severity')?.statement,
+    ).toBe('PHQ-9 17 (moderately severe) on 3 Nov 2026, down from 24 on 2 Aug 2026.');
   });
 
   it('uses the most recent score: an improvement to 8 clears an earlier 22', () => {
-    expect(flag(flagsFor([scoreTotal('2026-08-02', 22), scoreTotal('2026-11-03', 8)]), 'depression-severity')).toBeUndefined();
+    expect(
+      flag(flagsFor([scoreTotal('2026-08-02', 22), scoreTotal('2026-11-03', 8)]), 'depression-severity'),
+    ).toBeUndefined();
   });
 
   it('reads a score sent as valueString "21" (US Core example shape)', () => {
@@ -51,8 +57,11 @@ describe('anxiety severity from the most recent GAD-7', () => {
     expect(flag(flagsFor([gad7Total('2026-11-03', 9)]), 'anxiety-severity')).toBeUndefined();
     expect(flag(flagsFor([gad7Total('2026-11-03', 10)]), 'anxiety-severity')?.severity).toBe('moderate');
     expect(flag(flagsFor([gad7Total('2026-11-03', 14)]), 'anxiety-severity')?.severity).toBe('moderate');
-    expect(flag(flagsFor([gad7Total('2026-06-01', 15), gad7Total('2026-11-03', 15)]), 'anxiety-severity')).toMatchObject({
-      severity: 'high', statement: 'GAD-7 15 (severe) on 3 Nov 2026, unchanged from 15 on 1 Jun 2026.',
+    expect(
+      flag(flagsFor([gad7Total('2026-06-01', 15), gad7Total('2026-11-03', 15)]), 'anxiety-severity'),
+    ).toMatchObject({
+      severity: 'high',
+      statement: 'GAD-7 15 (severe) on 3 Nov 2026, unchanged from 15 on 1 Jun 2026.',
     });
   });
 });

@@ -9,7 +9,17 @@
 import { describe, expect, it } from 'vitest';
 import { fuaGaps, fumGaps } from '../../../src/engine/gaps/ed-follow-up.ts';
 import { HCPCS, RXNORM } from '../../../src/engine/codes/code-systems.ts';
-import { DX, edVisit, gap, inpatientStay, patient, plusDays, runFamily, visit, visitWithDiagnoses } from './gap-fixtures.ts';
+import {
+  DX,
+  edVisit,
+  gap,
+  inpatientStay,
+  patient,
+  plusDays,
+  runFamily,
+  visit,
+  visitWithDiagnoses,
+} from './gap-fixtures.ts';
 
 const FUM = fumGaps();
 const FUA = fuaGaps();
@@ -37,19 +47,29 @@ describe('fum-7 / fum-30 windows (the ED date counts)', () => {
   });
 
   it('closes fum-7 on day 7; day 8 misses fum-7 but closes fum-30', () => {
-    expect(gap(runFamily(FUM, [jamal, ...mhEd(), mhVisit(plusDays(E, 7))], { asOf: plusDays(E, 9) }), 'fum-7').status).toBe('closed');
+    expect(
+      gap(runFamily(FUM, [jamal, ...mhEd(), mhVisit(plusDays(E, 7))], { asOf: plusDays(E, 9) }), 'fum-7').status,
+    ).toBe('closed');
     const late = runFamily(FUM, [jamal, ...mhEd(), mhVisit(plusDays(E, 8))], { asOf: plusDays(E, 9) });
     expect(gap(late, 'fum-7').why).toMatch(/^Missed/);
     expect(gap(late, 'fum-30').status).toBe('closed');
   });
 
   it('closes fum-30 on day 30, not on day 31', () => {
-    expect(gap(runFamily(FUM, [jamal, ...mhEd(), mhVisit(plusDays(E, 30))], { asOf: plusDays(E, 31) }), 'fum-30').status).toBe('closed');
-    expect(gap(runFamily(FUM, [jamal, ...mhEd(), mhVisit(plusDays(E, 31))], { asOf: plusDays(E, 31) }), 'fum-30').status).toBe('open');
+    expect(
+      gap(runFamily(FUM, [jamal, ...mhEd(), mhVisit(plusDays(E, 30))], { asOf: plusDays(E, 31) }), 'fum-30').status,
+    ).toBe('closed');
+    expect(
+      gap(runFamily(FUM, [jamal, ...mhEd(), mhVisit(plusDays(E, 31))], { asOf: plusDays(E, 31) }), 'fum-30').status,
+    ).toBe('open');
   });
 
   it('does not close FUM with a visit that carries no mental-health diagnosis', () => {
-    const gaps = runFamily(FUM, [jamal, ...mhEd(), visit(plusDays(E, 2), { dx: DX.hypertension }), visit(plusDays(E, 3))], { asOf: plusDays(E, 4) });
+    const gaps = runFamily(
+      FUM,
+      [jamal, ...mhEd(), visit(plusDays(E, 2), { dx: DX.hypertension }), visit(plusDays(E, 3))],
+      { asOf: plusDays(E, 4) },
+    );
     expect(gap(gaps, 'fum-7').status).toBe('open');
   });
 
@@ -61,7 +81,9 @@ describe('fum-7 / fum-30 windows (the ED date counts)', () => {
   });
 
   it('does not count a follow-up dated after asOf', () => {
-    expect(gap(runFamily(FUM, [jamal, ...mhEd(), mhVisit(plusDays(E, 3))], { asOf: plusDays(E, 2) }), 'fum-7').status).toBe('open');
+    expect(
+      gap(runFamily(FUM, [jamal, ...mhEd(), mhVisit(plusDays(E, 3))], { asOf: plusDays(E, 2) }), 'fum-7').status,
+    ).toBe('open');
   });
 });
 
@@ -78,28 +100,45 @@ describe('FUM index visits', () => {
 
   it('does not anchor on an ED visit followed by an inpatient admission on the ED day or on day 30, whatever its diagnosis', () => {
     const sameDay = inpatientStay(E, plusDays(E, 4), { principal: DX.schizophrenia });
-    expect(gap(runFamily(FUM, [jamal, ...mhEd(), ...sameDay], { asOf: plusDays(E, 5) }), 'fum-7').status).toBe('not-applicable');
+    expect(gap(runFamily(FUM, [jamal, ...mhEd(), ...sameDay], { asOf: plusDays(E, 5) }), 'fum-7').status).toBe(
+      'not-applicable',
+    );
     const day30 = inpatientStay(plusDays(E, 30), plusDays(E, 32), { principal: DX.pneumonia });
-    const g = gap(runFamily(FUM, [jamal, ...mhEd(), mhVisit(plusDays(E, 2)), ...day30], { asOf: plusDays(E, 33) }), 'fum-7');
+    const g = gap(
+      runFamily(FUM, [jamal, ...mhEd(), mhVisit(plusDays(E, 2)), ...day30], { asOf: plusDays(E, 33) }),
+      'fum-7',
+    );
     expect(g.status).toBe('not-applicable');
     expect(g.why).toContain('followed by an admission');
   });
 
   it('still anchors when the admission came on day 31', () => {
     const day31 = inpatientStay(plusDays(E, 31), plusDays(E, 33), { principal: DX.pneumonia });
-    expect(gap(runFamily(FUM, [jamal, ...mhEd(), mhVisit(plusDays(E, 2)), ...day31], { asOf: plusDays(E, 34) }), 'fum-7').status).toBe('closed');
+    expect(
+      gap(runFamily(FUM, [jamal, ...mhEd(), mhVisit(plusDays(E, 2)), ...day31], { asOf: plusDays(E, 34) }), 'fum-7')
+        .status,
+    ).toBe('closed');
   });
 
   it('does not anchor on an ED visit followed by a residential (nonacute) admission; an observation stay is not an admission', () => {
-    const residential = inpatientStay(plusDays(E, 5), plusDays(E, 25), { classCode: 'NONAC', principal: DX.schizophrenia });
-    expect(gap(runFamily(FUM, [jamal, ...mhEd(), ...residential], { asOf: plusDays(E, 26) }), 'fum-30').status).toBe('not-applicable');
+    const residential = inpatientStay(plusDays(E, 5), plusDays(E, 25), {
+      classCode: 'NONAC',
+      principal: DX.schizophrenia,
+    });
+    expect(gap(runFamily(FUM, [jamal, ...mhEd(), ...residential], { asOf: plusDays(E, 26) }), 'fum-30').status).toBe(
+      'not-applicable',
+    );
     const observation = inpatientStay(E, plusDays(E, 1), { classCode: 'OBSENC', principal: DX.schizophrenia });
-    expect(gap(runFamily(FUM, [jamal, ...mhEd(), ...observation], { asOf: plusDays(E, 2) }), 'fum-7').status).toBe('open');
+    expect(gap(runFamily(FUM, [jamal, ...mhEd(), ...observation], { asOf: plusDays(E, 2) }), 'fum-7').status).toBe(
+      'open',
+    );
   });
 
   it('does not anchor on an ED visit linked to a stay by partOf', () => {
     const linked = inpatientStay(plusDays(E, 40), plusDays(E, 42), { partOf: 'ed-mh', principal: DX.pneumonia });
-    expect(gap(runFamily(FUM, [jamal, ...mhEd(), ...linked], { asOf: plusDays(E, 43) }), 'fum-30').status).toBe('not-applicable');
+    expect(gap(runFamily(FUM, [jamal, ...mhEd(), ...linked], { asOf: plusDays(E, 43) }), 'fum-30').status).toBe(
+      'not-applicable',
+    );
   });
 
   it('anchors on the first ED visit of a 31-day period: a repeat visit on day 30 does not start a new one', () => {
@@ -140,29 +179,57 @@ describe('fua-7 / fua-30: follow-up after a substance-use or overdose ED visit',
 
   it('counts a visit with the SUD diagnosis listed second (any diagnosis), not one with only a mental-health diagnosis', () => {
     const secondary = visitWithDiagnoses(plusDays(E, 3), DX.hypertension, DX.alcoholUse);
-    expect(gap(runFamily(FUA, [priya, ...sudEd(), ...secondary], { asOf: plusDays(E, 4) }), 'fua-7').status).toBe('closed');
-    expect(gap(runFamily(FUA, [priya, ...sudEd(), visit(plusDays(E, 3), { dx: DX.majorDepression })], { asOf: plusDays(E, 4) }), 'fua-7').status).toBe('open');
+    expect(gap(runFamily(FUA, [priya, ...sudEd(), ...secondary], { asOf: plusDays(E, 4) }), 'fua-7').status).toBe(
+      'closed',
+    );
+    expect(
+      gap(
+        runFamily(FUA, [priya, ...sudEd(), visit(plusDays(E, 3), { dx: DX.majorDepression })], {
+          asOf: plusDays(E, 4),
+        }),
+        'fua-7',
+      ).status,
+    ).toBe('open');
   });
 
   it('closes FUA with a buprenorphine/naloxone prescription (MOUD) in the window, not with one dated after asOf', () => {
     const rx = (date: string): fhir4.MedicationRequest => ({
-      resourceType: 'MedicationRequest', id: `rx-${date}`, status: 'active', intent: 'order', subject: { display: 'the patient under test' },
-      medicationCodeableConcept: { coding: [{ system: RXNORM, code: '1010604', display: 'buprenorphine 8 MG / naloxone 2 MG Sublingual Film' }] },
+      resourceType: 'MedicationRequest',
+      id: `rx-${date}`,
+      status: 'active',
+      intent: 'order',
+      subject: { display: 'the patient under test' },
+      medicationCodeableConcept: {
+        coding: [{ system: RXNORM, code: '1010604', display: 'buprenorphine 8 MG / naloxone 2 MG Sublingual Film' }],
+      },
       authoredOn: date,
     });
     const gaps = runFamily(FUA, [priya, ...sudEd(), rx(plusDays(E, 6))], { asOf: plusDays(E, 8) });
     expect(gap(gaps, 'fua-7').status).toBe('closed');
-    expect(gap(gaps, 'fua-7').evidence.at(-1)).toMatchObject({ reference: `MedicationRequest/rx-${plusDays(E, 6)}`, rule: 'moud-prescription' });
-    expect(gap(runFamily(FUA, [priya, ...sudEd(), rx(plusDays(E, 6))], { asOf: plusDays(E, 5) }), 'fua-7').status).toBe('open');
+    expect(gap(gaps, 'fua-7').evidence.at(-1)).toMatchObject({
+      reference: `MedicationRequest/rx-${plusDays(E, 6)}`,
+      rule: 'moud-prescription',
+    });
+    expect(gap(runFamily(FUA, [priya, ...sudEd(), rx(plusDays(E, 6))], { asOf: plusDays(E, 5) }), 'fua-7').status).toBe(
+      'open',
+    );
   });
 
   it('closes FUA with an extended-release naltrexone injection (HCPCS J2315) on day 30, not on day 31', () => {
     const shot = (date: string): fhir4.Procedure => ({
-      resourceType: 'Procedure', id: `inj-${date}`, status: 'completed', subject: { display: 'the patient under test' },
-      code: { coding: [{ system: HCPCS, code: 'J2315', display: 'Injection, naltrexone, depot form, 1 mg' }] }, performedDateTime: `${date}T10:00:00-05:00`,
+      resourceType: 'Procedure',
+      id: `inj-${date}`,
+      status: 'completed',
+      subject: { display: 'the patient under test' },
+      code: { coding: [{ system: HCPCS, code: 'J2315', display: 'Injection, naltrexone, depot form, 1 mg' }] },
+      performedDateTime: `${date}T10:00:00-05:00`,
     });
-    expect(gap(runFamily(FUA, [priya, ...sudEd(), shot(plusDays(E, 30))], { asOf: plusDays(E, 31) }), 'fua-30').status).toBe('closed');
-    expect(gap(runFamily(FUA, [priya, ...sudEd(), shot(plusDays(E, 31))], { asOf: plusDays(E, 31) }), 'fua-30').status).toBe('open');
+    expect(
+      gap(runFamily(FUA, [priya, ...sudEd(), shot(plusDays(E, 30))], { asOf: plusDays(E, 31) }), 'fua-30').status,
+    ).toBe('closed');
+    expect(
+      gap(runFamily(FUA, [priya, ...sudEd(), shot(plusDays(E, 31))], { asOf: plusDays(E, 31) }), 'fua-30').status,
+    ).toBe('open');
   });
 
   it('anchors on an overdose as any diagnosis (heroin T40.1X1A, acetaminophen T39.1X1A); day 8 misses fua-7 and closes fua-30', () => {
@@ -175,8 +242,11 @@ describe('fua-7 / fua-30: follow-up after a substance-use or overdose ED visit',
   });
 
   it('does not anchor on an adverse effect (T40.2X5A), a toxic effect of alcohol (T51.0X1A) or nicotine dependence (F17)', () => {
-    for (const dx of [DX.opioidAdverseEffect, DX.alcoholToxicEffect, DX.nicotineDependence])
-      expect(gap(runFamily(FUA, [priya, ...edVisit(E, { principal: dx })], { asOf: E }), 'fua-7').status, dx[0]).toBe('not-applicable');
+    for (const dx of [DX.opioidAdverseEffect, DX.alcoholToxicEffect, DX.nicotineDependence]) {
+      expect(gap(runFamily(FUA, [priya, ...edVisit(E, { principal: dx })], { asOf: E }), 'fua-7').status, dx[0]).toBe(
+        'not-applicable',
+      );
+    }
   });
 
   it('does not anchor on an SUD ED visit that became an admission within 30 days', () => {
@@ -192,7 +262,9 @@ describe('fua-7 / fua-30: follow-up after a substance-use or overdose ED visit',
   });
 
   it('ignores a cancelled ED visit', () => {
-    const gaps = runFamily(FUA, [priya, ...edVisit(E, { principal: DX.opioidDependence, status: 'cancelled' })], { asOf: E });
+    const gaps = runFamily(FUA, [priya, ...edVisit(E, { principal: DX.opioidDependence, status: 'cancelled' })], {
+      asOf: E,
+    });
     expect(gap(gaps, 'fua-7').status).toBe('not-applicable');
   });
 });

@@ -9,7 +9,18 @@ import { describe, expect, it } from 'vitest';
 import { fuhGaps } from '../../../src/engine/gaps/fuh-follow-up.ts';
 import { NUCC_TAXONOMY } from '../../../src/engine/gaps/mental-health-practitioner.ts';
 import { SNOMED } from '../../../src/engine/codes/code-systems.ts';
-import { DX, edVisit, gap, inpatientStay, patient, plusDays, runFamily, visit, visitWithDiagnoses, VISIT_CPT } from './gap-fixtures.ts';
+import {
+  DX,
+  edVisit,
+  gap,
+  inpatientStay,
+  patient,
+  plusDays,
+  runFamily,
+  visit,
+  visitWithDiagnoses,
+  VISIT_CPT,
+} from './gap-fixtures.ts';
 
 const FUH = fuhGaps();
 /** Discharge day of the mental-health stay in most cases (a Thursday). */
@@ -35,7 +46,9 @@ describe('fuh-7 / fuh-30 windows (discharge day excluded; 7 and 30 days)', () =>
   });
 
   it('closes fuh-7 on day 7; day 8 misses fuh-7 but closes fuh-30', () => {
-    expect(gap(runFamily(FUH, [maria, ...mhStay(), mhVisit(plusDays(D, 7))], { asOf: plusDays(D, 10) }), 'fuh-7').status).toBe('closed');
+    expect(
+      gap(runFamily(FUH, [maria, ...mhStay(), mhVisit(plusDays(D, 7))], { asOf: plusDays(D, 10) }), 'fuh-7').status,
+    ).toBe('closed');
     const day8 = runFamily(FUH, [maria, ...mhStay(), mhVisit(plusDays(D, 8))], { asOf: plusDays(D, 10) });
     expect(gap(day8, 'fuh-7')).toMatchObject({ status: 'open', due: plusDays(D, 7) });
     expect(gap(day8, 'fuh-7').why).toMatch(/^Missed.*can no longer be met/);
@@ -50,8 +63,13 @@ describe('fuh-7 / fuh-30 windows (discharge day excluded; 7 and 30 days)', () =>
   });
 
   it('closes fuh-30 on day 30 and not on day 31', () => {
-    expect(gap(runFamily(FUH, [maria, ...mhStay(), mhVisit(plusDays(D, 30))], { asOf: plusDays(D, 31) }), 'fuh-30').status).toBe('closed');
-    const late = gap(runFamily(FUH, [maria, ...mhStay(), mhVisit(plusDays(D, 31))], { asOf: plusDays(D, 31) }), 'fuh-30');
+    expect(
+      gap(runFamily(FUH, [maria, ...mhStay(), mhVisit(plusDays(D, 30))], { asOf: plusDays(D, 31) }), 'fuh-30').status,
+    ).toBe('closed');
+    const late = gap(
+      runFamily(FUH, [maria, ...mhStay(), mhVisit(plusDays(D, 31))], { asOf: plusDays(D, 31) }),
+      'fuh-30',
+    );
     expect(late.status).toBe('open');
     expect(late.why).toMatch(/^Missed/);
   });
@@ -64,7 +82,9 @@ describe('fuh-7 / fuh-30 windows (discharge day excluded; 7 and 30 days)', () =>
 
 describe('what the follow-up visit must be (MH practitioner, or any practitioner with a principal MH diagnosis)', () => {
   it('does NOT close FUH with a routine check-up two days after a depression discharge', () => {
-    const checkUp = visit(plusDays(D, 2), { cpt: ['99396', 'Periodic comprehensive preventive medicine reevaluation, 40-64 years'] });
+    const checkUp = visit(plusDays(D, 2), {
+      cpt: ['99396', 'Periodic comprehensive preventive medicine reevaluation, 40-64 years'],
+    });
     const gaps = runFamily(FUH, [maria, ...mhStay(), checkUp, visit(plusDays(D, 3))], { asOf: plusDays(D, 5) });
     expect(gap(gaps, 'fuh-7').status).toBe('open');
     expect(gap(gaps, 'fuh-7').closes).toContain('mental-health');
@@ -88,16 +108,46 @@ describe('what the follow-up visit must be (MH practitioner, or any practitioner
   });
 
   it('closes FUH with an office visit by a psychiatrist (PractitionerRole specialty NUCC 2084P0800X), not by a family physician', () => {
-    const role = (id: string, code: string): fhir4.PractitionerRole => ({ resourceType: 'PractitionerRole', id, specialty: [{ coding: [{ system: NUCC_TAXONOMY, code }] }] });
-    const psych = runFamily(FUH, [maria, ...mhStay(), role('psych-1', '2084P0800X'), visit(plusDays(D, 2), { practitioner: 'PractitionerRole/psych-1' })], { asOf: plusDays(D, 3) });
+    const role = (id: string, code: string): fhir4.PractitionerRole => ({
+      resourceType: 'PractitionerRole',
+      id,
+      specialty: [{ coding: [{ system: NUCC_TAXONOMY, code }] }],
+    });
+    const psych = runFamily(
+      FUH,
+      [
+        maria,
+        ...mhStay(),
+        role('psych-1', '2084P0800X'),
+        visit(plusDays(D, 2), { practitioner: 'PractitionerRole/psych-1' }),
+      ],
+      { asOf: plusDays(D, 3) },
+    );
     expect(gap(psych, 'fuh-7').status).toBe('closed');
-    const family = runFamily(FUH, [maria, ...mhStay(), role('fm-1', '207Q00000X'), visit(plusDays(D, 2), { practitioner: 'PractitionerRole/fm-1' })], { asOf: plusDays(D, 3) });
+    const family = runFamily(
+      FUH,
+      [
+        maria,
+        ...mhStay(),
+        role('fm-1', '207Q00000X'),
+        visit(plusDays(D, 2), { practitioner: 'PractitionerRole/fm-1' }),
+      ],
+      { asOf: plusDays(D, 3) },
+    );
     expect(gap(family, 'fuh-7').status).toBe('open');
   });
 
   it('closes FUH with a clinical social worker (Practitioner.qualification NUCC 1041C0700X)', () => {
-    const lcsw: fhir4.Practitioner = { resourceType: 'Practitioner', id: 'lcsw-1', qualification: [{ code: { coding: [{ system: NUCC_TAXONOMY, code: '1041C0700X' }] } }] };
-    const gaps = runFamily(FUH, [maria, ...mhStay(), lcsw, visit(plusDays(D, 2), { practitioner: 'Practitioner/lcsw-1' })], { asOf: plusDays(D, 3) });
+    const lcsw: fhir4.Practitioner = {
+      resourceType: 'Practitioner',
+      id: 'lcsw-1',
+      qualification: [{ code: { coding: [{ system: NUCC_TAXONOMY, code: '1041C0700X' }] } }],
+    };
+    const gaps = runFamily(
+      FUH,
+      [maria, ...mhStay(), lcsw, visit(plusDays(D, 2), { practitioner: 'Practitioner/lcsw-1' })],
+      { asOf: plusDays(D, 3) },
+    );
     expect(gap(gaps, 'fuh-7').status).toBe('closed');
   });
 
@@ -122,7 +172,10 @@ describe('what the follow-up visit must be (MH practitioner, or any practitioner
 
 describe('readmissions and transfers within the 30-day follow-up period', () => {
   it('moves the anchor to the later discharge after an acute mental-health readmission on day 30', () => {
-    const readmit = inpatientStay(plusDays(D, 30), plusDays(D, 34), { id: 'stay-readmit', principal: DX.schizophrenia });
+    const readmit = inpatientStay(plusDays(D, 30), plusDays(D, 34), {
+      id: 'stay-readmit',
+      principal: DX.schizophrenia,
+    });
     const gaps = runFamily(FUH, [maria, ...mhStay(), ...readmit, mhVisit(plusDays(D, 5))], { asOf: plusDays(D, 36) });
     const fuh7 = gap(gaps, 'fuh-7');
     expect(fuh7).toMatchObject({ status: 'open', due: plusDays(D, 41) });
@@ -152,7 +205,9 @@ describe('readmissions and transfers within the 30-day follow-up period', () => 
 
   it('removes the index discharge after a nonacute (skilled-nursing, class NONAC) admission within 30 days, whatever its diagnosis', () => {
     const snf = inpatientStay(plusDays(D, 1), plusDays(D, 20), { classCode: 'NONAC', principal: DX.majorDepression });
-    expect(gap(runFamily(FUH, [maria, ...mhStay(), ...snf], { asOf: plusDays(D, 22) }), 'fuh-30').status).toBe('not-applicable');
+    expect(gap(runFamily(FUH, [maria, ...mhStay(), ...snf], { asOf: plusDays(D, 22) }), 'fuh-30').status).toBe(
+      'not-applicable',
+    );
   });
 
   it('removes the index discharge when the disposition says "discharged to a skilled nursing facility" (the SNF stay is not in the record)', () => {
@@ -203,18 +258,30 @@ describe('who is in FUH (index discharge, age, hospice, death)', () => {
   });
 
   it('reads an imprecise birth date as CQL does: year-only 1970 is certainly ≥ 6, year-only 2020 on 2026-10-01 may be 5 or 6 (unknown), none is unknown', () => {
-    expect(gap(runFamily(FUH, [patient('yr-1970', 'Al', 'Year', '1970'), ...mhStay()], { asOf: plusDays(D, 2) }), 'fuh-7').status).toBe('open');
-    const child = gap(runFamily(FUH, [patient('yr-2020', 'Bo', 'Year', '2020'), ...mhStay()], { asOf: plusDays(D, 2) }), 'fuh-7');
+    expect(
+      gap(runFamily(FUH, [patient('yr-1970', 'Al', 'Year', '1970'), ...mhStay()], { asOf: plusDays(D, 2) }), 'fuh-7')
+        .status,
+    ).toBe('open');
+    const child = gap(
+      runFamily(FUH, [patient('yr-2020', 'Bo', 'Year', '2020'), ...mhStay()], { asOf: plusDays(D, 2) }),
+      'fuh-7',
+    );
     expect(child.status).toBe('unknown');
     expect(child.why).toContain('too imprecise');
     const noBirth = { resourceType: 'Patient', id: 'no-birth' } as fhir4.Patient;
     expect(gap(runFamily(FUH, [noBirth, ...mhStay()], { asOf: plusDays(D, 2) }), 'fuh-7').status).toBe('unknown');
-    expect(gap(runFamily(FUH, [patient('yr-2021', 'Cy', 'Year', '2021'), ...mhStay()], { asOf: plusDays(D, 2) }), 'fuh-7').status).toBe('not-applicable');
+    expect(
+      gap(runFamily(FUH, [patient('yr-2021', 'Cy', 'Year', '2021'), ...mhStay()], { asOf: plusDays(D, 2) }), 'fuh-7')
+        .status,
+    ).toBe('not-applicable');
   });
 
   it('is not applicable for a patient in hospice care this year (HEDIS hospice exclusion)', () => {
     const hospice: fhir4.Encounter = {
-      resourceType: 'Encounter', id: 'hospice-1', status: 'finished', class: { system: 'http://terminology.hl7.org/CodeSystem/v3-ActCode', code: 'HH' },
+      resourceType: 'Encounter',
+      id: 'hospice-1',
+      status: 'finished',
+      class: { system: 'http://terminology.hl7.org/CodeSystem/v3-ActCode', code: 'HH' },
       type: [{ coding: [{ system: SNOMED, code: '183919006', display: 'Urgent admission to hospice (procedure)' }] }],
       period: { start: `${plusDays(D, 2)}T10:00:00Z`, end: `${plusDays(D, 2)}T11:00:00Z` },
     };
@@ -232,17 +299,24 @@ describe('who is in FUH (index discharge, age, hospice, death)', () => {
     expect(g.why).toContain('died on');
     expect(gap(runFamily(FUH, [died, ...mhStay()], { asOf: plusDays(D, 1) }), 'fuh-7').status).toBe('open');
     const deceasedFlag = { ...maria, deceasedBoolean: true };
-    expect(gap(runFamily(FUH, [deceasedFlag, ...mhStay()], { asOf: plusDays(D, 1) }), 'fuh-7').status).toBe('not-applicable');
+    expect(gap(runFamily(FUH, [deceasedFlag, ...mhStay()], { asOf: plusDays(D, 1) }), 'fuh-7').status).toBe(
+      'not-applicable',
+    );
   });
 
   it('looks back 60 days for the discharge: day 60 anchors (missed), day 61 does not', () => {
     expect(gap(runFamily(FUH, [maria, ...mhStay()], { asOf: plusDays(D, 60) }), 'fuh-30').why).toMatch(/^Missed/);
-    expect(gap(runFamily(FUH, [maria, ...mhStay()], { asOf: plusDays(D, 61) }), 'fuh-30').status).toBe('not-applicable');
+    expect(gap(runFamily(FUH, [maria, ...mhStay()], { asOf: plusDays(D, 61) }), 'fuh-30').status).toBe(
+      'not-applicable',
+    );
   });
 
   it('is not applicable without any hospitalization', () => {
     const gaps = runFamily(FUH, [maria, visit(D)], { asOf: D });
-    expect(gaps.map((g) => [g.id, g.status])).toEqual([['fuh-7', 'not-applicable'], ['fuh-30', 'not-applicable']]);
+    expect(gaps.map((g) => [g.id, g.status])).toEqual([
+      ['fuh-7', 'not-applicable'],
+      ['fuh-30', 'not-applicable'],
+    ]);
   });
 });
 
@@ -252,12 +326,18 @@ describe('incomplete data', () => {
     const open = gap(runFamily(FUH, [maria, ...mhStay()], { asOf: plusDays(D, 3), completeness: partial }), 'fuh-7');
     expect(open.status).toBe('unknown');
     expect(open.why).toContain('page 2 failed');
-    const closed = gap(runFamily(FUH, [maria, ...mhStay(), mhVisit(plusDays(D, 2))], { asOf: plusDays(D, 3), completeness: partial }), 'fuh-7');
+    const closed = gap(
+      runFamily(FUH, [maria, ...mhStay(), mhVisit(plusDays(D, 2))], { asOf: plusDays(D, 3), completeness: partial }),
+      'fuh-7',
+    );
     expect(closed.status).toBe('closed');
   });
 
   it('is unknown when Encounters could not be read at all', () => {
-    const gaps = runFamily(FUH, [maria], { asOf: D, completeness: { Encounter: { status: 'missing', reason: 'scope not granted' } } });
+    const gaps = runFamily(FUH, [maria], {
+      asOf: D,
+      completeness: { Encounter: { status: 'missing', reason: 'scope not granted' } },
+    });
     expect(gap(gaps, 'fuh-7').status).toBe('unknown');
   });
 });

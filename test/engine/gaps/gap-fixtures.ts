@@ -23,22 +23,51 @@ let seq = 0;
 const nextId = (prefix: string) => `${prefix}-${++seq}`;
 
 /** A named synthetic patient. */
-export function patient(id: string, given: string, family: string, birthDate = '1970-05-14', gender: fhir4.Patient['gender'] = 'female'): fhir4.Patient {
+export function patient(
+  id: string,
+  given: string,
+  family: string,
+  birthDate = '1970-05-14',
+  gender: fhir4.Patient['gender'] = 'female',
+): fhir4.Patient {
   return { resourceType: 'Patient', id, name: [{ given: [given], family }], birthDate, gender };
 }
 
 /** A Condition coded in ICD-10-CM (or SNOMED when `system` says so). */
-export function condition(code: string, display: string, opts: { id?: string; system?: string; clinicalStatus?: string; onset?: string; abatement?: string; verificationStatus?: string } = {}): fhir4.Condition {
+export function condition(
+  code: string,
+  display: string,
+  opts: {
+    id?: string;
+    system?: string;
+    clinicalStatus?: string;
+    onset?: string;
+    abatement?: string;
+    verificationStatus?: string;
+  } = {},
+): fhir4.Condition {
   const c: fhir4.Condition = {
     resourceType: 'Condition',
     id: opts.id ?? nextId('cond'),
     subject: { display: 'the patient under test' },
-    clinicalStatus: { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/condition-clinical', code: opts.clinicalStatus ?? 'active' }] },
+    clinicalStatus: {
+      coding: [
+        { system: 'http://terminology.hl7.org/CodeSystem/condition-clinical', code: opts.clinicalStatus ?? 'active' },
+      ],
+    },
     code: { coding: [{ system: opts.system ?? ICD10CM, code, display }] },
   };
-  if (opts.onset) c.onsetDateTime = opts.onset;
-  if (opts.abatement) c.abatementDateTime = opts.abatement;
-  if (opts.verificationStatus) c.verificationStatus = { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/condition-ver-status', code: opts.verificationStatus }] };
+  if (opts.onset) {
+    c.onsetDateTime = opts.onset;
+  }
+  if (opts.abatement) {
+    c.abatementDateTime = opts.abatement;
+  }
+  if (opts.verificationStatus) {
+    c.verificationStatus = {
+      coding: [{ system: 'http://terminology.hl7.org/CodeSystem/condition-ver-status', code: opts.verificationStatus }],
+    };
+  }
   return c;
 }
 
@@ -49,7 +78,10 @@ export const DX = {
   opioidDependence: ['F11.20', 'Opioid dependence, uncomplicated'],
   nicotineDependence: ['F17.210', 'Nicotine dependence, cigarettes, uncomplicated'],
   heroinOverdose: ['T40.1X1A', 'Poisoning by heroin, accidental (unintentional), initial encounter'],
-  acetaminophenOverdose: ['T39.1X1A', 'Poisoning by 4-Aminophenol derivatives, accidental (unintentional), initial encounter'],
+  acetaminophenOverdose: [
+    'T39.1X1A',
+    'Poisoning by 4-Aminophenol derivatives, accidental (unintentional), initial encounter',
+  ],
   opioidAdverseEffect: ['T40.2X5A', 'Adverse effect of other opioids, initial encounter'],
   alcoholToxicEffect: ['T51.0X1A', 'Toxic effect of ethanol, accidental (unintentional), initial encounter'],
   alcoholUse: ['F10.10', 'Alcohol abuse, uncomplicated'],
@@ -65,18 +97,30 @@ export const DX = {
  */
 function withDiagnoses(
   enc: fhir4.Encounter,
-  opts: { principal?: readonly [string, string]; secondary?: readonly [string, string]; reason?: readonly [string, string] },
+  opts: {
+    principal?: readonly [string, string];
+    secondary?: readonly [string, string];
+    reason?: readonly [string, string];
+  },
 ): fhir4.Resource[] {
   const out: fhir4.Resource[] = [enc];
   const add = (dx: readonly [string, string], rank: number) => {
     const c = condition(dx[0], dx[1], { id: nextId('dx') });
-    c.category = [{ coding: [{ system: 'http://terminology.hl7.org/CodeSystem/condition-category', code: 'encounter-diagnosis' }] }];
+    c.category = [
+      { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/condition-category', code: 'encounter-diagnosis' }] },
+    ];
     (enc.diagnosis ??= []).push({ condition: { reference: `Condition/${c.id}` }, rank });
     out.push(c);
   };
-  if (opts.principal) add(opts.principal, 1);
-  if (opts.secondary) add(opts.secondary, 2);
-  if (opts.reason) enc.reasonCode = [{ coding: [{ system: ICD10CM, code: opts.reason[0], display: opts.reason[1] }] }];
+  if (opts.principal) {
+    add(opts.principal, 1);
+  }
+  if (opts.secondary) {
+    add(opts.secondary, 2);
+  }
+  if (opts.reason) {
+    enc.reasonCode = [{ coding: [{ system: ICD10CM, code: opts.reason[0], display: opts.reason[1] }] }];
+  }
   return out;
 }
 
@@ -110,7 +154,9 @@ export function inpatientStay(
     subject: { display: 'the patient under test' },
     period: { start: `${admit}T10:00:00Z`, ...(discharge ? { end: `${discharge}T11:00:00Z` } : {}) },
   };
-  if (opts.partOf) enc.partOf = { reference: `Encounter/${opts.partOf}` };
+  if (opts.partOf) {
+    enc.partOf = { reference: `Encounter/${opts.partOf}` };
+  }
   if (opts.disposition) {
     const [system, code] = typeof opts.disposition === 'string' ? [DISPOSITION, opts.disposition] : opts.disposition;
     enc.hospitalization = { dischargeDisposition: { coding: [{ system, code }] } };
@@ -121,7 +167,13 @@ export function inpatientStay(
 /** A finished ED visit (class EMER) on `date`. */
 export function edVisit(
   date: string,
-  opts: { id?: string; principal?: readonly [string, string]; secondary?: readonly [string, string]; reason?: readonly [string, string]; status?: fhir4.Encounter['status'] } = {},
+  opts: {
+    id?: string;
+    principal?: readonly [string, string];
+    secondary?: readonly [string, string];
+    reason?: readonly [string, string];
+    status?: fhir4.Encounter['status'];
+  } = {},
 ): fhir4.Resource[] {
   const enc: fhir4.Encounter = {
     resourceType: 'Encounter',
@@ -166,19 +218,33 @@ export function visit(
     resourceType: 'Encounter',
     id: opts.id ?? nextId('visit'),
     status: opts.status ?? 'finished',
-    class: opts.classCode === null ? { system: ACT_CODE, code: 'UNKNOWN-CLASS' } : { system: ACT_CODE, code: opts.classCode ?? 'AMB', display: 'ambulatory' },
+    class:
+      opts.classCode === null
+        ? { system: ACT_CODE, code: 'UNKNOWN-CLASS' }
+        : { system: ACT_CODE, code: opts.classCode ?? 'AMB', display: 'ambulatory' },
     subject: { display: 'the patient under test' },
     period: { start: `${date}T09:00:00Z`, end: `${date}T09:30:00Z` },
   };
   const cpt = opts.cpt === undefined ? VISIT_CPT.officeEstablished : opts.cpt;
-  if (cpt) enc.type = [{ coding: [{ system: opts.system ?? CPT, code: cpt[0], display: cpt[1] }] }];
-  if (opts.dx) enc.reasonCode = [{ coding: [{ system: ICD10CM, code: opts.dx[0], display: opts.dx[1] }] }];
-  if (opts.practitioner) enc.participant = [{ individual: { reference: opts.practitioner } }];
+  if (cpt) {
+    enc.type = [{ coding: [{ system: opts.system ?? CPT, code: cpt[0], display: cpt[1] }] }];
+  }
+  if (opts.dx) {
+    enc.reasonCode = [{ coding: [{ system: ICD10CM, code: opts.dx[0], display: opts.dx[1] }] }];
+  }
+  if (opts.practitioner) {
+    enc.participant = [{ individual: { reference: opts.practitioner } }];
+  }
   return enc;
 }
 
 /** A visit on `date` with principal diagnosis `dx` and, optionally, a secondary one (Encounter.diagnosis + Conditions). */
-export function visitWithDiagnoses(date: string, principal: readonly [string, string], secondary?: readonly [string, string], opts: { id?: string } = {}): fhir4.Resource[] {
+export function visitWithDiagnoses(
+  date: string,
+  principal: readonly [string, string],
+  secondary?: readonly [string, string],
+  opts: { id?: string } = {},
+): fhir4.Resource[] {
   return withDiagnoses(visit(date, opts), { principal, ...(secondary ? { secondary } : {}) });
 }
 
@@ -186,35 +252,60 @@ export function visitWithDiagnoses(date: string, principal: readonly [string, st
 export function scoreObservation(
   date: string,
   score: number,
-  opts: { id?: string; loinc?: string; shape?: 'quantity' | 'integer' | 'string'; status?: fhir4.Observation['status'] } = {},
+  opts: {
+    id?: string;
+    loinc?: string;
+    shape?: 'quantity' | 'integer' | 'string';
+    status?: fhir4.Observation['status'];
+  } = {},
 ): fhir4.Observation {
   const o: fhir4.Observation = {
     resourceType: 'Observation',
     id: opts.id ?? nextId('score'),
     status: opts.status ?? 'final',
     category: [{ coding: [{ system: 'http://terminology.hl7.org/CodeSystem/observation-category', code: 'survey' }] }],
-    code: { coding: [{ system: LOINC, code: opts.loinc ?? '44261-6', display: 'Patient Health Questionnaire 9 item total score' }] },
+    code: {
+      coding: [
+        { system: LOINC, code: opts.loinc ?? '44261-6', display: 'Patient Health Questionnaire 9 item total score' },
+      ],
+    },
     subject: { display: 'the patient under test' },
     effectiveDateTime: date,
   };
   const shape = opts.shape ?? 'quantity';
-  if (shape === 'quantity') o.valueQuantity = { value: score, unit: '{score}', system: 'http://unitsofmeasure.org', code: '{score}' };
-  else if (shape === 'integer') o.valueInteger = score;
-  else o.valueString = String(score);
+  if (shape === 'quantity') {
+    o.valueQuantity = { value: score, unit: '{score}', system: 'http://unitsofmeasure.org', code: '{score}' };
+  } else if (shape === 'integer') {
+    o.valueInteger = score;
+  } else {
+    o.valueString = String(score);
+  }
   return o;
 }
 
 /** A coded CMS2 depression screening result (adult 73832-8 by default). */
-export function codedScreening(date: string, result: 'positive' | 'negative', opts: { id?: string; loinc?: string } = {}): fhir4.Observation {
+export function codedScreening(
+  date: string,
+  result: 'positive' | 'negative',
+  opts: { id?: string; loinc?: string } = {},
+): fhir4.Observation {
   return {
     resourceType: 'Observation',
     id: opts.id ?? nextId('screen'),
     status: 'final',
-    code: { coding: [{ system: LOINC, code: opts.loinc ?? '73832-8', display: 'Adult depression screening assessment' }] },
+    code: {
+      coding: [{ system: LOINC, code: opts.loinc ?? '73832-8', display: 'Adult depression screening assessment' }],
+    },
     subject: { display: 'the patient under test' },
     effectiveDateTime: date,
     valueCodeableConcept: {
-      coding: [{ system: SNOMED, code: result === 'positive' ? '428181000124104' : '428171000124102', display: `Depression screening ${result} (finding)` }],
+      coding: [
+        {
+          system: SNOMED,
+          code: result === 'positive' ? '428181000124104' : '428171000124102',
+          display: `Depression screening ${result} (finding)`,
+        },
+      ],
     },
   };
 }
@@ -225,7 +316,12 @@ export const SDOHCC = 'http://hl7.org/fhir/us/sdoh-clinicalcare/CodeSystem/SDOHC
 /** A referral (ServiceRequest) authored on `date`. */
 export function referral(
   date: string,
-  opts: { id?: string; category?: string; snomed?: readonly [string, string]; status?: fhir4.ServiceRequest['status'] } = {},
+  opts: {
+    id?: string;
+    category?: string;
+    snomed?: readonly [string, string];
+    status?: fhir4.ServiceRequest['status'];
+  } = {},
 ): fhir4.ServiceRequest {
   const sr: fhir4.ServiceRequest = {
     resourceType: 'ServiceRequest',
@@ -235,13 +331,21 @@ export function referral(
     subject: { display: 'the patient under test' },
     authoredOn: date,
   };
-  if (opts.category) sr.category = [{ coding: [{ system: SDOHCC, code: opts.category }] }];
-  if (opts.snomed) sr.code = { coding: [{ system: SNOMED, code: opts.snomed[0], display: opts.snomed[1] }] };
+  if (opts.category) {
+    sr.category = [{ coding: [{ system: SDOHCC, code: opts.category }] }];
+  }
+  if (opts.snomed) {
+    sr.code = { coding: [{ system: SNOMED, code: opts.snomed[0], display: opts.snomed[1] }] };
+  }
   return sr;
 }
 
 /** A completed Procedure performed on `date`. */
-export function procedure(date: string, snomed: readonly [string, string], opts: { id?: string; status?: fhir4.Procedure['status'] } = {}): fhir4.Procedure {
+export function procedure(
+  date: string,
+  snomed: readonly [string, string],
+  opts: { id?: string; status?: fhir4.Procedure['status'] } = {},
+): fhir4.Procedure {
   return {
     resourceType: 'Procedure',
     id: opts.id ?? nextId('proc'),
@@ -253,12 +357,48 @@ export function procedure(date: string, snomed: readonly [string, string], opts:
 }
 
 const COUNTS: Record<MeasureStatus, PopulationCounts> = {
-  met: { 'initial-population': 1, denominator: 1, 'denominator-exclusion': 0, 'denominator-exception': 0, numerator: 1 },
-  'not-met': { 'initial-population': 1, denominator: 1, 'denominator-exclusion': 0, 'denominator-exception': 0, numerator: 0 },
-  excluded: { 'initial-population': 1, denominator: 1, 'denominator-exclusion': 1, 'denominator-exception': 0, numerator: 0 },
-  exception: { 'initial-population': 1, denominator: 1, 'denominator-exclusion': 0, 'denominator-exception': 1, numerator: 0 },
-  'not-in-population': { 'initial-population': 0, denominator: 0, 'denominator-exclusion': 0, 'denominator-exception': 0, numerator: 0 },
-  unknown: { 'initial-population': 1, denominator: 1, 'denominator-exclusion': 0, 'denominator-exception': 0, numerator: 0 },
+  met: {
+    'initial-population': 1,
+    denominator: 1,
+    'denominator-exclusion': 0,
+    'denominator-exception': 0,
+    numerator: 1,
+  },
+  'not-met': {
+    'initial-population': 1,
+    denominator: 1,
+    'denominator-exclusion': 0,
+    'denominator-exception': 0,
+    numerator: 0,
+  },
+  excluded: {
+    'initial-population': 1,
+    denominator: 1,
+    'denominator-exclusion': 1,
+    'denominator-exception': 0,
+    numerator: 0,
+  },
+  exception: {
+    'initial-population': 1,
+    denominator: 1,
+    'denominator-exclusion': 0,
+    'denominator-exception': 1,
+    numerator: 0,
+  },
+  'not-in-population': {
+    'initial-population': 0,
+    denominator: 0,
+    'denominator-exclusion': 0,
+    'denominator-exception': 0,
+    numerator: 0,
+  },
+  unknown: {
+    'initial-population': 1,
+    denominator: 1,
+    'denominator-exclusion': 0,
+    'denominator-exception': 0,
+    numerator: 0,
+  },
 };
 
 /** A hand-made MeasureResult (so the gap tests do not depend on the measures' logic). */
@@ -287,7 +427,9 @@ export interface RunOptions {
 /** An evaluation context for `resources` (first one must be the Patient). */
 export function contextFor(resources: readonly fhir4.Resource[], opts: RunOptions): EvaluationContext {
   const record = recordFromResources(resources);
-  if (opts.completeness) record.completeness = { ...record.completeness, ...opts.completeness };
+  if (opts.completeness) {
+    record.completeness = { ...record.completeness, ...opts.completeness };
+  }
   return new EvaluationContext(record, opts.period ?? PERIOD, opts.asOf, builtinValueSets());
 }
 
@@ -299,6 +441,8 @@ export function runFamily(family: GapDefinition, resources: readonly fhir4.Resou
 /** The gap with `id` (throws when absent, so a test fails with a clear message). */
 export function gap(gaps: readonly GapResult[], id: string): GapResult {
   const g = gaps.find((x) => x.id === id);
-  if (!g) throw new Error(`no gap ${id} in [${gaps.map((x) => x.id).join(', ')}]`);
+  if (!g) {
+    throw new Error(`no gap ${id} in [${gaps.map((x) => x.id).join(', ')}]`);
+  }
   return g;
 }

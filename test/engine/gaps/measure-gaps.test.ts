@@ -4,7 +4,10 @@ import { measureResult, patient, runFamily } from './gap-fixtures.ts';
 
 describe('measure-derived gaps', () => {
   it('maps every status of a normal measure (truth table)', () => {
-    const table = (['met', 'not-met', 'excluded', 'exception', 'not-in-population', 'unknown'] as const).map((s) => [s, gapStatusOfMeasure(measureResult('cms130', s))]);
+    const table = (['met', 'not-met', 'excluded', 'exception', 'not-in-population', 'unknown'] as const).map((s) => [
+      s,
+      gapStatusOfMeasure(measureResult('cms130', s)),
+    ]);
     expect(table).toEqual([
       ['met', 'closed'],
       ['not-met', 'open'],
@@ -16,8 +19,19 @@ describe('measure-derived gaps', () => {
   });
 
   it('reads an inverse measure (CMS122) the right way round: numerator 1 is an open gap, numerator 0 in the denominator is closed', () => {
-    const poorControl = measureGap(measureResult('cms122', 'met', { inverse: true, closes: { what: 'Repeat HbA1c; last was 9.6%', due: '2026-12-31' } }));
-    expect(poorControl).toMatchObject({ id: 'cms122', status: 'open', closes: 'Repeat HbA1c; last was 9.6%', due: '2026-12-31', measureId: 'cms122' });
+    const poorControl = measureGap(
+      measureResult('cms122', 'met', {
+        inverse: true,
+        closes: { what: 'Repeat HbA1c; last was 9.6%', due: '2026-12-31' },
+      }),
+    );
+    expect(poorControl).toMatchObject({
+      id: 'cms122',
+      status: 'open',
+      closes: 'Repeat HbA1c; last was 9.6%',
+      due: '2026-12-31',
+      measureId: 'cms122',
+    });
     const controlled = measureGap(measureResult('cms122', 'not-met', { inverse: true }));
     expect(controlled.status).toBe('closed');
     expect(controlled.why).toContain('outcome controlled');
@@ -25,7 +39,9 @@ describe('measure-derived gaps', () => {
   });
 
   it('carries what closes an open gap and its due date, and none for a closed one', () => {
-    const open = measureGap(measureResult('cms125', 'not-met', { closes: { what: 'Order a screening mammogram', due: '2026-12-31' } }));
+    const open = measureGap(
+      measureResult('cms125', 'not-met', { closes: { what: 'Order a screening mammogram', due: '2026-12-31' } }),
+    );
     expect(open).toMatchObject({ status: 'open', closes: 'Order a screening mammogram', due: '2026-12-31' });
     const closed = measureGap(measureResult('cms125', 'met', { closes: { what: 'ignored', due: '2026-12-31' } }));
     expect(closed.closes).toBeUndefined();
@@ -44,8 +60,16 @@ describe('measure-derived gaps', () => {
   });
 
   it('emits one gap per measure result with the same id, in order', () => {
-    const measures = [measureResult('cms2', 'not-met'), measureResult('sdoh-screening', 'met'), measureResult('cms122', 'not-met', { inverse: true })];
+    const measures = [
+      measureResult('cms2', 'not-met'),
+      measureResult('sdoh-screening', 'met'),
+      measureResult('cms122', 'not-met', { inverse: true }),
+    ];
     const gaps = runFamily(MEASURE_GAPS, [patient('olga-mg', 'Olga', 'Petrova')], { asOf: '2026-11-23', measures });
-    expect(gaps.map((g) => [g.id, g.status])).toEqual([['cms2', 'open'], ['sdoh-screening', 'closed'], ['cms122', 'closed']]);
+    expect(gaps.map((g) => [g.id, g.status])).toEqual([
+      ['cms2', 'open'],
+      ['sdoh-screening', 'closed'],
+      ['cms122', 'closed'],
+    ]);
   });
 });

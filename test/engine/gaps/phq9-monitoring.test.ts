@@ -13,7 +13,10 @@ const depression = () => condition(DX.majorDepression[0], DX.majorDepression[1],
 
 describe('phq9-monitoring: a PHQ-9 at least every 4 months for active depression', () => {
   it('is closed by a PHQ-9 exactly 4 months before asOf', () => {
-    const g = gap(runFamily(PHQ9, [dana, depression(), scoreObservation(FOUR_MONTHS, 8, { id: 'phq-edge' })], { asOf: AS_OF }), ID);
+    const g = gap(
+      runFamily(PHQ9, [dana, depression(), scoreObservation(FOUR_MONTHS, 8, { id: 'phq-edge' })], { asOf: AS_OF }),
+      ID,
+    );
     expect(g.status).toBe('closed');
     expect(g.evidence.map((e) => e.reference)).toEqual(['Condition/dep', 'Observation/phq-edge']);
   });
@@ -29,17 +32,42 @@ describe('phq9-monitoring: a PHQ-9 at least every 4 months for active depression
   });
 
   it('counts a PHQ-A (89204-2) and a PHQ-9 sent as valueString', () => {
-    expect(gap(runFamily(PHQ9, [dana, depression(), scoreObservation('2026-10-01', 5, { loinc: '89204-2' })], { asOf: AS_OF }), ID).status).toBe('closed');
-    expect(gap(runFamily(PHQ9, [dana, depression(), scoreObservation('2026-10-01', 5, { shape: 'string' })], { asOf: AS_OF }), ID).status).toBe('closed');
+    expect(
+      gap(
+        runFamily(PHQ9, [dana, depression(), scoreObservation('2026-10-01', 5, { loinc: '89204-2' })], { asOf: AS_OF }),
+        ID,
+      ).status,
+    ).toBe('closed');
+    expect(
+      gap(
+        runFamily(PHQ9, [dana, depression(), scoreObservation('2026-10-01', 5, { shape: 'string' })], { asOf: AS_OF }),
+        ID,
+      ).status,
+    ).toBe('closed');
   });
 
   it('does not count a PHQ-2 or a PHQ-9 entered in error', () => {
-    expect(gap(runFamily(PHQ9, [dana, depression(), scoreObservation('2026-10-01', 2, { loinc: '55758-7' })], { asOf: AS_OF }), ID).status).toBe('open');
-    expect(gap(runFamily(PHQ9, [dana, depression(), scoreObservation('2026-10-01', 5, { status: 'entered-in-error' })], { asOf: AS_OF }), ID).status).toBe('open');
+    expect(
+      gap(
+        runFamily(PHQ9, [dana, depression(), scoreObservation('2026-10-01', 2, { loinc: '55758-7' })], { asOf: AS_OF }),
+        ID,
+      ).status,
+    ).toBe('open');
+    expect(
+      gap(
+        runFamily(PHQ9, [dana, depression(), scoreObservation('2026-10-01', 5, { status: 'entered-in-error' })], {
+          asOf: AS_OF,
+        }),
+        ID,
+      ).status,
+    ).toBe('open');
   });
 
   it('applies to recurrent depression in SNOMED (Major Depression value set) with status recurrence', () => {
-    const snomed = condition('36923009', 'Major depression, single episode', { system: SNOMED, clinicalStatus: 'recurrence' });
+    const snomed = condition('36923009', 'Major depression, single episode', {
+      system: SNOMED,
+      clinicalStatus: 'recurrence',
+    });
     expect(gap(runFamily(PHQ9, [dana, snomed], { asOf: AS_OF }), ID).status).toBe('open');
   });
 
@@ -51,17 +79,28 @@ describe('phq9-monitoring: a PHQ-9 at least every 4 months for active depression
       condition('F33.1', 'Major depressive disorder, recurrent, moderate', { onset: '2026-11-24' }),
       condition('F41.1', 'Generalized anxiety disorder'),
     ];
-    for (const c of cases) expect(gap(runFamily(PHQ9, [dana, c], { asOf: AS_OF }), ID).status).toBe('not-applicable');
+    for (const c of cases) {
+      expect(gap(runFamily(PHQ9, [dana, c], { asOf: AS_OF }), ID).status).toBe('not-applicable');
+    }
   });
 
   it('is unknown when Conditions could not be read', () => {
-    const g = gap(runFamily(PHQ9, [dana], { asOf: AS_OF, completeness: { Condition: { status: 'missing', reason: 'scope not granted' } } }), ID);
+    const g = gap(
+      runFamily(PHQ9, [dana], {
+        asOf: AS_OF,
+        completeness: { Condition: { status: 'missing', reason: 'scope not granted' } },
+      }),
+      ID,
+    );
     expect(g.status).toBe('unknown');
     expect(g.why).toContain('scope not granted');
   });
 
   it('is unknown, not open, when depression is active but Observations are partial', () => {
-    const g = gap(runFamily(PHQ9, [dana, depression()], { asOf: AS_OF, completeness: { Observation: { status: 'partial' } } }), ID);
+    const g = gap(
+      runFamily(PHQ9, [dana, depression()], { asOf: AS_OF, completeness: { Observation: { status: 'partial' } } }),
+      ID,
+    );
     expect(g.status).toBe('unknown');
   });
 });

@@ -8,7 +8,18 @@
 import { describe, expect, it } from 'vitest';
 import { tcmGaps } from '../../../src/engine/gaps/tcm-follow-up.ts';
 import { SNOMED } from '../../../src/engine/codes/code-systems.ts';
-import { DX, gap, inpatientStay, NUBC, patient, plusDays, procedure, runFamily, visit, VISIT_CPT } from './gap-fixtures.ts';
+import {
+  DX,
+  gap,
+  inpatientStay,
+  NUBC,
+  patient,
+  plusDays,
+  procedure,
+  runFamily,
+  visit,
+  VISIT_CPT,
+} from './gap-fixtures.ts';
 
 const TCM = tcmGaps();
 /** Discharge day (a Monday). */
@@ -22,7 +33,11 @@ describe('tcm-7 / tcm-14: face-to-face visit after a discharge home', () => {
     const gaps = runFamily(TCM, [walter, ...hfStay()], { asOf: plusDays(D, 1) });
     expect(gap(gaps, 'tcm-7')).toMatchObject({ status: 'open', due: plusDays(D, 7) });
     expect(gap(gaps, 'tcm-14')).toMatchObject({ status: 'open', due: plusDays(D, 14) });
-    expect(gap(gaps, 'tcm-7').evidence[0]).toMatchObject({ reference: 'Encounter/stay-hf', rule: 'inpatient-discharge', date: D });
+    expect(gap(gaps, 'tcm-7').evidence[0]).toMatchObject({
+      reference: 'Encounter/stay-hf',
+      rule: 'inpatient-discharge',
+      date: D,
+    });
   });
 
   it('does not count a visit on the discharge day', () => {
@@ -30,25 +45,40 @@ describe('tcm-7 / tcm-14: face-to-face visit after a discharge home', () => {
   });
 
   it('closes tcm-7 on day 7; day 8 misses tcm-7 but closes tcm-14', () => {
-    expect(gap(runFamily(TCM, [walter, ...hfStay(), visit(plusDays(D, 7))], { asOf: plusDays(D, 8) }), 'tcm-7').status).toBe('closed');
+    expect(
+      gap(runFamily(TCM, [walter, ...hfStay(), visit(plusDays(D, 7))], { asOf: plusDays(D, 8) }), 'tcm-7').status,
+    ).toBe('closed');
     const day8 = runFamily(TCM, [walter, ...hfStay(), visit(plusDays(D, 8))], { asOf: plusDays(D, 8) });
     expect(gap(day8, 'tcm-7').why).toMatch(/^Missed/);
     expect(gap(day8, 'tcm-14').status).toBe('closed');
   });
 
   it('closes tcm-14 on day 14, not on day 15', () => {
-    expect(gap(runFamily(TCM, [walter, ...hfStay(), visit(plusDays(D, 14))], { asOf: plusDays(D, 15) }), 'tcm-14').status).toBe('closed');
-    const late = gap(runFamily(TCM, [walter, ...hfStay(), visit(plusDays(D, 15))], { asOf: plusDays(D, 15) }), 'tcm-14');
+    expect(
+      gap(runFamily(TCM, [walter, ...hfStay(), visit(plusDays(D, 14))], { asOf: plusDays(D, 15) }), 'tcm-14').status,
+    ).toBe('closed');
+    const late = gap(
+      runFamily(TCM, [walter, ...hfStay(), visit(plusDays(D, 15))], { asOf: plusDays(D, 15) }),
+      'tcm-14',
+    );
     expect(late).toMatchObject({ status: 'open', due: plusDays(D, 14) });
     expect(late.why).toMatch(/^Missed/);
   });
 
   it('does not count a telephone-only visit or a portal e-visit as face to face, but counts a video visit (class VR)', () => {
-    const phone = runFamily(TCM, [walter, ...hfStay(), visit(plusDays(D, 3), { cpt: VISIT_CPT.telephone })], { asOf: plusDays(D, 4) });
+    const phone = runFamily(TCM, [walter, ...hfStay(), visit(plusDays(D, 3), { cpt: VISIT_CPT.telephone })], {
+      asOf: plusDays(D, 4),
+    });
     expect(gap(phone, 'tcm-7').status).toBe('open');
-    const portal = runFamily(TCM, [walter, ...hfStay(), visit(plusDays(D, 3), { classCode: 'VR', cpt: VISIT_CPT.portalMessage })], { asOf: plusDays(D, 4) });
+    const portal = runFamily(
+      TCM,
+      [walter, ...hfStay(), visit(plusDays(D, 3), { classCode: 'VR', cpt: VISIT_CPT.portalMessage })],
+      { asOf: plusDays(D, 4) },
+    );
     expect(gap(portal, 'tcm-7').status).toBe('open');
-    const video = runFamily(TCM, [walter, ...hfStay(), visit(plusDays(D, 3), { classCode: 'VR', cpt: null })], { asOf: plusDays(D, 4) });
+    const video = runFamily(TCM, [walter, ...hfStay(), visit(plusDays(D, 3), { classCode: 'VR', cpt: null })], {
+      asOf: plusDays(D, 4),
+    });
     expect(gap(video, 'tcm-7').status).toBe('closed');
   });
 
@@ -77,11 +107,16 @@ describe('tcm-7 / tcm-14: face-to-face visit after a discharge home', () => {
 
   it('is not applicable while the patient is back in hospital', () => {
     const back = inpatientStay(plusDays(D, 5), undefined);
-    expect(gap(runFamily(TCM, [walter, ...hfStay(), ...back], { asOf: plusDays(D, 6) }), 'tcm-7').status).toBe('not-applicable');
+    expect(gap(runFamily(TCM, [walter, ...hfStay(), ...back], { asOf: plusDays(D, 6) }), 'tcm-7').status).toBe(
+      'not-applicable',
+    );
   });
 
   it('is unknown when Encounters are partial and no visit was found', () => {
-    const gaps = runFamily(TCM, [walter, ...hfStay()], { asOf: plusDays(D, 1), completeness: { Encounter: { status: 'partial', reason: 'timeout' } } });
+    const gaps = runFamily(TCM, [walter, ...hfStay()], {
+      asOf: plusDays(D, 1),
+      completeness: { Encounter: { status: 'partial', reason: 'timeout' } },
+    });
     expect(gap(gaps, 'tcm-7').status).toBe('unknown');
   });
 });
@@ -101,10 +136,18 @@ describe('TCM anchors only on a discharge to the community', () => {
   });
 
   it('reads NUBC discharge status: 01 (home) anchors, 06 (home health) anchors, 03 (SNF) and 20 (expired) do not', () => {
-    expect(gap(runFamily(TCM, [walter, ...hfStay([NUBC, '01'])], { asOf: plusDays(D, 2) }), 'tcm-7').status).toBe('open');
-    expect(gap(runFamily(TCM, [walter, ...hfStay([NUBC, '06'])], { asOf: plusDays(D, 2) }), 'tcm-7').status).toBe('open');
-    expect(gap(runFamily(TCM, [walter, ...hfStay([NUBC, '03'])], { asOf: plusDays(D, 2) }), 'tcm-7').status).toBe('not-applicable');
-    expect(gap(runFamily(TCM, [walter, ...hfStay([NUBC, '20'])], { asOf: plusDays(D, 2) }), 'tcm-7').status).toBe('not-applicable');
+    expect(gap(runFamily(TCM, [walter, ...hfStay([NUBC, '01'])], { asOf: plusDays(D, 2) }), 'tcm-7').status).toBe(
+      'open',
+    );
+    expect(gap(runFamily(TCM, [walter, ...hfStay([NUBC, '06'])], { asOf: plusDays(D, 2) }), 'tcm-7').status).toBe(
+      'open',
+    );
+    expect(gap(runFamily(TCM, [walter, ...hfStay([NUBC, '03'])], { asOf: plusDays(D, 2) }), 'tcm-7').status).toBe(
+      'not-applicable',
+    );
+    expect(gap(runFamily(TCM, [walter, ...hfStay([NUBC, '20'])], { asOf: plusDays(D, 2) }), 'tcm-7').status).toBe(
+      'not-applicable',
+    );
   });
 
   it('says "unknown" (with the due date) when no disposition is recorded or it is "left against advice", closed if a visit happened anyway', () => {
@@ -112,8 +155,12 @@ describe('TCM anchors only on a discharge to the community', () => {
     const g = gap(runFamily(TCM, [walter, ...none], { asOf: plusDays(D, 2) }), 'tcm-7');
     expect(g).toMatchObject({ status: 'unknown', due: plusDays(D, 7) });
     expect(g.why).toContain('No discharge disposition is recorded');
-    expect(gap(runFamily(TCM, [walter, ...hfStay('aadvice')], { asOf: plusDays(D, 2) }), 'tcm-14').status).toBe('unknown');
-    expect(gap(runFamily(TCM, [walter, ...none, visit(plusDays(D, 2))], { asOf: plusDays(D, 2) }), 'tcm-7').status).toBe('closed');
+    expect(gap(runFamily(TCM, [walter, ...hfStay('aadvice')], { asOf: plusDays(D, 2) }), 'tcm-14').status).toBe(
+      'unknown',
+    );
+    expect(
+      gap(runFamily(TCM, [walter, ...none, visit(plusDays(D, 2))], { asOf: plusDays(D, 2) }), 'tcm-7').status,
+    ).toBe('closed');
   });
 
   it('has no TCM gap for a patient who has died', () => {
@@ -136,17 +183,35 @@ describe('tcm-contact-2d: interactive contact within 2 business days', () => {
 
   it('is closed by a telephone visit on the Tuesday, missed with one on the Wednesday', () => {
     const phone = (date: string) => visit(date, { cpt: VISIT_CPT.telephone, id: `call-${date}` });
-    const tue = gap(runFamily(TCM, [walter, ...fridayStay(), phone('2026-08-04')], { asOf: '2026-08-05' }), 'tcm-contact-2d');
+    const tue = gap(
+      runFamily(TCM, [walter, ...fridayStay(), phone('2026-08-04')], { asOf: '2026-08-05' }),
+      'tcm-contact-2d',
+    );
     expect(tue.status).toBe('closed');
     expect(tue.evidence.at(-1)).toMatchObject({ reference: 'Encounter/call-2026-08-04', rule: 'interactive-contact' });
-    const wed = gap(runFamily(TCM, [walter, ...fridayStay(), phone('2026-08-05')], { asOf: '2026-08-05' }), 'tcm-contact-2d');
+    const wed = gap(
+      runFamily(TCM, [walter, ...fridayStay(), phone('2026-08-05')], { asOf: '2026-08-05' }),
+      'tcm-contact-2d',
+    );
     expect(wed.status).toBe('open');
     expect(wed.why).toMatch(/^Missed: no follow-up within 2 business days/);
   });
 
   it('counts a Saturday call (within the window) but not a call on the discharge day', () => {
-    expect(gap(runFamily(TCM, [walter, ...fridayStay(), visit('2026-08-01', { cpt: VISIT_CPT.telephone })], { asOf: '2026-08-02' }), 'tcm-contact-2d').status).toBe('closed');
-    expect(gap(runFamily(TCM, [walter, ...fridayStay(), visit(friday, { cpt: VISIT_CPT.telephone })], { asOf: '2026-08-02' }), 'tcm-contact-2d').status).toBe('open');
+    expect(
+      gap(
+        runFamily(TCM, [walter, ...fridayStay(), visit('2026-08-01', { cpt: VISIT_CPT.telephone })], {
+          asOf: '2026-08-02',
+        }),
+        'tcm-contact-2d',
+      ).status,
+    ).toBe('closed');
+    expect(
+      gap(
+        runFamily(TCM, [walter, ...fridayStay(), visit(friday, { cpt: VISIT_CPT.telephone })], { asOf: '2026-08-02' }),
+        'tcm-contact-2d',
+      ).status,
+    ).toBe('open');
   });
 
   it('skips Memorial Day: a Friday 2026-05-22 discharge is due Wednesday 2026-05-27', () => {
@@ -162,17 +227,27 @@ describe('tcm-contact-2d: interactive contact within 2 business days', () => {
   it('counts a telephone follow-up recorded as a Procedure (SNOMED 386473003), not a remote-monitoring encounter', () => {
     const call = procedure('2026-08-03', ['386473003', 'Telephone follow-up (procedure)'], { id: 'call-proc' });
     expect(call.code?.coding?.[0]?.system).toBe(SNOMED);
-    expect(gap(runFamily(TCM, [walter, ...fridayStay(), call], { asOf: '2026-08-04' }), 'tcm-contact-2d').status).toBe('closed');
+    expect(gap(runFamily(TCM, [walter, ...fridayStay(), call], { asOf: '2026-08-04' }), 'tcm-contact-2d').status).toBe(
+      'closed',
+    );
     const rpm = visit('2026-08-03', { classCode: 'VR', cpt: VISIT_CPT.remoteMonitoring });
-    expect(gap(runFamily(TCM, [walter, ...fridayStay(), rpm], { asOf: '2026-08-04' }), 'tcm-contact-2d').status).toBe('open');
+    expect(gap(runFamily(TCM, [walter, ...fridayStay(), rpm], { asOf: '2026-08-04' }), 'tcm-contact-2d').status).toBe(
+      'open',
+    );
   });
 
   it('is closed by an office visit too (a direct contact)', () => {
-    expect(gap(runFamily(TCM, [walter, ...fridayStay(), visit('2026-08-03')], { asOf: '2026-08-04' }), 'tcm-contact-2d').status).toBe('closed');
+    expect(
+      gap(runFamily(TCM, [walter, ...fridayStay(), visit('2026-08-03')], { asOf: '2026-08-04' }), 'tcm-contact-2d')
+        .status,
+    ).toBe('closed');
   });
 
   it('is unknown, like the visit windows, when the disposition is not recorded', () => {
     const stay = inpatientStay(plusDays(friday, -4), friday);
-    expect(gap(runFamily(TCM, [walter, ...stay], { asOf: friday }), 'tcm-contact-2d')).toMatchObject({ status: 'unknown', due: '2026-08-04' });
+    expect(gap(runFamily(TCM, [walter, ...stay], { asOf: friday }), 'tcm-contact-2d')).toMatchObject({
+      status: 'unknown',
+      due: '2026-08-04',
+    });
   });
 });

@@ -5,7 +5,12 @@
  * else is still evaluated. The engine's walk is bounded: no RangeError at any depth.
  */
 import { describe, expect, it } from 'vitest';
-import { capResourceDepth, evaluatePatient, MAX_RESOURCE_DEPTH, type PatientRecord } from '../../../src/engine/index.ts';
+import {
+  capResourceDepth,
+  evaluatePatient,
+  MAX_RESOURCE_DEPTH,
+  type PatientRecord,
+} from '../../../src/engine/index.ts';
 import { validateRecord } from '../../../src/engine/input/validate-record.ts';
 
 const PATIENT: fhir4.Patient = { resourceType: 'Patient', id: 'p', birthDate: '1970-05-01', gender: 'female' };
@@ -14,17 +19,33 @@ const PERIOD = { start: '2026-01-01', end: '2026-12-31' };
 /** `{a: {a: … {leaf: 1}}}` whose innermost object sits at path length `levels` below `field`. */
 function chain(levels: number): Record<string, unknown> {
   let v: Record<string, unknown> = { leaf: 1 };
-  for (let i = 1; i < levels; i++) v = { a: v };
+  for (let i = 1; i < levels; i++) {
+    v = { a: v };
+  }
   return v;
 }
 
 /** An Observation with `extra` merged in. */
 function observation(id: string, extra: Record<string, unknown>): fhir4.Observation {
-  return { resourceType: 'Observation', id, status: 'final', subject: { reference: 'Patient/p' }, code: { text: 'x' }, effectiveDateTime: '2026-02-01', ...extra } as fhir4.Observation;
+  return {
+    resourceType: 'Observation',
+    id,
+    status: 'final',
+    subject: { reference: 'Patient/p' },
+    code: { text: 'x' },
+    effectiveDateTime: '2026-02-01',
+    ...extra,
+  } as fhir4.Observation;
 }
 
 function record(observations: fhir4.Observation[], patient: fhir4.Patient = PATIENT): PatientRecord {
-  const condition: fhir4.Condition = { resourceType: 'Condition', id: 'c1', subject: { reference: 'Patient/p' }, code: { coding: [{ system: 'http://hl7.org/fhir/sid/icd-10-cm', code: 'I10' }] }, onsetDateTime: '2020-01-01' };
+  const condition: fhir4.Condition = {
+    resourceType: 'Condition',
+    id: 'c1',
+    subject: { reference: 'Patient/p' },
+    code: { coding: [{ system: 'http://hl7.org/fhir/sid/icd-10-cm', code: 'I10' }] },
+    onsetDateTime: '2020-01-01',
+  };
   return {
     patient,
     resources: { Observation: observations, Condition: [condition] },
@@ -47,7 +68,10 @@ describe('a resource nested beyond the limit', () => {
     ]);
     expect(clean.resources.Observation?.map((o) => o.id)).toEqual(['ok']);
     expect(clean.resources.Condition?.map((c) => c.id)).toEqual(['c1']);
-    expect(clean.completeness.Observation).toMatchObject({ status: 'partial', reason: expect.stringContaining('Observation/deep valueQuantity.nested') });
+    expect(clean.completeness.Observation).toMatchObject({
+      status: 'partial',
+      reason: expect.stringContaining('Observation/deep valueQuantity.nested'),
+    });
     expect(clean.completeness.Condition).toEqual({ status: 'complete' });
   });
 
@@ -64,16 +88,33 @@ describe('a resource nested beyond the limit', () => {
       observation('contained', { contained: [{ resourceType: 'Observation', id: 'c', code: chain(5_000) }] }),
       observation('subject', { subject: { reference: 'Patient/p', extension: [chain(5_000)] } }),
     ];
-    const evaluation = evaluatePatient(record([...variants, observation('ok', {})]), { period: PERIOD, asOf: '2026-03-02' });
+    const evaluation = evaluatePatient(record([...variants, observation('ok', {})]), {
+      period: PERIOD,
+      asOf: '2026-03-02',
+    });
     const deepIssues = evaluation.issues.filter((i) => i.message.startsWith('nested more than'));
-    expect(deepIssues.map((i) => `${i.id} ${i.field}`)).toEqual(['list extension[0].extension[0].a.a…', 'contained contained[0].code.a.a.a…', 'subject subject.extension[0].a.a.a…']);
+    expect(deepIssues.map((i) => `${i.id} ${i.field}`)).toEqual([
+      'list extension[0].extension[0].a.a…',
+      'contained contained[0].code.a.a.a…',
+      'subject subject.extension[0].a.a.a…',
+    ]);
     expect(evaluation.measures.length).toBeGreaterThan(0);
   });
 
   it('a Patient nested too deep loses only the too-deep element, with one issue', () => {
-    const patient = { ...PATIENT, extension: [{ url: 'http://example.org/deep', extension: [chain(3_000)] }] } as unknown as fhir4.Patient;
+    const patient = {
+      ...PATIENT,
+      extension: [{ url: 'http://example.org/deep', extension: [chain(3_000)] }],
+    } as unknown as fhir4.Patient;
     const { record: clean, issues } = validateRecord(record([], patient));
-    expect(issues).toEqual([expect.objectContaining({ resourceType: 'Patient', id: 'p', field: 'extension[0].extension[0].a.a…', severity: 'error' })]);
+    expect(issues).toEqual([
+      expect.objectContaining({
+        resourceType: 'Patient',
+        id: 'p',
+        field: 'extension[0].extension[0].a.a…',
+        severity: 'error',
+      }),
+    ]);
     expect(clean.patient.birthDate).toBe('1970-05-01');
     expect(clean.patient.extension).toBeUndefined();
   });

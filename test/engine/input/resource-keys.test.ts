@@ -38,8 +38,17 @@ describe('ResourceKeys', () => {
 
   it('gives the answers of a map keyed by `type/id`, collisions of odd types and ids included', () => {
     const entries: [string, string, string][] = [
-      ['Observation/x', 'y', '1'], ['Observation', 'x/y', '2'], ['Observation', '#anon-0', '3'], ['Observation', '#anon-0', '4'],
-      ['A/b/c', 'd', '5'], ['A', 'b/c/d', '6'], ['A/b', 'c/d', '7'], ['', 'x', '8'], ['/', 'x', '9'], ['', '/x', '10'], ['Encounter', '', '11'],
+      ['Observation/x', 'y', '1'],
+      ['Observation', 'x/y', '2'],
+      ['Observation', '#anon-0', '3'],
+      ['Observation', '#anon-0', '4'],
+      ['A/b/c', 'd', '5'],
+      ['A', 'b/c/d', '6'],
+      ['A/b', 'c/d', '7'],
+      ['', 'x', '8'],
+      ['/', 'x', '9'],
+      ['', '/x', '10'],
+      ['Encounter', '', '11'],
     ];
     expect(byKeys(entries)).toEqual(byText(entries));
   });

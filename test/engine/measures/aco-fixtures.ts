@@ -25,7 +25,9 @@ export function patient(id: string, birthDate: string | undefined, sex: 'female'
     gender: sex,
     extension: [{ url: US_CORE_SEX, valueCode: sex === 'female' ? '248152002' : '248153007' }],
   };
-  if (birthDate) p.birthDate = birthDate;
+  if (birthDate) {
+    p.birthDate = birthDate;
+  }
   return p;
 }
 
@@ -41,7 +43,13 @@ export function concept(system: string, code: string): fhir4.CodeableConcept {
 }
 
 /** A finished encounter of a value set's first code. */
-export function encounter(id: string, vs: ValueSetDef, start: string, end = start, extra: Partial<fhir4.Encounter> = {}): fhir4.Encounter {
+export function encounter(
+  id: string,
+  vs: ValueSetDef,
+  start: string,
+  end = start,
+  extra: Partial<fhir4.Encounter> = {},
+): fhir4.Encounter {
   return {
     resourceType: 'Encounter',
     id,
@@ -59,7 +67,12 @@ export function officeVisit(id: string, day: string): fhir4.Encounter {
 }
 
 /** An active condition from a value set, with onset. */
-export function condition(id: string, vs: ValueSetDef, onset: string | undefined, extra: Partial<fhir4.Condition> = {}): fhir4.Condition {
+export function condition(
+  id: string,
+  vs: ValueSetDef,
+  onset: string | undefined,
+  extra: Partial<fhir4.Condition> = {},
+): fhir4.Condition {
   const c: fhir4.Condition = {
     resourceType: 'Condition',
     id,
@@ -68,12 +81,19 @@ export function condition(id: string, vs: ValueSetDef, onset: string | undefined
     code: conceptOf(vs),
     ...extra,
   };
-  if (onset) c.onsetDateTime = onset;
+  if (onset) {
+    c.onsetDateTime = onset;
+  }
   return c;
 }
 
 /** A completed procedure from a value set on a day (or over a period). */
-export function procedure(id: string, vs: ValueSetDef, performed: string | fhir4.Period, extra: Partial<fhir4.Procedure> = {}): fhir4.Procedure {
+export function procedure(
+  id: string,
+  vs: ValueSetDef,
+  performed: string | fhir4.Period,
+  extra: Partial<fhir4.Procedure> = {},
+): fhir4.Procedure {
   return {
     resourceType: 'Procedure',
     id,
@@ -86,13 +106,29 @@ export function procedure(id: string, vs: ValueSetDef, performed: string | fhir4
 }
 
 /** A final observation with a code, an effective date and optional extras (value, category…). */
-export function observation(id: string, code: fhir4.CodeableConcept, effective: string, extra: Partial<fhir4.Observation> = {}): fhir4.Observation {
+export function observation(
+  id: string,
+  code: fhir4.CodeableConcept,
+  effective: string,
+  extra: Partial<fhir4.Observation> = {},
+): fhir4.Observation {
   return { resourceType: 'Observation', id, status: 'final', code, effectiveDateTime: effective, ...extra };
 }
 
 /** A US Core blood pressure with systolic and diastolic components in mm[Hg]. */
-export function bloodPressure(id: string, effective: string, systolic: number, diastolic: number, extra: Partial<fhir4.Observation> = {}): fhir4.Observation {
-  const q = (value: number): fhir4.Quantity => ({ value, unit: 'mmHg', system: 'http://unitsofmeasure.org', code: 'mm[Hg]' });
+export function bloodPressure(
+  id: string,
+  effective: string,
+  systolic: number,
+  diastolic: number,
+  extra: Partial<fhir4.Observation> = {},
+): fhir4.Observation {
+  const q = (value: number): fhir4.Quantity => ({
+    value,
+    unit: 'mmHg',
+    system: 'http://unitsofmeasure.org',
+    code: 'mm[Hg]',
+  });
   return observation(id, concept('http://loinc.org', '85354-9'), effective, {
     category: [concept('http://terminology.hl7.org/CodeSystem/observation-category', 'vital-signs')],
     component: [
@@ -111,7 +147,13 @@ export function imagingStudy(id: string, vs: ValueSetDef, effective: string): fh
 }
 
 /** A laboratory result from a value set with a value in a unit. */
-export function labResult(id: string, vs: ValueSetDef, effective: string, value?: number, unit = '%'): fhir4.Observation {
+export function labResult(
+  id: string,
+  vs: ValueSetDef,
+  effective: string,
+  value?: number,
+  unit = '%',
+): fhir4.Observation {
   return observation(id, conceptOf(vs), effective, {
     category: [concept('http://terminology.hl7.org/CodeSystem/observation-category', 'laboratory')],
     ...(value === undefined ? {} : { valueQuantity: { value, unit, system: 'http://unitsofmeasure.org', code: unit } }),

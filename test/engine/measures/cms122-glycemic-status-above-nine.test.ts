@@ -5,7 +5,17 @@ import { HBA1C_LABORATORY_TEST } from '../../../src/engine/valuesets/catalog/hba
 import { VIRTUAL_ENCOUNTER } from '../../../src/engine/valuesets/catalog/virtual-encounter.ts';
 import { FRAILTY_DIAGNOSIS } from '../../../src/engine/valuesets/catalog/frailty-diagnosis.ts';
 import { ADVANCED_ILLNESS } from '../../../src/engine/valuesets/catalog/advanced-illness.ts';
-import { concept, condition, encounter, evaluate, labResult, observation, officeVisit, patient, pops } from './aco-fixtures.ts';
+import {
+  concept,
+  condition,
+  encounter,
+  evaluate,
+  labResult,
+  observation,
+  officeVisit,
+  patient,
+  pops,
+} from './aco-fixtures.ts';
 
 // Dolores Vega, 58, type 2 diabetes since 2018, office visit in February.
 const dolores = patient('dolores', '1968-07-21');
@@ -26,13 +36,19 @@ describe('CMS122 (inverse): the numerator is poor control or no test', () => {
     [9.1, 'met'],
     [7.2, 'not-met'],
   ])('a last HbA1c of %d%% is %s', (value, status) => {
-    expect(evaluate(CMS122, dolores, [...base, labResult('a1c', HBA1C_LABORATORY_TEST, '2026-09-15', value)]).status).toBe(status);
+    expect(
+      evaluate(CMS122, dolores, [...base, labResult('a1c', HBA1C_LABORATORY_TEST, '2026-09-15', value)]).status,
+    ).toBe(status);
   });
 
   it('says what to do about an elevated result, with the value and date', () => {
     const r = evaluate(CMS122, dolores, [...base, labResult('a1c', HBA1C_LABORATORY_TEST, '2026-03-03', 9.8)]);
-    expect(r.closes?.what).toBe('Glycemic status 9.8% on 2026-03-03 — above 9%: intensify treatment and recheck by 2026-12-31');
-    expect(r.detail).toEqual({ lastResult: { date: '2026-03-03', value: 9.8, unit: '%', code: HBA1C_LABORATORY_TEST.codes[0]![1] } });
+    expect(r.closes?.what).toBe(
+      'Glycemic status 9.8% on 2026-03-03 — above 9%: intensify treatment and recheck by 2026-12-31',
+    );
+    expect(r.detail).toEqual({
+      lastResult: { date: '2026-03-03', value: 9.8, unit: '%', code: HBA1C_LABORATORY_TEST.codes[0]![1] },
+    });
   });
 
   it('counts a most recent test without a result as the bad outcome', () => {
@@ -67,15 +83,22 @@ describe('CMS122 (inverse): the numerator is poor control or no test', () => {
     const gmi = observation('gmi', concept('http://loinc.org', '97506-0'), '2026-11-01', {
       valueQuantity: { value: 9.4, unit: '%', system: 'http://unitsofmeasure.org', code: '%' },
     });
-    expect(evaluate(CMS122, dolores, [...base, labResult('a1c', HBA1C_LABORATORY_TEST, '2026-03-01', 7), gmi]).status).toBe('met');
+    expect(
+      evaluate(CMS122, dolores, [...base, labResult('a1c', HBA1C_LABORATORY_TEST, '2026-03-01', 7), gmi]).status,
+    ).toBe('met');
   });
 
   it('ignores an HbA1c from the year before (no test this year)', () => {
-    expect(evaluate(CMS122, dolores, [...base, labResult('old', HBA1C_LABORATORY_TEST, '2025-12-31', 6.1)]).status).toBe('met');
+    expect(
+      evaluate(CMS122, dolores, [...base, labResult('old', HBA1C_LABORATORY_TEST, '2025-12-31', 6.1)]).status,
+    ).toBe('met');
   });
 
   it('does not compare a result in mmol/mol with 9% (and reports it)', () => {
-    const r = evaluate(CMS122, dolores, [...base, labResult('ifcc', HBA1C_LABORATORY_TEST, '2026-05-01', 80, 'mmol/mol')]);
+    const r = evaluate(CMS122, dolores, [
+      ...base,
+      labResult('ifcc', HBA1C_LABORATORY_TEST, '2026-05-01', 80, 'mmol/mol'),
+    ]);
     expect(r.status).toBe('not-met');
   });
 });
@@ -104,7 +127,10 @@ describe('CMS122 initial population', () => {
 });
 
 describe('CMS122 exclusions: frailty with advanced illness from 66', () => {
-  const frailAndIll = [condition('frail', FRAILTY_DIAGNOSIS, '2026-04-01'), condition('ai', ADVANCED_ILLNESS, '2025-01-01')];
+  const frailAndIll = [
+    condition('frail', FRAILTY_DIAGNOSIS, '2026-04-01'),
+    condition('ai', ADVANCED_ILLNESS, '2025-01-01'),
+  ];
 
   it('excludes a 66-year-old with frailty and advanced illness', () => {
     expect(pops(evaluate(CMS122, patient('old', '1960-12-31'), [...base, ...frailAndIll]))).toBe('1/1/1/0');
@@ -115,7 +141,11 @@ describe('CMS122 exclusions: frailty with advanced illness from 66', () => {
   });
 
   it('does not exclude for advanced illness diagnosed before the year preceding the period', () => {
-    const r = evaluate(CMS122, patient('old', '1955-01-01'), [...base, frailAndIll[0]!, condition('ai', ADVANCED_ILLNESS, '2024-12-31')]);
+    const r = evaluate(CMS122, patient('old', '1955-01-01'), [
+      ...base,
+      frailAndIll[0]!,
+      condition('ai', ADVANCED_ILLNESS, '2024-12-31'),
+    ]);
     expect(r.status).toBe('met');
   });
 

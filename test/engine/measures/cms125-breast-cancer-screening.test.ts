@@ -7,7 +7,16 @@ import { UNILATERAL_MASTECTOMY_RIGHT } from '../../../src/engine/valuesets/catal
 import { STATUS_POST_RIGHT_MASTECTOMY } from '../../../src/engine/valuesets/catalog/status-post-right-mastectomy.ts';
 import { HISTORY_OF_BILATERAL_MASTECTOMY } from '../../../src/engine/valuesets/catalog/history-of-bilateral-mastectomy.ts';
 import { UNILATERAL_MASTECTOMY_UNSPECIFIED_LATERALITY } from '../../../src/engine/valuesets/catalog/unilateral-mastectomy-unspecified-laterality.ts';
-import { concept, condition, evaluate, imagingStudy, observation, officeVisit, patient, procedure } from './aco-fixtures.ts';
+import {
+  concept,
+  condition,
+  evaluate,
+  imagingStudy,
+  observation,
+  officeVisit,
+  patient,
+  procedure,
+} from './aco-fixtures.ts';
 
 // Grace Okafor, 52, seen in the office in May 2026.
 const grace = patient('grace', '1974-08-30');
@@ -32,7 +41,10 @@ describe('CMS125 numerator: mammogram from 1 October two years before', () => {
     expect(evaluate(CMS125, grace, [visit, imagingStudy('m', MAMMOGRAPHY, '2025-03-01')]).detail).toEqual({
       lastScreening: { date: '2025-03-01', kind: 'mammography' },
     });
-    expect(evaluate(CMS125, grace, [visit]).closes).toEqual({ what: 'Screening mammogram (none since 2024-10-01)', due: '2026-12-31' });
+    expect(evaluate(CMS125, grace, [visit]).closes).toEqual({
+      what: 'Screening mammogram (none since 2024-10-01)',
+      due: '2026-12-31',
+    });
   });
 });
 
@@ -53,29 +65,47 @@ describe('CMS125 population', () => {
 
 describe('CMS125 mastectomy exclusions', () => {
   it('excludes a bilateral mastectomy', () => {
-    expect(evaluate(CMS125, grace, [visit, procedure('bm', BILATERAL_MASTECTOMY, '2019-02-01')]).status).toBe('excluded');
+    expect(evaluate(CMS125, grace, [visit, procedure('bm', BILATERAL_MASTECTOMY, '2019-02-01')]).status).toBe(
+      'excluded',
+    );
   });
 
   it('excludes a history of bilateral mastectomy', () => {
-    expect(evaluate(CMS125, grace, [visit, condition('h', HISTORY_OF_BILATERAL_MASTECTOMY, '2019-02-01')]).status).toBe('excluded');
+    expect(evaluate(CMS125, grace, [visit, condition('h', HISTORY_OF_BILATERAL_MASTECTOMY, '2019-02-01')]).status).toBe(
+      'excluded',
+    );
   });
 
   it('excludes right and left unilateral mastectomies together', () => {
-    const r = evaluate(CMS125, grace, [visit, procedure('r', UNILATERAL_MASTECTOMY_RIGHT, '2018-01-01'), procedure('l', UNILATERAL_MASTECTOMY_LEFT, '2020-01-01')]);
+    const r = evaluate(CMS125, grace, [
+      visit,
+      procedure('r', UNILATERAL_MASTECTOMY_RIGHT, '2018-01-01'),
+      procedure('l', UNILATERAL_MASTECTOMY_LEFT, '2020-01-01'),
+    ]);
     expect(r.status).toBe('excluded');
   });
 
   it('does not exclude a right mastectomy alone', () => {
-    expect(evaluate(CMS125, grace, [visit, procedure('r', UNILATERAL_MASTECTOMY_RIGHT, '2018-01-01')]).status).toBe('not-met');
+    expect(evaluate(CMS125, grace, [visit, procedure('r', UNILATERAL_MASTECTOMY_RIGHT, '2018-01-01')]).status).toBe(
+      'not-met',
+    );
   });
 
   it('excludes status post right mastectomy plus an unspecified mastectomy on the left body site', () => {
-    const left = condition('l', UNILATERAL_MASTECTOMY_UNSPECIFIED_LATERALITY, '2021-01-01', { bodySite: [concept('http://snomed.info/sct', '7771000')] });
-    expect(evaluate(CMS125, grace, [visit, condition('r', STATUS_POST_RIGHT_MASTECTOMY, '2018-01-01'), left]).status).toBe('excluded');
+    const left = condition('l', UNILATERAL_MASTECTOMY_UNSPECIFIED_LATERALITY, '2021-01-01', {
+      bodySite: [concept('http://snomed.info/sct', '7771000')],
+    });
+    expect(
+      evaluate(CMS125, grace, [visit, condition('r', STATUS_POST_RIGHT_MASTECTOMY, '2018-01-01'), left]).status,
+    ).toBe('excluded');
   });
 
   it('does not exclude a left mastectomy performed after the period', () => {
-    const r = evaluate(CMS125, grace, [visit, procedure('r', UNILATERAL_MASTECTOMY_RIGHT, '2018-01-01'), procedure('l', UNILATERAL_MASTECTOMY_LEFT, '2027-01-01')]);
+    const r = evaluate(CMS125, grace, [
+      visit,
+      procedure('r', UNILATERAL_MASTECTOMY_RIGHT, '2018-01-01'),
+      procedure('l', UNILATERAL_MASTECTOMY_LEFT, '2027-01-01'),
+    ]);
     expect(r.status).toBe('not-met');
   });
 });

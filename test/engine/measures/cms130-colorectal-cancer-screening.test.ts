@@ -7,7 +7,17 @@ import { FLEXIBLE_SIGMOIDOSCOPY } from '../../../src/engine/valuesets/catalog/fl
 import { CT_COLONOGRAPHY } from '../../../src/engine/valuesets/catalog/ct-colonography.ts';
 import { MALIGNANT_NEOPLASM_OF_COLON } from '../../../src/engine/valuesets/catalog/malignant-neoplasm-of-colon.ts';
 import { TOTAL_COLECTOMY } from '../../../src/engine/valuesets/catalog/total-colectomy.ts';
-import { concept, condition, evaluate, imagingStudy, labResult, observation, officeVisit, patient, procedure } from './aco-fixtures.ts';
+import {
+  concept,
+  condition,
+  evaluate,
+  imagingStudy,
+  labResult,
+  observation,
+  officeVisit,
+  patient,
+  procedure,
+} from './aco-fixtures.ts';
 
 // Walter Kim, 55, seen in the office in April 2026.
 const walter = patient('walter', '1971-04-04', 'male');
@@ -17,17 +27,31 @@ const positiveFobt = (id: string, day: string) =>
     valueCodeableConcept: concept('http://snomed.info/sct', '10828004'),
   });
 const sdna = (id: string, day: string) =>
-  observation(id, labResult(id, SDNA_FIT_TEST, day).code, day, { valueCodeableConcept: concept('http://snomed.info/sct', '260385009') });
+  observation(id, labResult(id, SDNA_FIT_TEST, day).code, day, {
+    valueCodeableConcept: concept('http://snomed.info/sct', '260385009'),
+  });
 
 describe('CMS130 numerator: screening look-backs', () => {
   it.each([
-    ['a colonoscopy on 1 Jan 2017 (start of period − 9 years)', procedure('c', COLONOSCOPY, '2017-01-01T10:00:00Z'), 'met'],
-    ['a colonoscopy on 31 Dec 2016 (the day before the window)', procedure('c', COLONOSCOPY, '2016-12-31T10:00:00Z'), 'not-met'],
+    [
+      'a colonoscopy on 1 Jan 2017 (start of period − 9 years)',
+      procedure('c', COLONOSCOPY, '2017-01-01T10:00:00Z'),
+      'met',
+    ],
+    [
+      'a colonoscopy on 31 Dec 2016 (the day before the window)',
+      procedure('c', COLONOSCOPY, '2016-12-31T10:00:00Z'),
+      'not-met',
+    ],
     ['a stool DNA-FIT on 1 Jan 2024 (start − 2 years)', sdna('s', '2024-01-01'), 'met'],
     ['a stool DNA-FIT on 31 Dec 2023', sdna('s', '2023-12-31'), 'not-met'],
     ['an FOBT on 1 Jan 2026', positiveFobt('f', '2026-01-01'), 'met'],
     ['an FOBT on 31 Dec 2025 (before the period)', positiveFobt('f', '2025-12-31'), 'not-met'],
-    ['a flexible sigmoidoscopy on 1 Jan 2022 (start − 4 years)', procedure('s', FLEXIBLE_SIGMOIDOSCOPY, '2022-01-01'), 'met'],
+    [
+      'a flexible sigmoidoscopy on 1 Jan 2022 (start − 4 years)',
+      procedure('s', FLEXIBLE_SIGMOIDOSCOPY, '2022-01-01'),
+      'met',
+    ],
     ['a flexible sigmoidoscopy on 31 Dec 2021', procedure('s', FLEXIBLE_SIGMOIDOSCOPY, '2021-12-31'), 'not-met'],
     ['a CT colonography on 1 Jan 2022', imagingStudy('ct', CT_COLONOGRAPHY, '2022-01-01'), 'met'],
     ['a colonoscopy on 31 Dec 2026 (last day of the period)', procedure('c', COLONOSCOPY, '2026-12-31'), 'met'],
@@ -37,15 +61,23 @@ describe('CMS130 numerator: screening look-backs', () => {
   });
 
   it('does not count an FOBT without a result', () => {
-    expect(evaluate(CMS130, walter, [visit, labResult('f', FECAL_OCCULT_BLOOD_TEST_FOBT, '2026-05-01')]).status).toBe('not-met');
+    expect(evaluate(CMS130, walter, [visit, labResult('f', FECAL_OCCULT_BLOOD_TEST_FOBT, '2026-05-01')]).status).toBe(
+      'not-met',
+    );
   });
 
   it('does not count a colonoscopy that was not completed', () => {
-    expect(evaluate(CMS130, walter, [visit, procedure('c', COLONOSCOPY, '2020-05-01', { status: 'not-done' })]).status).toBe('not-met');
+    expect(
+      evaluate(CMS130, walter, [visit, procedure('c', COLONOSCOPY, '2020-05-01', { status: 'not-done' })]).status,
+    ).toBe('not-met');
   });
 
   it('reports the most recent screening for the panel', () => {
-    const r = evaluate(CMS130, walter, [visit, procedure('c', COLONOSCOPY, '2019-05-01'), positiveFobt('f', '2026-06-01')]);
+    const r = evaluate(CMS130, walter, [
+      visit,
+      procedure('c', COLONOSCOPY, '2019-05-01'),
+      positiveFobt('f', '2026-06-01'),
+    ]);
     expect(r.detail).toEqual({ lastScreening: { date: '2026-06-01', kind: 'FOBT' } });
   });
 
@@ -67,11 +99,15 @@ describe('CMS130 population and exclusions', () => {
   });
 
   it('excludes colorectal cancer diagnosed before the period end', () => {
-    expect(evaluate(CMS130, walter, [visit, condition('crc', MALIGNANT_NEOPLASM_OF_COLON, '2015-01-01')]).status).toBe('excluded');
+    expect(evaluate(CMS130, walter, [visit, condition('crc', MALIGNANT_NEOPLASM_OF_COLON, '2015-01-01')]).status).toBe(
+      'excluded',
+    );
   });
 
   it('does not exclude colorectal cancer first diagnosed after the period', () => {
-    expect(evaluate(CMS130, walter, [visit, condition('crc', MALIGNANT_NEOPLASM_OF_COLON, '2027-01-02')]).status).toBe('not-met');
+    expect(evaluate(CMS130, walter, [visit, condition('crc', MALIGNANT_NEOPLASM_OF_COLON, '2027-01-02')]).status).toBe(
+      'not-met',
+    );
   });
 
   it('excludes a total colectomy', () => {

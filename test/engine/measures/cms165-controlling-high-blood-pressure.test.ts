@@ -7,7 +7,17 @@ import { PREGNANCY } from '../../../src/engine/valuesets/catalog/pregnancy.ts';
 import { DIALYSIS_SERVICES } from '../../../src/engine/valuesets/catalog/dialysis-services.ts';
 import { FRAILTY_DIAGNOSIS } from '../../../src/engine/valuesets/catalog/frailty-diagnosis.ts';
 import { ADVANCED_ILLNESS } from '../../../src/engine/valuesets/catalog/advanced-illness.ts';
-import { bloodPressure, concept, condition, encounter, evaluate, officeVisit, patient, pops, procedure } from './aco-fixtures.ts';
+import {
+  bloodPressure,
+  concept,
+  condition,
+  encounter,
+  evaluate,
+  officeVisit,
+  patient,
+  pops,
+  procedure,
+} from './aco-fixtures.ts';
 
 // Harold Brooks, 60 at the end of 2026, hypertensive since 2019, seen in the office in March.
 const harold = patient('harold', '1966-03-10', 'male');
@@ -17,7 +27,9 @@ const base = [htn, visit];
 
 describe('CMS165 initial population', () => {
   it('includes a hypertensive adult with an office visit', () => {
-    expect(pops(evaluate(CMS165, harold, [...base, bloodPressure('bp', '2026-03-03T09:10:00Z', 128, 78)]))).toBe('1/1/0/1');
+    expect(pops(evaluate(CMS165, harold, [...base, bloodPressure('bp', '2026-03-03T09:10:00Z', 128, 78)]))).toBe(
+      '1/1/0/1',
+    );
   });
 
   it.each([
@@ -36,7 +48,7 @@ describe('CMS165 initial population', () => {
   it.each([
     ['on 30 June at 10:00 UTC (last day of the first six months)', '2026-06-30T10:00:00Z', 1],
     ['on 30 June, date only (unknown against the last millisecond of June)', '2026-06-30', 0],
-    ['on 1 July at 01:00+05:00 (still 30 June in UTC, the period\'s offset)', '2026-07-01T01:00:00+05:00', 1],
+    ["on 1 July at 01:00+05:00 (still 30 June in UTC, the period's offset)", '2026-07-01T01:00:00+05:00', 1],
     ['on 1 July (after the first six months)', '2026-07-01', 0],
     ['years before the period and still active', '2015-01-01', 1],
   ])('counts hypertension diagnosed %s: %i', (_s, onset, ip) => {
@@ -118,9 +130,15 @@ describe('CMS165 numerator: lowest readings on the most recent BP day', () => {
   });
 
   it('ignores a reading taken in the ED (class EMER) on the day of an ED visit', () => {
-    const ed = encounter('ed', EMERGENCY_DEPARTMENT_EVALUATION_AND_MANAGEMENT_VISIT, '2026-11-20T08:00:00Z', '2026-11-20T12:00:00Z', {
-      class: { system: 'http://terminology.hl7.org/CodeSystem/v3-ActCode', code: 'EMER' },
-    });
+    const ed = encounter(
+      'ed',
+      EMERGENCY_DEPARTMENT_EVALUATION_AND_MANAGEMENT_VISIT,
+      '2026-11-20T08:00:00Z',
+      '2026-11-20T12:00:00Z',
+      {
+        class: { system: 'http://terminology.hl7.org/CodeSystem/v3-ActCode', code: 'EMER' },
+      },
+    );
     const r = evaluate(CMS165, harold, [
       ...base,
       ed,
@@ -157,7 +175,12 @@ describe('CMS165 numerator: lowest readings on the most recent BP day', () => {
     const r = evaluate(CMS165, harold, [
       ...base,
       bloodPressure('partial', '2026-11-01T09:00:00Z', 130, 80, {
-        component: [{ code: concept('http://loinc.org', '8480-6'), valueQuantity: { value: 130, code: 'mm[Hg]', system: 'http://unitsofmeasure.org' } }],
+        component: [
+          {
+            code: concept('http://loinc.org', '8480-6'),
+            valueQuantity: { value: 130, code: 'mm[Hg]', system: 'http://unitsofmeasure.org' },
+          },
+        ],
       }),
     ]);
     expect(r.status).toBe('not-met');
@@ -172,20 +195,30 @@ describe('CMS165 exclusions', () => {
   });
 
   it('excludes a patient on dialysis before the period end', () => {
-    expect(evaluate(CMS165, harold, [...base, procedure('dialysis', DIALYSIS_SERVICES, '2026-12-31T10:00:00Z')]).status).toBe('excluded');
+    expect(
+      evaluate(CMS165, harold, [...base, procedure('dialysis', DIALYSIS_SERVICES, '2026-12-31T10:00:00Z')]).status,
+    ).toBe('excluded');
   });
 
   it('does not exclude for dialysis after the period end', () => {
-    expect(evaluate(CMS165, harold, [...base, procedure('dialysis', DIALYSIS_SERVICES, '2027-01-01T10:00:00Z')]).status).toBe('not-met');
+    expect(
+      evaluate(CMS165, harold, [...base, procedure('dialysis', DIALYSIS_SERVICES, '2027-01-01T10:00:00Z')]).status,
+    ).toBe('not-met');
   });
 
   it('excludes an 81-year-old with frailty alone', () => {
-    const r = evaluate(CMS165, patient('ada', '1945-06-01'), [...base, condition('frail', FRAILTY_DIAGNOSIS, '2026-02-01')]);
+    const r = evaluate(CMS165, patient('ada', '1945-06-01'), [
+      ...base,
+      condition('frail', FRAILTY_DIAGNOSIS, '2026-02-01'),
+    ]);
     expect(r.status).toBe('excluded');
   });
 
   it('does not exclude an 80-year-old with frailty but no advanced illness', () => {
-    const r = evaluate(CMS165, patient('bea', '1946-06-01'), [...base, condition('frail', FRAILTY_DIAGNOSIS, '2026-02-01')]);
+    const r = evaluate(CMS165, patient('bea', '1946-06-01'), [
+      ...base,
+      condition('frail', FRAILTY_DIAGNOSIS, '2026-02-01'),
+    ]);
     expect(r.status).toBe('not-met');
   });
 

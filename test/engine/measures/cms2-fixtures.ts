@@ -17,7 +17,12 @@ import {
   REFERRAL_FOR_ADOLESCENT_DEPRESSION,
   REFERRAL_FOR_ADULT_DEPRESSION,
 } from '../../../src/engine/valuesets/catalog/index.ts';
-import { CMS2_KINDS, SCREEN_DECLINED, SCREEN_NEGATIVE, SCREEN_POSITIVE } from '../../../src/engine/measures/cms2-terminology.ts';
+import {
+  CMS2_KINDS,
+  SCREEN_DECLINED,
+  SCREEN_NEGATIVE,
+  SCREEN_POSITIVE,
+} from '../../../src/engine/measures/cms2-terminology.ts';
 import { QICORE_NOT_DONE_REASON } from '../../../src/engine/measures/cms2-exclusions-exceptions.ts';
 import { CONDITION_CATEGORY, SNOMED } from '../../../src/engine/codes/code-systems.ts';
 
@@ -30,7 +35,9 @@ export type Kind = 'adolescent' | 'adult';
 function coding(vs: ValueSetDef, not?: ValueSetDef): fhir4.Coding {
   const other = new Set((not?.codes ?? []).map(([s, c]) => `${s}|${c}`));
   const hit = vs.codes.find(([s, c]) => !other.has(`${s}|${c}`));
-  if (!hit) throw new Error(`no code in ${vs.name}${not ? ` outside ${not.name}` : ''}`);
+  if (!hit) {
+    throw new Error(`no code in ${vs.name}${not ? ` outside ${not.name}` : ''}`);
+  }
   return { system: hit[0], code: hit[1], display: hit[2] };
 }
 
@@ -72,7 +79,13 @@ export function visit(id: string, start: string, end?: string, extra: Partial<fh
 }
 
 /** A coded depression screening of a kind, effective at `when`, with result positive/negative. */
-export function screening(id: string, kind: Kind, when: string, result: 'positive' | 'negative', extra: Partial<fhir4.Observation> = {}): fhir4.Observation {
+export function screening(
+  id: string,
+  kind: Kind,
+  when: string,
+  result: 'positive' | 'negative',
+  extra: Partial<fhir4.Observation> = {},
+): fhir4.Observation {
   const code = CMS2_KINDS[kind].screening;
   return {
     resourceType: 'Observation',
@@ -87,13 +100,26 @@ export function screening(id: string, kind: Kind, when: string, result: 'positiv
 }
 
 /** A screening not done (status cancelled + QI-Core notDoneReason), recorded (`issued`) at `issued`. */
-export function notDone(id: string, kind: Kind, issued: string, reason: 'declined' | 'medical', extra: Partial<fhir4.Observation> = {}): fhir4.Observation {
+export function notDone(
+  id: string,
+  kind: Kind,
+  issued: string,
+  reason: 'declined' | 'medical',
+  extra: Partial<fhir4.Observation> = {},
+): fhir4.Observation {
   const code = CMS2_KINDS[kind].screening;
   return {
     resourceType: 'Observation',
     id,
     status: 'cancelled',
-    extension: [{ url: QICORE_NOT_DONE_REASON, valueCodeableConcept: { coding: [reason === 'declined' ? { system: SNOMED, code: SCREEN_DECLINED.code } : MEDICAL_REASON_CODE] } }],
+    extension: [
+      {
+        url: QICORE_NOT_DONE_REASON,
+        valueCodeableConcept: {
+          coding: [reason === 'declined' ? { system: SNOMED, code: SCREEN_DECLINED.code } : MEDICAL_REASON_CODE],
+        },
+      },
+    ],
     code: { coding: [{ system: code.system, code: code.code }] },
     issued,
     ...extra,
@@ -101,17 +127,48 @@ export function notDone(id: string, kind: Kind, issued: string, reason: 'decline
 }
 
 /** A referral of a kind authored at `authoredOn`. */
-export function referral(id: string, kind: Kind, authoredOn: string, extra: Partial<fhir4.ServiceRequest> = {}): fhir4.ServiceRequest {
-  return { resourceType: 'ServiceRequest', id, status: 'active', intent: 'order', subject: { display: 'the patient under test' }, code: { coding: [REFERRAL_CODE[kind]] }, authoredOn, ...extra };
+export function referral(
+  id: string,
+  kind: Kind,
+  authoredOn: string,
+  extra: Partial<fhir4.ServiceRequest> = {},
+): fhir4.ServiceRequest {
+  return {
+    resourceType: 'ServiceRequest',
+    id,
+    status: 'active',
+    intent: 'order',
+    subject: { display: 'the patient under test' },
+    code: { coding: [REFERRAL_CODE[kind]] },
+    authoredOn,
+    ...extra,
+  };
 }
 
 /** A completed follow-up procedure performed at `performed`. */
-export function followUpProcedure(id: string, performed: string, extra: Partial<fhir4.Procedure> = {}): fhir4.Procedure {
-  return { resourceType: 'Procedure', id, status: 'completed', subject: { display: 'the patient under test' }, code: { coding: [FOLLOW_UP_PROCEDURE_CODE] }, performedDateTime: performed, ...extra };
+export function followUpProcedure(
+  id: string,
+  performed: string,
+  extra: Partial<fhir4.Procedure> = {},
+): fhir4.Procedure {
+  return {
+    resourceType: 'Procedure',
+    id,
+    status: 'completed',
+    subject: { display: 'the patient under test' },
+    code: { coding: [FOLLOW_UP_PROCEDURE_CODE] },
+    performedDateTime: performed,
+    ...extra,
+  };
 }
 
 /** An antidepressant order authored at `authoredOn` with a 30-day expected supply. */
-export function antidepressant(id: string, kind: Kind, authoredOn: string, extra: Partial<fhir4.MedicationRequest> = {}): fhir4.MedicationRequest {
+export function antidepressant(
+  id: string,
+  kind: Kind,
+  authoredOn: string,
+  extra: Partial<fhir4.MedicationRequest> = {},
+): fhir4.MedicationRequest {
   return {
     resourceType: 'MedicationRequest',
     id,
@@ -120,7 +177,9 @@ export function antidepressant(id: string, kind: Kind, authoredOn: string, extra
     subject: { display: 'the patient under test' },
     medicationCodeableConcept: { coding: [MEDICATION_CODE[kind]] },
     authoredOn,
-    dispenseRequest: { expectedSupplyDuration: { value: 30, unit: 'days', system: 'http://unitsofmeasure.org', code: 'd' } },
+    dispenseRequest: {
+      expectedSupplyDuration: { value: 30, unit: 'days', system: 'http://unitsofmeasure.org', code: 'd' },
+    },
     ...extra,
   };
 }
@@ -131,7 +190,9 @@ export function bipolar(id: string, onset: string, extra: Partial<fhir4.Conditio
     resourceType: 'Condition',
     id,
     subject: { display: 'the patient under test' },
-    clinicalStatus: { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/condition-clinical', code: 'active' }] },
+    clinicalStatus: {
+      coding: [{ system: 'http://terminology.hl7.org/CodeSystem/condition-clinical', code: 'active' }],
+    },
     category: [{ coding: [{ system: CONDITION_CATEGORY, code: 'problem-list-item' }] }],
     code: { coding: [BIPOLAR_CODE] },
     onsetDateTime: onset,
@@ -143,7 +204,9 @@ export function bipolar(id: string, onset: string, extra: Partial<fhir4.Conditio
 export function cms2Of(record: PatientRecord): MeasureResult & { issues: PatientEvaluation['issues'] } {
   const evaluation = evaluatePatient(record, { period: { ...PERIOD }, only: ['cms2'] });
   const m = evaluation.measures.find((r) => r.id === 'cms2');
-  if (!m) throw new Error('cms2 not evaluated');
+  if (!m) {
+    throw new Error('cms2 not evaluated');
+  }
   return { ...m, issues: evaluation.issues };
 }
 

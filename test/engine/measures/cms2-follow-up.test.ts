@@ -4,7 +4,17 @@
  * positive screening on 2026-06-15 and a visit on 2026-06-21 08:00–08:15 UTC.
  */
 import { describe, expect, it } from 'vitest';
-import { antidepressant, bipolar, cms2, counts, followUpProcedure, patient, referral, screening, visit } from './cms2-fixtures.ts';
+import {
+  antidepressant,
+  bipolar,
+  cms2,
+  counts,
+  followUpProcedure,
+  patient,
+  referral,
+  screening,
+  visit,
+} from './cms2-fixtures.ts';
 
 const VISIT = visit('v', '2026-06-21T08:00:00Z');
 const ROSA = patient('rosa', '1975-07-07'); // adult
@@ -23,10 +33,11 @@ describe('CMS2 referral follow-up: authored on the visit end day or up to 2 days
     ['2 days after the visit', '2026-06-23T23:00:00Z', 'met'],
     ['3 days after the visit', '2026-06-24T00:00:00Z', 'not-met'],
   ];
-  for (const [when, authored, status] of table)
+  for (const [when, authored, status] of table) {
     it(`counts a referral authored ${when}: ${status}`, () => {
       expect(adult(referral('r', 'adult', authored)).status).toBe(status);
     });
+  }
 
   it('a completed referral counts; a draft or revoked one does not', () => {
     expect(adult(referral('r', 'adult', '2026-06-21', { status: 'completed' })).status).toBe('met');
@@ -41,15 +52,30 @@ describe('CMS2 referral follow-up: authored on the visit end day or up to 2 days
   });
 
   it('a referral authored 2 days after a visit on 31 December falls outside the period', () => {
-    const m = cms2([ROSA, visit('v', '2026-12-31T09:00:00Z'), screening('s', 'adult', '2026-12-30', 'positive'), referral('r', 'adult', '2027-01-02')]);
+    const m = cms2([
+      ROSA,
+      visit('v', '2026-12-31T09:00:00Z'),
+      screening('s', 'adult', '2026-12-30', 'positive'),
+      referral('r', 'adult', '2027-01-02'),
+    ]);
     expect(m.status).toBe('not-met');
     expect(m.closes?.due).toBe('2026-12-31');
   });
 
   it('records the referral as evidence with its date', () => {
     const m = adult(referral('r', 'adult', '2026-06-22T09:00:00Z'));
-    expect(m.evidence).toContainEqual(expect.objectContaining({ reference: 'ServiceRequest/r', rule: 'follow-up-referral', date: '2026-06-22T09:00:00Z' }));
-    expect(m.evidence.map((e) => e.rule)).toEqual(['qualifying-encounter', 'most-recent-screening', 'follow-up-referral']);
+    expect(m.evidence).toContainEqual(
+      expect.objectContaining({
+        reference: 'ServiceRequest/r',
+        rule: 'follow-up-referral',
+        date: '2026-06-22T09:00:00Z',
+      }),
+    );
+    expect(m.evidence.map((e) => e.rule)).toEqual([
+      'qualifying-encounter',
+      'most-recent-screening',
+      'follow-up-referral',
+    ]);
   });
 });
 
@@ -70,7 +96,9 @@ describe('CMS2 procedure follow-up: started during the visit', () => {
     expect(adult(followUpProcedure('p', '2026-06-21')).status).toBe('not-met');
   });
   it('counts a procedure whose performed period starts during the visit', () => {
-    const p = followUpProcedure('p', '', { performedPeriod: { start: '2026-06-21T08:05:00Z', end: '2026-06-21T09:00:00Z' } });
+    const p = followUpProcedure('p', '', {
+      performedPeriod: { start: '2026-06-21T08:05:00Z', end: '2026-06-21T09:00:00Z' },
+    });
     delete p.performedDateTime;
     expect(adult(p).status).toBe('met');
   });
@@ -89,11 +117,16 @@ describe('CMS2 medication follow-up: an order whose supply runs past the visit',
   });
   it('counts an order authored after the visit whose dispense starts earlier (validity period) … only via its start date', () => {
     // start date = Coalesce(bounds start, authoredOn, validity start): authoredOn wins, so still after the visit
-    const m = antidepressant('m', 'adult', '2026-06-22', { dispenseRequest: { validityPeriod: { start: '2026-06-21' }, expectedSupplyDuration: { value: 30, code: 'd' } } });
+    const m = antidepressant('m', 'adult', '2026-06-22', {
+      dispenseRequest: { validityPeriod: { start: '2026-06-21' }, expectedSupplyDuration: { value: 30, code: 'd' } },
+    });
     expect(adult(m).status).toBe('not-met');
   });
   it('counts an order authored 2 days after the visit whose dosage bounds start on the visit day', () => {
-    const m = antidepressant('m', 'adult', '2026-06-23', { dosageInstruction: [{ timing: { repeat: { boundsPeriod: { start: '2026-06-21', end: '2026-07-21' } } } }], dispenseRequest: {} });
+    const m = antidepressant('m', 'adult', '2026-06-23', {
+      dosageInstruction: [{ timing: { repeat: { boundsPeriod: { start: '2026-06-21', end: '2026-07-21' } } } }],
+      dispenseRequest: {},
+    });
     expect(adult(m).status).toBe('met');
   });
   it('counts a completed order, not a stopped or draft one', () => {
@@ -102,10 +135,12 @@ describe('CMS2 medication follow-up: an order whose supply runs past the visit',
     expect(adult(antidepressant('m', 'adult', '2026-06-21', { status: 'draft' })).status).toBe('not-met');
   });
   it('counts order intents, not a plan or proposal', () => {
-    for (const intent of ['order', 'original-order', 'reflex-order', 'filler-order', 'instance-order'] as const)
+    for (const intent of ['order', 'original-order', 'reflex-order', 'filler-order', 'instance-order'] as const) {
       expect(adult(antidepressant('m', 'adult', '2026-06-21', { intent })).status, intent).toBe('met');
-    for (const intent of ['plan', 'proposal'] as const)
+    }
+    for (const intent of ['plan', 'proposal'] as const) {
       expect(adult(antidepressant('m', 'adult', '2026-06-21', { intent })).status, intent).toBe('not-met');
+    }
   });
   it('does not count an order whose supply cannot be computed (no dispense request, no dosage)', () => {
     const m = antidepressant('m', 'adult', '2026-06-21');
@@ -113,13 +148,20 @@ describe('CMS2 medication follow-up: an order whose supply runs past the visit',
     expect(adult(m).status).toBe('not-met');
   });
   it('does not count a one-day supply that ends on the visit day (it must overlap after the visit)', () => {
-    const m = antidepressant('m', 'adult', '2026-06-21', { dispenseRequest: { expectedSupplyDuration: { value: 1, code: 'd' } } });
+    const m = antidepressant('m', 'adult', '2026-06-21', {
+      dispenseRequest: { expectedSupplyDuration: { value: 1, code: 'd' } },
+    });
     expect(adult(m).status).toBe('not-met');
   });
   it('counts a two-day supply computed from quantity and dose written in tablets, without throwing', () => {
     const m = antidepressant('m', 'adult', '2026-06-21', {
       dispenseRequest: { quantity: { value: 60, unit: 'tablet' } },
-      dosageInstruction: [{ timing: { repeat: { frequency: 1, period: 1, periodUnit: 'd' } }, doseAndRate: [{ doseQuantity: { value: 1, unit: 'tablet' } }] }],
+      dosageInstruction: [
+        {
+          timing: { repeat: { frequency: 1, period: 1, periodUnit: 'd' } },
+          doseAndRate: [{ doseQuantity: { value: 1, unit: 'tablet' } }],
+        },
+      ],
     });
     expect(adult(m).status).toBe('met');
   });
@@ -128,7 +170,13 @@ describe('CMS2 medication follow-up: an order whose supply runs past the visit',
     expect(teen(antidepressant('m', 'adolescent', '2026-06-21')).status).toBe('met');
   });
   it('an old prescription still active at the visit does not count (authored before the visit)', () => {
-    expect(adult(antidepressant('m', 'adult', '2026-06-01', { dispenseRequest: { expectedSupplyDuration: { value: 90, code: 'd' } } })).status).toBe('not-met');
+    expect(
+      adult(
+        antidepressant('m', 'adult', '2026-06-01', {
+          dispenseRequest: { expectedSupplyDuration: { value: 90, code: 'd' } },
+        }),
+      ).status,
+    ).toBe('not-met');
   });
 });
 
@@ -143,7 +191,12 @@ describe('CMS2 bipolar exclusion: prevalence starts before the day of a qualifyi
     expect(adult(bipolar('b', '2026-06-21T07:00:00Z')).status).toBe('not-met');
   });
   it('a resolved diagnosis from years ago still excludes', () => {
-    const b = bipolar('b', '2019-01-01', { clinicalStatus: { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/condition-clinical', code: 'resolved' }] }, abatementDateTime: '2020-01-01' });
+    const b = bipolar('b', '2019-01-01', {
+      clinicalStatus: {
+        coding: [{ system: 'http://terminology.hl7.org/CodeSystem/condition-clinical', code: 'resolved' }],
+      },
+      abatementDateTime: '2020-01-01',
+    });
     expect(adult(b).status).toBe('excluded');
   });
   // CMS2 CQL: 'History of Bipolar Diagnosis Before Qualifying Encounter' — prevalenceInterval()
@@ -159,13 +212,29 @@ describe('CMS2 bipolar exclusion: prevalence starts before the day of a qualifyi
     expect(adult(b).status).not.toBe('excluded');
   });
   it('an inactive diagnosis without abatement has no prevalence interval (CQL null): it does not exclude', () => {
-    expect(adult(bipolar('b', '2019-01-01', { clinicalStatus: { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/condition-clinical', code: 'inactive' }] } })).status).not.toBe('excluded');
+    expect(
+      adult(
+        bipolar('b', '2019-01-01', {
+          clinicalStatus: {
+            coding: [{ system: 'http://terminology.hl7.org/CodeSystem/condition-clinical', code: 'inactive' }],
+          },
+        }),
+      ).status,
+    ).not.toBe('excluded');
   });
   it('onset before a later visit of the period excludes even if after the first visit', () => {
-    expect(cms2([ROSA, VISIT, visit('v2', '2026-09-01T08:00:00Z'), bipolar('b', '2026-08-01')]).status).toBe('excluded');
+    expect(cms2([ROSA, VISIT, visit('v2', '2026-09-01T08:00:00Z'), bipolar('b', '2026-08-01')]).status).toBe(
+      'excluded',
+    );
   });
   it('an earlier encounter diagnosis of bipolar disorder also excludes (category is not filtered, as in the reference engines)', () => {
-    const b = bipolar('b', '2020-01-01', { category: [{ coding: [{ system: 'http://terminology.hl7.org/CodeSystem/condition-category', code: 'encounter-diagnosis' }] }] });
+    const b = bipolar('b', '2020-01-01', {
+      category: [
+        {
+          coding: [{ system: 'http://terminology.hl7.org/CodeSystem/condition-category', code: 'encounter-diagnosis' }],
+        },
+      ],
+    });
     expect(adult(b).status).toBe('excluded');
   });
   it('bipolar + screened + followed up: excluded wins over the numerator', () => {

@@ -41,33 +41,65 @@ describe('CMS2 qualifying encounters', () => {
   const adult = patient('hana', '1980-05-05');
   const cases: [string, fhir4.Encounter, string][] = [
     ['a visit on the first day of the period qualifies', visit('v', '2026-01-01T00:00:00Z'), '11000'],
-    ['a visit on the last day of the period qualifies', visit('v', '2026-12-31T23:00:00Z', '2026-12-31T23:45:00Z'), '11000'],
+    [
+      'a visit on the last day of the period qualifies',
+      visit('v', '2026-12-31T23:00:00Z', '2026-12-31T23:45:00Z'),
+      '11000',
+    ],
     ['a visit the day before the period does not', visit('v', '2025-12-31T10:00:00Z'), '00000'],
     ['a visit the day after the period does not', visit('v', '2027-01-01T10:00:00Z'), '00000'],
-    ['a visit that starts before the period and ends in it does not', visit('v', '2025-12-31T23:00:00Z', '2026-01-01T01:00:00Z'), '00000'],
+    [
+      'a visit that starts before the period and ends in it does not',
+      visit('v', '2025-12-31T23:00:00Z', '2026-01-01T01:00:00Z'),
+      '00000',
+    ],
     ['a visit that is not finished does not', visit('v', VISIT, undefined, { status: 'in-progress' }), '00000'],
     ['a cancelled visit does not', visit('v', VISIT, undefined, { status: 'cancelled' }), '00000'],
-    ['a visit type outside the three value sets does not', visit('v', VISIT, undefined, { type: [{ coding: [{ system: 'http://snomed.info/sct', code: '32485007' }] }] }), '00000'],
-    ['a telephone visit qualifies', visit('v', VISIT, undefined, { type: [{ coding: [{ system: 'http://snomed.info/sct', code: '185317003' }] }] }), '11000'],
-    ['a visit coded with HCPCS written the other way (http://www.cms.gov…) qualifies', visit('v', VISIT, undefined, { type: [{ coding: [{ system: 'http://www.cms.gov/Medicare/Coding/HCPCSReleaseCodeSets', code: 'G0439' }] }] }), '11000'],
+    [
+      'a visit type outside the three value sets does not',
+      visit('v', VISIT, undefined, { type: [{ coding: [{ system: 'http://snomed.info/sct', code: '32485007' }] }] }),
+      '00000',
+    ],
+    [
+      'a telephone visit qualifies',
+      visit('v', VISIT, undefined, { type: [{ coding: [{ system: 'http://snomed.info/sct', code: '185317003' }] }] }),
+      '11000',
+    ],
+    [
+      'a visit coded with HCPCS written the other way (http://www.cms.gov…) qualifies',
+      visit('v', VISIT, undefined, {
+        type: [{ coding: [{ system: 'http://www.cms.gov/Medicare/Coding/HCPCSReleaseCodeSets', code: 'G0439' }] }],
+      }),
+      '11000',
+    ],
     ['a date-only visit period qualifies', visit('v', '2026-06-21', '2026-06-21'), '11000'],
-    ['a visit without an end does not (its period never ends)', visit('v', VISIT, undefined, { period: { start: VISIT } }), '00000'],
+    [
+      'a visit without an end does not (its period never ends)',
+      visit('v', VISIT, undefined, { period: { start: VISIT } }),
+      '00000',
+    ],
   ];
-  for (const [name, enc, expected] of cases)
+  for (const [name, enc, expected] of cases) {
     it(name, () => {
       expect(counts(cms2([adult, enc]))).toBe(expected);
     });
+  }
 });
 
 // CMS2 CQL: 'Qualifying Encounter During Measurement Period' — `period during day of "Measurement
 // Period"` compares each value's date as written in its own offset (cql-execution, fqm-execution).
 describe('CMS2 time zones: a visit at 23:30 on New Year’s Eve in New York (2026-12-31T23:30-05:00)', () => {
-  const resources = [patient('ida', '1970-01-01'), visit('v', '2026-12-31T23:30:00-05:00', '2026-12-31T23:50:00-05:00')];
+  const resources = [
+    patient('ida', '1970-01-01'),
+    visit('v', '2026-12-31T23:30:00-05:00', '2026-12-31T23:50:00-05:00'),
+  ];
   it('is on 31 December, inside the period, wherever the engine runs', () => {
     expect(counts(cms2(resources))).toBe('11000');
   });
   it('the same visit written in UTC (2027-01-01T04:30Z) is on 1 January, outside the period', () => {
-    expect(counts(cms2([patient('ida', '1970-01-01'), visit('v', '2027-01-01T04:30:00Z', '2027-01-01T04:50:00Z')]))).toBe('00000');
+    expect(
+      counts(cms2([patient('ida', '1970-01-01'), visit('v', '2027-01-01T04:30:00Z', '2027-01-01T04:50:00Z')])),
+    ).toBe('00000');
   });
   it('a screening at 21:00 the same evening is 0 days before the visit day: the visit is met', () => {
     const m = cms2([...resources, screening('s', 'adult', '2026-12-31T21:00:00-05:00', 'negative')]);
@@ -79,7 +111,13 @@ describe('CMS2 with incomplete data', () => {
   const resources = [patient('jon', '1990-03-03'), visit('v', VISIT), screening('s', 'adult', SCREENED, 'negative')];
 
   it('is unknown, with the reason, when Procedures could not be read at all', () => {
-    const record = recordFromResources(resources, ['Encounter', 'Observation', 'Condition', 'ServiceRequest', 'MedicationRequest']);
+    const record = recordFromResources(resources, [
+      'Encounter',
+      'Observation',
+      'Condition',
+      'ServiceRequest',
+      'MedicationRequest',
+    ]);
     const m = cms2Of(record);
     expect(m.status).toBe('unknown');
     expect(m.reasons).toEqual([expect.stringContaining('Procedure is missing')]);
@@ -112,9 +150,15 @@ describe('CMS2 with incomplete data', () => {
   });
 
   it('reports an unreadable screening date as an issue and is unknown rather than not-met', () => {
-    const m = cms2([patient('nia', '1990-03-03'), visit('v', VISIT), screening('s', 'adult', '15/06/2026', 'negative')]);
+    const m = cms2([
+      patient('nia', '1990-03-03'),
+      visit('v', VISIT),
+      screening('s', 'adult', '15/06/2026', 'negative'),
+    ]);
     expect(m.status).toBe('unknown');
-    expect(m.issues).toContainEqual(expect.objectContaining({ resourceType: 'Observation', id: 's', field: 'effectiveDateTime' }));
+    expect(m.issues).toContainEqual(
+      expect.objectContaining({ resourceType: 'Observation', id: 's', field: 'effectiveDateTime' }),
+    );
   });
 
   it('never throws on resources with missing or wrongly typed elements', () => {
@@ -123,7 +167,13 @@ describe('CMS2 with incomplete data', () => {
       { resourceType: 'Encounter', id: 'e2', status: 'finished', type: [{ coding: null }] },
       { resourceType: 'Observation', id: 'o1', status: 'final', code: {} },
       { resourceType: 'Observation', id: 'o2', status: 'cancelled', code: { coding: [{}] }, extension: [{}] },
-      { resourceType: 'MedicationRequest', id: 'm1', status: 'active', intent: 'order', dosageInstruction: [{ doseAndRate: [{}] }] },
+      {
+        resourceType: 'MedicationRequest',
+        id: 'm1',
+        status: 'active',
+        intent: 'order',
+        dosageInstruction: [{ doseAndRate: [{}] }],
+      },
       { resourceType: 'Condition', id: 'c1', code: { coding: [{ system: 'http://snomed.info/sct' }] } },
     ] as unknown as fhir4.Resource[];
     expect(() => cms2([patient('oz', '1990-03-03'), visit('v', VISIT), ...junk])).not.toThrow();

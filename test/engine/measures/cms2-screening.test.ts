@@ -19,10 +19,11 @@ describe('CMS2 screening window: 14 days or less on or before the day of the vis
     ['a date without a time on the visit day counts', '2026-06-21', 'met'],
     ['a screening recorded only to the month is too imprecise to count', '2026-06', 'not-met'],
   ];
-  for (const [name, when, status] of table)
+  for (const [name, when, status] of table) {
     it(name, () => {
       expect(cms2([ADULT, VISIT, screening('s', 'adult', when, 'negative')]).status).toBe(status);
     });
+  }
 
   it('counts a screening whose effective period ends within the window', () => {
     const s = screening('s', 'adult', '', 'negative', { effectivePeriod: { start: '2026-06-01', end: '2026-06-10' } });
@@ -31,11 +32,15 @@ describe('CMS2 screening window: 14 days or less on or before the day of the vis
   });
 
   it('counts a corrected screening', () => {
-    expect(cms2([ADULT, VISIT, screening('s', 'adult', '2026-06-15', 'negative', { status: 'corrected' })]).status).toBe('met');
+    expect(
+      cms2([ADULT, VISIT, screening('s', 'adult', '2026-06-15', 'negative', { status: 'corrected' })]).status,
+    ).toBe('met');
   });
 
   it('does not count a preliminary or amended-but-not-final screening', () => {
-    expect(cms2([ADULT, VISIT, screening('s', 'adult', '2026-06-15', 'negative', { status: 'preliminary' })]).status).toBe('not-met');
+    expect(
+      cms2([ADULT, VISIT, screening('s', 'adult', '2026-06-15', 'negative', { status: 'preliminary' })]).status,
+    ).toBe('not-met');
   });
 
   it('does not count a screening without a value', () => {
@@ -53,23 +58,42 @@ describe('CMS2 screening window: 14 days or less on or before the day of the vis
   });
 
   it('a screening for a visit outside the period does not count for a visit inside it', () => {
-    const m = cms2([ADULT, VISIT, visit('old', '2025-12-20T08:00:00Z'), screening('s', 'adult', '2025-12-19', 'negative')]);
+    const m = cms2([
+      ADULT,
+      VISIT,
+      visit('old', '2025-12-20T08:00:00Z'),
+      screening('s', 'adult', '2025-12-19', 'negative'),
+    ]);
     expect(m.status).toBe('not-met');
   });
 });
 
 describe('CMS2 the most recent screening decides', () => {
   it('negative then positive later: needs a follow-up for the positive one', () => {
-    const m = cms2([ADULT, VISIT, screening('s1', 'adult', '2026-06-10', 'negative'), screening('s2', 'adult', '2026-06-18', 'positive')]);
+    const m = cms2([
+      ADULT,
+      VISIT,
+      screening('s1', 'adult', '2026-06-10', 'negative'),
+      screening('s2', 'adult', '2026-06-18', 'positive'),
+    ]);
     expect(counts(m)).toBe('11000');
     expect(m.closes).toEqual({ what: expect.stringContaining('positive screen of 2026-06-18'), due: '2026-06-23' });
-    expect(m.detail).toMatchObject({ mostRecentScreening: { date: '2026-06-18', result: 'positive', reference: 'Observation/s2' } });
+    expect(m.detail).toMatchObject({
+      mostRecentScreening: { date: '2026-06-18', result: 'positive', reference: 'Observation/s2' },
+    });
   });
 
   it('positive then negative later: met', () => {
-    const m = cms2([ADULT, VISIT, screening('s1', 'adult', '2026-06-10', 'positive'), screening('s2', 'adult', '2026-06-18', 'negative')]);
+    const m = cms2([
+      ADULT,
+      VISIT,
+      screening('s1', 'adult', '2026-06-10', 'positive'),
+      screening('s2', 'adult', '2026-06-18', 'negative'),
+    ]);
     expect(m.status).toBe('met');
-    expect(m.evidence).toContainEqual(expect.objectContaining({ reference: 'Observation/s2', rule: 'most-recent-screening', value: 'negative' }));
+    expect(m.evidence).toContainEqual(
+      expect.objectContaining({ reference: 'Observation/s2', rule: 'most-recent-screening', value: 'negative' }),
+    );
   });
 
   it('the most recent is taken across all visits of the period', () => {
@@ -85,7 +109,12 @@ describe('CMS2 the most recent screening decides', () => {
   });
 
   it('a later screening outside every window does not displace the most recent', () => {
-    const m = cms2([ADULT, VISIT, screening('s1', 'adult', '2026-06-20', 'negative'), screening('s2', 'adult', '2026-08-01', 'positive')]);
+    const m = cms2([
+      ADULT,
+      VISIT,
+      screening('s1', 'adult', '2026-06-20', 'negative'),
+      screening('s2', 'adult', '2026-08-01', 'positive'),
+    ]);
     expect(m.status).toBe('met');
   });
 });
@@ -95,7 +124,9 @@ describe('CMS2 exceptions: a medical or patient reason for not screening', () =>
     const m = cms2([ADULT, VISIT, notDone('d', 'adult', '2026-06-21T08:05:00Z', 'declined')]);
     expect(counts(m)).toBe('11001');
     expect(m.status).toBe('exception');
-    expect(m.evidence).toContainEqual(expect.objectContaining({ reference: 'Observation/d', rule: 'exception-reason', value: 'patient declined' }));
+    expect(m.evidence).toContainEqual(
+      expect.objectContaining({ reference: 'Observation/d', rule: 'exception-reason', value: 'patient declined' }),
+    );
   });
 
   it('a medical reason on the visit day is an exception', () => {
@@ -117,11 +148,16 @@ describe('CMS2 exceptions: a medical or patient reason for not screening', () =>
   });
 
   it('reads the reason whatever the status, as the reference engines do (no profile to go by)', () => {
-    expect(cms2([ADULT, VISIT, notDone('d', 'adult', '2026-06-21T08:05:00Z', 'declined', { status: 'final' })]).status).toBe('exception');
+    expect(
+      cms2([ADULT, VISIT, notDone('d', 'adult', '2026-06-21T08:05:00Z', 'declined', { status: 'final' })]).status,
+    ).toBe('exception');
   });
 
   it('never reads a reason from a record entered in error', () => {
-    expect(cms2([ADULT, VISIT, notDone('d', 'adult', '2026-06-21T08:05:00Z', 'declined', { status: 'entered-in-error' })]).status).toBe('not-met');
+    expect(
+      cms2([ADULT, VISIT, notDone('d', 'adult', '2026-06-21T08:05:00Z', 'declined', { status: 'entered-in-error' })])
+        .status,
+    ).toBe('not-met');
   });
 
   it('accepts the notDoneReason extension under its non-canonical URL', () => {
@@ -131,16 +167,28 @@ describe('CMS2 exceptions: a medical or patient reason for not screening', () =>
   });
 
   it('screened negative and declined: the screening wins (met, not an exception)', () => {
-    const m = cms2([ADULT, VISIT, screening('s', 'adult', '2026-06-15', 'negative'), notDone('d', 'adult', '2026-06-21T08:05:00Z', 'declined')]);
+    const m = cms2([
+      ADULT,
+      VISIT,
+      screening('s', 'adult', '2026-06-15', 'negative'),
+      notDone('d', 'adult', '2026-06-21T08:05:00Z', 'declined'),
+    ]);
     expect(counts(m)).toBe('11010');
   });
 
   it('screened positive without follow-up and declined: no exception, because a screening occurred', () => {
-    const m = cms2([ADULT, VISIT, screening('s', 'adult', '2026-06-15', 'positive'), notDone('d', 'adult', '2026-06-21T08:05:00Z', 'declined')]);
+    const m = cms2([
+      ADULT,
+      VISIT,
+      screening('s', 'adult', '2026-06-15', 'positive'),
+      notDone('d', 'adult', '2026-06-21T08:05:00Z', 'declined'),
+    ]);
     expect(counts(m)).toBe('11000');
   });
 
   it('as the CQL is written, an adult who declined the adolescent tool is also an exception', () => {
-    expect(cms2([ADULT, VISIT, notDone('d', 'adolescent', '2026-06-21T08:05:00Z', 'declined')]).status).toBe('exception');
+    expect(cms2([ADULT, VISIT, notDone('d', 'adolescent', '2026-06-21T08:05:00Z', 'declined')]).status).toBe(
+      'exception',
+    );
   });
 });

@@ -37,21 +37,30 @@ describe('SDOH screening deck', () => {
     const dir = join(DECK, name);
     const meta = readJson(join(dir, 'case.json')) as CaseFile;
     it(`${name}: ${meta.title}`, () => {
-      const files = readdirSync(dir).filter((f) => f.endsWith('.json') && f !== 'case.json' && f !== 'expected-MeasureReport.json');
+      const files = readdirSync(dir).filter(
+        (f) => f.endsWith('.json') && f !== 'case.json' && f !== 'expected-MeasureReport.json',
+      );
       const resources = files.map((f) => readJson(join(dir, f)) as fhir4.Resource);
       const expected = readJson(join(dir, 'expected-MeasureReport.json')) as fhir4.MeasureReport;
       const evaluation = evaluatePatient(recordFromResources(resources), { period: PERIOD, only: ['sdoh-screening'] });
       const result = evaluation.measures.find((m) => m.id === 'sdoh-screening');
       expect(result, 'sdoh-screening result').toBeDefined();
       const want: Record<string, number> = {};
-      for (const p of expected.group?.[0]?.population ?? []) want[p.code!.coding![0]!.code!] = p.count!;
+      for (const p of expected.group?.[0]?.population ?? []) {
+        want[p.code!.coding![0]!.code!] = p.count!;
+      }
       const got: Record<string, number> = {};
-      for (const code of Object.keys(want)) got[code] = result!.populations[code as PopulationCode];
+      for (const code of Object.keys(want)) {
+        got[code] = result!.populations[code as PopulationCode];
+      }
       expect(got, meta.description).toEqual(want);
       const domains = result!.detail!.domains as Record<string, SdohDomainResult>;
       for (const d of SDOH_DOMAINS) {
         const w = meta.domains[d]!;
-        expect({ domain: d, screened: domains[d]!.screened, positive: domains[d]!.positive ?? null }, meta.description).toEqual({ domain: d, ...w });
+        expect(
+          { domain: d, screened: domains[d]!.screened, positive: domains[d]!.positive ?? null },
+          meta.description,
+        ).toEqual({ domain: d, ...w });
       }
     });
   }

@@ -16,18 +16,37 @@ function rosa(items: [string, string | number][]): fhir4.Resource[] {
   const subject = { reference: 'Patient/rosa' };
   return [
     { resourceType: 'Patient', id: 'rosa', birthDate: '1974-02-02' } as fhir4.Patient,
-    { resourceType: 'Encounter', id: 'rosa-visit', status: 'finished', class: { code: 'AMB' }, subject,
+    {
+      resourceType: 'Encounter',
+      id: 'rosa-visit',
+      status: 'finished',
+      class: { code: 'AMB' },
+      subject,
       type: [{ coding: [{ system: 'http://www.ama-assn.org/go/cpt', code: '99214' }] }],
-      period: { start: '2026-06-10T10:00:00', end: '2026-06-10T10:40:00' } } as fhir4.Encounter,
+      period: { start: '2026-06-10T10:00:00', end: '2026-06-10T10:40:00' },
+    } as fhir4.Encounter,
     ...items.map(([code, answer], i): fhir4.Observation => ({
-      resourceType: 'Observation', id: `rosa-${i}`, status: 'final', subject, effectiveDateTime: '2026-06-10',
+      resourceType: 'Observation',
+      id: `rosa-${i}`,
+      status: 'final',
+      subject,
+      effectiveDateTime: '2026-06-10',
       code: { coding: [{ system: LOINC, code }] },
-      ...(typeof answer === 'number' ? { valueInteger: answer } : { valueCodeableConcept: { coding: [{ system: LOINC, code: answer }] } }),
+      ...(typeof answer === 'number'
+        ? { valueInteger: answer }
+        : { valueCodeableConcept: { coding: [{ system: LOINC, code: answer }] } }),
     })),
   ];
 }
-const FULL: [string, string | number][] = [['71802-3', 'LA31993-1'], ['88122-7', 'LA28398-8'], ['93030-5', 'LA32-8'], ['96779-4', 'LA32-8'], ['95614-4', 4]];
-const sdoh = (record: PatientRecord) => evaluatePatient(record, { period: PERIOD, only: ['sdoh-screening'] }).measures[0]!;
+const FULL: [string, string | number][] = [
+  ['71802-3', 'LA31993-1'],
+  ['88122-7', 'LA28398-8'],
+  ['93030-5', 'LA32-8'],
+  ['96779-4', 'LA32-8'],
+  ['95614-4', 4],
+];
+const sdoh = (record: PatientRecord) =>
+  evaluatePatient(record, { period: PERIOD, only: ['sdoh-screening'] }).measures[0]!;
 const withCompleteness = (record: PatientRecord, type: string, status: 'partial' | 'missing'): PatientRecord => ({
   ...record,
   completeness: { ...record.completeness, [type]: { status, reason: `${type} search failed` } },
@@ -43,7 +62,9 @@ describe('SDOH screening with incomplete data', () => {
     expect(sdoh(withCompleteness(recordFromResources(rosa(FULL)), 'Encounter', 'missing')).status).toBe('unknown');
   });
   it('stays met when QuestionnaireResponses are missing but Observations already screen all five domains', () => {
-    expect(sdoh(withCompleteness(recordFromResources(rosa(FULL)), 'QuestionnaireResponse', 'missing')).status).toBe('met');
+    expect(sdoh(withCompleteness(recordFromResources(rosa(FULL)), 'QuestionnaireResponse', 'missing')).status).toBe(
+      'met',
+    );
   });
   it('is unknown when QuestionnaireResponses are missing and a domain is still unscreened', () => {
     const r = sdoh(withCompleteness(recordFromResources(rosa(FULL.slice(0, 4))), 'QuestionnaireResponse', 'missing'));
@@ -51,7 +72,9 @@ describe('SDOH screening with incomplete data', () => {
     expect(r.reasons?.[0]).toMatch(/^QuestionnaireResponse is missing/);
   });
   it('is unknown when the birth date is missing', () => {
-    const resources = rosa(FULL).map((r) => (r.resourceType === 'Patient' ? { resourceType: 'Patient', id: 'rosa' } : r)) as fhir4.Resource[];
+    const resources = rosa(FULL).map((r) =>
+      r.resourceType === 'Patient' ? { resourceType: 'Patient', id: 'rosa' } : r,
+    ) as fhir4.Resource[];
     expect(sdoh(recordFromResources(resources)).status).toBe('unknown');
   });
 });
@@ -60,7 +83,10 @@ describe('SDOH screening not met', () => {
   it('names the unscreened domains and is due at the end of the period', () => {
     const r = sdoh(recordFromResources(rosa(FULL.slice(0, 3))));
     expect(r.status).toBe('not-met');
-    expect(r.closes).toEqual({ what: 'Screen for utility difficulties, interpersonal safety with a standardized tool (e.g. AHC HRSN)', due: '2026-12-31' });
+    expect(r.closes).toEqual({
+      what: 'Screen for utility difficulties, interpersonal safety with a standardized tool (e.g. AHC HRSN)',
+      due: '2026-12-31',
+    });
   });
   it('cites the visit and each screening answer as evidence', () => {
     const r = sdoh(recordFromResources(rosa(FULL)));
@@ -78,30 +104,52 @@ describe('SDOH screening not met', () => {
 describe('SDOH Measure resource', () => {
   it('is a proportion, boolean-basis measure at the published url and version with the five populations', () => {
     const m = sdohMeasureResource();
-    expect([m.url, m.version, m.scoring?.coding?.[0]?.code]).toEqual(['https://caregap.example.org/fhir/Measure/sdoh-screening', '1.0.0', 'proportion']);
+    expect([m.url, m.version, m.scoring?.coding?.[0]?.code]).toEqual([
+      'https://caregap.example.org/fhir/Measure/sdoh-screening',
+      '1.0.0',
+      'proportion',
+    ]);
     expect(m.extension?.[0]?.valueCode).toBe('boolean');
     expect(m.group?.[0]?.population?.map((p) => p.code?.coding?.[0]?.code)).toEqual([
-      'initial-population', 'denominator', 'denominator-exclusion', 'numerator', 'denominator-exception',
+      'initial-population',
+      'denominator',
+      'denominator-exclusion',
+      'numerator',
+      'denominator-exception',
     ]);
     expect(m.group?.[0]?.population?.every((p) => (p.description ?? '').length > 10)).toBe(true);
   });
   it('is the canonical the individual MeasureReport points at', () => {
-    const report = toIndividualMeasureReport(sdoh(recordFromResources(rosa(FULL))), { subject: 'Patient/rosa', period: PERIOD });
+    const report = toIndividualMeasureReport(sdoh(recordFromResources(rosa(FULL))), {
+      subject: 'Patient/rosa',
+      period: PERIOD,
+    });
     const m = sdohMeasureResource();
     expect(report.measure).toBe(`${m.url}|${m.version}`);
   });
 });
 
 /** Rosa's record with another birth date and visit. */
-function rosaWith(birthDate: string, visit: { start: string; end: string; code?: string; system?: string }): fhir4.Resource[] {
+function rosaWith(
+  birthDate: string,
+  visit: { start: string; end: string; code?: string; system?: string },
+): fhir4.Resource[] {
   return rosa(FULL).map((r) => {
-    if (r.resourceType === 'Patient') return { ...r, birthDate };
-    if (r.resourceType === 'Encounter')
-      return { ...r, period: { start: visit.start, end: visit.end }, type: [{ coding: [{ system: visit.system ?? 'http://www.ama-assn.org/go/cpt', code: visit.code ?? '99214' }] }] };
+    if (r.resourceType === 'Patient') {
+      return { ...r, birthDate };
+    }
+    if (r.resourceType === 'Encounter') {
+      return {
+        ...r,
+        period: { start: visit.start, end: visit.end },
+        type: [{ coding: [{ system: visit.system ?? 'http://www.ama-assn.org/go/cpt', code: visit.code ?? '99214' }] }],
+      };
+    }
     return r;
   }) as fhir4.Resource[];
 }
-const populations = (resources: fhir4.Resource[]) => sdoh(recordFromResources(resources)).populations['initial-population'];
+const populations = (resources: fhir4.Resource[]) =>
+  sdoh(recordFromResources(resources)).populations['initial-population'];
 
 // MIPS #487 denominator: "Patients aged 18 and older on date of encounter" AND a listed encounter
 // during the performance period — AgeInYearsAt(date from start of Encounter.period) >= 18.
@@ -118,7 +166,9 @@ describe('SDOH screening: 18 or older on the date of the visit (MIPS #487)', () 
     expect(populations(rosaWith('2008-03-01', visit))).toBe(1);
   });
   it('the visit day is the date written with its own offset: 18 on 10 June at 23:30 −04:00 (already 11 June in UTC) is still 17 the day before the birthday', () => {
-    expect(populations(rosaWith('2008-06-11', { start: '2026-06-10T23:30:00-04:00', end: '2026-06-10T23:50:00-04:00' }))).toBe(0);
+    expect(
+      populations(rosaWith('2008-06-11', { start: '2026-06-10T23:30:00-04:00', end: '2026-06-10T23:50:00-04:00' })),
+    ).toBe(0);
   });
   it('a birth date known only to the year still counts a 52-year-old (every possible age is 18 or more)', () => {
     expect(populations(rosaWith('1974', visit))).toBe(1);
@@ -143,10 +193,14 @@ describe('SDOH screening: the MIPS #487 visit list', () => {
     ['a telephone-only E/M (99441), not on the list', '99441', 0],
     ['an online digital E/M (99421), not on the list', '99421', 0],
   ])('%s qualifies: %i', (_s, code, ip) => {
-    const system = /^[A-Z]/.test(code) ? 'https://www.cms.gov/Medicare/Coding/HCPCSReleaseCodeSets' : 'http://www.ama-assn.org/go/cpt';
+    const system = /^[A-Z]/.test(code)
+      ? 'https://www.cms.gov/Medicare/Coding/HCPCSReleaseCodeSets'
+      : 'http://www.ama-assn.org/go/cpt';
     expect(populations(rosaWith('1974-02-02', { ...at, code, system }))).toBe(ip);
   });
   it('a listed visit on 31 December at 21:00 −05:00 is in the period (the date written)', () => {
-    expect(populations(rosaWith('1974-02-02', { start: '2026-12-31T21:00:00-05:00', end: '2026-12-31T21:30:00-05:00' }))).toBe(1);
+    expect(
+      populations(rosaWith('1974-02-02', { start: '2026-12-31T21:00:00-05:00', end: '2026-12-31T21:30:00-05:00' })),
+    ).toBe(1);
   });
 });

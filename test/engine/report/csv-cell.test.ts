@@ -15,7 +15,7 @@ describe('formula-safe CSV cells', () => {
     ['-2+3', "'-2+3"],
     ['@SUM(A1:A2)', "'@SUM(A1:A2)"],
     ['\t=1+1', "'\t=1+1"],
-    ['  =cmd|\' /C calc\'!A0', "'  =cmd|' /C calc'!A0"],
+    ["  =cmd|' /C calc'!A0", "'  =cmd|' /C calc'!A0"],
     ['＝1+1', "'＝1+1"],
   ])('neutralises %j', (hostile, safe) => {
     expect(looksLikeFormula(hostile)).toBe(true);
@@ -27,7 +27,9 @@ describe('formula-safe CSV cells', () => {
   });
 
   it('leaves ordinary text alone: names, dates, MRNs, hyphens and at-signs inside', () => {
-    for (const s of ['Ana Rivera', "O'Brien-Smith", '1976-02-29', 'MRN-0042', 'ana@example.org', 'a=b', '3 - 1']) expect(csvField(s)).toBe(s);
+    for (const s of ['Ana Rivera', "O'Brien-Smith", '1976-02-29', 'MRN-0042', 'ana@example.org', 'a=b', '3 - 1']) {
+      expect(csvField(s)).toBe(s);
+    }
   });
 
   it('writes numbers it computed as numbers (a count, days left), never prefixed', () => {
@@ -44,11 +46,19 @@ describe('formula-safe CSV cells', () => {
 
   it('reads back every cell exactly (after the neutralising quote) and keeps the field count', () => {
     fc.assert(
-      fc.property(fc.array(fc.string({ unit: fc.constantFrom('a', 'Z', ' ', ',', '"', '\n', '\r', '=', '+', '-', '@', '\t', "'", 'é') }), { minLength: 1, maxLength: 6 }), (cells) => {
-        const [row] = parseCsv(csvLine(cells) + '\r\n');
-        expect(row).toEqual(cells.map(neutraliseFormula));
-        for (const c of row!) expect(looksLikeFormula(c)).toBe(false);
-      }),
+      fc.property(
+        fc.array(
+          fc.string({ unit: fc.constantFrom('a', 'Z', ' ', ',', '"', '\n', '\r', '=', '+', '-', '@', '\t', "'", 'é') }),
+          { minLength: 1, maxLength: 6 },
+        ),
+        (cells) => {
+          const [row] = parseCsv(csvLine(cells) + '\r\n');
+          expect(row).toEqual(cells.map(neutraliseFormula));
+          for (const c of row!) {
+            expect(looksLikeFormula(c)).toBe(false);
+          }
+        },
+      ),
     );
   });
 });

@@ -25,11 +25,25 @@ const ABSOLUTE_URL = /^https?:\/\/\S+$/;
 /** Grace Hopper's evaluation: one measure per gap status. */
 function graceEvaluation(asOf = '2026-11-23'): PatientEvaluation {
   const measures = [
-    measureResult('cms2', 'not-met', { title: 'Depression screening', closes: { what: 'Screen for depression', due: '2026-12-31' }, evidence: [{ reference: 'Encounter/e1', rule: 'qualifying-encounter' }] }),
-    measureResult('cms122', 'met', { title: 'Glycemic status > 9%', inverse: true, closes: { what: 'Repeat HbA1c', due: '2026-12-31' } }),
-    measureResult('cms125', 'met', { title: 'Breast cancer screening', evidence: [{ reference: 'DiagnosticReport/mammo', rule: 'mammography' }] }),
+    measureResult('cms2', 'not-met', {
+      title: 'Depression screening',
+      closes: { what: 'Screen for depression', due: '2026-12-31' },
+      evidence: [{ reference: 'Encounter/e1', rule: 'qualifying-encounter' }],
+    }),
+    measureResult('cms122', 'met', {
+      title: 'Glycemic status > 9%',
+      inverse: true,
+      closes: { what: 'Repeat HbA1c', due: '2026-12-31' },
+    }),
+    measureResult('cms125', 'met', {
+      title: 'Breast cancer screening',
+      evidence: [{ reference: 'DiagnosticReport/mammo', rule: 'mammography' }],
+    }),
     measureResult('cms130', 'excluded', { title: 'Colorectal cancer screening' }),
-    measureResult('cms165', 'unknown', { title: 'Controlling high blood pressure', reasons: ['Observation is incomplete: page 2 failed'] }),
+    measureResult('cms165', 'unknown', {
+      title: 'Controlling high blood pressure',
+      reasons: ['Observation is incomplete: page 2 failed'],
+    }),
   ];
   return {
     patient: 'Patient/grace-hopper',
@@ -46,24 +60,43 @@ function graceEvaluation(asOf = '2026-11-23'): PatientEvaluation {
 type Entry = fhir4.BundleEntry & { resource: fhir4.Resource };
 const entries = (b: fhir4.Bundle) => (b.entry ?? []) as Entry[];
 const byUrl = (b: fhir4.Bundle) => new Map(entries(b).map((e) => [e.fullUrl!, e.resource]));
-const ofType = <T extends fhir4.Resource>(b: fhir4.Bundle, type: T['resourceType']) => entries(b).filter((e) => e.resource.resourceType === type).map((e) => e.resource as T);
-const statusCode = (i: fhir4.DetectedIssue) => i.modifierExtension?.find((x) => x.url === GAP_STATUS_EXTENSION)?.valueCodeableConcept?.coding?.[0];
+const ofType = <T extends fhir4.Resource>(b: fhir4.Bundle, type: T['resourceType']) =>
+  entries(b)
+    .filter((e) => e.resource.resourceType === type)
+    .map((e) => e.resource as T);
+const statusCode = (i: fhir4.DetectedIssue) =>
+  i.modifierExtension?.find((x) => x.url === GAP_STATUS_EXTENSION)?.valueCodeableConcept?.coding?.[0];
 
 /** Every `reference` inside a resource, except MeasureReport.evaluatedResource (EHR references by design). */
 function referencesIn(value: unknown, path = ''): string[] {
-  if (!value || typeof value !== 'object') return [];
-  if (Array.isArray(value)) return value.flatMap((v) => referencesIn(v, path));
+  if (!value || typeof value !== 'object') {
+    return [];
+  }
+  if (Array.isArray(value)) {
+    return value.flatMap((v) => referencesIn(v, path));
+  }
   const out: string[] = [];
   for (const [k, v] of Object.entries(value)) {
-    if (k === 'evaluatedResource') continue;
-    if (k === 'reference' && typeof v === 'string') out.push(v);
-    else out.push(...referencesIn(v, `${path}.${k}`));
+    if (k === 'evaluatedResource') {
+      continue;
+    }
+    if (k === 'reference' && typeof v === 'string') {
+      out.push(v);
+    } else {
+      out.push(...referencesIn(v, `${path}.${k}`));
+    }
   }
   return out;
 }
 
 describe('toGapsBundle: Da Vinci DEQM gaps-in-care document', () => {
-  const bundle = toGapsBundle(graceEvaluation(), { date: DATE, organization: { name: 'Riverside ACO', identifier: [{ system: 'http://hl7.org/fhir/sid/us-npi', value: '1234567893' }] } });
+  const bundle = toGapsBundle(graceEvaluation(), {
+    date: DATE,
+    organization: {
+      name: 'Riverside ACO',
+      identifier: [{ system: 'http://hl7.org/fhir/sid/us-npi', value: '1234567893' }],
+    },
+  });
 
   it('is a document Bundle with identifier, instant timestamp and the gaps-bundle profile', () => {
     expect(bundle.type).toBe('document');
@@ -75,7 +108,9 @@ describe('toGapsBundle: Da Vinci DEQM gaps-in-care document', () => {
 
   it('gives every entry a unique urn:uuid (or absolute) fullUrl and puts the Composition first', () => {
     const urls = entries(bundle).map((e) => e.fullUrl!);
-    for (const u of urls) expect(u).toSatisfy((x: string) => UUID_URL.test(x) || ABSOLUTE_URL.test(x));
+    for (const u of urls) {
+      expect(u).toSatisfy((x: string) => UUID_URL.test(x) || ABSOLUTE_URL.test(x));
+    }
     expect(new Set(urls).size).toBe(urls.length);
     expect(entries(bundle)[0]?.resource.resourceType).toBe('Composition');
     expect(ofType(bundle, 'Composition')).toHaveLength(1);
@@ -85,7 +120,9 @@ describe('toGapsBundle: Da Vinci DEQM gaps-in-care document', () => {
     const urls = byUrl(bundle);
     const refs = entries(bundle).flatMap((e) => referencesIn(e.resource));
     expect(refs.length).toBeGreaterThan(20);
-    for (const r of refs) expect(urls.has(r), `unresolved reference ${r}`).toBe(true);
+    for (const r of refs) {
+      expect(urls.has(r), `unresolved reference ${r}`).toBe(true);
+    }
   });
 
   it('has a Composition with every required element of the DEQM Gaps In Care Composition profile', () => {
@@ -100,7 +137,13 @@ describe('toGapsBundle: Da Vinci DEQM gaps-in-care document', () => {
     expect(urls.get(c!.author[0]!.reference!)).toMatchObject({ resourceType: 'Organization', name: 'Riverside ACO' });
     expect(urls.get(c!.custodian!.reference!)?.resourceType).toBe('Organization');
     expect(c!.title).toBe('Gaps in care report');
-    expect(c!.section?.map((s) => s.title)).toEqual(['Depression screening', 'Glycemic status > 9%', 'Breast cancer screening', 'Colorectal cancer screening', 'Controlling high blood pressure']);
+    expect(c!.section?.map((s) => s.title)).toEqual([
+      'Depression screening',
+      'Glycemic status > 9%',
+      'Breast cancer screening',
+      'Colorectal cancer screening',
+      'Controlling high blood pressure',
+    ]);
     for (const s of c!.section ?? []) {
       expect(urls.get(s.focus!.reference!)?.resourceType).toBe('MeasureReport');
       expect(s.entry?.length).toBe(1);
@@ -118,7 +161,9 @@ describe('toGapsBundle: Da Vinci DEQM gaps-in-care document', () => {
       expect(i.modifierExtension?.filter((x) => x.url === GAP_STATUS_EXTENSION)).toHaveLength(1);
       expect(statusCode(i)?.system).toBe(GAPS_STATUS_SYSTEM);
       expect(['open-gap', 'closed-gap', 'prospective-gap', 'not-applicable']).toContain(statusCode(i)?.code);
-      expect(i.code?.coding).toEqual([{ system: 'http://terminology.hl7.org/CodeSystem/v3-ActCode', code: 'CAREGAP', display: CAREGAP.display }]);
+      expect(i.code?.coding).toEqual([
+        { system: 'http://terminology.hl7.org/CodeSystem/v3-ActCode', code: 'CAREGAP', display: CAREGAP.display },
+      ]);
       expect(i.patient?.reference).toBe(patientUrl);
       expect(i.evidence).toHaveLength(1);
       expect(i.evidence?.[0]?.detail).toHaveLength(1);
@@ -149,10 +194,12 @@ describe('toGapsBundle: Da Vinci DEQM gaps-in-care document', () => {
     const statusOf = (b: fhir4.Bundle) => {
       const urls = byUrl(b);
       const [c] = ofType<fhir4.Composition>(b, 'Composition');
-      return Object.fromEntries(c!.section!.map((s) => {
-        const i = urls.get(s.entry![0]!.reference!) as fhir4.DetectedIssue;
-        return [s.title, `${statusCode(i)?.code}/${i.status}`];
-      }));
+      return Object.fromEntries(
+        c!.section!.map((s) => {
+          const i = urls.get(s.entry![0]!.reference!) as fhir4.DetectedIssue;
+          return [s.title, `${statusCode(i)?.code}/${i.status}`];
+        }),
+      );
     };
     expect(statusOf(bundle)).toEqual({
       'Depression screening': 'prospective-gap/final',
@@ -190,7 +237,10 @@ describe('toGapsBundle: Da Vinci DEQM gaps-in-care document', () => {
   it('includes the given Patient resource', () => {
     const grace = patient('grace-hopper', 'Grace', 'Hopper');
     const b = toGapsBundle(graceEvaluation(), { date: DATE, patient: grace });
-    expect(ofType<fhir4.Patient>(b, 'Patient')[0]).toMatchObject({ id: 'grace-hopper', name: [{ given: ['Grace'], family: 'Hopper' }] });
+    expect(ofType<fhir4.Patient>(b, 'Patient')[0]).toMatchObject({
+      id: 'grace-hopper',
+      name: [{ given: ['Grace'], family: 'Hopper' }],
+    });
   });
 
   it('is a collection without a Composition when there is no measure (no section possible)', () => {
@@ -201,11 +251,16 @@ describe('toGapsBundle: Da Vinci DEQM gaps-in-care document', () => {
 
   it('builds a valid document from a real evaluation (one section per evaluated measure)', () => {
     const ada = patient('ada-lovelace', 'Ada', 'Lovelace', '1960-12-10');
-    const evaluation = evaluatePatient(recordFromResources([ada, visit('2026-04-02')]), { period: PERIOD, asOf: '2026-11-23' });
+    const evaluation = evaluatePatient(recordFromResources([ada, visit('2026-04-02')]), {
+      period: PERIOD,
+      asOf: '2026-11-23',
+    });
     const b = toGapsBundle(evaluation, { date: DATE, patient: ada });
     const [c] = ofType<fhir4.Composition>(b, 'Composition');
     expect(c!.section).toHaveLength(evaluation.measures.length);
     const urls = byUrl(b);
-    for (const r of entries(b).flatMap((e) => referencesIn(e.resource))) expect(urls.has(r)).toBe(true);
+    for (const r of entries(b).flatMap((e) => referencesIn(e.resource))) {
+      expect(urls.has(r)).toBe(true);
+    }
   });
 });

@@ -19,11 +19,20 @@ describe('individual MeasureReport of a CMS2 result', () => {
     referral('r', 'adult', '2026-06-21'),
   ];
   const met = cms2(resources);
-  const report = toIndividualMeasureReport(met, { subject: 'Patient/tess', period: PERIOD, date: '2026-07-01T00:00:00Z' });
+  const report = toIndividualMeasureReport(met, {
+    subject: 'Patient/tess',
+    period: PERIOD,
+    date: '2026-07-01T00:00:00Z',
+  });
 
   it('names the measure by canonical url and version', () => {
     expect(report.measure).toBe('https://madie.cms.gov/Measure/CMS2FHIRPCSDepressionScreenAndFollowUp|0.4.001');
-    expect(report).toMatchObject({ resourceType: 'MeasureReport', status: 'complete', type: 'individual', date: '2026-07-01T00:00:00Z' });
+    expect(report).toMatchObject({
+      resourceType: 'MeasureReport',
+      status: 'complete',
+      type: 'individual',
+      date: '2026-07-01T00:00:00Z',
+    });
   });
 
   it('carries the period and the subject', () => {
@@ -56,10 +65,18 @@ describe('individual MeasureReport of a CMS2 result', () => {
   });
 
   it('marks an unknown result as pending with the reasons in an extension', () => {
-    const record = recordFromResources(resources, ['Encounter', 'Observation', 'Condition', 'ServiceRequest', 'MedicationRequest']);
+    const record = recordFromResources(resources, [
+      'Encounter',
+      'Observation',
+      'Condition',
+      'ServiceRequest',
+      'MedicationRequest',
+    ]);
     const unknown = cms2Of(record);
     const r = toIndividualMeasureReport(unknown, { subject: 'Patient/tess', period: PERIOD });
     expect(r.status).toBe('pending');
-    expect(r.extension).toEqual([{ url: DATA_COMPLETENESS_EXTENSION, valueString: expect.stringContaining('Procedure is missing') }]);
+    expect(r.extension).toEqual([
+      { url: DATA_COMPLETENESS_EXTENSION, valueString: expect.stringContaining('Procedure is missing') },
+    ]);
   });
 });

@@ -12,14 +12,19 @@ export function parseCsv(text: string): string[][] {
         field += '"';
         i += 2;
       } else {
-        if (ch === '"') quoted = false;
-        else field += ch;
+        if (ch === '"') {
+          quoted = false;
+        } else {
+          field += ch;
+        }
         i++;
       }
       continue;
     }
     if (ch === '"') {
-      if (field !== '') throw new Error(`quote inside an unquoted field at ${i}`);
+      if (field !== '') {
+        throw new Error(`quote inside an unquoted field at ${i}`);
+      }
       quoted = true;
       i++;
     } else if (ch === ',') {
@@ -32,13 +37,16 @@ export function parseCsv(text: string): string[][] {
       row = [];
       field = '';
       i += ch === '\n' ? 1 : 2;
-    } else if (ch === '\r') throw new Error(`bare CR outside quotes at ${i}`);
-    else {
+    } else if (ch === '\r') {
+      throw new Error(`bare CR outside quotes at ${i}`);
+    } else {
       field += ch;
       i++;
     }
   }
-  if (quoted) throw new Error('unterminated quoted field');
+  if (quoted) {
+    throw new Error('unterminated quoted field');
+  }
   if (field !== '' || row.length) {
     row.push(field);
     rows.push(row);

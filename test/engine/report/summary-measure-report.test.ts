@@ -4,40 +4,114 @@
  * population, scored numerator / (denominator − exclusions − exceptions), with Dee counted apart.
  */
 import { describe, expect, it } from 'vitest';
-import { PopulationAccumulator, UNKNOWN_COUNT_EXTENSION, measureScore, toPopulationBundle, toSummaryMeasureReports } from '../../../src/engine/report/summary-measure-report.ts';
-import type { GapResult, MeasureResult, MeasureStatus, PatientEvaluation, PopulationCounts } from '../../../src/engine/types.ts';
+import {
+  PopulationAccumulator,
+  UNKNOWN_COUNT_EXTENSION,
+  measureScore,
+  toPopulationBundle,
+  toSummaryMeasureReports,
+} from '../../../src/engine/report/summary-measure-report.ts';
+import type {
+  GapResult,
+  MeasureResult,
+  MeasureStatus,
+  PatientEvaluation,
+  PopulationCounts,
+} from '../../../src/engine/types.ts';
 
 const PERIOD = { start: '2026-01-01', end: '2026-12-31' };
 const DATE = '2027-01-15T10:00:00Z';
 const POPS: Record<Exclude<MeasureStatus, 'unknown'>, PopulationCounts> = {
-  met: { 'initial-population': 1, denominator: 1, 'denominator-exclusion': 0, 'denominator-exception': 0, numerator: 1 },
-  'not-met': { 'initial-population': 1, denominator: 1, 'denominator-exclusion': 0, 'denominator-exception': 0, numerator: 0 },
-  excluded: { 'initial-population': 1, denominator: 1, 'denominator-exclusion': 1, 'denominator-exception': 0, numerator: 0 },
-  exception: { 'initial-population': 1, denominator: 1, 'denominator-exclusion': 0, 'denominator-exception': 1, numerator: 0 },
-  'not-in-population': { 'initial-population': 0, denominator: 0, 'denominator-exclusion': 0, 'denominator-exception': 0, numerator: 0 },
+  met: {
+    'initial-population': 1,
+    denominator: 1,
+    'denominator-exclusion': 0,
+    'denominator-exception': 0,
+    numerator: 1,
+  },
+  'not-met': {
+    'initial-population': 1,
+    denominator: 1,
+    'denominator-exclusion': 0,
+    'denominator-exception': 0,
+    numerator: 0,
+  },
+  excluded: {
+    'initial-population': 1,
+    denominator: 1,
+    'denominator-exclusion': 1,
+    'denominator-exception': 0,
+    numerator: 0,
+  },
+  exception: {
+    'initial-population': 1,
+    denominator: 1,
+    'denominator-exclusion': 0,
+    'denominator-exception': 1,
+    numerator: 0,
+  },
+  'not-in-population': {
+    'initial-population': 0,
+    denominator: 0,
+    'denominator-exclusion': 0,
+    'denominator-exception': 0,
+    numerator: 0,
+  },
 };
 
 function cms2(status: MeasureStatus): MeasureResult {
   return {
-    id: 'cms2', measureUrl: 'https://madie.cms.gov/Measure/CMS2FHIRPCSDepressionScreenAndFollowUp', version: '1.0.000', title: 'Depression screening',
-    status, populations: status === 'unknown' ? POPS['not-met'] : POPS[status], evidence: [{ reference: 'Encounter/e1', rule: 'qualifying-encounter' }],
+    id: 'cms2',
+    measureUrl: 'https://madie.cms.gov/Measure/CMS2FHIRPCSDepressionScreenAndFollowUp',
+    version: '1.0.000',
+    title: 'Depression screening',
+    status,
+    populations: status === 'unknown' ? POPS['not-met'] : POPS[status],
+    evidence: [{ reference: 'Encounter/e1', rule: 'qualifying-encounter' }],
   };
 }
 function gap(status: GapResult['status']): GapResult {
   return { id: 'cms2', title: 'Depression screening', status, why: 'test', evidence: [], measureId: 'cms2' };
 }
 function patient(id: string, status: MeasureStatus): PatientEvaluation {
-  const g = status === 'met' ? 'closed' : status === 'not-met' ? 'open' : status === 'unknown' ? 'unknown' : 'not-applicable';
-  return { patient: `Patient/${id}`, period: PERIOD, asOf: PERIOD.end, measures: [cms2(status)], gaps: [gap(g)], flags: [], actions: [], issues: [] };
+  const g =
+    status === 'met' ? 'closed' : status === 'not-met' ? 'open' : status === 'unknown' ? 'unknown' : 'not-applicable';
+  return {
+    patient: `Patient/${id}`,
+    period: PERIOD,
+    asOf: PERIOD.end,
+    measures: [cms2(status)],
+    gaps: [gap(g)],
+    flags: [],
+    actions: [],
+    issues: [],
+  };
 }
-const PRACTICE = [patient('ana', 'met'), patient('ben', 'not-met'), patient('cy', 'excluded'), patient('dee', 'unknown')];
-const count = (r: fhir4.MeasureReport, code: string) => r.group![0]!.population!.find((p) => p.code!.coding![0]!.code === code)!.count;
+const PRACTICE = [
+  patient('ana', 'met'),
+  patient('ben', 'not-met'),
+  patient('cy', 'excluded'),
+  patient('dee', 'unknown'),
+];
+const count = (r: fhir4.MeasureReport, code: string) =>
+  r.group![0]!.population!.find((p) => p.code!.coding![0]!.code === code)!.count;
 
 describe('summary MeasureReports', () => {
   it('sums the verdicts of Ana, Ben and Cy per population and leaves Dee (unknown) out of the counts', () => {
     const [r] = toSummaryMeasureReports(PRACTICE, { period: PERIOD, date: DATE });
-    expect(r).toMatchObject({ resourceType: 'MeasureReport', type: 'summary', status: 'pending', period: PERIOD, date: DATE, measure: 'https://madie.cms.gov/Measure/CMS2FHIRPCSDepressionScreenAndFollowUp|1.0.000' });
-    expect(['initial-population', 'denominator', 'denominator-exclusion', 'denominator-exception', 'numerator'].map((c) => count(r!, c))).toEqual([3, 3, 1, 0, 1]);
+    expect(r).toMatchObject({
+      resourceType: 'MeasureReport',
+      type: 'summary',
+      status: 'pending',
+      period: PERIOD,
+      date: DATE,
+      measure: 'https://madie.cms.gov/Measure/CMS2FHIRPCSDepressionScreenAndFollowUp|1.0.000',
+    });
+    expect(
+      ['initial-population', 'denominator', 'denominator-exclusion', 'denominator-exception', 'numerator'].map((c) =>
+        count(r!, c),
+      ),
+    ).toEqual([3, 3, 1, 0, 1]);
     expect(r!.extension).toEqual([{ url: UNKNOWN_COUNT_EXTENSION, valueInteger: 1 }]);
   });
 
@@ -48,23 +122,39 @@ describe('summary MeasureReports', () => {
 
   it('gives no score when every denominator patient is excluded or excepted', () => {
     expect(measureScore(POPS.excluded)).toBeUndefined();
-    const [r] = toSummaryMeasureReports([patient('cy', 'excluded'), patient('eli', 'exception')], { period: PERIOD, date: DATE });
+    const [r] = toSummaryMeasureReports([patient('cy', 'excluded'), patient('eli', 'exception')], {
+      period: PERIOD,
+      date: DATE,
+    });
     expect(r!.group![0]!.measureScore).toBeUndefined();
     expect(r!.status).toBe('complete');
   });
 
   it('gives the same reports whether built from the list or from an accumulator fed in any order', () => {
     const acc = new PopulationAccumulator();
-    for (const ev of [...PRACTICE].reverse()) acc.add(ev);
+    for (const ev of [...PRACTICE].reverse()) {
+      acc.add(ev);
+    }
     expect(acc.patients).toBe(4);
-    expect(toSummaryMeasureReports(acc, { period: PERIOD, date: DATE })).toEqual(toSummaryMeasureReports(PRACTICE, { period: PERIOD, date: DATE }));
+    expect(toSummaryMeasureReports(acc, { period: PERIOD, date: DATE })).toEqual(
+      toSummaryMeasureReports(PRACTICE, { period: PERIOD, date: DATE }),
+    );
   });
 
   it('tallies statuses per measure and open / closed / unknown per gap', () => {
     const acc = new PopulationAccumulator();
-    for (const ev of PRACTICE) acc.add(ev);
+    for (const ev of PRACTICE) {
+      acc.add(ev);
+    }
     expect(acc.measures()[0]!.statuses).toMatchObject({ met: 1, 'not-met': 1, excluded: 1, unknown: 1 });
-    expect(acc.gaps()).toMatchObject([{ id: 'cms2', title: 'Depression screening', measureId: 'cms2', counts: { open: 1, closed: 1, 'not-applicable': 1, unknown: 1 } }]);
+    expect(acc.gaps()).toMatchObject([
+      {
+        id: 'cms2',
+        title: 'Depression screening',
+        measureId: 'cms2',
+        counts: { open: 1, closed: 1, 'not-applicable': 1, unknown: 1 },
+      },
+    ]);
   });
 
   it('reports nothing for a practice with no patient', () => {
@@ -75,11 +165,20 @@ describe('summary MeasureReports', () => {
 describe('population Bundle', () => {
   const bundle = toPopulationBundle(PRACTICE, { period: PERIOD, date: DATE });
   const byUrl = new Map(bundle.entry!.map((e) => [e.fullUrl!, e.resource!]));
-  const reports = bundle.entry!.map((e) => e.resource!).filter((r): r is fhir4.MeasureReport => r.resourceType === 'MeasureReport');
+  const reports = bundle
+    .entry!.map((e) => e.resource!)
+    .filter((r): r is fhir4.MeasureReport => r.resourceType === 'MeasureReport');
 
   it('is a collection of the summary, the subject-list and the four individual reports', () => {
     expect(bundle.type).toBe('collection');
-    expect(reports.map((r) => r.type)).toEqual(['summary', 'subject-list', 'individual', 'individual', 'individual', 'individual']);
+    expect(reports.map((r) => r.type)).toEqual([
+      'summary',
+      'subject-list',
+      'individual',
+      'individual',
+      'individual',
+      'individual',
+    ]);
     expect(new Set(bundle.entry!.map((e) => e.fullUrl)).size).toBe(bundle.entry!.length);
   });
 
@@ -97,7 +196,10 @@ describe('population Bundle', () => {
 
   it('references no List for an empty population (no exception in this practice)', () => {
     const subjectList = reports.find((r) => r.type === 'subject-list')!;
-    expect(subjectList.group![0]!.population!.find((p) => p.code!.coding![0]!.code === 'denominator-exception')!.subjectResults).toBeUndefined();
+    expect(
+      subjectList.group![0]!.population!.find((p) => p.code!.coding![0]!.code === 'denominator-exception')!
+        .subjectResults,
+    ).toBeUndefined();
   });
 
   it('is deterministic: the same evaluations give the same Bundle', () => {

@@ -21,10 +21,24 @@ import type { MeasureGroupResult, MeasureResult, MeasureStatus, PopulationCounts
 
 const PERIOD = { start: '2026-01-01', end: '2026-12-31' };
 const DATE = '2027-01-15T10:00:00Z';
-const RIVERA: AttributedClinician = { reference: 'Practitioner/dr-rivera', display: 'Dr. Ana Rivera', source: 'general-practitioner' };
-const CHEN: AttributedClinician = { reference: 'Practitioner/np-chen', display: 'NP Lily Chen', source: 'qualifying-visits' };
+const RIVERA: AttributedClinician = {
+  reference: 'Practitioner/dr-rivera',
+  display: 'Dr. Ana Rivera',
+  source: 'general-practitioner',
+};
+const CHEN: AttributedClinician = {
+  reference: 'Practitioner/np-chen',
+  display: 'NP Lily Chen',
+  source: 'qualifying-visits',
+};
 
-const counts = (ip: number, den: number, excl: number, exc: number, num: number): PopulationCounts => ({ 'initial-population': ip, denominator: den, 'denominator-exclusion': excl, 'denominator-exception': exc, numerator: num });
+const counts = (ip: number, den: number, excl: number, exc: number, num: number): PopulationCounts => ({
+  'initial-population': ip,
+  denominator: den,
+  'denominator-exclusion': excl,
+  'denominator-exception': exc,
+  numerator: num,
+});
 const BY_STATUS: Record<MeasureStatus, PopulationCounts> = {
   met: counts(1, 1, 0, 0, 1),
   'not-met': counts(1, 1, 0, 0, 0),
@@ -35,13 +49,42 @@ const BY_STATUS: Record<MeasureStatus, PopulationCounts> = {
 };
 
 function cms2(status: MeasureStatus): MeasureResult {
-  return { id: 'cms2', measureUrl: 'https://example.org/Measure/cms2', version: '1', title: 'Depression screening', status, populations: BY_STATUS[status], evidence: [] };
+  return {
+    id: 'cms2',
+    measureUrl: 'https://example.org/Measure/cms2',
+    version: '1',
+    title: 'Depression screening',
+    status,
+    populations: BY_STATUS[status],
+    evidence: [],
+  };
 }
 /** An episode-based FUH result: `discharges` index events, `seven` followed up within 7 days, `thirty` within 30. */
-function fuh(discharges: number, seven: number, thirty: number, status: MeasureStatus = discharges ? (thirty ? 'met' : 'not-met') : 'not-in-population'): MeasureResult {
-  const group = (id: string, num: number): MeasureGroupResult => ({ id, status: discharges ? (num === discharges ? 'met' : 'not-met') : 'not-in-population', populations: counts(discharges, discharges, 0, 0, num), inProgress: 0, unknown: 0 });
+function fuh(
+  discharges: number,
+  seven: number,
+  thirty: number,
+  status: MeasureStatus = discharges ? (thirty ? 'met' : 'not-met') : 'not-in-population',
+): MeasureResult {
+  const group = (id: string, num: number): MeasureGroupResult => ({
+    id,
+    status: discharges ? (num === discharges ? 'met' : 'not-met') : 'not-in-population',
+    populations: counts(discharges, discharges, 0, 0, num),
+    inProgress: 0,
+    unknown: 0,
+  });
   const groups = [group('7-day', seven), group('30-day', thirty)];
-  return { id: 'fuh', measureUrl: 'https://example.org/Measure/fuh', version: '1', title: 'Follow-Up After Hospitalization for Mental Illness', status, populations: groups[0]!.populations, populationBasis: 'Encounter', groups, evidence: [] };
+  return {
+    id: 'fuh',
+    measureUrl: 'https://example.org/Measure/fuh',
+    version: '1',
+    title: 'Follow-Up After Hospitalization for Mental Illness',
+    status,
+    populations: groups[0]!.populations,
+    populationBasis: 'Encounter',
+    groups,
+    evidence: [],
+  };
 }
 function patient(id: string, clinician: AttributedClinician | undefined, measures: MeasureResult[]): PopulationInput {
   return { patient: `Patient/${id}`, measures, ...(clinician ? { clinician } : {}) };
@@ -56,7 +99,8 @@ const PRACTICE: PopulationInput[] = [
   patient('fay', undefined, [cms2('not-met'), fuh(1, 1, 1)]),
 ];
 
-const countOf = (pops: fhir4.MeasureReportGroupPopulation[] | undefined, code: string) => pops!.find((p) => p.code!.coding![0]!.code === code)?.count ?? 0;
+const countOf = (pops: fhir4.MeasureReportGroupPopulation[] | undefined, code: string) =>
+  pops!.find((p) => p.code!.coding![0]!.code === code)?.count ?? 0;
 const strataOf = (g: fhir4.MeasureReportGroup) => g.stratifier![0]!.stratum!;
 const labelOf = (s: fhir4.MeasureReportGroupStratifierStratum) => s.value!.text;
 
@@ -72,8 +116,13 @@ describe('summary MeasureReports stratified by attributed clinician', () => {
 
   it('gives each stratum the practitioner reference and display, as code and as a Reference extension', () => {
     const rivera = strataOf(cms2Report!.group![0]!)[0]!;
-    expect(rivera.value!.coding).toEqual([{ system: ATTRIBUTED_CLINICIAN_SYSTEM, code: 'Practitioner/dr-rivera', display: 'Dr. Ana Rivera' }]);
-    expect(rivera.extension).toContainEqual({ url: STRATUM_CLINICIAN_EXTENSION, valueReference: { reference: 'Practitioner/dr-rivera', display: 'Dr. Ana Rivera' } });
+    expect(rivera.value!.coding).toEqual([
+      { system: ATTRIBUTED_CLINICIAN_SYSTEM, code: 'Practitioner/dr-rivera', display: 'Dr. Ana Rivera' },
+    ]);
+    expect(rivera.extension).toContainEqual({
+      url: STRATUM_CLINICIAN_EXTENSION,
+      valueReference: { reference: 'Practitioner/dr-rivera', display: 'Dr. Ana Rivera' },
+    });
     const none = strataOf(cms2Report!.group![0]!)[2]!;
     expect(none.value!.coding![0]!.code).toBe('unattributed');
     expect(none.extension!.some((e) => e.url === STRATUM_CLINICIAN_EXTENSION)).toBe(false);
@@ -96,10 +145,18 @@ describe('summary MeasureReports stratified by attributed clinician', () => {
   it('stratifies both groups of an episode-based measure, counting discharges (Encounter basis)', () => {
     expect(fuhReport!.group!.map((g) => g.id)).toEqual(['7-day', '30-day']);
     // an episode measure's four populations (no exceptions), in the group and in each stratum
-    expect(fuhReport!.group![0]!.population!.map((p) => p.id)).toEqual(['7-day-initial-population', '7-day-denominator', '7-day-denominator-exclusion', '7-day-numerator']);
+    expect(fuhReport!.group![0]!.population!.map((p) => p.id)).toEqual([
+      '7-day-initial-population',
+      '7-day-denominator',
+      '7-day-denominator-exclusion',
+      '7-day-numerator',
+    ]);
     expect(strataOf(fuhReport!.group![0]!)[0]!.population).toHaveLength(4);
     // Dee (unknown) had no discharge: no unknown event; the report is pending because Dee's CMS2 is unknown
-    expect(fuhReport!.group![0]!.extension).toContainEqual({ url: 'https://caregap.example.org/fhir/StructureDefinition/unknown-event-count', valueInteger: 0 });
+    expect(fuhReport!.group![0]!.extension).toContainEqual({
+      url: 'https://caregap.example.org/fhir/StructureDefinition/unknown-event-count',
+      valueInteger: 0,
+    });
     const [seven, thirty] = fuhReport!.group!;
     expect(countOf(seven!.population, 'denominator')).toBe(7);
     expect(countOf(seven!.population, 'numerator')).toBe(4);
@@ -110,32 +167,67 @@ describe('summary MeasureReports stratified by attributed clinician', () => {
   });
 
   it('adds the strata of every group of every measure up to the group’s totals', () => {
-    for (const r of [cms2Report!, fuhReport!])
-      for (const g of r.group!)
-        for (const c of POPULATION_CODES) expect(strataOf(g).reduce((n, s) => n + countOf(s.population, c)!, 0), `${r.id} ${g.id} ${c}`).toBe(countOf(g.population, c));
+    for (const r of [cms2Report!, fuhReport!]) {
+      for (const g of r.group!) {
+        for (const c of POPULATION_CODES) {
+          expect(
+            strataOf(g).reduce((n, s) => n + countOf(s.population, c)!, 0),
+            `${r.id} ${g.id} ${c}`,
+          ).toBe(countOf(g.population, c));
+        }
+      }
+    }
   });
 
   it('adds up for any practice (random clinicians, statuses and episode counts)', () => {
-    const clinicians = [RIVERA, CHEN, { display: 'Dr. Display Only', source: 'general-practitioner' } as AttributedClinician, undefined];
+    const clinicians = [
+      RIVERA,
+      CHEN,
+      { display: 'Dr. Display Only', source: 'general-practitioner' } as AttributedClinician,
+      undefined,
+    ];
     const arb = fc.array(
-      fc.record({ c: fc.integer({ min: 0, max: 3 }), s: fc.constantFrom<MeasureStatus>('met', 'not-met', 'excluded', 'exception', 'not-in-population', 'unknown'), d: fc.integer({ min: 0, max: 4 }), k: fc.integer({ min: 0, max: 4 }) }),
+      fc.record({
+        c: fc.integer({ min: 0, max: 3 }),
+        s: fc.constantFrom<MeasureStatus>('met', 'not-met', 'excluded', 'exception', 'not-in-population', 'unknown'),
+        d: fc.integer({ min: 0, max: 4 }),
+        k: fc.integer({ min: 0, max: 4 }),
+      }),
       { maxLength: 40 },
     );
     fc.assert(
       fc.property(arb, (rows) => {
-        const practice = rows.map((r, i) => patient(`p${i}`, clinicians[r.c], [cms2(r.s), fuh(r.d, Math.min(r.k, r.d), r.d)]));
-        for (const rep of toSummaryMeasureReports(practice, { period: PERIOD, date: DATE }))
-          for (const g of rep.group!)
-            for (const c of POPULATION_CODES) if (strataOf(g).reduce((n, s) => n + countOf(s.population, c)!, 0) !== countOf(g.population, c)) return false;
+        const practice = rows.map((r, i) =>
+          patient(`p${i}`, clinicians[r.c], [cms2(r.s), fuh(r.d, Math.min(r.k, r.d), r.d)]),
+        );
+        for (const rep of toSummaryMeasureReports(practice, { period: PERIOD, date: DATE })) {
+          for (const g of rep.group!) {
+            for (const c of POPULATION_CODES) {
+              if (strataOf(g).reduce((n, s) => n + countOf(s.population, c)!, 0) !== countOf(g.population, c)) {
+                return false;
+              }
+            }
+          }
+        }
         return true;
       }),
     );
   });
 
   it('stratifies the summary and subject-list reports of the population Bundle and lists subjects per group', () => {
-    const evaluations = PRACTICE.map((p) => ({ ...p, period: PERIOD, asOf: PERIOD.end, gaps: [], flags: [], actions: [], issues: [] }));
+    const evaluations = PRACTICE.map((p) => ({
+      ...p,
+      period: PERIOD,
+      asOf: PERIOD.end,
+      gaps: [],
+      flags: [],
+      actions: [],
+      issues: [],
+    }));
     const bundle = toPopulationBundle(evaluations, { period: PERIOD, date: DATE });
-    const reports = bundle.entry!.map((e) => e.resource!).filter((r): r is fhir4.MeasureReport => r.resourceType === 'MeasureReport' && r.type !== 'individual');
+    const reports = bundle
+      .entry!.map((e) => e.resource!)
+      .filter((r): r is fhir4.MeasureReport => r.resourceType === 'MeasureReport' && r.type !== 'individual');
     expect(reports.every((r) => r.group!.every((g) => g.stratifier?.[0]?.stratum?.length === 3))).toBe(true);
     const lists = bundle.entry!.map((e) => e.resource!).filter((r): r is fhir4.List => r.resourceType === 'List');
     const fuhNumerator30 = lists.find((l) => l.id === 'fuh-30-day-numerator')!;

@@ -26,7 +26,14 @@ const write = (name: string, content: string): string => {
 };
 function run(...args: string[]) {
   const r = spawnSync(process.execPath, [CLI, ...args], { cwd: ROOT, encoding: 'utf8', timeout: 60_000 });
-  return { code: r.status, stderr: r.stderr, lines: r.stdout.split('\n').filter(Boolean).map((l) => JSON.parse(l) as Record<string, any>) };
+  return {
+    code: r.status,
+    stderr: r.stderr,
+    lines: r.stdout
+      .split('\n')
+      .filter(Boolean)
+      .map((l) => JSON.parse(l) as Record<string, any>),
+  };
 }
 
 /** Ines, 50: an office visit on 2026-04-02 and a negative adult depression screen the same day (CMS2 met). */
@@ -34,8 +41,25 @@ function screened(id: string, screen: Record<string, unknown> = {}): unknown[] {
   const subject = { reference: `Patient/${id}` };
   return [
     { resourceType: 'Patient', id, birthDate: '1976-01-15', gender: 'female' },
-    { resourceType: 'Encounter', id: `${id}-v`, status: 'finished', class: { code: 'AMB' }, subject, type: [{ coding: [VISIT_CODE] }], period: { start: '2026-04-02T09:00:00Z', end: '2026-04-02T09:30:00Z' } },
-    { resourceType: 'Observation', id: `${id}-s`, status: 'final', subject, code: { coding: [ADULT_SCREEN] }, valueCodeableConcept: { coding: [SCREEN_NEGATIVE] }, effectiveDateTime: '2026-04-02T09:10:00Z', ...screen },
+    {
+      resourceType: 'Encounter',
+      id: `${id}-v`,
+      status: 'finished',
+      class: { code: 'AMB' },
+      subject,
+      type: [{ coding: [VISIT_CODE] }],
+      period: { start: '2026-04-02T09:00:00Z', end: '2026-04-02T09:30:00Z' },
+    },
+    {
+      resourceType: 'Observation',
+      id: `${id}-s`,
+      status: 'final',
+      subject,
+      code: { coding: [ADULT_SCREEN] },
+      valueCodeableConcept: { coding: [SCREEN_NEGATIVE] },
+      effectiveDateTime: '2026-04-02T09:10:00Z',
+      ...screen,
+    },
   ];
 }
 const ndjson = (resources: unknown[]) => resources.map((r) => JSON.stringify(r)).join('\n') + '\n';
@@ -65,7 +89,14 @@ describe('caregap on bad and hostile input', { timeout: 60_000 }, () => {
   });
 
   it('names a Bundle of the wrong type, reads none of its entries, exits 1, and still evaluates the good patient', () => {
-    const bogus = write('bogus.json', JSON.stringify({ resourceType: 'Bundle', type: 'bogus', entry: screened('mallory').map((resource) => ({ resource })) }));
+    const bogus = write(
+      'bogus.json',
+      JSON.stringify({
+        resourceType: 'Bundle',
+        type: 'bogus',
+        entry: screened('mallory').map((resource) => ({ resource })),
+      }),
+    );
     const good = write('ines-2.ndjson', ndjson(screened('ines')));
     const r = run('evaluate', ...P2026, '--measure', 'cms2', bogus, good);
     expect(r.code).toBe(1);
@@ -77,18 +108,36 @@ describe('caregap on bad and hostile input', { timeout: 60_000 }, () => {
   });
 
   it('a screening whose code is a string makes CMS2 unknown (never met) and is reported once by type, id and field', () => {
-    const r = run('evaluate', ...P2026, '--measure', 'cms2', write('code.ndjson', ndjson(screened('jo', { code: ADULT_SCREEN.code }))));
+    const r = run(
+      'evaluate',
+      ...P2026,
+      '--measure',
+      'cms2',
+      write('code.ndjson', ndjson(screened('jo', { code: ADULT_SCREEN.code }))),
+    );
     const m = cms2Of(r.lines[0]!);
     expect(m.status).toBe('unknown');
     expect(m.reasons.join(' ')).toContain('Observation/jo-s code');
-    expect(r.lines[0]!.issues.filter((i: { id?: string }) => i.id === 'jo-s')).toEqual([expect.objectContaining({ resourceType: 'Observation', field: 'code' })]);
+    expect(r.lines[0]!.issues.filter((i: { id?: string }) => i.id === 'jo-s')).toEqual([
+      expect.objectContaining({ resourceType: 'Observation', field: 'code' }),
+    ]);
   });
 
   it('a screening dated 2026-04-31 makes CMS2 unknown, and a numeric date likewise, each reported once', () => {
     for (const effectiveDateTime of ['2026-04-31', 20260402]) {
-      const r = run('evaluate', ...P2026, '--measure', 'cms2', write('date.ndjson', ndjson(screened('kai', { effectiveDateTime }))));
+      const r = run(
+        'evaluate',
+        ...P2026,
+        '--measure',
+        'cms2',
+        write('date.ndjson', ndjson(screened('kai', { effectiveDateTime }))),
+      );
       expect(cms2Of(r.lines[0]!).status, String(effectiveDateTime)).toBe('unknown');
-      expect(r.lines[0]!.issues.filter((i: { id?: string; field: string }) => i.id === 'kai-s' && i.field === 'effectiveDateTime')).toHaveLength(1);
+      expect(
+        r.lines[0]!.issues.filter(
+          (i: { id?: string; field: string }) => i.id === 'kai-s' && i.field === 'effectiveDateTime',
+        ),
+      ).toHaveLength(1);
     }
   });
 

@@ -17,20 +17,61 @@ const PERIOD = { start: '2026-01-01', end: '2026-12-31' };
 const SEED = 8_2026;
 const PANEL = [...generatePanel({ seed: SEED, count: 24, anchorDate: ANCHOR })];
 /** Types no measure, gap or flag rule reads: their presence must never change a result. */
-const UNREAD_TYPES = ['Practitioner', 'Organization', 'Immunization', 'Coverage', 'AllergyIntolerance', 'ImagingStudy'] as const;
+const UNREAD_TYPES = [
+  'Practitioner',
+  'Organization',
+  'Immunization',
+  'Coverage',
+  'AllergyIntolerance',
+  'ImagingStudy',
+] as const;
 
 const MEASURE_STATUSES = new Set(['met', 'not-met', 'excluded', 'exception', 'not-in-population', 'unknown']);
 const GAP_STATUSES = new Set(['open', 'closed', 'not-applicable', 'unknown']);
 const FLAG_SEVERITIES = new Set(['high', 'moderate', 'info']);
 
 /** Hostile replacements for any field. */
-const WRONG_VALUES: unknown[] = [42, 'x', null, true, [], {}, [1, 'two'], { coding: 'abc' }, { coding: [{ system: 5, code: 7 }] }, { start: 20260101 }, '', -0.5];
+const WRONG_VALUES: unknown[] = [
+  42,
+  'x',
+  null,
+  true,
+  [],
+  {},
+  [1, 'two'],
+  { coding: 'abc' },
+  { coding: [{ system: 5, code: 7 }] },
+  { start: 20260101 },
+  '',
+  -0.5,
+];
 /** Dates in every FHIR precision, with and without zone, future, and unreadable. */
 const DATE_VALUES: unknown[] = [
-  '2026', '2026-03', '2026-03-04', '2026-03-04T10:00:00Z', '2026-03-04T10:00:00-05:00', '2026-03-04T10:00:00', '2026-03-04T23:59:59.999+14:00',
-  '2031-01-01', '2099-12-31T00:00:00Z', '2026-13-45', '04/03/2026', '2026-02-30', 20260304, '', '2025-12-31', '2027-01-01',
+  '2026',
+  '2026-03',
+  '2026-03-04',
+  '2026-03-04T10:00:00Z',
+  '2026-03-04T10:00:00-05:00',
+  '2026-03-04T10:00:00',
+  '2026-03-04T23:59:59.999+14:00',
+  '2031-01-01',
+  '2099-12-31T00:00:00Z',
+  '2026-13-45',
+  '04/03/2026',
+  '2026-02-30',
+  20260304,
+  '',
+  '2025-12-31',
+  '2027-01-01',
 ];
-const PERIOD_VALUES: unknown[] = [{ start: '2026-05-01' }, { end: '2026-05-01T10:00:00Z' }, { start: '2026-05', end: '2026' }, {}, { start: 'soon' }, { start: '2026-06-02', end: '2026-06-01' }];
+const PERIOD_VALUES: unknown[] = [
+  { start: '2026-05-01' },
+  { end: '2026-05-01T10:00:00Z' },
+  { start: '2026-05', end: '2026' },
+  {},
+  { start: 'soon' },
+  { start: '2026-06-02', end: '2026-06-01' },
+];
 
 type Mutation =
   | { kind: 'delete-field'; target: number; key: number }
@@ -44,9 +85,18 @@ type Mutation =
 
 const mutationArb: fc.Arbitrary<Mutation> = fc.oneof(
   fc.record({ kind: fc.constant('delete-field' as const), target: fc.nat(), key: fc.nat() }),
-  fc.record({ kind: fc.constant('wrong-type' as const), target: fc.nat(), key: fc.nat(), value: fc.nat({ max: WRONG_VALUES.length - 1 }) }),
+  fc.record({
+    kind: fc.constant('wrong-type' as const),
+    target: fc.nat(),
+    key: fc.nat(),
+    value: fc.nat({ max: WRONG_VALUES.length - 1 }),
+  }),
   fc.record({ kind: fc.constant('date' as const), target: fc.nat(), value: fc.nat({ max: DATE_VALUES.length - 1 }) }),
-  fc.record({ kind: fc.constant('period' as const), target: fc.nat(), value: fc.nat({ max: PERIOD_VALUES.length - 1 }) }),
+  fc.record({
+    kind: fc.constant('period' as const),
+    target: fc.nat(),
+    value: fc.nat({ max: PERIOD_VALUES.length - 1 }),
+  }),
   fc.record({ kind: fc.constant('duplicate' as const), target: fc.nat(), alter: fc.boolean() }),
   fc.record({ kind: fc.constant('dangling' as const), target: fc.nat(), type: fc.nat({ max: 2 }) }),
   fc.record({ kind: fc.constant('unknown-system' as const), target: fc.nat() }),
@@ -59,7 +109,9 @@ type Json = Record<string, unknown>;
 function mutate(resources: readonly fhir4.Resource[], mutations: readonly Mutation[]): fhir4.Resource[] {
   const out = structuredClone(resources) as unknown as Json[];
   for (const m of mutations) {
-    if (out.length === 0) break;
+    if (out.length === 0) {
+      break;
+    }
     const i = m.target % out.length;
     const r = out[i]!;
     const keys = Object.keys(r).filter((k) => k !== 'resourceType' && !(r.resourceType === 'Patient' && k === 'id'));
@@ -67,44 +119,69 @@ function mutate(resources: readonly fhir4.Resource[], mutations: readonly Mutati
     switch (m.kind) {
       case 'delete-field': {
         const k = pick(m.key);
-        if (k) delete r[k];
+        if (k) {
+          delete r[k];
+        }
         break;
       }
       case 'wrong-type': {
         const k = pick(m.key);
-        if (k) r[k] = structuredClone(WRONG_VALUES[m.value]);
+        if (k) {
+          r[k] = structuredClone(WRONG_VALUES[m.value]);
+        }
         break;
       }
       case 'date': {
         const k = keys.find((x) => /DateTime$|^authoredOn$|^issued$|^recordedDate$|^birthDate$|^authored$/.test(x));
-        if (k) r[k] = DATE_VALUES[m.value];
+        if (k) {
+          r[k] = DATE_VALUES[m.value];
+        }
         break;
       }
       case 'period': {
         const k = keys.find((x) => /[pP]eriod$/.test(x));
-        if (k) r[k] = structuredClone(PERIOD_VALUES[m.value]);
-        else if (r.resourceType === 'Observation') { delete r.effectiveDateTime; r.effectivePeriod = structuredClone(PERIOD_VALUES[m.value]); }
+        if (k) {
+          r[k] = structuredClone(PERIOD_VALUES[m.value]);
+        } else if (r.resourceType === 'Observation') {
+          delete r.effectiveDateTime;
+          r.effectivePeriod = structuredClone(PERIOD_VALUES[m.value]);
+        }
         break;
       }
       case 'duplicate': {
-        if (r.resourceType === 'Patient') break;
+        if (r.resourceType === 'Patient') {
+          break;
+        }
         const copy = structuredClone(r);
-        if (m.alter) copy.status = 'entered-in-error';
+        if (m.alter) {
+          copy.status = 'entered-in-error';
+        }
         out.push(copy);
         break;
       }
       case 'dangling': {
         const field = ['encounter', 'reasonReference', 'basedOn'][m.type]!;
-        r[field] = field === 'encounter' ? { reference: 'Encounter/not-there' } : [{ reference: `Condition/not-there-${m.type}` }];
+        r[field] =
+          field === 'encounter'
+            ? { reference: 'Encounter/not-there' }
+            : [{ reference: `Condition/not-there-${m.type}` }];
         break;
       }
       case 'unknown-system': {
         const code = r.code as { coding?: Json[] } | undefined;
-        if (code && Array.isArray(code.coding)) for (const c of code.coding) if (c && typeof c === 'object') c.system = 'http://example.org/unknown-system';
+        if (code && Array.isArray(code.coding)) {
+          for (const c of code.coding) {
+            if (c && typeof c === 'object') {
+              c.system = 'http://example.org/unknown-system';
+            }
+          }
+        }
         break;
       }
       case 'remove':
-        if (r.resourceType !== 'Patient') out.splice(i, 1);
+        if (r.resourceType !== 'Patient') {
+          out.splice(i, 1);
+        }
         break;
     }
   }
@@ -123,10 +200,26 @@ function evaluate(record: PatientRecord): PatientEvaluation {
 /** A resource of a type no rule reads, as an EHR export would include it. */
 function unrelated(type: (typeof UNREAD_TYPES)[number], n: number, patientId: string): fhir4.Resource {
   const base = { resourceType: type, id: `unrelated-${n}` } as Json;
-  if (type === 'Immunization' || type === 'AllergyIntolerance') base.patient = { reference: `Patient/${patientId}` };
-  if (type === 'Immunization') Object.assign(base, { status: 'completed', occurrenceDateTime: '2026-03-01', vaccineCode: { coding: [{ system: 'http://hl7.org/fhir/sid/cvx', code: '140' }] } });
-  if (type === 'Coverage') Object.assign(base, { status: 'active', beneficiary: { reference: `Patient/${patientId}` }, period: { start: '2026-01-01' } });
-  if (type === 'Practitioner') base.name = [{ family: 'Rivera' }];
+  if (type === 'Immunization' || type === 'AllergyIntolerance') {
+    base.patient = { reference: `Patient/${patientId}` };
+  }
+  if (type === 'Immunization') {
+    Object.assign(base, {
+      status: 'completed',
+      occurrenceDateTime: '2026-03-01',
+      vaccineCode: { coding: [{ system: 'http://hl7.org/fhir/sid/cvx', code: '140' }] },
+    });
+  }
+  if (type === 'Coverage') {
+    Object.assign(base, {
+      status: 'active',
+      beneficiary: { reference: `Patient/${patientId}` },
+      period: { start: '2026-01-01' },
+    });
+  }
+  if (type === 'Practitioner') {
+    base.name = [{ family: 'Rivera' }];
+  }
   return base as unknown as fhir4.Resource;
 }
 
@@ -139,10 +232,27 @@ describe('the engine on mutated synthetic records (fast-check, seeded)', { timeo
       fc.property(patientArb, mutationsArb, (p, mutations) => {
         const resources = mutate(PANEL[p]!.resources, mutations);
         const e = evaluate(recordFromResources(resources));
-        for (const m of e.measures) expect(MEASURE_STATUSES.has(m.status), `${m.id}: ${m.status}`).toBe(true);
-        for (const g of e.gaps) expect(GAP_STATUSES.has(g.status), `${g.id}: ${g.status}`).toBe(true);
-        for (const f of e.flags) expect(FLAG_SEVERITIES.has(f.severity), `${f.id}: ${f.severity}`).toBe(true);
-        expect(e.measures.map((m) => m.id)).toEqual(['cms2', 'sdoh-screening', 'cms165', 'cms122', 'cms130', 'cms125', 'fuh', 'fum', 'fua', 'tcm']);
+        for (const m of e.measures) {
+          expect(MEASURE_STATUSES.has(m.status), `${m.id}: ${m.status}`).toBe(true);
+        }
+        for (const g of e.gaps) {
+          expect(GAP_STATUSES.has(g.status), `${g.id}: ${g.status}`).toBe(true);
+        }
+        for (const f of e.flags) {
+          expect(FLAG_SEVERITIES.has(f.severity), `${f.id}: ${f.severity}`).toBe(true);
+        }
+        expect(e.measures.map((m) => m.id)).toEqual([
+          'cms2',
+          'sdoh-screening',
+          'cms165',
+          'cms122',
+          'cms130',
+          'cms125',
+          'fuh',
+          'fum',
+          'fua',
+          'tcm',
+        ]);
         // No family crashed: a crash would be reported as an `evaluate` issue.
         expect(e.issues.filter((i) => i.field === 'evaluate')).toEqual([]);
       }),
@@ -165,13 +275,18 @@ describe('the engine on mutated synthetic records (fast-check, seeded)', { timeo
 
   it('never changes a result when resources of types no rule reads are added or removed (150 records)', () => {
     fc.assert(
-      fc.property(patientArb, mutationsArb, fc.array(fc.nat({ max: UNREAD_TYPES.length - 1 }), { minLength: 1, maxLength: 4 }), (p, mutations, types) => {
-        const resources = mutate(PANEL[p]!.resources, mutations);
-        const extra = types.map((t, n) => unrelated(UNREAD_TYPES[t]!, n, PANEL[p]!.id));
-        const without = evaluate(recordFromResources(resources));
-        const withUnrelated = evaluate(recordFromResources([...resources, ...extra]));
-        expect(verdicts(withUnrelated)).toEqual(verdicts(without));
-      }),
+      fc.property(
+        patientArb,
+        mutationsArb,
+        fc.array(fc.nat({ max: UNREAD_TYPES.length - 1 }), { minLength: 1, maxLength: 4 }),
+        (p, mutations, types) => {
+          const resources = mutate(PANEL[p]!.resources, mutations);
+          const extra = types.map((t, n) => unrelated(UNREAD_TYPES[t]!, n, PANEL[p]!.id));
+          const without = evaluate(recordFromResources(resources));
+          const withUnrelated = evaluate(recordFromResources([...resources, ...extra]));
+          expect(verdicts(withUnrelated)).toEqual(verdicts(without));
+        },
+      ),
       { seed: SEED + 2, numRuns: 150 },
     );
   });
@@ -185,7 +300,9 @@ describe('the engine on mutated synthetic records (fast-check, seeded)', { timeo
         const alone = evaluate(recordFromResources(own));
         const mixed = evaluate(recordFromResources([...own, ...foreign]));
         expect(verdicts(mixed)).toEqual(verdicts(alone));
-        if (foreign.length) expect(mixed.issues.some((i) => i.message.startsWith(`belongs to Patient/${PANEL[q]!.id}`))).toBe(true);
+        if (foreign.length) {
+          expect(mixed.issues.some((i) => i.message.startsWith(`belongs to Patient/${PANEL[q]!.id}`))).toBe(true);
+        }
       }),
       { seed: SEED + 3, numRuns: 150 },
     );

@@ -21,13 +21,25 @@ describe('record validation', () => {
     const foreign = owned({ ...NEGATIVE, id: 'theirs' }, 'omar');
     const m = cms2([ROSA, VISIT, foreign]);
     expect(m.status).toBe('not-met');
-    expect(m.issues.filter((i) => i.id === 'theirs')).toEqual([expect.objectContaining({ resourceType: 'Observation', field: 'subject', message: 'belongs to Patient/omar, not Patient/rosa: ignored' })]);
+    expect(m.issues.filter((i) => i.id === 'theirs')).toEqual([
+      expect.objectContaining({
+        resourceType: 'Observation',
+        field: 'subject',
+        message: 'belongs to Patient/omar, not Patient/rosa: ignored',
+      }),
+    ]);
   });
 
   it('keeps a resource seen twice once, with one warning', () => {
-    const { record, issues } = validateRecord({ patient: ROSA, resources: { Observation: [owned(NEGATIVE), owned(NEGATIVE)] }, completeness: {} });
+    const { record, issues } = validateRecord({
+      patient: ROSA,
+      resources: { Observation: [owned(NEGATIVE), owned(NEGATIVE)] },
+      completeness: {},
+    });
     expect(record.resources.Observation).toHaveLength(1);
-    expect(issues).toEqual([expect.objectContaining({ resourceType: 'Observation', id: 's', field: 'id', severity: 'warning' })]);
+    expect(issues).toEqual([
+      expect.objectContaining({ resourceType: 'Observation', id: 's', field: 'id', severity: 'warning' }),
+    ]);
   });
 
   it('reports a screening whose code is a string once, and CMS2 is unknown rather than not-met', () => {
@@ -35,11 +47,16 @@ describe('record validation', () => {
     const m = cms2([ROSA, VISIT, broken]);
     expect(m.status).toBe('unknown');
     expect(m.reasons?.join(' ')).toContain('Observation/s code');
-    expect(m.issues.filter((i) => i.id === 's')).toEqual([expect.objectContaining({ resourceType: 'Observation', field: 'code', severity: 'error' })]);
+    expect(m.issues.filter((i) => i.id === 's')).toEqual([
+      expect.objectContaining({ resourceType: 'Observation', field: 'code', severity: 'error' }),
+    ]);
   });
 
   it('reports a coding that is not an array, naming the field', () => {
-    const broken = { ...NEGATIVE, code: { coding: { system: 'http://loinc.org', code: '73831-0' } } } as unknown as fhir4.Observation;
+    const broken = {
+      ...NEGATIVE,
+      code: { coding: { system: 'http://loinc.org', code: '73831-0' } },
+    } as unknown as fhir4.Observation;
     const { issues, record } = validateRecord(recordFromResources([ROSA, VISIT, broken]));
     expect(issues).toEqual([expect.objectContaining({ resourceType: 'Observation', id: 's', field: 'code.coding' })]);
     expect(record.completeness.Observation?.status).toBe('partial');
@@ -60,7 +77,15 @@ describe('record validation', () => {
   it('warns about an encounter diagnosis that points at a Condition not in the record', () => {
     const enc = { ...VISIT, diagnosis: [{ condition: { reference: 'Condition/gone' } }] };
     const { issues } = validateRecord(recordFromResources([ROSA, enc]));
-    expect(issues).toEqual([expect.objectContaining({ resourceType: 'Encounter', id: 'v', field: 'diagnosis[0].condition', severity: 'warning', message: 'refers to Condition/gone, which is not in the record' })]);
+    expect(issues).toEqual([
+      expect.objectContaining({
+        resourceType: 'Encounter',
+        id: 'v',
+        field: 'diagnosis[0].condition',
+        severity: 'warning',
+        message: 'refers to Condition/gone, which is not in the record',
+      }),
+    ]);
   });
 
   it('does not touch the record it was given', () => {
@@ -82,13 +107,21 @@ describe('family isolation', () => {
 
   it('a measure that throws is unknown with one issue naming it, and the others still evaluate', () => {
     const cms2Def = MEASURES.find((m) => m.id === 'cms2')!;
-    vi.spyOn(cms2Def, 'evaluate').mockImplementation(() => { throw new TypeError('boom'); });
+    vi.spyOn(cms2Def, 'evaluate').mockImplementation(() => {
+      throw new TypeError('boom');
+    });
     const e = evaluatePatient(recordFromResources([ROSA, VISIT, NEGATIVE]), { period: PERIOD });
     const failed = e.measures.find((m) => m.id === 'cms2')!;
     expect(failed.status).toBe('unknown');
     expect(failed.reasons).toEqual(['Measure cms2 could not be evaluated: boom']);
-    expect(e.issues.filter((i) => i.field === 'evaluate')).toEqual([expect.objectContaining({ resourceType: 'Measure', id: 'cms2', severity: 'error' })]);
-    expect(e.measures.filter((m) => m.id !== 'cms2').every((m) => m.status !== 'unknown' || !m.reasons?.some((r) => r.includes('could not be evaluated')))).toBe(true);
+    expect(e.issues.filter((i) => i.field === 'evaluate')).toEqual([
+      expect.objectContaining({ resourceType: 'Measure', id: 'cms2', severity: 'error' }),
+    ]);
+    expect(
+      e.measures
+        .filter((m) => m.id !== 'cms2')
+        .every((m) => m.status !== 'unknown' || !m.reasons?.some((r) => r.includes('could not be evaluated'))),
+    ).toBe(true);
     expect(e.measures).toHaveLength(MEASURES.length);
   });
 });

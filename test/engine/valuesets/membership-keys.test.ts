@@ -7,7 +7,16 @@ import { describe, expect, it } from 'vitest';
 import { ValueSetRegistry, internedKey, membershipKeyOf } from '../../../src/engine/valuesets/value-set.ts';
 import { HCPCS, LOINC } from '../../../src/engine/codes/code-systems.ts';
 
-const VS = { url: 'http://example.org/ValueSet/t', oid: '1.2.3', name: 't', version: '1', codes: [[LOINC, '44261-6', 'PHQ-9'], [HCPCS, 'G0444', 'screen']] as const };
+const VS = {
+  url: 'http://example.org/ValueSet/t',
+  oid: '1.2.3',
+  name: 't',
+  version: '1',
+  codes: [
+    [LOINC, '44261-6', 'PHQ-9'],
+    [HCPCS, 'G0444', 'screen'],
+  ] as const,
+};
 
 describe('membership keys', () => {
   it('normalise the system and trim the code, the same on every call', () => {
@@ -23,8 +32,10 @@ describe('membership keys', () => {
   it('answer as the registry does for codings, concepts and key lists', () => {
     const reg = new ValueSetRegistry([VS]);
     const codings: fhir4.Coding[] = [
-      { system: 'urn:oid:2.16.840.1.113883.6.1', code: ' 44261-6' }, { system: 'https://cms.gov/medicare/coding/hcpcsreleasecodesets', code: 'G0444' },
-      { system: LOINC, code: '44260-8' }, { system: 'http://snomed.info/sct', code: '44261-6' },
+      { system: 'urn:oid:2.16.840.1.113883.6.1', code: ' 44261-6' },
+      { system: 'https://cms.gov/medicare/coding/hcpcsreleasecodesets', code: 'G0444' },
+      { system: LOINC, code: '44260-8' },
+      { system: 'http://snomed.info/sct', code: '44261-6' },
     ];
     for (const c of codings) {
       const k = membershipKeyOf(c)!;

@@ -15,16 +15,22 @@ import { measureDir, SHARED_DIR, sharedAvailable } from '../../conformance/confo
 
 function codesOf(items: fhir4.ValueSetExpansionContains[] | undefined, into = new Set<string>()): Set<string> {
   for (const c of items ?? []) {
-    if (c.system && c.code) into.add(`${normalizeSystem(c.system)}|${c.code.trim()}`);
+    if (c.system && c.code) {
+      into.add(`${normalizeSystem(c.system)}|${c.code.trim()}`);
+    }
     codesOf(c.contains, into);
   }
   return into;
 }
 
-if (!sharedAvailable) console.log('pinned value sets: ../shared/conformance is absent — skipped');
+if (!sharedAvailable) {
+  console.log('pinned value sets: ../shared/conformance is absent — skipped');
+}
 
 describe.skipIf(!sharedAvailable)('value sets equal the expansions the measures pin', () => {
-  const measures = sharedAvailable ? readdirSync(join(SHARED_DIR, 'conformance')).filter((m) => m.startsWith('CMS') && !m.endsWith('.md')) : [];
+  const measures = sharedAvailable
+    ? readdirSync(join(SHARED_DIR, 'conformance')).filter((m) => m.startsWith('CMS') && !m.endsWith('.md'))
+    : [];
   const registry = builtinValueSets();
 
   it('finds the five measure bundles', () => {
@@ -33,8 +39,18 @@ describe.skipIf(!sharedAvailable)('value sets equal the expansions the measures 
 
   for (const measure of measures) {
     const dir = join(measureDir(measure), 'bundle');
-    const bundle = JSON.parse(readFileSync(join(dir, readdirSync(dir).find((f) => f.endsWith('.json'))!), 'utf8')) as fhir4.Bundle;
-    const pinned = (bundle.entry ?? []).map((e) => e.resource).filter((r): r is fhir4.ValueSet => r?.resourceType === 'ValueSet' && !!r.expansion?.contains);
+    const bundle = JSON.parse(
+      readFileSync(
+        join(
+          dir,
+          readdirSync(dir).find((f) => f.endsWith('.json'))!,
+        ),
+        'utf8',
+      ),
+    ) as fhir4.Bundle;
+    const pinned = (bundle.entry ?? [])
+      .map((e) => e.resource)
+      .filter((r): r is fhir4.ValueSet => r?.resourceType === 'ValueSet' && !!r.expansion?.contains);
     it(`${measure}: ${pinned.length} pinned value sets, each equal`, () => {
       expect(pinned.length).toBeGreaterThan(5);
       for (const vs of pinned) {
@@ -43,7 +59,11 @@ describe.skipIf(!sharedAvailable)('value sets equal the expansions the measures 
         expect(def, `${vs.title ?? vs.name} ${ref} is authored`).toBeDefined();
         const ours = new Set(def!.codes.map(([s, c]) => `${normalizeSystem(s)}|${c.trim()}`));
         const theirs = codesOf(vs.expansion!.contains);
-        expect({ ref, extra: [...ours].filter((c) => !theirs.has(c)), missing: [...theirs].filter((c) => !ours.has(c)) }).toEqual({ ref, extra: [], missing: [] });
+        expect({
+          ref,
+          extra: [...ours].filter((c) => !theirs.has(c)),
+          missing: [...theirs].filter((c) => !ours.has(c)),
+        }).toEqual({ ref, extra: [], missing: [] });
         // and the registry answers a lookup of that pinned reference with it
         expect(registry.get(ref)).toBe(def);
       }
@@ -53,6 +73,8 @@ describe.skipIf(!sharedAvailable)('value sets equal the expansions the measures 
   it('broader lists carry project URLs, never a VSAC one', () => {
     const broad = BUILTIN_VALUE_SETS.filter((d) => d.oid.endsWith('-all-versions'));
     expect(broad.map((d) => d.name)).toContain('Telephone Visits');
-    for (const d of broad) expect(d.url.startsWith('https://caregap.example.org/fhir/ValueSet/')).toBe(true);
+    for (const d of broad) {
+      expect(d.url.startsWith('https://caregap.example.org/fhir/ValueSet/')).toBe(true);
+    }
   });
 });

@@ -13,12 +13,42 @@ import { riveraEvaluation, riveraRecord } from '../panel-fixtures.ts';
 
 afterEach(cleanup);
 
-const cms2: GapResult = { id: 'cms2', title: 'CMS2 Depression screening and follow-up', status: 'open', why: 'positive screen', evidence: [], due: '2026-11-25' };
+const cms2: GapResult = {
+  id: 'cms2',
+  title: 'CMS2 Depression screening and follow-up',
+  status: 'open',
+  why: 'positive screen',
+  evidence: [],
+  due: '2026-11-25',
+};
 const actions: VisitAction[] = [
-  { rank: 2, source: 'cms2', text: 'Document a follow-up plan for the positive depression screen', due: '2026-11-25', kind: 'gap', gaps: ['cms2'], form: 'follow-up' },
-  { rank: 1, source: 'suicide-risk', text: 'Same-day safety assessment (C-SSRS) and safety plan', kind: 'safety', flags: ['suicide-risk'] },
+  {
+    rank: 2,
+    source: 'cms2',
+    text: 'Document a follow-up plan for the positive depression screen',
+    due: '2026-11-25',
+    kind: 'gap',
+    gaps: ['cms2'],
+    form: 'follow-up',
+  },
+  {
+    rank: 1,
+    source: 'suicide-risk',
+    text: 'Same-day safety assessment (C-SSRS) and safety plan',
+    kind: 'safety',
+    flags: ['suicide-risk'],
+  },
 ];
-const missed: VisitAction[] = [{ rank: 1, source: 'tcm-7', text: 'Transitional care visit after discharge (7-day window): window closed 20 Nov 2026 — can no longer be met', due: '2026-11-20', kind: 'missed', gaps: ['tcm-7'] }];
+const missed: VisitAction[] = [
+  {
+    rank: 1,
+    source: 'tcm-7',
+    text: 'Transitional care visit after discharge (7-day window): window closed 20 Nov 2026 — can no longer be met',
+    due: '2026-11-20',
+    kind: 'missed',
+    gaps: ['tcm-7'],
+  },
+];
 
 describe('"Do this visit"', () => {
   it('numbers the actions by rank and marks the safety action with the word "Safety"', () => {
@@ -46,7 +76,10 @@ describe('"Do this visit"', () => {
     render(
       <>
         <ActionList actions={actions} gaps={[cms2]} thisYear={2026} />
-        <ul><li data-testid="gap-cms2">CMS2 gap</li><li data-testid="flag-suicide-risk">Suicide risk</li></ul>
+        <ul>
+          <li data-testid="gap-cms2">CMS2 gap</li>
+          <li data-testid="flag-suicide-risk">Suicide risk</li>
+        </ul>
       </>,
     );
     fireEvent.click(screen.getByTestId('action-gap-cms2'));
@@ -71,17 +104,44 @@ describe('"Do this visit"', () => {
 
 describe('the care panel of a deceased patient', () => {
   it('says the patient has died, above the flags, and shows no actions', () => {
-    const evaluation = { ...riveraEvaluation(), actions: [], missed: [], deceased: { date: '2026-11-01', statement: 'The patient died on 1 Nov 2026.', evidence: { reference: 'Patient/rivera', rule: 'deceased' } } };
-    render(<PanelView evaluation={evaluation} resources={riveraRecord.resources} canWrite thisYear={2026} onOpenForm={vi.fn()} />);
+    const evaluation = {
+      ...riveraEvaluation(),
+      actions: [],
+      missed: [],
+      deceased: {
+        date: '2026-11-01',
+        statement: 'The patient died on 1 Nov 2026.',
+        evidence: { reference: 'Patient/rivera', rule: 'deceased' },
+      },
+    };
+    render(
+      <PanelView
+        evaluation={evaluation}
+        resources={riveraRecord.resources}
+        canWrite
+        thisYear={2026}
+        onOpenForm={vi.fn()}
+      />,
+    );
     const banner = screen.getByTestId('deceased-banner');
     expect(banner.getAttribute('role')).toBe('alert');
-    expect(banner.textContent).toBe('The patient died on 1 Nov 2026. No point-of-care actions or open care gaps are shown.');
+    expect(banner.textContent).toBe(
+      'The patient died on 1 Nov 2026. No point-of-care actions or open care gaps are shown.',
+    );
     expect(banner.compareDocumentPosition(screen.getByTestId('flags')) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
     expect(screen.queryByTestId('actions')).toBeNull();
   });
 
   it('shows no banner for a living patient', () => {
-    render(<PanelView evaluation={riveraEvaluation()} resources={riveraRecord.resources} canWrite thisYear={2026} onOpenForm={vi.fn()} />);
+    render(
+      <PanelView
+        evaluation={riveraEvaluation()}
+        resources={riveraRecord.resources}
+        canWrite
+        thisYear={2026}
+        onOpenForm={vi.fn()}
+      />,
+    );
     expect(screen.queryByTestId('deceased-banner')).toBeNull();
   });
 });

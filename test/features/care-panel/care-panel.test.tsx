@@ -13,19 +13,33 @@ afterEach(cleanup);
 const session = sessionFromClient({
   patient: { id: riveraRecord.patient.id },
   encounter: { id: null },
-  state: { serverUrl: 'https://ehr.example.org/fhir', scope: 'openid', tokenResponse: { scope: 'patient/*.rs', patient: riveraRecord.patient.id } },
+  state: {
+    serverUrl: 'https://ehr.example.org/fhir',
+    scope: 'openid',
+    tokenResponse: { scope: 'patient/*.rs', patient: riveraRecord.patient.id },
+  },
   getFhirUser: () => 'Practitioner/dr-rivera',
   request: async () => ({}),
   refreshIfNeeded: async () => ({}),
 } as unknown as Client);
 
 const fetchedAt = new Date(2026, 2, 2, 9, 5);
-const recordState: RecordState = { record: riveraRecord, loadingTypes: [], refreshing: false, fetchedAt, progress: { done: 1, total: 1 }, refetch: async () => {}, warnings: {} };
+const recordState: RecordState = {
+  record: riveraRecord,
+  loadingTypes: [],
+  refreshing: false,
+  fetchedAt,
+  progress: { done: 1, total: 1 },
+  refetch: async () => {},
+  warnings: {},
+};
 
 describe('CarePanel: when the record was fetched', () => {
   it('says it in the panel header by default (the population view opens the panel without the app header)', async () => {
     render(<CarePanel session={session} recordState={recordState} />);
-    expect((await screen.findByText(/record fetched 09:05/, undefined, { timeout: 15_000 })).textContent).toContain('record fetched 09:05');
+    expect((await screen.findByText(/record fetched 09:05/, undefined, { timeout: 15_000 })).textContent).toContain(
+      'record fetched 09:05',
+    );
   }, 20_000);
   it('leaves it to the app header when told to (the patient launch shows it beside Refresh)', async () => {
     render(<CarePanel session={session} recordState={recordState} showFetchedAt={false} />);

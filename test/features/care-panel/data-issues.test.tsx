@@ -14,8 +14,20 @@ describe('data problems of the record', () => {
     render(
       <DataIssues
         issues={[
-          { resourceType: 'Observation', id: 'deep', field: 'valueQuantity.nested.a.a.a.a…', message: 'nested more than 64 levels deep (no FHIR resource is): ignored', severity: 'error' },
-          { resourceType: 'Encounter', id: 'e1', field: 'period', message: 'start is not a FHIR dateTime', severity: 'warning' },
+          {
+            resourceType: 'Observation',
+            id: 'deep',
+            field: 'valueQuantity.nested.a.a.a.a…',
+            message: 'nested more than 64 levels deep (no FHIR resource is): ignored',
+            severity: 'error',
+          },
+          {
+            resourceType: 'Encounter',
+            id: 'e1',
+            field: 'period',
+            message: 'start is not a FHIR dateTime',
+            severity: 'warning',
+          },
         ]}
       />,
     );

@@ -11,12 +11,18 @@ import { DX, inpatientStay, patient, PERIOD, visit } from '../../engine/gaps/gap
 
 afterEach(cleanup);
 
-const measuresOf = (resources: fhir4.Resource[]) => evaluatePatient(recordFromResources(resources), { period: PERIOD, only: ['cms130', 'fuh', 'fum'] }).measures;
+const measuresOf = (resources: fhir4.Resource[]) =>
+  evaluatePatient(recordFromResources(resources), { period: PERIOD, only: ['cms130', 'fuh', 'fum'] }).measures;
 
 describe('follow-up rates in the panel', () => {
   it('shows FUH as "1 of 2 events followed up" per rate, under its own heading', () => {
     const stay = (d: string) => inpatientStay('2026-03-01', d, { principal: DX.schizophrenia, disposition: 'home' });
-    const measures = measuresOf([patient('mo', 'Mo', 'Reyes'), ...stay('2026-03-04'), visit('2026-03-06', { dx: DX.schizophrenia }), ...inpatientStay('2026-07-01', '2026-07-03', { principal: DX.schizophrenia })]);
+    const measures = measuresOf([
+      patient('mo', 'Mo', 'Reyes'),
+      ...stay('2026-03-04'),
+      visit('2026-03-06', { dx: DX.schizophrenia }),
+      ...inpatientStay('2026-07-01', '2026-07-03', { principal: DX.schizophrenia }),
+    ]);
     render(<MeasureList measures={measures} resources={{}} thisYear={2026} />);
     expect(screen.getByText('Follow-up rates this period (per event)')).toBeTruthy();
     const fuh = screen.getByTestId('measure-fuh');

@@ -8,17 +8,31 @@ afterEach(cleanup);
 
 function renderPanel(props: Partial<Parameters<typeof PanelView>[0]> = {}) {
   return render(
-    <PanelView evaluation={riveraEvaluation()} resources={riveraRecord.resources} canWrite thisYear={2026} onOpenForm={vi.fn()} {...props} />,
+    <PanelView
+      evaluation={riveraEvaluation()}
+      resources={riveraRecord.resources}
+      canWrite
+      thisYear={2026}
+      onOpenForm={vi.fn()}
+      {...props}
+    />,
   );
 }
 
 describe('the care panel for Ms. Rivera', () => {
   it('lists the safety flags first (suicide risk, then the other high flag), then "Do this visit", then moderate and info flags', () => {
     renderPanel();
-    const ids = (id: string) => within(screen.getByTestId(id)).getAllByRole('listitem').map((li) => li.dataset.testid);
+    const ids = (id: string) =>
+      within(screen.getByTestId(id))
+        .getAllByRole('listitem')
+        .map((li) => li.dataset.testid);
     expect(ids('flags')).toEqual(['flag-suicide-risk', 'flag-depression-severity']);
     expect(ids('flags-other')).toEqual(['flag-ed-frequent', 'flag-sdoh-need:food']);
-    const order = [...document.querySelectorAll('[data-testid="flags"], [data-testid="actions"], [data-testid="flags-other"], [data-testid="gaps"]')].map((e) => (e as HTMLElement).dataset.testid);
+    const order = [
+      ...document.querySelectorAll(
+        '[data-testid="flags"], [data-testid="actions"], [data-testid="flags-other"], [data-testid="gaps"]',
+      ),
+    ].map((e) => (e as HTMLElement).dataset.testid);
     expect(order).toEqual(['flags', 'actions', 'flags-other', 'gaps']);
   });
   it('says each flag severity in words, not only by colour', () => {
@@ -28,7 +42,9 @@ describe('the care panel for Ms. Rivera', () => {
   });
   it('puts the gaps closable in this visit (CMS2, SDOH) before an overdue TCM visit, the soonest due first', () => {
     renderPanel();
-    const open = within(screen.getByTestId('open-gaps')).getAllByRole('listitem').map((li) => li.dataset.testid);
+    const open = within(screen.getByTestId('open-gaps'))
+      .getAllByRole('listitem')
+      .map((li) => li.dataset.testid);
     expect(open).toEqual(['gap-cms2', 'gap-sdoh-screening', 'gap-tcm-7']);
   });
   it('collapses closed gaps below, with their closing evidence, and hides not-applicable ones', () => {
@@ -50,7 +66,9 @@ describe('the care panel for Ms. Rivera', () => {
     renderPanel();
     const cms2 = screen.getByTestId('measure-cms2');
     expect(cms2.dataset.status).toBe('not-met');
-    expect(cms2.textContent).toContain('Positive depression screen on 3 Nov 2026, no follow-up plan documented yet — due by 5 Nov 2026');
+    expect(cms2.textContent).toContain(
+      'Positive depression screen on 3 Nov 2026, no follow-up plan documented yet — due by 5 Nov 2026',
+    );
     expect(cms2.textContent).not.toMatch(/population|numerator/i);
   });
   it('presents CMS122 the right way round: a numerator hit is the bad outcome — no result this year, or poor control', () => {
@@ -72,7 +90,9 @@ describe('the care panel for Ms. Rivera', () => {
   });
   it('orders the visit actions by rank', () => {
     renderPanel();
-    const items = within(screen.getByTestId('actions')).getAllByRole('listitem').map((li) => li.dataset.testid);
+    const items = within(screen.getByTestId('actions'))
+      .getAllByRole('listitem')
+      .map((li) => li.dataset.testid);
     expect(items).toEqual(['action-suicide-risk', 'action-cms2']);
   });
   it('shows the measurement period', () => {
@@ -119,7 +139,9 @@ describe('write access', () => {
     renderPanel({ onOpenForm });
     fireEvent.click(within(screen.getByTestId('gap-cms2')).getByRole('button', { name: 'Document follow-up plan' }));
     expect(onOpenForm).toHaveBeenCalledWith('follow-up', expect.objectContaining({ id: 'cms2' }));
-    expect(within(screen.getByTestId('gap-sdoh-screening')).getByRole('button', { name: 'Screen SDOH (AHC HRSN)' })).toBeTruthy();
+    expect(
+      within(screen.getByTestId('gap-sdoh-screening')).getByRole('button', { name: 'Screen SDOH (AHC HRSN)' }),
+    ).toBeTruthy();
   });
   it('offers no write without write scope: it says so and offers a printable summary instead', () => {
     const print = vi.spyOn(window, 'print').mockImplementation(() => undefined);

@@ -79,6 +79,8 @@ describe('"not in population", explained', () => {
     expect(text).toContain('No open care gaps.');
     expect(text).toContain('Not counted yet in 2026');
     expect(text).toContain('Screening for Depression and Follow-Up Plan (CMS2) — No qualifying visit in 2026 yet.');
-    expect(text).toMatch(/Controlling High Blood Pressure — For patients aged 18–85 with hypertension diagnosed by 30 June of the year, with a qualifying visit in 2026\./);
+    expect(text).toMatch(
+      /Controlling High Blood Pressure — For patients aged 18–85 with hypertension diagnosed by 30 June of the year, with a qualifying visit in 2026\./,
+    );
   });
 });

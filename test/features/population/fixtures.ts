@@ -9,22 +9,75 @@ import type {
 import type { PopulationEntry } from '../../../src/features/population/run-population.ts';
 
 const COUNTS: Readonly<Record<MeasureStatus, PopulationCounts>> = {
-  met: { 'initial-population': 1, denominator: 1, 'denominator-exclusion': 0, 'denominator-exception': 0, numerator: 1 },
-  'not-met': { 'initial-population': 1, denominator: 1, 'denominator-exclusion': 0, 'denominator-exception': 0, numerator: 0 },
-  excluded: { 'initial-population': 1, denominator: 1, 'denominator-exclusion': 1, 'denominator-exception': 0, numerator: 0 },
-  exception: { 'initial-population': 1, denominator: 1, 'denominator-exclusion': 0, 'denominator-exception': 1, numerator: 0 },
-  'not-in-population': { 'initial-population': 0, denominator: 0, 'denominator-exclusion': 0, 'denominator-exception': 0, numerator: 0 },
-  unknown: { 'initial-population': 1, denominator: 1, 'denominator-exclusion': 0, 'denominator-exception': 0, numerator: 0 },
+  met: {
+    'initial-population': 1,
+    denominator: 1,
+    'denominator-exclusion': 0,
+    'denominator-exception': 0,
+    numerator: 1,
+  },
+  'not-met': {
+    'initial-population': 1,
+    denominator: 1,
+    'denominator-exclusion': 0,
+    'denominator-exception': 0,
+    numerator: 0,
+  },
+  excluded: {
+    'initial-population': 1,
+    denominator: 1,
+    'denominator-exclusion': 1,
+    'denominator-exception': 0,
+    numerator: 0,
+  },
+  exception: {
+    'initial-population': 1,
+    denominator: 1,
+    'denominator-exclusion': 0,
+    'denominator-exception': 1,
+    numerator: 0,
+  },
+  'not-in-population': {
+    'initial-population': 0,
+    denominator: 0,
+    'denominator-exclusion': 0,
+    'denominator-exception': 0,
+    numerator: 0,
+  },
+  unknown: {
+    'initial-population': 1,
+    denominator: 1,
+    'denominator-exclusion': 0,
+    'denominator-exception': 0,
+    numerator: 0,
+  },
 };
 
 /** A CMS2 result with the final counts its status implies. */
 export function cms2(status: MeasureStatus): MeasureResult {
-  return { id: 'cms2', measureUrl: 'https://example.org/Measure/cms2', version: '1', title: 'Depression screening', status, populations: { ...COUNTS[status] }, evidence: [] };
+  return {
+    id: 'cms2',
+    measureUrl: 'https://example.org/Measure/cms2',
+    version: '1',
+    title: 'Depression screening',
+    status,
+    populations: { ...COUNTS[status] },
+    evidence: [],
+  };
 }
 
 /** A CMS122 (inverse) result. */
 export function cms122(status: MeasureStatus): MeasureResult {
-  return { id: 'cms122', measureUrl: 'https://example.org/Measure/cms122', version: '1', title: 'HbA1c > 9%', status, populations: { ...COUNTS[status] }, evidence: [], inverse: true };
+  return {
+    id: 'cms122',
+    measureUrl: 'https://example.org/Measure/cms122',
+    version: '1',
+    title: 'HbA1c > 9%',
+    status,
+    populations: { ...COUNTS[status] },
+    evidence: [],
+    inverse: true,
+  };
 }
 
 /** A gap with a status. */
@@ -33,7 +86,11 @@ export function gap(id: string, status: GapResult['status']): GapResult {
 }
 
 /** One evaluated patient. */
-export function entry(patientId: string, name: string, parts: { measures?: MeasureResult[]; gaps?: GapResult[]; flags?: string[] }): PopulationEntry {
+export function entry(
+  patientId: string,
+  name: string,
+  parts: { measures?: MeasureResult[]; gaps?: GapResult[]; flags?: string[] },
+): PopulationEntry {
   const evaluation: PatientEvaluation = {
     patient: `Patient/${patientId}`,
     period: { start: '2026-01-01', end: '2026-12-31' },
@@ -50,9 +107,20 @@ export function entry(patientId: string, name: string, parts: { measures?: Measu
 /** The population used across the tests. */
 export function samplePopulation(): PopulationEntry[] {
   return [
-    entry('marcus', 'Marcus Bell', { measures: [cms2('not-met'), cms122('not-in-population')], gaps: [gap('cms2', 'open')] }),
-    entry('henry', 'Henry Lindqvist', { measures: [cms2('met'), cms122('met')], gaps: [gap('cms2', 'closed')], flags: ['smi'] }),
-    entry('tanya', 'Tanya Whitfield', { measures: [cms2('excluded'), cms122('not-met')], gaps: [gap('cms2', 'not-applicable'), gap('fuh-7', 'open')], flags: ['sdoh-need:food'] }),
+    entry('marcus', 'Marcus Bell', {
+      measures: [cms2('not-met'), cms122('not-in-population')],
+      gaps: [gap('cms2', 'open')],
+    }),
+    entry('henry', 'Henry Lindqvist', {
+      measures: [cms2('met'), cms122('met')],
+      gaps: [gap('cms2', 'closed')],
+      flags: ['smi'],
+    }),
+    entry('tanya', 'Tanya Whitfield', {
+      measures: [cms2('excluded'), cms122('not-met')],
+      gaps: [gap('cms2', 'not-applicable'), gap('fuh-7', 'open')],
+      flags: ['sdoh-need:food'],
+    }),
     entry('quinn', 'Quinn Oddly', { measures: [cms2('unknown')], gaps: [gap('cms2', 'unknown')] }),
     entry('ruth', 'Ruth Castellanos', { measures: [cms2('exception')], gaps: [], flags: ['ed-frequent', 'smi'] }),
   ];

@@ -35,7 +35,9 @@ function population(n: number, offset = 0): PopulationEntry[] {
   };
   return Array.from({ length: n }, (_, i) => {
     const id = `p${String(offset + i).padStart(5, '0')}`;
-    if (rnd(40) === 0) return { patientId: id, error: 'HTTP 500' };
+    if (rnd(40) === 0) {
+      return { patientId: id, error: 'HTTP 500' };
+    }
     const flags = FLAGS.filter(() => rnd(4) === 0);
     return entry(id, `${GIVEN[rnd(GIVEN.length)]} ${String.fromCharCode(65 + rnd(6))}`, {
       measures: [cms2(STATUSES[rnd(STATUSES.length)]!), ...(rnd(2) ? [cms122(STATUSES[rnd(STATUSES.length)]!)] : [])],
@@ -63,7 +65,14 @@ const SORTS: SortSpec[] = [
   { key: 'measure:cms122', direction: 'asc' },
   { key: 'gap:fuh-7', direction: 'desc' },
 ];
-const FILTERS: PopulationFilter[] = [{}, { openGapsOnly: true }, { flagId: 'sdoh-need' }, { measureId: 'cms2', measureStatus: 'not-met' }, { text: ' MARIA ' }, { openGapsOnly: true, text: 'a' }];
+const FILTERS: PopulationFilter[] = [
+  {},
+  { openGapsOnly: true },
+  { flagId: 'sdoh-need' },
+  { measureId: 'cms2', measureStatus: 'not-met' },
+  { text: ' MARIA ' },
+  { openGapsOnly: true, text: 'a' },
+];
 
 describe('population rows updated per batch', () => {
   it('equal a from-scratch filter + sort after every batch, for every sort and filter', () => {
@@ -71,7 +80,9 @@ describe('population rows updated per batch', () => {
     for (const sort of SORTS) {
       for (const filter of FILTERS) {
         for (const state of inBatches(all, 37, filter, sort)) {
-          expect(state.rows.map((r) => r.patientId)).toEqual(sortEntries(filterEntries(state.entries, filter), sort).map((r) => r.patientId));
+          expect(state.rows.map((r) => r.patientId)).toEqual(
+            sortEntries(filterEntries(state.entries, filter), sort).map((r) => r.patientId),
+          );
         }
       }
     }
@@ -94,11 +105,15 @@ describe('population rows updated per batch', () => {
     const s0 = updateRows(undefined, all, {}, { key: 'name', direction: 'asc' });
     const typed = updateRows(s0, all, { text: 'mar' }, { key: 'name', direction: 'asc' });
     expect(typed.keyedInUpdate).toBe(0);
-    expect(typed.rows.map((r) => r.patientId)).toEqual(sortEntries(filterEntries(all, { text: 'mar' }), { key: 'name', direction: 'asc' }).map((r) => r.patientId));
+    expect(typed.rows.map((r) => r.patientId)).toEqual(
+      sortEntries(filterEntries(all, { text: 'mar' }), { key: 'name', direction: 'asc' }).map((r) => r.patientId),
+    );
     const resorted = updateRows(typed, all, { text: 'mar' }, { key: 'flags', direction: 'asc' });
     expect(resorted.keyedInUpdate).toBe(300);
     const rerun = population(10, 5000);
-    expect(updateRows(resorted, rerun, { text: 'mar' }, { key: 'flags', direction: 'asc' }).rows.map((r) => r.patientId)).toEqual(
+    expect(
+      updateRows(resorted, rerun, { text: 'mar' }, { key: 'flags', direction: 'asc' }).rows.map((r) => r.patientId),
+    ).toEqual(
       sortEntries(filterEntries(rerun, { text: 'mar' }), { key: 'flags', direction: 'asc' }).map((r) => r.patientId),
     );
   });

@@ -40,6 +40,8 @@ describe('practitioner (population) launch', () => {
     expect(() => launchedSessionFromClient(fakeClient({ scope: 'openid patient/Observation.rs' }))).toThrow();
   });
   it('a token with patient context stays a patient session', () => {
-    expect(launchedSessionFromClient(fakeClient({ scope: 'patient/Patient.rs', patient: 'screen-due' })).patientId).toBe('screen-due');
+    expect(
+      launchedSessionFromClient(fakeClient({ scope: 'patient/Patient.rs', patient: 'screen-due' })).patientId,
+    ).toBe('screen-due');
   });
 });

@@ -25,15 +25,33 @@ beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
 afterEach(() => server.resetHandlers());
 afterAll(() => server.close());
 
-function setup(opts: Partial<SandboxOptions> = {}, scope = requestedScopes('ehr', 'v2', 'population'), denyScopes?: string[]): PopulationSession {
-  sandbox = createSandbox({ origin: ORIGIN, seed: 42, patientCount: 6, anchorDate: '2026-03-02', exportDurationMs: 0, ...opts });
+function setup(
+  opts: Partial<SandboxOptions> = {},
+  scope = requestedScopes('ehr', 'v2', 'population'),
+  denyScopes?: string[],
+): PopulationSession {
+  sandbox = createSandbox({
+    origin: ORIGIN,
+    seed: 42,
+    patientCount: 6,
+    anchorDate: '2026-03-02',
+    exportDurationMs: 0,
+    ...opts,
+  });
   const token = sandbox.issueToken({ scope, ...(denyScopes ? { faults: { denyScopes } } : {}) });
-  return { client: clientForToken(sandbox.fhirBase, token), granted: parseGrantedScopes(token.scope), fhirBase: sandbox.fhirBase };
+  return {
+    client: clientForToken(sandbox.fhirBase, token),
+    granted: parseGrantedScopes(token.scope),
+    fhirBase: sandbox.fhirBase,
+  };
 }
 
 async function source(session: PopulationSession) {
   const members = await fetchGroupMembers(session.client, 'attributed');
-  return { members, chosen: await choosePopulationSource(session, members, 'attributed', new AbortController().signal) };
+  return {
+    members,
+    chosen: await choosePopulationSource(session, members, 'attributed', new AbortController().signal),
+  };
 }
 
 describe('population data source', () => {
@@ -47,12 +65,21 @@ describe('population data source', () => {
       const bulk = await chosen.load(id, new AbortController().signal);
       const searched = (await fetchPatientRecord(session.client, session.granted, { patientId: id })).record;
       expect(bulk.completeness, id).toEqual(searched.completeness);
-      for (const [type, list] of Object.entries(searched.resources)) expect(new Set((bulk.resources[type] ?? []).map((r) => r.id)), `${id} ${type}`).toEqual(new Set(list!.map((r) => r.id)));
+      for (const [type, list] of Object.entries(searched.resources)) {
+        expect(new Set((bulk.resources[type] ?? []).map((r) => r.id)), `${id} ${type}`).toEqual(
+          new Set(list!.map((r) => r.id)),
+        );
+      }
       const options = { period: PERIOD, asOf: '2026-03-02' };
-      expect(evaluatePatient(bulk, options).measures.map((m) => [m.id, m.status, m.populations]), id).toEqual(evaluatePatient(searched, options).measures.map((m) => [m.id, m.status, m.populations]));
+      expect(
+        evaluatePatient(bulk, options).measures.map((m) => [m.id, m.status, m.populations]),
+        id,
+      ).toEqual(evaluatePatient(searched, options).measures.map((m) => [m.id, m.status, m.populations]));
     }
     // each record is handed out once (the run keeps evaluations, not records)
-    await expect(chosen.load(members.patientIds[0]!, new AbortController().signal)).rejects.toThrow(/not in the Bulk Data export/);
+    await expect(chosen.load(members.patientIds[0]!, new AbortController().signal)).rejects.toThrow(
+      /not in the Bulk Data export/,
+    );
   });
 
   it('leaves a type the token cannot read missing, with the scope named', async () => {
@@ -64,7 +91,10 @@ describe('population data source', () => {
     // the same words as the per-patient path's (src/fhir/fetch-resource-type.ts)
     const searched = (await fetchPatientRecord(session.client, session.granted, { patientId: 'screen-due' })).record;
     expect(record.completeness.Observation).toEqual(searched.completeness.Observation);
-    expect(record.completeness.Observation).toMatchObject({ status: 'missing', reason: expect.stringMatching(/Observation\.rs not granted/) });
+    expect(record.completeness.Observation).toMatchObject({
+      status: 'missing',
+      reason: expect.stringMatching(/Observation\.rs not granted/),
+    });
     expect(record.completeness.Encounter).toEqual({ status: 'complete' });
   });
 
@@ -75,9 +105,13 @@ describe('population data source', () => {
   });
 
   it('falls back when the grant does not allow a population-level read of every type', async () => {
-    const scope = 'openid fhirUser launch user/Patient.rs user/Group.rs user/Encounter.rs user/Observation.rs?category=laboratory';
+    const scope =
+      'openid fhirUser launch user/Patient.rs user/Group.rs user/Encounter.rs user/Observation.rs?category=laboratory';
     const { chosen } = await source(setup({}, scope));
-    expect(chosen).toMatchObject({ kind: 'per-patient', note: 'the grant does not allow a population-level read of every type' });
+    expect(chosen).toMatchObject({
+      kind: 'per-patient',
+      note: 'the grant does not allow a population-level read of every type',
+    });
     expect(sandbox.bulkActivity().kickoffs).toBe(0);
   });
 

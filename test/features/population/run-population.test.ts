@@ -4,8 +4,21 @@ import { patientName } from '../../../src/engine/index.ts';
 import { estimateRemainingMs, runPopulation } from '../../../src/features/population/run-population.ts';
 import { groupPatientIds, patientIdOfReference } from '../../../src/features/population/population-members.ts';
 
-const recordOf = (id: string): PatientRecord => ({ patient: { resourceType: 'Patient', id, name: [{ given: ['Pat'], family: id }] }, resources: {}, completeness: {} });
-const evaluationOf = (r: PatientRecord): PatientEvaluation => ({ patient: `Patient/${r.patient.id}`, period: { start: '2026-01-01', end: '2026-12-31' }, asOf: '2026-03-02', measures: [], gaps: [], flags: [], actions: [], issues: [] });
+const recordOf = (id: string): PatientRecord => ({
+  patient: { resourceType: 'Patient', id, name: [{ given: ['Pat'], family: id }] },
+  resources: {},
+  completeness: {},
+});
+const evaluationOf = (r: PatientRecord): PatientEvaluation => ({
+  patient: `Patient/${r.patient.id}`,
+  period: { start: '2026-01-01', end: '2026-12-31' },
+  asOf: '2026-03-02',
+  measures: [],
+  gaps: [],
+  flags: [],
+  actions: [],
+  issues: [],
+});
 const tick = () => new Promise((r) => setTimeout(r, 1));
 
 describe('running a population', () => {
@@ -41,7 +54,9 @@ describe('running a population', () => {
     const run = await runPopulation({
       patientIds: ['ok', 'broken'],
       load: async (id) => {
-        if (id === 'broken') throw new Error('HTTP 500 reading Patient/broken');
+        if (id === 'broken') {
+          throw new Error('HTTP 500 reading Patient/broken');
+        }
         return recordOf(id);
       },
       evaluate: async (r) => evaluationOf(r),
@@ -60,9 +75,13 @@ describe('running a population', () => {
       signal: ac.signal,
       load: async (id, signal) => {
         started++;
-        if (started === 5) ac.abort();
+        if (started === 5) {
+          ac.abort();
+        }
         await tick();
-        if (signal.aborted) abortedFetches++;
+        if (signal.aborted) {
+          abortedFetches++;
+        }
         return recordOf(id);
       },
       evaluate: async (r) => evaluationOf(r),
@@ -74,7 +93,15 @@ describe('running a population', () => {
   });
 
   it('keeps each patient’s identity extract and previous-period closure, never the record', async () => {
-    const withIds = (id: string): PatientRecord => ({ ...recordOf(id), patient: { ...recordOf(id).patient, birthDate: '1970-01-01', identifier: [{ value: `MRN-${id}` }], generalPractitioner: [{ reference: 'Practitioner/chen', display: 'NP Lily Chen' }] } });
+    const withIds = (id: string): PatientRecord => ({
+      ...recordOf(id),
+      patient: {
+        ...recordOf(id).patient,
+        birthDate: '1970-01-01',
+        identifier: [{ value: `MRN-${id}` }],
+        generalPractitioner: [{ reference: 'Practitioner/chen', display: 'NP Lily Chen' }],
+      },
+    });
     const seen: PatientEvaluation[] = [];
     const run = await runPopulation({
       patientIds: ['a', 'b'],
@@ -82,12 +109,20 @@ describe('running a population', () => {
       evaluate: async (r) => evaluationOf(r),
       evaluatePrevious: async (r, current) => {
         seen.push(current);
-        if (r.patient.id === 'b') throw new Error('worker died');
+        if (r.patient.id === 'b') {
+          throw new Error('worker died');
+        }
         return { ...evaluationOf(r), period: { start: '2025-01-01', end: '2025-12-31' } };
       },
     });
     const a = run.entries.find((e) => e.patientId === 'a')!;
-    expect(a.identity).toEqual({ patient: 'Patient/a', name: 'Pat a', birthDate: '1970-01-01', mrn: 'MRN-a', clinician: { reference: 'Practitioner/chen', display: 'NP Lily Chen', source: 'general-practitioner' } });
+    expect(a.identity).toEqual({
+      patient: 'Patient/a',
+      name: 'Pat a',
+      birthDate: '1970-01-01',
+      mrn: 'MRN-a',
+      clinician: { reference: 'Practitioner/chen', display: 'NP Lily Chen', source: 'general-practitioner' },
+    });
     expect(a.previous).toEqual([]);
     expect(Object.keys(a).sort()).toEqual(['evaluation', 'identity', 'name', 'patientId', 'previous']);
     // a failed previous-period evaluation leaves the chart without that patient's history, not the patient without a result
@@ -103,7 +138,15 @@ describe('running a population', () => {
   });
 
   it('names a patient from the official name, else the first', () => {
-    expect(patientName({ resourceType: 'Patient', name: [{ use: 'nickname', text: 'Teddy' }, { use: 'official', given: ['Edward'], family: 'Marsh' }] })).toBe('Edward Marsh');
+    expect(
+      patientName({
+        resourceType: 'Patient',
+        name: [
+          { use: 'nickname', text: 'Teddy' },
+          { use: 'official', given: ['Edward'], family: 'Marsh' },
+        ],
+      }),
+    ).toBe('Edward Marsh');
     expect(patientName({ resourceType: 'Patient' })).toBeUndefined();
   });
 });
@@ -111,7 +154,9 @@ describe('running a population', () => {
 describe('population members from a Group', () => {
   it('takes active Patient members once, skipping inactive ones, ended memberships and non-patients', () => {
     const group: fhir4.Group = {
-      resourceType: 'Group', type: 'person', actual: true,
+      resourceType: 'Group',
+      type: 'person',
+      actual: true,
       member: [
         { entity: { reference: 'Patient/screen-due' } },
         { entity: { reference: 'Patient/screen-due' } },

@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { AHC_HRSN_QUESTIONS, LA } from '../../../src/features/screening-forms/ahc-hrsn-items.ts';
-import { hitsTotal, hrsnResponses, scoreHrsn, toggleAnswer } from '../../../src/features/screening-forms/hrsn-scoring.ts';
+import {
+  hitsTotal,
+  hrsnResponses,
+  scoreHrsn,
+  toggleAnswer,
+} from '../../../src/features/screening-forms/hrsn-scoring.ts';
 
 /** A complete AHC HRSN with no needs, HITS all "Never" (total 4). */
 const noNeeds: Record<string, string[]> = {
@@ -21,7 +26,11 @@ describe('AHC HRSN scoring', () => {
     const s = scoreHrsn(noNeeds);
     expect(s.complete).toBe(true);
     expect(s.domains.map((d) => [d.domain, d.positive])).toEqual([
-      ['housing', false], ['food', false], ['transportation', false], ['utilities', false], ['safety', false],
+      ['housing', false],
+      ['food', false],
+      ['transportation', false],
+      ['utilities', false],
+      ['safety', false],
     ]);
     expect(s.hitsTotal).toBe(4);
   });
@@ -30,13 +39,23 @@ describe('AHC HRSN scoring', () => {
     expect(s.domains.find((d) => d.domain === 'food')?.positive).toBe(true);
   });
   it('finds a housing need from one housing-quality problem (mold)', () => {
-    expect(scoreHrsn({ ...noNeeds, '96778-6': [LA.mold] }).domains.find((d) => d.domain === 'housing')?.positive).toBe(true);
+    expect(scoreHrsn({ ...noNeeds, '96778-6': [LA.mold] }).domains.find((d) => d.domain === 'housing')?.positive).toBe(
+      true,
+    );
   });
   it('counts "already shut off" as a utilities need', () => {
-    expect(scoreHrsn({ ...noNeeds, '96779-4': [LA.alreadyShutOff] }).domains.find((d) => d.domain === 'utilities')?.positive).toBe(true);
+    expect(
+      scoreHrsn({ ...noNeeds, '96779-4': [LA.alreadyShutOff] }).domains.find((d) => d.domain === 'utilities')?.positive,
+    ).toBe(true);
   });
   it('HITS total 10 is negative and 11 positive (the > 10 rule)', () => {
-    const ten = { ...noNeeds, '95618-5': [LA.fairlyOften], '95617-7': [LA.sometimes], '95616-9': [LA.never], '95615-1': [LA.rarely] };
+    const ten = {
+      ...noNeeds,
+      '95618-5': [LA.fairlyOften],
+      '95617-7': [LA.sometimes],
+      '95616-9': [LA.never],
+      '95615-1': [LA.rarely],
+    };
     expect(hitsTotal(ten)).toBe(10);
     expect(scoreHrsn(ten).domains.find((d) => d.domain === 'safety')?.positive).toBe(false);
     const eleven = { ...ten, '95616-9': [LA.rarely] };

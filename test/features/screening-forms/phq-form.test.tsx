@@ -14,7 +14,8 @@ function Harness({ onReview }: { onReview: (s: PhqScore) => void }) {
   return <PhqForm answers={answers} onChange={setAnswers} fullPhq9={full} onFullPhq9={setFull} onReview={onReview} />;
 }
 
-const pick = (item: number, points: number) => fireEvent.click(screen.getByTestId(`phq-item-${item}`).querySelector(`input[value="${points}"]`)!);
+const pick = (item: number, points: number) =>
+  fireEvent.click(screen.getByTestId(`phq-item-${item}`).querySelector(`input[value="${points}"]`)!);
 
 describe('administering the PHQ-2 → PHQ-9', () => {
   it('asks only the two PHQ-2 items first and finishes a negative PHQ-2 of 2', () => {
@@ -40,7 +41,9 @@ describe('administering the PHQ-2 → PHQ-9', () => {
     pick(1, 2);
     pick(2, 2);
     expect(screen.getByTestId('phq-item-9').className).toContain('item9');
-    for (const i of [3, 4, 5, 6, 7, 8]) pick(i, 0);
+    for (const i of [3, 4, 5, 6, 7, 8]) {
+      pick(i, 0);
+    }
     pick(9, 0);
     expect(screen.queryByTestId('safety-prompt')).toBeNull();
     pick(9, 1);

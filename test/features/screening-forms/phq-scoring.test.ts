@@ -46,7 +46,10 @@ describe('PHQ-9 scoring (0–27, positive at ≥ 10 by default)', () => {
     expect(phq9Severity(27)).toBe('severe');
   });
   it('follows the organisation policy when the cut-off is raised to 12', () => {
-    expect(scorePhq(nine([2, 2, 1, 1, 1, 1, 1, 1, 1]), withCutoffs({ phq9: 12 }))).toMatchObject({ total: 11, positive: false });
+    expect(scorePhq(nine([2, 2, 1, 1, 1, 1, 1, 1, 1]), withCutoffs({ phq9: 12 }))).toMatchObject({
+      total: 11,
+      positive: false,
+    });
   });
   it('flags item 9 "several days" as a safety finding even with a low total', () => {
     const answers = nine([0, 0, 0, 0, 0, 0, 0, 0, 1]);

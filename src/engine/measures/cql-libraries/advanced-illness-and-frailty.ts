@@ -27,9 +27,23 @@ import { sortAscending } from '../../cql/sort.ts';
 import { ageAtPeriodEnd } from './age-bands.ts';
 import { conceptHas } from './concept-match.ts';
 import {
-  conditionsIn, deviceRequestsIn, displayOf, encountersIn, medicationRequestsIn, observationsIn, observationsWithCode, refOf,
+  conditionsIn,
+  deviceRequestsIn,
+  displayOf,
+  encountersIn,
+  medicationRequestsIn,
+  observationsIn,
+  observationsWithCode,
+  refOf,
 } from './qicore-retrieve.ts';
-import { isEncounterPerformed, isMedicationActive, isObservationPerformed, isOrder, isSymptom, isVerified } from './status-filters.ts';
+import {
+  isEncounterPerformed,
+  isMedicationActive,
+  isObservationPerformed,
+  isOrder,
+  isSymptom,
+  isVerified,
+} from './status-filters.ts';
 
 /** LOINC "Medical equipment used". */
 export const MEDICAL_EQUIPMENT_USED = '98181-1';
@@ -51,25 +65,60 @@ export function frailtyEvidence(ctx: EvaluationContext): Evidence[] {
   const out: Evidence[] = [];
   for (const d of deviceRequestsIn(ctx, FRAILTY_DEVICE)) {
     // authoredOn.toInterval() during day of "Measurement Period"
-    if (isOrder(d) && isTrue(includedIn(dateTimeInterval(d.authoredOn), mp, DAY)))
-      out.push({ reference: refOf(d), rule: 'frailty', date: d.authoredOn, display: displayOf(d.codeCodeableConcept) ?? 'Frailty device ordered' });
+    if (isOrder(d) && isTrue(includedIn(dateTimeInterval(d.authoredOn), mp, DAY))) {
+      out.push({
+        reference: refOf(d),
+        rule: 'frailty',
+        date: d.authoredOn,
+        display: displayOf(d.codeCodeableConcept) ?? 'Frailty device ordered',
+      });
+    }
   }
   for (const o of observationsWithCode(ctx, LOINC, MEDICAL_EQUIPMENT_USED)) {
     // effective.toInterval() ends during day of "Measurement Period"
-    if (isObservationPerformed(o) && ctx.valueSets.hasConcept(pinnedRef(FRAILTY_DEVICE), o.valueCodeableConcept) && isTrue(contains(mp, endOf(ctx.effectiveOf(o).interval), DAY)))
-      out.push({ reference: refOf(o), rule: 'frailty', date: o.effectiveDateTime ?? o.effectivePeriod?.end, display: 'Medical equipment used', value: displayOf(o.valueCodeableConcept) });
+    if (
+      isObservationPerformed(o) &&
+      ctx.valueSets.hasConcept(pinnedRef(FRAILTY_DEVICE), o.valueCodeableConcept) &&
+      isTrue(contains(mp, endOf(ctx.effectiveOf(o).interval), DAY))
+    ) {
+      out.push({
+        reference: refOf(o),
+        rule: 'frailty',
+        date: o.effectiveDateTime ?? o.effectivePeriod?.end,
+        display: 'Medical equipment used',
+        value: displayOf(o.valueCodeableConcept),
+      });
+    }
   }
   for (const c of conditionsIn(ctx, FRAILTY_DIAGNOSIS)) {
-    if (isVerified(c) && isTrue(overlaps(prevalenceInterval(c, birth), mp, DAY)))
-      out.push({ reference: refOf(c), rule: 'frailty', date: c.onsetDateTime, display: displayOf(c.code) ?? 'Frailty diagnosis' });
+    if (isVerified(c) && isTrue(overlaps(prevalenceInterval(c, birth), mp, DAY))) {
+      out.push({
+        reference: refOf(c),
+        rule: 'frailty',
+        date: c.onsetDateTime,
+        display: displayOf(c.code) ?? 'Frailty diagnosis',
+      });
+    }
   }
   for (const e of encountersIn(ctx, FRAILTY_ENCOUNTER)) {
-    if (isEncounterPerformed(e) && isTrue(overlaps(periodInterval(e.period), mp, DAY)))
-      out.push({ reference: refOf(e), rule: 'frailty', date: e.period?.start, display: displayOf(e.type?.[0]) ?? 'Frailty encounter' });
+    if (isEncounterPerformed(e) && isTrue(overlaps(periodInterval(e.period), mp, DAY))) {
+      out.push({
+        reference: refOf(e),
+        rule: 'frailty',
+        date: e.period?.start,
+        display: displayOf(e.type?.[0]) ?? 'Frailty encounter',
+      });
+    }
   }
   for (const o of observationsIn(ctx, FRAILTY_SYMPTOM)) {
-    if (isSymptom(o) && isTrue(overlaps(ctx.effectiveOf(o).interval, mp, DAY)))
-      out.push({ reference: refOf(o), rule: 'frailty', date: o.effectiveDateTime ?? o.effectivePeriod?.start, display: displayOf(o.code) ?? 'Frailty symptom' });
+    if (isSymptom(o) && isTrue(overlaps(ctx.effectiveOf(o).interval, mp, DAY))) {
+      out.push({
+        reference: refOf(o),
+        rule: 'frailty',
+        date: o.effectiveDateTime ?? o.effectivePeriod?.start,
+        display: displayOf(o.code) ?? 'Frailty symptom',
+      });
+    }
   }
   return out;
 }
@@ -84,14 +133,26 @@ export function advancedIllnessEvidence(ctx: EvaluationContext): Evidence[] {
   const out: Evidence[] = [];
   for (const c of conditionsIn(ctx, ADVANCED_ILLNESS)) {
     // prevalenceInterval() starts during day of Interval[start of MP - 1 year, end of MP]
-    if (isVerified(c) && isTrue(contains(window, startOf(prevalenceInterval(c, birth)), DAY)))
-      out.push({ reference: refOf(c), rule: 'advanced-illness', date: c.onsetDateTime, display: displayOf(c.code) ?? 'Advanced illness' });
+    if (isVerified(c) && isTrue(contains(window, startOf(prevalenceInterval(c, birth)), DAY))) {
+      out.push({
+        reference: refOf(c),
+        rule: 'advanced-illness',
+        date: c.onsetDateTime,
+        display: displayOf(c.code) ?? 'Advanced illness',
+      });
+    }
   }
   for (const m of medicationRequestsIn(ctx, DEMENTIA_MEDICATIONS)) {
     // medicationRequestPeriod() overlaps day of the window; CMD's Interval<Date> is converted to
     // DateTimes boundary by boundary, so a null period becomes Interval[null, null]: unbounded
-    if (isMedicationActive(m) && isTrue(overlaps(dateTimeIntervalOf(medicationRequestPeriod(m)), window, DAY)))
-      out.push({ reference: refOf(m), rule: 'dementia-medication', date: m.authoredOn, display: displayOf(m.medicationCodeableConcept) ?? 'Dementia medication' });
+    if (isMedicationActive(m) && isTrue(overlaps(dateTimeIntervalOf(medicationRequestPeriod(m)), window, DAY))) {
+      out.push({
+        reference: refOf(m),
+        rule: 'dementia-medication',
+        date: m.authoredOn,
+        display: displayOf(m.medicationCodeableConcept) ?? 'Dementia medication',
+      });
+    }
   }
   return out;
 }
@@ -101,15 +162,21 @@ export function advancedIllnessEvidence(ctx: EvaluationContext): Evidence[] {
  * an `Interval<Date>` (CMD) for a DateTime comparison: a null p gives `Interval[null, null]`.
  */
 function dateTimeIntervalOf(p: CqlInterval | null): CqlInterval {
-  if (!p) return interval(null, null);
+  if (!p) {
+    return interval(null, null);
+  }
   return interval(p.low && toDateTime(p.low), p.high && toDateTime(p.high), p.lowClosed, p.highClosed);
 }
 
 /** "Is Age 66 or Older with Advanced Illness and Frailty" (CMS122, CMS125, CMS130). */
 export function advancedIllnessAndFrailtyExclusion(ctx: EvaluationContext): Evidence[] {
-  if (!isTrue(ageAtLeast(ageAtPeriodEnd(ctx), FRAILTY_MIN_AGE))) return [];
+  if (!isTrue(ageAtLeast(ageAtPeriodEnd(ctx), FRAILTY_MIN_AGE))) {
+    return [];
+  }
   const frailty = frailtyEvidence(ctx);
-  if (!frailty.length) return [];
+  if (!frailty.length) {
+    return [];
+  }
   const illness = advancedIllnessEvidence(ctx);
   return illness.length ? [...frailty, ...illness] : [];
 }
@@ -122,10 +189,16 @@ export function frailtyByAgeBandExclusion(ctx: EvaluationContext): Evidence[] {
   const age = ageAtPeriodEnd(ctx);
   const middle = ageWithin(age, FRAILTY_MIN_AGE, FRAILTY_ALONE_MIN_AGE - 1);
   const old = ageAtLeast(age, FRAILTY_ALONE_MIN_AGE);
-  if (middle === false && old === false) return [];
+  if (middle === false && old === false) {
+    return [];
+  }
   const frailty = frailtyEvidence(ctx);
-  if (!frailty.length) return [];
-  if (isTrue(old)) return frailty;
+  if (!frailty.length) {
+    return [];
+  }
+  if (isTrue(old)) {
+    return frailty;
+  }
   const illness = advancedIllnessEvidence(ctx);
   // (66–80 and frailty and illness) or (81+ and frailty), three-valued: a year-only birth date
   // that leaves 80 or 81 open still excludes when both branches would
@@ -137,7 +210,9 @@ export function frailtyByAgeBandExclusion(ctx: EvaluationContext): Evidence[] {
  * assessment ending on or before the period end says "lives in nursing home".
  */
 export function nursingHomeExclusion(ctx: EvaluationContext): Evidence[] {
-  if (!isTrue(ageAtLeast(ageAtPeriodEnd(ctx), NURSING_HOME_MIN_AGE))) return [];
+  if (!isTrue(ageAtLeast(ageAtPeriodEnd(ctx), NURSING_HOME_MIN_AGE))) {
+    return [];
+  }
   const end = periodEnd(ctx.measurementPeriod);
   // Last(… where effective.toInterval() ends on or before day of end of MP sort by end of effective.toInterval())
   const candidates = observationsWithCode(ctx, LOINC, HOUSING_STATUS).filter(
@@ -145,8 +220,18 @@ export function nursingHomeExclusion(ctx: EvaluationContext): Evidence[] {
   );
   const sorted = sortAscending(candidates, (o) => endOf(ctx.effectiveOf(o).interval));
   const last = sorted[sorted.length - 1];
-  if (!last || !conceptHas(last.valueCodeableConcept, SNOMED, LIVES_IN_NURSING_HOME)) return [];
-  return [{ reference: refOf(last), rule: 'long-term-care', date: last.effectiveDateTime ?? last.effectivePeriod?.end, display: 'Housing status', value: 'Lives in nursing home' }];
+  if (!last || !conceptHas(last.valueCodeableConcept, SNOMED, LIVES_IN_NURSING_HOME)) {
+    return [];
+  }
+  return [
+    {
+      reference: refOf(last),
+      rule: 'long-term-care',
+      date: last.effectiveDateTime ?? last.effectivePeriod?.end,
+      display: 'Housing status',
+      value: 'Lives in nursing home',
+    },
+  ];
 }
 
 /** `a same or before day of b`, null when `a` is null. */

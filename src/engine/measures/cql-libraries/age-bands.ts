@@ -17,11 +17,13 @@ const AGES = new WeakMap<EvaluationContext, UncertainNumber | null>();
 /** Age in whole years on the last day of the measurement period; `null` when there is no birth date. */
 export function ageAtPeriodEnd(ctx: EvaluationContext): UncertainNumber | null {
   const known = AGES.get(ctx);
-  if (known !== undefined) return known;
+  if (known !== undefined) {
+    return known;
+  }
   const birthDate = ctx.record.patient.birthDate;
   const age = ageInYearsAt(birthDate, endDate(ctx.measurementPeriod));
   AGES.set(ctx, age);
-  if (!age)
+  if (!age) {
     ctx.issue({
       resourceType: 'Patient',
       id: ctx.record.patient.id,
@@ -29,13 +31,14 @@ export function ageAtPeriodEnd(ctx: EvaluationContext): UncertainNumber | null {
       message: birthDate ? 'birth date is not a date' : 'birth date is missing',
       severity: 'error',
     });
+  }
   return age;
 }
 
 /** `age in Interval[low, high]` (three-valued); reports a birth date too coarse to tell. */
 export function ageInBand(ctx: EvaluationContext, age: UncertainNumber | null, low: number, high: number): Tri {
   const inBand = high === Infinity ? ageAtLeast(age, low) : ageWithin(age, low, high);
-  if (age && inBand === null)
+  if (age && inBand === null) {
     ctx.issue({
       resourceType: 'Patient',
       id: ctx.record.patient.id,
@@ -43,5 +46,6 @@ export function ageInBand(ctx: EvaluationContext, age: UncertainNumber | null, l
       message: `birth date too imprecise to tell whether the age at the end of the measurement period is ${high === Infinity ? `${low} or more` : `${low}–${high}`}`,
       severity: 'warning',
     });
+  }
   return inBand;
 }

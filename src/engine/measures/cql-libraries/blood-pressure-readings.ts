@@ -51,18 +51,36 @@ export interface BpReading {
 
 /** Whether an Observation is a blood pressure (US Core BP code or profile). */
 export function isBloodPressure(o: fhir4.Observation): boolean {
-  return conceptHas(o.code, LOINC, BP_PANEL) || (o.meta?.profile ?? []).some((p) => (BP_PROFILES as readonly string[]).includes(p.split('|')[0] ?? ''));
+  return (
+    conceptHas(o.code, LOINC, BP_PANEL) ||
+    (o.meta?.profile ?? []).some((p) => (BP_PROFILES as readonly string[]).includes(p.split('|')[0] ?? ''))
+  );
 }
 
 function componentValue(ctx: EvaluationContext, o: fhir4.Observation, code: string): number | undefined {
   const comps = (o.component ?? []).filter((c) => conceptHas(c.code, LOINC, code));
-  if (comps.length > 1)
-    ctx.issue({ resourceType: 'Observation', id: o.id, field: 'component', message: `more than one ${code} component: the first is used`, severity: 'warning' });
+  if (comps.length > 1) {
+    ctx.issue({
+      resourceType: 'Observation',
+      id: o.id,
+      field: 'component',
+      message: `more than one ${code} component: the first is used`,
+      severity: 'warning',
+    });
+  }
   const q = comps[0]?.valueQuantity;
-  if (!q || typeof q.value !== 'number') return undefined;
+  if (!q || typeof q.value !== 'number') {
+    return undefined;
+  }
   const unit = ucumUnitOf(q);
   if (unit !== MM_HG && unit !== 'mmHg') {
-    ctx.issue({ resourceType: 'Observation', id: o.id, field: 'component.valueQuantity', message: `unit ${unit} is not mm[Hg]`, severity: 'warning' });
+    ctx.issue({
+      resourceType: 'Observation',
+      id: o.id,
+      field: 'component.valueQuantity',
+      message: `unit ${unit} is not mm[Hg]`,
+      severity: 'warning',
+    });
     return undefined;
   }
   return q.value;
@@ -76,22 +94,37 @@ function componentValue(ctx: EvaluationContext, o: fhir4.Observation, code: stri
  */
 export function qualifyingBpReadings(ctx: EvaluationContext): BpReading[] {
   const mp = ctx.measurementPeriod;
-  const disqualifying = [...encountersIn(ctx, ENCOUNTER_INPATIENT), ...encountersIn(ctx, EMERGENCY_DEPARTMENT_EVALUATION_AND_MANAGEMENT_VISIT)]
+  const disqualifying = [
+    ...encountersIn(ctx, ENCOUNTER_INPATIENT),
+    ...encountersIn(ctx, EMERGENCY_DEPARTMENT_EVALUATION_AND_MANAGEMENT_VISIT),
+  ]
     .filter(isEncounterPerformed)
     .map((e) => periodInterval(e.period));
   const encounterById = new Map(ctx.ofType<fhir4.Encounter>('Encounter').map((e) => [e.id, e] as const));
   const out: BpReading[] = [];
   for (const o of ctx.ofType<fhir4.Observation>('Observation')) {
-    if (!isBloodPressure(o) || !isObservationPerformed(o)) continue;
+    if (!isBloodPressure(o) || !isObservationPerformed(o)) {
+      continue;
+    }
     const at = latest(ctx.effectiveOf(o).interval);
-    if (!at) continue;
+    if (!at) {
+      continue;
+    }
     // without … such that effective.latest() during day of DisqualifyingEncounter.period
     const notDuringStay = !disqualifying.some((iv) => isTrue(contains(iv, at, DAY)));
     const refId = o.encounter?.reference?.split('/').pop();
     const cls = refId ? encounterById.get(refId)?.class?.code : undefined;
-    const outpatientInPeriod = !(DISQUALIFYING_ENCOUNTER_CLASSES as readonly string[]).includes(cls ?? '') && isTrue(contains(mp, at, DAY));
-    if (!notDuringStay && !outpatientInPeriod) continue;
-    out.push({ obs: o, latest: at, systolic: componentValue(ctx, o, SYSTOLIC_BP), diastolic: componentValue(ctx, o, DIASTOLIC_BP) });
+    const outpatientInPeriod =
+      !(DISQUALIFYING_ENCOUNTER_CLASSES as readonly string[]).includes(cls ?? '') && isTrue(contains(mp, at, DAY));
+    if (!notDuringStay && !outpatientInPeriod) {
+      continue;
+    }
+    out.push({
+      obs: o,
+      latest: at,
+      systolic: componentValue(ctx, o, SYSTOLIC_BP),
+      diastolic: componentValue(ctx, o, DIASTOLIC_BP),
+    });
   }
   return out;
 }
@@ -117,17 +150,26 @@ export function mostRecentBp(readings: readonly BpReading[]): MostRecentBp | und
   // "Blood Pressure Days": the diastolic and systolic lists are the same readings here, so their
   // intersection is their distinct dates (a Date equals another only with the same fields: its text)
   const dates = distinctDates(readings.map((r) => r.latest));
-  if (!dates.length) return undefined;
+  if (!dates.length) {
+    return undefined;
+  }
   const sorted = sortAscending(dates, (d) => d);
   const date = sorted[sorted.length - 1]!;
   const sameDay = readings.filter((r) => isTrue(sameAs(r.latest, date, DAY)));
-  const lowest = (vals: (number | undefined)[]) => (vals.some((v) => v === undefined) ? undefined : Math.min(...(vals as number[])));
+  const lowest = (vals: (number | undefined)[]) =>
+    vals.some((v) => v === undefined) ? undefined : Math.min(...(vals as number[]));
   const out: MostRecentBp = { date, readings: sameDay };
   const day = singleDay(date);
-  if (day !== undefined) out.day = day;
+  if (day !== undefined) {
+    out.day = day;
+  }
   const s = lowest(sameDay.map((r) => r.systolic));
   const d = lowest(sameDay.map((r) => r.diastolic));
-  if (sameDay.length && s !== undefined) out.systolic = s;
-  if (sameDay.length && d !== undefined) out.diastolic = d;
+  if (sameDay.length && s !== undefined) {
+    out.systolic = s;
+  }
+  if (sameDay.length && d !== undefined) {
+    out.diastolic = d;
+  }
   return out;
 }

@@ -7,7 +7,9 @@ import { normalizeSystem } from '../../codes/code-systems.ts';
 
 /** Whether one coding is the code `system|code`. */
 export function codingIs(coding: fhir4.Coding | undefined, system: string, code: string): boolean {
-  if (!coding || typeof coding.code !== 'string' || typeof coding.system !== 'string') return false;
+  if (!coding || typeof coding.code !== 'string' || typeof coding.system !== 'string') {
+    return false;
+  }
   return normalizeSystem(coding.system) === normalizeSystem(system) && coding.code.trim() === code;
 }
 
@@ -18,6 +20,10 @@ export function conceptHas(concept: fhir4.CodeableConcept | undefined, system: s
 }
 
 /** Whether any of several CodeableConcepts has the code. */
-export function anyConceptHas(concepts: readonly (fhir4.CodeableConcept | undefined)[] | undefined, system: string, code: string): boolean {
+export function anyConceptHas(
+  concepts: readonly (fhir4.CodeableConcept | undefined)[] | undefined,
+  system: string,
+  code: string,
+): boolean {
   return Array.isArray(concepts) && concepts.some((c) => conceptHas(c, system, code));
 }

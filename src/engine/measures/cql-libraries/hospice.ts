@@ -16,8 +16,22 @@ import { DAY, parseDateTime } from '../../cql/date-time.ts';
 import { choiceRead, periodInterval, prevalenceInterval } from '../../cql/fhir-intervals.ts';
 import { contains, endOf, overlaps } from '../../cql/interval.ts';
 import { isTrue } from '../../cql/logic.ts';
-import { conditionsIn, displayOf, encountersIn, observationsWithCode, proceduresIn, refOf, serviceRequestsIn } from './qicore-retrieve.ts';
-import { isEncounterPerformed, isObservationPerformed, isOrder, isProcedurePerformed, isVerified } from './status-filters.ts';
+import {
+  conditionsIn,
+  displayOf,
+  encountersIn,
+  observationsWithCode,
+  proceduresIn,
+  refOf,
+  serviceRequestsIn,
+} from './qicore-retrieve.ts';
+import {
+  isEncounterPerformed,
+  isObservationPerformed,
+  isOrder,
+  isProcedurePerformed,
+  isVerified,
+} from './status-filters.ts';
 
 /** SNOMED "Discharge to home for hospice care (procedure)". */
 export const DISCHARGE_HOME_FOR_HOSPICE = '428361000124107';
@@ -36,33 +50,82 @@ export function hospiceEvidence(ctx: EvaluationContext): Evidence[] {
   const birth = ctx.record.patient.birthDate;
   const out: Evidence[] = [];
   for (const e of encountersIn(ctx, ENCOUNTER_INPATIENT)) {
-    if (!isEncounterPerformed(e)) continue;
+    if (!isEncounterPerformed(e)) {
+      continue;
+    }
     const disp = e.hospitalization?.dischargeDisposition;
-    if (!conceptHas(disp, SNOMED, DISCHARGE_HOME_FOR_HOSPICE) && !conceptHas(disp, SNOMED, DISCHARGE_FACILITY_FOR_HOSPICE)) continue;
+    if (
+      !conceptHas(disp, SNOMED, DISCHARGE_HOME_FOR_HOSPICE) &&
+      !conceptHas(disp, SNOMED, DISCHARGE_FACILITY_FOR_HOSPICE)
+    ) {
+      continue;
+    }
     // period ends during day of "Measurement Period"
-    if (isTrue(contains(mp, endOf(periodInterval(e.period)), DAY)))
-      out.push({ reference: refOf(e), rule: RULE, date: e.period?.end, display: 'Discharged to hospice care', value: displayOf(disp) });
+    if (isTrue(contains(mp, endOf(periodInterval(e.period)), DAY))) {
+      out.push({
+        reference: refOf(e),
+        rule: RULE,
+        date: e.period?.end,
+        display: 'Discharged to hospice care',
+        value: displayOf(disp),
+      });
+    }
   }
   for (const e of encountersIn(ctx, HOSPICE_ENCOUNTER)) {
-    if (isEncounterPerformed(e) && isTrue(overlaps(periodInterval(e.period), mp, DAY)))
-      out.push({ reference: refOf(e), rule: RULE, date: e.period?.start, display: displayOf(e.type?.[0]) ?? 'Hospice encounter' });
+    if (isEncounterPerformed(e) && isTrue(overlaps(periodInterval(e.period), mp, DAY))) {
+      out.push({
+        reference: refOf(e),
+        rule: RULE,
+        date: e.period?.start,
+        display: displayOf(e.type?.[0]) ?? 'Hospice encounter',
+      });
+    }
   }
   for (const o of observationsWithCode(ctx, LOINC, MDS_HOSPICE_CARE)) {
-    if (isObservationPerformed(o) && conceptHas(o.valueCodeableConcept, SNOMED, SNOMED_YES) && isTrue(overlaps(ctx.effectiveOf(o).interval, mp, DAY)))
-      out.push({ reference: refOf(o), rule: RULE, date: o.effectiveDateTime ?? o.effectivePeriod?.start, display: 'Hospice care (MDS)', value: 'yes' });
+    if (
+      isObservationPerformed(o) &&
+      conceptHas(o.valueCodeableConcept, SNOMED, SNOMED_YES) &&
+      isTrue(overlaps(ctx.effectiveOf(o).interval, mp, DAY))
+    ) {
+      out.push({
+        reference: refOf(o),
+        rule: RULE,
+        date: o.effectiveDateTime ?? o.effectivePeriod?.start,
+        display: 'Hospice care (MDS)',
+        value: 'yes',
+      });
+    }
   }
   for (const s of serviceRequestsIn(ctx, HOSPICE_CARE_AMBULATORY)) {
     // authoredOn during day of "Measurement Period"
-    if (isOrder(s) && isTrue(contains(mp, parseDateTime(s.authoredOn), DAY)))
-      out.push({ reference: refOf(s), rule: RULE, date: s.authoredOn, display: displayOf(s.code) ?? 'Hospice care ordered' });
+    if (isOrder(s) && isTrue(contains(mp, parseDateTime(s.authoredOn), DAY))) {
+      out.push({
+        reference: refOf(s),
+        rule: RULE,
+        date: s.authoredOn,
+        display: displayOf(s.code) ?? 'Hospice care ordered',
+      });
+    }
   }
   for (const p of proceduresIn(ctx, HOSPICE_CARE_AMBULATORY)) {
-    if (isProcedurePerformed(p) && isTrue(overlaps(choiceRead(p, 'performed', birth).interval, mp, DAY)))
-      out.push({ reference: refOf(p), rule: RULE, date: p.performedDateTime ?? p.performedPeriod?.start, display: displayOf(p.code) ?? 'Hospice care' });
+    if (isProcedurePerformed(p) && isTrue(overlaps(choiceRead(p, 'performed', birth).interval, mp, DAY))) {
+      out.push({
+        reference: refOf(p),
+        rule: RULE,
+        date: p.performedDateTime ?? p.performedPeriod?.start,
+        display: displayOf(p.code) ?? 'Hospice care',
+      });
+    }
   }
   for (const c of conditionsIn(ctx, HOSPICE_DIAGNOSIS)) {
-    if (isVerified(c) && isTrue(overlaps(prevalenceInterval(c, birth), mp, DAY)))
-      out.push({ reference: refOf(c), rule: RULE, date: c.onsetDateTime, display: displayOf(c.code) ?? 'Hospice diagnosis' });
+    if (isVerified(c) && isTrue(overlaps(prevalenceInterval(c, birth), mp, DAY))) {
+      out.push({
+        reference: refOf(c),
+        rule: RULE,
+        date: c.onsetDateTime,
+        display: displayOf(c.code) ?? 'Hospice diagnosis',
+      });
+    }
   }
   return out;
 }

@@ -23,8 +23,17 @@ export const ACO_MEASURE_TYPES: readonly string[] = [...CORE_TYPES, ...FRAILTY_T
  * required type that is missing or partial, and each visit that could not be placed in the period
  * while no visit qualified (`doubtful`).
  */
-export function verdictReasons(ctx: EvaluationContext, age: UncertainNumber | null, inBand: Tri, doubtful: readonly string[] = []): string[] {
-  if (inBand === false) return [];
-  if (inBand === null) return ['Patient birth date is missing or too imprecise to tell the age'];
+export function verdictReasons(
+  ctx: EvaluationContext,
+  age: UncertainNumber | null,
+  inBand: Tri,
+  doubtful: readonly string[] = [],
+): string[] {
+  if (inBand === false) {
+    return [];
+  }
+  if (inBand === null) {
+    return ['Patient birth date is missing or too imprecise to tell the age'];
+  }
   return [...incompleteInputs(ctx, age && age.high >= FRAILTY_MIN_AGE ? ACO_MEASURE_TYPES : CORE_TYPES), ...doubtful];
 }

@@ -34,13 +34,21 @@ export interface PercentReading {
  */
 export function glycemicPercent(ctx: EvaluationContext, o: fhir4.Observation): PercentReading {
   const q = o.valueQuantity;
-  if (!q || typeof q.value !== 'number') return { present: hasResultValue(o), quantity: false };
+  if (!q || typeof q.value !== 'number') {
+    return { present: hasResultValue(o), quantity: false };
+  }
   const issue = (message: string) =>
     ctx.issue({ resourceType: 'Observation', id: o.id, field: 'valueQuantity', message, severity: 'warning' });
-  if (q.comparator) issue(`result has comparator ${q.comparator}: read at its bound ${q.value}`);
+  if (q.comparator) {
+    issue(`result has comparator ${q.comparator}: read at its bound ${q.value}`);
+  }
   const unit = ucumUnitOf(q);
-  if (unit === '%') return { present: true, quantity: true, percent: q.value };
-  if (unit === '1') return { present: true, quantity: true, percent: q.value * 100 };
+  if (unit === '%') {
+    return { present: true, quantity: true, percent: q.value };
+  }
+  if (unit === '1') {
+    return { present: true, quantity: true, percent: q.value * 100 };
+  }
   issue(`unit ${unit} is not %: not comparable with the 9% threshold`);
   return { present: true, quantity: true };
 }

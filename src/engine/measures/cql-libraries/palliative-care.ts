@@ -27,20 +27,44 @@ export function palliativeCareEvidence(ctx: EvaluationContext): Evidence[] {
   const birth = ctx.record.patient.birthDate;
   const out: Evidence[] = [];
   for (const o of observationsWithCode(ctx, LOINC, FACIT_PAL)) {
-    if (isObservationPerformed(o) && isTrue(overlaps(ctx.effectiveOf(o).interval, mp, DAY)))
-      out.push({ reference: refOf(o), rule: RULE, date: o.effectiveDateTime ?? o.effectivePeriod?.start, display: 'FACIT-Pal assessment' });
+    if (isObservationPerformed(o) && isTrue(overlaps(ctx.effectiveOf(o).interval, mp, DAY))) {
+      out.push({
+        reference: refOf(o),
+        rule: RULE,
+        date: o.effectiveDateTime ?? o.effectivePeriod?.start,
+        display: 'FACIT-Pal assessment',
+      });
+    }
   }
   for (const c of conditionsIn(ctx, PALLIATIVE_CARE_DIAGNOSIS)) {
-    if (isVerified(c) && isTrue(overlaps(prevalenceInterval(c, birth), mp, DAY)))
-      out.push({ reference: refOf(c), rule: RULE, date: c.onsetDateTime, display: displayOf(c.code) ?? 'Palliative care diagnosis' });
+    if (isVerified(c) && isTrue(overlaps(prevalenceInterval(c, birth), mp, DAY))) {
+      out.push({
+        reference: refOf(c),
+        rule: RULE,
+        date: c.onsetDateTime,
+        display: displayOf(c.code) ?? 'Palliative care diagnosis',
+      });
+    }
   }
   for (const e of encountersIn(ctx, PALLIATIVE_CARE_ENCOUNTER)) {
-    if (isEncounterPerformed(e) && isTrue(overlaps(periodInterval(e.period), mp, DAY)))
-      out.push({ reference: refOf(e), rule: RULE, date: e.period?.start, display: displayOf(e.type?.[0]) ?? 'Palliative care encounter' });
+    if (isEncounterPerformed(e) && isTrue(overlaps(periodInterval(e.period), mp, DAY))) {
+      out.push({
+        reference: refOf(e),
+        rule: RULE,
+        date: e.period?.start,
+        display: displayOf(e.type?.[0]) ?? 'Palliative care encounter',
+      });
+    }
   }
   for (const p of proceduresIn(ctx, PALLIATIVE_CARE_INTERVENTION)) {
-    if (isProcedurePerformed(p) && isTrue(overlaps(choiceRead(p, 'performed', birth).interval, mp, DAY)))
-      out.push({ reference: refOf(p), rule: RULE, date: p.performedDateTime ?? p.performedPeriod?.start, display: displayOf(p.code) ?? 'Palliative care' });
+    if (isProcedurePerformed(p) && isTrue(overlaps(choiceRead(p, 'performed', birth).interval, mp, DAY))) {
+      out.push({
+        reference: refOf(p),
+        rule: RULE,
+        date: p.performedDateTime ?? p.performedPeriod?.start,
+        display: displayOf(p.code) ?? 'Palliative care',
+      });
+    }
   }
   return out;
 }

@@ -51,9 +51,13 @@ export function medicationRequestsIn(ctx: EvaluationContext, vs: ValueSetDef): f
     'MedicationRequest',
     pinnedRef(vs),
     (m) => {
-      if (m.medicationCodeableConcept) return m.medicationCodeableConcept;
+      if (m.medicationCodeableConcept) {
+        return m.medicationCodeableConcept;
+      }
       const ref = m.medicationReference?.reference;
-      if (typeof ref !== 'string') return undefined;
+      if (typeof ref !== 'string') {
+        return undefined;
+      }
       if (ref.startsWith('#')) {
         const contained = m.contained?.find((r) => r.id === ref.slice(1));
         return contained?.resourceType === 'Medication' ? (contained as fhir4.Medication).code : undefined;

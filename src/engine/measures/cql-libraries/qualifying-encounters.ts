@@ -64,26 +64,55 @@ export interface QualifyingEncounters {
 }
 
 /** Finds the qualifying encounters among the value sets' (and direct codes') encounters. */
-export function qualifyingEncounters(ctx: EvaluationContext, sets: readonly ValueSetDef[], codes: readonly DirectCode[] = []): QualifyingEncounters {
+export function qualifyingEncounters(
+  ctx: EvaluationContext,
+  sets: readonly ValueSetDef[],
+  codes: readonly DirectCode[] = [],
+): QualifyingEncounters {
   const candidates = new Set<fhir4.Encounter>();
-  for (const vs of sets) for (const e of encountersIn(ctx, vs)) candidates.add(e);
-  if (codes.length)
-    for (const e of ctx.ofType<fhir4.Encounter>('Encounter')) if (codes.some((c) => anyConceptHas(e.type, c.system, c.code))) candidates.add(e);
+  for (const vs of sets) {
+    for (const e of encountersIn(ctx, vs)) {
+      candidates.add(e);
+    }
+  }
+  if (codes.length) {
+    for (const e of ctx.ofType<fhir4.Encounter>('Encounter')) {
+      if (codes.some((c) => anyConceptHas(e.type, c.system, c.code))) {
+        candidates.add(e);
+      }
+    }
+  }
   const encounters: QualifyingEncounter[] = [];
   const doubtful: string[] = [];
   for (const e of ctx.ofType<fhir4.Encounter>('Encounter')) {
-    if (!candidates.has(e) || !isEncounterPerformed(e)) continue;
+    if (!candidates.has(e) || !isEncounterPerformed(e)) {
+      continue;
+    }
     const reference = refOf(e);
     const read = periodRead(e.period);
-    if (read.malformed)
-      ctx.issue({ resourceType: 'Encounter', ...(e.id ? { id: e.id } : {}), field: 'period', message: 'period start or end is not a date/dateTime: read as unknown', severity: 'warning' });
+    if (read.malformed) {
+      ctx.issue({
+        resourceType: 'Encounter',
+        ...(e.id ? { id: e.id } : {}),
+        field: 'period',
+        message: 'period start or end is not a date/dateTime: read as unknown',
+        severity: 'warning',
+      });
+    }
     // `period during day of "Measurement Period"`
     const during = includedIn(read.interval, ctx.measurementPeriod, DAY);
     if (during === true && read.interval) {
       const days = dayBounds(read.interval);
-      encounters.push({ resource: e, reference, period: read.interval, startDay: days.start!.low, endDay: days.end!.high });
+      encounters.push({
+        resource: e,
+        reference,
+        period: read.interval,
+        startDay: days.start!.low,
+        endDay: days.end!.high,
+      });
+    } else if (during === null || read.malformed) {
+      doubtful.push(`${reference} has a period that cannot be placed in the measurement period`);
     }
-    else if (during === null || read.malformed) doubtful.push(`${reference} has a period that cannot be placed in the measurement period`);
   }
   return { encounters, doubtful };
 }
@@ -91,6 +120,11 @@ export function qualifyingEncounters(ctx: EvaluationContext, sets: readonly Valu
 /** The encounters as `qualifying-encounter` evidence, oldest first. */
 export function encounterEvidence(found: readonly QualifyingEncounter[]): Evidence[] {
   return found
-    .map((q) => ({ reference: q.reference, rule: 'qualifying-encounter', date: q.resource.period?.start, display: displayOf(q.resource.type?.[0]) ?? 'Visit' }))
+    .map((q) => ({
+      reference: q.reference,
+      rule: 'qualifying-encounter',
+      date: q.resource.period?.start,
+      display: displayOf(q.resource.type?.[0]) ?? 'Visit',
+    }))
     .sort((a, b) => (a.date ?? '').localeCompare(b.date ?? ''));
 }

@@ -58,6 +58,8 @@ export function isMedicationActive(m: fhir4.MedicationRequest): boolean {
 
 /** `verified()`: no verification status, or one of confirmed / unconfirmed / provisional / differential. */
 export function isVerified(c: fhir4.Condition): boolean {
-  if (!c.verificationStatus) return true;
+  if (!c.verificationStatus) {
+    return true;
+  }
   return COUNTED_VERIFICATION_STATUSES.some((s) => conceptHas(c.verificationStatus, CONDITION_VER_STATUS, s));
 }

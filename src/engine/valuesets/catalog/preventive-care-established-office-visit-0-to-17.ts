@@ -3,14 +3,30 @@ import { CPT } from '../../codes/code-systems.ts';
 import { vsacUrl, type ValueSetDef } from '../value-set.ts';
 
 export const PREVENTIVE_CARE_ESTABLISHED_OFFICE_VISIT_0_TO_17: ValueSetDef = {
-  url: vsacUrl("2.16.840.1.113883.3.464.1003.101.12.1024"),
-  oid: "2.16.840.1.113883.3.464.1003.101.12.1024",
-  name: "Preventive Care, Established Office Visit, 0 to 17",
-  version: "20170504",
+  url: vsacUrl('2.16.840.1.113883.3.464.1003.101.12.1024'),
+  oid: '2.16.840.1.113883.3.464.1003.101.12.1024',
+  name: 'Preventive Care, Established Office Visit, 0 to 17',
+  version: '20170504',
   codes: [
-    [CPT, "99391", "Periodic comprehensive preventive medicine reevaluation and management of an individual including an age and gender appropriate history, examination, counseling/anticipatory guidance/risk factor reduction interventions, and the ordering of laboratory/diagnostic procedures, established patient; infant (age younger than 1 year)"],
-    [CPT, "99392", "Periodic comprehensive preventive medicine reevaluation and management of an individual including an age and gender appropriate history, examination, counseling/anticipatory guidance/risk factor reduction interventions, and the ordering of laboratory/diagnostic procedures, established patient; early childhood (age 1 through 4 years)"],
-    [CPT, "99393", "Periodic comprehensive preventive medicine reevaluation and management of an individual including an age and gender appropriate history, examination, counseling/anticipatory guidance/risk factor reduction interventions, and the ordering of laboratory/diagnostic procedures, established patient; late childhood (age 5 through 11 years)"],
-    [CPT, "99394", "Periodic comprehensive preventive medicine reevaluation and management of an individual including an age and gender appropriate history, examination, counseling/anticipatory guidance/risk factor reduction interventions, and the ordering of laboratory/diagnostic procedures, established patient; adolescent (age 12 through 17 years)"],
+    [
+      CPT,
+      '99391',
+      'Periodic comprehensive preventive medicine reevaluation and management of an individual including an age and gender appropriate history, examination, counseling/anticipatory guidance/risk factor reduction interventions, and the ordering of laboratory/diagnostic procedures, established patient; infant (age younger than 1 year)',
+    ],
+    [
+      CPT,
+      '99392',
+      'Periodic comprehensive preventive medicine reevaluation and management of an individual including an age and gender appropriate history, examination, counseling/anticipatory guidance/risk factor reduction interventions, and the ordering of laboratory/diagnostic procedures, established patient; early childhood (age 1 through 4 years)',
+    ],
+    [
+      CPT,
+      '99393',
+      'Periodic comprehensive preventive medicine reevaluation and management of an individual including an age and gender appropriate history, examination, counseling/anticipatory guidance/risk factor reduction interventions, and the ordering of laboratory/diagnostic procedures, established patient; late childhood (age 5 through 11 years)',
+    ],
+    [
+      CPT,
+      '99394',
+      'Periodic comprehensive preventive medicine reevaluation and management of an individual including an age and gender appropriate history, examination, counseling/anticipatory guidance/risk factor reduction interventions, and the ordering of laboratory/diagnostic procedures, established patient; adolescent (age 12 through 17 years)',
+    ],
   ],
 };

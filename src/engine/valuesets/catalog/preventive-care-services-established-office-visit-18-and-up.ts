@@ -3,13 +3,25 @@ import { CPT } from '../../codes/code-systems.ts';
 import { vsacUrl, type ValueSetDef } from '../value-set.ts';
 
 export const PREVENTIVE_CARE_SERVICES_ESTABLISHED_OFFICE_VISIT_18_AND_UP: ValueSetDef = {
-  url: vsacUrl("2.16.840.1.113883.3.464.1003.101.12.1025"),
-  oid: "2.16.840.1.113883.3.464.1003.101.12.1025",
-  name: "Preventive Care Services Established Office Visit, 18 and Up",
-  version: "20170504",
+  url: vsacUrl('2.16.840.1.113883.3.464.1003.101.12.1025'),
+  oid: '2.16.840.1.113883.3.464.1003.101.12.1025',
+  name: 'Preventive Care Services Established Office Visit, 18 and Up',
+  version: '20170504',
   codes: [
-    [CPT, "99395", "Periodic comprehensive preventive medicine reevaluation and management of an individual including an age and gender appropriate history, examination, counseling/anticipatory guidance/risk factor reduction interventions, and the ordering of laboratory/diagnostic procedures, established patient; 18-39 years"],
-    [CPT, "99396", "Periodic comprehensive preventive medicine reevaluation and management of an individual including an age and gender appropriate history, examination, counseling/anticipatory guidance/risk factor reduction interventions, and the ordering of laboratory/diagnostic procedures, established patient; 40-64 years"],
-    [CPT, "99397", "Periodic comprehensive preventive medicine reevaluation and management of an individual including an age and gender appropriate history, examination, counseling/anticipatory guidance/risk factor reduction interventions, and the ordering of laboratory/diagnostic procedures, established patient; 65 years and older"],
+    [
+      CPT,
+      '99395',
+      'Periodic comprehensive preventive medicine reevaluation and management of an individual including an age and gender appropriate history, examination, counseling/anticipatory guidance/risk factor reduction interventions, and the ordering of laboratory/diagnostic procedures, established patient; 18-39 years',
+    ],
+    [
+      CPT,
+      '99396',
+      'Periodic comprehensive preventive medicine reevaluation and management of an individual including an age and gender appropriate history, examination, counseling/anticipatory guidance/risk factor reduction interventions, and the ordering of laboratory/diagnostic procedures, established patient; 40-64 years',
+    ],
+    [
+      CPT,
+      '99397',
+      'Periodic comprehensive preventive medicine reevaluation and management of an individual including an age and gender appropriate history, examination, counseling/anticipatory guidance/risk factor reduction interventions, and the ordering of laboratory/diagnostic procedures, established patient; 65 years and older',
+    ],
   ],
 };
