@@ -114,7 +114,15 @@ const boundariesRule = {
       ExportNamedDeclaration: (node) => check(node.source),
       ExportAllDeclaration: (node) => check(node.source),
       ImportExpression: (node) => check(node.source),
-      TSImportType: (node) => check(node.argument.type === 'TSLiteralType' ? node.argument.literal : node.argument),
+      // typescript-eslint 8.x: `source` (a Literal) replaces the deprecated `argument` (a TSLiteralType).
+      TSImportType: (node) =>
+        check(
+          'source' in node
+            ? node.source
+            : node.argument.type === 'TSLiteralType'
+              ? node.argument.literal
+              : node.argument,
+        ),
       TSExternalModuleReference: (node) => check(node.expression),
     };
   },
