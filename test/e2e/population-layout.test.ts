@@ -208,7 +208,7 @@ describe('population view layout and quality-lead figures', () => {
           ),
         );
         for (const l of lines) {
-          expect(l).toMatch(/^b\. \d{4}-\d{2}-\d{2} · MRN/);
+          expect(l).toMatch(/^b\. \d{1,2} [A-Z][a-z]{2} \d{4} · MRN/); // the panel's date format
         }
         expect(new Set(lines).size).toBe(ids.length);
       }

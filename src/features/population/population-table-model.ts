@@ -10,6 +10,7 @@
  * change only re-filters the sorted list.
  */
 import { clinicianKey, clinicianLabel, type GapStatus, type MeasureStatus } from '../../engine/index.ts';
+import { formatDay } from '../care-panel/display-date.ts';
 import type { PopulationEntry } from './run-population.ts';
 
 /** One column of the table. */
@@ -126,7 +127,9 @@ export function hasFlag(entry: PopulationEntry, flagId: string): boolean {
 
 /** Lower-cased text the search box matches against (name, id, MRN, birth date). */
 function searchTextOf(e: PopulationEntry): string {
-  return `${e.name ?? ''} ${e.patientId} ${e.identity?.mrn ?? ''} ${e.identity?.birthDate ?? ''}`.toLowerCase();
+  // the birth date as shown ("14 Mar 1961") and as typed from a chart (1961-03-14)
+  const born = e.identity?.birthDate;
+  return `${e.name ?? ''} ${e.patientId} ${e.identity?.mrn ?? ''} ${born ?? ''} ${born ? formatDay(born) : ''}`.toLowerCase();
 }
 
 /** The normalised search text of a filter (undefined when there is none). */

@@ -12,6 +12,7 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { clinicianLabel } from '../../engine/index.ts';
 import { gapStatusLabel, measureStatusLabel } from '../care-panel/describe-status.ts';
 import { gapLabel, measureLabel } from './finding-labels.ts';
+import { identityLine } from './identity-line.ts';
 import type { PopulationColumn, SortKey, SortSpec } from './population-table-model.ts';
 import { gapStatusOf, openGapCount } from './population-table-model.ts';
 import type { PopulationEntry } from './run-population.ts';
@@ -40,14 +41,6 @@ function columnKey(c: PopulationColumn): SortKey {
 /** The header label of a measure or gap column. */
 export function columnLabel(c: PopulationColumn): string {
   return c.kind === 'gap' ? gapLabel(c.id, c.title) : measureLabel(c.id, c.title);
-}
-
-/** "MRN 7781" (a value that already says MRN is shown as is); undefined without one. */
-export function mrnText(mrn: string | undefined): string | undefined {
-  if (!mrn) {
-    return undefined;
-  }
-  return /^mrn/i.test(mrn) ? mrn : `MRN ${mrn}`;
 }
 
 /** What the order of a sorted column is, in words (the ▲/▼ says ascending/descending; this says of what). */
@@ -107,7 +100,7 @@ interface RowProps {
  */
 const Row = memo(function Row({ entry: e, index, top, columns, template, width, onOpen }: RowProps) {
   const id = e.identity;
-  const sub = [id?.birthDate ? `b. ${id.birthDate}` : undefined, mrnText(id?.mrn)].filter(Boolean).join(' · ');
+  const sub = identityLine(id);
   return (
     <div
       className="pop-row"
