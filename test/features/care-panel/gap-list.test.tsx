@@ -99,6 +99,24 @@ describe('the care-gap list', () => {
     expect(screen.queryByTestId('missed-gaps')).toBeNull();
   });
 
+  it('a CMS2 gap that asks for a screen offers the PHQ only (a plan counts only after a positive screen)', () => {
+    const screen_: GapResult = {
+      ...cms2,
+      closes: 'Screen for depression with an age-appropriate standardized tool and code the result',
+    };
+    renderGaps([screen_]);
+    const gap = screen.getByTestId('gap-cms2');
+    expect(within(gap).getByTestId('gap-action-phq')).toBeTruthy();
+    expect(within(gap).queryByTestId('gap-action-follow-up')).toBeNull();
+    cleanup();
+    renderGaps([cms2]);
+    expect(
+      within(screen.getByTestId('gap-cms2'))
+        .getAllByRole('button', { name: /PHQ|plan/ })
+        .map((b) => b.dataset.testid),
+    ).toEqual(['gap-action-follow-up', 'gap-action-phq']);
+  });
+
   it('a missed window: apart, "Missed — window ended 17 Nov 2026", no "Open", no due date, no closing text, no action; evidence kept', () => {
     renderGaps([cms2, tcmContact]);
     expect(items('open-gaps')).toEqual(['gap-cms2']);
