@@ -51,6 +51,12 @@ describe('dates in the population view', () => {
     ];
     expect(filterEntries(rows, { text: '14 Mar 1961' }).map((e) => e.patientId)).toEqual(['marcus']);
     expect(filterEntries(rows, { text: '1961-03-14' }).map((e) => e.patientId)).toEqual(['marcus']);
+    // a query without a digit does not search the month names of birth dates ("ar" is not "Mar")
+    expect(filterEntries(rows, { text: 'mar' }).map((e) => e.patientId)).toEqual(['marcus']);
+    expect(filterEntries(rows, { text: 'ar' }).map((e) => e.patientId)).toEqual(['marcus']);
+    expect(filterEntries([{ ...rows[1]!, identity: { ...marcus, patient: 'Patient/henry' } }], { text: 'ar' })).toEqual(
+      [],
+    );
   });
 
   const series: MonthlyClosureSeries = {
