@@ -4,6 +4,9 @@ import react from '@vitejs/plugin-react';
 import { resolve } from 'node:path';
 import { CSP_ENV, cspMetaPlugin, originsFromEnv } from './launch/csp.ts';
 
+/** Files of the pure engine (src/engine/). */
+const ENGINE_MODULE = /[\\/]src[\\/]engine[\\/]/;
+
 /**
  * One config for the app build (multi-page: the app, the EHR launch page, the standalone launch
  * page) and for the tests (vitest projects: `unit` in Node/jsdom, `e2e` against the real sandbox
@@ -17,6 +20,12 @@ export default defineConfig({
     outDir: 'dist',
     sourcemap: true,
     rollupOptions: {
+      // The engine is pure (src/engine/README.md): loading one of its modules only defines things,
+      // so the bundler may drop any engine module none of whose exports is used. Without this, one
+      // static import of a small helper through src/engine/index.ts put every module the index
+      // re-exports — the rules and value-set catalog — in a chunk the app loads at start, although
+      // evaluation runs in the Web Worker (test/e2e/build-chunks.test.ts).
+      treeshake: { moduleSideEffects: (id: string) => !ENGINE_MODULE.test(id) },
       input: {
         app: resolve(import.meta.dirname, 'index.html'),
         launch: resolve(import.meta.dirname, 'launch/index.html'),

@@ -8,6 +8,8 @@
 export { evaluatePatient } from './evaluate-patient.ts';
 export type { EvaluationOptions } from './evaluation-context.ts';
 export * from './types.ts';
+// A follow-up window that passed unmet ("can no longer be met"): the actions and the panel agree on it.
+export { isMissedWindow } from './actions/missed-window.ts';
 
 // The record the engine reads: resource types, completeness per type, and the input guards.
 export {

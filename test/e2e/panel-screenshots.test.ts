@@ -3,7 +3,8 @@
  * real clock, at 400 and 1200 px, for the named patients that stress it most: behavioural-health
  * heavy (`bh-complex`), empty (`empty`), 5,000+ Observations (`heavy`) and valid-but-odd data
  * (`malformed`). Each gives the first screen (what is read before scrolling) and the whole page, in
- * test-results/panel-<patient>-<width>[-first-screen].png. Run this file alone to regenerate them:
+ * test-results/panel-<patient>-<width>[-first-screen].png (and checks the missed follow-up windows of
+ * `bh-complex` are listed apart from its open gaps). Run this file alone to regenerate them:
  * `npx vitest run test/e2e/panel-screenshots.test.ts`.
  */
 import { mkdirSync } from 'node:fs';
@@ -32,6 +33,17 @@ describe.each([['bh-complex'], ['empty'], ['heavy'], ['malformed']])('screenshot
     await page.setViewportSize({ width, height });
     const app = await openChart(page, sandbox(), { patient });
     await waitForPanel(app);
+    if (patient === 'bh-complex') {
+      // discharged from a psychiatric stay 18 days ago: the 7-day FUH window and the TCM contact
+      // within 2 business days have passed unmet — listed apart as missed, not as open gaps
+      const missed = app.locator('[data-testid="missed-gaps"]');
+      expect(await missed.locator('[data-testid="gap-fuh-7"]').textContent()).toMatch(
+        /Missed — window ended \d{1,2} \w{3} \d{4}/,
+      );
+      expect(await missed.locator('[data-testid="gap-tcm-contact-2d"]').count()).toBe(1);
+      expect(await app.locator('[data-testid="open-gaps"] [data-testid="gap-fuh-7"]').count()).toBe(0);
+      expect(await app.locator('[data-testid="open-gaps"] [data-testid="gap-fuh-30"]').count()).toBe(1);
+    }
     await app.locator('[data-testid="trends"]').waitFor();
     await page.waitForTimeout(300); // charts laid out
     await page.screenshot({ path: resolve(RESULTS, `panel-${patient}-${width}-first-screen.png`) });

@@ -17,8 +17,6 @@
  * an action: it is a missed window ("can no longer be met"), one line per gap family.
  */
 import type { FlagResult, GapResult, IsoDate, MeasureResult, VisitAction } from '../types.ts';
-import { singleDay } from '../cql/calendar-days.ts';
-import { DAY, parseDateTime } from '../cql/date-time.ts';
 import { displayDay } from '../flags/statement-format.ts';
 import {
   GAP_ACTION_TEXT,
@@ -28,6 +26,7 @@ import {
   TIME_CRITICAL_GAP_FAMILIES,
   gapFamily,
 } from './action-catalog.ts';
+import { calendarDay, familyOfGap as family, windowMissedOn } from './missed-window.ts';
 import { visitNeeds, type Need } from './visit-needs.ts';
 import type { VisitFacts } from './visit-facts.ts';
 
@@ -44,12 +43,6 @@ export interface PrioritiseOptions {
   facts?: VisitFacts;
 }
 
-/** Epoch day of an ISO calendar date; `undefined` for anything else (bad data never throws here). */
-function calendarDay(iso: string | undefined): number | undefined {
-  const v = parseDateTime(iso);
-  return v && v.f.length === DAY + 1 ? singleDay(v) : undefined;
-}
-
 /** Orders two due dates as days (cql/calendar-days.ts); a missing one counts as day `none`. */
 function byDue(a: string | undefined, b: string | undefined, none: number): number {
   const x = calendarDay(a) ?? none;
@@ -64,8 +57,6 @@ function closedOn(due: string | undefined): string {
 
 /** `String.prototype.localeCompare` without arguments, with its collator made once. */
 const collate = new Intl.Collator().compare;
-
-const family = (g: GapResult) => gapFamily(g.id.split(':')[0]!);
 
 function duePhrase(days: number): string {
   return days === 0 ? 'due today' : days === 1 ? 'due tomorrow' : `due in ${days} days`;
@@ -142,18 +133,10 @@ function toAction(p: Placed, rank: number): VisitAction {
   };
 }
 
-/**
- * Splits open gaps into running ones and missed windows: an event-anchored follow-up window (FUH,
- * FUM, FUA, TCM, SDOH referral) whose due day has passed can no longer be met. Any other gap stays
- * actionable after its due day (a CMS2 follow-up past its 2-day window still needs a plan, and a
- * new screening at this visit can still meet the measure).
- */
+/** Splits open gaps into running ones and missed windows (the rule: missed-window.ts). */
 function splitOpen(gaps: readonly GapResult[], asOfDay: number | undefined) {
   const open = gaps.filter((g) => g.status === 'open');
-  const passed = (g: GapResult) =>
-    asOfDay !== undefined &&
-    TIME_CRITICAL_GAP_FAMILIES.includes(family(g)) &&
-    (calendarDay(g.due) ?? Infinity) < asOfDay;
+  const passed = (g: GapResult) => windowMissedOn(g, asOfDay);
   return { running: open.filter((g) => !passed(g)), passed: open.filter(passed) };
 }
 

@@ -1,10 +1,13 @@
 /**
  * Care gaps: open ones first, those the panel can close in this visit on top, each with what closes
- * it and when it is due; gaps that cannot be decided; closed ones collapsed below with their
- * closing evidence. A gap that closes only once the visit in context is closed, or that exists only
- * because of it, says so. "No open care gaps" is never said bare when measures are not counted yet.
+ * it and when it is due; gaps that cannot be decided; follow-up windows that passed unmet ("Missed
+ * — window ended …": no longer closable this period, so neither counted as open nor offered an
+ * action, but listed with their evidence — the engine's `isMissedWindow`, the same test as the
+ * visit's "can no longer be met"); closed ones collapsed below with their closing evidence. A gap
+ * that closes only once the visit in context is closed, or that exists only because of it, says
+ * so. "No open care gaps" is never said bare when measures are not counted yet.
  */
-import type { GapResult, MeasureResult } from '../../engine/index.ts';
+import { isMissedWindow, type GapResult, type IsoDate, type MeasureResult } from '../../engine/index.ts';
 import { clinicianClosing, gapStatusLabel, type StatusLabel } from './describe-status.ts';
 import { gapVisitNote, populationText, type VisitView } from './describe-visit.ts';
 import { formatDay } from './display-date.ts';
@@ -30,6 +33,19 @@ export interface GapListProps {
   visit?: VisitView;
   /** The measures, to say why "no open care gaps" when some are not counted yet. */
   measures?: readonly MeasureResult[];
+  /** The evaluation's asOf day: follow-up windows that ended before it are missed, not open. */
+  asOf?: IsoDate;
+}
+
+/** The badge of a missed window: it names the window's last day. */
+function missedLabel(gap: GapResult): StatusLabel {
+  return { icon: '✗', text: gap.due ? `Missed — window ended ${formatDay(gap.due)}` : 'Missed', tone: 'neutral' };
+}
+
+/** The engine's "Missed: no follow-up within …" without the word the badge already says. */
+function missedWhy(why: string): string {
+  const rest = why.replace(/^Missed:\s*/, '');
+  return rest.charAt(0).toUpperCase() + rest.slice(1);
 }
 
 /** The badge of a gap: "Closes when this visit is closed" / "Due at this visit" when the open visit closes or opens it. */
@@ -44,26 +60,29 @@ function gapLabel(gap: GapResult, visit: VisitView | undefined): StatusLabel {
   return gapStatusLabel(gap.status);
 }
 
-/** One gap line. */
+/** One gap line; a missed window shows its end and why, but no due date, closing text or action. */
 function GapItem({
   gap,
   resources,
   thisYear,
   onAction,
   visit,
-}: { gap: GapResult } & Omit<GapListProps, 'gaps' | 'measures'>) {
+  missed = false,
+}: { gap: GapResult; missed?: boolean } & Omit<GapListProps, 'gaps' | 'measures' | 'asOf'>) {
   const plain = usePlain();
-  const label = gapLabel(gap, visit);
-  const actions = onAction ? gapActions(gap) : [];
-  const effect = visit?.gaps[gap.id]?.effect;
-  const note = visit ? gapVisitNote(visit.gaps[gap.id], visit, thisYear) : undefined;
+  const label = missed ? missedLabel(gap) : gapLabel(gap, visit);
+  const open = gap.status === 'open' && !missed;
+  const actions = onAction && open ? gapActions(gap) : [];
+  const effect = missed ? undefined : visit?.gaps[gap.id]?.effect;
+  const note = visit && !missed ? gapVisitNote(visit.gaps[gap.id], visit, thisYear) : undefined;
   // a measure gap's engine `why` repeats the measure title in quality-staff terms; the closing text says it all
-  const why = gap.measureId ? undefined : plain(gap.why);
+  const why = missed ? plain(missedWhy(gap.why)) : gap.measureId ? undefined : plain(gap.why);
   return (
     <li
-      className={`finding gap gap-${gap.status}`}
+      className={`finding gap gap-${missed ? 'missed' : gap.status}`}
       data-testid={`gap-${gap.id}`}
       data-status={gap.status}
+      {...(missed ? { 'data-missed': 'true' } : {})}
       {...(effect && effect !== 'none' ? { 'data-visit-effect': effect } : {})}
     >
       <div className="finding-head">
@@ -71,12 +90,10 @@ function GapItem({
           <span aria-hidden="true">{label.icon}</span> {label.text}
         </span>{' '}
         <strong>{gap.title}</strong>
-        {gap.due && gap.status === 'open' ? <span className="due"> — due {formatDay(gap.due)}</span> : null}
+        {gap.due && open ? <span className="due"> — due {formatDay(gap.due)}</span> : null}
       </div>
       {note ? <div className="visit-note">{note}</div> : null}
-      {gap.status === 'open' && gap.closes ? (
-        <div className="closes">{plain(clinicianClosing(gap.measureId, gap.closes))}</div>
-      ) : null}
+      {open && gap.closes ? <div className="closes">{plain(clinicianClosing(gap.measureId, gap.closes))}</div> : null}
       {why ? <div className="why">{why}</div> : null}
       {actions.length ? (
         <div className="gap-actions">
@@ -129,10 +146,12 @@ function NotCounted({
 
 /** The care-gap section. */
 export function GapList(props: GapListProps) {
-  const open = orderOpenGaps(props.gaps);
+  const { gaps: _all, measures, asOf, ...rest } = props;
+  const ordered = orderOpenGaps(props.gaps);
+  const open = ordered.filter((g) => !isMissedWindow(g, asOf));
+  const missed = ordered.filter((g) => isMissedWindow(g, asOf));
   const unknown = unknownGaps(props.gaps);
   const closed = closedGaps(props.gaps);
-  const { gaps: _all, measures, ...rest } = props;
   const none = open.length === 0 && unknown.length === 0;
   return (
     <section className="panel-section" aria-labelledby="gaps-heading" data-testid="gaps">
@@ -154,6 +173,16 @@ export function GapList(props: GapListProps) {
           <ul className="finding-list" data-testid="unknown-gaps">
             {unknown.map((g) => (
               <GapItem key={g.id} gap={g} {...rest} />
+            ))}
+          </ul>
+        </>
+      ) : null}
+      {missed.length ? (
+        <>
+          <h3 id="missed-gaps-heading">Missed follow-up windows — can no longer be met</h3>
+          <ul className="finding-list" aria-labelledby="missed-gaps-heading" data-testid="missed-gaps">
+            {missed.map((g) => (
+              <GapItem key={g.id} gap={g} missed {...rest} />
             ))}
           </ul>
         </>

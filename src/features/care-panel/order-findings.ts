@@ -35,14 +35,17 @@ export type GapAction = ScreeningFormKind;
 
 /**
  * The panel actions that close a gap in this visit, most likely first: CMS2 screening (PHQ) or,
- * after a positive screen, its follow-up plan; PHQ-9 monitoring (PHQ); SDOH screening (AHC HRSN).
+ * after a positive screen, its follow-up plan (then the PHQ too: a new screen replaces the old);
+ * PHQ-9 monitoring (PHQ); SDOH screening (AHC HRSN). A CMS2 gap that asks for a screen offers no
+ * follow-up plan: CMS2 counts a plan only after a positive screen, so it could not close the gap
+ * (the header's "Screen now" still opens the plan form).
  */
 export function gapActions(gap: GapResult): GapAction[] {
   if (gap.status !== 'open') {
     return [];
   }
   if (gap.id === 'cms2') {
-    return needsFollowUp(gap) ? ['follow-up', 'phq'] : ['phq', 'follow-up'];
+    return needsFollowUp(gap) ? ['follow-up', 'phq'] : ['phq'];
   }
   if (gap.id === 'phq9-monitoring' || gap.id === 'depression-screening-coding') {
     return ['phq'];

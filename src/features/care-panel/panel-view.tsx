@@ -93,6 +93,7 @@ export function PanelView(p: PanelViewProps) {
           resources={p.resources}
           thisYear={p.thisYear}
           measures={p.evaluation.measures}
+          asOf={p.evaluation.asOf}
           {...(p.visit ? { visit: p.visit } : {})}
           {...(p.canWrite && p.onOpenForm ? { onAction: (a: ScreeningFormKind, g: GapResult) => open(a, g) } : {})}
         />

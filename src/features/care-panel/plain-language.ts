@@ -58,6 +58,9 @@ export function plainText(text: string, displays: ReadonlyMap<string, string> = 
     .replace(/\bBP \?\/\?/g, 'BP (values unreadable)')
     .replace(/\bPatient\.birthDate missing\b/g, 'birth date missing or incomplete')
     .replace(/\bPatient\.birthDate\b/g, 'birth date')
+    // the engine's "12 day(s) left" reads "12 days left", "1 day(s)" "1 day"
+    .replace(/\b1 day\(s\)/g, '1 day')
+    .replace(/\b(\d+) day\(s\)/g, '$1 days')
     .replace(/\s+([.,;])/g, '$1');
   return out.charAt(0).toUpperCase() + out.slice(1);
 }

@@ -7,18 +7,18 @@
  */
 import { useState } from 'react';
 import type { MonthlyClosurePoint, MonthlyClosureSeries } from '../../engine/index.ts';
+import { formatDay } from '../care-panel/display-date.ts';
 import { measureLabel } from './finding-labels.ts';
 import { formatRate } from './population-summary.ts';
 import { TARGETS } from './targets.ts';
 
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 const W = 440;
 const H = 200;
 const PAD = { left: 40, right: 12, top: 12, bottom: 28 };
 
-/** "Mar 2026" from "2026-03". */
+/** "Mar 2026" from "2026-03" (the panel's date format, display-date.ts). */
 export function monthName(month: string): string {
-  return `${MONTHS[Number(month.slice(5, 7)) - 1] ?? month} ${month.slice(0, 4)}`;
+  return formatDay(month);
 }
 
 /** The sentence that says what the chart shows (its text alternative). */
@@ -27,7 +27,7 @@ export function closureSentence(s: MonthlyClosureSeries, label: string, asOf: st
   if (!last || !s.scored) {
     return `${label}: no patient is eligible yet this period.`;
   }
-  const now = `${label}: ${formatRate(last.rate)} closed by ${asOf} (${last.closed} of ${s.scored} eligible patients)`;
+  const now = `${label}: ${formatRate(last.rate)} closed by ${formatDay(asOf)} (${last.closed} of ${s.scored} eligible patients)`;
   if (s.previousScored === undefined) {
     return `${now}; the previous period was not evaluated.`;
   }
@@ -90,7 +90,7 @@ export function MonthlyClosureChart({ series, asOf }: { series: readonly Monthly
           ))}
           {s.points.map((p, i) => (
             <text key={p.month} x={PAD.left + i * step} y={H - 8} textAnchor="middle" fontSize="11">
-              {MONTHS[Number(p.month.slice(5, 7)) - 1]}
+              {monthName(p.month).split(' ')[0]}
             </text>
           ))}
           {target ? (
@@ -113,7 +113,7 @@ export function MonthlyClosureChart({ series, asOf }: { series: readonly Monthly
           <path d={path(s.points, (p) => p.rate)} fill="none" stroke="#1f4f8f" strokeWidth="3" />
         </svg>
         <figcaption className="pop-legend">
-          <span className="pop-key pop-key-now" aria-hidden="true" /> this period (to {asOf}){' '}
+          <span className="pop-key pop-key-now" aria-hidden="true" /> this period (to {formatDay(asOf)}){' '}
           <span className="pop-key pop-key-prev" aria-hidden="true" /> previous period, same month
           {target ? (
             <>

@@ -85,7 +85,8 @@ export async function fetchEncounterPopulation(
   }
   return {
     source: 'encounter-search',
-    label: `Patients with an encounter ${period.start} – ${period.end}`,
+    // the view's header gives the period's dates right after this label
+    label: 'Patients with an encounter in the measurement period',
     patientIds: [...ids],
   };
 }

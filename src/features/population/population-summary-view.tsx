@@ -116,12 +116,15 @@ export function MeasureSummaryTable({ measures }: { measures: readonly MeasureSu
 /** The care-gap table and its closure bars. */
 export function GapSummaryView({ gaps: allGaps }: { gaps: readonly GapSummary[] }) {
   // A gap that applies to nobody (every patient "not applicable") is listed by name only.
-  const gaps = allGaps.filter((g) => g.open + g.closed + g.unknown > 0);
-  const idle = allGaps.filter((g) => g.open + g.closed + g.unknown === 0);
+  const gaps = allGaps.filter((g) => g.open + g.missed + g.closed + g.unknown > 0);
+  const idle = allGaps.filter((g) => g.open + g.missed + g.closed + g.unknown === 0);
   return (
     <section className="pop-section" aria-labelledby="pop-gaps-title">
       <h2 id="pop-gaps-title">Care gaps</h2>
-      <p className="muted pop-note">Patients per gap status; closure rate = closed ÷ (open + closed).</p>
+      <p className="muted pop-note">
+        Patients per gap status; closure rate = closed ÷ (open + missed + closed). Missed: a follow-up window that ended
+        unmet and can no longer be closed this period.
+      </p>
       <div className="pop-hscroll">
         <table className="pop-summary-table pop-gap-table" data-testid="gap-summary">
           <caption className="visually-hidden-text">Care gaps: closure rate and patients per status</caption>
@@ -132,6 +135,7 @@ export function GapSummaryView({ gaps: allGaps }: { gaps: readonly GapSummary[] 
                 Closure rate
               </th>
               <th scope="col">Open</th>
+              <th scope="col">Missed</th>
               <th scope="col">Closed</th>
               <th scope="col">Unknown</th>
             </tr>
@@ -146,6 +150,7 @@ export function GapSummaryView({ gaps: allGaps }: { gaps: readonly GapSummary[] 
                   <ClosureBar rate={g.closureRate} />
                 </td>
                 <td data-pop="open">{g.open}</td>
+                <td data-pop="missed">{g.missed}</td>
                 <td data-pop="closed">{g.closed}</td>
                 <td data-pop="unknown">{g.unknown}</td>
               </tr>

@@ -14,6 +14,7 @@ import {
   type AttributedClinician,
   type PopulationCounts,
 } from '../../engine/index.ts';
+import { MissedWindowTally } from './missed-windows.ts';
 import type { PopulationEntry } from './run-population.ts';
 
 /** One measure (or one rate of a measure with several) across the population. */
@@ -38,11 +39,14 @@ export interface MeasureSummary {
 export interface GapSummary {
   id: string;
   title: string;
+  /** Open and still closable (missed windows apart). */
   open: number;
+  /** Follow-up windows that passed unmet (missed-windows.ts): open in the engine, no longer closable. */
+  missed: number;
   closed: number;
   unknown: number;
   notApplicable: number;
-  /** closed / (open + closed); undefined when no patient has the gap open or closed. */
+  /** closed / (open + missed + closed); undefined when no patient has the gap open, missed or closed. */
   closureRate?: number;
 }
 
@@ -61,7 +65,7 @@ export interface ClinicianSummary {
   label: string;
   clinician?: AttributedClinician;
   patients: number;
-  /** Open care gaps of the panel's patients. */
+  /** Open care gaps of the panel's patients that can still be closed (missed windows apart). */
   openGaps: number;
   /** Per measure rate (see {@link MeasureSummary.id}). */
   rates: Record<string, ClinicianRate>;
@@ -82,21 +86,28 @@ export function measureKey(id: string, groupId?: string): string {
 /** The summaries of the evaluated entries (entries without an evaluation are skipped). */
 export function summarisePopulation(entries: readonly PopulationEntry[]): PopulationSummary {
   const acc = new PopulationAccumulator();
+  const missed = new MissedWindowTally();
   for (const e of entries) {
     if (e.evaluation) {
       acc.add({ ...e.evaluation, ...(e.identity?.clinician ? { clinician: e.identity.clinician } : {}) });
+      missed.add(e);
     }
   }
-  return summaryOfAccumulator(acc);
+  return summaryOfAccumulator(acc, missed);
 }
 
 const scoredOf = (c: PopulationCounts) => c.denominator - c['denominator-exclusion'] - c['denominator-exception'];
 
 /**
- * The summaries from an accumulator already holding the patients (O(measures × clinicians + gaps),
- * whatever the number of patients: the population view adds each batch once and reads the summary per batch).
+ * The summaries from an accumulator already holding the patients, and the missed windows of the
+ * same patients (O(measures × clinicians + gaps), whatever the number of patients: the population
+ * view adds each batch once and reads the summary per batch). The accumulator counts a missed
+ * window as `open` (the engine's status): it is moved to `missed` here.
  */
-export function summaryOfAccumulator(acc: PopulationAccumulator): PopulationSummary {
+export function summaryOfAccumulator(
+  acc: PopulationAccumulator,
+  missed: MissedWindowTally = new MissedWindowTally(),
+): PopulationSummary {
   const measures: MeasureSummary[] = [];
   const clinicians = new Map<string, ClinicianSummary>();
   for (const c of acc.clinicians()) {
@@ -149,10 +160,25 @@ export function summaryOfAccumulator(acc: PopulationAccumulator): PopulationSumm
         c.openGaps += s.counts.open;
       }
     }
-    const { open, closed, unknown } = t.counts;
-    const base = { id: t.id, title: t.title, open, closed, unknown, notApplicable: t.counts['not-applicable'] };
-    return open + closed > 0 ? { ...base, closureRate: closed / (open + closed) } : base;
+    const { closed, unknown } = t.counts;
+    const lapsed = missed.ofGap(t.id);
+    const open = t.counts.open - lapsed;
+    const base = {
+      id: t.id,
+      title: t.title,
+      open,
+      missed: lapsed,
+      closed,
+      unknown,
+      notApplicable: t.counts['not-applicable'],
+    };
+    // a missed window is a gap that was not closed in time: it stays in the rate's denominator
+    const due = open + lapsed + closed;
+    return due > 0 ? { ...base, closureRate: closed / due } : base;
   });
+  for (const c of clinicians.values()) {
+    c.openGaps -= missed.ofClinician(c.key);
+  }
   // by name, the unattributed last
   const byName = [...clinicians.values()].sort(
     (a, b) =>

@@ -9,7 +9,14 @@
  * new entries and merges them into the rows already sorted. A sort change re-sorts once; a filter
  * change only re-filters the sorted list.
  */
-import { clinicianKey, clinicianLabel, type GapStatus, type MeasureStatus } from '../../engine/index.ts';
+import {
+  clinicianKey,
+  clinicianLabel,
+  isMissedWindow,
+  type GapStatus,
+  type MeasureStatus,
+} from '../../engine/index.ts';
+import { formatDay } from '../care-panel/display-date.ts';
 import type { PopulationEntry } from './run-population.ts';
 
 /** One column of the table. */
@@ -90,24 +97,37 @@ export function measureStatusOf(entry: PopulationEntry, id: string): MeasureStat
   return entry.evaluation?.measures.find((m) => m.id === id)?.status;
 }
 
-/** The patient's status for a gap, or undefined when the gap is not listed for them. */
-export function gapStatusOf(entry: PopulationEntry, id: string): GapStatus | undefined {
-  return entry.evaluation?.gaps.find((g) => g.id === id)?.status;
+/**
+ * A gap as the table shows it: the engine's status, or `missed` for a follow-up window that passed
+ * unmet (the engine's `isMissedWindow`: open in the engine, but no longer closable this period).
+ */
+export type GapState = GapStatus | 'missed';
+
+/** The state of gap `id` of the entry (undefined when the patient has no such gap or was not evaluated). */
+export function gapStateOf(entry: PopulationEntry, id: string): GapState | undefined {
+  const ev = entry.evaluation;
+  const g = ev?.gaps.find((x) => x.id === id);
+  if (!ev || !g) {
+    return undefined;
+  }
+  return isMissedWindow(g, ev.asOf) ? 'missed' : g.status;
 }
 
-/** Whether the entry has at least one open gap. */
+/** Whether the entry has at least one open gap that can still be closed (missed windows are not). */
 export function hasOpenGap(entry: PopulationEntry): boolean {
-  return entry.evaluation?.gaps.some((g) => g.status === 'open') ?? false;
+  const ev = entry.evaluation;
+  return ev?.gaps.some((g) => g.status === 'open' && !isMissedWindow(g, ev.asOf)) ?? false;
 }
 
-/** Number of open gaps; undefined when the patient was not evaluated. */
+/** Number of open gaps that can still be closed (missed windows apart); undefined when the patient was not evaluated. */
 export function openGapCount(entry: PopulationEntry): number | undefined {
-  if (!entry.evaluation) {
+  const ev = entry.evaluation;
+  if (!ev) {
     return undefined;
   }
   let n = 0;
-  for (const g of entry.evaluation.gaps) {
-    if (g.status === 'open') {
+  for (const g of ev.gaps) {
+    if (g.status === 'open' && !isMissedWindow(g, ev.asOf)) {
       n++;
     }
   }
@@ -124,9 +144,24 @@ export function hasFlag(entry: PopulationEntry, flagId: string): boolean {
   return entry.evaluation?.flags.some((f) => f.id === flagId || f.id.split(':')[0] === flagId) ?? false;
 }
 
-/** Lower-cased text the search box matches against (name, id, MRN, birth date). */
+/** Starts the part of the search text that only a query with a digit searches (the birth date as shown). */
+const SHOWN_DATE = '\u0000';
+
+/**
+ * Lower-cased text the search box matches against: name, id, MRN, the birth date as typed from a
+ * chart (1961-03-14) and — only for a query with a digit, so that "ar" does not find everyone born
+ * in March — the birth date as shown ("14 mar 1961").
+ */
 function searchTextOf(e: PopulationEntry): string {
-  return `${e.name ?? ''} ${e.patientId} ${e.identity?.mrn ?? ''} ${e.identity?.birthDate ?? ''}`.toLowerCase();
+  const born = e.identity?.birthDate;
+  const shown = born ? `${SHOWN_DATE}${formatDay(born)}` : '';
+  return `${e.name ?? ''} ${e.patientId} ${e.identity?.mrn ?? ''} ${born ?? ''}${shown}`.toLowerCase();
+}
+
+/** Whether the search text holds the query (see {@link searchTextOf}). */
+function holds(haystack: string, text: string): boolean {
+  const cut = /\d/.test(text) ? -1 : haystack.indexOf(SHOWN_DATE);
+  return (cut === -1 ? haystack : haystack.slice(0, cut)).includes(text);
 }
 
 /** The normalised search text of a filter (undefined when there is none). */
@@ -159,7 +194,7 @@ function passes(
       return false;
     }
   }
-  if (text && !haystack().includes(text)) {
+  if (text && !holds(haystack(), text)) {
     return false;
   }
   return true;
@@ -189,7 +224,7 @@ const MEASURE_RANK: Readonly<Record<MeasureStatus, number>> = {
   'not-in-population': 5,
 };
 /** Sort rank of a gap status: open first, then unknown, closed, not applicable. */
-const GAP_RANK: Readonly<Record<GapStatus, number>> = { open: 0, unknown: 1, closed: 2, 'not-applicable': 3 };
+const GAP_RANK: Readonly<Record<GapState, number>> = { open: 0, missed: 1, unknown: 2, closed: 3, 'not-applicable': 4 };
 const MISSING_RANK = 9;
 
 function sortValue(e: PopulationEntry, key: SortKey): string | number {
@@ -210,7 +245,7 @@ function sortValue(e: PopulationEntry, key: SortKey): string | number {
     const s = measureStatusOf(e, key.slice('measure:'.length));
     return s ? MEASURE_RANK[s] : MISSING_RANK;
   }
-  const s = gapStatusOf(e, key.slice('gap:'.length));
+  const s = gapStateOf(e, key.slice('gap:'.length));
   return s ? GAP_RANK[s] : MISSING_RANK;
 }
 

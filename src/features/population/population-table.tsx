@@ -10,10 +10,11 @@
 import { memo, useRef } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { clinicianLabel } from '../../engine/index.ts';
-import { gapStatusLabel, measureStatusLabel } from '../care-panel/describe-status.ts';
+import { gapStatusLabel, measureStatusLabel, type StatusLabel } from '../care-panel/describe-status.ts';
 import { gapLabel, measureLabel } from './finding-labels.ts';
+import { identityLine } from './identity-line.ts';
 import type { PopulationColumn, SortKey, SortSpec } from './population-table-model.ts';
-import { gapStatusOf, openGapCount } from './population-table-model.ts';
+import { gapStateOf, openGapCount, type GapState } from './population-table-model.ts';
 import type { PopulationEntry } from './run-population.ts';
 
 /** Row height in px (fixed so the virtualiser needs no measuring): two lines, name then birth date and MRN. */
@@ -42,14 +43,6 @@ export function columnLabel(c: PopulationColumn): string {
   return c.kind === 'gap' ? gapLabel(c.id, c.title) : measureLabel(c.id, c.title);
 }
 
-/** "MRN 7781" (a value that already says MRN is shown as is); undefined without one. */
-export function mrnText(mrn: string | undefined): string | undefined {
-  if (!mrn) {
-    return undefined;
-  }
-  return /^mrn/i.test(mrn) ? mrn : `MRN ${mrn}`;
-}
-
 /** What the order of a sorted column is, in words (the ▲/▼ says ascending/descending; this says of what). */
 function orderText(key: SortKey, direction: SortSpec['direction']): string {
   const asc = direction === 'asc';
@@ -65,6 +58,11 @@ function orderText(key: SortKey, direction: SortSpec['direction']): string {
   return asc ? 'needs attention first (not met / open)' : 'needs attention last';
 }
 
+/** A gap cell's label: the panel's status label, or "Missed" for a window that passed unmet (as the panel says it). */
+function gapStateLabel(s: GapState): StatusLabel {
+  return s === 'missed' ? { icon: '✗', text: 'Missed', tone: 'neutral' } : gapStatusLabel(s);
+}
+
 function Cell({ entry, column }: { entry: PopulationEntry; column: PopulationColumn }) {
   if (column.kind === 'measure') {
     const m = entry.evaluation?.measures.find((x) => x.id === column.id);
@@ -78,11 +76,11 @@ function Cell({ entry, column }: { entry: PopulationEntry; column: PopulationCol
       </span>
     );
   }
-  const s = gapStatusOf(entry, column.id);
+  const s = gapStateOf(entry, column.id);
   if (!s) {
     return <span className="pop-cell pop-none">·</span>;
   }
-  const l = gapStatusLabel(s);
+  const l = gapStateLabel(s);
   return (
     <span className={`pop-cell tone-${l.tone}`} title={`${column.title}: ${l.text}`}>
       <span aria-hidden="true">{l.icon}</span> {l.text}
@@ -107,7 +105,7 @@ interface RowProps {
  */
 const Row = memo(function Row({ entry: e, index, top, columns, template, width, onOpen }: RowProps) {
   const id = e.identity;
-  const sub = [id?.birthDate ? `b. ${id.birthDate}` : undefined, mrnText(id?.mrn)].filter(Boolean).join(' · ');
+  const sub = identityLine(id);
   return (
     <div
       className="pop-row"

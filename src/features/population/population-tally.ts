@@ -10,6 +10,7 @@ import {
   type DayPeriod,
   type MonthlyClosureSeries,
 } from '../../engine/index.ts';
+import { MissedWindowTally } from './missed-windows.ts';
 import { summaryOfAccumulator, type PopulationSummary } from './population-summary.ts';
 import type { PopulationColumn } from './population-table-model.ts';
 import type { PopulationEntry } from './run-population.ts';
@@ -38,6 +39,7 @@ export class PopulationTally {
   private readonly flags = new Set<string>();
   private readonly acc = new PopulationAccumulator();
   private readonly closures = new ClosureTally();
+  private readonly missed = new MissedWindowTally();
   private added = 0;
   private last: PopulationDerived = EMPTY_DERIVED;
 
@@ -76,6 +78,7 @@ export class PopulationTally {
         gaps: ev.gaps,
         ...(e.identity?.clinician ? { clinician: e.identity.clinician } : {}),
       });
+      this.missed.add(e);
       this.closures.add(measureClosures(ev), e.previous);
     }
   }
@@ -96,7 +99,7 @@ export class PopulationTally {
           ];
     const flagIds = prev.flagIds.length === this.flags.size ? prev.flagIds : [...this.flags].sort();
     const monthly = this.clock ? this.closures.series(this.clock.period, this.clock.asOf) : [];
-    this.last = { columns, flagIds, summary: summaryOfAccumulator(this.acc), monthly };
+    this.last = { columns, flagIds, summary: summaryOfAccumulator(this.acc, this.missed), monthly };
     return this.last;
   }
 }

@@ -7,11 +7,12 @@
  * click-through to one patient's panel (rendered in place, with Back).
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { clinicianLabel } from '../../engine/index.ts';
+import type { DayPeriod } from '../../engine/index.ts';
 import { usePatientRecord } from '../../fhir/use-patient-record.ts';
 import { toLaunchError } from '../../smart/launch-error.ts';
 import type { PopulationSession, SmartSession } from '../../smart/session.ts';
 import { CarePanel } from '../care-panel/care-panel.tsx';
+import { formatDay } from '../care-panel/display-date.ts';
 import { calendarYearPeriod, localIsoDay } from '../care-panel/measurement-period.ts';
 import { ClinicianTable } from './clinician-table.tsx';
 import { ColumnChooser, shownColumns, type ColumnChoice } from './column-chooser.tsx';
@@ -27,7 +28,8 @@ import {
   type SortSpec,
   updateRows,
 } from './population-table-model.ts';
-import { mrnText, PopulationTable } from './population-table.tsx';
+import { PopulationTable } from './population-table.tsx';
+import { identityLine } from './identity-line.ts';
 import type { PopulationEntry } from './run-population.ts';
 import { measureBatchRendered, usePopulationRun } from './use-population-run.ts';
 import './population.css';
@@ -41,16 +43,9 @@ export function formatTimeLeft(ms: number | undefined): string {
   return s < 90 ? `about ${s} s left` : `about ${Math.ceil(s / 60)} min left`;
 }
 
-/** "b. 1961-03-14 · MRN 7781 · Dr. Ana Rivera": who an opened patient is. */
-function identityLine(entry: PopulationEntry): string {
-  const id = entry.identity;
-  return [
-    id?.birthDate ? `b. ${id.birthDate}` : undefined,
-    mrnText(id?.mrn),
-    id?.clinician ? clinicianLabel(id.clinician) : undefined,
-  ]
-    .filter(Boolean)
-    .join(' · ');
+/** "Attributed panel · measurement period 1 Jan 2026 – 31 Dec 2026 · as of 3 Dec 2026" (dates as the panel writes them). */
+export function periodLine(membersLabel: string | undefined, period: DayPeriod, asOf: string): string {
+  return `${membersLabel ? `${membersLabel} · ` : ''}measurement period ${formatDay(period.start)} – ${formatDay(period.end)} · as of ${formatDay(asOf)}`;
 }
 
 /** One patient's panel opened from the table. */
@@ -76,7 +71,7 @@ function PatientPanel({
         ← Back to the population
       </button>
       <h2 id="pop-patient-title">{entry.name ?? entry.patientId}</h2>
-      <p className="muted">{identityLine(entry)}</p>
+      <p className="muted">{identityLine(entry.identity, { clinician: true })}</p>
       {recordState.error ? (
         <p role="alert" data-testid="population-patient-error">
           This patient’s record could not be read. {toLaunchError(recordState.error).title}{' '}
@@ -160,9 +155,8 @@ export default function PopulationView({ session }: { session: PopulationSession
     >
       <header className="pop-header">
         <h1>Population gap closure</h1>
-        <p className="muted">
-          {run.members ? `${run.members.label} · ` : ''}measurement period {clock.period.start} – {clock.period.end} ·
-          as of {clock.asOf}
+        <p className="muted" data-testid="population-period">
+          {periodLine(run.members?.label, clock.period, clock.asOf)}
         </p>
       </header>
       {run.error ? (

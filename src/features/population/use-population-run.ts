@@ -79,8 +79,8 @@ type EvalOptions = Omit<EvaluationOptions, 'valueSets'>;
 
 /** Evaluates on the main thread (engine loaded on demand). */
 async function evaluateHere(record: PatientRecord, options: EvalOptions): Promise<PatientEvaluation> {
-  const { evaluatePatient } = await import('../../engine/index.ts');
-  return evaluatePatient(record, options);
+  const { evaluateOnMainThread } = await import('./main-thread-evaluation.ts');
+  return evaluateOnMainThread(record, options);
 }
 
 /** Runs the population for a practitioner session with the given evaluation clock. */

@@ -40,12 +40,15 @@ describe('the care panel for Ms. Rivera', () => {
     expect(within(screen.getByTestId('flag-ed-frequent')).getByText(/Moderate/)).toBeTruthy();
     expect(screen.getByTestId('flag-ed-frequent').textContent).toContain('Frequent ED use: 5 ED visits in 12 months');
   });
-  it('puts the gaps closable in this visit (CMS2, SDOH) before an overdue TCM visit, the soonest due first', () => {
+  it('puts the gaps closable in this visit (CMS2, SDOH) first, the soonest due first; the TCM window that ended 1 Nov is missed, apart', () => {
     renderPanel();
-    const open = within(screen.getByTestId('open-gaps'))
-      .getAllByRole('listitem')
-      .map((li) => li.dataset.testid);
-    expect(open).toEqual(['gap-cms2', 'gap-sdoh-screening', 'gap-tcm-7']);
+    const ids = (testId: string) =>
+      within(screen.getByTestId(testId))
+        .getAllByRole('listitem')
+        .map((li) => li.dataset.testid);
+    expect(ids('open-gaps')).toEqual(['gap-cms2', 'gap-sdoh-screening']);
+    expect(ids('missed-gaps')).toEqual(['gap-tcm-7']);
+    expect(screen.getByTestId('gap-tcm-7').textContent).toContain('Missed — window ended 1 Nov 2026');
   });
   it('collapses closed gaps below, with their closing evidence, and hides not-applicable ones', () => {
     renderPanel();

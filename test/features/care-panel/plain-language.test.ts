@@ -46,6 +46,15 @@ describe('plain language', () => {
       'BP (values unreadable) on 24 Oct 2026 — not below 140/90',
     );
   });
+  it('counts days in words: "12 days left", "1 day left", never "day(s)"', () => {
+    expect(
+      plainText('Positive food insecurity screen on 2026-11-21 with no referral or intervention yet — 18 day(s) left.'),
+    ).toBe('Positive food insecurity screen on 21 Nov 2026 with no referral or intervention yet — 18 days left.');
+    expect(plainText('no follow-up yet — 1 day(s) left.')).toBe('No follow-up yet — 1 day left.');
+    expect(plainText('Followed up on 2026-11-20, 11 day(s) after the discharge')).toBe(
+      'Followed up on 20 Nov 2026, 11 days after the discharge',
+    );
+  });
   it('writes the birth-date field in words', () => {
     expect(plainText('Cannot be decided: Patient.birthDate missing')).toBe(
       'Cannot be decided: birth date missing or incomplete',
