@@ -57,6 +57,12 @@ export interface ExpectedPatient {
   deceased?: boolean;
   /** Resource types that must not be named by any data issue (valid data is not flagged). */
   noIssuesFor?: string[];
+  /**
+   * A documented disagreement with fqm-execution (README.md "Where fqm-execution differs"): the
+   * populations fqm-execution gives instead, and why the deck keeps the rule's answer. The
+   * comparison then checks fqm-execution still gives exactly these, so a change on either side shows.
+   */
+  fqmDiffers?: { measure: string; populations: Partial<ExpectedPopulations>; why: string };
 }
 
 /** One case's expected file. */
