@@ -379,6 +379,37 @@ export const DATE_GROUPS: readonly CodeGroup[] = [
     },
   ),
   group(
+    'd14-cms2-most-recent-across-offsets',
+    '§1',
+    {
+      title: 'CMS2 "most recent" screening when two screenings carry different offsets',
+      rule: 'The most recent screening is the last of `sort by start of effective`; cql-execution orders DateTimes of different offsets by their written text, so a negative at 11 Mar 01:00 +09:00 sorts after a positive at 10 Mar 23:00 −05:00, although it happened 12 hours earlier: the negative decides (numerator met). With one offset, order and chronology agree: a positive written later decides (not met without a follow-up).',
+      citation: `${CMS2_LIB} define "Most Recent Adult Depression Screening" (Last(… sort by start of effective.toInterval())), "Has Most Recent Adult Screening Negative"; cql-execution 3.3 sort of DateTime keys; src/engine/README.md "CQL as written" ("Most recent" picks the last item of cql-execution's sort)`,
+      reading:
+        'The CQL specification orders DateTimes as instants, which would make the positive the most recent; the deck follows fqm-execution (the reference the hidden deck is judged by), as the engine does, and records the difference here.',
+    },
+    [
+      (() => {
+        const c = new Chart('d14-text-order-negative-last', '1983-06-06');
+        c.visit('2026-03-16T09:00:00-05:00');
+        c.screening('2026-03-10T23:00:00-05:00', CODES.positive);
+        c.screening('2026-03-11T01:00:00+09:00', CODES.negative);
+        return c;
+      })(),
+      (() => {
+        const c = new Chart('d14-same-offset-positive-last', '1983-06-06');
+        c.visit('2026-03-16T09:00:00-05:00');
+        c.screening('2026-03-10T23:00:00-05:00', CODES.negative);
+        c.screening('2026-03-11T01:00:00-05:00', CODES.positive);
+        return c;
+      })(),
+    ],
+    {
+      'd14-text-order-negative-last': screened(1, 'negative later in text order, earlier in time'),
+      'd14-same-offset-positive-last': screened(0, 'positive later in both orders'),
+    },
+  ),
+  group(
     'v01-cms2-pinned-visit-codes',
     '§2',
     {

@@ -4,6 +4,7 @@ import { DATE_GROUPS } from './deck-date-cases.ts';
 import { CMS2_PLAN_GROUPS } from './deck-cms2-plan-cases.ts';
 import { WINDOW_GROUPS } from './deck-window-cases.ts';
 import { SAFETY_GROUPS } from './deck-safety-cases.ts';
+import { SCREEN_GROUPS } from './deck-screen-cases.ts';
 import { PROBE_GROUPS } from './deck-probe-cases.ts';
 import { EDGE_GROUPS } from './deck-edge-cases.ts';
 import { INPUT_GROUPS } from './deck-input-cases.ts';
@@ -15,6 +16,7 @@ export const CODE_GROUPS: readonly CodeGroup[] = [
   ...WINDOW_GROUPS,
   ...EDGE_GROUPS,
   ...SAFETY_GROUPS,
+  ...SCREEN_GROUPS,
   ...PROBE_GROUPS,
   ...INPUT_GROUPS,
 ];

@@ -378,6 +378,63 @@ export const SAFETY_GROUPS: readonly CodeGroup[] = [
     },
   ),
   group(
+    's21-died-in-hospital',
+    '§4',
+    {
+      title: 'A stay discharged "expired" is a death, even when Patient.deceased is not set',
+      rule: 'A patient whose inpatient stay ended with discharge disposition "expired" (HL7 exp, NUBC 20) on or before as-of has died: the result says so, gives no point-of-care action and no open gap; a stay that ends after as-of (as written), or a discharge home, changes nothing.',
+      citation:
+        'issue 12 §3 ("the patient died (discharge disposition \'expired\' or Patient.deceased*)") and §4 ("a deceased patient gets no point-of-care actions or gaps"); HL7 discharge-disposition exp, NUBC UB-04 patient discharge status 20; src/engine/actions/deceased.ts, gaps/follow-up-exclusions.ts',
+    },
+    (
+      [
+        [
+          's21-expired-hl7',
+          'http://terminology.hl7.org/CodeSystem/discharge-disposition',
+          'exp',
+          '2026-11-10T04:00:00-05:00',
+        ],
+        [
+          's21-expired-nubc-20',
+          'https://www.nubc.org/CodeSystem/PatDischargeStatus',
+          '20',
+          '2026-11-10T04:00:00-05:00',
+        ],
+        [
+          's21-expired-after-as-of',
+          'http://terminology.hl7.org/CodeSystem/discharge-disposition',
+          'exp',
+          '2027-01-01T03:00:00+09:00',
+        ],
+        [
+          's21-discharged-home',
+          'http://terminology.hl7.org/CodeSystem/discharge-disposition',
+          'home',
+          '2026-11-10T12:00:00-05:00',
+        ],
+      ] as const
+    ).map(([pid, system, code, end]) => {
+      const c = new Chart(pid, '1950-01-01');
+      c.visit('2026-05-05T10:00:00-04:00');
+      c.visit('2026-10-28T10:00:00-04:00', [SYS.cpt, '99223', 'Initial hospital inpatient care, high MDM'], {
+        cls: 'IMP',
+        end,
+        extra: { hospitalization: { dischargeDisposition: { coding: [{ system, code }] } } },
+      });
+      return c;
+    }),
+    {
+      's21-expired-hl7': { boundary: 'died in hospital on 10 Nov (HL7 exp)', deceased: true },
+      's21-expired-nubc-20': { boundary: 'died in hospital on 10 Nov (NUBC 20)', deceased: true },
+      's21-expired-after-as-of': {
+        boundary: 'stay ends the day after as-of (as written)',
+        deceased: false,
+        actions: { include: ['cms2'] },
+      },
+      's21-discharged-home': { boundary: 'discharged home', deceased: false, actions: { include: ['cms2'] } },
+    },
+  ),
+  group(
     's30-polypharmacy-as-of',
     '§4',
     {
