@@ -62,7 +62,7 @@ export interface ExpectedPatient {
    * populations fqm-execution gives instead, and why the deck keeps the rule's answer. The
    * comparison then checks fqm-execution still gives exactly these, so a change on either side shows.
    */
-  fqmDiffers?: { measure: string; populations: Partial<ExpectedPopulations>; why: string };
+  fqmDiffers?: { measure: string; populations: Partial<ExpectedPopulations>; error?: true; why: string };
 }
 
 /** One case's expected file. */

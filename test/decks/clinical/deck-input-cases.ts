@@ -154,6 +154,124 @@ export const INPUT_GROUPS: readonly CodeGroup[] = [
       },
     },
   ),
+  group(
+    'i06-valid-r4-choice-types',
+    '§5',
+    {
+      title: 'Valid R4 choice types and optional elements are read, not flagged',
+      rule: 'R4 allows Condition.onsetAge / onsetString, Observation.effectiveInstant / effectivePeriod without end, Procedure.performedPeriod, a MedicationRequest coded by text only, Immunization.occurrenceString, Encounter.period with only an end, a month-precision birthDate: none is a data issue. As CQL reads them: onsetAge 40 is the year from birthDate + 40 (diabetes overlaps the period), an onsetString has no interval (an active hypertension with no onset overlaps every window), effectiveInstant is the HbA1c time, performedPeriod ends in the colonoscopy window.',
+      citation:
+        'FHIR R4 Condition.onset[x], Observation.effective[x], Procedure.performed[x], Immunization.occurrence[x], Patient.birthDate (date: YYYY, YYYY-MM, YYYY-MM-DD); QICoreCommon toInterval / prevalenceInterval; CMS122 "Initial Population", CMS165 "Essential Hypertension Diagnosis", CMS130 "Colonoscopy Performed"',
+    },
+    [
+      (() => {
+        const c = new Chart('i06-choice-types', '1980-05');
+        c.visit('2026-03-03T10:00:00-05:00');
+        c.condition(CODES.diabetes, undefined, { onsetAge: { value: 40, unit: 'a', system: SYS.ucum, code: 'a' } });
+        const add = (r: object) => c.add(r as fhir4.Resource & { id: string });
+        add({
+          resourceType: 'Observation',
+          id: c.id('obs'),
+          status: 'final',
+          category: [
+            { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/observation-category', code: 'laboratory' }] },
+          ],
+          code: { coding: [{ system: SYS.loinc, code: CODES.hba1c[1], display: CODES.hba1c[2] }] },
+          subject: { reference: c.ref },
+          effectiveInstant: '2026-04-04T10:00:00.000-04:00',
+          valueQuantity: { value: 6.2, unit: '%', system: SYS.ucum, code: '%' },
+        });
+        add({
+          resourceType: 'Procedure',
+          id: c.id('proc'),
+          status: 'completed',
+          code: { coding: [{ system: SYS.snomed, code: '73761001', display: 'Colonoscopy (procedure)' }] },
+          subject: { reference: c.ref },
+          performedPeriod: { start: '2020-02-02T08:00:00-05:00', end: '2020-02-02T09:00:00-05:00' },
+        });
+        add({
+          resourceType: 'MedicationRequest',
+          id: c.id('rx'),
+          status: 'active',
+          intent: 'order',
+          medicationCodeableConcept: { text: 'Vitamin D3 1000 IU' },
+          subject: { reference: c.ref },
+          authoredOn: '2026-01-05',
+        });
+        add({
+          resourceType: 'Immunization',
+          id: c.id('imm'),
+          status: 'completed',
+          vaccineCode: {
+            coding: [{ system: 'http://hl7.org/fhir/sid/cvx', code: '140', display: 'Influenza, seasonal' }],
+          },
+          patient: { reference: c.ref },
+          occurrenceString: 'fall 2025',
+        });
+        add({
+          resourceType: 'Observation',
+          id: c.id('obs'),
+          status: 'final',
+          code: { coding: [{ system: SYS.loinc, code: '8302-2', display: 'Body height' }] },
+          subject: { reference: c.ref },
+          effectivePeriod: { start: '2026-03-03T10:00:00-05:00' },
+          valueString: 'declined',
+        });
+        add({
+          resourceType: 'Encounter',
+          id: c.id('enc'),
+          status: 'finished',
+          class: { system: SYS.act, code: 'AMB' },
+          subject: { reference: c.ref },
+          period: { end: '2026-02-02T10:00:00-05:00' },
+        });
+        add({
+          resourceType: 'AllergyIntolerance',
+          id: c.id('allergy'),
+          type: 'intolerance',
+          category: ['food', 'environment'],
+          patient: { reference: c.ref },
+          code: { text: 'lactose' },
+        });
+        return c;
+      })(),
+      (() => {
+        const c = new Chart('i06-onset-string', '1980-05-05');
+        c.visit('2026-03-03T10:00:00-05:00');
+        c.condition(CODES.hypertension, undefined, { onsetString: 'in her forties' });
+        return c;
+      })(),
+    ],
+    {
+      'i06-onset-string': {
+        boundary: 'active hypertension whose onset is a string',
+        measures: { cms165: { IPP: 1, DENOM: 1, DENEX: 0, NUMER: 0 } },
+        noIssuesFor: ['Condition'],
+        fqmDiffers: {
+          measure: 'cms165',
+          error: true,
+          populations: {},
+          why: 'fqm-execution stops with "Encountered unexpected error during execution" on a Condition.onsetString; QICoreCommon toInterval gives null for a choice that is not a DateTime, Quantity, interval or Timing (`else null`), so the active diagnosis has prevalence Interval[null, null], which overlaps the first six months.',
+        },
+      },
+      'i06-choice-types': {
+        boundary: 'one patient, every shape',
+        measures: {
+          cms122: { IPP: 1, DENOM: 1, DENEX: 0, NUMER: 0 },
+          cms130: { IPP: 1, DENOM: 1, DENEX: 0, NUMER: 1 },
+        },
+        noIssuesFor: [
+          'Condition',
+          'Observation',
+          'Procedure',
+          'MedicationRequest',
+          'Immunization',
+          'Encounter',
+          'AllergyIntolerance',
+        ],
+      },
+    },
+  ),
   {
     id: 'i05-group-device-subject',
     item: '§5',

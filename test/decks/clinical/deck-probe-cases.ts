@@ -164,9 +164,9 @@ export const PROBE_GROUPS: readonly CodeGroup[] = [
     '§4',
     {
       title: 'Actions: safety first, severe depression before measure gaps, nothing that contradicts recent data',
-      rule: 'Suicide risk is the first action however many gaps are open; severe depression (PHQ-9 ≥ 20) without a plan is a high-severity action; no "PHQ-9 due" when a PHQ-9 was scored within the last 14 days; each need appears once and at most five actions are shown.',
+      rule: 'Suicide risk is the first action however many gaps are open; then the other high-severity needs in order — severe depression (PHQ-9 ≥ 20) without a plan, interpersonal violence (HITS ≥ 11) not followed up, a psychiatric discharge in the last 30 days (one action for its FUH/TCM windows) — never pushed out of the five; no "PHQ-9 due" when a PHQ-9 was scored within the last 14 days; each need appears once. A 2-business-day contact window already passed is listed as missed.',
       citation:
-        'issue 12 §4 "Actions: safety first"; PHQ-9 severity bands (Kroenke 2001, LOINC 44261-6: 20–27 severe); CMS2 14-day look-back; src/engine/actions/prioritise-actions.ts, depression-needs.ts, visit-facts.ts',
+        'issue 12 §4 "Actions: safety first … can never be pushed out of the five"; PHQ-9 severity bands (Kroenke 2001, LOINC 44261-6: 20–27 severe); HITS total 95614-4 > 10 (Sherin 1998); CMS TCM interactive contact within 2 business days; CMS2 14-day look-back; src/engine/actions/prioritise-actions.ts, depression-needs.ts, visit-facts.ts',
     },
     [
       (() => {
@@ -183,12 +183,50 @@ export const PROBE_GROUPS: readonly CodeGroup[] = [
         c.observation(PHQ9_TOTAL, '2026-12-26T10:05:00-05:00', { value: 22, unit: '{score}' });
         return c;
       })(),
+      (() => {
+        const c = new Chart('p02-four-safety-needs', '1962-02-02');
+        c.condition(CODES.diabetes, '2015-01-01');
+        c.condition(CODES.hypertension, '2015-01-01');
+        c.visit('2026-06-01T10:00:00-04:00');
+        const dx = c.condition(
+          [SYS.icd, 'F32.2', 'Major depressive disorder, single episode, severe without psychotic features'],
+          '2026-12-20T10:00:00-05:00',
+        );
+        c.visit('2026-12-20T10:00:00-05:00', [SYS.cpt, '99223', 'Initial hospital inpatient care, high MDM'], {
+          cls: 'IMP',
+          end: '2026-12-26T11:00:00-05:00',
+          extra: {
+            diagnosis: [{ condition: { reference: `Condition/${dx.id}` }, rank: 1 }],
+            hospitalization: {
+              dischargeDisposition: {
+                coding: [{ system: 'http://terminology.hl7.org/CodeSystem/discharge-disposition', code: 'home' }],
+              },
+            },
+          },
+        });
+        c.condition(ATTEMPT, '2026-12-19T22:00:00-05:00');
+        c.observation(PHQ9_TOTAL, '2026-12-27T10:00:00-05:00', { value: 22, unit: '{score}' });
+        c.observation([SYS.loinc, '95614-4', 'Total score [HITS]'], '2026-12-27T10:05:00-05:00', {
+          value: 14,
+          unit: '{score}',
+        });
+        return c;
+      })(),
     ],
     {
       'p02-attempt-with-many-gaps': {
         boundary: 'recent attempt with CMS2, CMS122, CMS165, SDOH gaps open',
         flags: { 'suicide-risk': 'high' },
         actions: { order: ['suicide-risk'], firstKind: 'safety' },
+      },
+      'p02-four-safety-needs': {
+        boundary: 'suicide attempt, PHQ-9 22, HITS 14 and a psychiatric discharge, with measure gaps open',
+        flags: { 'suicide-risk': 'high', 'depression-severity': 'high', 'sdoh-need:safety': 'high' },
+        actions: {
+          order: ['suicide-risk', 'depression-severity', 'sdoh-need:safety', 'psych-admission-recent'],
+          firstKind: 'safety',
+          missed: ['tcm-contact-2d'],
+        },
       },
       'p02-phq9-22-five-days-ago': {
         boundary: 'PHQ-9 22 five days before as-of, no plan',
