@@ -1,6 +1,10 @@
 /**
  * Whether the patient had died by asOf (Patient.deceasedBoolean true, or deceasedDateTime on or
- * before asOf — a death recorded for a later day had not happened yet on asOf). A deceased patient
+ * before asOf — a death recorded for a later day had not happened yet on asOf — or, when the
+ * Patient records no death, a stay discharged "expired" on or before asOf: issue 12 §3 counts the
+ * patient as dead when "discharge disposition 'expired' or Patient.deceased*", and an export often
+ * carries the in-hospital death only on the Encounter; gaps/follow-up-exclusions.ts reads it so for
+ * the follow-up gaps, and the actions must not ask for a PHQ-9 from that patient). A deceased patient
  * gets no point-of-care actions and no open care gaps (issue 12 §4): every open or undecided gap
  * becomes not-applicable, saying why; closed gaps and the measures stay as they were (they are the
  * record of care given). A deceasedDateTime that cannot be read still means the patient died.
@@ -11,6 +15,7 @@ import { parseDateTime } from '../cql/date-time.ts';
 import { dayWithin } from '../flags/event-days.ts';
 import { displayDay } from '../flags/statement-format.ts';
 import type { DeceasedStatus, GapResult } from '../types.ts';
+import { patientDeath } from '../gaps/follow-up-exclusions.ts';
 
 /** The patient's death as of asOf, or undefined when alive (or dead only after asOf). */
 export function deceasedAsOf(ctx: EvaluationContext): DeceasedStatus | undefined {
@@ -45,6 +50,14 @@ export function deceasedAsOf(ctx: EvaluationContext): DeceasedStatus | undefined
     return {
       statement: 'The patient has died (date of death not recorded).',
       evidence: { reference, rule: 'deceased' },
+    };
+  }
+  const death = patientDeath(ctx);
+  if (death?.evidence.rule === 'discharged-expired' && death.day !== undefined) {
+    return {
+      date: isoDay(death.day),
+      statement: `The patient died on ${displayDay(death.day)} (discharged "expired").`,
+      evidence: death.evidence,
     };
   }
   return undefined;
