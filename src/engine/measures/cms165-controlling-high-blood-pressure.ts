@@ -140,9 +140,18 @@ function closesFor(bp: MostRecentBp | undefined): string {
   if (!bp) {
     return 'Record a blood pressure (none this year)';
   }
-  const s = bp.systolic ?? '?';
-  const d = bp.diastolic ?? '?';
-  return `BP ${s}/${d} on ${bpDay(bp)} — not below ${SYSTOLIC_LIMIT}/${DIASTOLIC_LIMIT}: adjust treatment and recheck`;
+  if (bp.systolic === undefined || bp.diastolic === undefined) {
+    // CQL: a reading without both values is not "< 140 and < 90", so the numerator is not met — but
+    // nothing says the pressure is high: ask for a readable reading, not a change of treatment.
+    const missing =
+      bp.systolic === undefined && bp.diastolic === undefined
+        ? 'values'
+        : bp.systolic === undefined
+          ? 'systolic value'
+          : 'diastolic value';
+    return `BP on ${bpDay(bp)} has no readable ${missing}: recheck and record the BP`;
+  }
+  return `BP ${bp.systolic}/${bp.diastolic} on ${bpDay(bp)} — not below ${SYSTOLIC_LIMIT}/${DIASTOLIC_LIMIT}: adjust treatment and recheck`;
 }
 
 /** The CMS165 definition (`cms165`). */

@@ -123,6 +123,19 @@ describe('CMS165 numerator: lowest readings on the most recent BP day', () => {
     expect(r.closes?.due).toBe('2026-12-31');
   });
 
+  it('is not met when the last reading has no readable values, and asks to recheck, not to change treatment', () => {
+    const unreadable = bloodPressure('bp', '2026-10-24T10:00:00Z', 150, 95);
+    unreadable.component = unreadable.component!.map((c) => ({ code: c.code, dataAbsentReason: { text: 'error' } }));
+    const r = evaluate(CMS165, harold, [...base, unreadable]);
+    expect(r.status).toBe('not-met');
+    expect(r.closes?.what).toBe('BP on 2026-10-24 has no readable values: recheck and record the BP');
+    const noDiastolic = bloodPressure('bp', '2026-10-24T10:00:00Z', 150, 95);
+    noDiastolic.component = [noDiastolic.component![0]!];
+    expect(evaluate(CMS165, harold, [...base, noDiastolic]).closes?.what).toBe(
+      'BP on 2026-10-24 has no readable diastolic value: recheck and record the BP',
+    );
+  });
+
   it('is not met without any BP, and says to record one', () => {
     const r = evaluate(CMS165, harold, base);
     expect(r.status).toBe('not-met');
