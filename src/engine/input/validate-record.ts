@@ -709,7 +709,8 @@ export function validateRecord(input: PatientRecord): ValidatedRecord {
   const rawCompleteness: Json = isObject(input) && isObject(input.completeness) ? input.completeness : {};
 
   const completeness: Record<string, TypeCompleteness> = {};
-  for (const [t, c] of Object.entries(rawCompleteness)) {
+  for (const t of Object.keys(rawCompleteness)) {
+    const c = rawCompleteness[t];
     if (isObject(c) && (c.status === 'complete' || c.status === 'partial' || c.status === 'missing')) {
       completeness[t] = c as unknown as TypeCompleteness;
     }
@@ -724,7 +725,8 @@ export function validateRecord(input: PatientRecord): ValidatedRecord {
   // Regroup by each resource's own resourceType; duplicates keep their first position, last content.
   const kept = new ResourceKeys<Json>();
   let anonymous = 0;
-  for (const [group, list] of Object.entries(rawResources)) {
+  for (const group of Object.keys(rawResources)) {
+    const list = rawResources[group];
     if (!Array.isArray(list)) {
       report(group, undefined, 'resources', 'not a list of resources', 'error');
       markUnreadable(group, `the ${group} list could not be read`);
