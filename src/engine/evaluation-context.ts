@@ -7,7 +7,7 @@
  */
 import { completenessOf, type PatientRecord, type TypeCompleteness } from './record.ts';
 import { epochDay } from './cql/calendar-days.ts';
-import { choiceRead, type TimingRead } from './cql/fhir-intervals.ts';
+import { choiceRead, periodRead, type TimingRead } from './cql/fhir-intervals.ts';
 import type { CqlInterval } from './cql/interval.ts';
 import { measurementPeriodInterval } from './cql/measurement-period.ts';
 import type { DataIssue, DayPeriod } from './types.ts';
@@ -69,6 +69,8 @@ export class EvaluationContext {
   private readonly vsCache = new Map<string, Map<string, PathIndex>>();
   /** Observation.effective[x] read per Observation ({@link effectiveOf}). */
   private readonly effectiveReads = new Map<fhir4.Observation, TimingRead>();
+  /** `period` read per resource ({@link periodOf}). */
+  private readonly periodReads = new Map<object, TimingRead>();
 
   constructor(
     readonly record: PatientRecord,
@@ -100,6 +102,19 @@ export class EvaluationContext {
     let read = this.effectiveReads.get(obs);
     if (read === undefined) {
       this.effectiveReads.set(obs, (read = choiceRead(obs, 'effective', this.record.patient.birthDate)));
+    }
+    return read;
+  }
+
+  /**
+   * FHIRHelpers `ToInterval(period)` of a resource's `period` (an Encounter's), read once per
+   * resource and evaluation: several measures and exclusions date the same Encounters. Shared:
+   * callers must not change it.
+   */
+  periodOf(resource: { period?: fhir4.Period }): TimingRead {
+    let read = this.periodReads.get(resource);
+    if (read === undefined) {
+      this.periodReads.set(resource, (read = periodRead(resource.period)));
     }
     return read;
   }

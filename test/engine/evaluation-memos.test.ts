@@ -3,6 +3,9 @@
  * sdoh-screening measure and the sdoh-need flags (a panel member is still read under its panel's
  * instrument by the measure and under its own by the flags), and Observation.effective[x] read once
  * per evaluation (the same interval QICoreCommon toInterval() gives, the day as written).
+ * Also the readings added for speed (#16 §3): Encounter.period read once per evaluation, the
+ * qualifying encounters found once per evaluation and value-set list, ages memoised per birth date,
+ * and references read as plain `Type/id` without the regex: each gives what the unmemoised reading gives.
  */
 import { describe, expect, it } from 'vitest';
 import { EvaluationContext } from '../../src/engine/evaluation-context.ts';
@@ -11,7 +14,15 @@ import { recordFromResources } from '../../src/engine/record.ts';
 import { builtinValueSets } from '../../src/engine/valuesets/index.ts';
 import { SDOH_PANELS, sdohFindingsOf } from '../../src/engine/codes/sdoh-items.ts';
 import { sdohFindingsIn, sdohFindingsReader } from '../../src/engine/codes/sdoh-findings-memo.ts';
-import { choiceRead } from '../../src/engine/cql/fhir-intervals.ts';
+import { choiceRead, periodRead } from '../../src/engine/cql/fhir-intervals.ts';
+import { ageInYearsAt } from '../../src/engine/cql/age.ts';
+import { date, dateTime, parseDate } from '../../src/engine/cql/date-time.ts';
+import { yearsBetween } from '../../src/engine/cql/date-time-arithmetic.ts';
+import {
+  ADULT_OUTPATIENT_ENCOUNTER_SETS,
+  qualifyingEncounters,
+} from '../../src/engine/measures/cql-libraries/qualifying-encounters.ts';
+import { validateRecord } from '../../src/engine/input/validate-record.ts';
 import { dayBounds } from '../../src/engine/cql/calendar-days.ts';
 
 const LOINC = 'http://loinc.org';
@@ -111,5 +122,106 @@ describe('EvaluationContext.effectiveOf', () => {
     });
     expect(choiceRead({ performedInstant: 5 }, 'performed')).toEqual({ interval: null, malformed: 'performedInstant' });
     expect(choiceRead({ occurrencePeriod: { start: 'x' } }, 'occurrence').malformed).toBe('occurrencePeriod');
+  });
+});
+
+describe('EvaluationContext.periodOf', () => {
+  it('is FHIRHelpers ToInterval(period), read once per resource, malformed periods named', () => {
+    const enc = (period: unknown) =>
+      ({ resourceType: 'Encounter', id: 'x', status: 'finished', period }) as fhir4.Encounter;
+    const ctx = new EvaluationContext(recordFromResources(resources()), PERIOD, PERIOD.end, builtinValueSets());
+    for (const e of [
+      ...ctx.ofType<fhir4.Encounter>('Encounter'),
+      enc(undefined),
+      enc({ start: '2026-03-10T09:00:00-05:00' }),
+      enc({ end: '2026-03-10' }),
+      enc({ start: 'soon' }),
+      enc('2026-03-10'),
+    ]) {
+      const read = ctx.periodOf(e);
+      expect(read).toEqual(periodRead(e.period));
+      expect(ctx.periodOf(e)).toBe(read);
+    }
+    expect(ctx.periodOf(enc({ start: 'soon' })).malformed).toBe('period');
+  });
+});
+
+describe('qualifyingEncounters (memoised per evaluation and value-set list)', () => {
+  it('gives every caller the same encounters in arrays of its own', () => {
+    const ctx = new EvaluationContext(recordFromResources(resources()), PERIOD, PERIOD.end, builtinValueSets());
+    const first = qualifyingEncounters(ctx, ADULT_OUTPATIENT_ENCOUNTER_SETS);
+    expect(first.encounters.map((q) => q.reference)).toEqual(['Encounter/e']);
+    first.encounters.push(first.encounters[0]!);
+    first.doubtful.push('changed by a caller');
+    const again = qualifyingEncounters(ctx, ADULT_OUTPATIENT_ENCOUNTER_SETS);
+    expect(again.encounters.map((q) => q.reference)).toEqual(['Encounter/e']);
+    expect(again.doubtful).toEqual([]);
+    // a fresh evaluation of the same record reads it afresh, with the same result
+    const other = new EvaluationContext(recordFromResources(resources()), PERIOD, PERIOD.end, builtinValueSets());
+    expect(qualifyingEncounters(other, ADULT_OUTPATIENT_ENCOUNTER_SETS).encounters[0]?.startDay).toBe(
+      again.encounters[0]?.startDay,
+    );
+  });
+});
+
+describe('ageInYearsAt (memoised for the birth date being evaluated)', () => {
+  const plain = (birth: string | undefined, on: ReturnType<typeof date>) => {
+    const b = parseDate(birth);
+    return b ? yearsBetween(b, on) : null;
+  };
+
+  it('gives what the unmemoised computation gives, across birth dates and days asked in any order', () => {
+    const births = ['2000-02-29', '1970-05-01', '1970', '1970-05', undefined, '1970-05-01', '2000-02-29'];
+    const days = [date([2026, 2, 28]), date([2026, 3, 1]), date([2026, 5, 1]), date([2026, 4, 30]), date([2026])];
+    for (const b of births) {
+      for (const d of [...days, ...days.reverse()]) {
+        expect(ageInYearsAt(b, d)).toEqual(plain(b, d));
+      }
+    }
+    // a DateTime (not memoised) still reads as before
+    const at = dateTime([2026, 5, 1, 10, 0], -300);
+    expect(ageInYearsAt('1970-05-01', at)).toEqual(plain('1970-05-01', at));
+  });
+});
+
+describe('reference targets in validation (plain Type/id read without the regex)', () => {
+  const record = (subject: string) =>
+    validateRecord(
+      recordFromResources([
+        { resourceType: 'Patient', id: 'p' } as fhir4.Patient,
+        {
+          resourceType: 'Observation',
+          id: 'o',
+          status: 'final',
+          code: {},
+          subject: { reference: subject },
+        } as fhir4.Observation,
+      ]),
+    );
+  const kept = (subject: string) => (record(subject).record.resources.Observation ?? []).length === 1;
+
+  it('reads relative, absolute, versioned and padded references alike', () => {
+    expect(kept('Patient/p')).toBe(true);
+    expect(kept(' Patient/p ')).toBe(true);
+    expect(kept('https://ehr.example/fhir/Patient/p')).toBe(true);
+    expect(kept('Patient/p/_history/3')).toBe(true);
+    expect(kept('Patient/q')).toBe(false);
+    expect(kept('https://ehr.example/fhir/Patient/q/_history/1')).toBe(false);
+    expect(record('Group/g').issues[0]?.message).toBe('is about Group/g, not Patient/p: ignored');
+  });
+
+  it('does not read a type or id FHIR would not write', () => {
+    // not a reference target at all: the Observation is kept as the record patient's
+    for (const odd of [
+      'patient/q',
+      'P/q',
+      `Patient/${'q'.repeat(65)}`,
+      'Patient/q r',
+      'Patient/',
+      '/q',
+      'urn:uuid:1',
+    ]) {
+      expect(kept(odd)).toBe(true);
+    }
   });
 });

@@ -9,8 +9,34 @@ import { yearsBetween, type UncertainNumber } from './date-time-arithmetic.ts';
 import { parseDate, type CqlDateTime } from './date-time.ts';
 import type { Tri } from './logic.ts';
 
+/**
+ * Ages already computed for one birth date, by the full Date they are asked on (yyyymmdd): the
+ * measures, gaps and flags of one patient ask about the same few dates again and again. Only the
+ * last birth date is kept (a patient's evaluation asks about one), so this never grows. The
+ * results are shared: callers must not change them.
+ */
+let memoBirth: string | undefined;
+const memoAges = new Map<number, UncertainNumber | null>();
+
 /** The age in whole years on a Date, from a FHIR `birthDate` text; `null` when there is none. */
 export function ageInYearsAt(birthDate: string | undefined, asOf: CqlDateTime): UncertainNumber | null {
+  const f = asOf.f;
+  if (!asOf.isDate || f.length !== 3 || typeof birthDate !== 'string') {
+    return computeAge(birthDate, asOf);
+  }
+  if (birthDate !== memoBirth) {
+    memoBirth = birthDate;
+    memoAges.clear();
+  }
+  const key = f[0]! * 10_000 + f[1]! * 100 + f[2]!;
+  let age = memoAges.get(key);
+  if (age === undefined) {
+    memoAges.set(key, (age = computeAge(birthDate, asOf)));
+  }
+  return age;
+}
+
+function computeAge(birthDate: string | undefined, asOf: CqlDateTime): UncertainNumber | null {
   const birth = parseDate(birthDate);
   return birth ? yearsBetween(birth, asOf) : null;
 }

@@ -114,22 +114,16 @@ const DATE_FIELDS = new Set([
 
 const isObject = (v: unknown): v is Json => !!v && typeof v === 'object' && !Array.isArray(v);
 
+/** Whether a type is one of {@link RECORD_TYPES}. */
+const RECORD_TYPE_SET: ReadonlySet<string> = new Set(RECORD_TYPES);
+
 /** `Type/id` of a reference string (relative or absolute, history suffix dropped); undefined for urn:/#. */
 function referenceTarget(ref: string): ReferenceTarget | undefined {
-  let hit = TARGETS.get(ref);
-  if (hit === undefined) {
-    const t = parseReferenceTarget(ref);
-    hit = t ? { ...t, recordType: (RECORD_TYPES as readonly string[]).includes(t.type) } : null;
-    if (TARGETS.size > 50_000) {
-      TARGETS.clear();
-    }
-    TARGETS.set(ref, hit);
-  }
-  return hit ?? undefined;
+  // the common `Type/id` is read without the regex and without a cache (ids are new in every
+  // record: a cache of them only grows the old generation); anything else takes the full reading
+  const t = plainReferenceTarget(ref) ?? parseReferenceTarget(ref);
+  return t ? { type: t.type, id: t.id, recordType: RECORD_TYPE_SET.has(t.type) } : undefined;
 }
-
-/** Parsed reference targets by reference text (a pure function, memoised: references repeat). */
-const TARGETS = new Map<string, ReferenceTarget | null>();
 
 /** A parsed reference target; `recordType`: its type is one of {@link RECORD_TYPES}. */
 type ReferenceTarget = Readonly<{ type: string; id: string; recordType: boolean }>;
@@ -137,6 +131,38 @@ type ReferenceTarget = Readonly<{ type: string; id: string; recordType: boolean 
 function parseReferenceTarget(ref: string): { type: string; id: string } | undefined {
   const m = /(?:^|\/)([A-Z][A-Za-z]+)\/([A-Za-z0-9\-.]{1,64})(?:\/_history\/[^/]+)?$/.exec(ref.trim());
   return m ? { type: m[1]!, id: m[2]! } : undefined;
+}
+
+/** Whether a character code is an ASCII letter. */
+const isLetter = (c: number): boolean => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+
+/**
+ * `Type/id` when `ref` is exactly one `[A-Z][A-Za-z]+` type, a slash and a `[A-Za-z0-9\-.]{1,64}`
+ * id — what {@link parseReferenceTarget} reads from such a text; undefined for anything else
+ * (which then goes through it).
+ */
+function plainReferenceTarget(ref: string): { type: string; id: string } | undefined {
+  const slash = ref.indexOf('/');
+  const n = ref.length;
+  if (slash < 2 || n - slash - 1 < 1 || n - slash - 1 > 64) {
+    return undefined;
+  }
+  const first = ref.charCodeAt(0);
+  if (first < 65 || first > 90) {
+    return undefined;
+  }
+  for (let i = 1; i < slash; i++) {
+    if (!isLetter(ref.charCodeAt(i))) {
+      return undefined;
+    }
+  }
+  for (let i = slash + 1; i < n; i++) {
+    const c = ref.charCodeAt(i);
+    if (!(isLetter(c) || (c >= 48 && c <= 57) || c === 45 || c === 46)) {
+      return undefined;
+    }
+  }
+  return { type: ref.slice(0, slash), id: ref.slice(slash + 1) };
 }
 
 /** Whether a Coding has nothing to report: an object whose system/code are strings when present. */
@@ -683,7 +709,8 @@ export function validateRecord(input: PatientRecord): ValidatedRecord {
   const rawCompleteness: Json = isObject(input) && isObject(input.completeness) ? input.completeness : {};
 
   const completeness: Record<string, TypeCompleteness> = {};
-  for (const [t, c] of Object.entries(rawCompleteness)) {
+  for (const t of Object.keys(rawCompleteness)) {
+    const c = rawCompleteness[t];
     if (isObject(c) && (c.status === 'complete' || c.status === 'partial' || c.status === 'missing')) {
       completeness[t] = c as unknown as TypeCompleteness;
     }
@@ -698,7 +725,8 @@ export function validateRecord(input: PatientRecord): ValidatedRecord {
   // Regroup by each resource's own resourceType; duplicates keep their first position, last content.
   const kept = new ResourceKeys<Json>();
   let anonymous = 0;
-  for (const [group, list] of Object.entries(rawResources)) {
+  for (const group of Object.keys(rawResources)) {
+    const list = rawResources[group];
     if (!Array.isArray(list)) {
       report(group, undefined, 'resources', 'not a list of resources', 'error');
       markUnreadable(group, `the ${group} list could not be read`);

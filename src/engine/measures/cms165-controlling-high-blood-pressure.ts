@@ -14,7 +14,7 @@ import type { Evidence, MeasureResult } from '../types.ts';
 import { isoDay } from '../cql/calendar-days.ts';
 import { cqlText, dateFrom, type CqlDateTime } from '../cql/date-time.ts';
 import { sameOrBefore } from '../cql/date-time-compare.ts';
-import { choiceRead, periodInterval, prevalenceInterval } from '../cql/fhir-intervals.ts';
+import { choiceRead, prevalenceInterval } from '../cql/fhir-intervals.ts';
 import { endOf, overlaps, startOf } from '../cql/interval.ts';
 import { isTrue } from '../cql/logic.ts';
 import { firstMonths, periodEnd } from '../cql/measurement-period.ts';
@@ -103,7 +103,7 @@ function renalOrPregnancy(ctx: EvaluationContext): Evidence[] {
   }
   for (const e of encountersIn(ctx, ESRD_MONTHLY_OUTPATIENT_SERVICES)) {
     // period starts on or before end of "Measurement Period" (no precision)
-    const starts = startOf(periodInterval(e.period));
+    const starts = startOf(ctx.periodOf(e).interval);
     if (isEncounterPerformed(e) && starts && isTrue(sameOrBefore(starts, end))) {
       out.push({
         reference: refOf(e),

@@ -18,7 +18,7 @@ import { FRAILTY_SYMPTOM } from '../../valuesets/catalog/frailty-symptom.ts';
 import { ageAtLeast, ageWithin } from '../../cql/age.ts';
 import { DAY, toDateTime } from '../../cql/date-time.ts';
 import { sameOrBefore } from '../../cql/date-time-compare.ts';
-import { dateTimeInterval, periodInterval, prevalenceInterval } from '../../cql/fhir-intervals.ts';
+import { dateTimeInterval, prevalenceInterval } from '../../cql/fhir-intervals.ts';
 import { contains, endOf, includedIn, interval, overlaps, startOf, type CqlInterval } from '../../cql/interval.ts';
 import { and3, isTrue, or3 } from '../../cql/logic.ts';
 import { periodEnd, yearsBeforeThroughEnd } from '../../cql/measurement-period.ts';
@@ -101,7 +101,7 @@ export function frailtyEvidence(ctx: EvaluationContext): Evidence[] {
     }
   }
   for (const e of encountersIn(ctx, FRAILTY_ENCOUNTER)) {
-    if (isEncounterPerformed(e) && isTrue(overlaps(periodInterval(e.period), mp, DAY))) {
+    if (isEncounterPerformed(e) && isTrue(overlaps(ctx.periodOf(e).interval, mp, DAY))) {
       out.push({
         reference: refOf(e),
         rule: 'frailty',

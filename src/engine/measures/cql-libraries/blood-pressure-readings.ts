@@ -13,7 +13,7 @@ import { EMERGENCY_DEPARTMENT_EVALUATION_AND_MANAGEMENT_VISIT } from '../../valu
 import { ENCOUNTER_INPATIENT } from '../../valuesets/catalog/encounter-inpatient.ts';
 import { DAY, distinctDates, type CqlDateTime } from '../../cql/date-time.ts';
 import { sameAs } from '../../cql/date-time-compare.ts';
-import { latest, periodInterval } from '../../cql/fhir-intervals.ts';
+import { latest } from '../../cql/fhir-intervals.ts';
 import { contains } from '../../cql/interval.ts';
 import { isTrue } from '../../cql/logic.ts';
 import { sortAscending } from '../../cql/sort.ts';
@@ -99,7 +99,7 @@ export function qualifyingBpReadings(ctx: EvaluationContext): BpReading[] {
     ...encountersIn(ctx, EMERGENCY_DEPARTMENT_EVALUATION_AND_MANAGEMENT_VISIT),
   ]
     .filter(isEncounterPerformed)
-    .map((e) => periodInterval(e.period));
+    .map((e) => ctx.periodOf(e).interval);
   const encounterById = new Map(ctx.ofType<fhir4.Encounter>('Encounter').map((e) => [e.id, e] as const));
   const out: BpReading[] = [];
   for (const o of ctx.ofType<fhir4.Observation>('Observation')) {

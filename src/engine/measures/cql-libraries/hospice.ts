@@ -13,7 +13,7 @@ import { HOSPICE_DIAGNOSIS } from '../../valuesets/catalog/hospice-diagnosis.ts'
 import { HOSPICE_ENCOUNTER } from '../../valuesets/catalog/hospice-encounter.ts';
 import { conceptHas } from './concept-match.ts';
 import { DAY, parseDateTime } from '../../cql/date-time.ts';
-import { choiceRead, periodInterval, prevalenceInterval } from '../../cql/fhir-intervals.ts';
+import { choiceRead, prevalenceInterval } from '../../cql/fhir-intervals.ts';
 import { contains, endOf, overlaps } from '../../cql/interval.ts';
 import { isTrue } from '../../cql/logic.ts';
 import {
@@ -61,7 +61,7 @@ export function hospiceEvidence(ctx: EvaluationContext): Evidence[] {
       continue;
     }
     // period ends during day of "Measurement Period"
-    if (isTrue(contains(mp, endOf(periodInterval(e.period)), DAY))) {
+    if (isTrue(contains(mp, endOf(ctx.periodOf(e).interval), DAY))) {
       out.push({
         reference: refOf(e),
         rule: RULE,
@@ -72,7 +72,7 @@ export function hospiceEvidence(ctx: EvaluationContext): Evidence[] {
     }
   }
   for (const e of encountersIn(ctx, HOSPICE_ENCOUNTER)) {
-    if (isEncounterPerformed(e) && isTrue(overlaps(periodInterval(e.period), mp, DAY))) {
+    if (isEncounterPerformed(e) && isTrue(overlaps(ctx.periodOf(e).interval, mp, DAY))) {
       out.push({
         reference: refOf(e),
         rule: RULE,

@@ -10,7 +10,7 @@ import { PALLIATIVE_CARE_DIAGNOSIS } from '../../valuesets/catalog/palliative-ca
 import { PALLIATIVE_CARE_ENCOUNTER } from '../../valuesets/catalog/palliative-care-encounter.ts';
 import { PALLIATIVE_CARE_INTERVENTION } from '../../valuesets/catalog/palliative-care-intervention.ts';
 import { DAY } from '../../cql/date-time.ts';
-import { choiceRead, periodInterval, prevalenceInterval } from '../../cql/fhir-intervals.ts';
+import { choiceRead, prevalenceInterval } from '../../cql/fhir-intervals.ts';
 import { overlaps } from '../../cql/interval.ts';
 import { isTrue } from '../../cql/logic.ts';
 import { conditionsIn, displayOf, encountersIn, observationsWithCode, proceduresIn, refOf } from './qicore-retrieve.ts';
@@ -47,7 +47,7 @@ export function palliativeCareEvidence(ctx: EvaluationContext): Evidence[] {
     }
   }
   for (const e of encountersIn(ctx, PALLIATIVE_CARE_ENCOUNTER)) {
-    if (isEncounterPerformed(e) && isTrue(overlaps(periodInterval(e.period), mp, DAY))) {
+    if (isEncounterPerformed(e) && isTrue(overlaps(ctx.periodOf(e).interval, mp, DAY))) {
       out.push({
         reference: refOf(e),
         rule: RULE,

@@ -13,7 +13,6 @@ import type { Evidence } from '../../types.ts';
 import type { ValueSetDef } from '../../valuesets/value-set.ts';
 import { dayBounds } from '../../cql/calendar-days.ts';
 import { DAY } from '../../cql/date-time.ts';
-import { periodRead } from '../../cql/fhir-intervals.ts';
 import { includedIn, type CqlInterval } from '../../cql/interval.ts';
 import { ANNUAL_WELLNESS_VISIT } from '../../valuesets/catalog/annual-wellness-visit.ts';
 import { HOME_HEALTHCARE_SERVICES } from '../../valuesets/catalog/home-healthcare-services.ts';
@@ -63,11 +62,46 @@ export interface QualifyingEncounters {
   doubtful: string[];
 }
 
-/** Finds the qualifying encounters among the value sets' (and direct codes') encounters. */
+/** No direct codes (one constant, so the memo below finds calls without codes again). */
+const NO_CODES: readonly DirectCode[] = [];
+
+/**
+ * Results per evaluation, then per value-set list and direct-code list (by identity: callers pass
+ * module constants). CMS2, its coding gap, CMS165, CMS125 and CMS130 ask for the same lists.
+ */
+const FOUND = new WeakMap<
+  EvaluationContext,
+  Map<readonly ValueSetDef[], Map<readonly DirectCode[], QualifyingEncounters>>
+>();
+
+/**
+ * Finds the qualifying encounters among the value sets' (and direct codes') encounters, once per
+ * evaluation and lists; each call gets its own arrays (callers may extend them).
+ */
 export function qualifyingEncounters(
   ctx: EvaluationContext,
   sets: readonly ValueSetDef[],
-  codes: readonly DirectCode[] = [],
+  codes: readonly DirectCode[] = NO_CODES,
+): QualifyingEncounters {
+  let bySets = FOUND.get(ctx);
+  if (!bySets) {
+    FOUND.set(ctx, (bySets = new Map()));
+  }
+  let byCodes = bySets.get(sets);
+  if (!byCodes) {
+    bySets.set(sets, (byCodes = new Map()));
+  }
+  let found = byCodes.get(codes);
+  if (!found) {
+    byCodes.set(codes, (found = findQualifyingEncounters(ctx, sets, codes)));
+  }
+  return { encounters: found.encounters.slice(), doubtful: found.doubtful.slice() };
+}
+
+function findQualifyingEncounters(
+  ctx: EvaluationContext,
+  sets: readonly ValueSetDef[],
+  codes: readonly DirectCode[],
 ): QualifyingEncounters {
   const candidates = new Set<fhir4.Encounter>();
   for (const vs of sets) {
@@ -89,7 +123,7 @@ export function qualifyingEncounters(
       continue;
     }
     const reference = refOf(e);
-    const read = periodRead(e.period);
+    const read = ctx.periodOf(e);
     if (read.malformed) {
       ctx.issue({
         resourceType: 'Encounter',
