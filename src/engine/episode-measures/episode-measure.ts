@@ -111,6 +111,8 @@ export function episodeMeasure(spec: EpisodeMeasureSpec): MeasureDefinition {
     url: spec.url,
     version: spec.version,
     requires: spec.family.requires,
+    gapIds: spec.family.windows.map((w) => w.gapId),
+    populationBasis: 'Encounter',
     evaluate(ctx: EvaluationContext): MeasureResult {
       const range = indexRange(ctx, spec);
       const episodes = followUpEpisodes(ctx, spec.family, policy, range).map((e) =>
