@@ -5,7 +5,7 @@
  * because of it, says so. "No open care gaps" is never said bare when measures are not counted yet.
  */
 import type { GapResult, MeasureResult } from '../../engine/index.ts';
-import { clinicianClosing, gapStatusLabel, type StatusLabel } from './describe-status.ts';
+import { clinicianClosing, gapStatusLabel, measureOfGap, type StatusLabel } from './describe-status.ts';
 import { gapVisitNote, populationText, type VisitView } from './describe-visit.ts';
 import { formatDay } from './display-date.ts';
 import { EvidenceDrawer } from './evidence-drawer.tsx';
@@ -51,10 +51,11 @@ function GapItem({
   thisYear,
   onAction,
   visit,
-}: { gap: GapResult } & Omit<GapListProps, 'gaps' | 'measures'>) {
+  measures = [],
+}: { gap: GapResult } & Omit<GapListProps, 'gaps'>) {
   const plain = usePlain();
   const label = gapLabel(gap, visit);
-  const actions = onAction ? gapActions(gap) : [];
+  const actions = onAction ? gapActions(gap, measures) : [];
   const effect = visit?.gaps[gap.id]?.effect;
   const note = visit ? gapVisitNote(visit.gaps[gap.id], visit, thisYear) : undefined;
   // a measure gap's engine `why` repeats the measure title in quality-staff terms; the closing text says it all
@@ -75,7 +76,7 @@ function GapItem({
       </div>
       {note ? <div className="visit-note">{note}</div> : null}
       {gap.status === 'open' && gap.closes ? (
-        <div className="closes">{plain(clinicianClosing(gap.measureId, gap.closes))}</div>
+        <div className="closes">{plain(clinicianClosing(measureOfGap(gap, measures), gap.closes))}</div>
       ) : null}
       {why ? <div className="why">{why}</div> : null}
       {actions.length ? (
@@ -133,6 +134,8 @@ export function GapList(props: GapListProps) {
   const unknown = unknownGaps(props.gaps);
   const closed = closedGaps(props.gaps);
   const { gaps: _all, measures, ...rest } = props;
+  // the measures let a gap take the forms and wording of the step its measure's result names
+  const item = { ...rest, ...(measures ? { measures } : {}) };
   const none = open.length === 0 && unknown.length === 0;
   return (
     <section className="panel-section" aria-labelledby="gaps-heading" data-testid="gaps">
@@ -144,7 +147,7 @@ export function GapList(props: GapListProps) {
       {open.length ? (
         <ul className="finding-list" data-testid="open-gaps">
           {open.map((g) => (
-            <GapItem key={g.id} gap={g} {...rest} />
+            <GapItem key={g.id} gap={g} {...item} />
           ))}
         </ul>
       ) : null}
@@ -153,7 +156,7 @@ export function GapList(props: GapListProps) {
           <h3>Cannot be decided from the data read</h3>
           <ul className="finding-list" data-testid="unknown-gaps">
             {unknown.map((g) => (
-              <GapItem key={g.id} gap={g} {...rest} />
+              <GapItem key={g.id} gap={g} {...item} />
             ))}
           </ul>
         </>
@@ -167,7 +170,7 @@ export function GapList(props: GapListProps) {
           <summary>Closed gaps ({closed.length})</summary>
           <ul className="finding-list">
             {closed.map((g) => (
-              <GapItem key={g.id} gap={g} {...rest} />
+              <GapItem key={g.id} gap={g} {...item} />
             ))}
           </ul>
         </details>
