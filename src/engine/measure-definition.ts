@@ -12,6 +12,22 @@ import type { FlagResult, GapResult, MeasureResult, VisitActionForm } from './ty
  */
 export type MeasureKind = 'depression-screening' | 'sdoh-screening';
 
+/** Who a measure is for, in its own terms (visit/population-eligibility.ts says why a patient is not in it). */
+export interface MeasureEligibility {
+  /** Inclusive age band; `high` absent = no upper limit. */
+  ages: { low: number; high?: number };
+  /**
+   * The day the age is taken on: the period's first or last day, or the date of the qualifying
+   * visit (#487) — then the visit in context, else the period's last day (the oldest the patient
+   * can be at a visit in the period).
+   */
+  ageOn: 'period-start' | 'period-end' | 'visit-date';
+  /** Only women (CMS125 reads the US Core birth sex). */
+  women?: true;
+  /** The diagnosis the measure requires, in plain words ("with hypertension diagnosed by 30 June of the year"). */
+  who?: string;
+}
+
 /** One way an open gap of a measure closes at the visit. */
 export interface MeasureStep {
   /** The action's text ("Colorectal cancer screening due"). */
@@ -57,6 +73,8 @@ export interface MeasureDefinition {
   action?: MeasureAction;
   /** Special treatment by the visit actions and the panel, if any. */
   kind?: MeasureKind;
+  /** Who it is for (age band, sex, diagnosis), to say why a patient is not in it; absent: not said. */
+  eligibility?: MeasureEligibility;
   evaluate(ctx: EvaluationContext): MeasureResult;
 }
 

@@ -170,6 +170,7 @@ export const CMS122: MeasureDefinition = {
   requires: ACO_MEASURE_TYPES,
   inverse: true,
   gapIds: ['cms122'],
+  eligibility: { ages: CMS122_AGE, ageOn: 'period-end', who: 'with diabetes' },
   action: { priority: 100, steps: { default: { text: 'HbA1c above 9% or not done — recheck' } } },
   evaluate(ctx: EvaluationContext): MeasureResult {
     const age = ageAtPeriodEnd(ctx);

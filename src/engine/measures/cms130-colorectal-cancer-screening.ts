@@ -167,6 +167,7 @@ export const CMS130: MeasureDefinition = {
   version: '0.4.000',
   requires: ACO_MEASURE_TYPES,
   gapIds: ['cms130'],
+  eligibility: { ages: CMS130_AGE, ageOn: 'period-end' },
   action: { priority: 110, steps: { default: { text: 'Colorectal cancer screening due' } } },
   evaluate(ctx: EvaluationContext): MeasureResult {
     const age = ageAtPeriodEnd(ctx);

@@ -317,5 +317,6 @@ export const CMS2: MeasureDefinition = {
   gapIds: ['cms2'],
   action: CMS2_ACTION,
   kind: 'depression-screening',
+  eligibility: { ages: { low: MIN_AGE }, ageOn: 'period-start' },
   evaluate,
 };

@@ -162,5 +162,6 @@ export const SDOH_SCREENING: MeasureDefinition = {
   gapIds: ['sdoh-screening'],
   action: SDOH_SCREENING_ACTION,
   kind: 'sdoh-screening',
+  eligibility: { ages: { low: SDOH_MIN_AGE }, ageOn: 'visit-date' },
   evaluate: evaluateSdohScreening,
 };

@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { MAX_ACTIONS, missedWindows, prioritiseActions } from '../../../src/engine/actions/prioritise-actions.ts';
 import type { VisitFacts } from '../../../src/engine/actions/visit-facts.ts';
+import { measureResult } from '../gaps/gap-fixtures.ts';
 import type { FlagResult, GapResult, MeasureResult } from '../../../src/engine/types.ts';
 
 const AS_OF = '2026-11-23';
@@ -31,22 +32,7 @@ const FOLLOW_UP = {
     'Document a follow-up plan for the positive screen of 2026-11-18: a referral, a follow-up procedure during the visit, or a depression medication order',
 };
 /** The CMS2 result behind an open gap: the step it names decides the action, not the gap's text. */
-const cms2Result = (closingStep: string): MeasureResult => ({
-  id: 'cms2',
-  measureUrl: 'https://madie.cms.gov/Measure/CMS2FHIRPCSDepressionScreenAndFollowUp',
-  version: '0.4.001',
-  title: 'CMS2',
-  status: 'not-met',
-  populations: {
-    'initial-population': 1,
-    denominator: 1,
-    'denominator-exclusion': 0,
-    'denominator-exception': 0,
-    numerator: 0,
-  },
-  evidence: [],
-  closingStep,
-});
+const cms2Result = (closingStep: string): MeasureResult => measureResult('cms2', 'not-met', { closingStep });
 const FOLLOW_UP_MEASURES = [cms2Result('follow-up')];
 const noFacts: VisitFacts = { depressionScoreIsRecent: false, depressionPlanSinceScore: false };
 const phq9 = (score: number, date: string, extra: Partial<VisitFacts> = {}): VisitFacts => ({

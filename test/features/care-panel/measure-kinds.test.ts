@@ -9,6 +9,7 @@ import { gapActions } from '../../../src/features/care-panel/order-findings.ts';
 import { clinicianClosing, measureOfGap } from '../../../src/features/care-panel/describe-status.ts';
 import { isFocusMeasure } from '../../../src/features/care-panel/measure-list.tsx';
 import { DEFAULT_GAP_OF_FORM } from '../../../src/features/care-panel/write-outcome.ts';
+import { measureResult } from '../../engine/gaps/gap-fixtures.ts';
 
 const gap = (id: string, closes: string, measureId?: string): GapResult => ({
   id,
@@ -19,22 +20,7 @@ const gap = (id: string, closes: string, measureId?: string): GapResult => ({
   evidence: [],
   ...(measureId ? { measureId } : {}),
 });
-const cms2 = (closingStep: string): MeasureResult => ({
-  id: 'cms2',
-  measureUrl: 'https://madie.cms.gov/Measure/CMS2FHIRPCSDepressionScreenAndFollowUp',
-  version: '0.4.001',
-  title: 'CMS2',
-  status: 'not-met',
-  populations: {
-    'initial-population': 1,
-    denominator: 1,
-    'denominator-exclusion': 0,
-    'denominator-exception': 0,
-    numerator: 0,
-  },
-  evidence: [],
-  closingStep,
-});
+const cms2 = (closingStep: string): MeasureResult => measureResult('cms2', 'not-met', { closingStep });
 
 describe('care panel: measure behaviour from the definitions', () => {
   it('offers the follow-up plan first when the CMS2 result names the follow-up step, whatever the text says', () => {
