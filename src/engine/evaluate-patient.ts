@@ -128,7 +128,7 @@ export function evaluatePatient(record: PatientRecord, options: EvaluationOption
   if (!deceased) {
     try {
       actions = prioritiseActions(flags, gaps, { asOf, measures, facts: visitFacts(ctx), definitions });
-      missed = missedWindows(gaps, { asOf });
+      missed = missedWindows(gaps, { asOf, definitions });
     } catch (e) {
       failed('Actions', 'prioritise', e);
     }

@@ -43,7 +43,10 @@ export interface MeasureAction {
    * measure (discharge, depression, social needs): NEED_PRIORITY in actions/action-catalog.ts.
    */
   priority: number;
-  /** By the result's `closingStep` (e.g. CMS2 `screen`, `code`, `follow-up`); `default` when it names none. */
+  /**
+   * By the result's `closingStep` (e.g. CMS2 `screen`, `code`, `follow-up`) — for an episode
+   * measure by the window gap's family (TCM `tcm-contact-2d`); `default` when none is named.
+   */
   steps: { readonly default: MeasureStep } & Readonly<Record<string, MeasureStep>>;
   /** The measure's own wording from its result and gap (SDOH: the domains not screened yet), if it has one. */
   describe?(result: MeasureResult | undefined, gap: GapResult): string;

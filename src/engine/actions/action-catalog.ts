@@ -30,15 +30,11 @@ export const TIME_CRITICAL_DAYS = 7;
 export const DISCHARGE_GAP_FAMILIES: readonly string[] = ['fuh', 'tcm', 'tcm-contact-2d'];
 
 /**
- * Action text of the gap families that are not a patient-based measure's gap (a measure's own gap
- * takes its text from its definition's `action`; fallback: the gap's own `closes`, then its title).
+ * Action text of the gap families that are no measure's gap (a measure's own gap, and the window
+ * gaps of the FUH / FUM / FUA / TCM episode measures, take their text from the measure's
+ * definition: `action`; fallback: the gap's own `closes`, then its title).
  */
 export const GAP_ACTION_TEXT: Readonly<Record<string, string>> = {
-  fuh: 'Follow-up after psychiatric discharge',
-  fum: 'Follow-up after ED visit for mental health',
-  fua: 'Follow-up after ED visit for substance use',
-  tcm: 'Transitional care visit after discharge',
-  'tcm-contact-2d': 'Contact the patient within 2 business days of discharge',
   'phq9-monitoring': 'PHQ-9 due (depression monitoring)',
   'depression-screening-coding': 'Code the PHQ-9 result as a depression screen',
 };
@@ -88,15 +84,14 @@ export const FLAG_COVERED_BY_GAPS: Readonly<Record<string, readonly string[]>> =
 
 /**
  * Order of needs that tie on due date within a tier, lower first: the behavioral-health work this
- * panel is for first (discharge and ED follow-up, depression, social needs), then the measures'
+ * panel is for first (a discharge — FUH, TCM and the 2-day contact as one need; then FUM 20 and
+ * FUA 30 at their definitions' `action.priority`; depression; social needs), then the measures'
  * own gaps at their definition's `action.priority` (SDOH screening 80, CMS165 90, CMS122 100,
  * CMS130 110, CMS125 120: chronic-disease control before cancer screening). Needs with no priority
  * come after, by id ({@link UNRANKED_PRIORITY}).
  */
 export const NEED_PRIORITY: Readonly<Record<string, number>> = {
   discharge: 10,
-  fum: 20,
-  fua: 30,
   'depression-plan': 40,
   'depression-coding': 50,
   'depression-screen': 60,

@@ -5,16 +5,41 @@
  */
 import type { MeasureDefinition, MeasureKind, MeasureStep } from '../measure-definition.ts';
 import { MEASURES } from '../measures/index.ts';
+import { GAP_ACTION_TEXT, gapFamily } from './action-catalog.ts';
 import type { GapResult, MeasureResult, VisitActionForm } from '../types.ts';
 
-/** The step of `def`'s action that closes `result` (undefined when the measure has no action). */
-export function measureStep(def: MeasureDefinition, result: MeasureResult | undefined): MeasureStep | undefined {
+/**
+ * The step of `def`'s action that closes `result` — for an episode measure, the one of window gap
+ * `gapId`'s family — else the default step (undefined when the measure has no action).
+ */
+export function measureStep(
+  def: MeasureDefinition,
+  result: MeasureResult | undefined,
+  gapId?: string,
+): MeasureStep | undefined {
   const steps = def.action?.steps;
   if (!steps) {
     return undefined;
   }
-  const named = result?.closingStep;
+  const named = def.populationBasis ? (gapId === undefined ? undefined : gapFamily(gapId)) : result?.closingStep;
   return (named !== undefined && Object.hasOwn(steps, named) ? steps[named] : undefined) ?? steps.default;
+}
+
+/** The action text of a gap: its measure's step (window gaps of episode measures included), else the gap family's text. */
+export function gapActionText(
+  gapId: string,
+  definitions: readonly MeasureDefinition[],
+  results: readonly MeasureResult[] = [],
+): string | undefined {
+  const def = definitions.find((d) => d.action && d.gapIds.includes(gapId));
+  const step =
+    def &&
+    measureStep(
+      def,
+      results.find((m) => m.id === def.id),
+      gapId,
+    );
+  return step?.text ?? GAP_ACTION_TEXT[gapFamily(gapId.split(':')[0]!)];
 }
 
 /** The definition behind a measure id (default: the built-in measures). */

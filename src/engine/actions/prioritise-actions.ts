@@ -22,8 +22,8 @@ import { DAY, parseDateTime } from '../cql/date-time.ts';
 import { displayDay } from '../flags/statement-format.ts';
 import type { MeasureDefinition } from '../measure-definition.ts';
 import { MEASURES } from '../measures/index.ts';
+import { gapActionText } from './measure-actions.ts';
 import {
-  GAP_ACTION_TEXT,
   NEED_PRIORITY,
   SAFETY_ORDER,
   UNRANKED_PRIORITY,
@@ -201,7 +201,10 @@ export function prioritiseActions(
  * Follow-up windows that have passed ("can no longer be met"), one per gap family — the window
  * that closed last — listed apart from the actions. None without asOf.
  */
-export function missedWindows(gaps: readonly GapResult[], options: { asOf?: IsoDate } = {}): VisitAction[] {
+export function missedWindows(
+  gaps: readonly GapResult[],
+  options: { asOf?: IsoDate; definitions?: readonly MeasureDefinition[] } = {},
+): VisitAction[] {
   const asOfDay = calendarDay(options.asOf);
   const { passed } = splitOpen(gaps, asOfDay);
   const byFamily = new Map<string, GapResult>();
@@ -215,7 +218,7 @@ export function missedWindows(gaps: readonly GapResult[], options: { asOf?: IsoD
   return [...byFamily.values()]
     .sort((a, b) => byDue(b.due, a.due, -Infinity) || collate(a.id, b.id))
     .map((g, i) => {
-      const label = GAP_ACTION_TEXT[family(g)] ?? g.title;
+      const label = gapActionText(g.id, options.definitions ?? MEASURES) ?? g.title;
       const window = /-(\d+)$/.exec(g.id)?.[1];
       return {
         rank: i + 1,

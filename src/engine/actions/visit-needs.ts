@@ -27,7 +27,7 @@ import {
   gapFamily,
 } from './action-catalog.ts';
 import { depressionNeeds } from './depression-needs.ts';
-import { measureStep } from './measure-actions.ts';
+import { gapActionText, measureStep } from './measure-actions.ts';
 import type { VisitFacts } from './visit-facts.ts';
 
 /** One need before ordering. */
@@ -61,7 +61,11 @@ export interface NeedInputs {
 
 const family = (g: GapResult) => gapFamily(g.id.split(':')[0]!);
 
-function dischargeNeed(flags: readonly FlagResult[], running: readonly GapResult[]): Need | undefined {
+function dischargeNeed(
+  flags: readonly FlagResult[],
+  running: readonly GapResult[],
+  definitions: readonly MeasureDefinition[],
+): Need | undefined {
   const gaps = running.filter((g) => DISCHARGE_GAP_FAMILIES.includes(family(g)));
   const psych = flags.find((f) => f.id === 'psych-admission-recent');
   const related = flags.filter((f) => f.id === 'psych-admission-recent' || f.id === 'readmission').map((f) => f.id);
@@ -80,11 +84,9 @@ function dischargeNeed(flags: readonly FlagResult[], running: readonly GapResult
     return undefined;
   }
   const fams = new Set(gaps.map(family));
-  const text = fams.has('fuh')
-    ? GAP_ACTION_TEXT['fuh']!
-    : fams.has('tcm')
-      ? GAP_ACTION_TEXT['tcm']!
-      : GAP_ACTION_TEXT['tcm-contact-2d']!;
+  // named after the FUH window when there is one, else the TCM visit, else the 2-day contact
+  const named = ['fuh', 'tcm', 'tcm-contact-2d'].map((f) => gaps.find((g) => family(g) === f)).find((g) => g)!;
+  const text = gapActionText(named.id, definitions) ?? named.closes ?? named.title;
   return {
     key: 'discharge',
     tier: 3,
@@ -137,7 +139,7 @@ export function visitNeeds({ flags, running, closed, measures, definitions, fact
       flags: [suicide.id],
     });
   }
-  const discharge = dischargeNeed(flags, running);
+  const discharge = dischargeNeed(flags, running, definitions);
   if (discharge) {
     needs.push(discharge);
   }
@@ -153,9 +155,9 @@ export function visitNeeds({ flags, running, closed, measures, definitions, fact
     const fam = family(g);
     const siblings = running.filter((x) => family(x) === fam && x.id.split(':')[0] === g.id.split(':')[0]);
     siblings.forEach((x) => handled.add(x.id));
-    const def = definitions.find((d) => d.action && !d.populationBasis && d.gapIds.includes(g.id));
+    const def = definitions.find((d) => d.action && d.gapIds.includes(g.id));
     const result = def && measures.find((m) => m.id === def.id);
-    const step = def && measureStep(def, result);
+    const step = def && measureStep(def, result, g.id);
     const text = def?.action?.describe?.(result, g) ?? step?.text ?? GAP_ACTION_TEXT[fam] ?? g.closes ?? g.title;
     const form: VisitActionForm | undefined = step?.forms?.[0];
     needs.push({

@@ -13,6 +13,7 @@ import {
   type MeasureResult,
   type MeasureStatus,
 } from '../../../src/engine/index.ts';
+import { GAP_ACTION_TEXT, NEED_PRIORITY, gapFamily } from '../../../src/engine/actions/action-catalog.ts';
 
 const PERIOD = { start: '2026-01-01', end: '2026-12-31' };
 const AS_OF = '2026-11-23';
@@ -124,6 +125,20 @@ describe('a measure registered by its definition alone', () => {
       ['cms122', 100],
       ['cms130', 110],
       ['cms125', 120],
+    ]);
+  });
+
+  it('keeps no measure knowledge in the action tables: they hold only needs and gap families no measure owns', () => {
+    const measureFamilies = new Set(MEASURES.flatMap((m) => [m.id, ...m.gapIds.map(gapFamily)]));
+    expect(Object.keys(GAP_ACTION_TEXT).filter((k) => measureFamilies.has(k))).toEqual([]);
+    expect(Object.keys(NEED_PRIORITY).filter((k) => measureFamilies.has(k))).toEqual([]);
+    // the episode measures carry their window gaps' actions (TCM: one text per gap family)
+    const episodes = MEASURES.filter((m) => m.populationBasis).map((m) => [m.id, m.action?.priority, m.gapIds]);
+    expect(episodes).toEqual([
+      ['fuh', 10, ['fuh-7', 'fuh-30']],
+      ['fum', 20, ['fum-7', 'fum-30']],
+      ['fua', 30, ['fua-7', 'fua-30']],
+      ['tcm', 10, ['tcm-7', 'tcm-14', 'tcm-contact-2d']],
     ]);
   });
 });
