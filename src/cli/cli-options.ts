@@ -2,9 +2,18 @@
  * The `caregap evaluate` command line: its usage text and the parsed, validated options. Usage
  * errors are {@link UsageError}s (exit status 2).
  */
+import { readFileSync } from 'node:fs';
 import { totalmem } from 'node:os';
 import { parseArgs } from 'node:util';
-import { MEASURES, GAP_FAMILIES, FLAG_FAMILIES, type DayPeriod } from '../engine/index.ts';
+import {
+  MEASURES,
+  GAP_FAMILIES,
+  FLAG_FAMILIES,
+  OVERRIDABLE_GAP_POLICY_FIELDS,
+  validateGapPolicyOverride,
+  type DayPeriod,
+  type GapPolicyOverride,
+} from '../engine/index.ts';
 import { FORMATS, type OutputFormat } from './output-formats.ts';
 
 /** Default longest ndjson line / largest .json file (bytes). */
@@ -43,6 +52,12 @@ Options:
   --out FILE                  write to FILE instead of standard output (checked before any input
                               is read)
   --as-of YYYY-MM-DD          evaluation date for look-backs (default: the period end)
+  --gap-policy FILE           the organisation's care-gap day counts: a JSON object of positive
+                              whole numbers, e.g. {"screeningLookbackDays": 10, "sdohFollowUpDays":
+                              45}; fields: ${OVERRIDABLE_GAP_POLICY_FIELDS.slice(0, 3).join(', ')},
+                              ${OVERRIDABLE_GAP_POLICY_FIELDS.slice(3, 6).join(', ')},
+                              ${OVERRIDABLE_GAP_POLICY_FIELDS.slice(6).join(', ')}
+                              (others are an error; the measures keep their published rules)
   --jobs N                    evaluate on N threads, the main one + N-1 workers (default 1; same
                               output for any N; use the number of cores)
   --max-line-bytes SIZE       skip (and report as file:line) an ndjson line, or a .json file,
@@ -116,6 +131,29 @@ export interface EvaluateOptions {
   maxLineBytes: number;
   maxPatientBytes: number;
   patientHeapMb: number;
+  /** The organisation's gap day counts (`--gap-policy FILE`), validated. */
+  gapPolicy?: GapPolicyOverride;
+}
+
+/** Reads and validates a `--gap-policy` file; every problem is a UsageError naming the file and field. */
+export function readGapPolicy(path: string): GapPolicyOverride {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (e) {
+    throw new UsageError(`--gap-policy ${path}: cannot read: ${(e as NodeJS.ErrnoException).code ?? 'error'}`);
+  }
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    throw new UsageError(`--gap-policy ${path}: not JSON`);
+  }
+  try {
+    return validateGapPolicyOverride(value);
+  } catch (e) {
+    throw new UsageError(`--gap-policy ${path}: ${(e as Error).message}`);
+  }
 }
 
 /** Parses `evaluate` arguments; throws UsageError on anything invalid. `today` is the CLI clock. */
@@ -139,6 +177,7 @@ export function parseEvaluateArgs(args: readonly string[], today: Date): Evaluat
         'max-line-bytes': { type: 'string' },
         'max-patient-bytes': { type: 'string' },
         'patient-heap-mb': { type: 'string' },
+        'gap-policy': { type: 'string' },
       },
     });
   } catch (e) {
@@ -202,6 +241,7 @@ export function parseEvaluateArgs(args: readonly string[], today: Date): Evaluat
   if (!parsed.positionals.length) {
     throw new UsageError('no INPUT given');
   }
+  const gapPolicy = v['gap-policy'] === undefined ? undefined : readGapPolicy(v['gap-policy']);
   return {
     period: { start, end },
     ...(v['as-of'] ? { asOf: v['as-of'] } : {}),
@@ -216,5 +256,6 @@ export function parseEvaluateArgs(args: readonly string[], today: Date): Evaluat
     maxLineBytes: size('max-line-bytes', DEFAULT_MAX_LINE_BYTES),
     maxPatientBytes: size('max-patient-bytes', DEFAULT_MAX_PATIENT_BYTES),
     patientHeapMb: heap,
+    ...(gapPolicy ? { gapPolicy } : {}),
   };
 }

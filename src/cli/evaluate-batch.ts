@@ -16,6 +16,7 @@ import {
   worklistRows,
   type WorklistRow,
   type DayPeriod,
+  type GapPolicyOverride,
 } from '../engine/index.ts';
 import { invalidJsonMessage } from './json-error-position.ts';
 import { outputLines, summaryInput, type FormatSettings } from './output-formats.ts';
@@ -26,6 +27,8 @@ export interface BatchSettings extends FormatSettings {
   period: DayPeriod;
   asOf?: string;
   only: string[];
+  /** The organisation's gap day counts (`--gap-policy`). */
+  gapPolicy?: GapPolicyOverride;
 }
 
 /** A problem found while evaluating: line `line` (0: none) of file `file` (an index into the run's files). */
@@ -83,7 +86,12 @@ export function evaluateResources(id: string, resources: readonly fhir4.Resource
     kept = [patient, ...[...byKey.values()].filter((r) => r.resourceType !== 'Patient')];
   }
   const record = recordFromResources(kept);
-  const ev = evaluatePatient(record, { period: s.period, only: s.only, ...(s.asOf ? { asOf: s.asOf } : {}) });
+  const ev = evaluatePatient(record, {
+    period: s.period,
+    only: s.only,
+    ...(s.asOf ? { asOf: s.asOf } : {}),
+    ...(s.gapPolicy ? { gapPolicy: s.gapPolicy } : {}),
+  });
   // who the patient is (name, birth date, MRN, phone, attributed clinician) for csv, worklist and summary strata
   const identity =
     s.format === 'csv' || s.format === 'worklist' || s.format === 'summary' ? patientIdentity(record, ev) : undefined;

@@ -1,9 +1,10 @@
 /**
  * The one collector of a run's input problems, whichever pass, file or worker thread finds them.
  * Each problem is filed under where it sorts — before any input (a path that cannot be read), or
- * a file (by its position in reading order) and line — and {@link ProblemLog.ordered} gives them
- * in input order, ties in the order they were found, the same one repeated only once. The same
- * run therefore prints the same problems in the same order for any `--jobs`.
+ * a file (by its position in reading order) and line — kept in input order as they arrive (ties
+ * in the order they were found, the same one repeated only once), so {@link ProblemLog.ordered}
+ * has nothing left to sort. The same run therefore prints the same problems in the same order for
+ * any `--jobs`, whichever thread finished first.
  */
 
 /** One unreadable piece of input, located by file and (when known) line. Messages never quote input content. */
@@ -22,13 +23,29 @@ interface Filed {
   problem: InputProblem;
   file: number;
   line: number;
-  seq: number;
 }
 
 /** Collects problems as they are found and hands them out in input order. */
 export class ProblemLog {
+  /** In input order: by file, then line, then the order found. */
   private readonly filed: Filed[] = [];
   private readonly seen = new Set<string>();
+
+  /** Index after every problem filed at or before (file, line): where the next one there goes. */
+  private insertionPoint(file: number, line: number): number {
+    let lo = 0;
+    let hi = this.filed.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      const f = this.filed[mid]!;
+      if (f.file < file || (f.file === file && f.line <= line)) {
+        lo = mid + 1;
+      } else {
+        hi = mid;
+      }
+    }
+    return lo;
+  }
 
   /**
    * Files a problem. `fileIndex` is the file's position in reading order (-1: before any input)
@@ -40,7 +57,14 @@ export class ProblemLog {
       return;
     }
     this.seen.add(key);
-    this.filed.push({ problem, file: fileIndex, line: sortLine, seq: this.filed.length });
+    const filed = { problem, file: fileIndex, line: sortLine };
+    const at = this.insertionPoint(fileIndex, sortLine);
+    // problems mostly arrive in input order: appending is the common case
+    if (at === this.filed.length) {
+      this.filed.push(filed);
+    } else {
+      this.filed.splice(at, 0, filed);
+    }
   }
 
   /** Number of distinct problems filed. */
@@ -50,6 +74,6 @@ export class ProblemLog {
 
   /** Every problem, in input order (before any input first, then by file and line), ties in the order found. */
   ordered(): InputProblem[] {
-    return [...this.filed].sort((a, b) => a.file - b.file || a.line - b.line || a.seq - b.seq).map((f) => f.problem);
+    return this.filed.map((f) => f.problem);
   }
 }

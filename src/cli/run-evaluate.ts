@@ -97,6 +97,7 @@ async function evaluateInputs(
   const settings: BatchSettings = {
     period: opts.period,
     ...(opts.asOf ? { asOf: opts.asOf } : {}),
+    ...(opts.gapPolicy ? { gapPolicy: opts.gapPolicy } : {}),
     only: opts.only,
     format: opts.format,
     requested: {

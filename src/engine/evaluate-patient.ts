@@ -9,7 +9,7 @@
  */
 import { EvaluationContext, type EvaluationOptions } from './evaluation-context.ts';
 import { MEASURES } from './measures/index.ts';
-import { GAP_FAMILIES } from './gaps/index.ts';
+import { gapFamiliesFor } from './gaps/index.ts';
 import { FLAG_FAMILIES } from './flags/index.ts';
 import { missedWindows, prioritiseActions } from './actions/prioritise-actions.ts';
 import { deceasedAsOf, gapsAfterDeath } from './actions/deceased.ts';
@@ -54,10 +54,13 @@ function failedMeasure(m: MeasureDefinition, why: string): MeasureResult {
 
 /**
  * Evaluates one patient. Never throws on bad data: problems are reported in `issues`. Invalid
- * options (a period that is not two calendar dates) are a caller error and throw a RangeError.
+ * options (a period that is not two calendar dates, a bad `gapPolicy` field) are a caller error
+ * and throw a RangeError.
  */
 export function evaluatePatient(record: PatientRecord, options: EvaluationOptions): PatientEvaluation {
   const asOf = options.asOf ?? options.period.end;
+  const definitions = options.measures ?? MEASURES;
+  const gapFamilies = gapFamiliesFor(definitions, options.gapPolicy);
   const validated = validateRecord(record);
   const ctx = new EvaluationContext(validated.record, options.period, asOf, options.valueSets ?? builtinValueSets());
   for (const i of validated.issues) {
@@ -72,7 +75,7 @@ export function evaluatePatient(record: PatientRecord, options: EvaluationOption
   };
 
   const measures: MeasureResult[] = [];
-  for (const m of MEASURES) {
+  for (const m of definitions) {
     if (!wanted([m.id])) {
       continue;
     }
@@ -84,7 +87,7 @@ export function evaluatePatient(record: PatientRecord, options: EvaluationOption
   }
 
   const gaps: GapResult[] = [];
-  for (const g of GAP_FAMILIES) {
+  for (const g of gapFamilies) {
     if (!wanted(g.ids)) {
       continue;
     }
@@ -124,8 +127,8 @@ export function evaluatePatient(record: PatientRecord, options: EvaluationOption
   let missed: VisitAction[] = [];
   if (!deceased) {
     try {
-      actions = prioritiseActions(flags, gaps, { asOf, measures, facts: visitFacts(ctx) });
-      missed = missedWindows(gaps, { asOf });
+      actions = prioritiseActions(flags, gaps, { asOf, measures, facts: visitFacts(ctx), definitions });
+      missed = missedWindows(gaps, { asOf, definitions });
     } catch (e) {
       failed('Actions', 'prioritise', e);
     }

@@ -6,6 +6,8 @@
  * the period is in the declared offset (cql/date-time.ts).
  */
 import { completenessOf, type PatientRecord, type TypeCompleteness } from './record.ts';
+import type { GapPolicyOverride } from './gaps/gap-policy-override.ts';
+import type { MeasureDefinition } from './measure-definition.ts';
 import { epochDay } from './cql/calendar-days.ts';
 import { choiceRead, periodRead, type TimingRead } from './cql/fhir-intervals.ts';
 import type { CqlInterval } from './cql/interval.ts';
@@ -23,6 +25,14 @@ export interface EvaluationOptions {
   valueSets?: ValueSetRegistry;
   /** Restrict to these measure / gap / flag ids (default: all). */
   only?: readonly string[];
+  /**
+   * The organisation's gap windows (a partial GapPolicy of day counts, gaps/gap-policy-override.ts);
+   * the documented defaults for any field not given. An unknown field or a count that is not a
+   * positive whole number throws a RangeError naming it.
+   */
+  gapPolicy?: GapPolicyOverride;
+  /** The measures to evaluate, each with its gap ids and action (default: MEASURES, every built-in one). */
+  measures?: readonly MeasureDefinition[];
 }
 
 /** Membership keys of one (type, path) and the resources found in each value set asked about. */

@@ -27,6 +27,20 @@ export { resolveUuidReferences } from './input/resolve-references.ts';
 
 // What can be evaluated: every measure, gap family and flag family (the CLI's selections).
 export { MEASURES } from './measures/index.ts';
+export type { MeasureAction, MeasureDefinition, MeasureKind, MeasureStep } from './measure-definition.ts';
+export {
+  definitionOfGap,
+  measureDefinition,
+  measureGapForms,
+  measureKind,
+  measureStep,
+} from './actions/measure-actions.ts';
+export { DEFAULT_GAP_POLICY, type GapPolicy } from './gaps/gap-policy.ts';
+export {
+  OVERRIDABLE_GAP_POLICY_FIELDS,
+  validateGapPolicyOverride,
+  type GapPolicyOverride,
+} from './gaps/gap-policy-override.ts';
 export { GAP_FAMILIES } from './gaps/index.ts';
 export { FLAG_FAMILIES } from './flags/index.ts';
 

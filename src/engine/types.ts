@@ -83,6 +83,12 @@ export interface MeasureResult {
   evidence: Evidence[];
   /** For `not-met` (and `unknown` where useful): what closes it. */
   closes?: ClosingAction;
+  /**
+   * Which step of the measure's action (MeasureDefinition.action.steps) closes it, when the measure
+   * names one (CMS2: `screen`, `code`, `follow-up`). Read by the visit actions and the panel; the
+   * CLI's json line does not write it (`closes.what` says the same in words).
+   */
+  closingStep?: string;
   /** For `unknown`: why (e.g. "Observation search failed: results may be incomplete"). */
   reasons?: string[];
   /** Measure-specific detail for the panel (e.g. SDOH domains screened and positive). */

@@ -166,6 +166,7 @@ export function riveraEvaluation(overrides: Partial<PatientEvaluation> = {}): Pa
         },
         evidence: [{ reference: 'Observation/phq9-nov', rule: 'most-recent-screening', value: 'positive' }],
         closes: { what: 'Document a follow-up plan', due: '2026-11-05' },
+        closingStep: 'follow-up',
         detail: { mostRecentScreening: { date: '2026-11-03', result: 'positive', reference: 'Observation/phq9-nov' } },
       },
       {

@@ -29,27 +29,20 @@ export const TIME_CRITICAL_DAYS = 7;
 /** Gap families that follow one hospital discharge: one need, one action (issue 13 §2). */
 export const DISCHARGE_GAP_FAMILIES: readonly string[] = ['fuh', 'tcm', 'tcm-contact-2d'];
 
-/** Action text by gap family (fallback: the gap's own `closes`, then its title). */
+/**
+ * Action text of the gap families that are no measure's gap (a measure's own gap, and the window
+ * gaps of the FUH / FUM / FUA / TCM episode measures, take their text from the measure's
+ * definition: `action`; fallback: the gap's own `closes`, then its title).
+ */
 export const GAP_ACTION_TEXT: Readonly<Record<string, string>> = {
-  fuh: 'Follow-up after psychiatric discharge',
-  fum: 'Follow-up after ED visit for mental health',
-  fua: 'Follow-up after ED visit for substance use',
-  tcm: 'Transitional care visit after discharge',
-  'tcm-contact-2d': 'Contact the patient within 2 business days of discharge',
   'phq9-monitoring': 'PHQ-9 due (depression monitoring)',
   'depression-screening-coding': 'Code the PHQ-9 result as a depression screen',
-  cms165: 'BP not controlled — recheck and adjust treatment',
-  cms122: 'HbA1c above 9% or not done — recheck',
-  cms130: 'Colorectal cancer screening due',
-  cms125: 'Breast cancer screening (mammogram) due',
 };
 
-/** Depression texts (CMS2, PHQ-9 monitoring, coding, severe scores). */
+/** Depression texts beyond CMS2's own steps (measures/cms2-action.ts): monitoring, both, severe scores. */
 export const DEPRESSION_TEXT = {
-  screen: 'PHQ-9 due (depression screening)',
   monitor: 'PHQ-9 due (depression monitoring)',
   screenAndMonitor: 'PHQ-9 due (annual screening and depression monitoring)',
-  followUp: 'Document a follow-up plan for the positive depression screen',
   severe: 'Severe depression without a documented plan: treat or refer and document the follow-up plan today',
 } as const;
 
@@ -90,36 +83,26 @@ export const FLAG_COVERED_BY_GAPS: Readonly<Record<string, readonly string[]>> =
 };
 
 /**
- * Order of needs that tie on due date within a tier: the behavioral-health work this panel is for
- * first (depression, SDOH), then chronic-disease control, then cancer screening. Needs not listed
- * come after, by id.
+ * Order of needs that tie on due date within a tier, lower first: the behavioral-health work this
+ * panel is for first (a discharge — FUH, TCM and the 2-day contact as one need; then FUM 20 and
+ * FUA 30 at their definitions' `action.priority`; depression; social needs), then the measures'
+ * own gaps at their definition's `action.priority` (SDOH screening 80, CMS165 90, CMS122 100,
+ * CMS130 110, CMS125 120: chronic-disease control before cancer screening). Needs with no priority
+ * come after, by id ({@link UNRANKED_PRIORITY}).
  */
-export const GAP_PRIORITY: readonly string[] = [
-  'discharge',
-  'fum',
-  'fua',
-  'depression-plan',
-  'depression-coding',
-  'depression-screen',
-  'sdoh-need',
-  'sdoh-screen',
-  'cms165',
-  'cms122',
-  'cms130',
-  'cms125',
-];
+export const NEED_PRIORITY: Readonly<Record<string, number>> = {
+  discharge: 10,
+  'depression-plan': 40,
+  'depression-coding': 50,
+  'depression-screen': 60,
+  'sdoh-need': 70,
+};
+
+/** The priority of a need no table or definition ranks (after every ranked one). */
+export const UNRANKED_PRIORITY = Number.MAX_SAFE_INTEGER;
 
 /**
  * Order of the safety needs after suicide risk (tier 1), as issue 12 §4 lists them: severe
  * depression without a plan, interpersonal violence, a recent psychiatric discharge.
  */
 export const SAFETY_ORDER: readonly string[] = ['suicide-risk', 'depression-plan', 'sdoh-need:safety', 'discharge'];
-
-/** `screen for a, b and c` with the SDOH domain names. */
-export const SDOH_DOMAIN_NAMES: Readonly<Record<string, string>> = {
-  food: 'food',
-  housing: 'housing',
-  transportation: 'transportation',
-  utilities: 'utilities',
-  safety: 'interpersonal safety',
-};

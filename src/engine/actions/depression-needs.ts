@@ -1,6 +1,7 @@
 /**
  * The depression needs of a visit — at most one each of: a follow-up plan, coding a score as the
- * CMS2 screening result, a PHQ-9 to administer — from the CMS2, depression-screening-coding and
+ * CMS2 screening result, a PHQ-9 to administer — from the gap of the `depression-screening` measure
+ * (CMS2; the step its result names: measures/cms2-action.ts), the depression-screening-coding and
  * phq9-monitoring gaps, the depression-severity flag and the record's latest score (visit-facts.ts):
  *  - plan: CMS2 asks for a follow-up plan, or a positive score of the last 14 days has no plan
  *    documented since (CMS2 numerator: a positive screen needs a follow-up plan). SEVERE (PHQ-9 ≥ 20,
@@ -11,35 +12,34 @@
  *  - PHQ-9: CMS2 asks to screen and no score of the last 14 days exists, or monitoring is due and no
  *    PHQ-9 / PHQ-A of the last 14 days exists; both in one action when both apply.
  */
-import type { FlagResult, GapResult } from '../types.ts';
+import type { FlagResult, GapResult, MeasureResult } from '../types.ts';
+import type { MeasureDefinition } from '../measure-definition.ts';
+import { CMS2_ACTION, type Cms2Step } from '../measures/cms2-action.ts';
 import { DEPRESSION_TEXT, GAP_ACTION_TEXT } from './action-catalog.ts';
 import type { VisitFacts } from './visit-facts.ts';
 import type { Need } from './visit-needs.ts';
 import { displayDay } from '../flags/statement-format.ts';
 import { epochDay } from '../cql/calendar-days.ts';
 
-/** What an open CMS2 gap asks for, read from its `closes`. */
-export function cms2Mode(gap: GapResult): 'follow-up' | 'code' | 'screen' {
-  const closes = gap.closes ?? '';
-  if (/follow[- ]?up plan/i.test(closes) && !/^screen/i.test(closes)) {
-    return 'follow-up';
-  }
-  if (/^(code|record) the result/i.test(closes)) {
-    return 'code';
-  }
-  return 'screen';
+/** The step an open depression-screening gap asks for: the one its measure's result names, else `screen`. */
+function stepOf(result: MeasureResult | undefined): Cms2Step {
+  const step = result?.closingStep;
+  return step === 'follow-up' || step === 'code' ? step : 'screen';
 }
 
-/** The depression needs (see the file comment). */
+/** The depression needs (see the file comment); `measure` is the `depression-screening` definition, if any. */
 export function depressionNeeds(
   flags: readonly FlagResult[],
   running: readonly GapResult[],
   facts: VisitFacts | undefined,
+  measure: MeasureDefinition | undefined,
+  results: readonly MeasureResult[],
 ): Need[] {
-  const cms2 = running.find((g) => g.id === 'cms2');
+  const cms2 = measure && running.find((g) => measure.gapIds.includes(g.id));
   const coding = running.find((g) => g.id === 'depression-screening-coding');
   const monitoring = running.find((g) => g.id === 'phq9-monitoring');
-  const mode = cms2 ? cms2Mode(cms2) : undefined;
+  const mode = cms2 ? stepOf(results.find((m) => m.id === (cms2.measureId ?? measure.id))) : undefined;
+  const steps = { ...CMS2_ACTION.steps, ...measure?.action?.steps };
   const score = facts?.latestDepressionScore;
   const recent = !!facts?.depressionScoreIsRecent;
   const planMissing = !facts?.depressionPlanSinceScore;
@@ -64,7 +64,7 @@ export function depressionNeeds(
       key: 'depression-plan',
       tier: 3,
       kind: 'gap',
-      text: scoreText && score?.positive ? `${DEPRESSION_TEXT.followUp} (${scoreText})` : DEPRESSION_TEXT.followUp,
+      text: scoreText && score?.positive ? `${steps['follow-up'].text} (${scoreText})` : steps['follow-up'].text,
       source: planGaps[0]?.id ?? severity?.id ?? 'depression-follow-up',
       gaps: planGaps,
       flags: severity ? [severity.id] : [],
@@ -94,8 +94,8 @@ export function depressionNeeds(
     const both = screenGaps.length === 2;
     const text = both
       ? DEPRESSION_TEXT.screenAndMonitor
-      : screenGaps[0]!.id === 'cms2'
-        ? DEPRESSION_TEXT.screen
+      : screenGaps[0] === cms2
+        ? steps.screen.text
         : DEPRESSION_TEXT.monitor;
     needs.push({
       key: 'depression-screen',

@@ -13,15 +13,18 @@
  *  3. other open gaps closable today;
  *  4. flags with an action and no need above covering them, high before moderate (never info).
  * Within tier 1: in the order issue 12 §4 lists them (SAFETY_ORDER); within tiers 2–3: by due date
- * (none last), then GAP_PRIORITY, then by source id; tier 4 by severity, then id. A need's due date is its earliest running gap's. A gap whose due date has passed is never
+ * (none last), then priority (a measure's `action.priority`, else NEED_PRIORITY), then by source id; tier 4 by severity, then id. A need's due date is its earliest running gap's. A gap whose due date has passed is never
  * an action: it is a missed window ("can no longer be met"), one line per gap family.
  */
 import type { FlagResult, GapResult, IsoDate, MeasureResult, VisitAction } from '../types.ts';
 import { displayDay } from '../flags/statement-format.ts';
+import type { MeasureDefinition } from '../measure-definition.ts';
+import { MEASURES } from '../measures/index.ts';
+import { gapActionText } from './measure-actions.ts';
 import {
-  GAP_ACTION_TEXT,
-  GAP_PRIORITY,
+  NEED_PRIORITY,
   SAFETY_ORDER,
+  UNRANKED_PRIORITY,
   TIME_CRITICAL_DAYS,
   TIME_CRITICAL_GAP_FAMILIES,
   gapFamily,
@@ -41,6 +44,8 @@ export interface PrioritiseOptions {
   measures?: readonly MeasureResult[];
   /** Facts of the record (latest depression score, plan since) — visit-facts.ts. */
   facts?: VisitFacts;
+  /** The definitions the measures come from (their gap ids, actions, priorities); default MEASURES. */
+  definitions?: readonly MeasureDefinition[];
 }
 
 /** Orders two due dates as days (cql/calendar-days.ts); a missing one counts as day `none`. */
@@ -74,8 +79,14 @@ interface Placed {
 function place(need: Need, asOfDay: number | undefined): Placed {
   const gaps = [...need.gaps].sort((a, b) => byDue(a.due, b.due, Infinity) || collate(a.id, b.id));
   const nearest = gaps[0];
-  const priority = need.tier <= 1 ? SAFETY_ORDER.indexOf(need.key) : GAP_PRIORITY.indexOf(need.key.split(':')[0]!);
-  const order = need.tier === 4 ? (need.severityRank ?? 1) : priority < 0 ? GAP_PRIORITY.length : priority;
+  const safety = SAFETY_ORDER.indexOf(need.key);
+  const priority =
+    need.tier <= 1
+      ? safety < 0
+        ? UNRANKED_PRIORITY
+        : safety
+      : (need.priority ?? NEED_PRIORITY[need.key.split(':')[0]!] ?? UNRANKED_PRIORITY);
+  const order = need.tier === 4 ? (need.severityRank ?? 1) : priority;
   // the action is named after its nearest running gap when it comes from gaps
   const source = nearest && need.gaps.some((g) => g.id === need.source) ? nearest.id : need.source;
   const placed: Placed = {
@@ -154,6 +165,7 @@ export function prioritiseActions(
     running,
     closed,
     measures: options.measures ?? [],
+    definitions: options.definitions ?? MEASURES,
     ...(options.facts ? { facts: options.facts } : {}),
   });
   const placed = needs.map((n) => place(n, asOfDay));
@@ -172,7 +184,10 @@ export function prioritiseActions(
  * Follow-up windows that have passed ("can no longer be met"), one per gap family — the window
  * that closed last — listed apart from the actions. None without asOf.
  */
-export function missedWindows(gaps: readonly GapResult[], options: { asOf?: IsoDate } = {}): VisitAction[] {
+export function missedWindows(
+  gaps: readonly GapResult[],
+  options: { asOf?: IsoDate; definitions?: readonly MeasureDefinition[] } = {},
+): VisitAction[] {
   const asOfDay = calendarDay(options.asOf);
   const { passed } = splitOpen(gaps, asOfDay);
   const byFamily = new Map<string, GapResult>();
@@ -186,7 +201,7 @@ export function missedWindows(gaps: readonly GapResult[], options: { asOf?: IsoD
   return [...byFamily.values()]
     .sort((a, b) => byDue(b.due, a.due, -Infinity) || collate(a.id, b.id))
     .map((g, i) => {
-      const label = GAP_ACTION_TEXT[family(g)] ?? g.title;
+      const label = gapActionText(g.id, options.definitions ?? MEASURES) ?? g.title;
       const window = /-(\d+)$/.exec(g.id)?.[1];
       return {
         rank: i + 1,

@@ -9,11 +9,13 @@
  *  - depression: a follow-up plan after a positive screen; coding a recent score as the CMS2 result;
  *    a PHQ-9 when screening or monitoring is due — never "PHQ-9 due" when a depression instrument
  *    was scored in the last 14 days (the CMS2 look-back: that score still counts).
- *  - SDOH screening names the domains the sdoh-screening measure says are missing.
+ *  - a measure's own gap: its definition's action (text by the result's closing step, or the
+ *    measure's own wording — SDOH screening names the domains not screened yet), at its priority.
  *  - tier 4: flags with an action that no need above covers.
  * Gaps whose window has passed are never actions: they are listed apart as missed windows.
  */
 import type { FlagResult, GapResult, MeasureResult, VisitActionForm, VisitActionKind } from '../types.ts';
+import type { MeasureDefinition } from '../measure-definition.ts';
 import {
   DISCHARGE_GAP_FAMILIES,
   FLAG_ACTION_TEXT,
@@ -21,11 +23,11 @@ import {
   GAP_ACTION_TEXT,
   PSYCH_DISCHARGE_ACTION_TEXT,
   SAFETY_ACTION_TEXT,
-  SDOH_DOMAIN_NAMES,
   SUICIDE_HISTORY_ACTION_TEXT,
   gapFamily,
 } from './action-catalog.ts';
 import { depressionNeeds } from './depression-needs.ts';
+import { gapActionText, measureStep } from './measure-actions.ts';
 import type { VisitFacts } from './visit-facts.ts';
 
 /** One need before ordering. */
@@ -40,6 +42,8 @@ export interface Need {
   form?: VisitActionForm;
   /** Severity rank for tier 4 (high 0, moderate 1). */
   severityRank?: number;
+  /** Order among ties (a measure's `action.priority`); else NEED_PRIORITY by key. */
+  priority?: number;
 }
 
 /** What the needs are built from. */
@@ -50,29 +54,18 @@ export interface NeedInputs {
   /** Ids of closed gaps (a need already followed up). */
   closed: ReadonlySet<string>;
   measures: readonly MeasureResult[];
+  /** The measure definitions the results come from (their gap ids, actions and kinds). */
+  definitions: readonly MeasureDefinition[];
   facts?: VisitFacts;
 }
 
 const family = (g: GapResult) => gapFamily(g.id.split(':')[0]!);
 
-function sdohScreenText(gap: GapResult, measures: readonly MeasureResult[]): string {
-  const domains = measures.find((m) => m.id === 'sdoh-screening')?.detail?.['domains'];
-  if (domains && typeof domains === 'object') {
-    const missing = Object.entries(SDOH_DOMAIN_NAMES)
-      .filter(([d]) => !(domains as Record<string, { screened?: boolean }>)[d]?.screened)
-      .map(([, name]) => name);
-    const done = Object.keys(SDOH_DOMAIN_NAMES).length - missing.length;
-    if (missing.length && done === 0) {
-      return 'Screen for social needs (AHC HRSN): no SDOH domain screened this year';
-    }
-    if (missing.length) {
-      return `Screen for ${missing.length === 1 ? missing[0] : `${missing.slice(0, -1).join(', ')} and ${missing[missing.length - 1]}`} (${done} of 5 SDOH domains screened this year)`;
-    }
-  }
-  return gap.closes ? `Screen for social needs: ${gap.closes}` : 'Screen for social needs (AHC HRSN)';
-}
-
-function dischargeNeed(flags: readonly FlagResult[], running: readonly GapResult[]): Need | undefined {
+function dischargeNeed(
+  flags: readonly FlagResult[],
+  running: readonly GapResult[],
+  definitions: readonly MeasureDefinition[],
+): Need | undefined {
   const gaps = running.filter((g) => DISCHARGE_GAP_FAMILIES.includes(family(g)));
   const psych = flags.find((f) => f.id === 'psych-admission-recent');
   const related = flags.filter((f) => f.id === 'psych-admission-recent' || f.id === 'readmission').map((f) => f.id);
@@ -91,11 +84,9 @@ function dischargeNeed(flags: readonly FlagResult[], running: readonly GapResult
     return undefined;
   }
   const fams = new Set(gaps.map(family));
-  const text = fams.has('fuh')
-    ? GAP_ACTION_TEXT['fuh']!
-    : fams.has('tcm')
-      ? GAP_ACTION_TEXT['tcm']!
-      : GAP_ACTION_TEXT['tcm-contact-2d']!;
+  // named after the FUH window when there is one, else the TCM visit, else the 2-day contact
+  const named = ['fuh', 'tcm', 'tcm-contact-2d'].map((f) => gaps.find((g) => family(g) === f)).find((g) => g)!;
+  const text = gapActionText(named.id, definitions) ?? named.closes ?? named.title;
   return {
     key: 'discharge',
     tier: 3,
@@ -134,7 +125,7 @@ function sdohNeeds(flags: readonly FlagResult[], running: readonly GapResult[], 
 }
 
 /** Every need of the visit (unordered; see the file comment). */
-export function visitNeeds({ flags, running, closed, measures, facts }: NeedInputs): Need[] {
+export function visitNeeds({ flags, running, closed, measures, definitions, facts }: NeedInputs): Need[] {
   const needs: Need[] = [];
   const suicide = flags.find((f) => f.id === 'suicide-risk');
   if (suicide) {
@@ -148,24 +139,29 @@ export function visitNeeds({ flags, running, closed, measures, facts }: NeedInpu
       flags: [suicide.id],
     });
   }
-  const discharge = dischargeNeed(flags, running);
+  const discharge = dischargeNeed(flags, running, definitions);
   if (discharge) {
     needs.push(discharge);
   }
-  needs.push(...depressionNeeds(flags, running, facts));
+  const depression = definitions.find((d) => d.kind === 'depression-screening');
+  const depressionGapIds = depression?.gapIds ?? [];
+  needs.push(...depressionNeeds(flags, running, facts, depression, measures));
   needs.push(...sdohNeeds(flags, running, closed));
   const handled = new Set(needs.flatMap((n) => n.gaps.map((g) => g.id)));
   for (const g of running) {
-    if (handled.has(g.id) || ['cms2', 'phq9-monitoring', 'depression-screening-coding'].includes(g.id)) {
+    if (handled.has(g.id) || [...depressionGapIds, 'phq9-monitoring', 'depression-screening-coding'].includes(g.id)) {
       continue;
     }
     const fam = family(g);
     const siblings = running.filter((x) => family(x) === fam && x.id.split(':')[0] === g.id.split(':')[0]);
     siblings.forEach((x) => handled.add(x.id));
-    const text = fam === 'sdoh-screening' ? sdohScreenText(g, measures) : (GAP_ACTION_TEXT[fam] ?? g.closes ?? g.title);
-    const form: VisitActionForm | undefined = fam === 'sdoh-screening' ? 'hrsn' : undefined;
+    const def = definitions.find((d) => d.action && d.gapIds.includes(g.id));
+    const result = def && measures.find((m) => m.id === def.id);
+    const step = def && measureStep(def, result, g.id);
+    const text = def?.action?.describe?.(result, g) ?? step?.text ?? GAP_ACTION_TEXT[fam] ?? g.closes ?? g.title;
+    const form: VisitActionForm | undefined = step?.forms?.[0];
     needs.push({
-      key: fam === 'sdoh-screening' ? 'sdoh-screen' : fam,
+      key: fam,
       tier: 3,
       kind: 'gap',
       text,
@@ -173,6 +169,7 @@ export function visitNeeds({ flags, running, closed, measures, facts }: NeedInpu
       gaps: siblings,
       flags: [],
       ...(form ? { form } : {}),
+      ...(def?.action ? { priority: def.action.priority } : {}),
     });
   }
   const answered = new Set(needs.flatMap((n) => n.flags));

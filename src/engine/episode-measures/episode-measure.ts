@@ -16,7 +16,7 @@
  * period with how it counted, and `evidence` carries the resources behind each.
  */
 import type { EvaluationContext } from '../evaluation-context.ts';
-import type { MeasureDefinition } from '../measure-definition.ts';
+import type { MeasureAction, MeasureDefinition } from '../measure-definition.ts';
 import { isoDay } from '../cql/calendar-days.ts';
 import { incompleteInputs } from '../measures/proportion.ts';
 import { DEFAULT_GAP_POLICY, type GapPolicy } from '../gaps/gap-policy.ts';
@@ -37,6 +37,8 @@ export interface EpisodeMeasureSpec {
   family: FollowUpFamily;
   indexPeriod: IndexPeriodRule;
   policy?: GapPolicy;
+  /** The visit action of its open window gaps (a step per gap family, e.g. TCM's `tcm-contact-2d`). */
+  action?: MeasureAction;
 }
 
 /** The longest rate window of a family, in days. */
@@ -111,6 +113,9 @@ export function episodeMeasure(spec: EpisodeMeasureSpec): MeasureDefinition {
     url: spec.url,
     version: spec.version,
     requires: spec.family.requires,
+    gapIds: spec.family.windows.map((w) => w.gapId),
+    populationBasis: 'Encounter',
+    ...(spec.action ? { action: spec.action } : {}),
     evaluate(ctx: EvaluationContext): MeasureResult {
       const range = indexRange(ctx, spec);
       const episodes = followUpEpisodes(ctx, spec.family, policy, range).map((e) =>

@@ -24,6 +24,8 @@ export const FUH_MEASURE = episodeMeasure({
   version: EPISODE_MEASURE_VERSION,
   family: FUH_FAMILY,
   indexPeriod: 'hedis',
+  // with TCM and the 2-day contact, one discharge need (actions/visit-needs.ts): NEED_PRIORITY.discharge
+  action: { priority: 10, steps: { default: { text: 'Follow-up after psychiatric discharge' } } },
 });
 /** FUM: follow-up after ED visit for mental illness, 7- and 30-day rates. */
 export const FUM_MEASURE = episodeMeasure({
@@ -33,6 +35,7 @@ export const FUM_MEASURE = episodeMeasure({
   version: EPISODE_MEASURE_VERSION,
   family: FUM_FAMILY,
   indexPeriod: 'hedis',
+  action: { priority: 20, steps: { default: { text: 'Follow-up after ED visit for mental health' } } },
 });
 /** FUA: follow-up after ED visit for substance use, 7- and 30-day rates. */
 export const FUA_MEASURE = episodeMeasure({
@@ -42,6 +45,7 @@ export const FUA_MEASURE = episodeMeasure({
   version: EPISODE_MEASURE_VERSION,
   family: FUA_FAMILY,
   indexPeriod: 'hedis',
+  action: { priority: 30, steps: { default: { text: 'Follow-up after ED visit for substance use' } } },
 });
 /** TCM: face-to-face visit within 7 and 14 days of a discharge to the community. */
 export const TCM_MEASURE = episodeMeasure({
@@ -51,6 +55,13 @@ export const TCM_MEASURE = episodeMeasure({
   version: EPISODE_MEASURE_VERSION,
   family: TCM_FAMILY,
   indexPeriod: 'window-ends-in-period',
+  action: {
+    priority: 10,
+    steps: {
+      default: { text: 'Transitional care visit after discharge' },
+      'tcm-contact-2d': { text: 'Contact the patient within 2 business days of discharge' },
+    },
+  },
 });
 
 /** The episode measures, in display order. */

@@ -1,7 +1,11 @@
 /**
  * Every threshold and window the care-gap families use, as named, documented constants gathered in
- * one policy object. An organisation that wants other windows builds its families with
- * `gapFamilies({ ...DEFAULT_GAP_POLICY, … })` (see gaps/index.ts); the engine uses the defaults.
+ * one policy object. An organisation that wants other day counts passes a partial policy —
+ * `evaluatePatient(record, { gapPolicy: { screeningLookbackDays: 10 } })`, or the CLI's
+ * `--gap-policy FILE` — validated by gap-policy-override.ts; any field not given keeps its default.
+ * The override changes the care gaps only: the measures (CMS2's own 14-day look-back, the FUH /
+ * FUM / FUA / TCM episode measures) follow their published rules. The follow-up windows themselves
+ * (FUH_WINDOW_DAYS …) are part of the gap ids (`fuh-7`) and are not overridable.
  * Facts: ../shared/design/measures.md §5 (HEDIS FUH / FUM / FUA, CMS TCM 99495/99496), §1.3
  * (depression instruments and cut-offs), §2 (SDOH).
  */

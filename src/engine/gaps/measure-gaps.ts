@@ -1,17 +1,14 @@
 /**
- * Gaps derived from the patient's measure results, one per measure with the measure's id (`cms2`,
- * `sdoh-screening`, `cms165`, `cms122`, `cms130`, `cms125`, …). A gap "closes" when the numerator
+ * Gaps derived from the patient's measure results, one per patient-based measure, with the gap id
+ * its definition declares (`gapIds`: `cms2`, `sdoh-screening`, `cms165`, …). A gap "closes" when the numerator
  * would be met; for an inverse measure (CMS122, numerator = glycemic status > 9% or not tested) it
  * closes when the outcome is controlled, i.e. the patient is in the denominator and NOT in the
  * numerator. Exclusions and exceptions are never gaps (`not-applicable`); a measure whose inputs
  * were incomplete gives an `unknown` gap with the measure's reasons.
  * Spec: Da Vinci DEQM gaps in care (https://hl7.org/fhir/us/davinci-deqm/gaps-in-care-reporting.html).
  */
-import type { GapDefinition } from '../measure-definition.ts';
+import type { GapDefinition, MeasureDefinition } from '../measure-definition.ts';
 import type { GapResult, GapStatus, MeasureResult } from '../types.ts';
-
-/** Ids of the measures the engine ships (the family handles any measure result it is given). */
-export const MEASURE_GAP_IDS = ['cms2', 'sdoh-screening', 'cms165', 'cms122', 'cms130', 'cms125'] as const;
 
 /** The gap status a measure result denotes (see the file comment). */
 export function gapStatusOfMeasure(m: MeasureResult): GapStatus {
@@ -51,7 +48,7 @@ function whyOf(m: MeasureResult, status: GapStatus): string {
   return status === 'closed' ? `${m.title}: numerator met.` : `${m.title}: numerator not met yet.`;
 }
 
-/** The gap of one measure result. */
+/** The gap of one measure result (its id the measure's; the family renames it to the declared gap id). */
 export function measureGap(m: MeasureResult): GapResult {
   const status = gapStatusOfMeasure(m);
   const gap: GapResult = {
@@ -72,12 +69,18 @@ export function measureGap(m: MeasureResult): GapResult {
 }
 
 /**
- * The measure-derived gap family: one gap per patient-based measure result. Episode-based measures
- * (`fuh`, `fum`, `fua`, `tcm`, population basis Encounter) have their own window gaps (`fuh-7` …),
- * built from the same episodes, so they give no gap here.
+ * The measure-derived gap family of `definitions`: one gap per patient-based measure result, its
+ * ids the definitions' `gapIds`. Episode-based measures (`fuh`, `fum`, `fua`, `tcm`, population
+ * basis Encounter) have their own window gaps (`fuh-7` …), built from the same episodes by the
+ * follow-up families, so they give no gap here. A result no definition declares keeps its own id.
  */
-export const MEASURE_GAPS: GapDefinition = {
-  ids: MEASURE_GAP_IDS,
-  requires: [],
-  evaluate: (_ctx, measures) => measures.filter((m) => !m.populationBasis).map(measureGap),
-};
+export function measureGaps(definitions: readonly MeasureDefinition[]): GapDefinition {
+  const patientBased = definitions.filter((d) => !d.populationBasis);
+  const gapId = new Map(patientBased.map((d) => [d.id, d.gapIds[0] ?? d.id]));
+  return {
+    ids: patientBased.flatMap((d) => d.gapIds),
+    requires: [],
+    evaluate: (_ctx, measures) =>
+      measures.filter((m) => !m.populationBasis).map((m) => ({ ...measureGap(m), id: gapId.get(m.id) ?? m.id })),
+  };
+}

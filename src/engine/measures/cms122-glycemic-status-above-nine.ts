@@ -169,6 +169,9 @@ export const CMS122: MeasureDefinition = {
   version: '0.5.000',
   requires: ACO_MEASURE_TYPES,
   inverse: true,
+  gapIds: ['cms122'],
+  eligibility: { ages: CMS122_AGE, ageOn: 'period-end', who: 'with diabetes' },
+  action: { priority: 100, steps: { default: { text: 'HbA1c above 9% or not done — recheck' } } },
   evaluate(ctx: EvaluationContext): MeasureResult {
     const age = ageAtPeriodEnd(ctx);
     const birth = ctx.record.patient.birthDate;

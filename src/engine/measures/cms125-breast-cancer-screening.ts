@@ -175,6 +175,9 @@ export const CMS125: MeasureDefinition = {
   url: 'https://madie.cms.gov/Measure/CMS125FHIRBreastCancerScreening',
   version: '0.4.000',
   requires: ACO_MEASURE_TYPES,
+  gapIds: ['cms125'],
+  eligibility: { ages: CMS125_AGE, ageOn: 'period-end', women: true },
+  action: { priority: 120, steps: { default: { text: 'Breast cancer screening (mammogram) due' } } },
   evaluate(ctx: EvaluationContext): MeasureResult {
     const patient = ctx.record.patient;
     const age = ageAtPeriodEnd(ctx);

@@ -166,6 +166,9 @@ export const CMS130: MeasureDefinition = {
   url: 'https://madie.cms.gov/Measure/CMS130FHIRColorectalCancerScreening',
   version: '0.4.000',
   requires: ACO_MEASURE_TYPES,
+  gapIds: ['cms130'],
+  eligibility: { ages: CMS130_AGE, ageOn: 'period-end' },
+  action: { priority: 110, steps: { default: { text: 'Colorectal cancer screening due' } } },
   evaluate(ctx: EvaluationContext): MeasureResult {
     const age = ageAtPeriodEnd(ctx);
     const band = ageInBand(ctx, age, CMS130_AGE.low, CMS130_AGE.high);

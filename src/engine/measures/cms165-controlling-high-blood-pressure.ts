@@ -161,6 +161,9 @@ export const CMS165: MeasureDefinition = {
   url: 'https://madie.cms.gov/Measure/CMS165FHIRControllingHighBloodPressure',
   version: '0.5.000',
   requires: ACO_MEASURE_TYPES,
+  gapIds: ['cms165'],
+  eligibility: { ages: CMS165_AGE, ageOn: 'period-end', who: 'with hypertension diagnosed by 30 June of the year' },
+  action: { priority: 90, steps: { default: { text: 'BP not controlled — recheck and adjust treatment' } } },
   evaluate(ctx: EvaluationContext): MeasureResult {
     const age = ageAtPeriodEnd(ctx);
     const band = ageInBand(ctx, age, CMS165_AGE.low, CMS165_AGE.high);

@@ -30,6 +30,7 @@ import {
   type ScreeningKind,
 } from './cms2-terminology.ts';
 import { incompleteInputs, proportionResult, type RawPopulations } from './proportion.ts';
+import { CMS2_ACTION, type Cms2Step } from './cms2-action.ts';
 
 /** Resource types the CMS2 logic reads. */
 export const CMS2_REQUIRES = [
@@ -124,18 +125,19 @@ function latest(outcomes: readonly KindOutcome[]): Screening | undefined {
   return sortAscending(found, (s) => startOf(s.effective)).at(-1);
 }
 
-/** What closes a not-met CMS2 for this patient, and by when. */
+/** What closes a not-met CMS2 for this patient, by when, and which step of CMS2_ACTION that is. */
 function closingAction(
   ctx: EvaluationContext,
   kinds: readonly ScreeningKind[],
   outcomes: readonly KindOutcome[],
   encounters: readonly QualifyingEncounter[],
-): ClosingAction {
+): ClosingAction & { step: Cms2Step } {
   const periodEnd = isoDay(ctx.periodEndDay);
   const positive = outcomes.map((o) => o.screening.mostRecent).find((s) => s?.result === 'positive');
   if (positive) {
     const due = followUpDueDay(ctx, positive, encounters);
     return {
+      step: 'follow-up',
       what: `Document a follow-up plan for the positive screen of ${positive.date?.slice(0, 10) ?? 'this period'}: a referral, a follow-up procedure during the visit, or a depression medication order`,
       due: due === undefined ? periodEnd : isoDay(due),
     };
@@ -143,6 +145,7 @@ function closingAction(
   const uncoded = outcomes.map((o) => o.screening.mostRecent).find((s) => s?.result === 'other');
   if (uncoded) {
     return {
+      step: 'code',
       what: `Code the result of the screening of ${uncoded.date?.slice(0, 10) ?? 'this period'} as positive or negative (SNOMED 428181000124104 / 428171000124102)`,
       due: periodEnd,
     };
@@ -151,6 +154,7 @@ function closingAction(
     .map((k) => `LOINC ${CMS2_KINDS[k].screening.code} ${CMS2_KINDS[k].screening.display ?? ''}`.trim())
     .join(' or ');
   return {
+    step: 'screen',
     what: `Screen for depression with an age-appropriate standardized tool and code the result (${tools}; positive/negative finding) within 14 days before a qualifying visit`,
     due: periodEnd,
   };
@@ -296,7 +300,9 @@ function evaluate(ctx: EvaluationContext): MeasureResult {
     status === 'not-met' ||
     (status === 'unknown' && !raw.denominatorExclusion && !numerator && !raw.denominatorException)
   ) {
-    result.closes = closingAction(ctx, kinds, counting, encounters);
+    const { step, ...closes } = closingAction(ctx, kinds, counting, encounters);
+    result.closes = closes;
+    result.closingStep = step;
   }
   return result;
 }
@@ -308,5 +314,9 @@ export const CMS2: MeasureDefinition = {
   url: 'https://madie.cms.gov/Measure/CMS2FHIRPCSDepressionScreenAndFollowUp',
   version: '0.4.001',
   requires: CMS2_REQUIRES,
+  gapIds: ['cms2'],
+  action: CMS2_ACTION,
+  kind: 'depression-screening',
+  eligibility: { ages: { low: MIN_AGE }, ageOn: 'period-start' },
   evaluate,
 };

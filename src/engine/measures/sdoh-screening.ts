@@ -29,6 +29,7 @@ import {
 import { incompleteInputs, proportionResult } from './proportion.ts';
 import { screenedDomains, type SdohDomainResult } from './sdoh-screening-domains.ts';
 import { declinedScreenings } from './sdoh-screening-exceptions.ts';
+import { SDOH_SCREENING_ACTION } from './sdoh-screening-action.ts';
 
 /** Canonical URL of the project's SDOH screening Measure. */
 export const SDOH_MEASURE_URL = 'https://caregap.example.org/fhir/Measure/sdoh-screening';
@@ -158,5 +159,9 @@ export const SDOH_SCREENING: MeasureDefinition = {
   url: SDOH_MEASURE_URL,
   version: SDOH_MEASURE_VERSION,
   requires: [...SDOH_REQUIRES, 'QuestionnaireResponse'],
+  gapIds: ['sdoh-screening'],
+  action: SDOH_SCREENING_ACTION,
+  kind: 'sdoh-screening',
+  eligibility: { ages: { low: SDOH_MIN_AGE }, ageOn: 'visit-date' },
   evaluate: evaluateSdohScreening,
 };

@@ -1,7 +1,7 @@
 /**
  * Why a patient is not in a measure, in the measure's own terms: who the measure is for (age band,
  * and for the ACO measures the diagnosis or sex), and whether only a qualifying visit is missing.
- * The facts are the measures' own constants; the wording is for clinicians, not quality staff.
+ * The facts are the measures' own (each definition's `eligibility`); the wording is for clinicians.
  * Spec: each measure's "Initial Population" define — CMS2 0.4.001 (age ≥ 12 at period start + a
  * qualifying encounter), MIPS #487 as the SDOH measure implements it (≥ 18 on the date of a
  * qualifying encounter), CMS165 0.5.000 (18–85 at period end, essential hypertension overlapping
@@ -13,39 +13,17 @@
 import { ageInYearsAt, ageWithin, exactAge } from '../cql/age.ts';
 import type { UncertainNumber } from '../cql/date-time-arithmetic.ts';
 import { parseDate } from '../cql/date-time.ts';
-import { CMS122_AGE } from '../measures/cms122-glycemic-status-above-nine.ts';
-import { CMS125_AGE } from '../measures/cms125-breast-cancer-screening.ts';
-import { CMS130_AGE } from '../measures/cms130-colorectal-cancer-screening.ts';
-import { CMS165_AGE } from '../measures/cms165-controlling-high-blood-pressure.ts';
-import { MIN_AGE as CMS2_MIN_AGE } from '../measures/cms2-terminology.ts';
-import { SDOH_MIN_AGE } from '../measures/sdoh-screening.ts';
+import type { MeasureEligibility } from '../measure-definition.ts';
+import { MEASURES } from '../measures/index.ts';
 import type { DayPeriod, IsoDate } from '../types.ts';
 
-/** Who a measure is for. */
-export interface Eligibility {
-  /** Inclusive age band; `high` absent = no upper limit. */
-  ages: { low: number; high?: number };
-  /**
-   * The day the age is taken on: the period's first or last day, or the date of the qualifying
-   * visit (#487) — then the visit in context, else the period's last day (the oldest the patient
-   * can be at a visit in the period).
-   */
-  ageOn: 'period-start' | 'period-end' | 'visit-date';
-  /** Only women (CMS125 reads the US Core birth sex). */
-  women?: true;
-  /** The diagnosis the measure requires, in plain words ("with hypertension diagnosed by 30 June of the year"). */
-  who?: string;
-}
+/** Who a measure is for (declared by each measure's definition). */
+export type Eligibility = MeasureEligibility;
 
-/** Eligibility of the measures the engine ships, by measure id. */
-export const ELIGIBILITY: Readonly<Record<string, Eligibility>> = {
-  cms2: { ages: { low: CMS2_MIN_AGE }, ageOn: 'period-start' },
-  'sdoh-screening': { ages: { low: SDOH_MIN_AGE }, ageOn: 'visit-date' },
-  cms165: { ages: CMS165_AGE, ageOn: 'period-end', who: 'with hypertension diagnosed by 30 June of the year' },
-  cms122: { ages: CMS122_AGE, ageOn: 'period-end', who: 'with diabetes' },
-  cms130: { ages: CMS130_AGE, ageOn: 'period-end' },
-  cms125: { ages: CMS125_AGE, ageOn: 'period-end', women: true },
-};
+/** Eligibility of the measures the engine ships, by measure id (from their definitions). */
+export const ELIGIBILITY: Readonly<Record<string, Eligibility>> = Object.fromEntries(
+  MEASURES.flatMap((d) => (d.eligibility ? [[d.id, d.eligibility] as const] : [])),
+);
 
 /** Why a patient is not in a measure. */
 export type PopulationReason =

@@ -3,7 +3,14 @@
  * and the one-line "what is missing" of a measure (e.g. "Positive depression screen on 3 Nov 2026,
  * no follow-up plan documented yet — due by 5 Nov 2026").
  */
-import type { GapStatus, MeasureResult, MeasureStatus } from '../../engine/index.ts';
+import {
+  definitionOfGap,
+  measureKind,
+  type GapResult,
+  type GapStatus,
+  type MeasureResult,
+  type MeasureStatus,
+} from '../../engine/index.ts';
 import { formatDay } from './display-date.ts';
 
 /** Tone of a status (drives the CSS class; the label and icon carry the meaning). */
@@ -64,15 +71,22 @@ function mostRecentScreening(m: MeasureResult): { date?: string; result?: string
 }
 
 /**
- * The closing action in the words of the visit: the engine's CMS2 "screen … within 14 days before a
- * qualifying visit" is the coding rule; at the point of care it means screen now and record the
- * result (the panel's PHQ form writes the coded result CMS2 reads). Other texts are kept.
+ * The closing action in the words of the visit: the depression-screening measure's (CMS2) `screen`
+ * step, "screen … within 14 days before a qualifying visit", is the coding rule; at the point of
+ * care it means screen now and record the result (the panel's PHQ form writes the coded result
+ * CMS2 reads). Other texts are kept. `m` is the measure result `what` comes from.
  */
-export function clinicianClosing(measureId: string | undefined, what: string): string {
-  if (measureId === 'cms2' && /^Screen for depression\b/.test(what)) {
+export function clinicianClosing(m: Pick<MeasureResult, 'id' | 'closingStep'> | undefined, what: string): string {
+  if (m?.closingStep === 'screen' && measureKind(m.id) === 'depression-screening') {
     return 'Screen for depression with a standardized tool (PHQ-2, then PHQ-9 if positive) and record the result as positive or negative';
   }
   return what;
+}
+
+/** The result of the measure whose own gap `gap` is (not of a gap that merely names the measure). */
+export function measureOfGap(gap: GapResult, measures: readonly MeasureResult[]): MeasureResult | undefined {
+  const def = definitionOfGap(gap);
+  return def && measures.find((m) => m.id === def.id);
 }
 
 /** One line on what a measure result means for this visit (undefined when nothing to add); engine wording, to be passed through plainText. */
@@ -81,7 +95,7 @@ export function measureDetailLine(m: MeasureResult): string | undefined {
   if (m.status === 'unknown') {
     return `Cannot be decided: ${(m.reasons ?? ['some data could not be read']).join('; ')}`;
   }
-  if (m.id === 'cms2') {
+  if (measureKind(m.id) === 'depression-screening') {
     const s = mostRecentScreening(m);
     if (m.status === 'not-met' && s?.result === 'positive') {
       return `Positive depression screen on ${formatDay(s.date)}, no follow-up plan documented yet${due}`;
@@ -91,7 +105,7 @@ export function measureDetailLine(m: MeasureResult): string | undefined {
     }
   }
   if ((m.status === 'not-met' || (m.inverse && m.status === 'met')) && m.closes) {
-    return `${clinicianClosing(m.id, m.closes.what)}${due}`;
+    return `${clinicianClosing(m, m.closes.what)}${due}`;
   }
   return undefined;
 }

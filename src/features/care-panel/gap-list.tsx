@@ -8,7 +8,7 @@
  * so. "No open care gaps" is never said bare when measures are not counted yet.
  */
 import { isMissedWindow, type GapResult, type IsoDate, type MeasureResult } from '../../engine/index.ts';
-import { clinicianClosing, gapStatusLabel, type StatusLabel } from './describe-status.ts';
+import { clinicianClosing, gapStatusLabel, measureOfGap, type StatusLabel } from './describe-status.ts';
 import { gapVisitNote, populationText, type VisitView } from './describe-visit.ts';
 import { formatDay } from './display-date.ts';
 import { EvidenceDrawer } from './evidence-drawer.tsx';
@@ -68,11 +68,12 @@ function GapItem({
   onAction,
   visit,
   missed = false,
-}: { gap: GapResult; missed?: boolean } & Omit<GapListProps, 'gaps' | 'measures' | 'asOf'>) {
+  measures = [],
+}: { gap: GapResult; missed?: boolean } & Omit<GapListProps, 'gaps' | 'asOf'>) {
   const plain = usePlain();
   const label = missed ? missedLabel(gap) : gapLabel(gap, visit);
   const open = gap.status === 'open' && !missed;
-  const actions = onAction && open ? gapActions(gap) : [];
+  const actions = onAction && open ? gapActions(gap, measures) : [];
   const effect = missed ? undefined : visit?.gaps[gap.id]?.effect;
   const note = visit && !missed ? gapVisitNote(visit.gaps[gap.id], visit, thisYear) : undefined;
   // a measure gap's engine `why` repeats the measure title in quality-staff terms; the closing text says it all
@@ -93,7 +94,9 @@ function GapItem({
         {gap.due && open ? <span className="due"> — due {formatDay(gap.due)}</span> : null}
       </div>
       {note ? <div className="visit-note">{note}</div> : null}
-      {open && gap.closes ? <div className="closes">{plain(clinicianClosing(gap.measureId, gap.closes))}</div> : null}
+      {open && gap.closes ? (
+        <div className="closes">{plain(clinicianClosing(measureOfGap(gap, measures), gap.closes))}</div>
+      ) : null}
       {why ? <div className="why">{why}</div> : null}
       {actions.length ? (
         <div className="gap-actions">
@@ -152,6 +155,8 @@ export function GapList(props: GapListProps) {
   const missed = ordered.filter((g) => isMissedWindow(g, asOf));
   const unknown = unknownGaps(props.gaps);
   const closed = closedGaps(props.gaps);
+  // the measures let a gap take the forms and wording of the step its measure's result names
+  const item = { ...rest, ...(measures ? { measures } : {}) };
   const none = open.length === 0 && unknown.length === 0;
   return (
     <section className="panel-section" aria-labelledby="gaps-heading" data-testid="gaps">
@@ -163,7 +168,7 @@ export function GapList(props: GapListProps) {
       {open.length ? (
         <ul className="finding-list" data-testid="open-gaps">
           {open.map((g) => (
-            <GapItem key={g.id} gap={g} {...rest} />
+            <GapItem key={g.id} gap={g} {...item} />
           ))}
         </ul>
       ) : null}
@@ -172,7 +177,7 @@ export function GapList(props: GapListProps) {
           <h3>Cannot be decided from the data read</h3>
           <ul className="finding-list" data-testid="unknown-gaps">
             {unknown.map((g) => (
-              <GapItem key={g.id} gap={g} {...rest} />
+              <GapItem key={g.id} gap={g} {...item} />
             ))}
           </ul>
         </>
@@ -182,7 +187,7 @@ export function GapList(props: GapListProps) {
           <h3 id="missed-gaps-heading">Missed follow-up windows — can no longer be met</h3>
           <ul className="finding-list" aria-labelledby="missed-gaps-heading" data-testid="missed-gaps">
             {missed.map((g) => (
-              <GapItem key={g.id} gap={g} missed {...rest} />
+              <GapItem key={g.id} gap={g} missed {...item} />
             ))}
           </ul>
         </>
@@ -196,7 +201,7 @@ export function GapList(props: GapListProps) {
           <summary>Closed gaps ({closed.length})</summary>
           <ul className="finding-list">
             {closed.map((g) => (
-              <GapItem key={g.id} gap={g} {...rest} />
+              <GapItem key={g.id} gap={g} {...item} />
             ))}
           </ul>
         </details>

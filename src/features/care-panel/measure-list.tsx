@@ -4,14 +4,16 @@
  * the right way round: its numerator is poor control). A result that holds only once the visit in
  * context is closed says so; a measure the patient is not in says why, and what today's visit adds.
  */
-import type { MeasureResult } from '../../engine/index.ts';
+import { measureKind, type MeasureResult } from '../../engine/index.ts';
 import { measureDetailLine, measureStatusLabel, sdohDomains } from './describe-status.ts';
 import { notInPopulationLabel, populationText, visitMeasureLabel, type VisitView } from './describe-visit.ts';
 import { EvidenceDrawer } from './evidence-drawer.tsx';
 import { usePlain } from './plain-language-context.ts';
 
-/** Measures shown in full (the panel's focus). */
-export const FOCUS_MEASURES = ['cms2', 'sdoh-screening'] as const;
+/** Shown in full (the panel's focus): the measures with a point-of-care kind (depression and SDOH screening). */
+export function isFocusMeasure(id: string): boolean {
+  return measureKind(id) !== undefined;
+}
 
 /** Props of the measure section. */
 export interface MeasureListProps {
@@ -37,7 +39,7 @@ function MeasureItem({
     (m.status === 'not-in-population' ? notInPopulationLabel(at?.notInPopulation) : measureStatusLabel(m));
   const detail = measureDetailLine(m);
   const why = at?.notInPopulation && visit ? populationText(at.notInPopulation, visit, thisYear) : undefined;
-  const domains = m.id === 'sdoh-screening' ? sdohDomains(m) : [];
+  const domains = measureKind(m.id) === 'sdoh-screening' ? sdohDomains(m) : [];
   return (
     <li
       className={`finding measure${compact ? ' compact' : ''}`}
@@ -74,10 +76,10 @@ function MeasureItem({
 
 /** The measure section. */
 export function MeasureList({ measures, ...rest }: MeasureListProps) {
-  const focus = measures.filter((m) => (FOCUS_MEASURES as readonly string[]).includes(m.id));
+  const focus = measures.filter((m) => isFocusMeasure(m.id));
   // episode measures (fuh, fum, fua, tcm) count this period's events; their point-of-care side is the gaps list
   const episodes = measures.filter((m) => m.populationBasis);
-  const others = measures.filter((m) => !(FOCUS_MEASURES as readonly string[]).includes(m.id) && !m.populationBasis);
+  const others = measures.filter((m) => !isFocusMeasure(m.id) && !m.populationBasis);
   return (
     <section className="panel-section" aria-labelledby="measures-heading" data-testid="measures">
       <h2 id="measures-heading">Quality measures</h2>

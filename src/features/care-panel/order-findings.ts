@@ -3,7 +3,7 @@
  * severity with suicide risk always on top (a safety finding needs same-day action), open gaps
  * with those closable in this visit (from the panel itself) first, then by due date.
  */
-import type { FlagResult, GapResult } from '../../engine/index.ts';
+import { measureGapForms, type FlagResult, type GapResult, type MeasureResult } from '../../engine/index.ts';
 import type { ScreeningFormKind } from '../screening-forms/screening-drafts.ts';
 
 const SEVERITY_RANK: Readonly<Record<FlagResult['severity'], number>> = { high: 0, moderate: 1, info: 2 };
@@ -34,32 +34,24 @@ export function isSafetyFlag(f: Pick<FlagResult, 'id' | 'severity'>): boolean {
 export type GapAction = ScreeningFormKind;
 
 /**
- * The panel actions that close a gap in this visit, most likely first: CMS2 screening (PHQ) or,
- * after a positive screen, its follow-up plan (then the PHQ too: a new screen replaces the old);
- * PHQ-9 monitoring (PHQ); SDOH screening (AHC HRSN). A CMS2 gap that asks for a screen offers no
- * follow-up plan: CMS2 counts a plan only after a positive screen, so it could not close the gap
- * (the header's "Screen now" still opens the plan form).
+ * The panel actions that close a gap in this visit, most likely first: a measure's own gap takes
+ * the forms of the step its result names (measure definitions: CMS2 screening — PHQ, or after a
+ * positive screen its follow-up plan first; SDOH screening — AHC HRSN); PHQ-9 monitoring and
+ * coding a score take the PHQ. A CMS2 gap that asks for a screen offers no follow-up plan: CMS2
+ * counts a plan only after a positive screen (cms2-action.ts).
  */
-export function gapActions(gap: GapResult): GapAction[] {
+export function gapActions(gap: GapResult, measures: readonly MeasureResult[] = []): GapAction[] {
   if (gap.status !== 'open') {
     return [];
   }
-  if (gap.id === 'cms2') {
-    return needsFollowUp(gap) ? ['follow-up', 'phq'] : ['phq'];
+  const forms = measureGapForms(gap, measures);
+  if (forms.length) {
+    return [...forms];
   }
   if (gap.id === 'phq9-monitoring' || gap.id === 'depression-screening-coding') {
     return ['phq'];
   }
-  if (gap.id === 'sdoh-screening') {
-    return ['hrsn'];
-  }
   return [];
-}
-
-/** True when an open CMS2 gap asks for a follow-up plan (a positive screen without one). */
-export function needsFollowUp(gap: GapResult): boolean {
-  // Only `closes` says what is missing (`why` repeats the measure title, which names the follow-up).
-  return /follow[- ]?up plan/i.test(gap.closes ?? '');
 }
 
 /** Open gaps: closable in the panel first, then by due date (none last), then by title. */

@@ -3,17 +3,23 @@
  * closing once the visit in context is closed, or still open — and then exactly why (what is
  * still missing, or that the results are not attached to a visit that can count).
  */
-import type { VisitEvaluation } from '../../engine/index.ts';
+import { MEASURES, type VisitEvaluation } from '../../engine/index.ts';
 import type { ScreeningFormKind } from '../screening-forms/screening-drafts.ts';
-import { clinicianClosing } from './describe-status.ts';
+import { clinicianClosing, measureOfGap } from './describe-status.ts';
 import { populationText, visitName } from './describe-visit.ts';
 import type { Plain } from './plain-language-context.ts';
 
+/** The gap of the first measure with a step that records with `form` (CMS2: PHQ, follow-up; SDOH: HRSN). */
+function gapOfForm(form: ScreeningFormKind): string {
+  const def = MEASURES.find((d) => Object.values(d.action?.steps ?? {}).some((step) => step?.forms?.includes(form)));
+  return def?.gapIds[0] ?? form;
+}
+
 /** The gap a form closes when opened from the header rather than from a gap. */
 export const DEFAULT_GAP_OF_FORM: Readonly<Record<ScreeningFormKind, string>> = {
-  phq: 'cms2',
-  'follow-up': 'cms2',
-  hrsn: 'sdoh-screening',
+  phq: gapOfForm('phq'),
+  'follow-up': gapOfForm('follow-up'),
+  hrsn: gapOfForm('hrsn'),
 };
 
 /** The outcome of a write for the gap it was meant to close. */
@@ -60,7 +66,7 @@ export function writeOutcome(gapId: string, at: VisitEvaluation, plain: Plain, y
     return {
       gapId,
       closed: false,
-      text: `${title} is still open: ${plain(gap.closes ? clinicianClosing(gap.measureId, gap.closes) : gap.why)}${problem ? ` ${problem}` : ''}`,
+      text: `${title} is still open: ${plain(gap.closes ? clinicianClosing(measureOfGap(gap, at.evaluation.measures), gap.closes) : gap.why)}${problem ? ` ${problem}` : ''}`,
     };
   }
   if (gap.status === 'unknown') {

@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { MAX_ACTIONS, missedWindows, prioritiseActions } from '../../../src/engine/actions/prioritise-actions.ts';
 import type { VisitFacts } from '../../../src/engine/actions/visit-facts.ts';
+import { measureResult } from '../gaps/gap-fixtures.ts';
 import type { FlagResult, GapResult, MeasureResult } from '../../../src/engine/types.ts';
 
 const AS_OF = '2026-11-23';
@@ -30,6 +31,9 @@ const FOLLOW_UP = {
   closes:
     'Document a follow-up plan for the positive screen of 2026-11-18: a referral, a follow-up procedure during the visit, or a depression medication order',
 };
+/** The CMS2 result behind an open gap: the step it names decides the action, not the gap's text. */
+const cms2Result = (closingStep: string): MeasureResult => measureResult('cms2', 'not-met', { closingStep });
+const FOLLOW_UP_MEASURES = [cms2Result('follow-up')];
 const noFacts: VisitFacts = { depressionScoreIsRecent: false, depressionPlanSinceScore: false };
 const phq9 = (score: number, date: string, extra: Partial<VisitFacts> = {}): VisitFacts => ({
   latestDepressionScore: {
@@ -100,7 +104,7 @@ describe('visit actions: safety first (issue 12 §4)', () => {
     const actions = prioritiseActions(
       [flag('suicide-risk'), flag('psych-admission-recent'), flag('depression-severity'), flag('sdoh-need:safety')],
       [...gaps, gap('sdoh-positive-follow-up:safety', '2026-12-10'), gap('cms2', '2026-12-31', FOLLOW_UP)],
-      { asOf: AS_OF, facts: phq9(22, '2026-11-18') },
+      { asOf: AS_OF, facts: phq9(22, '2026-11-18'), measures: FOLLOW_UP_MEASURES },
     );
     expect(actions).toHaveLength(MAX_ACTIONS);
     expect(actions.slice(0, 4).map((a) => a.kind)).toEqual(['safety', 'safety', 'safety', 'safety']);
@@ -140,7 +144,7 @@ describe('visit actions: safety first (issue 12 §4)', () => {
     const [a] = prioritiseActions(
       [flag('depression-severity')],
       [gap('cms165', '2026-11-25'), gap('cms2', '2026-12-31', FOLLOW_UP)],
-      { asOf: AS_OF, facts: phq9(22, '2026-11-18') },
+      { asOf: AS_OF, facts: phq9(22, '2026-11-18'), measures: FOLLOW_UP_MEASURES },
     );
     expect(a).toMatchObject({
       source: 'cms2',
@@ -225,7 +229,11 @@ describe('visit actions: one action per need (issue 13 §2)', () => {
 
   it('asks for a follow-up plan after a positive screen, and not once a plan is documented since', () => {
     expect(
-      prioritiseActions([], [gap('cms2', '2026-12-31', FOLLOW_UP)], { asOf: AS_OF, facts: phq9(14, '2026-11-18') })[0],
+      prioritiseActions([], [gap('cms2', '2026-12-31', FOLLOW_UP)], {
+        asOf: AS_OF,
+        facts: phq9(14, '2026-11-18'),
+        measures: FOLLOW_UP_MEASURES,
+      })[0],
     ).toMatchObject({
       text: 'Document a follow-up plan for the positive depression screen (PHQ-9 14 on 18 Nov 2026)',
       form: 'follow-up',
@@ -234,6 +242,7 @@ describe('visit actions: one action per need (issue 13 §2)', () => {
     expect(
       prioritiseActions([], [gap('cms2', '2026-12-31', FOLLOW_UP)], {
         asOf: AS_OF,
+        measures: FOLLOW_UP_MEASURES,
         facts: phq9(14, '2026-11-18', { depressionPlanSinceScore: true }),
       }),
     ).toEqual([]);
@@ -401,7 +410,7 @@ describe('missed windows, listed apart from the actions (issue 13 §2)', () => {
   it('keeps a CMS2 follow-up past its 2-day window as an action (a plan is still needed; a new screen can still meet CMS2)', () => {
     const gaps = [gap('cms2', '2026-11-05', FOLLOW_UP)];
     expect(missedWindows(gaps, { asOf: AS_OF })).toEqual([]);
-    const [a] = prioritiseActions([], gaps, { asOf: AS_OF, facts: noFacts });
+    const [a] = prioritiseActions([], gaps, { asOf: AS_OF, facts: noFacts, measures: FOLLOW_UP_MEASURES });
     expect(a).toMatchObject({
       source: 'cms2',
       form: 'follow-up',

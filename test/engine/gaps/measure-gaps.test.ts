@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { gapStatusOfMeasure, MEASURE_GAPS, measureGap } from '../../../src/engine/gaps/measure-gaps.ts';
+import { gapStatusOfMeasure, measureGaps, measureGap } from '../../../src/engine/gaps/measure-gaps.ts';
+import { MEASURES } from '../../../src/engine/measures/index.ts';
 import { measureResult, patient, runFamily } from './gap-fixtures.ts';
 
 describe('measure-derived gaps', () => {
@@ -65,7 +66,10 @@ describe('measure-derived gaps', () => {
       measureResult('sdoh-screening', 'met'),
       measureResult('cms122', 'not-met', { inverse: true }),
     ];
-    const gaps = runFamily(MEASURE_GAPS, [patient('olga-mg', 'Olga', 'Petrova')], { asOf: '2026-11-23', measures });
+    const gaps = runFamily(measureGaps(MEASURES), [patient('olga-mg', 'Olga', 'Petrova')], {
+      asOf: '2026-11-23',
+      measures,
+    });
     expect(gaps.map((g) => [g.id, g.status])).toEqual([
       ['cms2', 'open'],
       ['sdoh-screening', 'closed'],

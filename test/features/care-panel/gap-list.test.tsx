@@ -9,8 +9,9 @@
  */
 import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { GapResult } from '../../../src/engine/index.ts';
+import type { GapResult, MeasureResult } from '../../../src/engine/index.ts';
 import { GapList } from '../../../src/features/care-panel/gap-list.tsx';
+import { measureResult } from '../../engine/gaps/gap-fixtures.ts';
 
 afterEach(cleanup);
 
@@ -76,8 +77,13 @@ const resources = {
   ],
 };
 
-function renderGaps(gaps: GapResult[], onAction = vi.fn()) {
-  render(<GapList gaps={gaps} resources={resources} thisYear={2026} asOf={AS_OF} onAction={onAction} />);
+/** CMS2's result naming the step its gap asks for (the panel's forms follow it, not the gap's text). */
+const cms2Result = (closingStep: string): MeasureResult => measureResult('cms2', 'not-met', { closingStep });
+
+function renderGaps(gaps: GapResult[], onAction = vi.fn(), measures: MeasureResult[] = [cms2Result('follow-up')]) {
+  render(
+    <GapList gaps={gaps} measures={measures} resources={resources} thisYear={2026} asOf={AS_OF} onAction={onAction} />,
+  );
   return onAction;
 }
 const items = (testId: string) =>
@@ -104,7 +110,7 @@ describe('the care-gap list', () => {
       ...cms2,
       closes: 'Screen for depression with an age-appropriate standardized tool and code the result',
     };
-    renderGaps([screen_]);
+    renderGaps([screen_], vi.fn(), [cms2Result('screen')]);
     const gap = screen.getByTestId('gap-cms2');
     expect(within(gap).getByTestId('gap-action-phq')).toBeTruthy();
     expect(within(gap).queryByTestId('gap-action-follow-up')).toBeNull();
