@@ -16,6 +16,8 @@ import { deceasedAsOf, gapsAfterDeath } from './actions/deceased.ts';
 import { visitFacts } from './actions/visit-facts.ts';
 import { builtinValueSets } from './valuesets/index.ts';
 import { validateRecord } from './input/validate-record.ts';
+import { recordAsOf } from './input/record-as-of.ts';
+import { epochDay } from './cql/calendar-days.ts';
 import type { MeasureDefinition } from './measure-definition.ts';
 import type { PatientRecord } from './record.ts';
 import type { FlagResult, GapResult, MeasureResult, PatientEvaluation, VisitAction } from './types.ts';
@@ -62,9 +64,28 @@ export function evaluatePatient(record: PatientRecord, options: EvaluationOption
   const definitions = options.measures ?? MEASURES;
   const gapFamilies = gapFamiliesFor(definitions, options.gapPolicy);
   const validated = validateRecord(record);
-  const ctx = new EvaluationContext(validated.record, options.period, asOf, options.valueSets ?? builtinValueSets());
+  // An as-of inside the period ("where do we stand on 30 Jun"): nothing dated later counts for
+  // measures, gaps, flags or actions (#12 §4; input/record-as-of.ts). At the period end or later
+  // the record is taken whole, as the CQL does (a follow-up the day after a 31 Dec visit counts).
+  const periodEndDay = epochDay(options.period.end);
+  const asOfDay = epochDay(asOf);
+  const known = asOfDay < periodEndDay ? recordAsOf(validated.record, asOfDay) : undefined;
+  const ctx = new EvaluationContext(
+    known?.record ?? validated.record,
+    options.period,
+    asOf,
+    options.valueSets ?? builtinValueSets(),
+  );
   for (const i of validated.issues) {
     ctx.issue(i);
+  }
+  for (const [type, n] of Object.entries(known?.leftOut ?? {})) {
+    ctx.issue({
+      resourceType: type,
+      field: 'date',
+      message: `${n} ${type} resource${n === 1 ? '' : 's'} dated after the as-of date not counted`,
+      severity: 'warning',
+    });
   }
   const everything = !options.only || options.only.includes('all');
   const wanted = (ids: readonly string[]) => everything || ids.some((id) => options.only!.includes(id));
