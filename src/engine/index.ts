@@ -27,6 +27,7 @@ export { resolveUuidReferences } from './input/resolve-references.ts';
 
 // What can be evaluated: every measure, gap family and flag family (the CLI's selections).
 export { MEASURES } from './measures/index.ts';
+export { POINT_OF_CARE_MEASURES, type MeasureProfile } from './measures/point-of-care-measures.ts';
 export type { MeasureAction, MeasureDefinition, MeasureKind, MeasureStep } from './measure-definition.ts';
 export {
   definitionOfGap,

@@ -82,10 +82,12 @@ const gzipKb = (chunks: Iterable<string>) =>
 /**
  * Engine modules that evaluate (rules, value-set catalog): never in a main-thread chunk loaded
  * statically. The panel's gap list may use the missed-window test and the action texts it reads
- * (actions/missed-window.ts, actions/action-catalog.ts: a few hundred bytes gzip).
+ * (actions/missed-window.ts, actions/action-catalog.ts: a few hundred bytes gzip), and the panel
+ * asks the point-of-care profiles of CMS2 and SDOH screening (measures/point-of-care-measures.ts,
+ * their actions' texts and forms, actions/measure-actions.ts: data and lookups, no rules).
  */
 const EVALUATION =
-  /^(evaluate-patient|evaluation-context)\.ts$|^(measures|episode-measures|gaps|flags|visit|fhir)\/|^actions\/(?!missed-window\.ts$|action-catalog\.ts$)|^valuesets\/(index\.ts|catalog\/index\.ts|project\/)/;
+  /^(evaluate-patient|evaluation-context)\.ts$|^(episode-measures|gaps|flags|visit|fhir)\/|^measures\/(?!point-of-care-measures\.ts$|cms2-action\.ts$|sdoh-screening-action\.ts$)|^actions\/(?!missed-window\.ts$|action-catalog\.ts$|measure-actions\.ts$)|^valuesets\/(index\.ts|catalog\/index\.ts|project\/)/;
 
 describe('the built app', () => {
   it('loads no evaluation code with the app entry (the patient panel)', () => {

@@ -2,9 +2,11 @@
  * A measure's visit action read from its definition: the step its result names (`closingStep`,
  * e.g. CMS2 `follow-up`), else the definition's default step; and what the panel asks of a
  * definition (its kind, the forms that close its gap) instead of branching on measure ids.
+ * Those questions default to the point-of-care profiles (measures/point-of-care-measures.ts), not
+ * `MEASURES`: the app's first chunk asks them and must not carry the rules' code.
  */
-import type { MeasureDefinition, MeasureKind, MeasureStep } from '../measure-definition.ts';
-import { MEASURES } from '../measures/index.ts';
+import type { MeasureKind, MeasureStep } from '../measure-definition.ts';
+import { POINT_OF_CARE_MEASURES, type MeasureProfile } from '../measures/point-of-care-measures.ts';
 import { GAP_ACTION_TEXT, gapFamily } from './action-catalog.ts';
 import type { GapResult, MeasureResult, VisitActionForm } from '../types.ts';
 
@@ -13,7 +15,7 @@ import type { GapResult, MeasureResult, VisitActionForm } from '../types.ts';
  * `gapId`'s family — else the default step (undefined when the measure has no action).
  */
 export function measureStep(
-  def: MeasureDefinition,
+  def: MeasureProfile,
   result: MeasureResult | undefined,
   gapId?: string,
 ): MeasureStep | undefined {
@@ -28,7 +30,7 @@ export function measureStep(
 /** The action text of a gap: its measure's step (window gaps of episode measures included), else the gap family's text. */
 export function gapActionText(
   gapId: string,
-  definitions: readonly MeasureDefinition[],
+  definitions: readonly MeasureProfile[],
   results: readonly MeasureResult[] = [],
 ): string | undefined {
   const def = definitions.find((d) => d.action && d.gapIds.includes(gapId));
@@ -42,18 +44,18 @@ export function gapActionText(
   return step?.text ?? GAP_ACTION_TEXT[gapFamily(gapId.split(':')[0]!)];
 }
 
-/** The definition behind a measure id (default: the built-in measures). */
+/** The definition (profile) behind a measure id (default: the point-of-care profiles). */
 export function measureDefinition(
   measureId: string | undefined,
-  definitions: readonly MeasureDefinition[] = MEASURES,
-): MeasureDefinition | undefined {
+  definitions: readonly MeasureProfile[] = POINT_OF_CARE_MEASURES,
+): MeasureProfile | undefined {
   return measureId === undefined ? undefined : definitions.find((d) => d.id === measureId);
 }
 
 /** The special role of a measure at the point of care (`depression-screening`, `sdoh-screening`), if any. */
 export function measureKind(
   measureId: string | undefined,
-  definitions: readonly MeasureDefinition[] = MEASURES,
+  definitions: readonly MeasureProfile[] = POINT_OF_CARE_MEASURES,
 ): MeasureKind | undefined {
   return measureDefinition(measureId, definitions)?.kind;
 }
@@ -61,8 +63,8 @@ export function measureKind(
 /** The definition whose own gap `gap` is (its `gapIds` hold the gap's id), if any. */
 export function definitionOfGap(
   gap: Pick<GapResult, 'id' | 'measureId'>,
-  definitions: readonly MeasureDefinition[] = MEASURES,
-): MeasureDefinition | undefined {
+  definitions: readonly MeasureProfile[] = POINT_OF_CARE_MEASURES,
+): MeasureProfile | undefined {
   return definitions.find((d) => d.gapIds.includes(gap.id) && (gap.measureId === undefined || gap.measureId === d.id));
 }
 
@@ -74,7 +76,7 @@ export function definitionOfGap(
 export function measureGapForms(
   gap: Pick<GapResult, 'id' | 'measureId'>,
   results: readonly MeasureResult[],
-  definitions: readonly MeasureDefinition[] = MEASURES,
+  definitions: readonly MeasureProfile[] = POINT_OF_CARE_MEASURES,
 ): readonly VisitActionForm[] {
   const def = definitionOfGap(gap, definitions);
   return def

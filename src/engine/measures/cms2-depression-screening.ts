@@ -30,7 +30,8 @@ import {
   type ScreeningKind,
 } from './cms2-terminology.ts';
 import { incompleteInputs, proportionResult, type RawPopulations } from './proportion.ts';
-import { CMS2_ACTION, type Cms2Step } from './cms2-action.ts';
+import type { Cms2Step } from './cms2-action.ts';
+import { CMS2_PROFILE } from './point-of-care-measures.ts';
 
 /** Resource types the CMS2 logic reads. */
 export const CMS2_REQUIRES = [
@@ -309,14 +310,11 @@ function evaluate(ctx: EvaluationContext): MeasureResult {
 
 /** The CMS2 measure definition (register in measures/index.ts). */
 export const CMS2: MeasureDefinition = {
-  id: 'cms2',
+  ...CMS2_PROFILE,
   title: 'Screening for Depression and Follow-Up Plan (CMS2)',
   url: 'https://madie.cms.gov/Measure/CMS2FHIRPCSDepressionScreenAndFollowUp',
   version: '0.4.001',
   requires: CMS2_REQUIRES,
-  gapIds: ['cms2'],
-  action: CMS2_ACTION,
-  kind: 'depression-screening',
   eligibility: { ages: { low: MIN_AGE }, ageOn: 'period-start' },
   evaluate,
 };

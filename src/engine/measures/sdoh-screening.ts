@@ -29,7 +29,7 @@ import {
 import { incompleteInputs, proportionResult } from './proportion.ts';
 import { screenedDomains, type SdohDomainResult } from './sdoh-screening-domains.ts';
 import { declinedScreenings } from './sdoh-screening-exceptions.ts';
-import { SDOH_SCREENING_ACTION } from './sdoh-screening-action.ts';
+import { SDOH_SCREENING_PROFILE } from './point-of-care-measures.ts';
 
 /** Canonical URL of the project's SDOH screening Measure. */
 export const SDOH_MEASURE_URL = 'https://caregap.example.org/fhir/Measure/sdoh-screening';
@@ -154,14 +154,11 @@ export function evaluateSdohScreening(ctx: EvaluationContext): ReturnType<Measur
 
 /** The SDOH screening measure definition (registered in measures/index.ts). */
 export const SDOH_SCREENING: MeasureDefinition = {
-  id: 'sdoh-screening',
+  ...SDOH_SCREENING_PROFILE,
   title: 'Screening for Social Drivers of Health',
   url: SDOH_MEASURE_URL,
   version: SDOH_MEASURE_VERSION,
   requires: [...SDOH_REQUIRES, 'QuestionnaireResponse'],
-  gapIds: ['sdoh-screening'],
-  action: SDOH_SCREENING_ACTION,
-  kind: 'sdoh-screening',
   eligibility: { ages: { low: SDOH_MIN_AGE }, ageOn: 'visit-date' },
   evaluate: evaluateSdohScreening,
 };

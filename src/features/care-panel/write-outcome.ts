@@ -3,7 +3,7 @@
  * closing once the visit in context is closed, or still open — and then exactly why (what is
  * still missing, or that the results are not attached to a visit that can count).
  */
-import { MEASURES, type VisitEvaluation } from '../../engine/index.ts';
+import { POINT_OF_CARE_MEASURES, type VisitEvaluation } from '../../engine/index.ts';
 import type { ScreeningFormKind } from '../screening-forms/screening-drafts.ts';
 import { clinicianClosing, measureOfGap } from './describe-status.ts';
 import { populationText, visitName } from './describe-visit.ts';
@@ -11,7 +11,9 @@ import type { Plain } from './plain-language-context.ts';
 
 /** The gap of the first measure with a step that records with `form` (CMS2: PHQ, follow-up; SDOH: HRSN). */
 function gapOfForm(form: ScreeningFormKind): string {
-  const def = MEASURES.find((d) => Object.values(d.action?.steps ?? {}).some((step) => step?.forms?.includes(form)));
+  const def = POINT_OF_CARE_MEASURES.find((d) =>
+    Object.values(d.action?.steps ?? {}).some((step) => step?.forms?.includes(form)),
+  );
   return def?.gapIds[0] ?? form;
 }
 
