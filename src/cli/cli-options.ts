@@ -51,7 +51,8 @@ Options:
                               days left; sorted by due date then risk)
   --out FILE                  write to FILE instead of standard output (checked before any input
                               is read)
-  --as-of YYYY-MM-DD          evaluation date for look-backs (default: the period end)
+  --as-of YYYY-MM-DD          evaluation date (default: the period end); inside the period,
+                              nothing dated later counts (the record as it stood that day)
   --gap-policy FILE           the organisation's care-gap day counts: a JSON object of positive
                               whole numbers, e.g. {"screeningLookbackDays": 10, "sdohFollowUpDays":
                               45}; fields: ${OVERRIDABLE_GAP_POLICY_FIELDS.slice(0, 3).join(', ')},

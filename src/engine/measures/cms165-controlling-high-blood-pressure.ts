@@ -163,7 +163,16 @@ export const CMS165: MeasureDefinition = {
   requires: ACO_MEASURE_TYPES,
   gapIds: ['cms165'],
   eligibility: { ages: CMS165_AGE, ageOn: 'period-end', who: 'with hypertension diagnosed by 30 June of the year' },
-  action: { priority: 90, steps: { default: { text: 'BP not controlled — recheck and adjust treatment' } } },
+  // The step follows what the record shows (result.closingStep): a high last BP asks for control;
+  // no BP this year, or one without readable values, asks for a reading — not for a change of treatment.
+  action: {
+    priority: 90,
+    steps: {
+      default: { text: 'BP not controlled — recheck and adjust treatment' },
+      record: { text: 'No blood pressure this year — record one' },
+      recheck: { text: 'Last BP has no readable values — recheck and record it' },
+    },
+  },
   evaluate(ctx: EvaluationContext): MeasureResult {
     const age = ageAtPeriodEnd(ctx);
     const band = ageInBand(ctx, age, CMS165_AGE.low, CMS165_AGE.high);
@@ -191,7 +200,7 @@ export const CMS165: MeasureDefinition = {
       bp.systolic < SYSTOLIC_LIMIT &&
       bp.diastolic < DIASTOLIC_LIMIT;
     const due = isoDay(ctx.periodEndDay);
-    return proportionResult(
+    const result = proportionResult(
       CMS165,
       {
         initialPopulation: ip,
@@ -209,5 +218,13 @@ export const CMS165: MeasureDefinition = {
           : {}),
       },
     );
+    if (result.closes) {
+      result.closingStep = !bp
+        ? 'record'
+        : bp.systolic === undefined || bp.diastolic === undefined
+          ? 'recheck'
+          : 'default';
+    }
+    return result;
   },
 };

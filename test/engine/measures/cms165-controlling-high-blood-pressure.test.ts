@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { evaluatePatient, recordFromResources } from '../../../src/engine/index.ts';
 import { CMS165 } from '../../../src/engine/measures/cms165-controlling-high-blood-pressure.ts';
 import { ESSENTIAL_HYPERTENSION } from '../../../src/engine/valuesets/catalog/essential-hypertension.ts';
 import { EMERGENCY_DEPARTMENT_EVALUATION_AND_MANAGEMENT_VISIT } from '../../../src/engine/valuesets/catalog/emergency-department-evaluation-and-management-visit.ts';
@@ -120,6 +121,7 @@ describe('CMS165 numerator: lowest readings on the most recent BP day', () => {
     ]);
     expect(r.status).toBe('not-met');
     expect(r.closes?.what).toContain('152/94');
+    expect(r.closingStep).toBe('default');
     expect(r.closes?.due).toBe('2026-12-31');
   });
 
@@ -129,6 +131,7 @@ describe('CMS165 numerator: lowest readings on the most recent BP day', () => {
     const r = evaluate(CMS165, harold, [...base, unreadable]);
     expect(r.status).toBe('not-met');
     expect(r.closes?.what).toBe('BP on 2026-10-24 has no readable values: recheck and record the BP');
+    expect(r.closingStep).toBe('recheck');
     const noDiastolic = bloodPressure('bp', '2026-10-24T10:00:00Z', 150, 95);
     noDiastolic.component = [noDiastolic.component![0]!];
     expect(evaluate(CMS165, harold, [...base, noDiastolic]).closes?.what).toBe(
@@ -136,10 +139,28 @@ describe('CMS165 numerator: lowest readings on the most recent BP day', () => {
     );
   });
 
+  it('asks at the visit for what the record lacks: control of a high BP, a first BP, or a readable one', () => {
+    const unreadable = bloodPressure('bp', '2026-10-24T10:00:00Z', 150, 95);
+    unreadable.component = unreadable.component!.map((c) => ({ code: c.code, dataAbsentReason: { text: 'error' } }));
+    const p = patient('p', '1966-03-10', 'male');
+    const actionFor = (extra: fhir4.Resource[]) =>
+      evaluatePatient(recordFromResources([p, ...base, ...extra]), {
+        period: { start: '2026-01-01', end: '2026-12-31' },
+      })
+        .actions.filter((a) => a.gaps?.includes('cms165'))
+        .map((a) => a.text);
+    expect(actionFor([bloodPressure('bp', '2026-10-24T10:00:00Z', 150, 95)])).toEqual([
+      'BP not controlled — recheck and adjust treatment',
+    ]);
+    expect(actionFor([])).toEqual(['No blood pressure this year — record one']);
+    expect(actionFor([unreadable])).toEqual(['Last BP has no readable values — recheck and record it']);
+  });
+
   it('is not met without any BP, and says to record one', () => {
     const r = evaluate(CMS165, harold, base);
     expect(r.status).toBe('not-met');
     expect(r.closes?.what).toBe('Record a blood pressure (none this year)');
+    expect(r.closingStep).toBe('record');
   });
 
   it('ignores a reading taken in the ED (class EMER) on the day of an ED visit', () => {
