@@ -9,7 +9,8 @@ import { builtinValueSets } from '../../../src/engine/valuesets/index.ts';
 import { epochDay, isoDay } from '../../../src/engine/cql/calendar-days.ts';
 import { ACT_CODE, CPT, ICD10CM, LOINC, SNOMED } from '../../../src/engine/codes/code-systems.ts';
 import type { GapDefinition } from '../../../src/engine/measure-definition.ts';
-import type { GapResult, MeasureResult, MeasureStatus, PopulationCounts } from '../../../src/engine/types.ts';
+import type { GapResult, MeasureResult, MeasureStatus } from '../../../src/engine/types.ts';
+import { STATUS_COUNTS } from '../status-counts.ts';
 
 /** Measurement period of every gap test. */
 export const PERIOD = { start: '2026-01-01', end: '2026-12-31' };
@@ -356,51 +357,6 @@ export function procedure(
   };
 }
 
-const COUNTS: Record<MeasureStatus, PopulationCounts> = {
-  met: {
-    'initial-population': 1,
-    denominator: 1,
-    'denominator-exclusion': 0,
-    'denominator-exception': 0,
-    numerator: 1,
-  },
-  'not-met': {
-    'initial-population': 1,
-    denominator: 1,
-    'denominator-exclusion': 0,
-    'denominator-exception': 0,
-    numerator: 0,
-  },
-  excluded: {
-    'initial-population': 1,
-    denominator: 1,
-    'denominator-exclusion': 1,
-    'denominator-exception': 0,
-    numerator: 0,
-  },
-  exception: {
-    'initial-population': 1,
-    denominator: 1,
-    'denominator-exclusion': 0,
-    'denominator-exception': 1,
-    numerator: 0,
-  },
-  'not-in-population': {
-    'initial-population': 0,
-    denominator: 0,
-    'denominator-exclusion': 0,
-    'denominator-exception': 0,
-    numerator: 0,
-  },
-  unknown: {
-    'initial-population': 1,
-    denominator: 1,
-    'denominator-exclusion': 0,
-    'denominator-exception': 0,
-    numerator: 0,
-  },
-};
-
 /** A hand-made MeasureResult (so the gap tests do not depend on the measures' logic). */
 export function measureResult(id: string, status: MeasureStatus, extra: Partial<MeasureResult> = {}): MeasureResult {
   return {
@@ -409,7 +365,7 @@ export function measureResult(id: string, status: MeasureStatus, extra: Partial<
     version: '1.0.0',
     title: `Measure ${id}`,
     status,
-    populations: { ...COUNTS[status] },
+    populations: { ...STATUS_COUNTS[status] },
     evidence: [],
     ...extra,
   };

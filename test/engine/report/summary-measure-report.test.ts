@@ -4,6 +4,7 @@
  * population, scored numerator / (denominator − exclusions − exceptions), with Dee counted apart.
  */
 import { describe, expect, it } from 'vitest';
+import { STATUS_COUNTS } from '../status-counts.ts';
 import {
   PopulationAccumulator,
   UNKNOWN_COUNT_EXTENSION,
@@ -11,53 +12,11 @@ import {
   toPopulationBundle,
   toSummaryMeasureReports,
 } from '../../../src/engine/report/summary-measure-report.ts';
-import type {
-  GapResult,
-  MeasureResult,
-  MeasureStatus,
-  PatientEvaluation,
-  PopulationCounts,
-} from '../../../src/engine/types.ts';
+import type { GapResult, MeasureResult, MeasureStatus, PatientEvaluation } from '../../../src/engine/types.ts';
 
 const PERIOD = { start: '2026-01-01', end: '2026-12-31' };
 const DATE = '2027-01-15T10:00:00Z';
-const POPS: Record<Exclude<MeasureStatus, 'unknown'>, PopulationCounts> = {
-  met: {
-    'initial-population': 1,
-    denominator: 1,
-    'denominator-exclusion': 0,
-    'denominator-exception': 0,
-    numerator: 1,
-  },
-  'not-met': {
-    'initial-population': 1,
-    denominator: 1,
-    'denominator-exclusion': 0,
-    'denominator-exception': 0,
-    numerator: 0,
-  },
-  excluded: {
-    'initial-population': 1,
-    denominator: 1,
-    'denominator-exclusion': 1,
-    'denominator-exception': 0,
-    numerator: 0,
-  },
-  exception: {
-    'initial-population': 1,
-    denominator: 1,
-    'denominator-exclusion': 0,
-    'denominator-exception': 1,
-    numerator: 0,
-  },
-  'not-in-population': {
-    'initial-population': 0,
-    denominator: 0,
-    'denominator-exclusion': 0,
-    'denominator-exception': 0,
-    numerator: 0,
-  },
-};
+const POPS = STATUS_COUNTS;
 
 function cms2(status: MeasureStatus): MeasureResult {
   return {

@@ -1,57 +1,7 @@
 /** Synthetic evaluated patients for the population-view tests (fixed period 2026, as of 2026-03-02). */
-import type {
-  GapResult,
-  MeasureResult,
-  MeasureStatus,
-  PatientEvaluation,
-  PopulationCounts,
-} from '../../../src/engine/index.ts';
+import type { GapResult, MeasureResult, MeasureStatus, PatientEvaluation } from '../../../src/engine/index.ts';
 import type { PopulationEntry } from '../../../src/features/population/run-population.ts';
-
-const COUNTS: Readonly<Record<MeasureStatus, PopulationCounts>> = {
-  met: {
-    'initial-population': 1,
-    denominator: 1,
-    'denominator-exclusion': 0,
-    'denominator-exception': 0,
-    numerator: 1,
-  },
-  'not-met': {
-    'initial-population': 1,
-    denominator: 1,
-    'denominator-exclusion': 0,
-    'denominator-exception': 0,
-    numerator: 0,
-  },
-  excluded: {
-    'initial-population': 1,
-    denominator: 1,
-    'denominator-exclusion': 1,
-    'denominator-exception': 0,
-    numerator: 0,
-  },
-  exception: {
-    'initial-population': 1,
-    denominator: 1,
-    'denominator-exclusion': 0,
-    'denominator-exception': 1,
-    numerator: 0,
-  },
-  'not-in-population': {
-    'initial-population': 0,
-    denominator: 0,
-    'denominator-exclusion': 0,
-    'denominator-exception': 0,
-    numerator: 0,
-  },
-  unknown: {
-    'initial-population': 1,
-    denominator: 1,
-    'denominator-exclusion': 0,
-    'denominator-exception': 0,
-    numerator: 0,
-  },
-};
+import { STATUS_COUNTS } from '../../engine/status-counts.ts';
 
 /** A CMS2 result with the final counts its status implies. */
 export function cms2(status: MeasureStatus): MeasureResult {
@@ -61,7 +11,7 @@ export function cms2(status: MeasureStatus): MeasureResult {
     version: '1',
     title: 'Depression screening',
     status,
-    populations: { ...COUNTS[status] },
+    populations: { ...STATUS_COUNTS[status] },
     evidence: [],
   };
 }
@@ -74,7 +24,7 @@ export function cms122(status: MeasureStatus): MeasureResult {
     version: '1',
     title: 'HbA1c > 9%',
     status,
-    populations: { ...COUNTS[status] },
+    populations: { ...STATUS_COUNTS[status] },
     evidence: [],
     inverse: true,
   };
