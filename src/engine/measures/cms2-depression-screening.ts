@@ -181,21 +181,7 @@ function evaluate(ctx: EvaluationContext): MeasureResult {
   }
   if (!age) {
     reasons.push('Patient.birthDate missing');
-    return proportionResult(
-      CMS2,
-      {
-        initialPopulation: false,
-        denominator: false,
-        denominatorExclusion: false,
-        numerator: false,
-        denominatorException: false,
-      },
-      evidence,
-      {
-        reasons,
-        detail: { qualifyingEncounters: encounters.length },
-      },
-    );
+    return outsidePopulation(evidence, reasons, { qualifyingEncounters: encounters.length });
   }
   const oldEnough = ageAtLeast(age, MIN_AGE);
   const ageAtStart = exactAge(age) ?? null;
@@ -208,21 +194,7 @@ function evaluate(ctx: EvaluationContext): MeasureResult {
     if (oldEnough === null) {
       reasons.push('Patient.birthDate too imprecise to tell whether the patient was 12 at the start of the period');
     }
-    return proportionResult(
-      CMS2,
-      {
-        initialPopulation: false,
-        denominator: false,
-        denominatorExclusion: false,
-        numerator: false,
-        denominatorException: false,
-      },
-      evidence,
-      {
-        reasons,
-        detail: { qualifyingEncounters: encounters.length, ageAtStart },
-      },
-    );
+    return outsidePopulation(evidence, reasons, { qualifyingEncounters: encounters.length, ageAtStart });
   }
 
   const bipolar = bipolarExclusions(ctx, encounters);
@@ -306,6 +278,20 @@ function evaluate(ctx: EvaluationContext): MeasureResult {
     result.closingStep = step;
   }
   return result;
+}
+
+/** No population counted: the result of a patient outside the initial population (unknown when `reasons` say why). */
+const NO_POPULATION = {
+  initialPopulation: false,
+  denominator: false,
+  denominatorExclusion: false,
+  numerator: false,
+  denominatorException: false,
+} as const;
+
+/** CMS2 for a patient outside the initial population, with its evidence, reasons and detail. */
+function outsidePopulation(evidence: Evidence[], reasons: string[], detail: Record<string, unknown>): MeasureResult {
+  return proportionResult(CMS2, NO_POPULATION, evidence, { reasons, detail });
 }
 
 /** The CMS2 measure definition (register in measures/index.ts). */
